@@ -1,0 +1,121 @@
+import { itemsById } from '../bank/items.js';
+import type { Bank } from '../bank/schema.js';
+import { InputError, errorsOf, type Problem } from '../errors.js';
+import type { SourceText } from '../io/read.js';
+import { parseDocumentText, type ParsedDocument } from '../load/document.js';
+import { pathText, validateDocument } from '../load/validate.js';
+import type { Answer, ItemAnswer, Respondent } from '../model.js';
+import { closest } from '../text.js';
+import { answersFileSchema, type AnswersFile, type RawItemAnswer } from './schema.js';
+
+export interface AnswersCheckOptions {
+  /** Missing items are errors instead of warnings. */
+  strict?: boolean;
+}
+
+export interface LoadedAnswers {
+  respondent: Respondent;
+  /** Warnings only (e.g. unanswered items); errors are thrown. */
+  warnings: Problem[];
+}
+
+const RESPONSIBILITY_FIELDS = ['owner', 'capability', 'capacity'] as const;
+
+function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
+  const answer: ItemAnswer = {};
+  if (raw.owner != null) answer.owner = raw.owner;
+  if (raw.capability != null) answer.capability = raw.capability;
+  if (raw.capacity != null) answer.capacity = raw.capacity;
+  if (raw.delivery != null) answer.delivery = raw.delivery;
+  if (raw.note != null && raw.note.trim() !== '') answer.note = raw.note;
+  return answer;
+}
+
+function isEmpty(answer: ItemAnswer): boolean {
+  return answer.owner === undefined && answer.capability === undefined && answer.capacity === undefined && answer.delivery === undefined;
+}
+
+/** A list of ids, shortened for a message. */
+export function idList(ids: string[], max = 6): string {
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}
+
+/**
+ * Checks a valid answers file against a bank: the bank id, every item id (with "did you mean"),
+ * the right axes for each kind of item, and what is missing.
+ */
+export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDocument, options: AnswersCheckOptions): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: (string | number)[], p: Omit<Problem, 'source' | 'severity'> & { severity?: Problem['severity'] }) =>
+    problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), severity: 'error', ...p });
+  const items = itemsById(bank);
+  if (file.bank != null && file.bank !== bank.id) {
+    add(['bank'], { message: 'the answers were given for another question bank', found: `"${file.bank}"`, expected: `"${bank.id}" (or pass that bank with --bank)` });
+  }
+  const answers = file.answers ?? {};
+  for (const [id, raw] of Object.entries(answers)) {
+    const item = items.get(id);
+    if (!item) {
+      const suggestion = closest(id, items.keys());
+      problems.push({
+        source: doc.source,
+        ...doc.locateKey(['answers'], id),
+        path: pathText(['answers', id]),
+        message: `unknown item id "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        expected: `an id from the bank "${bank.id}" (pm-diag template lists them)`,
+        severity: 'error',
+      });
+      continue;
+    }
+    if (raw === null || raw === 'n/a') continue;
+    if (item.kind === 'interlock') {
+      for (const field of RESPONSIBILITY_FIELDS) {
+        if (raw[field] != null) add(['answers', id, field], { message: `"${id}" is an interlock item, rated on delivery only`, found: field, expected: 'delivery (and a note)' });
+      }
+    } else if (raw.delivery != null) {
+      add(['answers', id, 'delivery'], { message: `"${id}" is a responsibility, rated on owner, capability and capacity`, found: 'delivery', expected: 'owner, capability, capacity (and a note)' });
+    }
+  }
+  const missing = [...items.keys()].filter((id) => {
+    const raw = answers[id];
+    return raw == null || (raw !== 'n/a' && isEmpty(cleanAnswer(raw)));
+  });
+  if (missing.length > 0) {
+    add(['answers'], {
+      severity: options.strict ? 'error' : 'warning',
+      message: `${missing.length} of ${items.size} items unanswered: ${idList(missing)}`,
+      expected: options.strict ? 'every item answered (--strict)' : undefined,
+    });
+  }
+  return problems;
+}
+
+export function respondentFromFile(file: AnswersFile, source: string): Respondent {
+  const answers = new Map<string, Answer>();
+  for (const [id, raw] of Object.entries(file.answers ?? {})) {
+    if (raw === null) continue;
+    if (raw === 'n/a') {
+      answers.set(id, 'n/a');
+      continue;
+    }
+    const answer = cleanAnswer(raw);
+    if (!isEmpty(answer) || answer.note) answers.set(id, answer);
+  }
+  const respondent: Respondent = { source, answers };
+  if (file.respondent?.name) respondent.name = file.respondent.name;
+  if (file.respondent?.role) respondent.role = file.respondent.role;
+  if (file.organization) respondent.organization = file.organization;
+  return respondent;
+}
+
+export function checkAnswersDocument(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): LoadedAnswers {
+  const { value, problems } = validateDocument(answersFileSchema, doc);
+  if (!value) throw new InputError(problems);
+  const ruleProblems = answersRuleProblems(value, bank, doc, options);
+  if (errorsOf(ruleProblems).length) throw new InputError(errorsOf(ruleProblems));
+  return { respondent: respondentFromFile(value, doc.source), warnings: ruleProblems };
+}
+
+export function parseAnswers(input: SourceText, bank: Bank, options: AnswersCheckOptions = {}): LoadedAnswers {
+  return checkAnswersDocument(parseDocumentText(input, { allowAliases: false }), bank, options);
+}

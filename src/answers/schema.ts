@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+
+// The answers file, exactly as DESIGN.md gives it. An empty value (`capability:` with nothing after
+// it) means "not answered yet", so a half-filled template is still a valid file.
+
+export const OWNERS = ['pm', 'pmm', 'shared', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear'] as const;
+export const ROLES = ['pm', 'pmm', 'sales', 'marketing', 'engineering', 'leadership', 'other'] as const;
+export const UNKNOWN = 'unknown';
+export const NOT_APPLICABLE = 'n/a';
+
+const LEVEL_EXPECTED = 'an integer from 1 to 5, or "unknown"';
+const levelAnswer = () =>
+  z.optional(
+    z.nullable(
+      z.union([z.int().check(z.minimum(1), z.maximum(5)), z.literal(UNKNOWN)], { error: LEVEL_EXPECTED }),
+    ),
+  );
+
+export const itemAnswerSchema = z.strictObject({
+  owner: z.optional(z.nullable(z.enum(OWNERS, { error: OWNERS.join(', ') }))),
+  capability: levelAnswer(),
+  capacity: levelAnswer(),
+  delivery: levelAnswer(),
+  note: z.optional(z.nullable(z.string({ error: 'text' }))),
+});
+
+export const answerSchema = z.nullable(
+  z.union([z.literal(NOT_APPLICABLE), itemAnswerSchema], {
+    error: 'a mapping such as { owner: pm, capability: 3, capacity: 2 }, or "n/a"',
+  }),
+);
+
+export const answersFileSchema = z.strictObject(
+  {
+    $schema: z.optional(z.string()),
+    bank: z.optional(z.nullable(z.string({ error: 'a bank id' }))),
+    organization: z.optional(z.nullable(z.string({ error: 'text' }))),
+    respondent: z.optional(
+      z.nullable(
+        z.strictObject({
+          name: z.optional(z.nullable(z.string({ error: 'text' }))),
+          role: z.optional(z.nullable(z.enum(ROLES, { error: ROLES.join(', ') }))),
+        }),
+      ),
+    ),
+    answers: z.nullable(z.record(z.string(), answerSchema, { error: 'a mapping of item ids to answers' })),
+  },
+  { error: 'an answers file (a mapping with an "answers" key)' },
+);
+
+export type Owner = (typeof OWNERS)[number];
+export type Role = (typeof ROLES)[number];
+/** A level 1–5 (checked by the schema), or "unknown". */
+export type LevelAnswer = number | typeof UNKNOWN;
+export type AnswersFile = z.infer<typeof answersFileSchema>;
+export type RawItemAnswer = z.infer<typeof itemAnswerSchema>;

@@ -1,0 +1,58 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../errors.js';
+import { readFileText, type SourceText } from '../io/read.js';
+import { parseDocumentText, type ParsedDocument } from '../load/document.js';
+import { validateDocument } from '../load/validate.js';
+import { bankRuleProblems } from './rules.js';
+import { bankSchema, type Bank } from './schema.js';
+
+export const BUILTIN_BANK_FILE = 'questions/pm-pmm.yaml';
+/** Written by the build after the built-in bank validated, so a run need not parse and check it again. */
+export const COMPILED_BANK_FILE = 'dist/pm-pmm.json';
+
+/** The package's root folder, from wherever this code runs (src/ in tests, dist/ when built). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('pm-diag: cannot find its own package folder');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Checks a parsed document as a bank: the schema first, then the rules a schema cannot say. */
+export function checkBankDocument(doc: ParsedDocument): Bank {
+  const { value, problems } = validateDocument(bankSchema, doc);
+  if (!value) throw new InputError(problems);
+  const ruleProblems = bankRuleProblems(value, doc);
+  if (ruleProblems.length) throw new InputError(ruleProblems);
+  return value;
+}
+
+export function parseBank(input: SourceText): Bank {
+  return checkBankDocument(parseDocumentText(input, { allowAliases: true }));
+}
+
+export function loadBankFile(path: string): Bank {
+  return parseBank(readFileText(path));
+}
+
+let builtin: Bank | undefined;
+
+export function builtinBank(): Bank {
+  if (builtin) return builtin;
+  const root = packageRoot();
+  const yamlPath = join(root, BUILTIN_BANK_FILE);
+  const compiledPath = join(root, COMPILED_BANK_FILE);
+  const compiledIsFresh = existsSync(compiledPath) && (!existsSync(yamlPath) || statSync(compiledPath).mtimeMs >= statSync(yamlPath).mtimeMs);
+  builtin = compiledIsFresh ? (JSON.parse(readFileSync(compiledPath, 'utf8')) as Bank) : loadBankFile(yamlPath);
+  return builtin;
+}
+
+/** `--bank FILE`, or the built-in bank. */
+export function loadBank(path?: string): Bank {
+  return path === undefined ? builtinBank() : loadBankFile(path);
+}

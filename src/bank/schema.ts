@@ -1,0 +1,76 @@
+import * as z from 'zod/mini';
+
+// The question bank, exactly as DESIGN.md gives it. Each error message is the expectation that the
+// validator prints as "expected …" next to what was found.
+
+export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const id = () => z.string({ error: 'a kebab-case id' }).check(z.regex(KEBAB_ID, { error: 'a kebab-case id (lower-case words joined by "-")' }));
+export const text = () => z.string({ error: 'text' }).check(z.minLength(1, { error: 'non-empty text' }));
+export const level = () =>
+  z.int({ error: 'an integer from 1 to 5' }).check(z.minimum(1, { error: 'an integer from 1 to 5' }), z.maximum(5, { error: 'an integer from 1 to 5' }));
+const weight = () => z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'a weight of 1, 2 or 3' });
+const discussion = () => z.array(text(), { error: 'a list of discussion prompts' }).check(z.minLength(2, { error: 'at least two discussion prompts' }));
+const sources = () => z.optional(z.array(text(), { error: 'a list of sources' }));
+
+export const FUNCTION_IDS = ['pm', 'pmm'] as const;
+export const RECOMMENDED_OWNERS = ['pm', 'pmm', 'shared'] as const;
+
+const scaleLevel = z.strictObject({ label: text(), description: text() });
+const scale = z.strictObject({ '1': scaleLevel, '2': scaleLevel, '3': scaleLevel, '4': scaleLevel, '5': scaleLevel }, { error: 'a scale with levels 1 to 5' });
+const businessFunction = z.strictObject({ name: text(), mandate: text() });
+
+export const responsibilitySchema = z.strictObject({
+  id: id(),
+  owner: z.enum(RECOMMENDED_OWNERS, { error: 'pm, pmm or shared' }),
+  title: text(),
+  question: text(),
+  weight: weight(),
+  target: z.optional(level()),
+  discussion: discussion(),
+  sources: sources(),
+});
+
+export const interlockSchema = z.strictObject({
+  id: id(),
+  from: z.enum(FUNCTION_IDS, { error: 'pm or pmm' }),
+  to: z.enum(FUNCTION_IDS, { error: 'pm or pmm' }),
+  title: text(),
+  question: text(),
+  weight: weight(),
+  target: z.optional(level()),
+  discussion: discussion(),
+  sources: sources(),
+});
+
+export const areaSchema = z.strictObject({
+  id: id(),
+  title: text(),
+  description: z.optional(text()),
+  responsibilities: z.array(responsibilitySchema, { error: 'a list of responsibilities' }).check(z.minLength(1, { error: 'at least one responsibility' })),
+});
+
+export const bankSchema = z.strictObject(
+  {
+    $schema: z.optional(z.string()),
+    id: id(),
+    version: z.int({ error: 'a whole version number' }).check(z.minimum(1, { error: 'a version of 1 or more' })),
+    title: text(),
+    description: z.optional(text()),
+    target: level(),
+    functions: z.strictObject({ pm: businessFunction, pmm: businessFunction }),
+    scales: z.strictObject({ capability: scale, capacity: scale, delivery: scale }),
+    areas: z.array(areaSchema, { error: 'a list of areas' }).check(z.minLength(1, { error: 'at least one area' })),
+    interlock: z.array(interlockSchema, { error: 'a list of interlock items' }),
+  },
+  { error: 'a question bank (a mapping with id, version, title, target, functions, scales, areas, interlock)' },
+);
+
+export type Bank = z.infer<typeof bankSchema>;
+export type Area = z.infer<typeof areaSchema>;
+export type Responsibility = z.infer<typeof responsibilitySchema>;
+export type InterlockItem = z.infer<typeof interlockSchema>;
+export type FunctionId = (typeof FUNCTION_IDS)[number];
+export type RecommendedOwner = (typeof RECOMMENDED_OWNERS)[number];
+export type ScaleName = keyof Bank['scales'];
+export type Level = 1 | 2 | 3 | 4 | 5;

@@ -1,0 +1,113 @@
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from './version.js';
+
+// Thin on purpose: each action parses its options, then imports the code that does the work, so
+// `--version` and `--help` load nothing but commander.
+
+const reportOptions = (cmd: Command): Command =>
+  cmd
+    .option('--bank <file>', 'a question bank to use instead of the built-in one')
+    .addOption(new Option('--format <format>', 'report format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json']))
+    .option('--out <file>', 'write the report to a file (written atomically) instead of stdout')
+    .option('--target <level>', 'target level 1-5 for every item without its own (default: the bank\'s)')
+    .option('--top <n>', 'how many gaps to list', '10')
+    .option('--fail-under <score>', 'exit 1 when readiness is below this score (0-100), after writing the report')
+    .option('--strict', 'unanswered items are errors, not warnings')
+    .option('--no-color', 'no colour in the terminal report');
+
+export function createProgram(): Command {
+  const program = new Command('pm-diag')
+    .description('A functional rapid diagnostic for Product Management and Product Marketing:\nwho owns what, how capable each function is, whether it has the capacity, and what each owes the other.')
+    .version(VERSION, '-v, --version')
+    .option('--debug', 'show stack traces for internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false });
+
+  program
+    .command('roles')
+    .description('the role map: responsibilities by area with their recommended owner, and what each function owes the other')
+    .option('--bank <file>', 'a question bank to use instead of the built-in one')
+    .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown']))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--no-color', 'no colour')
+    .addHelpText('after', '\nExamples:\n  pm-diag roles\n  pm-diag roles --format markdown --out ROLES.md')
+    .action(async (opts) => (await import('./commands/roles.js')).run(opts));
+
+  reportOptions(
+    program
+      .command('assess')
+      .description('assess your organization: interactively in a terminal, or from an answers file (--answers)')
+      .option('--answers <file>', 'read answers from a YAML or JSON file ("-" for stdin) instead of asking')
+      .option('--save <file>', 'interactive: where answers are saved after every question', 'pm-diag-answers.yaml')
+      .option('--resume', 'interactive: resume the saved file without asking')
+      .option('--fresh', 'interactive: start over (the old file is kept as a backup)')
+      .option('--area <id...>', 'interactive: assess only these areas (repeatable)'),
+  )
+    .addHelpText('after', '\nExamples:\n  pm-diag assess                                  # interactive, saves to pm-diag-answers.yaml\n  pm-diag assess --answers answers.yaml           # print the gap report\n  pm-diag assess --answers answers.yaml --out report.md --fail-under 60')
+    .action(async (opts) => (await import('./commands/assess.js')).run(opts));
+
+  reportOptions(
+    program
+      .command('report')
+      .description('one report over several respondents: answers files, folders of them, or a CSV export')
+      .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports'),
+  )
+    .addHelpText('after', '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv')
+    .action(async (files, opts) => (await import('./commands/report.js')).run(files, opts));
+
+  program
+    .command('compare')
+    .description('what changed between two assessments (answers files, folders, CSV exports or JSON reports)')
+    .argument('<before>', 'the earlier assessment')
+    .argument('<after>', 'the later assessment')
+    .option('--bank <file>', 'a question bank to use instead of the built-in one')
+    .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json']))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--target <level>', 'target level 1-5 for every item without its own')
+    .option('--fail-on-regression', 'exit 1 when the readiness of any item, or the summary, went down')
+    .option('--no-color', 'no colour')
+    .addHelpText('after', '\nExamples:\n  pm-diag compare q1.yaml q2.yaml\n  pm-diag compare last-report.json answers.yaml --fail-on-regression')
+    .action(async (before, after, opts) => (await import('./commands/compare.js')).run(before, after, opts));
+
+  program
+    .command('template')
+    .description('a blank answers file with every item id and its question as a comment (or a CSV header row)')
+    .option('--bank <file>', 'a question bank to use instead of the built-in one')
+    .addOption(new Option('--format <format>', 'yaml or csv (default: from --out, else yaml)').choices(['yaml', 'csv']))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv')
+    .action(async (opts) => (await import('./commands/template.js')).run(opts));
+
+  program
+    .command('validate')
+    .description('check question banks and answers files; every problem is listed')
+    .argument('<files...>', 'banks and answers files (YAML or JSON)')
+    .option('--bank <file>', 'the bank to check answers files against (default: built-in)')
+    .option('--strict', 'unanswered items are errors, not warnings')
+    .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml')
+    .action(async (files, opts) => (await import('./commands/validate.js')).run(files, opts));
+
+  program
+    .command('schema')
+    .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
+    .argument('[kind]', 'bank or answers', 'answers')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  pm-diag schema answers --out pm-diag-answers.schema.json\n  pm-diag schema bank --out pm-diag-bank.schema.json')
+    .action(async (kind, opts) => (await import('./commands/schema.js')).run(kind, opts));
+
+  return program;
+}
+
+/** Runs the program; returns the exit code rather than exiting, so tests can call it. */
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    const { exitCodeFor } = await import('./exit.js');
+    return exitCodeFor(err, argv.includes('--debug'));
+  }
+}

@@ -1,0 +1,27 @@
+import { parseAnswers } from '../answers/load.js';
+import { loadBank } from '../bank/load.js';
+import { formatProblem } from '../errors.js';
+import { readSourceText } from '../io/read.js';
+import { say } from '../io/output.js';
+import { publishReport, reportSettings, type ReportCliOptions } from '../pipeline.js';
+
+export interface AssessOptions extends ReportCliOptions {
+  answers?: string;
+  save: string;
+  resume?: boolean;
+  fresh?: boolean;
+  area?: string[];
+}
+
+export async function run(opts: AssessOptions): Promise<void> {
+  const settings = reportSettings(opts);
+  if (opts.answers === undefined) {
+    const { runInteractive } = await import('../interactive/run.js');
+    return runInteractive(opts, settings);
+  }
+  const input = await readSourceText(opts.answers);
+  const bank = loadBank(opts.bank);
+  const { respondent, warnings } = parseAnswers(input, bank, { strict: settings.strict });
+  for (const warning of warnings) say(`pm-diag: ${formatProblem(warning)}`);
+  publishReport(bank, [respondent], settings);
+}

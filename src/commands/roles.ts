@@ -1,0 +1,18 @@
+import { loadBank } from '../bank/load.js';
+import { emit } from '../io/output.js';
+import { renderRolesMarkdown, renderRolesTerminal } from '../render/roles.js';
+import { colorWanted, resolveFormat } from './options.js';
+
+export interface RolesOptions {
+  bank?: string;
+  format?: string;
+  out?: string;
+  color?: boolean;
+}
+
+export function run(opts: RolesOptions): void {
+  const format = resolveFormat(opts.format, opts.out, ['terminal', 'markdown'] as const, 'terminal');
+  const bank = loadBank(opts.bank);
+  const text = format === 'markdown' ? renderRolesMarkdown(bank) : renderRolesTerminal(bank, !opts.out && colorWanted(opts.color));
+  emit(text, opts.out);
+}

@@ -1,0 +1,19 @@
+import * as z from 'zod/mini';
+import { answersFileSchema } from '../answers/schema.js';
+import { bankSchema } from '../bank/schema.js';
+import { UsageError } from '../errors.js';
+import { emit } from '../io/output.js';
+
+const SCHEMAS = { bank: bankSchema, answers: answersFileSchema } as const;
+const TITLES = { bank: 'pm-diag question bank', answers: 'pm-diag answers file' } as const;
+
+/** The JSON Schema (draft-07, the newest yaml-language-server reads) of a bank or an answers file. */
+export function jsonSchema(kind: keyof typeof SCHEMAS): Record<string, unknown> {
+  const schema = z.toJSONSchema(SCHEMAS[kind], { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...schema, title: TITLES[kind] };
+}
+
+export function run(kind: string, opts: { out?: string }): void {
+  if (kind !== 'bank' && kind !== 'answers') throw new UsageError(`schema: found "${kind}", expected bank or answers`);
+  emit(JSON.stringify(jsonSchema(kind), null, 2), opts.out);
+}

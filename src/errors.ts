@@ -1,0 +1,59 @@
+/** One problem found in an input: where it is, and what was found against what was expected. */
+export interface Problem {
+  source: string;
+  line?: number;
+  column?: number;
+  /** A dotted path inside the document, e.g. `answers.pricing.capability`. */
+  path?: string;
+  message: string;
+  found?: string;
+  expected?: string;
+  severity: 'error' | 'warning';
+}
+
+/** Bad input: printed without a stack trace, exit code 2. Carries every problem found at once. */
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+/** Bad usage of the command line (a wrong option value, a missing file argument): exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A threshold (`--fail-under`, `--fail-on-regression`) failed: outputs are written, exit code 1. */
+export class ThresholdError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ThresholdError';
+  }
+}
+
+/** `source:line:column: path: message (found X, expected Y)`; every part that is known. */
+export function formatProblem(p: Problem): string {
+  let where = p.source;
+  if (p.line !== undefined) where += `:${p.line}`;
+  if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
+  const label = p.severity === 'warning' ? 'warning: ' : '';
+  const path = p.path ? `${p.path}: ` : '';
+  const detail = [p.found !== undefined ? `found ${p.found}` : '', p.expected !== undefined ? `expected ${p.expected}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return `${where}: ${label}${path}${p.message}${detail ? ` (${detail})` : ''}`;
+}
+
+export function errorsOf(problems: Problem[]): Problem[] {
+  return problems.filter((p) => p.severity === 'error');
+}
+
+export function warningsOf(problems: Problem[]): Problem[] {
+  return problems.filter((p) => p.severity === 'warning');
+}

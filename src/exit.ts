@@ -1,0 +1,25 @@
+import { InputError, ThresholdError, UsageError, formatProblem } from './errors.js';
+import { say } from './io/output.js';
+import { safeText } from './text.js';
+
+export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 70, interrupted: 130, terminated: 143 } as const;
+
+/** Prints an error the way a user should see it, and says which exit code it deserves. */
+export function exitCodeFor(err: unknown, debug: boolean): number {
+  if (err instanceof InputError) {
+    say(err.problems.map((p) => `pm-diag: ${formatProblem(p)}`).join('\n'));
+    return EXIT.input;
+  }
+  if (err instanceof UsageError) {
+    say(`pm-diag: ${safeText(err.message)}`);
+    return EXIT.input;
+  }
+  if (err instanceof ThresholdError) {
+    say(`pm-diag: ${safeText(err.message)}`);
+    return EXIT.threshold;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  if (debug && err instanceof Error && err.stack) say(err.stack);
+  else say(`pm-diag: internal error: ${safeText(message)}\n(run again with --debug for the details, and please report it)`);
+  return EXIT.internal;
+}

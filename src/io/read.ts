@@ -1,0 +1,107 @@
+import { readFileSync, statSync } from 'node:fs';
+import { InputError, UsageError } from '../errors.js';
+import { safeLine } from '../text.js';
+
+/** Larger inputs are refused before they are read: no bank, answers file or CSV export needs this much. */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+export const STDIN_SOURCE = '<stdin>';
+
+export interface SourceText {
+  /** The path as the user gave it, or `<stdin>`: what every message names. */
+  source: string;
+  text: string;
+}
+
+function fail(source: string, message: string, expected?: string): never {
+  throw new InputError([{ source: safeLine(source), message, expected, severity: 'error' }]);
+}
+
+function tooLarge(source: string, bytes: number): never {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  fail(source, `the input is too large (${mb(bytes)})`, `at most ${mb(MAX_INPUT_BYTES)}`);
+}
+
+/** Strict UTF-8: a bad byte is an error, not a silent U+FFFD; a BOM is dropped; UTF-16 and NULs are refused. */
+export function decodeText(bytes: Uint8Array, source: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    fail(source, 'the file is UTF-16', 'UTF-8 text (save it as UTF-8)');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    let at = 0;
+    // Find the first bad byte so the message can point at it.
+    for (let end = 1; end <= bytes.length; end++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+        at = end;
+      } catch {
+        if (end - at > 4) break;
+      }
+    }
+    const line = bytes.subarray(0, at).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
+    throw new InputError([
+      { source: safeLine(source), line, message: `invalid UTF-8 at byte ${at + 1}`, expected: 'UTF-8 text', severity: 'error' },
+    ]);
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    throw new InputError([
+      { source: safeLine(source), line, message: 'the file holds a NUL byte (binary data?)', expected: 'UTF-8 text', severity: 'error' },
+    ]);
+  }
+  return text;
+}
+
+function describeFsError(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    default:
+      return err.code ? `cannot be read (${err.code})` : 'cannot be read';
+  }
+}
+
+export function readFileText(path: string): SourceText {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) fail(path, 'is a folder, not a file', 'a file');
+    if (stat.size > MAX_INPUT_BYTES) tooLarge(path, stat.size);
+    bytes = readFileSync(path);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    fail(path, describeFsError(err as NodeJS.ErrnoException));
+  }
+  return { source: path, text: decodeText(bytes, path) };
+}
+
+/** Reads all of stdin; refuses a terminal, which would wait for typing that nobody knows to do. */
+export async function readStdinText(stdin: NodeJS.ReadStream = process.stdin): Promise<SourceText> {
+  if (stdin.isTTY) {
+    throw new UsageError('"-" reads the answers from standard input, but standard input is a terminal: pipe a file into it (pm-diag assess --answers - < answers.yaml)');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > MAX_INPUT_BYTES) {
+      stdin.destroy();
+      tooLarge(STDIN_SOURCE, size);
+    }
+    chunks.push(buf);
+  }
+  return { source: STDIN_SOURCE, text: decodeText(Buffer.concat(chunks), STDIN_SOURCE) };
+}
+
+export function readSourceText(pathOrDash: string): Promise<SourceText> | SourceText {
+  return pathOrDash === '-' ? readStdinText() : readFileText(pathOrDash);
+}

@@ -1,0 +1,50 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../errors.js';
+import { safeLine } from '../text.js';
+
+function reason(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return err.code ?? err.message;
+  }
+}
+
+/**
+ * Writes a whole file or nothing: a temp file beside the target, flushed to disk, then renamed over it.
+ * Synchronous on purpose: an interactive answer is on disk before the next question appears.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const fail = (message: string): never => {
+    throw new InputError([{ source: safeLine(path), message: `cannot write the file: ${message}`, severity: 'error' }]);
+  };
+  try {
+    if (statSync(path).isDirectory()) fail('it is a folder');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o644);
+    writeSync(fd, content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (err) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+    fail(reason(err as NodeJS.ErrnoException));
+  }
+}

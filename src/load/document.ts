@@ -1,0 +1,137 @@
+import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Node } from 'yaml';
+import { InputError, type Problem } from '../errors.js';
+import type { SourceText } from '../io/read.js';
+import { safeLine } from '../text.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export type DocPath = readonly PropertyKey[];
+
+/** A parsed YAML or JSON document that can say where any value in it came from. */
+export interface ParsedDocument {
+  source: string;
+  data: unknown;
+  /** The position of the value at `path`, or of its nearest ancestor that exists. */
+  locate(path: DocPath): Position | undefined;
+  /** The position of the key `key` in the mapping at `path`. */
+  locateKey(path: DocPath, key: string): Position | undefined;
+}
+
+export interface ParseOptions {
+  /** Answers files take no aliases at all; banks may use a few. */
+  allowAliases: boolean;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const BANK_ALIAS_LIMIT = 50;
+
+function child(node: unknown, key: PropertyKey): unknown {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+    return pair?.value ?? undefined;
+  }
+  if (isSeq(node) && typeof key === 'number') return node.items[key];
+  return undefined;
+}
+
+function pairKey(node: unknown, key: string): unknown {
+  if (!isMap(node)) return undefined;
+  return node.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.key;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+export function parseDocumentText(input: SourceText, options: ParseOptions): ParsedDocument {
+  const source = safeLine(input.source);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(input.text, {
+    lineCounter,
+    prettyErrors: true,
+    uniqueKeys: true,
+    strict: true,
+    stringKeys: true,
+    resolveKnownTags: false,
+    logLevel: 'silent',
+    version: '1.2',
+  });
+  const at = (offset: number | undefined): Position | undefined => {
+    if (offset === undefined) return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems: Problem[] = [];
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const pos = err.linePos?.[0];
+    const message = err.code === 'TAG_RESOLVE_FAILED' ? `${firstLine(err.message)}: custom tags are not allowed` : firstLine(err.message);
+    problems.push({ source, line: pos?.line, column: pos?.col, message: safeLine(message), severity: 'error' });
+  }
+  if (problems.length === 0) {
+    try {
+      visit(doc, {
+        Alias(_key, node) {
+          if (!options.allowAliases) {
+            problems.push({ source, ...at(node.range?.[0]), message: `an alias (*${safeLine(node.source)}) is not allowed here`, expected: 'plain values', severity: 'error' });
+          }
+        },
+        Node(_key, node) {
+          if (node.tag && !isAlias(node)) {
+            problems.push({ source, ...at(node.range?.[0]), message: `the tag ${safeLine(node.tag)} is not allowed`, expected: 'plain values without tags', severity: 'error' });
+          }
+        },
+        Pair(_key, pair) {
+          if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+            problems.push({ source, ...at(pair.key.range?.[0]), message: `the key "${String(pair.key.value)}" is not allowed`, severity: 'error' });
+          }
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      problems.push({ source, message: 'the document is nested too deeply', severity: 'error' });
+    }
+  }
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: BANK_ALIAS_LIMIT });
+    } catch (err) {
+      if (err instanceof ReferenceError) {
+        problems.push({ source, message: 'too many aliases (a YAML "billion laughs" document?)', expected: `at most ${BANK_ALIAS_LIMIT} alias expansions`, severity: 'error' });
+      } else if (err instanceof RangeError) {
+        problems.push({ source, message: 'the document is nested too deeply', severity: 'error' });
+      } else {
+        throw err;
+      }
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+
+  const nodeAt = (path: DocPath): unknown => {
+    let node: unknown = doc.contents;
+    let found: unknown = node;
+    for (const key of path) {
+      node = child(node, key);
+      if (node === undefined || node === null) break;
+      found = node;
+    }
+    return found;
+  };
+  return {
+    source,
+    data,
+    locate(path) {
+      const node = nodeAt(path);
+      if (isNode(node)) return at((node as Node).range?.[0]);
+      return isPair(node) ? undefined : { line: 1, column: 1 };
+    },
+    locateKey(path, key) {
+      const keyNode = pairKey(nodeAt(path), key);
+      return isNode(keyNode) ? at((keyNode as Node).range?.[0]) : this.locate(path);
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { LevelAnswer, Owner, Role } from './answers/schema.js';
+import type { FunctionId, RecommendedOwner } from './bank/schema.js';
+
+/** One respondent's answer to one item. Absent fields were not answered. */
+export interface ItemAnswer {
+  owner?: Owner;
+  capability?: LevelAnswer;
+  capacity?: LevelAnswer;
+  delivery?: LevelAnswer;
+  note?: string;
+}
+
+export type Answer = ItemAnswer | 'n/a';
+
+/** A respondent's answers after loading, whatever the file format. */
+export interface Respondent {
+  /** Where the answers came from: a path, `<stdin>`, or `export.csv row 3`. */
+  source: string;
+  name?: string;
+  role?: Role;
+  organization?: string;
+  /** Only answered items: an item that is missing here is unanswered. */
+  answers: Map<string, Answer>;
+}
+
+export type Axis = 'capability' | 'capacity' | 'delivery';
+export type Quadrant = 'strength' | 'stretched' | 'underskilled' | 'critical';
+export type OwnershipStatus = 'aligned' | 'orphaned' | 'blurred' | 'misassigned' | 'unanswered';
+export type FunctionGroup = RecommendedOwner;
+
+export interface ScoreOptions {
+  /** `--target`: overrides the bank's default target (an item's own target still wins). */
+  target?: number;
+  /** The report's date (ISO yyyy-mm-dd); defaults to today. Fixed in tests. */
+  date?: string;
+}
+
+export interface UnknownCount {
+  axis: Axis;
+  count: number;
+}
+
+interface ItemScoreBase {
+  id: string;
+  title: string;
+  question: string;
+  weight: number;
+  target: number;
+  priority: number;
+  discussion: string[];
+  /** Respondents who gave this item any answer (n/a and unknown included). */
+  answered: number;
+  notApplicable: number;
+  unknown: UnknownCount[];
+  notes: { respondent: string; note: string }[];
+}
+
+export interface ResponsibilityScore extends ItemScoreBase {
+  kind: 'responsibility';
+  area: { id: string; title: string };
+  capability: number | null;
+  capacity: number | null;
+  /** pct(min(C, K)), 0–100, when both are defined. */
+  readiness: number | null;
+  quadrant: Quadrant | null;
+  owner: {
+    recommended: RecommendedOwner;
+    consensus: Owner | null;
+    status: OwnershipStatus;
+    contested: boolean;
+    /** How many respondents named each owner. */
+    votes: Partial<Record<Owner, number>>;
+  };
+}
+
+export interface InterlockScore extends ItemScoreBase {
+  kind: 'interlock';
+  from: FunctionId;
+  to: FunctionId;
+  delivery: number | null;
+  /** pct(D), 0–100. */
+  health: number | null;
+}
+
+export type ItemScore = ResponsibilityScore | InterlockScore;
+
+export interface Disagreement {
+  id: string;
+  axis: Axis | 'owner';
+  spread: number | null;
+  /** Who said what: one entry per respondent who answered this axis. */
+  answers: { respondent: string; role?: Role; value: string }[];
+}
+
+export interface PerceptionGap {
+  function: FunctionId;
+  /** The capability index of f's items rated by respondents whose role is f. */
+  self: number | null;
+  /** The same index rated by everyone else. */
+  others: number | null;
+  /** self − others; null when either side has no ratings. */
+  gap: number | null;
+  /** The items that differ most: self mean − others mean of capability. */
+  items: { id: string; self: number; others: number; difference: number }[];
+}
+
+export interface RespondentSummary {
+  name?: string;
+  role?: Role;
+  source: string;
+  coverage: number;
+}
+
+export interface Diagnosis {
+  bank: { id: string; version: number; title: string };
+  organization?: string;
+  date: string;
+  target: number;
+  respondents: RespondentSummary[];
+  functionNames: Record<FunctionId, string>;
+  summary: {
+    readiness: number | null;
+    capability: number | null;
+    capacity: number | null;
+    alignment: number | null;
+    interlock: number | null;
+    coverage: number;
+  };
+  functions: { id: FunctionGroup; capability: number | null; capacity: number | null; readiness: number | null }[];
+  interlock: { from: FunctionId; to: FunctionId; health: number | null }[];
+  items: ItemScore[];
+  /** Item ids with priority > 0, most urgent first. */
+  gaps: string[];
+  /** Several respondents only: spreads of 2 or more and contested owners. */
+  disagreements: Disagreement[];
+  /** Several respondents only, and only when some respondent's role is pm or pmm. */
+  perception: PerceptionGap[];
+  knowledgeGaps: {
+    unknown: { id: string; axis: Axis; count: number }[];
+    unanswered: { id: string; respondents: number }[];
+  };
+}

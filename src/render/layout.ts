@@ -1,0 +1,64 @@
+import { safeLine, safeText } from '../text.js';
+
+// Plain-text layout for the terminal renderers: every string that passes through here is made safe
+// first, so a renderer cannot forget to.
+
+export const WIDTH = 80;
+
+/** Cuts a single line to `width` characters, marking the cut with "…". */
+export function truncate(text: string, width: number): string {
+  const line = safeLine(text);
+  return line.length <= width ? line : `${line.slice(0, Math.max(0, width - 1))}…`;
+}
+
+export function padEnd(text: string, width: number): string {
+  const line = truncate(text, width);
+  return line + ' '.repeat(Math.max(0, width - line.length));
+}
+
+export function padStart(text: string, width: number): string {
+  const line = truncate(text, width);
+  return ' '.repeat(Math.max(0, width - line.length)) + line;
+}
+
+/** Wraps text to `width` columns; every line after the first starts with `indent` (the first with `first`). */
+export function wrap(text: string, width: number = WIDTH, indent = '', first = indent): string[] {
+  const lines: string[] = [];
+  for (const paragraph of safeText(text).split('\n')) {
+    let line = lines.length === 0 ? first : indent;
+    let empty = true;
+    for (const word of paragraph.replace(/\t/g, ' ').split(/ +/).filter(Boolean)) {
+      const room = width - line.length - (empty ? 0 : 1);
+      if (!empty && word.length > room) {
+        lines.push(line);
+        line = indent;
+        empty = true;
+      }
+      if (empty && word.length > width - line.length) {
+        line += truncate(word, width - line.length);
+      } else {
+        line += (empty ? '' : ' ') + word;
+      }
+      empty = false;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A horizontal bar for a 0–100 value, `width` cells wide. */
+export function bar(value: number | null, width: number): string {
+  if (value === null) return '·'.repeat(width);
+  const filled = Math.round((Math.max(0, Math.min(100, value)) / 100) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+/** A 0–100 index to one decimal, or "n/a" when undefined. */
+export function fmtIndex(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'n/a' : value.toFixed(1);
+}
+
+/** An item mean or priority to two decimals, or "n/a". */
+export function fmtMean(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'n/a' : value.toFixed(2);
+}

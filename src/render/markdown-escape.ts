@@ -1,0 +1,31 @@
+// Untrusted text in markdown: it must not open tags, links, emphasis or headings, and a table
+// cell must stay one cell on one row.
+
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Escapes text for running markdown: backslash first, then the characters markdown acts on; `<` and `&` as entities. */
+export function mdText(text: string): string {
+  return text
+    .replace(CONTROL, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\\/g, '\\\\')
+    .replace(/([`*_[\]()#!~|])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Escapes text for a table cell: as `mdText`, with line breaks kept as `<br>`. */
+export function mdCell(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => mdText(line))
+    .join('<br>');
+}
+
+/** A GitHub-flavoured table; cells must already be escaped. */
+export function mdTable(header: string[], rows: string[][], align?: ('left' | 'right' | 'center')[]): string {
+  const rule = header.map((_, i) => (align?.[i] === 'right' ? '---:' : align?.[i] === 'center' ? ':---:' : '---'));
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(rule), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,272 @@
+import type { Owner } from '../answers/schema.js';
+import { bankItems, type BankItem } from '../bank/items.js';
+import type { Bank, FunctionId } from '../bank/schema.js';
+import type {
+  Axis,
+  Diagnosis,
+  Disagreement,
+  InterlockScore,
+  ItemAnswer,
+  ItemScore,
+  OwnershipStatus,
+  PerceptionGap,
+  Quadrant,
+  Respondent,
+  ResponsibilityScore,
+  ScoreOptions,
+} from '../model.js';
+import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
+
+// The scoring model of DESIGN.md, as one pure function: bank + respondents + options → Diagnosis.
+// One respondent is simply N = 1. Nothing is rounded here: renderers round at output.
+
+const DISAGREEMENT_SPREAD = 2;
+const CONTESTED_SHARE = 2 / 3;
+const PERCEPTION_ITEMS = 5;
+
+/** The numeric answers on one axis, in respondent order (unknown and n/a left out). */
+function levels(answers: (ItemAnswer | undefined)[], axis: Axis): number[] {
+  const values: number[] = [];
+  for (const a of answers) {
+    const v = a?.[axis];
+    if (typeof v === 'number') values.push(v);
+  }
+  return values;
+}
+
+export function quadrantOf(capability: number | null, capacity: number | null, target: number): Quadrant | null {
+  if (capability === null || capacity === null) return null;
+  if (capability >= target) return capacity >= target ? 'strength' : 'stretched';
+  return capacity >= target ? 'underskilled' : 'critical';
+}
+
+/** Most frequent owner answer; a tie is `unclear`. */
+export function consensusOwner(votes: Partial<Record<Owner, number>>): { consensus: Owner | null; contested: boolean } {
+  const entries = Object.entries(votes) as [Owner, number][];
+  const total = entries.reduce((n, [, c]) => n + c, 0);
+  if (total === 0) return { consensus: null, contested: false };
+  const top = Math.max(...entries.map(([, c]) => c));
+  const leaders = entries.filter(([, c]) => c === top).map(([o]) => o);
+  const consensus = leaders.length === 1 ? leaders[0]! : 'unclear';
+  return { consensus, contested: (votes[consensus] ?? 0) / total < CONTESTED_SHARE };
+}
+
+export function ownershipStatus(recommended: string, consensus: Owner | null): OwnershipStatus {
+  if (consensus === null) return 'unanswered';
+  if (consensus === recommended) return 'aligned';
+  if (consensus === 'none') return 'orphaned';
+  if (consensus === 'unclear' || (consensus === 'shared' && recommended !== 'shared')) return 'blurred';
+  return 'misassigned';
+}
+
+function respondentLabel(r: Respondent, index: number): string {
+  return r.name ?? `respondent ${index + 1}${r.role ? ` (${r.role})` : ''}`;
+}
+
+interface Collected {
+  /** Per respondent: the item answer, or undefined when unanswered or n/a. */
+  rated: (ItemAnswer | undefined)[];
+  answered: number;
+  notApplicable: number;
+}
+
+function collect(item: BankItem, respondents: Respondent[]): Collected {
+  const rated: (ItemAnswer | undefined)[] = [];
+  let answered = 0;
+  let notApplicable = 0;
+  for (const r of respondents) {
+    const a = r.answers.get(item.id);
+    if (a !== undefined) answered++;
+    if (a === 'n/a') notApplicable++;
+    rated.push(a === undefined || a === 'n/a' ? undefined : a);
+  }
+  return { rated, answered, notApplicable };
+}
+
+function unknownCounts(rated: (ItemAnswer | undefined)[], axes: Axis[]) {
+  return axes.map((axis) => ({ axis, count: rated.filter((a) => a?.[axis] === 'unknown').length })).filter((u) => u.count > 0);
+}
+
+function notesOf(rated: (ItemAnswer | undefined)[], respondents: Respondent[]) {
+  const notes: { respondent: string; note: string }[] = [];
+  rated.forEach((a, i) => {
+    if (a?.note) notes.push({ respondent: respondentLabel(respondents[i]!, i), note: a.note });
+  });
+  return notes;
+}
+
+function scoreItem(item: BankItem, respondents: Respondent[], defaultTarget: number): ItemScore {
+  const { rated, answered, notApplicable } = collect(item, respondents);
+  const target = item.target ?? defaultTarget;
+  const base = {
+    id: item.id,
+    title: item.title,
+    question: item.question,
+    weight: item.weight,
+    target,
+    discussion: item.discussion,
+    answered,
+    notApplicable,
+    notes: notesOf(rated, respondents),
+  };
+  if (item.kind === 'interlock') {
+    const delivery = mean(levels(rated, 'delivery'));
+    const score: InterlockScore = {
+      ...base,
+      kind: 'interlock',
+      from: item.from,
+      to: item.to,
+      delivery,
+      health: delivery === null ? null : pct(delivery),
+      priority: item.weight * shortfall(target, delivery),
+      unknown: unknownCounts(rated, ['delivery']),
+    };
+    return score;
+  }
+  const capability = mean(levels(rated, 'capability'));
+  const capacity = mean(levels(rated, 'capacity'));
+  const votes: Partial<Record<Owner, number>> = {};
+  for (const a of rated) if (a?.owner) votes[a.owner] = (votes[a.owner] ?? 0) + 1;
+  const { consensus, contested } = consensusOwner(votes);
+  const score: ResponsibilityScore = {
+    ...base,
+    kind: 'responsibility',
+    area: item.area,
+    capability,
+    capacity,
+    readiness: capability === null || capacity === null ? null : pct(Math.min(capability, capacity)),
+    quadrant: quadrantOf(capability, capacity, target),
+    priority: item.weight * (shortfall(target, capability) + shortfall(target, capacity)),
+    owner: { recommended: item.owner, consensus, status: ownershipStatus(item.owner, consensus), contested, votes },
+    unknown: unknownCounts(rated, ['capability', 'capacity']),
+  };
+  return score;
+}
+
+const pctOrNull = (v: number | null) => (v === null ? null : pct(v));
+
+function groupIndexes(items: ResponsibilityScore[]) {
+  return {
+    capability: weightedIndex(items.map((i) => ({ weight: i.weight, value: pctOrNull(i.capability) }))),
+    capacity: weightedIndex(items.map((i) => ({ weight: i.weight, value: pctOrNull(i.capacity) }))),
+    readiness: weightedIndex(items.map((i) => ({ weight: i.weight, value: i.readiness }))),
+  };
+}
+
+function interlockHealth(items: InterlockScore[]): number | null {
+  return weightedIndex(items.map((i) => ({ weight: i.weight, value: i.health })));
+}
+
+/** Items with priority > 0: by priority descending, then weight descending, then bank order. */
+export function rankGaps(items: ItemScore[]): string[] {
+  return items
+    .map((item, order) => ({ item, order }))
+    .filter(({ item }) => item.priority > 0)
+    .sort((a, b) => b.item.priority - a.item.priority || b.item.weight - a.item.weight || a.order - b.order)
+    .map(({ item }) => item.id);
+}
+
+function disagreementsOf(bank: Bank, items: ItemScore[], respondents: Respondent[]): Disagreement[] {
+  if (respondents.length < 2) return [];
+  const found: Disagreement[] = [];
+  const byId = new Map(bankItems(bank).map((i) => [i.id, i]));
+  for (const score of items) {
+    const { rated } = collect(byId.get(score.id)!, respondents);
+    const who = (axis: Axis | 'owner') =>
+      rated.flatMap((a, i) => {
+        const value = a?.[axis];
+        return value === undefined || (axis !== 'owner' && typeof value !== 'number')
+          ? []
+          : [{ respondent: respondentLabel(respondents[i]!, i), role: respondents[i]!.role, value: String(value) }];
+      });
+    const axes: Axis[] = score.kind === 'interlock' ? ['delivery'] : ['capability', 'capacity'];
+    for (const axis of axes) {
+      const s = spread(levels(rated, axis));
+      if (s !== null && s >= DISAGREEMENT_SPREAD) found.push({ id: score.id, axis, spread: s, answers: who(axis) });
+    }
+    if (score.kind === 'responsibility' && score.owner.contested) found.push({ id: score.id, axis: 'owner', spread: null, answers: who('owner') });
+  }
+  return found;
+}
+
+/** How a function rates its own items against how everyone else rates them. */
+function perceptionOf(bank: Bank, respondents: Respondent[]): PerceptionGap[] {
+  if (respondents.length < 2 || !respondents.some((r) => r.role === 'pm' || r.role === 'pmm')) return [];
+  const items = bankItems(bank);
+  return (['pm', 'pmm'] as FunctionId[]).map((f) => {
+    const own = items.filter((i) => i.kind === 'responsibility' && i.owner === f);
+    const self = respondents.filter((r) => r.role === f);
+    const others = respondents.filter((r) => r.role !== f);
+    const capabilityMean = (item: BankItem, group: Respondent[]) => mean(levels(collect(item, group).rated, 'capability'));
+    const index = (group: Respondent[]) =>
+      group.length === 0 ? null : weightedIndex(own.map((item) => ({ weight: item.weight, value: pctOrNull(capabilityMean(item, group)) })));
+    const selfIndex = index(self);
+    const othersIndex = index(others);
+    const differing = own
+      .map((item) => ({ id: item.id, self: capabilityMean(item, self), others: capabilityMean(item, others) }))
+      .filter((d): d is { id: string; self: number; others: number } => d.self !== null && d.others !== null)
+      .map((d) => ({ ...d, difference: d.self - d.others }))
+      .filter((d) => d.difference !== 0)
+      .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference))
+      .slice(0, PERCEPTION_ITEMS);
+    return {
+      function: f,
+      self: selfIndex,
+      others: othersIndex,
+      gap: selfIndex === null || othersIndex === null ? null : selfIndex - othersIndex,
+      items: differing,
+    };
+  });
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOptions = {}): Diagnosis {
+  const defaultTarget = options.target ?? bank.target;
+  const items = bankItems(bank).map((item) => scoreItem(item, respondents, defaultTarget));
+  const responsibilities = items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
+  const interlock = items.filter((i): i is InterlockScore => i.kind === 'interlock');
+  const ownedItems = responsibilities.filter((i) => i.owner.status !== 'unanswered');
+  const alignedWeight = ownedItems.filter((i) => i.owner.status === 'aligned').reduce((n, i) => n + i.weight, 0);
+  const ownedWeight = ownedItems.reduce((n, i) => n + i.weight, 0);
+  const totalPairs = items.length * respondents.length;
+  const answeredPairs = items.reduce((n, i) => n + i.answered, 0);
+  const overall = groupIndexes(responsibilities);
+  const directions: [FunctionId, FunctionId][] = [
+    ['pmm', 'pm'],
+    ['pm', 'pmm'],
+  ];
+  return {
+    bank: { id: bank.id, version: bank.version, title: bank.title },
+    organization: respondents.find((r) => r.organization)?.organization,
+    date: options.date ?? today(),
+    target: defaultTarget,
+    respondents: respondents.map((r) => ({
+      name: r.name,
+      role: r.role,
+      source: r.source,
+      coverage: items.length === 0 ? 0 : (100 * items.filter((i) => r.answers.has(i.id)).length) / items.length,
+    })),
+    functionNames: { pm: bank.functions.pm.name, pmm: bank.functions.pmm.name },
+    summary: {
+      readiness: overall.readiness,
+      capability: overall.capability,
+      capacity: overall.capacity,
+      alignment: ownedWeight === 0 ? null : (100 * alignedWeight) / ownedWeight,
+      interlock: interlockHealth(interlock),
+      coverage: totalPairs === 0 ? 0 : (100 * answeredPairs) / totalPairs,
+    },
+    functions: (['pm', 'pmm', 'shared'] as const).map((id) => ({ id, ...groupIndexes(responsibilities.filter((i) => i.owner.recommended === id)) })),
+    interlock: directions.map(([from, to]) => ({ from, to, health: interlockHealth(interlock.filter((i) => i.from === from && i.to === to)) })),
+    items,
+    gaps: rankGaps(items),
+    disagreements: disagreementsOf(bank, items, respondents),
+    perception: perceptionOf(bank, respondents),
+    knowledgeGaps: {
+      unknown: items.flatMap((i) => i.unknown.map((u) => ({ id: i.id, axis: u.axis, count: u.count }))),
+      unanswered: items.filter((i) => i.answered < respondents.length).map((i) => ({ id: i.id, respondents: respondents.length - i.answered })),
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// Text from banks, answers files and paths is untrusted: it must never reach a terminal able to
+// move the cursor, clear the screen, set a link or reverse the reading order.
+
+const ST = '(?:\\u0007|\\u001B\\u005C|\\u009C)';
+const OSC = `(?:[\\u001B\\u009D]\\][\\s\\S]*?${ST})`;
+const DCS = `(?:[\\u001B][PX^_][\\s\\S]*?${ST})`;
+const CSI = '[\\u001B\\u009B][[\\]()#;?]*(?:\\d{1,4}(?:[;:]\\d{0,4})*)?[\\dA-PR-TZcf-nq-uy=><~]';
+const ANSI = new RegExp(`${OSC}|${DCS}|${CSI}`, 'g');
+// C0 and C1 controls other than tab and newline, DEL, and the bidirectional overrides and isolates.
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+function visible(ch: string): string {
+  return `\\u{${ch.codePointAt(0)!.toString(16)}}`;
+}
+
+/** Removes escape sequences and shows any other control or bidi character as a visible `\u{..}`. */
+export function safeText(text: string): string {
+  return text.replace(ANSI, '').replace(UNSAFE, visible);
+}
+
+/** `safeText` for one line: newlines and tabs become spaces. */
+export function safeLine(text: string): string {
+  return safeText(text).replace(/[\n\t]+/g, ' ');
+}
+
+/** A short, safe description of a value for "found …" in messages. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return `"${safeLine(shown)}"`;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return safeLine(String(value));
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = row[j]!;
+      row[j] = next;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest candidate, when it is close enough to be what was meant. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  if (best !== undefined && bestDistance <= limit) return best;
+  // A word that is a prefix or part of a candidate (e.g. `pricing` for `pricing-and-packaging`).
+  for (const candidate of candidates) {
+    if (word.length >= 4 && candidate.includes(word)) return candidate;
+  }
+  return undefined;
+}
