@@ -62,3 +62,39 @@ export function fmtIndex(value: number | null | undefined): string {
 export function fmtMean(value: number | null | undefined): string {
   return value === null || value === undefined ? 'n/a' : value.toFixed(2);
 }
+
+/** A plain number (a target, a spread): up to two decimals without trailing zeros, or "n/a". */
+export function fmtNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'n/a' : String(Number(value.toFixed(2)));
+}
+
+/** A difference with its sign ("+12.5", "-0.50"), formatted by `fmt`; no sign when it rounds to zero. */
+export function fmtSigned(value: number | null | undefined, fmt: (v: number) => string): string {
+  if (value === null || value === undefined) return 'n/a';
+  const magnitude = fmt(Math.abs(value));
+  return /[1-9]/.test(magnitude) ? `${value > 0 ? '+' : '-'}${magnitude}` : magnitude;
+}
+
+/** Joins `parts` with `separator`, wrapping between parts rather than inside one when it can. */
+export function wrapParts(parts: string[], width: number = WIDTH, indent = '', first = indent, separator = ' · '): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const part of parts.map(safeLine)) {
+    if (!empty && line.length + separator.length + part.length > width) {
+      lines.push(line);
+      line = indent;
+      empty = true;
+    }
+    if (empty && part.length > width - line.length) {
+      const wrapped = wrap(part, width, indent, line);
+      lines.push(...wrapped.slice(0, -1));
+      line = wrapped[wrapped.length - 1]!;
+    } else {
+      line += (empty ? '' : separator) + part;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}

@@ -1,3 +1,5 @@
+import { stripEscapes } from '../text.js';
+
 // Untrusted text in markdown: it must not open tags, links, emphasis or headings, and a table
 // cell must stay one cell on one row.
 
@@ -5,7 +7,7 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2
 
 /** Escapes text for running markdown: backslash first, then the characters markdown acts on; `<` and `&` as entities. */
 export function mdText(text: string): string {
-  return text
+  return stripEscapes(text)
     .replace(CONTROL, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -28,4 +30,17 @@ export function mdTable(header: string[], rows: string[][], align?: ('left' | 'r
   const rule = header.map((_, i) => (align?.[i] === 'right' ? '---:' : align?.[i] === 'center' ? ':---:' : '---'));
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(rule), ...rows.map(line)].join('\n');
+}
+
+/**
+ * A label for a mermaid diagram, which has no escaping: only letters, digits, spaces and a little
+ * punctuation survive, so nothing can end the label, the statement or the code fence.
+ */
+export function mermaidLabel(text: string, max = 40): string {
+  const label = text
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N} .,'/+?!-]+/gu, ' ')
+    .replace(/ +/g, ' ')
+    .trim();
+  return label.length <= max ? label : `${label.slice(0, max - 3).trimEnd()}...`;
 }

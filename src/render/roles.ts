@@ -1,6 +1,6 @@
 import type { Bank, FunctionId, RecommendedOwner } from '../bank/schema.js';
 import { makeColors } from './colors.js';
-import { WIDTH, padEnd, wrap } from './layout.js';
+import { WIDTH, padEnd, truncate, wrap } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
 
 // The role map: "understand the roles", the first promise. Readable enough to project in a meeting.
@@ -34,7 +34,7 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
   const counts = ownerCounts(bank);
   out.push('', c.dim(`Owners: PM ${counts.pm} · PMM ${counts.pmm} · Shared ${counts.shared}    Weight: ●●● critical, ●○○ lighter`));
   for (const area of bank.areas) {
-    out.push('', c.bold(area.title.toUpperCase()));
+    out.push('', c.bold(truncate(area.title.toUpperCase(), WIDTH)));
     if (area.description) out.push(...wrap(area.description, WIDTH, '  ').map((l) => c.dim(l)));
     for (const item of area.responsibilities) {
       const label = ownerColor[item.owner](padEnd(OWNER_LABEL[item.owner], 7));
@@ -43,7 +43,7 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
   }
   out.push('', c.bold('INTERLOCK: WHAT EACH FUNCTION OWES THE OTHER'));
   for (const [from, to] of DIRECTIONS) {
-    out.push('', `  ${c.underline(owes(bank, from, to))}`);
+    out.push('', `  ${c.underline(truncate(owes(bank, from, to), WIDTH - 2))}`);
     for (const item of bank.interlock.filter((i) => i.from === from && i.to === to)) {
       out.push(...wrap(item.title, WIDTH, '           ', `  ${weightMarks(item.weight)}  • `));
     }

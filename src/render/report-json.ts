@@ -1,0 +1,66 @@
+import type { Diagnosis, ItemScore } from '../model.js';
+
+// The JSON report: a public contract (DESIGN.md, "The report"). Keys may be added, never renamed.
+// Numbers are rounded as the other formats print them; undefined values are null, never missing.
+
+const round = (digits: number) => (value: number | null | undefined) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
+/** 0–100 indexes: one decimal. */
+const index = round(1);
+/** Item means, spreads and priorities: two decimals. */
+const mean = round(2);
+
+function item(i: ItemScore) {
+  const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority) };
+  const extra = { discussion: i.discussion, notes: i.notes };
+  if (i.kind === 'interlock') {
+    return { ...common, from: i.from, to: i.to, delivery: mean(i.delivery), health: index(i.health), ...extra };
+  }
+  const { recommended, consensus, status, contested, votes } = i.owner;
+  return {
+    ...common,
+    area: i.area.id,
+    capability: mean(i.capability),
+    capacity: mean(i.capacity),
+    readiness: index(i.readiness),
+    quadrant: i.quadrant,
+    owner: { recommended, consensus, status, contested, votes },
+    ...extra,
+  };
+}
+
+export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
+  const s = d.summary;
+  const report = {
+    schemaVersion: 1,
+    generatedAt: d.date,
+    bank: { id: d.bank.id, version: d.bank.version, title: d.bank.title },
+    organization: d.organization ?? null,
+    respondents: d.respondents.length,
+    target: d.target,
+    summary: {
+      readiness: index(s.readiness),
+      capability: index(s.capability),
+      capacity: index(s.capacity),
+      alignment: index(s.alignment),
+      interlock: index(s.interlock),
+      coverage: index(s.coverage),
+    },
+    functions: d.functions.map((f) => ({ id: f.id, capability: index(f.capability), capacity: index(f.capacity), readiness: index(f.readiness) })),
+    interlock: d.interlock.map((dir) => ({ from: dir.from, to: dir.to, health: index(dir.health) })),
+    items: d.items.map(item),
+    // Every gap, most urgent first; `top` says how many the other formats put on the agenda.
+    gaps: d.gaps,
+    top: opts.top,
+    respondentList: d.respondents.map((r) => ({ name: r.name ?? null, role: r.role ?? null, source: r.source, coverage: index(r.coverage) })),
+    disagreements: d.disagreements.map((x) => ({ id: x.id, axis: x.axis, spread: mean(x.spread), answers: x.answers.map((a) => ({ respondent: a.respondent, role: a.role ?? null, value: a.value })) })),
+    perception: d.perception.map((p) => ({
+      function: p.function,
+      self: index(p.self),
+      others: index(p.others),
+      gap: index(p.gap),
+      items: p.items.map((i) => ({ id: i.id, self: mean(i.self), others: mean(i.others), difference: mean(i.difference) })),
+    })),
+    knowledgeGaps: d.knowledgeGaps,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
