@@ -1,3 +1,5 @@
+import { safeLine } from './text.js';
+
 /** One problem found in an input: where it is, and what was found against what was expected. */
 export interface Problem {
   source: string;
@@ -37,6 +39,16 @@ export class ThresholdError extends Error {
   }
 }
 
+/** An interactive session stopped by Ctrl-C or a signal, after its progress was saved: exit 128 + the signal's number. */
+export class InterruptedError extends Error {
+  readonly signal: string;
+  constructor(message: string, signal: string) {
+    super(message);
+    this.name = 'InterruptedError';
+    this.signal = signal;
+  }
+}
+
 /** `source:line:column: path: message (found X, expected Y)`; every part that is known. */
 export function formatProblem(p: Problem): string {
   let where = p.source;
@@ -47,7 +59,8 @@ export function formatProblem(p: Problem): string {
   const detail = [p.found !== undefined ? `found ${p.found}` : '', p.expected !== undefined ? `expected ${p.expected}` : '']
     .filter(Boolean)
     .join(', ');
-  return `${where}: ${label}${path}${p.message}${detail ? ` (${detail})` : ''}`;
+  // Messages quote file content: whatever a caller forgot, no control character reaches the terminal.
+  return safeLine(`${where}: ${label}${path}${p.message}${detail ? ` (${detail})` : ''}`);
 }
 
 export function errorsOf(problems: Problem[]): Problem[] {

@@ -13,9 +13,14 @@ function visible(ch: string): string {
   return `\\u{${ch.codePointAt(0)!.toString(16)}}`;
 }
 
+/** Removes whole escape sequences (colour, cursor, OSC 8 links, titles), not just their ESC byte. */
+export function stripEscapes(text: string): string {
+  return text.replace(ANSI, '');
+}
+
 /** Removes escape sequences and shows any other control or bidi character as a visible `\u{..}`. */
 export function safeText(text: string): string {
-  return text.replace(ANSI, '').replace(UNSAFE, visible);
+  return stripEscapes(text).replace(UNSAFE, visible);
 }
 
 /** `safeText` for one line: newlines and tabs become spaces. */
@@ -54,9 +59,11 @@ function distance(a: string, b: string): number {
 
 /** The closest candidate, when it is close enough to be what was meant. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  // Read twice below: an iterator (such as `map.keys()`) would be empty the second time.
+  const list = [...candidates];
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
@@ -66,7 +73,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const limit = Math.max(2, Math.floor(word.length / 3));
   if (best !== undefined && bestDistance <= limit) return best;
   // A word that is a prefix or part of a candidate (e.g. `pricing` for `pricing-and-packaging`).
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     if (word.length >= 4 && candidate.includes(word)) return candidate;
   }
   return undefined;

@@ -12,7 +12,10 @@ const LEVEL_EXPECTED = 'an integer from 1 to 5, or "unknown"';
 const levelAnswer = () =>
   z.optional(
     z.nullable(
-      z.union([z.int().check(z.minimum(1), z.maximum(5)), z.literal(UNKNOWN)], { error: LEVEL_EXPECTED }),
+      z.union(
+        [z.int({ error: LEVEL_EXPECTED }).check(z.minimum(1, { error: LEVEL_EXPECTED }), z.maximum(5, { error: LEVEL_EXPECTED })), z.literal(UNKNOWN)],
+        { error: LEVEL_EXPECTED },
+      ),
     ),
   );
 

@@ -16,7 +16,7 @@ const sources = () => z.optional(z.array(text(), { error: 'a list of sources' })
 export const FUNCTION_IDS = ['pm', 'pmm'] as const;
 export const RECOMMENDED_OWNERS = ['pm', 'pmm', 'shared'] as const;
 
-const scaleLevel = z.strictObject({ label: text(), description: text() });
+const scaleLevel = z.strictObject({ label: text(), description: text() }, { error: 'a level: { label, description }' });
 const scale = z.strictObject({ '1': scaleLevel, '2': scaleLevel, '3': scaleLevel, '4': scaleLevel, '5': scaleLevel }, { error: 'a scale with levels 1 to 5' });
 const businessFunction = z.strictObject({ name: text(), mandate: text() });
 

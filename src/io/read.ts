@@ -30,16 +30,27 @@ export function decodeText(bytes: Uint8Array, source: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    let at = 0;
-    // Find the first bad byte so the message can point at it.
-    for (let end = 1; end <= bytes.length; end++) {
+    // Find the first bad byte so the message can point at it: a binary search over prefixes (a
+    // byte-by-byte search took quadratic time on a large file). With `stream`, a prefix that ends
+    // inside a character is not an error, so "the prefix decodes" only turns false at a bad byte.
+    const decodes = (end: number, stream: boolean): boolean => {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-        at = end;
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream });
+        return true;
       } catch {
-        if (end - at > 4) break;
+        return false;
       }
+    };
+    let good = 0;
+    let bad = bytes.length;
+    while (bad - good > 1) {
+      const mid = (good + bad) >>> 1;
+      if (decodes(mid, true)) good = mid;
+      else bad = mid;
     }
+    // Step back to the start of a character cut off by the bad byte.
+    let at = good;
+    while (at > 0 && !decodes(at, false)) at--;
     const line = bytes.subarray(0, at).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
     throw new InputError([
       { source: safeLine(source), line, message: `invalid UTF-8 at byte ${at + 1}`, expected: 'UTF-8 text', severity: 'error' },

@@ -13,6 +13,10 @@ function reason(err: NodeJS.ErrnoException): string {
       return 'the folder does not exist';
     case 'EISDIR':
       return 'it is a folder';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long';
     case 'ENOSPC':
       return 'the disk is full';
     default:
@@ -43,8 +47,13 @@ export function writeFileAtomic(path: string, content: string): void {
     fd = undefined;
     renameSync(temp, path);
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
+    // Clean up as far as possible, but report the first error, never one from the clean-up.
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
+    } catch {
+      // The temp file could not be made or is already gone.
+    }
     fail(reason(err as NodeJS.ErrnoException));
   }
 }

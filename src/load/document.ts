@@ -1,5 +1,5 @@
 import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import type { Node } from 'yaml';
+import type { Alias, Node } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
 import type { SourceText } from '../io/read.js';
 import { safeLine } from '../text.js';
@@ -47,8 +47,35 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
+/**
+ * A `.json` file must be JSON: YAML alone would take a trailing comma, or read a missing comma as
+ * part of a string. JSON.parse only gives an offset, so turn it into a line and column.
+ */
+function jsonSyntaxProblem(text: string, source: string): Problem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (err) {
+    const message = (err as Error).message;
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
+    const before = text.slice(0, offset).split('\n');
+    return {
+      source,
+      line: before.length,
+      column: before[before.length - 1]!.length + 1,
+      message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+      expected: 'valid JSON (or use a .yaml file)',
+      severity: 'error',
+    };
+  }
+}
+
 export function parseDocumentText(input: SourceText, options: ParseOptions): ParsedDocument {
   const source = safeLine(input.source);
+  if (/\.json$/i.test(input.source)) {
+    const problem = jsonSyntaxProblem(input.text, source);
+    if (problem) throw new InputError([problem]);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(input.text, {
     lineCounter,
@@ -57,7 +84,8 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
     strict: true,
     stringKeys: true,
     resolveKnownTags: false,
-    logLevel: 'silent',
+    // 'error', not 'silent': 'silent' also drops the MULTIPLE_DOCS error, so a second document was ignored.
+    logLevel: 'error',
     version: '1.2',
   });
   const at = (offset: number | undefined): Position | undefined => {
@@ -66,15 +94,26 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
     return { line, column: col };
   };
   const problems: Problem[] = [];
-  for (const err of [...doc.errors, ...doc.warnings]) {
+  // Deep nesting makes yaml report every level (hundreds of errors): the first one says it all.
+  const exhausted = doc.errors.find((err) => err.code === 'RESOURCE_EXHAUSTION');
+  for (const err of exhausted ? [exhausted] : [...doc.errors, ...doc.warnings]) {
     const pos = err.linePos?.[0];
-    const message = err.code === 'TAG_RESOLVE_FAILED' ? `${firstLine(err.message)}: custom tags are not allowed` : firstLine(err.message);
+    const message =
+      err.code === 'TAG_RESOLVE_FAILED'
+        ? `${firstLine(err.message)}: custom tags are not allowed`
+        : err.code === 'MULTIPLE_DOCS'
+          ? 'a second document (after ---) is not allowed: one file holds one bank or one answers file'
+          : err.code === 'RESOURCE_EXHAUSTION'
+            ? 'the document is nested too deeply'
+            : firstLine(err.message);
     problems.push({ source, line: pos?.line, column: pos?.col, message: safeLine(message), severity: 'error' });
   }
+  const aliases: Alias[] = [];
   if (problems.length === 0) {
     try {
       visit(doc, {
         Alias(_key, node) {
+          aliases.push(node);
           if (!options.allowAliases) {
             problems.push({ source, ...at(node.range?.[0]), message: `an alias (*${safeLine(node.source)}) is not allowed here`, expected: 'plain values', severity: 'error' });
           }
@@ -97,11 +136,26 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
   }
   let data: unknown;
   if (problems.length === 0) {
+    // yaml's alias errors carry no position: note which alias is being resolved when one is thrown.
+    let resolving: Alias | undefined;
+    for (const alias of aliases) {
+      const toJSON = alias.toJSON.bind(alias);
+      alias.toJSON = (arg, ctx) => {
+        resolving = alias;
+        return toJSON(arg, ctx);
+      };
+    }
     try {
       data = doc.toJS({ maxAliasCount: BANK_ALIAS_LIMIT });
     } catch (err) {
       if (err instanceof ReferenceError) {
-        problems.push({ source, message: 'too many aliases (a YAML "billion laughs" document?)', expected: `at most ${BANK_ALIAS_LIMIT} alias expansions`, severity: 'error' });
+        const where = { source, ...at(resolving?.range?.[0]) };
+        const name = safeLine(resolving?.source ?? '');
+        if (err.message.startsWith('Excessive alias count')) {
+          problems.push({ ...where, message: `too many aliases at *${name} (a YAML "billion laughs" document?)`, expected: `at most ${BANK_ALIAS_LIMIT} alias expansions`, severity: 'error' });
+        } else {
+          problems.push({ ...where, message: `the alias *${name} has no anchor &${name} before it`, severity: 'error' });
+        }
       } else if (err instanceof RangeError) {
         problems.push({ source, message: 'the document is nested too deeply', severity: 'error' });
       } else {

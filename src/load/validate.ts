@@ -42,7 +42,8 @@ function isMapping(value: unknown): boolean {
 /** A union of a word and a mapping (`n/a` or `{…}`): when a mapping was given, report what is wrong inside it. */
 function flattenUnion(issue: Issue & { code: 'invalid_union' }, data: unknown): Issue[] | undefined {
   if (!isMapping(valueAt(data, issue.path))) return undefined;
-  const branch = issue.errors.find((issues) => !issues.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+  // The branch that accepted a mapping: not the word (`n/a`: invalid_value at the root), nor any other non-mapping type.
+  const branch = issue.errors.find((issues) => !issues.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
   return branch?.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
 }
 
