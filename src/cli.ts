@@ -21,10 +21,12 @@ export function createProgram(): Command {
     .version(VERSION, '-v, --version')
     .option('--debug', 'show stack traces for internal errors')
     .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({ sortSubcommands: false });
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText('after', '\nStart here:\n  pm-diag roles                        who should own what\n  pm-diag assess                       answer the questions in this terminal\n  pm-diag assess --answers FILE        the gap report from an answers file\n\nRun pm-diag <command> --help for a command\'s options and examples.');
 
   program
     .command('roles')
+      .summary('the role map: who should own what, and what each owes the other')
     .description('the role map: responsibilities by area with their recommended owner, and what each function owes the other')
     .option('--bank <file>', 'a question bank to use instead of the built-in one')
     .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown']))
@@ -36,12 +38,13 @@ export function createProgram(): Command {
   reportOptions(
     program
       .command('assess')
+      .summary('assess your organization (interactive, or --answers FILE)')
       .description('assess your organization: interactively in a terminal, or from an answers file (--answers)')
       .option('--answers <file>', 'read answers from a YAML or JSON file ("-" for stdin) instead of asking')
       .option('--save <file>', 'interactive: where answers are saved after every question', 'pm-diag-answers.yaml')
       .option('--resume', 'interactive: resume the saved file without asking')
       .option('--fresh', 'interactive: start over (the old file is kept as a backup)')
-      .option('--area <id...>', 'interactive: assess only these areas (repeatable)'),
+      .option('--area <id...>', 'interactive: assess only these areas (repeatable; "interlock" for what each function owes the other)'),
   )
     .addHelpText('after', '\nExamples:\n  pm-diag assess                                  # interactive, saves to pm-diag-answers.yaml\n  pm-diag assess --answers answers.yaml           # print the gap report\n  pm-diag assess --answers answers.yaml --out report.md --fail-under 60')
     .action(async (opts) => (await import('./commands/assess.js')).run(opts));
@@ -49,6 +52,7 @@ export function createProgram(): Command {
   reportOptions(
     program
       .command('report')
+      .summary('one report over several respondents (files, folders, CSV)')
       .description('one report over several respondents: answers files, folders of them, or a CSV export')
       .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports'),
   )
@@ -57,6 +61,7 @@ export function createProgram(): Command {
 
   program
     .command('compare')
+      .summary('what changed between two assessments')
     .description('what changed between two assessments (answers files, folders, CSV exports or JSON reports)')
     .argument('<before>', 'the earlier assessment')
     .argument('<after>', 'the later assessment')
@@ -71,6 +76,7 @@ export function createProgram(): Command {
 
   program
     .command('template')
+      .summary('a blank answers file (or a CSV header for a form)')
     .description('a blank answers file with every item id and its question as a comment (or a CSV header row)')
     .option('--bank <file>', 'a question bank to use instead of the built-in one')
     .addOption(new Option('--format <format>', 'yaml or csv (default: from --out, else yaml)').choices(['yaml', 'csv']))
@@ -80,6 +86,7 @@ export function createProgram(): Command {
 
   program
     .command('validate')
+      .summary('check question banks and answers files')
     .description('check question banks and answers files; every problem is listed')
     .argument('<files...>', 'banks and answers files (YAML or JSON)')
     .option('--bank <file>', 'the bank to check answers files against (default: built-in)')
@@ -89,6 +96,7 @@ export function createProgram(): Command {
 
   program
     .command('schema')
+      .summary('JSON Schema of a bank or answers file, for editors')
     .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
     .argument('[kind]', 'bank or answers', 'answers')
     .option('--out <file>', 'write to a file instead of stdout')
@@ -98,10 +106,19 @@ export function createProgram(): Command {
   return program;
 }
 
+function onStdoutError(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+}
+
 /** Runs the program; returns the exit code rather than exiting, so tests can call it. */
 export async function main(argv: string[]): Promise<number> {
   const program = createProgram();
-  program.exitOverride();
+  // Subcommands copy the parent's settings when they are created, so each needs its own override:
+  // without it, an unknown option on a command exited 1 instead of 2.
+  for (const cmd of [program, ...program.commands]) cmd.exitOverride();
+  // `pm-diag roles | head`: a reader that stops early is not an error (no EPIPE stack trace).
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

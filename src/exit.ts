@@ -1,4 +1,5 @@
-import { InputError, ThresholdError, UsageError, formatProblem } from './errors.js';
+import { constants } from 'node:os';
+import { InputError, InterruptedError, ThresholdError, UsageError, formatProblem } from './errors.js';
 import { say } from './io/output.js';
 import { safeText } from './text.js';
 
@@ -13,6 +14,12 @@ export function exitCodeFor(err: unknown, debug: boolean): number {
   if (err instanceof UsageError) {
     say(`pm-diag: ${safeText(err.message)}`);
     return EXIT.input;
+  }
+  if (err instanceof InterruptedError) {
+    say(err.message);
+    // The shell's convention: 128 + the signal's number (SIGINT 130, SIGTERM 143).
+    const number = constants.signals[err.signal as keyof typeof constants.signals] as number | undefined;
+    return number === undefined ? EXIT.interrupted : 128 + number;
   }
   if (err instanceof ThresholdError) {
     say(`pm-diag: ${safeText(err.message)}`);

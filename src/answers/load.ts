@@ -5,7 +5,7 @@ import type { SourceText } from '../io/read.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { pathText, validateDocument } from '../load/validate.js';
 import type { Answer, ItemAnswer, Respondent } from '../model.js';
-import { closest } from '../text.js';
+import { closest, safeLine } from '../text.js';
 import { answersFileSchema, type AnswersFile, type RawItemAnswer } from './schema.js';
 
 export interface AnswersCheckOptions {
@@ -21,7 +21,8 @@ export interface LoadedAnswers {
 
 const RESPONSIBILITY_FIELDS = ['owner', 'capability', 'capacity'] as const;
 
-function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
+/** An item's answer without its empty fields. */
+export function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
   const answer: ItemAnswer = {};
   if (raw.owner != null) answer.owner = raw.owner;
   if (raw.capability != null) answer.capability = raw.capability;
@@ -40,6 +41,19 @@ export function idList(ids: string[], max = 6): string {
   return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
 }
 
+/** An answer under an id the bank does not have: an error with "did you mean". */
+function unknownIdProblem(id: string, bank: Bank, doc: ParsedDocument): Problem {
+  const suggestion = closest(id, itemsById(bank).keys());
+  return {
+    source: doc.source,
+    ...doc.locateKey(['answers'], id),
+    path: pathText(['answers', id]),
+    message: `unknown item id "${safeLine(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+    expected: `an id from the bank "${bank.id}" (pm-diag template lists them)`,
+    severity: 'error',
+  };
+}
+
 /**
  * Checks a valid answers file against a bank: the bank id, every item id (with "did you mean"),
  * the right axes for each kind of item, and what is missing.
@@ -50,21 +64,13 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
     problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), severity: 'error', ...p });
   const items = itemsById(bank);
   if (file.bank != null && file.bank !== bank.id) {
-    add(['bank'], { message: 'the answers were given for another question bank', found: `"${file.bank}"`, expected: `"${bank.id}" (or pass that bank with --bank)` });
+    add(['bank'], { message: 'the answers were given for another question bank', found: `"${safeLine(file.bank)}"`, expected: `"${bank.id}" (or pass that bank with --bank)` });
   }
   const answers = file.answers ?? {};
   for (const [id, raw] of Object.entries(answers)) {
     const item = items.get(id);
     if (!item) {
-      const suggestion = closest(id, items.keys());
-      problems.push({
-        source: doc.source,
-        ...doc.locateKey(['answers'], id),
-        path: pathText(['answers', id]),
-        message: `unknown item id "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
-        expected: `an id from the bank "${bank.id}" (pm-diag template lists them)`,
-        severity: 'error',
-      });
+      problems.push(unknownIdProblem(id, bank, doc));
       continue;
     }
     if (raw === null || raw === 'n/a') continue;
@@ -110,7 +116,15 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
 
 export function checkAnswersDocument(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): LoadedAnswers {
   const { value, problems } = validateDocument(answersFileSchema, doc);
-  if (!value) throw new InputError(problems);
+  if (!value) {
+    // Every problem at once: unknown ids too, not only what the schema found.
+    const answers = (doc.data as { answers?: unknown } | null)?.answers;
+    const items = itemsById(bank);
+    if (answers !== null && typeof answers === 'object' && !Array.isArray(answers)) {
+      for (const id of Object.keys(answers)) if (!items.has(id)) problems.push(unknownIdProblem(id, bank, doc));
+    }
+    throw new InputError(problems);
+  }
   const ruleProblems = answersRuleProblems(value, bank, doc, options);
   if (errorsOf(ruleProblems).length) throw new InputError(errorsOf(ruleProblems));
   return { respondent: respondentFromFile(value, doc.source), warnings: ruleProblems };

@@ -1,0 +1,59 @@
+import { Document, Scalar, isMap, isScalar } from 'yaml';
+import type { Answer, ItemAnswer } from '../model.js';
+import type { Role } from './schema.js';
+
+/**
+ * Answers as they are being collected. `null` means "asked, and left empty on purpose": an
+ * organization or role not given, or an item skipped. An absent key was never asked.
+ */
+export interface AnswersDraft {
+  bank?: string;
+  organization?: string | null;
+  respondent?: { name?: string | null; role?: Role | null };
+  /** In the order they should appear in the file (bank order). */
+  answers: Iterable<readonly [string, Answer | null]>;
+}
+
+const ITEM_FIELDS = ['owner', 'capability', 'capacity', 'delivery', 'note'] as const satisfies readonly (keyof ItemAnswer)[];
+
+function itemValue(answer: Answer | null): ItemAnswer | string | null {
+  if (answer === null || answer === 'n/a') return answer;
+  const value: ItemAnswer = {};
+  for (const field of ITEM_FIELDS) if (answer[field] !== undefined) Object.assign(value, { [field]: answer[field] });
+  return value;
+}
+
+/**
+ * The YAML text of an answers file, in the format `assess --answers` reads: one compact
+ * `{ owner: pm, capability: 3, ... }` line per item, like DESIGN.md's example. `comment` lines go on top.
+ */
+export function serializeAnswers(draft: AnswersDraft, comment: string[] = []): string {
+  const data: Record<string, unknown> = {};
+  if (draft.bank !== undefined) data.bank = draft.bank;
+  if (draft.organization !== undefined) data.organization = draft.organization;
+  if (draft.respondent) {
+    const respondent: Record<string, unknown> = {};
+    if (draft.respondent.name !== undefined) respondent.name = draft.respondent.name;
+    if (draft.respondent.role !== undefined) respondent.role = draft.respondent.role;
+    data.respondent = respondent;
+  }
+  const answers: Record<string, unknown> = {};
+  for (const [id, answer] of draft.answers) answers[id] = itemValue(answer);
+  data.answers = answers;
+
+  const doc = new Document(data);
+  if (comment.length) doc.commentBefore = comment.map((line) => ` ${line}`).join('\n');
+  const respondent = doc.get('respondent');
+  if (isMap(respondent)) respondent.flow = true;
+  const items = doc.get('answers');
+  if (isMap(items)) {
+    for (const pair of items.items) {
+      if (!isMap(pair.value)) continue;
+      pair.value.flow = true;
+      // A multi-line note would break the one-line mapping into a block; keep it one quoted line.
+      const note = pair.value.get('note', true);
+      if (isScalar(note)) note.type = Scalar.QUOTE_DOUBLE;
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
+}

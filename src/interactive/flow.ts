@@ -1,0 +1,383 @@
+import { existsSync } from 'node:fs';
+import { parseAnswers } from '../answers/load.js';
+import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from '../answers/schema.js';
+import type { BankItem } from '../bank/items.js';
+import type { Bank } from '../bank/schema.js';
+import { InterruptedError } from '../errors.js';
+import { say } from '../io/output.js';
+import { readFileText } from '../io/read.js';
+import type { ItemAnswer } from '../model.js';
+import { publishReport, type ReportSettings } from '../pipeline.js';
+import { wrap } from '../render/layout.js';
+import { safeLine } from '../text.js';
+import { isPromptStop, type Choice, type Prompter, type SelectChoice } from './prompts.js';
+import { commandLine, introScreen, itemHeader, progressText, reviewScreen, sectionBanner, type Look } from './screens.js';
+import { backupSession, readSession, saveSession } from './session.js';
+import {
+  buildSteps,
+  firstUnsettled,
+  itemAnswerOf,
+  nextOpen,
+  previousAnswered,
+  tally,
+  type Draft,
+  type Field,
+  type ItemStep,
+  type Section,
+  type Step,
+} from './steps.js';
+
+// The interactive assessment: open (or resume) the answers file, ask question by question saving
+// after each answer, then review and print the report exactly as `assess --answers` does.
+
+/** What a select returns besides an owner, a level ('1'–'5') or "unknown". Tests script these words. */
+export const ACTIONS = { notApplicable: NOT_APPLICABLE, note: 'note', back: 'back', skip: 'skip' } as const;
+const NO_ROLE = 'unsaid';
+/** The abort reason for Ctrl-D (the input closed while a question waited). */
+export const END_OF_INPUT = 'EOF';
+
+export interface FlowContext {
+  bank: Bank;
+  /** The selected sections (`--area`), and how many the bank has. */
+  sections: Section[];
+  allSections: number;
+  savePath: string;
+  /** How the session starts: ask when a file exists (default), `--resume`, or `--fresh`. */
+  start: 'ask' | 'resume' | 'fresh';
+  /** The command that continues this session, for "how to resume" messages. */
+  resumeArgs: string[];
+  prompter: Prompter;
+  settings: ReportSettings;
+  look: Look;
+}
+
+const FIELD_QUESTIONS: Record<Field, string> = {
+  owner: 'Who owns it today?',
+  capability: 'Capability: how well is it done?',
+  capacity: 'Capacity: is there the time and people for it?',
+  delivery: 'Delivery: how reliably does it arrive?',
+};
+
+const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
+  shared: ['Shared by PM and PMM', 'Both functions own it together.'],
+  sales: ['Sales', 'The sales team does it.'],
+  engineering: ['Engineering', 'Engineering or development does it.'],
+  leadership: ['Leadership', 'Executives or a general manager do it themselves.'],
+  other: ['Another team', 'Some other team does it (say which in a note).'],
+  none: ['Nobody', 'It is not done, or nobody is responsible for it.'],
+  unclear: ['Unclear / don\'t know', 'Nobody could say who owns it.'],
+};
+
+const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
+  sales: 'Sales',
+  marketing: 'Marketing (other than product marketing)',
+  engineering: 'Engineering',
+  leadership: 'Leadership',
+  other: 'Something else',
+};
+
+const keys = (numbers: string): [string, string][] => [
+  ['↑↓', 'move'],
+  [numbers, 'jump'],
+  ['⏎', 'choose'],
+];
+
+class Session {
+  private readonly steps: Step[];
+  private draft: Draft = { answers: new Map() };
+  private readonly history: number[] = [];
+  /** The furthest step reached: walking forward re-asks answered questions only up to here. */
+  private frontier = 0;
+  private shownItem?: string;
+  private shownSection?: string;
+
+  constructor(private readonly ctx: FlowContext) {
+    this.steps = buildSteps(ctx.sections);
+  }
+
+  private get header(): string[] {
+    const save = safeLine(this.ctx.savePath);
+    return [
+      'pm-diag answers, saved after every answer by `pm-diag assess`.',
+      `Continue: ${safeLine(commandLine(this.ctx.resumeArgs))}`,
+      `Report:   pm-diag assess --answers ${safeLine(commandLine([save]))}`,
+      'An item set to null was skipped.',
+    ];
+  }
+
+  private save(): void {
+    saveSession(this.ctx.savePath, this.ctx.bank, this.draft, this.header);
+  }
+
+  private progress(): string {
+    return progressText(tally(this.ctx.sections, this.draft));
+  }
+
+  /** Loads or starts the session; returns the step to begin with. */
+  private async open(): Promise<number> {
+    const { ctx } = this;
+    const path = safeLine(ctx.savePath);
+    const saved = ctx.start === 'fresh' ? undefined : readSession(ctx.savePath, ctx.bank);
+    if (ctx.start === 'fresh') this.startOver();
+    if (!saved) {
+      if (ctx.start === 'resume') say(`pm-diag: no saved answers in ${path} yet: starting a new assessment.`);
+      this.intro();
+      return 0;
+    }
+    this.draft = saved.draft;
+    if (saved.dropped.length) {
+      const backup = backupSession(ctx.savePath, 'copy');
+      say(
+        wrap(
+          `pm-diag: warning: ${path} was saved with an older question bank; ${saved.dropped.length} answer${saved.dropped.length === 1 ? ' is' : 's are'} for items it no longer has and ${saved.dropped.length === 1 ? 'was' : 'were'} dropped: ${saved.dropped.join(', ')}. The file as it was is kept in ${backup}.`,
+          ctx.look.width,
+        ).join('\n'),
+      );
+    }
+    const first = firstUnsettled(this.steps, this.draft);
+    const nothingYet = first === 0 && this.draft.answers.size === 0;
+    if (ctx.start === 'resume' || nothingYet) {
+      say(`Resuming ${path}: ${this.progress()}.`);
+      return first;
+    }
+    return this.offer(first);
+  }
+
+  private async offer(first: number): Promise<number> {
+    const { ctx } = this;
+    const path = safeLine(ctx.savePath);
+    const finished = first >= this.steps.length;
+    const step = this.steps[first];
+    const where = step?.kind === 'item' ? `Area ${step.section.index} · ${safeLine(step.item.title)}` : 'your details';
+    const choices: SelectChoice<string>[] = [
+      finished
+        ? { value: 'report', name: 'Show the report', short: 'report', description: 'Every question is answered.' }
+        : { value: 'resume', name: `Resume at ${where}`, short: 'resume', description: 'Continue with the first unanswered question.' },
+      { value: 'review', name: 'Go through the questions from the start', short: 'from the start', description: 'Your answers are kept and preselected: change any of them.' },
+      { value: 'fresh', name: 'Start over', short: 'start over', description: `A new, empty assessment. ${path} is kept as a backup.` },
+    ];
+    const pick = await ctx.prompter.select({ message: `${path} has ${this.progress()}. What now?`, choices });
+    if (pick === 'review') {
+      this.frontier = this.steps.length;
+      return 0;
+    }
+    if (pick === 'fresh') {
+      this.startOver();
+      this.intro();
+      return 0;
+    }
+    return first;
+  }
+
+  private startOver(): void {
+    this.draft = { answers: new Map() };
+    if (!existsSync(this.ctx.savePath)) return;
+    const backup = backupSession(this.ctx.savePath, 'move');
+    say(`Starting over; the previous answers are kept in ${safeLine(backup)}.`);
+  }
+
+  private intro(): void {
+    say(introScreen(this.ctx.bank, this.ctx.sections, safeLine(this.ctx.savePath), this.ctx.look));
+  }
+
+  /** Asks until every question is settled; saves after each answer, before the next question. */
+  async run(): Promise<void> {
+    try {
+      let i = await this.open();
+      // Written before the first question: a path that cannot be written fails now, not at the end.
+      this.save();
+      while (i < this.steps.length) i = await this.ask(i);
+    } catch (err) {
+      if (isPromptStop(err)) throw this.stopped(err);
+      throw err;
+    }
+    this.finish();
+  }
+
+  /** Asks step `i`; returns the step to ask next. */
+  private async ask(i: number): Promise<number> {
+    const step = this.steps[i]!;
+    this.frontier = Math.max(this.frontier, i);
+    if (step.kind !== 'item') return this.askProfile(i, step.kind);
+    this.showHeader(step);
+    const value = await this.ctx.prompter.select(this.fieldQuestion(step, i));
+    const id = step.item.id;
+    switch (value) {
+      case ACTIONS.back:
+        return this.back(i);
+      case ACTIONS.note:
+        await this.askNote(step.item);
+        return i;
+      case ACTIONS.skip:
+        return this.skipSection(i, step);
+      case ACTIONS.notApplicable:
+        this.draft.answers.set(id, NOT_APPLICABLE);
+        break;
+      default: {
+        if (this.draft.answers.get(id) === null) this.unskipFrom(step);
+        const answer: ItemAnswer = { ...itemAnswerOf(this.draft, id) };
+        Object.assign(answer, { [step.field]: step.field === 'owner' || value === UNKNOWN ? value : Number(value) });
+        this.draft.answers.set(id, answer);
+      }
+    }
+    this.save();
+    return this.forward(i);
+  }
+
+  private forward(i: number): number {
+    this.history.push(i);
+    return this.advance(i + 1);
+  }
+
+  /** The next step from `from`: each one while re-walking what the person went back over, then the next unanswered. */
+  private advance(from: number): number {
+    const next = nextOpen(this.steps, this.draft, from);
+    return next < this.frontier ? next : firstUnsettled(this.steps, this.draft, next);
+  }
+
+  private back(i: number): number {
+    const previous = this.history.pop() ?? previousAnswered(this.steps, this.draft, i);
+    return previous === -1 ? i : previous;
+  }
+
+  private async askProfile(i: number, kind: 'organization' | 'name' | 'role'): Promise<number> {
+    const { prompter } = this.ctx;
+    if (kind === 'role') {
+      const role = await prompter.select<string>({
+        message: 'Your role?',
+        default: this.draft.role ?? undefined,
+        keys: keys('1-7'),
+        choices: [
+          ...ROLES.map((r) => ({ value: r, name: r === 'pm' || r === 'pmm' ? safeLine(this.ctx.bank.functions[r].name) : ROLE_NAMES[r] })),
+          { separator: ' ' },
+          { value: NO_ROLE, name: 'Prefer not to say' },
+          { value: ACTIONS.back, name: 'Back', short: '(back)' },
+        ],
+      });
+      if (role === ACTIONS.back) return this.back(i);
+      this.draft.role = role === NO_ROLE ? null : (role as Role);
+    } else {
+      const message = kind === 'organization' ? 'Organization (optional):' : 'Your name (optional; it tells respondents apart in a combined report):';
+      const text = (await prompter.input({ message, default: this.draft[kind] ?? undefined })).trim();
+      this.draft[kind] = text === '' ? null : text;
+    }
+    this.save();
+    return this.forward(i);
+  }
+
+  private async askNote(item: BankItem): Promise<void> {
+    const current = itemAnswerOf(this.draft, item.id)?.note;
+    const text = (
+      await this.ctx.prompter.input({
+        message: current ? 'Note (Enter keeps it, "-" removes it):' : 'Note:',
+        default: current === undefined ? undefined : safeLine(current),
+      })
+    ).trim();
+    if (current !== undefined && text === safeLine(current)) return;
+    const answer: ItemAnswer = { ...itemAnswerOf(this.draft, item.id) };
+    if (text === '' || text === '-') delete answer.note;
+    else answer.note = text;
+    if (Object.keys(answer).length) this.draft.answers.set(item.id, answer);
+    else this.draft.answers.delete(item.id);
+    this.save();
+  }
+
+  /** Marks the unanswered items from here to the end of the area as skipped; moves to the next area. */
+  private skipSection(i: number, step: ItemStep): number {
+    const items = step.section.items;
+    for (const item of items.slice(step.position - 1)) {
+      if (!this.draft.answers.has(item.id)) this.draft.answers.set(item.id, null);
+    }
+    this.save();
+    this.history.push(i);
+    const next = this.steps.findIndex((s, j) => j > i && s.kind === 'item' && s.section !== step.section);
+    return this.advance(next === -1 ? this.steps.length : next);
+  }
+
+  /** Answering a skipped item (after going back to it) reopens it and the rest of its area. */
+  private unskipFrom(step: ItemStep): void {
+    for (const item of step.section.items.slice(step.position - 1)) {
+      if (this.draft.answers.get(item.id) === null) this.draft.answers.delete(item.id);
+    }
+  }
+
+  private showHeader(step: ItemStep): void {
+    const { ctx } = this;
+    const total = ctx.sections.length;
+    if (this.shownSection !== step.section.id) say(sectionBanner(step.section, total, ctx.look));
+    if (this.shownItem !== step.item.id) say(itemHeader(step, total, tally(ctx.sections, this.draft), ctx.bank, ctx.look));
+    this.shownSection = step.section.id;
+    this.shownItem = step.item.id;
+  }
+
+  private fieldQuestion(step: ItemStep, i: number) {
+    const { bank, look } = this.ctx;
+    const current = this.draft.answers.get(step.item.id);
+    const answer = itemAnswerOf(this.draft, step.item.id);
+    const describe = (text: string) => wrap(text, look.width - 2).join('\n');
+    const values: SelectChoice<string>[] =
+      step.field === 'owner'
+        ? OWNERS.map((o) => {
+            const [name, description] = o === 'pm' || o === 'pmm' ? [safeLine(bank.functions[o].name), `${safeLine(bank.functions[o].name)} owns it.`] : OTHER_OWNERS[o];
+            return { value: o, name, description };
+          })
+        : ([1, 2, 3, 4, 5] as const).map((n) => {
+            const level = bank.scales[step.field as Exclude<Field, 'owner'>][n];
+            return { value: String(n), name: `${n}  ${safeLine(level.label)}`, short: `${n} ${safeLine(level.label)}`, description: describe(level.description) };
+          });
+    if (step.field !== 'owner') values.push({ value: UNKNOWN, name: 'Don\'t know', short: 'don\'t know', description: 'Kept out of the scores and listed as a knowledge gap.' });
+    const left = step.section.items.length - step.position;
+    const choices: Choice<string>[] = [
+      ...values,
+      { separator: ' ' },
+      { value: ACTIONS.notApplicable, name: 'Not applicable', description: 'This item does not apply here: it is left out of every score.' },
+      {
+        value: ACTIONS.note,
+        name: answer?.note ? 'Edit the note…' : 'Add a note…',
+        short: '(note)',
+        description: answer?.note ? describe(`Note: ${answer.note}`) : 'A remark kept with this answer and shown in the report.',
+      },
+      {
+        value: ACTIONS.back,
+        name: 'Back to the previous question',
+        short: '(back)',
+        disabled: this.history.length === 0 && previousAnswered(this.steps, this.draft, i) === -1 ? '(this is the first question)' : undefined,
+      },
+      {
+        value: ACTIONS.skip,
+        name: 'Skip the rest of this area',
+        short: '(skipped the rest of the area)',
+        description: left > 0 ? `Leave this and the ${left} following item${left === 1 ? '' : 's'} of this area unanswered.` : 'Leave this item unanswered.',
+      },
+    ];
+    const selected = current === NOT_APPLICABLE ? NOT_APPLICABLE : answer?.[step.field];
+    return { message: FIELD_QUESTIONS[step.field], choices, default: selected === undefined ? undefined : String(selected), keys: keys(step.field === 'owner' ? '1-9' : '1-6') };
+  }
+
+  private stopped(err: Error): InterruptedError {
+    const signal = err.name === 'AbortPromptError' && typeof err.cause === 'string' ? err.cause : 'SIGINT';
+    const how = signal === 'SIGINT' ? 'Stopped (Ctrl-C)' : signal === END_OF_INPUT ? 'Stopped (Ctrl-D: end of input)' : `Stopped (${signal})`;
+    return new InterruptedError(
+      `\n${how}. ${this.progress()}; every answer is saved in ${safeLine(this.ctx.savePath)}.\nContinue where you left off:  ${safeLine(commandLine(this.ctx.resumeArgs))}`,
+      signal,
+    );
+  }
+
+  private finish(): void {
+    const { ctx } = this;
+    say(reviewScreen(tally(ctx.sections, this.draft), ctx.sections, ctx.allSections, ctx.look));
+    const { respondent } = parseAnswers(readFileText(ctx.savePath), ctx.bank, { strict: ctx.settings.strict });
+    const path = safeLine(ctx.savePath);
+    try {
+      publishReport(ctx.bank, [respondent], ctx.settings);
+    } finally {
+      const out = ctx.settings.out ? `The report is in ${safeLine(ctx.settings.out)}. ` : '';
+      const again = (args: string) => `pm-diag assess ${args} ${commandLine([path])}`;
+      say(['', ...wrap(`${out}Your answers are saved in ${path}.`, ctx.look.width), `  ${again('--answers')}   prints this report again`, `  ${again('--save')}      lets you change the answers`].join('\n'));
+    }
+  }
+}
+
+export function interactiveAssessment(ctx: FlowContext): Promise<void> {
+  return new Session(ctx).run();
+}

@@ -1,0 +1,99 @@
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { answersRuleProblems, cleanAnswer } from '../answers/load.js';
+import { answersFileSchema, type AnswersFile } from '../answers/schema.js';
+import { serializeAnswers } from '../answers/serialize.js';
+import { bankItems, itemsById } from '../bank/items.js';
+import type { Bank } from '../bank/schema.js';
+import { InputError, errorsOf } from '../errors.js';
+import { readFileText } from '../io/read.js';
+import { writeFileAtomic } from '../io/write.js';
+import { parseDocumentText } from '../load/document.js';
+import { validateDocument } from '../load/validate.js';
+import type { Answer } from '../model.js';
+import { safeLine } from '../text.js';
+import type { Draft } from './steps.js';
+
+// The answers file of an interactive session: read it back to resume, keep a backup before
+// starting over, and write it after every answer.
+
+export interface SavedSession {
+  draft: Draft;
+  /** Saved item ids the bank no longer has: left out of the draft. */
+  dropped: string[];
+}
+
+const LEFT_UNTOUCHED = 'this is the saved answers file, left untouched: fix it, or start over with --fresh (it is then kept as a backup), or save elsewhere with --save';
+
+/** The saved file, checked like any answers file except that ids the bank no longer has are set aside. */
+function checkSavedFile(path: string, bank: Bank): { file: AnswersFile; dropped: string[] } {
+  const doc = parseDocumentText(readFileText(path), { allowAliases: false });
+  const { value, problems } = validateDocument(answersFileSchema, doc);
+  if (!value) throw new InputError(problems);
+  const known = itemsById(bank);
+  const entries = Object.entries(value.answers ?? {});
+  const file: AnswersFile = { ...value, answers: Object.fromEntries(entries.filter(([id]) => known.has(id))) };
+  const errors = errorsOf(answersRuleProblems(file, bank, doc, {}));
+  if (errors.length) throw new InputError(errors);
+  return { file, dropped: entries.map(([id]) => id).filter((id) => !known.has(id)) };
+}
+
+/**
+ * Reads a saved session, or `undefined` when there is none. A broken file is an error (exit 2, with
+ * its position), never something to overwrite; answers for items the bank no longer has are dropped.
+ */
+export function readSession(path: string, bank: Bank): SavedSession | undefined {
+  if (!existsSync(path)) return undefined;
+  let checked: ReturnType<typeof checkSavedFile>;
+  try {
+    checked = checkSavedFile(path, bank);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError([...err.problems, { source: safeLine(path), message: LEFT_UNTOUCHED, severity: 'error' }]);
+  }
+  const { file, dropped } = checked;
+  const answers = file.answers ?? {};
+  const draft: Draft = { answers: new Map() };
+  if (file.organization !== undefined) draft.organization = file.organization;
+  if (file.respondent?.name !== undefined) draft.name = file.respondent.name;
+  if (file.respondent?.role !== undefined) draft.role = file.respondent.role;
+  for (const item of bankItems(bank)) {
+    if (!Object.hasOwn(answers, item.id)) continue;
+    const raw = answers[item.id] ?? null;
+    const answer = raw === null || raw === 'n/a' ? raw : cleanAnswer(raw);
+    // An item with every field empty (as in a template) is not answered yet.
+    if (answer === null || answer === 'n/a' || Object.keys(answer).length > 0) draft.answers.set(item.id, answer);
+  }
+  return { draft, dropped };
+}
+
+function stamp(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+}
+
+/** A free `FILE.bak-<timestamp>` name: an existing backup is never replaced. */
+function backupName(path: string, now: Date): string {
+  const base = `${path}.bak-${stamp(now)}`;
+  let name = base;
+  for (let n = 2; existsSync(name); n++) name = `${base}-${n}`;
+  return name;
+}
+
+/** Moves the file aside (starting over) or copies it (resuming, when answers are dropped); returns the backup's path. */
+export function backupSession(path: string, how: 'move' | 'copy', now = new Date()): string {
+  const backup = backupName(path, now);
+  if (how === 'move') renameSync(path, backup);
+  else copyFileSync(path, backup);
+  return backup;
+}
+
+/** Writes the whole session, atomically and synchronously, in bank order. */
+export function saveSession(path: string, bank: Bank, draft: Draft, header: string[]): void {
+  const answers: [string, Answer | null][] = [];
+  for (const item of bankItems(bank)) {
+    const answer = draft.answers.get(item.id);
+    if (answer !== undefined) answers.push([item.id, answer]);
+  }
+  const respondent = draft.name !== undefined || draft.role !== undefined ? { name: draft.name, role: draft.role } : undefined;
+  writeFileAtomic(path, serializeAnswers({ bank: bank.id, organization: draft.organization, respondent, answers }, header));
+}

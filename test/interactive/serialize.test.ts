@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAnswers } from '../../src/answers/load.js';
+import { OWNERS, ROLES, type LevelAnswer } from '../../src/answers/schema.js';
+import { serializeAnswers } from '../../src/answers/serialize.js';
+import { bankItems } from '../../src/bank/items.js';
+import { loadBank } from '../../src/bank/load.js';
+import type { Answer } from '../../src/model.js';
+
+const bank = loadBank();
+const items = bankItems(bank);
+/** No lone surrogates and no NUL: text that UTF-8 files can hold. */
+const storable = (s: string) => s.trim() !== '' && !s.includes('\u0000') && Buffer.from(s, 'utf8').toString('utf8') === s;
+const parse = (text: string) => parseAnswers({ source: 'saved.yaml', text }, bank);
+
+describe('serializeAnswers', () => {
+  it('writes the compact format of DESIGN.md', () => {
+    const text = serializeAnswers(
+      {
+        bank: bank.id,
+        organization: 'Acme Corp',
+        respondent: { name: 'Dana Lee', role: 'pmm' },
+        answers: [
+          ['competitive-analysis', { owner: 'pmm', capability: 3, capacity: 2, note: 'shared deck' }],
+          ['pricing-and-packaging', 'n/a'],
+          ['win-loss-feedback', { delivery: 'unknown' }],
+          ['roadmap', null],
+        ],
+      },
+      ['saved by a test'],
+    );
+    expect(text).toBe(
+      [
+        '# saved by a test',
+        '',
+        `bank: ${bank.id}`,
+        'organization: Acme Corp',
+        'respondent: { name: Dana Lee, role: pmm }',
+        'answers:',
+        '  competitive-analysis: { owner: pmm, capability: 3, capacity: 2, note: "shared deck" }',
+        '  pricing-and-packaging: n/a',
+        '  win-loss-feedback: { delivery: unknown }',
+        '  roadmap: null',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps notes with quotes, colons, hashes, newlines and control characters on one line, exactly', () => {
+    const note = 'a: "b" # c\nsecond line\u001b[2J \\ \u202e end';
+    const text = serializeAnswers({ answers: [['competitive-analysis', { owner: 'pm', note }]] });
+    expect(text.split('\n').filter((l) => l.includes('competitive-analysis'))).toHaveLength(1);
+    expect(text).not.toContain('\u001b');
+    expect(parse(text).respondent.answers.get('competitive-analysis')).toEqual({ owner: 'pm', note });
+  });
+
+  it('round-trips any answers through parseAnswers', () => {
+    const level = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant('unknown' as const)) as fc.Arbitrary<LevelAnswer>;
+    const note = fc.string({ unit: 'binary', minLength: 1 }).filter(storable);
+    const answerFor = (index: number): fc.Arbitrary<Answer> => {
+      const item = items[index]!;
+      const fields =
+        item.kind === 'interlock'
+          ? fc.record({ delivery: level, note }, { requiredKeys: ['delivery'] })
+          : fc.record({ owner: fc.constantFrom(...OWNERS), capability: level, capacity: level, note }, { requiredKeys: ['owner'] });
+      return fc.oneof(fc.constant('n/a' as const), fields);
+    };
+    const draft = fc.record({
+      organization: fc.option(fc.string({ minLength: 1 }).filter(storable), { nil: undefined }),
+      role: fc.option(fc.constantFrom(...ROLES), { nil: undefined }),
+      picks: fc.uniqueArray(fc.integer({ min: 0, max: items.length - 1 }), { maxLength: 12 }).chain((idx) => fc.tuple(...idx.map((i) => answerFor(i).map((a) => [items[i]!.id, a] as const)))),
+    });
+    fc.assert(
+      fc.property(draft, ({ organization, role, picks }) => {
+        const text = serializeAnswers({ bank: bank.id, organization, respondent: role ? { role } : undefined, answers: picks });
+        const { respondent } = parse(text);
+        expect(Object.fromEntries(respondent.answers)).toEqual(Object.fromEntries(picks));
+        expect(respondent.organization).toBe(organization);
+        expect(respondent.role).toBe(role);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

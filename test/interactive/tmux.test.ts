@@ -1,0 +1,169 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseAnswers } from '../../src/answers/load.js';
+import { loadBank } from '../../src/bank/load.js';
+import { BIN } from '../helpers/cli.js';
+import { tempDir } from './helpers.js';
+
+// The built binary in a real pseudo-terminal: tmux draws the prompts, we type. No skipping: without
+// tmux these tests fail (.ci/run installs it).
+
+const TIMEOUT = 15_000;
+let socket: string;
+let dir: string;
+let cleanup: () => void;
+
+function tmux(...args: string[]): string {
+  const result = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  if (result.error) throw new Error(`tmux is needed for this test: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Starts `pm-diag assess ARGS` in a fresh 100×40 session; its exit code lands in `rc`, its pid in `pid`. */
+function start(args: string[]): void {
+  const run = `echo $$ > pid; unset CI FORCE_COLOR; NO_COLOR=1 exec ${quote(process.execPath)} ${quote(BIN)} assess ${args.map(quote).join(' ')}`;
+  const command = `cd ${quote(dir)} && rm -f rc pid && sh -c ${quote(run)}; echo EXIT=$? > rc; sleep 60`;
+  spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']);
+  tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '40', command);
+}
+
+function screen(history = false): string {
+  return tmux('capture-pane', '-p', '-J', '-t', 'e2e', ...(history ? ['-S', '-'] : []));
+}
+
+async function waitFor(what: RegExp | (() => boolean), label = String(what)): Promise<void> {
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    if (typeof what === 'function' ? what() : what.test(screen())) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}${typeof what === 'function' ? '' : `; the screen:\n${screen()}`}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function keys(...k: string[]): void {
+  tmux('send-keys', '-t', 'e2e', ...k);
+}
+
+/** Waits for a prompt, moves to a choice by its number or first letters, checks the cursor is on it, and takes it. */
+async function choose(prompt: RegExp, key: string, cursorOn: RegExp): Promise<void> {
+  await waitFor(prompt);
+  keys(key);
+  await waitFor(cursorOn);
+  keys('Enter');
+}
+
+async function exitCode(): Promise<string> {
+  const rc = join(dir, 'rc');
+  await waitFor(() => existsSync(rc) && readFileSync(rc, 'utf8').includes('EXIT='), 'the exit code');
+  return readFileSync(rc, 'utf8').trim();
+}
+
+function savedAnswers() {
+  const path = join(dir, 'a.yaml');
+  return parseAnswers({ source: path, text: readFileSync(path, 'utf8') }, loadBank()).respondent;
+}
+
+const OWNER = /^\? Who owns it today\?/m;
+const CAPABILITY = /^\? Capability: how well is it done\?/m;
+const CAPACITY = /^\? Capacity: is there the time and people for it\?/m;
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  socket = `pm-diag-e2e-${process.pid}-${Date.now()}`;
+});
+afterEach(() => {
+  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  cleanup();
+});
+
+describe('pm-diag assess in a real terminal (tmux)', () => {
+  it('is interrupted with Ctrl-C, resumed with --resume, finished, and prints the report', async () => {
+    start(['--save', 'a.yaml', '--area', 'launch']);
+    await waitFor(/^\? Organization/m);
+    expect(screen()).toContain('Every answer is saved at once in a.yaml');
+    keys('Acme Corp', 'Enter');
+    await waitFor(/^\? Your name/m);
+    keys('Dana Lee', 'Enter');
+    await choose(/^\? Your role\?/m, '2', /❯ Product Marketing/);
+    await waitFor(/Area 1 of 1 · Question 1 of 2/);
+    await choose(OWNER, '2', /❯ Product Marketing/);
+    await choose(CAPABILITY, '3', /❯ 3 {2}Defined/);
+    await waitFor(CAPACITY);
+    keys('C-c');
+
+    expect(await exitCode()).toBe('EXIT=130');
+    expect(screen()).toContain('Stopped (Ctrl-C). 2 of 6 questions answered; every answer is saved in a.yaml.');
+    expect(screen()).toContain('pm-diag assess --resume --save a.yaml --area launch');
+    const stopped = savedAnswers();
+    expect(stopped).toMatchObject({ organization: 'Acme Corp', name: 'Dana Lee', role: 'pmm' });
+    expect(Object.fromEntries(stopped.answers)).toEqual({ 'launch-strategy-and-plan': { owner: 'pmm', capability: 3 } });
+
+    start(['--resume', '--save', 'a.yaml', '--area', 'launch']);
+    await waitFor(/Resuming a\.yaml: 2 of 6 questions answered/);
+    await choose(CAPACITY, '2', /❯ 2 {2}Borrowed/);
+    await waitFor(/Question 2 of 2/);
+    await choose(OWNER, '1', /❯ Product Management/);
+    await choose(CAPABILITY, '4', /❯ 4 {2}Managed/);
+    await choose(CAPACITY, 'd', /❯ Don't know/);
+
+    expect(await exitCode()).toBe('EXIT=0');
+    const all = screen(true);
+    expect(all).toContain('2 of 2 items answered (1 with a "don\'t know"), 0 not applicable, 0 skipped, 0 unanswered.');
+    expect(all).toMatch(/Gap report/i);
+    expect(all).toContain('Launch strategy, tiering and plan');
+    expect(all).toContain('Your answers are saved in a.yaml.');
+    expect(Object.fromEntries(savedAnswers().answers)).toEqual({
+      'launch-strategy-and-plan': { owner: 'pmm', capability: 3, capacity: 2 },
+      'launch-readiness-and-status': { owner: 'pm', capability: 4, capacity: 'unknown' },
+    });
+  });
+
+  it.each([
+    ['SIGTERM', 'EXIT=143', 'Stopped (SIGTERM).', () => process.kill(Number(readFileSync(join(dir, 'pid'), 'utf8')), 'SIGTERM')],
+    // Ctrl-D closes the input without settling the prompt: never an exit 0 half-way.
+    ['Ctrl-D', 'EXIT=130', 'Stopped (Ctrl-D: end of input).', () => keys('C-d')],
+  ])('on %s says where the progress is and exits non-zero', async (_name, code, message, stop) => {
+    start(['--save', 'a.yaml', '--area', 'launch']);
+    await waitFor(/^\? Organization/m);
+    keys('Acme Corp', 'Enter');
+    await waitFor(/^\? Your name/m);
+    stop();
+
+    expect(await exitCode()).toBe(code);
+    expect(screen()).toContain(`${message} 0 of 6 questions answered; every answer is saved in a.yaml.`);
+    expect(savedAnswers().organization).toBe('Acme Corp');
+  });
+
+  it('loses nothing already answered when the terminal is closed', async () => {
+    start(['--save', 'a.yaml', '--area', 'launch']);
+    await waitFor(/^\? Organization/m);
+    keys('Acme Corp', 'Enter');
+    await waitFor(/^\? Your name/m);
+    keys('Enter');
+    await choose(/^\? Your role\?/m, '1', /❯ Product Management/);
+    await choose(OWNER, '3', /❯ Shared by PM and PMM/);
+    await waitFor(CAPABILITY);
+    const pid = Number(readFileSync(join(dir, 'pid'), 'utf8'));
+    tmux('kill-session', '-t', 'e2e');
+    await waitFor(() => !isAlive(pid), 'the process to end');
+
+    const saved = savedAnswers();
+    expect(saved).toMatchObject({ organization: 'Acme Corp', role: 'pm' });
+    expect(Object.fromEntries(saved.answers)).toEqual({ 'launch-strategy-and-plan': { owner: 'shared' } });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
