@@ -1,0 +1,72 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+
+// The package as a user gets it: packed, installed into an empty folder, run from there.
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let work: string;
+let files: string[];
+let app: string;
+
+function installed(args: string[]) {
+  const result = spawnSync(join(app, 'node_modules', '.bin', 'pm-diag'), args, { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'pm-diag-pack-'));
+  // npm test has just built dist/: pack it as it is, without running the build again.
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
+  files = packed[0]!.files.map((f) => f.path);
+  app = join(work, 'app');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed[0]!.filename)], { cwd: app, encoding: 'utf8' });
+  copyFileSync(join(ROOT, 'examples', 'mature.yaml'), join(app, 'answers.yaml'));
+}, 120_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed tarball', () => {
+  it('holds the runnable CLI, the bank and the docs, and nothing else', () => {
+    expect(files).toContain('bin/pm-diag.js');
+    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('dist/pm-pmm.json');
+    expect(files).toContain('questions/pm-pmm.yaml');
+    expect(files).toContain('README.md');
+    expect(files).toContain('LICENSE');
+    const unexpected = files.filter((f) => !/^(bin|dist|questions)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
+    expect(unexpected).toEqual([]);
+    expect(files.filter((f) => /\.(map|ts)$/.test(f) || f.startsWith('test/') || f.startsWith('src/'))).toEqual([]);
+  });
+
+  it('needs no dependencies at run time: everything is bundled', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg.dependencies).toBeUndefined();
+    for (const field of ['description', 'keywords', 'license', 'repository', 'bin', 'files', 'engines', 'type']) expect(pkg[field], field).toBeDefined();
+  });
+
+  it('runs --version, roles and assess --answers from an empty folder', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const version = installed(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+
+    const roles = installed(['roles']);
+    expect(roles.code).toBe(0);
+    expect(roles.stdout).toContain('MARKET INSIGHT');
+    expect(roles.stdout).toContain('INTERLOCK');
+
+    const report = installed(['assess', '--answers', 'answers.yaml', '--format', 'json']);
+    expect(report.stderr).toBe('');
+    expect(report.code).toBe(0);
+    const json = JSON.parse(report.stdout) as { bank: { id: string }; summary: { readiness: number } };
+    expect(json.bank.id).toBe('pm-pmm-diagnostic');
+    expect(json.summary.readiness).toBeGreaterThan(70);
+  });
+});
