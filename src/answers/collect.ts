@@ -1,0 +1,108 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Bank } from '../bank/schema.js';
+import { InputError, formatProblem, type Problem } from '../errors.js';
+import { say } from '../io/output.js';
+import { STDIN_SOURCE, readFileText, readSourceText } from '../io/read.js';
+import type { Respondent } from '../model.js';
+import { safeLine } from '../text.js';
+import { parseCsvAnswers } from './csv.js';
+import { parseAnswers, type AnswersCheckOptions } from './load.js';
+
+// `report FILE...` and each side of `compare`: answers files, folders of them and CSV exports,
+// turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
+// kept), and the problems of all of them are reported together.
+
+const ANSWERS_FILE = /\.(ya?ml|json)$/i;
+const CSV_FILE = /\.csv$/i;
+const MAX_WARNINGS_SHOWN = 10;
+
+export interface Collected {
+  respondents: Respondent[];
+  /** Warnings only (unanswered items); errors are thrown, all at once. */
+  warnings: Problem[];
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export const isCsvPath = (path: string): boolean => CSV_FILE.test(path);
+
+/** A folder, or a CSV export: an input that holds any number of respondents. */
+export function isRespondentSet(path: string): boolean {
+  return isCsvPath(path) || isFolder(path);
+}
+
+/** The answers files of a folder: its *.yaml, *.yml and *.json files, sorted by name; sub-folders are not searched. */
+export function folderFiles(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && ANSWERS_FILE.test(entry.name))
+      .map((entry) => entry.name);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError([{ source: safeLine(folder), message: `the folder cannot be read${code ? ` (${code})` : ''}`, severity: 'error' }]);
+  }
+  if (names.length === 0) {
+    throw new InputError([{ source: safeLine(folder), message: 'the folder holds no answers files', expected: '*.yaml, *.yml or *.json files (sub-folders are not searched)', severity: 'error' }]);
+  }
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name));
+}
+
+/** Reads one path into respondents: a CSV export, a folder of answers files, an answers file, or `-`. */
+async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions, into: Collected, problems: Problem[]): Promise<void> {
+  const attempt = async (load: () => Promise<void> | void) => {
+    try {
+      await load();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+    }
+  };
+  const answersFile = async (file: string) => {
+    const { respondent, warnings } = parseAnswers(await readSourceText(file), bank, options);
+    into.respondents.push(respondent);
+    into.warnings.push(...warnings);
+  };
+  if (isCsvPath(path)) {
+    return attempt(() => {
+      const { respondents, warnings } = parseCsvAnswers(readFileText(path), bank, options);
+      into.respondents.push(...respondents);
+      into.warnings.push(...warnings);
+    });
+  }
+  if (path !== '-' && isFolder(path)) {
+    let files: string[] = [];
+    await attempt(() => {
+      files = folderFiles(path);
+    });
+    for (const file of files) await attempt(() => answersFile(file));
+    return;
+  }
+  return attempt(() => answersFile(path));
+}
+
+/** Every respondent in `paths`, in the order given (a folder's files by name), or every problem in all of them. */
+export async function collectRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions = {}): Promise<Collected> {
+  if (paths.filter((p) => p === '-').length > 1) {
+    throw new InputError([{ source: STDIN_SOURCE, message: '"-" (standard input) is given more than once', expected: 'at most one "-"', severity: 'error' }]);
+  }
+  const collected: Collected = { respondents: [], warnings: [] };
+  const problems: Problem[] = [];
+  for (const path of paths) await collectOne(path, bank, options, collected, problems);
+  if (problems.length > 0) throw new InputError(problems);
+  return collected;
+}
+
+/** Prints warnings to stderr; past the first few, only how many more there are, so 1,000 files do not flood the terminal. */
+export function sayWarnings(warnings: Problem[], max = MAX_WARNINGS_SHOWN): void {
+  const shown = warnings.slice(0, max).map((w) => `pm-diag: ${formatProblem(w)}`);
+  if (warnings.length > max) shown.push(`pm-diag: ... and ${warnings.length - max} more warnings like these`);
+  if (shown.length > 0) say(shown.join('\n'));
+}

@@ -1,0 +1,78 @@
+import { collectRespondents, isRespondentSet, sayWarnings } from '../answers/collect.js';
+import { checkAnswersDocument } from '../answers/load.js';
+import { loadBank } from '../bank/load.js';
+import type { Bank } from '../bank/schema.js';
+import { compareSnapshots } from '../compare/diff.js';
+import { DEFAULT_FUNCTION_NAMES, regressionMessage } from '../compare/format.js';
+import { renderComparison } from '../compare/render.js';
+import { looksLikeReport, snapshotFromDiagnosis, snapshotFromReportDocument, withTitles, type Snapshot } from '../compare/snapshot.js';
+import { InputError, ThresholdError, UsageError, type Problem } from '../errors.js';
+import { readSourceText } from '../io/read.js';
+import { emit } from '../io/output.js';
+import { parseDocumentText } from '../load/document.js';
+import type { Respondent } from '../model.js';
+import { reportSettings, type ReportSettings } from '../pipeline.js';
+import { diagnose } from '../score/diagnose.js';
+import { safeLine } from '../text.js';
+
+export interface CompareOptions {
+  bank?: string;
+  format?: string;
+  out?: string;
+  target?: string;
+  failOnRegression?: boolean;
+  color?: boolean;
+}
+
+interface SideContext {
+  settings: ReportSettings;
+  /** Loaded once, and only when a side needs it. */
+  bank: () => Bank;
+  warnings: Problem[];
+}
+
+function diagnosed(ctx: SideContext, respondents: Respondent[], source: string): Snapshot {
+  return snapshotFromDiagnosis(diagnose(ctx.bank(), respondents, { target: ctx.settings.target }), safeLine(source));
+}
+
+/** One side: a folder or CSV export, a JSON report (it has `schemaVersion`), or an answers file. */
+async function loadSide(path: string, ctx: SideContext): Promise<Snapshot> {
+  if (path !== '-' && isRespondentSet(path)) {
+    const { respondents, warnings } = await collectRespondents([path], ctx.bank());
+    ctx.warnings.push(...warnings);
+    return diagnosed(ctx, respondents, path);
+  }
+  const doc = parseDocumentText(await readSourceText(path), { allowAliases: false });
+  if (looksLikeReport(doc.data)) return snapshotFromReportDocument(doc);
+  const { respondent, warnings } = checkAnswersDocument(doc, ctx.bank());
+  ctx.warnings.push(...warnings);
+  return diagnosed(ctx, [respondent], doc.source);
+}
+
+/** `pm-diag compare BEFORE AFTER`: what changed, written before `--fail-on-regression` decides the exit code. */
+export async function run(before: string, after: string, opts: CompareOptions): Promise<void> {
+  const settings = reportSettings(opts);
+  if (before === '-' && after === '-') throw new UsageError('"-" (standard input) can be only one side of the comparison');
+  let bank: Bank | undefined;
+  const ctx: SideContext = { settings, bank: () => (bank ??= loadBank(opts.bank)), warnings: [] };
+  const problems: Problem[] = [];
+  const sides: Snapshot[] = [];
+  for (const path of [before, after]) {
+    try {
+      sides.push(await loadSide(path, ctx));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  sayWarnings(ctx.warnings);
+  // Titles and function names come from the bank (--bank or built-in) when the sides use it: a
+  // JSON report carries ids only.
+  const names = ctx.bank();
+  const [b, a] = sides.map((s) => withTitles(s, names)) as [Snapshot, Snapshot];
+  const comparison = compareSnapshots(b, a);
+  const functionNames = names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
+  emit(renderComparison(comparison, settings.format, { color: settings.color, functionNames }), settings.out);
+  if (opts.failOnRegression && comparison.regressions.length > 0) throw new ThresholdError(regressionMessage(comparison));
+}

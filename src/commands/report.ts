@@ -1,0 +1,12 @@
+import { collectRespondents, sayWarnings } from '../answers/collect.js';
+import { loadBank } from '../bank/load.js';
+import { publishReport, reportSettings, type ReportCliOptions } from '../pipeline.js';
+
+/** `pm-diag report FILE...`: one report over every respondent in the files, folders and CSV exports given. */
+export async function run(files: string[], opts: ReportCliOptions): Promise<void> {
+  const settings = reportSettings(opts);
+  const bank = loadBank(opts.bank);
+  const { respondents, warnings } = await collectRespondents(files, bank, { strict: settings.strict });
+  sayWarnings(warnings);
+  publishReport(bank, respondents, settings);
+}

@@ -1,0 +1,214 @@
+import type { FunctionId, RecommendedOwner } from '../bank/schema.js';
+import type { Quadrant } from '../model.js';
+import { round } from '../score/math.js';
+import { SUMMARY_KEYS, type OwnerView, type Snapshot, type SnapshotItem, type SummaryKey } from './snapshot.js';
+
+// What changed between two snapshots: a pure function, so every renderer shows the same thing.
+
+export interface Change {
+  before: number | null;
+  after: number | null;
+  /** after − before; null when either side is undefined. */
+  delta: number | null;
+}
+
+/**
+ * `improved` / `regressed`: readiness (an interlock item: health) went up / down; when it did not
+ * move, the sign of the other changes (level means, ownership becoming or ceasing to be aligned,
+ * contested or not) decides, and `changed` is what is left.
+ */
+export type Direction = 'regressed' | 'improved' | 'changed' | 'added' | 'removed';
+export const DIRECTIONS: readonly Direction[] = ['regressed', 'improved', 'changed', 'added', 'removed'];
+
+export interface ItemChange {
+  id: string;
+  kind: SnapshotItem['kind'];
+  title: string;
+  direction: Direction;
+  /** Responsibility: readiness; interlock: health. */
+  readiness: Change;
+  capability?: Change;
+  capacity?: Change;
+  delivery?: Change;
+  priority: Change;
+  quadrant?: { before: Quadrant | null; after: Quadrant | null };
+  owner?: { before: OwnerView | null; after: OwnerView | null };
+}
+
+export interface SideSummary {
+  source: string;
+  from: Snapshot['from'];
+  bank: Snapshot['bank'];
+  respondents: number;
+  target: number;
+  date?: string;
+  summary: Snapshot['summary'];
+}
+
+export interface GapChange {
+  id: string;
+  title: string;
+  /** A new gap: its priority now; a closed one: its priority before. */
+  priority: number;
+}
+
+export interface ClosedGap extends GapChange {
+  /** `met`: the target is reached; `unrated`: no longer rated (n/a, unknown, unanswered); `removed`: not in the later bank. */
+  reason: 'met' | 'unrated' | 'removed';
+}
+
+export interface Regression {
+  /** The item, or undefined for the summary readiness. */
+  id?: string;
+  title: string;
+  change: Change;
+}
+
+export interface Comparison {
+  before: SideSummary;
+  after: SideSummary;
+  /** Why the numbers may not be comparable: another bank, another target. */
+  notes: string[];
+  summary: Record<SummaryKey, Change>;
+  functions: { id: RecommendedOwner; capability: Change; capacity: Change; readiness: Change }[];
+  interlock: { from: FunctionId; to: FunctionId; health: Change }[];
+  /** Only the items that changed: regressed first (the largest fall first), then improved, changed, added, removed. */
+  items: ItemChange[];
+  unchanged: number;
+  newGaps: GapChange[];
+  closedGaps: ClosedGap[];
+  /** What `--fail-on-regression` fails on: the summary readiness, or an item's readiness or health, went down. */
+  regressions: Regression[];
+}
+
+function change(before: number | null | undefined, after: number | null | undefined, decimals: number): Change {
+  const b = before ?? null;
+  const a = after ?? null;
+  return { before: b, after: a, delta: b === null || a === null ? null : round(a - b, decimals) };
+}
+
+/** Something moved: the value changed, or appeared, or went away. */
+export function moved(c: Change | undefined): boolean {
+  return c !== undefined && (c.delta === null ? c.before !== c.after : c.delta !== 0);
+}
+
+const sign = (c: Change | undefined) => (c?.delta ? Math.sign(c.delta) : 0);
+
+function sameOwner(a: OwnerView | null, b: OwnerView | null): boolean {
+  return a?.consensus === b?.consensus && a?.status === b?.status && a?.contested === b?.contested;
+}
+
+function ownerSign(owner: ItemChange['owner']): number {
+  if (!owner?.before || !owner.after) return 0;
+  const aligned = Number(owner.after.status === 'aligned') - Number(owner.before.status === 'aligned');
+  const settled = Number(owner.before.contested) - Number(owner.after.contested);
+  return aligned + settled;
+}
+
+function directionOf(c: Omit<ItemChange, 'direction'>): Direction {
+  if (c.readiness.delta) return c.readiness.delta < 0 ? 'regressed' : 'improved';
+  const score = sign(c.capability) + sign(c.capacity) + sign(c.delivery) + ownerSign(c.owner);
+  return score < 0 ? 'regressed' : score > 0 ? 'improved' : 'changed';
+}
+
+function itemChange(before: SnapshotItem | undefined, after: SnapshotItem | undefined): ItemChange | undefined {
+  const item = (after ?? before)!;
+  const c: Omit<ItemChange, 'direction'> = {
+    id: item.id,
+    kind: item.kind,
+    title: after?.title ?? before?.title ?? item.id,
+    readiness: change(before?.readiness, after?.readiness, 1),
+    priority: change(before?.priority, after?.priority, 2),
+  };
+  if (item.kind === 'interlock') {
+    c.delivery = change(before?.delivery, after?.delivery, 2);
+  } else {
+    c.capability = change(before?.capability, after?.capability, 2);
+    c.capacity = change(before?.capacity, after?.capacity, 2);
+    c.quadrant = { before: before?.quadrant ?? null, after: after?.quadrant ?? null };
+    c.owner = { before: before?.owner ?? null, after: after?.owner ?? null };
+  }
+  if (!before || !after) return { ...c, direction: before ? 'removed' : 'added' };
+  const changed =
+    [c.readiness, c.priority, c.capability, c.capacity, c.delivery].some(moved) ||
+    c.quadrant?.before !== c.quadrant?.after ||
+    !sameOwner(c.owner?.before ?? null, c.owner?.after ?? null);
+  return changed ? { ...c, direction: directionOf(c) } : undefined;
+}
+
+function side(s: Snapshot): SideSummary {
+  const result: SideSummary = { source: s.source, from: s.from, bank: s.bank, respondents: s.respondents, target: s.target, summary: s.summary };
+  if (s.date !== undefined) result.date = s.date;
+  return result;
+}
+
+function notesOf(before: Snapshot, after: Snapshot): string[] {
+  const notes: string[] = [];
+  if (before.bank.id !== after.bank.id) {
+    notes.push(`the two sides use different question banks ("${before.bank.id}" and "${after.bank.id}"): only the items they share are compared`);
+  } else if (before.bank.version !== after.bank.version) {
+    notes.push(`the two sides use different versions of the bank "${before.bank.id}" (${before.bank.version} and ${after.bank.version})`);
+  }
+  if (before.target !== after.target) {
+    notes.push(`the two sides use different targets (${before.target} and ${after.target}): priorities, gaps and quadrants are not like for like`);
+  }
+  return notes;
+}
+
+const byDirection = (a: ItemChange, b: ItemChange) =>
+  DIRECTIONS.indexOf(a.direction) - DIRECTIONS.indexOf(b.direction) || Math.abs(b.readiness.delta ?? 0) - Math.abs(a.readiness.delta ?? 0);
+
+function gapChanges(ids: string[], others: string[], items: Map<string, SnapshotItem>): GapChange[] {
+  const known = new Set(others);
+  return ids.filter((id) => !known.has(id)).map((id) => ({ id, title: items.get(id)?.title ?? id, priority: items.get(id)?.priority ?? 0 }));
+}
+
+function closedReason(item: SnapshotItem | undefined): ClosedGap['reason'] {
+  if (!item) return 'removed';
+  const rated = item.kind === 'interlock' ? [item.delivery] : [item.capability, item.capacity];
+  return rated.includes(null) ? 'unrated' : 'met';
+}
+
+export function compareSnapshots(before: Snapshot, after: Snapshot): Comparison {
+  const beforeItems = new Map(before.items.map((i) => [i.id, i]));
+  const afterItems = new Map(after.items.map((i) => [i.id, i]));
+  const ids = [...afterItems.keys(), ...[...beforeItems.keys()].filter((id) => !afterItems.has(id))];
+  const changes: ItemChange[] = [];
+  for (const id of ids) {
+    const c = itemChange(beforeItems.get(id), afterItems.get(id));
+    if (c) changes.push(c);
+  }
+  // A stable sort: within a direction, the largest readiness move first, then bank order.
+  changes.sort(byDirection);
+
+  const summary = {} as Record<SummaryKey, Change>;
+  for (const key of SUMMARY_KEYS) summary[key] = change(before.summary[key], after.summary[key], 1);
+  const functions = after.functions.map((f) => {
+    const b = before.functions.find((x) => x.id === f.id);
+    return { id: f.id, capability: change(b?.capability, f.capability, 1), capacity: change(b?.capacity, f.capacity, 1), readiness: change(b?.readiness, f.readiness, 1) };
+  });
+  const interlock = after.interlock.map((i) => {
+    const b = before.interlock.find((x) => x.from === i.from && x.to === i.to);
+    return { from: i.from, to: i.to, health: change(b?.health, i.health, 1) };
+  });
+
+  const regressions: Regression[] = [];
+  if ((summary.readiness.delta ?? 0) < 0) regressions.push({ title: 'summary readiness', change: summary.readiness });
+  for (const c of changes) {
+    if ((c.readiness.delta ?? 0) < 0) regressions.push({ id: c.id, title: c.title, change: c.readiness });
+  }
+
+  return {
+    before: side(before),
+    after: side(after),
+    notes: notesOf(before, after),
+    summary,
+    functions,
+    interlock,
+    items: changes,
+    unchanged: ids.length - changes.length,
+    newGaps: gapChanges(after.gaps, before.gaps, afterItems),
+    closedGaps: gapChanges(before.gaps, after.gaps, beforeItems).map((g) => ({ ...g, reason: closedReason(afterItems.get(g.id)) })),
+    regressions,
+  };
+}

@@ -1,0 +1,118 @@
+import type { FunctionId, RecommendedOwner } from '../bank/schema.js';
+import { fmtIndex, fmtMean } from '../render/layout.js';
+import { DIRECTIONS, moved, type Change, type ClosedGap, type Comparison, type Direction, type ItemChange, type SideSummary } from './diff.js';
+import { SUMMARY_KEYS, type OwnerView, type SummaryKey } from './snapshot.js';
+
+// Words and numbers shared by the terminal and markdown renderers. Nothing here escapes: item
+// titles, sources and function names are untrusted and each renderer makes them safe.
+
+export const SUMMARY_LABELS: Record<SummaryKey, string> = {
+  readiness: 'Readiness',
+  capability: 'Capability',
+  capacity: 'Capacity',
+  alignment: 'Ownership alignment',
+  interlock: 'Interlock health',
+  coverage: 'Coverage',
+};
+
+export const DIRECTION_HEADINGS: Record<Direction, string> = {
+  regressed: 'Regressed',
+  improved: 'Improved',
+  changed: 'Changed, same readiness',
+  added: 'Only in the later assessment',
+  removed: 'Only in the earlier assessment',
+};
+
+export const CLOSED_REASONS: Record<ClosedGap['reason'], string> = {
+  met: 'target met',
+  unrated: 'no longer rated',
+  removed: 'not in the later bank',
+};
+
+export const DEFAULT_FUNCTION_NAMES: Record<FunctionId, string> = { pm: 'Product Management', pmm: 'Product Marketing' };
+
+export interface CompareRenderOptions {
+  color: boolean;
+  /** From the bank, when the sides use it. */
+  functionNames: Record<FunctionId, string>;
+}
+
+export function functionName(id: RecommendedOwner, names: Record<FunctionId, string>): string {
+  return id === 'shared' ? 'Shared' : names[id];
+}
+
+export const directionName = (from: FunctionId, to: FunctionId) => `${from.toUpperCase()} → ${to.toUpperCase()}`;
+
+/** A labelled before/after/change row of a table. */
+export interface Row {
+  label: string;
+  change: Change;
+}
+
+export const summaryRows = (cmp: Comparison): Row[] => SUMMARY_KEYS.map((key) => ({ label: SUMMARY_LABELS[key], change: cmp.summary[key] }));
+export const interlockRows = (cmp: Comparison): Row[] => cmp.interlock.map((i) => ({ label: directionName(i.from, i.to), change: i.health }));
+
+/** The changed items by direction, regressed first; empty groups left out. */
+export function itemGroups(cmp: Comparison): { heading: string; items: ItemChange[] }[] {
+  return DIRECTIONS.map((direction) => ({ heading: DIRECTION_HEADINGS[direction], items: cmp.items.filter((i) => i.direction === direction) })).filter((g) => g.items.length > 0);
+}
+
+/** `+12.5`, `-2.5`, `0.0`; `n/a` when either side is undefined. */
+export function fmtDelta(delta: number | null, decimals = 1): string {
+  if (delta === null) return 'n/a';
+  const text = Math.abs(delta).toFixed(decimals);
+  return delta > 0 ? `+${text}` : delta < 0 ? `-${text}` : text;
+}
+
+const fmtValue = (value: number | null, decimals: number) => (decimals === 1 ? fmtIndex(value) : fmtMean(value));
+
+/** `50.0 → 62.5 (+12.5)`, or `50.0` when it did not move. */
+export function fmtChange(c: Change, decimals = 1): string {
+  if (!moved(c)) return fmtValue(c.after, decimals);
+  const delta = c.delta === null ? '' : ` (${fmtDelta(c.delta, decimals)})`;
+  return `${fmtValue(c.before, decimals)} → ${fmtValue(c.after, decimals)}${delta}`;
+}
+
+function ownerText(o: OwnerView | null): string {
+  if (!o) return 'n/a';
+  return `${o.consensus ?? 'unanswered'} (${o.status}${o.contested ? ', contested' : ''})`;
+}
+
+/** What changed in an item besides its readiness: `capability 2.00 → 3.00 (+1.00)`, `owner …`, `quadrant …`. */
+export function changePhrases(c: ItemChange): string[] {
+  if (c.direction === 'added') return ['not in the earlier assessment'];
+  if (c.direction === 'removed') return ['not in the later assessment'];
+  const phrases: string[] = [];
+  for (const axis of ['capability', 'capacity', 'delivery'] as const) {
+    const value = c[axis];
+    if (value && moved(value)) phrases.push(`${axis} ${fmtChange(value, 2)}`);
+  }
+  const owner = c.owner;
+  if (owner && ownerText(owner.before) !== ownerText(owner.after)) phrases.push(`owner ${ownerText(owner.before)} → ${ownerText(owner.after)}`);
+  if (c.quadrant && c.quadrant.before !== c.quadrant.after) phrases.push(`quadrant ${c.quadrant.before ?? 'n/a'} → ${c.quadrant.after ?? 'n/a'}`);
+  if (moved(c.priority)) phrases.push(`priority ${fmtChange(c.priority, 2)}`);
+  return phrases;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One line for the top of the output: how many items moved each way, and the gaps. */
+export function verdict(cmp: Comparison): string {
+  const count = (d: Direction) => cmp.items.filter((i) => i.direction === d).length;
+  const parts = [`${count('improved')} improved`, `${count('regressed')} regressed`, `${count('changed')} changed`, `${cmp.unchanged} unchanged`];
+  for (const d of ['added', 'removed'] as const) if (count(d) > 0) parts.push(`${count(d)} ${d}`);
+  return `${parts.join(', ')}; ${plural(cmp.newGaps.length, 'new gap')}, ${plural(cmp.closedGaps.length, 'closed gap')}`;
+}
+
+/** `3 respondents, JSON report of 2024-05-01`: what a side is, after its source. */
+export function sideDescription(s: SideSummary): string {
+  const kind = s.from === 'report' ? `JSON report${s.date ? ` of ${s.date}` : ''}` : 'answers';
+  return `${plural(s.respondents, 'respondent')}, ${kind}`;
+}
+
+/** The `--fail-on-regression` message. */
+export function regressionMessage(cmp: Comparison): string {
+  const shown = cmp.regressions.slice(0, 5).map((r) => `${r.id ?? r.title} ${fmtChange(r.change)}`);
+  const more = cmp.regressions.length > 5 ? ` and ${cmp.regressions.length - 5} more` : '';
+  return `readiness went down (--fail-on-regression): ${shown.join('; ')}${more}`;
+}

@@ -1,0 +1,32 @@
+import type { ReportFormat } from '../commands/options.js';
+import type { Comparison, ItemChange } from './diff.js';
+import type { CompareRenderOptions } from './format.js';
+import { renderCompareMarkdown } from './render-markdown.js';
+import { renderCompareTerminal } from './render-terminal.js';
+
+/** The JSON contract of a comparison; like the report's, keys may be added, never renamed. */
+export function comparisonJson(cmp: Comparison): unknown {
+  const item = ({ readiness, ...rest }: ItemChange) => (rest.kind === 'interlock' ? { ...rest, health: readiness } : { ...rest, readiness });
+  return {
+    schemaVersion: 1,
+    kind: 'comparison',
+    before: cmp.before,
+    after: cmp.after,
+    notes: cmp.notes,
+    summary: cmp.summary,
+    functions: cmp.functions,
+    interlock: cmp.interlock,
+    items: cmp.items.map(item),
+    unchanged: cmp.unchanged,
+    newGaps: cmp.newGaps,
+    closedGaps: cmp.closedGaps,
+    regressed: cmp.regressions.length > 0,
+    regressions: cmp.regressions.map((r) => ({ id: r.id ?? null, ...r.change })),
+  };
+}
+
+export function renderComparison(cmp: Comparison, format: ReportFormat, opts: CompareRenderOptions): string {
+  if (format === 'json') return JSON.stringify(comparisonJson(cmp), null, 2) + '\n';
+  if (format === 'markdown') return renderCompareMarkdown(cmp, opts);
+  return renderCompareTerminal(cmp, opts);
+}

@@ -1,0 +1,78 @@
+import * as z from 'zod/mini';
+import { OWNERS } from '../answers/schema.js';
+import { FUNCTION_IDS, RECOMMENDED_OWNERS } from '../bank/schema.js';
+
+// The JSON report of `assess`/`report --format json`, as DESIGN.md publishes it: what `compare`
+// may read back. Loose objects on purpose: keys may be added to the contract, never renamed.
+
+const index = () => z.nullable(z.number({ error: 'a number or null' }));
+const mean = () => z.nullable(z.number({ error: 'a level mean (1-5) or null' }));
+const id = () => z.string({ error: 'an item id' });
+
+export const QUADRANTS = ['strength', 'stretched', 'underskilled', 'critical'] as const;
+export const OWNERSHIP_STATUSES = ['aligned', 'orphaned', 'blurred', 'misassigned', 'unanswered'] as const;
+
+const baseItem = {
+  id: id(),
+  title: z.optional(z.string()),
+  priority: z.number({ error: 'a priority (a number)' }),
+};
+
+const responsibilityItem = z.object({
+  ...baseItem,
+  kind: z.literal('responsibility'),
+  capability: mean(),
+  capacity: mean(),
+  quadrant: z.nullable(z.enum(QUADRANTS, { error: `${QUADRANTS.join(', ')} or null` })),
+  owner: z.object({
+    recommended: z.enum(RECOMMENDED_OWNERS, { error: RECOMMENDED_OWNERS.join(', ') }),
+    consensus: z.nullable(z.enum(OWNERS, { error: `${OWNERS.join(', ')} or null` })),
+    status: z.enum(OWNERSHIP_STATUSES, { error: OWNERSHIP_STATUSES.join(', ') }),
+    contested: z.boolean({ error: 'true or false' }),
+  }),
+});
+
+const interlockItem = z.object({
+  ...baseItem,
+  kind: z.literal('interlock'),
+  delivery: mean(),
+});
+
+export const reportSchema = z.object(
+  {
+    schemaVersion: z.literal(1, { error: '1 (a report of this version of pm-diag)' }),
+    bank: z.object({ id: z.string({ error: 'a bank id' }), version: z.number({ error: 'a version number' }) }),
+    date: z.optional(z.string()),
+    generatedAt: z.optional(z.string()),
+    respondents: z.union([z.int().check(z.minimum(0)), z.array(z.unknown())], { error: 'a count of respondents' }),
+    target: z.number({ error: 'a target level' }),
+    summary: z.object({
+      readiness: index(),
+      capability: index(),
+      capacity: index(),
+      alignment: index(),
+      interlock: index(),
+      coverage: index(),
+    }),
+    functions: z.array(
+      z.object({
+        id: z.enum(RECOMMENDED_OWNERS, { error: RECOMMENDED_OWNERS.join(', ') }),
+        capability: index(),
+        capacity: index(),
+        readiness: index(),
+      }),
+    ),
+    interlock: z.array(
+      z.object({
+        from: z.enum(FUNCTION_IDS, { error: FUNCTION_IDS.join(' or ') }),
+        to: z.enum(FUNCTION_IDS, { error: FUNCTION_IDS.join(' or ') }),
+        health: index(),
+      }),
+    ),
+    items: z.array(z.discriminatedUnion('kind', [responsibilityItem, interlockItem], { error: 'an item of kind responsibility or interlock' })),
+    gaps: z.array(id()),
+  },
+  { error: 'a pm-diag JSON report (a mapping with schemaVersion, bank, summary, items, ...)' },
+);
+
+export type ReportJson = z.infer<typeof reportSchema>;

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { MINIMAL_BANK, fixture } from './helpers.js';
+
+// Through the built binary (npm test builds first), as CI runs it.
+
+const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-compare-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const compare = (before: string, after: string, ...args: string[]) => runCli(['compare', before, after, '--bank', MINIMAL_BANK, ...args]);
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
+
+describe('pm-diag compare', () => {
+  it('exit 0 when things improved or stayed, even with --fail-on-regression', () => {
+    const improved = compare(fixture('before.yaml'), fixture('improved.yaml'), '--fail-on-regression');
+    expect(improved.code, improved.stderr).toBe(0);
+    expect(improved.stdout).toContain('3 improved, 0 regressed, 0 changed, 1 unchanged; 0 new gaps, 2 closed gaps');
+    expect(improved.stderr).toBe('');
+    const same = compare(fixture('before.yaml'), fixture('before.yaml'), '--fail-on-regression', '--format', 'json');
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout)).toMatchObject({ kind: 'comparison', items: [], unchanged: 4, regressed: false });
+  });
+
+  it('exit 0 on a regression without --fail-on-regression', () => {
+    expect(compare(fixture('before.yaml'), fixture('regressed.yaml')).code).toBe(0);
+  });
+
+  it('exit 1 on a regression with --fail-on-regression, after writing --out (format from its extension)', () => {
+    const out = join(scratch, 'diff.md');
+    const r = compare(fixture('before.yaml'), fixture('regressed.yaml'), '--fail-on-regression', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('pm-diag: readiness went down (--fail-on-regression): summary readiness 25.0 → 15.0 (-10.0); positioning 25.0 → 0.0 (-25.0); launch-cadence 75.0 → 50.0 (-25.0)\n');
+    expect(readFileSync(out, 'utf8')).toMatch(/^# pm-diag comparison\n/);
+  });
+
+  it('compares JSON reports written by assess and report', () => {
+    const before = join(scratch, 'before.json');
+    const after = join(scratch, 'after.json');
+    expect(runCli(['assess', '--answers', fixture('before.yaml'), '--bank', MINIMAL_BANK, '--out', before]).code).toBe(0);
+    expect(runCli(['report', fixture('after-set.csv'), '--bank', MINIMAL_BANK, '--format', 'json', '--out', after]).code).toBe(0);
+    const fromReports = compare(before, after, '--format', 'json');
+    expect(fromReports.code, fromReports.stderr).toBe(0);
+    const fromAnswers = compare(fixture('before.yaml'), fixture('after-set.csv'), '--format', 'json');
+    const strip = (json: string) => {
+      const { before: b, after: a, ...rest } = JSON.parse(json);
+      return { ...rest, sides: [b.summary, a.summary, b.respondents, a.respondents] };
+    };
+    expect(strip(fromReports.stdout)).toEqual(strip(fromAnswers.stdout));
+    expect(JSON.parse(fromReports.stdout).before.from).toBe('report');
+    // A report against its own answers: nothing changed.
+    expect(JSON.parse(compare(before, fixture('before.yaml'), '--format', 'json').stdout).items).toEqual([]);
+  });
+
+  it('compares sets: a folder against a CSV export', () => {
+    const r = compare(fixture('before-set'), fixture('after-set.csv'), '--format', 'markdown', '--fail-on-regression');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('(2 respondents, answers)');
+  });
+
+  it('exit 2 on bad input in either side: every problem with its position, empty stdout, no stack trace', () => {
+    const r = compare(fixture('bad-report.json'), join(scratch, 'nope.yaml'), '--fail-on-regression');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    noStack(r.stderr);
+    expect(r.stderr).toContain('bad-report.json:6:29: summary.readiness: invalid value (found "high", expected a number or null)');
+    expect(r.stderr).toMatch(/bad-report\.json:10:\d+: items\.0\.quadrant: invalid value \(found "fine", expected strength, stretched, underskilled, critical or null\)/);
+    expect(r.stderr).toContain('nope.yaml: no such file');
+  });
+
+  it('exit 2 on a comparison given as a side, and on a bad option', () => {
+    const out = join(scratch, 'cmp.json');
+    expect(compare(fixture('before.yaml'), fixture('improved.yaml'), '--out', out).code).toBe(0);
+    const r = compare(out, fixture('before.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cmp\.json:\d+:\d+: kind: this is the output of pm-diag compare, not a report/);
+    expect(compare(fixture('before.yaml'), fixture('improved.yaml'), '--target', '9').code).toBe(2);
+  });
+});
