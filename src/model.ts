@@ -88,8 +88,11 @@ export interface Disagreement {
   id: string;
   axis: Axis | 'owner';
   spread: number | null;
-  /** Who said what: one entry per respondent who answered this axis. */
-  answers: { respondent: string; role?: Role; value: string }[];
+  /**
+   * Who said what, one group per answer from low to high. `count` is every respondent who gave
+   * it; `respondents` names at most the first few, so a report over 1,000 people stays readable.
+   */
+  groups: { value: string; count: number; respondents: { name: string; role?: Role }[] }[];
 }
 
 export interface PerceptionGap {

@@ -8,6 +8,7 @@ const round = (digits: number) => (value: number | null | undefined) => (value =
 const index = round(1);
 /** Item means, spreads and priorities: two decimals. */
 const mean = round(2);
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function item(i: ItemScore) {
   const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority) };
@@ -52,7 +53,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     gaps: d.gaps,
     top: opts.top,
     respondentList: d.respondents.map((r) => ({ name: r.name ?? null, role: r.role ?? null, source: r.source, coverage: index(r.coverage) })),
-    disagreements: d.disagreements.map((x) => ({ id: x.id, axis: x.axis, spread: mean(x.spread), answers: x.answers.map((a) => ({ respondent: a.respondent, role: a.role ?? null, value: a.value })) })),
+    disagreements: d.disagreements.map((x) => ({ id: x.id, axis: x.axis, spread: mean(x.spread), groups: x.groups.map((g) => ({ value: g.value, count: g.count, respondents: g.respondents.map((r) => ({ name: r.name, role: r.role ?? null })) })) })),
     perception: d.perception.map((p) => ({
       function: p.function,
       self: index(p.self),
@@ -62,5 +63,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     })),
     knowledgeGaps: d.knowledgeGaps,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  // JSON.stringify escapes C0 controls but not DEL, C1 controls or bidi overrides: escape those too (they
+  // only occur inside strings), so the report is safe on a terminal and still parses to the same text.
+  return `${JSON.stringify(report, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -1,7 +1,7 @@
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText, mermaidLabel } from './markdown-escape.js';
-import { NONE, NOT_RATED, QUADRANTS, SCORING, answersText, axisText, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { NONE, NOT_RATED, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
 // through mdText (running text) or mdCell (table cells); headings carry only our own words, so a
@@ -118,12 +118,19 @@ function interlockBlock(d: Diagnosis): Block {
   return section('Interlock delivery', rows.length === 0 ? NONE.interlock : table(['Direction', 'Deliverable', 'Weight', 'Delivery', 'Health'], rows, [2, 3, 4]));
 }
 
-function teamBlocks(d: Diagnosis): Block {
-  const respondents = table(['Respondent', 'Role', 'Coverage'], d.respondents.map((r) => [mdCell(respondentName(r)), mdCell(label(r.role)), fmtIndex(r.coverage)]), [2]);
-  const disagreements =
+function teamBlocks(d: Diagnosis, top: number): Block {
+  const listed = d.respondents.slice(0, LISTED_RESPONDENTS);
+  const respondents = [
+    table(['Respondent', 'Role', 'Coverage'], listed.map((r) => [mdCell(respondentName(r)), mdCell(label(r.role)), fmtIndex(r.coverage)]), [2]),
+    moreInJson(listed.length, d.respondents.length, 'respondents'),
+  ].filter((x): x is string => x !== undefined);
+  const shown = topDisagreements(d, top);
+  const disagreements = [
     d.disagreements.length === 0
       ? NONE.disagreements
-      : table(['Item', 'Axis', 'Who said what'], d.disagreements.map((item) => [mdCell(itemTitle(d, item.id)), axisText(item), mdCell(answersText(item).join('; '))]));
+      : table(['Item', 'Axis', 'Who said what'], shown.map((item) => [mdCell(itemTitle(d, item.id)), axisText(item), mdCell(answersText(item).join('; '))])),
+    moreInJson(shown.length, d.disagreements.length, 'disagreements'),
+  ].filter((x): x is string => x !== undefined);
   const perception =
     d.perception.length === 0
       ? [NONE.perception]
@@ -136,8 +143,8 @@ function teamBlocks(d: Diagnosis): Block {
           ),
         ];
   return [
-    ...section('Respondents', respondents),
-    ...section('Disagreements', 'Answers 2 or more levels apart on one axis, and contested owners.', disagreements),
+    ...section('Respondents', ...respondents),
+    ...section('Disagreements', 'Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.', ...disagreements),
     ...section('Perception gaps', 'Capability of each function’s items as rated by that function itself, against everyone else.', ...perception),
   ];
 }
@@ -163,7 +170,7 @@ export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): strin
     gapsBlock(d, opts.top),
     ownershipBlock(d),
     interlockBlock(d),
-    ...(isTeam(d) ? [teamBlocks(d)] : []),
+    ...(isTeam(d) ? [teamBlocks(d, opts.top)] : []),
     knowledgeBlock(d),
     scoringBlock(),
   ];

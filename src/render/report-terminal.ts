@@ -1,10 +1,12 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../model.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
-import { NONE, NOT_RATED, QUADRANTS, SCORING, answersText, axisText, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
+import { NONE, NOT_RATED, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report for a terminal: 80 columns, bars coloured by how far a score is from the target.
 // Every piece of text from the diagnosis goes through layout.ts, which makes it safe to print.
+
+const UNRATED_NAMED = 8;
 
 interface Context {
   d: Diagnosis;
@@ -72,7 +74,12 @@ function mapLines(ctx: Context): string[] {
   const out = [...heading(ctx, 'CAPABILITY × CAPACITY MAP'), c.dim('  Top row: capability at target. Right column: capacity at target.'), ''];
   out.push(...row('stretched', 'strength'), `${'─'.repeat(CELL)}─┼─${'─'.repeat(CELL)}`, ...row('critical', 'underskilled'));
   const unrated = byQuadrant.get(null)!;
-  if (unrated.length > 0) out.push('', ...wrap(`${NOT_RATED.name} (${NOT_RATED.meaning}): ${unrated.map((i) => truncate(i.title, 60)).join(', ')}`, WIDTH, '  '));
+  if (unrated.length > 0) {
+    // A partial run (one area) leaves most items unrated: name a few, the knowledge gaps list them all.
+    const named = unrated.slice(0, UNRATED_NAMED).map((i) => truncate(i.title, 60));
+    const rest = unrated.length - named.length;
+    out.push('', ...wrap(`${NOT_RATED.name} (${NOT_RATED.meaning}): ${named.join(', ')}${rest > 0 ? ` and ${rest} more (see knowledge gaps)` : ''}`, WIDTH, '  '));
+  }
   return out;
 }
 
@@ -114,15 +121,20 @@ function interlockLines(ctx: Context): string[] {
 
 function respondentLines(ctx: Context): string[] {
   const row = (name: string, role: string, coverage: string) => `  ${padEnd(name, 44)} ${padEnd(role, 14)} ${padStart(coverage, 8)}`;
-  return [...heading(ctx, 'RESPONDENTS'), row('Name', 'Role', 'Coverage'), ...ctx.d.respondents.map((r) => row(respondentName(r), label(r.role), fmtIndex(r.coverage)))];
+  const listed = ctx.d.respondents.slice(0, LISTED_RESPONDENTS);
+  const more = moreInJson(listed.length, ctx.d.respondents.length, 'respondents');
+  return [...heading(ctx, 'RESPONDENTS'), row('Name', 'Role', 'Coverage'), ...listed.map((r) => row(respondentName(r), label(r.role), fmtIndex(r.coverage))), ...(more ? [`  ${more}`] : [])];
 }
 
 function disagreementLines(ctx: Context): string[] {
   const { d } = ctx;
-  return listSection(ctx, 'DISAGREEMENTS (answers 2 or more levels apart, contested owners)', d.disagreements, NONE.disagreements, (item) => [
+  const shown = topDisagreements(d, ctx.top);
+  const more = moreInJson(shown.length, d.disagreements.length, 'disagreements');
+  const lines = listSection(ctx, 'DISAGREEMENTS (answers 2 or more levels apart, contested owners)', shown, NONE.disagreements, (item) => [
     ...wrap(`${itemTitle(d, item.id)} · ${axisText(item)}`, WIDTH, '    ', '  '),
     ...answersText(item).flatMap((group) => wrap(group, WIDTH, '       ', '    ')),
   ]);
+  return more ? [...lines, `  ${more}`] : lines;
 }
 
 function perceptionLines(ctx: Context): string[] {

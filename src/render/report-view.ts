@@ -83,6 +83,16 @@ export function quadrantItems(d: Diagnosis): Map<Quadrant | null, Responsibility
 }
 
 /** The first `top` gaps, resolved to their items. */
+/** The most spread-out disagreements (the scorer lists them widest first): as many as gaps are shown. */
+export const topDisagreements = (d: Diagnosis, top: number): Disagreement[] => d.disagreements.slice(0, Math.max(0, top));
+
+/** At most this many respondents are listed by name in the terminal and markdown reports. */
+export const LISTED_RESPONDENTS = 50;
+
+/** What a list cut for the wall report says about the rest, which the JSON report keeps whole. */
+export const moreInJson = (shown: number, total: number, what: string): string | undefined =>
+  total > shown ? `Listed ${shown} of ${total} ${what}; the JSON report (--format json) has them all.` : undefined;
+
 export function topGaps(d: Diagnosis, top: number): ItemScore[] {
   const byId = new Map(d.items.map((i) => [i.id, i]));
   return d.gaps.slice(0, Math.max(0, top)).flatMap((id) => byId.get(id) ?? []);
@@ -128,15 +138,14 @@ export const ownershipProblems = (d: Diagnosis): ResponsibilityScore[] => respon
 
 export const axisText = (item: Disagreement): string => (item.axis === 'owner' ? 'owner' : `${item.axis}, spread ${fmtNumber(item.spread)}`);
 
-/** Who said what, grouped by answer from low to high: "1: Dana Lee (PMM)", "4: Sam Ortiz (PM), Lee (PM)". */
+/** Who said what, grouped by answer from low to high: "1: Dana Lee (PMM)", "4: Sam Ortiz (PM) and 12 more". */
 export function answersText(item: Disagreement): string[] {
-  const groups = new Map<string, string[]>();
-  for (const a of item.answers) {
-    const value = item.axis === 'owner' ? label(a.value) : a.value;
-    groups.set(value, [...(groups.get(value) ?? []), `${a.respondent}${a.role ? ` (${label(a.role)})` : ''}`]);
-  }
-  const order = (v: string) => (Number.isFinite(Number(v)) ? Number(v) : Infinity);
-  return [...groups].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([value, who]) => `${value}: ${who.join(', ')}`);
+  return item.groups.map((g) => {
+    const value = item.axis === 'owner' ? label(g.value) : g.value;
+    const names = g.respondents.map((r) => `${r.name}${r.role ? ` (${label(r.role)})` : ''}`).join(', ');
+    const more = g.count - g.respondents.length;
+    return `${value}: ${names}${more > 0 ? ` and ${more} more` : ''}`;
+  });
 }
 
 /** What a section says when it has nothing to list. */

@@ -23,6 +23,8 @@ import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
 const DISAGREEMENT_SPREAD = 2;
 const CONTESTED_SHARE = 2 / 3;
 const PERCEPTION_ITEMS = 5;
+/** Names listed per answer in a disagreement; the count always covers everyone. */
+export const NAMED_PER_ANSWER = 8;
 
 /** The numeric answers on one axis, in respondent order (unknown and n/a left out). */
 function levels(answers: (ItemAnswer | undefined)[], axis: Axis): number[] {
@@ -172,21 +174,32 @@ function disagreementsOf(bank: Bank, items: ItemScore[], respondents: Respondent
   const byId = new Map(bankItems(bank).map((i) => [i.id, i]));
   for (const score of items) {
     const { rated } = collect(byId.get(score.id)!, respondents);
-    const who = (axis: Axis | 'owner') =>
-      rated.flatMap((a, i) => {
+    const who = (axis: Axis | 'owner'): Disagreement['groups'] => {
+      const groups = new Map<string, Disagreement['groups'][number]>();
+      rated.forEach((a, i) => {
         const value = a?.[axis];
-        return value === undefined || (axis !== 'owner' && typeof value !== 'number')
-          ? []
-          : [{ respondent: respondentLabel(respondents[i]!, i), role: respondents[i]!.role, value: String(value) }];
+        if (value === undefined || (axis !== 'owner' && typeof value !== 'number')) return;
+        const key = String(value);
+        const group = groups.get(key) ?? { value: key, count: 0, respondents: [] };
+        group.count++;
+        if (group.respondents.length < NAMED_PER_ANSWER) group.respondents.push({ name: respondentLabel(respondents[i]!, i), role: respondents[i]!.role });
+        groups.set(key, group);
       });
+      const order = (v: string) => (Number.isFinite(Number(v)) ? Number(v) : Infinity);
+      return [...groups.values()].sort((a, b) => order(a.value) - order(b.value) || a.value.localeCompare(b.value));
+    };
     const axes: Axis[] = score.kind === 'interlock' ? ['delivery'] : ['capability', 'capacity'];
     for (const axis of axes) {
       const s = spread(levels(rated, axis));
-      if (s !== null && s >= DISAGREEMENT_SPREAD) found.push({ id: score.id, axis, spread: s, answers: who(axis) });
+      if (s !== null && s >= DISAGREEMENT_SPREAD) found.push({ id: score.id, axis, spread: s, groups: who(axis) });
     }
-    if (score.kind === 'responsibility' && score.owner.contested) found.push({ id: score.id, axis: 'owner', spread: null, answers: who('owner') });
+    if (score.kind === 'responsibility' && score.owner.contested) found.push({ id: score.id, axis: 'owner', spread: null, groups: who('owner') });
   }
-  return found;
+  // The widest spreads first; contested owners after the numbers; bank order otherwise.
+  return found
+    .map((x, order) => ({ x, order }))
+    .sort((a, b) => (b.x.spread ?? -1) - (a.x.spread ?? -1) || a.order - b.order)
+    .map(({ x }) => x);
 }
 
 /** How a function rates its own items against how everyone else rates them. */

@@ -1,4 +1,4 @@
-import type { Diagnosis, InterlockScore, ResponsibilityScore } from '../../src/model.js';
+import type { Diagnosis, Disagreement, InterlockScore, ResponsibilityScore } from '../../src/model.js';
 import { respondentName } from '../../src/render/report-view.js';
 
 // A small, hand-made diagnosis, so the renderer tests do not depend on the scorer: two areas, every
@@ -202,13 +202,22 @@ export function teamDiagnosis(): Diagnosis {
     { from: 'pmm', to: 'pm', health: 25 },
     { from: 'pm', to: 'pmm', health: 58.333333333333336 },
   ];
-  // Who said what, in respondent order; undefined = did not answer.
-  const said = (...values: (string | undefined)[]) =>
-    values.flatMap((value, i) => (value === undefined ? [] : [{ respondent: respondentName(d.respondents[i]!), role: d.respondents[i]!.role, value }]));
+  // Who said what, in respondent order; undefined = did not answer. Grouped by answer, low to high, as the scorer does.
+  const said = (...values: (string | undefined)[]) => {
+    const groups = new Map<string, Disagreement['groups'][number]>();
+    values.forEach((value, i) => {
+      if (value === undefined) return;
+      const group = groups.get(value) ?? { value, count: 0, respondents: [] };
+      group.count++;
+      group.respondents.push({ name: respondentName(d.respondents[i]!), role: d.respondents[i]!.role });
+      groups.set(value, group);
+    });
+    return [...groups.values()].sort((a, b) => a.value.localeCompare(b.value));
+  };
   d.disagreements = [
-    { id: 'market-problem-discovery', axis: 'capability', spread: 3, answers: said('1', '4', '2') },
-    { id: 'launch-planning', axis: 'owner', spread: null, answers: said('shared', 'pm', 'pmm') },
-    { id: 'win-loss-feedback', axis: 'delivery', spread: 2, answers: said('3', '1') },
+    { id: 'market-problem-discovery', axis: 'capability', spread: 3, groups: said('1', '4', '2') },
+    { id: 'launch-planning', axis: 'owner', spread: null, groups: said('shared', 'pm', 'pmm') },
+    { id: 'win-loss-feedback', axis: 'delivery', spread: 2, groups: said('3', '1') },
   ];
   d.perception = [
     { function: 'pm', self: 75, others: 12.5, gap: 62.5, items: [{ id: 'market-problem-discovery', self: 4, others: 1.5, difference: 2.5 }] },
@@ -248,7 +257,7 @@ export function hostileDiagnosis(): Diagnosis {
     item.notes = [{ respondent: HOSTILE, note: HOSTILE }];
     if (item.kind === 'responsibility') item.area = { id: item.area.id, title: HOSTILE };
   }
-  for (const x of d.disagreements) for (const a of x.answers) a.respondent = HOSTILE;
+  for (const x of d.disagreements) for (const g of x.groups) for (const r of g.respondents) r.name = HOSTILE;
   return d;
 }
 

@@ -66,10 +66,10 @@ describe('aggregation over several respondents, worked out by hand', () => {
       'win-loss-feedback.delivery=2',
       'launch-cadence.delivery=2',
     ]);
-    expect(d.disagreements[0]!.answers).toEqual([
-      { respondent: 'Ann', role: 'pm', value: '4' },
-      { respondent: 'Ben', role: 'pmm', value: '2' },
-      { respondent: 'Cy', role: 'sales', value: '3' },
+    expect(d.disagreements[0]!.groups).toEqual([
+      { value: '2', count: 1, respondents: [{ name: 'Ben', role: 'pmm' }] },
+      { value: '3', count: 1, respondents: [{ name: 'Cy', role: 'sales' }] },
+      { value: '4', count: 1, respondents: [{ name: 'Ann', role: 'pm' }] },
     ]);
   });
 
@@ -118,7 +118,11 @@ describe('ownership ties and contested owners', () => {
     expect(ownerOf('pm', 'pm', 'pm', 'pmm', 'sales')).toMatchObject({ consensus: 'pm', status: 'aligned', contested: true });
     const d = diagnose(bank, owners('pm', 'pm', 'pm', 'pmm', 'sales'));
     expect(d.disagreements).toEqual([expect.objectContaining({ id: 'market-problems', axis: 'owner', spread: null })]);
-    expect(d.disagreements[0]!.answers.map((a) => a.value)).toEqual(['pm', 'pm', 'pm', 'pmm', 'sales']);
+    expect(d.disagreements[0]!.groups.map((g) => [g.value, g.count])).toEqual([
+      ['pm', 3],
+      ['pmm', 1],
+      ['sales', 1],
+    ]);
   });
 
   it('2/3 or more is settled; respondents with no owner answer do not count', () => {

@@ -153,11 +153,23 @@ describe('diagnose, several respondents', () => {
   it('flags spreads of 2 or more and contested owners, with who said what', () => {
     const flagged = d.disagreements.map((x) => `${x.id}.${x.axis}`);
     expect(flagged).toEqual(['a.capability', 'b.capability', 'b.owner']);
-    expect(d.disagreements[0]!.answers).toEqual([
-      { respondent: 'Ann', role: 'pm', value: '2' },
-      { respondent: 'Bo', role: 'pmm', value: '4' },
-      { respondent: 'respondent 3 (sales)', role: 'sales', value: '3' },
+    expect(d.disagreements[0]!.groups).toEqual([
+      { value: '2', count: 1, respondents: [{ name: 'Ann', role: 'pm' }] },
+      { value: '3', count: 1, respondents: [{ name: 'respondent 3 (sales)', role: 'sales' }] },
+      { value: '4', count: 1, respondents: [{ name: 'Bo', role: 'pmm' }] },
     ]);
+  });
+
+  it('names a few respondents per answer but counts them all, widest spread first', () => {
+    const many = Array.from({ length: 30 }, (_, i) => respondent({ a: { capability: i < 20 ? 1 : i < 25 ? 3 : 5 } }, { name: `P${i}` }));
+    const [first] = diagnose(tinyBank, many).disagreements;
+    expect(first).toMatchObject({ id: 'a', axis: 'capability', spread: 4 });
+    expect(first!.groups.map((g) => [g.value, g.count, g.respondents.length])).toEqual([
+      ['1', 20, 8],
+      ['3', 5, 5],
+      ['5', 5, 5],
+    ]);
+    expect(first!.groups[0]!.respondents[0]).toEqual({ name: 'P0', role: undefined });
   });
 
   it('perception gap: self rating minus everyone else, per function', () => {

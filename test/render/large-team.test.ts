@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { renderReport } from '../../src/render/report.js';
+import { LISTED_RESPONDENTS } from '../../src/render/report-view.js';
+import { teamDiagnosis } from './fixture.js';
+
+// A report over hundreds of respondents must stay a report a room can read: the wall formats
+// list the first few and say where the rest are; the JSON keeps everything.
+
+function largeTeam() {
+  const d = teamDiagnosis();
+  d.respondents = Array.from({ length: 120 }, (_, i) => ({ name: `Person ${i + 1}`, role: 'sales' as const, source: `p${i + 1}.yaml`, coverage: 100 }));
+  return d;
+}
+
+describe('a report over many respondents', () => {
+  for (const format of ['terminal', 'markdown'] as const) {
+    it(`${format}: lists ${LISTED_RESPONDENTS} respondents and the top disagreements, and says how many more`, () => {
+      const d = largeTeam();
+      const text = renderReport(d, format, { color: false, top: 2 });
+      expect(text).toContain(`Person ${LISTED_RESPONDENTS}`);
+      expect(text).not.toContain(`Person ${LISTED_RESPONDENTS + 1}`);
+      expect(text).toContain(`Listed ${LISTED_RESPONDENTS} of 120 respondents; the JSON report`);
+      expect(d.disagreements.length).toBe(3);
+      expect(text).toContain('Listed 2 of 3 disagreements; the JSON report');
+    });
+  }
+
+  it('json: keeps every respondent and every disagreement', () => {
+    const json = JSON.parse(renderReport(largeTeam(), 'json', { color: false, top: 2 })) as { respondentList: unknown[]; disagreements: unknown[] };
+    expect(json.respondentList).toHaveLength(120);
+    expect(json.disagreements).toHaveLength(3);
+  });
+});
