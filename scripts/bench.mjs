@@ -1,0 +1,104 @@
+// `npm run bench`: start-up and scale figures as ratios against baselines measured in the same run,
+// with the budget of DESIGN.md ("Performance budget"). A benchmark, not a test: it never fails.
+//   BENCH_RUNS=N (default 11) runs per case; the median counts.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Math.max(10, Number(process.env.BENCH_RUNS) || 11);
+const node = process.execPath;
+const bin = join(root, 'bin', 'pm-diag.js');
+const work = mkdtempSync(join(tmpdir(), 'pm-diag-bench-'));
+const env = { ...process.env, NO_COLOR: '1' };
+
+function run(args, extraEnv = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(node, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+/** Runs each command `runs` times, interleaved so that machine noise falls on all of them alike. */
+function medians(commands) {
+  const times = commands.map(() => []);
+  for (const args of commands) run(args); // warm the file cache
+  for (let i = 0; i < runs; i++) commands.forEach((args, c) => times[c].push(run(args)));
+  return times.map(median);
+}
+
+function peakMb(args) {
+  const file = join(work, 'rss');
+  run(['--import', pathToFileURL(join(root, 'scripts', 'bench-rss.mjs')).href, ...args], { PM_DIAG_BENCH_RSS: file });
+  return Number(readFileSync(file, 'utf8')) / 1024;
+}
+
+function generate(count, format, dir) {
+  const result = spawnSync(node, [join(root, 'scripts', 'gen-respondents.mjs'), '--count', String(count), '--out', dir, '--format', format], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('gen-respondents failed');
+  return format === 'csv' ? join(dir, 'respondents.csv') : dir;
+}
+
+const rows = [];
+const row = (name, ms, baseName, baseMs, budget, note = '') => {
+  const ratio = ms / baseMs;
+  rows.push({ name, ms, baseName, baseMs, ratio, budget, verdict: budget === undefined ? '' : ratio <= budget ? 'within' : 'OVER', note });
+};
+
+try {
+  console.log(`pm-diag benchmark: ${runs} runs per case, medians, node ${process.version}\n`);
+  const example = join(root, 'examples', 'launch-orphaned.yaml');
+  const bare = ['-e', '0'];
+  const [baseline, version, help, assess] = medians([
+    bare,
+    [bin, '--version'],
+    [bin, '--help'],
+    [bin, 'assess', '--answers', example, '--format', 'markdown'],
+  ]);
+  row('pm-diag --version', version, 'node -e 0', baseline, 1.3);
+  row('pm-diag --help', help, 'node -e 0', baseline, 1.3);
+  row('assess --answers --format markdown', assess, 'node -e 0', baseline, 1.5);
+
+  const dir1000 = generate(1000, 'yaml', join(work, 'r1000'));
+  const dir2000 = generate(2000, 'yaml', join(work, 'r2000'));
+  const csv1000 = generate(1000, 'csv', join(work, 'csv1000'));
+  const reportArgs = (input) => [bin, 'report', input, '--format', 'json'];
+  const bareArgs = (input) => [join(root, 'scripts', 'bench-bare.mjs'), input];
+  const [bare1000, report1000, report2000, bareCsv, reportCsv] = medians([
+    bareArgs(dir1000),
+    reportArgs(dir1000),
+    reportArgs(dir2000),
+    bareArgs(csv1000),
+    reportArgs(csv1000),
+  ]);
+  row('report, 1,000 files', report1000, 'read+parse 1,000', bare1000, 1.5);
+  row('report, 2,000 files', report2000, 'report, 1,000 files', report1000, 2.2, 'linear growth');
+  row('report, 1,000-row CSV', reportCsv, 'read+parse the CSV', bareCsv, 1.5);
+
+  const memory = [
+    ['report, 1,000 files', peakMb(reportArgs(dir1000).slice(0))],
+    ['report, 2,000 files', peakMb(reportArgs(dir2000))],
+    ['report, 1,000-row CSV', peakMb(reportArgs(csv1000))],
+    ['assess --answers', peakMb([bin, 'assess', '--answers', example, '--format', 'markdown'])],
+  ];
+
+  const pad = (s, n) => String(s).padEnd(n);
+  const lpad = (s, n) => String(s).padStart(n);
+  console.log(`${pad('case', 36)}${lpad('median', 10)}  ${pad('against', 22)}${lpad('median', 10)}${lpad('ratio', 8)}${lpad('budget', 8)}  verdict`);
+  for (const r of rows) {
+    console.log(`${pad(r.name, 36)}${lpad(r.ms.toFixed(0) + ' ms', 10)}  ${pad(r.baseName, 22)}${lpad(r.baseMs.toFixed(0) + ' ms', 10)}${lpad(r.ratio.toFixed(2) + 'x', 8)}${lpad(r.budget + 'x', 8)}  ${r.verdict}${r.note ? ` (${r.note})` : ''}`);
+  }
+  console.log(`\n${pad('peak memory', 36)}${lpad('MB', 10)}${lpad('budget', 10)}  verdict`);
+  for (const [name, mb] of memory) console.log(`${pad(name, 36)}${lpad(mb.toFixed(1), 10)}${lpad('150', 10)}  ${mb <= 150 ? 'within' : 'OVER'}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
