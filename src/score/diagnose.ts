@@ -26,13 +26,13 @@ const PERCEPTION_ITEMS = 5;
 /** Names listed per answer in a disagreement; the count always covers everyone. */
 export const NAMED_PER_ANSWER = 8;
 
-/** The numeric answers on one axis, in respondent order (unknown and n/a left out). */
-function levels(answers: (ItemAnswer | undefined)[], axis: Axis): number[] {
+/** The numeric answers on one axis, in respondent order (unknown and n/a left out), of the respondents `include` keeps. */
+function levels(answers: (ItemAnswer | undefined)[], axis: Axis, include?: (respondent: number) => boolean): number[] {
   const values: number[] = [];
-  for (const a of answers) {
+  answers.forEach((a, i) => {
     const v = a?.[axis];
-    if (typeof v === 'number') values.push(v);
-  }
+    if (typeof v === 'number' && (!include || include(i))) values.push(v);
+  });
   return values;
 }
 
@@ -97,8 +97,7 @@ function notesOf(rated: (ItemAnswer | undefined)[], respondents: Respondent[]) {
   return notes;
 }
 
-function scoreItem(item: BankItem, respondents: Respondent[], defaultTarget: number): ItemScore {
-  const { rated, answered, notApplicable } = collect(item, respondents);
+function scoreItem(item: BankItem, { rated, answered, notApplicable }: Collected, respondents: Respondent[], defaultTarget: number): ItemScore {
   const target = item.target ?? defaultTarget;
   const base = {
     id: item.id,
@@ -168,12 +167,11 @@ export function rankGaps(items: ItemScore[]): string[] {
     .map(({ item }) => item.id);
 }
 
-function disagreementsOf(bank: Bank, items: ItemScore[], respondents: Respondent[]): Disagreement[] {
+function disagreementsOf(items: ItemScore[], collected: Map<string, Collected>, respondents: Respondent[]): Disagreement[] {
   if (respondents.length < 2) return [];
   const found: Disagreement[] = [];
-  const byId = new Map(bankItems(bank).map((i) => [i.id, i]));
   for (const score of items) {
-    const { rated } = collect(byId.get(score.id)!, respondents);
+    const { rated } = collected.get(score.id)!;
     const who = (axis: Axis | 'owner'): Disagreement['groups'] => {
       const groups = new Map<string, Disagreement['groups'][number]>();
       rated.forEach((a, i) => {
@@ -203,20 +201,20 @@ function disagreementsOf(bank: Bank, items: ItemScore[], respondents: Respondent
 }
 
 /** How a function rates its own items against how everyone else rates them. */
-function perceptionOf(bank: Bank, respondents: Respondent[]): PerceptionGap[] {
+function perceptionOf(bank: Bank, collected: Map<string, Collected>, respondents: Respondent[]): PerceptionGap[] {
   if (respondents.length < 2 || !respondents.some((r) => r.role === 'pm' || r.role === 'pmm')) return [];
   const items = bankItems(bank);
   return (['pm', 'pmm'] as FunctionId[]).map((f) => {
     const own = items.filter((i) => i.kind === 'responsibility' && i.owner === f);
-    const self = respondents.filter((r) => r.role === f);
-    const others = respondents.filter((r) => r.role !== f);
-    const capabilityMean = (item: BankItem, group: Respondent[]) => mean(levels(collect(item, group).rated, 'capability'));
-    const index = (group: Respondent[]) =>
-      group.length === 0 ? null : weightedIndex(own.map((item) => ({ weight: item.weight, value: pctOrNull(capabilityMean(item, group)) })));
-    const selfIndex = index(self);
-    const othersIndex = index(others);
+    const isSelf = (i: number) => respondents[i]!.role === f;
+    const isOther = (i: number) => respondents[i]!.role !== f;
+    const capabilityMean = (item: BankItem, group: (i: number) => boolean) => mean(levels(collected.get(item.id)!.rated, 'capability', group));
+    const index = (group: (i: number) => boolean) =>
+      respondents.some((_, i) => group(i)) ? weightedIndex(own.map((item) => ({ weight: item.weight, value: pctOrNull(capabilityMean(item, group)) }))) : null;
+    const selfIndex = index(isSelf);
+    const othersIndex = index(isOther);
     const differing = own
-      .map((item) => ({ id: item.id, self: capabilityMean(item, self), others: capabilityMean(item, others) }))
+      .map((item) => ({ id: item.id, self: capabilityMean(item, isSelf), others: capabilityMean(item, isOther) }))
       .filter((d): d is { id: string; self: number; others: number } => d.self !== null && d.others !== null)
       .map((d) => ({ ...d, difference: d.self - d.others }))
       .filter((d) => d.difference !== 0)
@@ -238,7 +236,9 @@ function today(): string {
 
 export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOptions = {}): Diagnosis {
   const defaultTarget = options.target ?? bank.target;
-  const items = bankItems(bank).map((item) => scoreItem(item, respondents, defaultTarget));
+  // Each item's answers are gathered once, and every measure below reads them.
+  const collected = new Map(bankItems(bank).map((item) => [item.id, collect(item, respondents)]));
+  const items = bankItems(bank).map((item) => scoreItem(item, collected.get(item.id)!, respondents, defaultTarget));
   const responsibilities = items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
   const interlock = items.filter((i): i is InterlockScore => i.kind === 'interlock');
   const ownedItems = responsibilities.filter((i) => i.owner.status !== 'unanswered');
@@ -275,8 +275,8 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     interlock: directions.map(([from, to]) => ({ from, to, health: interlockHealth(interlock.filter((i) => i.from === from && i.to === to)) })),
     items,
     gaps: rankGaps(items),
-    disagreements: disagreementsOf(bank, items, respondents),
-    perception: perceptionOf(bank, respondents),
+    disagreements: disagreementsOf(items, collected, respondents),
+    perception: perceptionOf(bank, collected, respondents),
     knowledgeGaps: {
       unknown: items.flatMap((i) => i.unknown.map((u) => ({ id: i.id, axis: u.axis, count: u.count }))),
       unanswered: items.filter((i) => i.answered < respondents.length).map((i) => ({ id: i.id, respondents: respondents.length - i.answered })),
