@@ -17,7 +17,8 @@ export interface Problem {
 export class InputError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    // The first few make the message: a hostile file can hold a million problems.
+    super(problems.slice(0, 10).map(formatProblem).join('\n') + (problems.length > 10 ? `\n... and ${problems.length - 10} more` : ''));
     this.name = 'InputError';
     this.problems = problems;
   }

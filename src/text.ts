@@ -39,6 +39,8 @@ export function describeValue(value: unknown): string {
     return `"${safeLine(shown)}"`;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  // Past 2^53 the number read is no longer the one written: do not quote a value the file does not hold.
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return 'a number too large to be exact';
   return safeLine(String(value));
 }
 
@@ -61,16 +63,21 @@ function distance(a: string, b: string): number {
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   // Read twice below: an iterator (such as `map.keys()`) would be empty the second time.
   const list = [...candidates];
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  const lowerWord = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of list) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    // The distance is at least the difference in length: skip what cannot be close enough, or closer
+    // (a file of thousands of unknown ids spent seconds here).
+    const lower = candidate.toLowerCase();
+    if (Math.abs(lower.length - lowerWord.length) >= Math.min(bestDistance, limit + 1)) continue;
+    const d = distance(lowerWord, lower);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
   if (best !== undefined && bestDistance <= limit) return best;
   // A word that is a prefix or part of a candidate (e.g. `pricing` for `pricing-and-packaging`).
   for (const candidate of list) {

@@ -1,4 +1,5 @@
 import type { ReportFormat } from '../commands/options.js';
+import { safeJson } from '../render/report-json.js';
 import type { Comparison, ItemChange } from './diff.js';
 import type { CompareRenderOptions } from './format.js';
 import { renderCompareMarkdown } from './render-markdown.js';
@@ -26,7 +27,7 @@ export function comparisonJson(cmp: Comparison): unknown {
 }
 
 export function renderComparison(cmp: Comparison, format: ReportFormat, opts: CompareRenderOptions): string {
-  if (format === 'json') return JSON.stringify(comparisonJson(cmp), null, 2) + '\n';
+  if (format === 'json') return safeJson(comparisonJson(cmp));
   if (format === 'markdown') return renderCompareMarkdown(cmp, opts);
   return renderCompareTerminal(cmp, opts);
 }

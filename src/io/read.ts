@@ -52,15 +52,19 @@ export function decodeText(bytes: Uint8Array, source: string): string {
     let at = good;
     while (at > 0 && !decodes(at, false)) at--;
     const line = bytes.subarray(0, at).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
+    // The column in characters, as an editor counts it: the bytes of the line before `at` are valid.
+    const lineStart = at === 0 ? 0 : bytes.lastIndexOf(0x0a, at - 1) + 1;
+    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, at)).length + 1;
     throw new InputError([
-      { source: safeLine(source), line, message: `invalid UTF-8 at byte ${at + 1}`, expected: 'UTF-8 text', severity: 'error' },
+      { source: safeLine(source), line, column, message: `invalid UTF-8 at byte ${at + 1}`, expected: 'UTF-8 text', severity: 'error' },
     ]);
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const line = text.slice(0, nul).split('\n').length;
+    const column = nul - (text.lastIndexOf('\n', nul) + 1) + 1;
     throw new InputError([
-      { source: safeLine(source), line, message: 'the file holds a NUL byte (binary data?)', expected: 'UTF-8 text', severity: 'error' },
+      { source: safeLine(source), line, column, message: 'the file holds a NUL byte (binary data?)', expected: 'UTF-8 text', severity: 'error' },
     ]);
   }
   return text;

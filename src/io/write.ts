@@ -54,6 +54,8 @@ export function writeFileAtomic(path: string, content: string): void {
     } catch {
       // The temp file could not be made or is already gone.
     }
+    // A system error (no space, no permission) is the user's to fix; anything else is a bug: exit 70.
+    if (typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
     fail(reason(err as NodeJS.ErrnoException));
   }
 }

@@ -1,5 +1,5 @@
 import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import type { Alias, Node } from 'yaml';
+import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
 import type { SourceText } from '../io/read.js';
 import { safeLine } from '../text.js';
@@ -29,18 +29,32 @@ export interface ParseOptions {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const BANK_ALIAS_LIMIT = 50;
 
-function child(node: unknown, key: PropertyKey): unknown {
-  if (isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-    return pair?.value ?? undefined;
+// The pairs of each mapping by key, built on first use: looking keys up one by one made a file with
+// thousands of unknown ids take quadratic time to report.
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(node: unknown, key: string): Pair | undefined {
+  if (!isMap(node)) return undefined;
+  let index = pairIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const pair of node.items) {
+      // The first of duplicate keys, as before (duplicates are an error anyway).
+      if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    }
+    pairIndexes.set(node, index);
   }
+  return index.get(key);
+}
+
+function child(node: unknown, key: PropertyKey): unknown {
+  if (isMap(node)) return pairOf(node, String(key))?.value ?? undefined;
   if (isSeq(node) && typeof key === 'number') return node.items[key];
   return undefined;
 }
 
 function pairKey(node: unknown, key: string): unknown {
-  if (!isMap(node)) return undefined;
-  return node.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.key;
+  return pairOf(node, key)?.key;
 }
 
 function firstLine(message: string): string {
@@ -77,17 +91,29 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
     if (problem) throw new InputError([problem]);
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(input.text, {
-    lineCounter,
-    prettyErrors: true,
-    uniqueKeys: true,
-    strict: true,
-    stringKeys: true,
-    resolveKnownTags: false,
-    // 'error', not 'silent': 'silent' also drops the MULTIPLE_DOCS error, so a second document was ignored.
-    logLevel: 'error',
-    version: '1.2',
-  });
+  // yaml makes an Error per problem it finds: a file of nothing but errors cost a million stack traces.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(input.text, {
+      lineCounter,
+      // Not pretty: yaml builds each pretty message from its whole line, which took quadratic time on a
+      // long line full of errors (128 KB of "]" took 26 s). Positions come from the line counter.
+      prettyErrors: false,
+      // yaml's own check compares each key with every key before it: 40,000 keys took 10 s. Duplicates
+      // are found below, in one pass.
+      uniqueKeys: false,
+      strict: true,
+      stringKeys: true,
+      resolveKnownTags: false,
+      // 'error', not 'silent': 'silent' also drops the MULTIPLE_DOCS error, so a second document was ignored.
+      logLevel: 'error',
+      version: '1.2',
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   const at = (offset: number | undefined): Position | undefined => {
     if (offset === undefined) return undefined;
     const { line, col } = lineCounter.linePos(offset);
@@ -97,7 +123,7 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
   // Deep nesting makes yaml report every level (hundreds of errors): the first one says it all.
   const exhausted = doc.errors.find((err) => err.code === 'RESOURCE_EXHAUSTION');
   for (const err of exhausted ? [exhausted] : [...doc.errors, ...doc.warnings]) {
-    const pos = err.linePos?.[0];
+    const pos = err.pos[0] >= 0 ? at(err.pos[0]) : undefined;
     const message =
       err.code === 'TAG_RESOLVE_FAILED'
         ? `${firstLine(err.message)}: custom tags are not allowed`
@@ -106,7 +132,24 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
           : err.code === 'RESOURCE_EXHAUSTION'
             ? 'the document is nested too deeply'
             : firstLine(err.message);
-    problems.push({ source, line: pos?.line, column: pos?.col, message: safeLine(message), severity: 'error' });
+    problems.push({ source, line: pos?.line, column: pos?.column, message: safeLine(message), severity: 'error' });
+  }
+  if (!exhausted) {
+    try {
+      visit(doc, {
+        Map(_key, map) {
+          const seen = new Set<string>();
+          for (const pair of map.items) {
+            if (!isScalar(pair.key)) continue;
+            const key = String(pair.key.value);
+            if (seen.has(key)) problems.push({ source, ...at(pair.key.range?.[0]), message: 'Map keys must be unique', severity: 'error' });
+            seen.add(key);
+          }
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
   }
   const aliases: Alias[] = [];
   if (problems.length === 0) {

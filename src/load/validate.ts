@@ -84,7 +84,13 @@ export function issuesToProblems(issues: readonly Issue[], doc: ParsedDocument, 
     });
   };
   issues.forEach(visit);
-  return problems;
+  // One value can break several checks with the same expectation (an unsafe integer is both "not an
+  // integer" and "above 5"): say it once.
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.line, p.column, p.path, p.message, p.found, p.expected]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 interface SchemaDef {

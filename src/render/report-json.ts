@@ -10,6 +10,14 @@ const index = round(1);
 const mean = round(2);
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * Pretty JSON that is safe on a terminal: JSON.stringify escapes C0 controls but not DEL, C1 controls
+ * or bidi overrides, so those are escaped too (they only occur inside strings, so it parses to the same text).
+ */
+export function safeJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 function item(i: ItemScore) {
   const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority) };
   const extra = { discussion: i.discussion, notes: i.notes };
@@ -63,7 +71,5 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     })),
     knowledgeGaps: d.knowledgeGaps,
   };
-  // JSON.stringify escapes C0 controls but not DEL, C1 controls or bidi overrides: escape those too (they
-  // only occur inside strings), so the report is safe on a terminal and still parses to the same text.
-  return `${JSON.stringify(report, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return safeJson(report);
 }

@@ -94,4 +94,13 @@ describe('JSON comparison', () => {
     ]);
     expect(renderComparison(await compare('before.yaml', 'regressed.yaml'), 'json', opts)).toBe(JSON.stringify(json, null, 2) + '\n');
   });
+
+  it('json: bidi and C1 characters in titles are escaped, and parse back to the same text', async () => {
+    const cmp = await compare('before.yaml', 'regressed.yaml');
+    const hostile = 'Win/loss \u2066feedback\u2069 \u202e\u0085';
+    cmp.items[0]!.title = hostile;
+    const text = renderComparison(cmp, 'json', opts);
+    expect(text).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect((JSON.parse(text) as { items: { title: string }[] }).items[0]!.title).toBe(hostile);
+  });
 });

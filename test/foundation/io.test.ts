@@ -30,7 +30,7 @@ describe('readFileText', () => {
 
   it('refuses invalid UTF-8, naming the line and the byte', () => {
     const path = file('latin1.yaml', Buffer.concat([Buffer.from('a: 1\nb: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
-    expect(linesOf(() => readFileText(path))).toEqual([`${path}:2: invalid UTF-8 at byte 12 (expected UTF-8 text)`]);
+    expect(linesOf(() => readFileText(path))).toEqual([`${path}:2:7: invalid UTF-8 at byte 12 (expected UTF-8 text)`]);
   });
 
   it('points at the start of a character cut short, and at a bad byte at the very end', () => {
@@ -60,7 +60,7 @@ describe('readFileText', () => {
 
   it('refuses a NUL byte, naming its line', () => {
     const path = file('nul.yaml', 'a: 1\nb: 2\nc: \u0000\n');
-    expect(linesOf(() => readFileText(path))).toEqual([`${path}:3: the file holds a NUL byte (binary data?) (expected UTF-8 text)`]);
+    expect(linesOf(() => readFileText(path))).toEqual([`${path}:3:4: the file holds a NUL byte (binary data?) (expected UTF-8 text)`]);
   });
 
   it('names the path of a missing file', () => {
