@@ -1,5 +1,8 @@
 import { safeLine } from './text.js';
 
+/** Every problem of a real file fits under this; a generated one can hold millions, which would only flood the terminal. */
+export const MAX_PROBLEMS_SHOWN = 100;
+
 /** One problem found in an input: where it is, and what was found against what was expected. */
 export interface Problem {
   source: string;

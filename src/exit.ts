@@ -1,9 +1,7 @@
 import { constants } from 'node:os';
-import { InputError, InterruptedError, ThresholdError, UsageError, formatProblem } from './errors.js';
+import { InputError, InterruptedError, MAX_PROBLEMS_SHOWN, ThresholdError, UsageError, formatProblem } from './errors.js';
 import { say } from './io/output.js';
 import { safeText } from './text.js';
-
-const MAX_PROBLEMS_SHOWN = 100;
 
 export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 70, interrupted: 130, terminated: 143 } as const;
 
@@ -11,7 +9,6 @@ export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 70, interrupted: 
 export function exitCodeFor(err: unknown, debug: boolean): number {
   if (err instanceof InputError) {
     const shown = err.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `pm-diag: ${formatProblem(p)}`);
-    // Every problem of a real file fits; a generated one can hold millions, which would only flood the terminal.
     if (err.problems.length > MAX_PROBLEMS_SHOWN) shown.push(`pm-diag: ... and ${err.problems.length - MAX_PROBLEMS_SHOWN} more problems`);
     say(shown.join('\n'));
     return EXIT.input;

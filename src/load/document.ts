@@ -1,6 +1,6 @@
 import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
-import { InputError, type Problem } from '../errors.js';
+import { InputError, MAX_PROBLEMS_SHOWN, type Problem } from '../errors.js';
 import type { SourceText } from '../io/read.js';
 import { safeLine } from '../text.js';
 
@@ -84,8 +84,18 @@ function jsonSyntaxProblem(text: string, source: string): Problem | undefined {
   }
 }
 
+/**
+ * YAML parsing costs far more than reading: a hostile 1 MB file of "]" took 4.5 s and 500 MB. No bank,
+ * answers file or report needs more than this (a JSON report over 2,000 respondents is 1.4 MB).
+ */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
 export function parseDocumentText(input: SourceText, options: ParseOptions): ParsedDocument {
   const source = safeLine(input.source);
+  if (input.text.length > MAX_DOCUMENT_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new InputError([{ source, message: `the document is too large (${mb(input.text.length)})`, expected: `a YAML or JSON document of at most ${mb(MAX_DOCUMENT_BYTES)}`, severity: 'error' }]);
+  }
   if (/\.json$/i.test(input.source)) {
     const problem = jsonSyntaxProblem(input.text, source);
     if (problem) throw new InputError([problem]);
@@ -122,7 +132,11 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
   const problems: Problem[] = [];
   // Deep nesting makes yaml report every level (hundreds of errors): the first one says it all.
   const exhausted = doc.errors.find((err) => err.code === 'RESOURCE_EXHAUSTION');
-  for (const err of exhausted ? [exhausted] : [...doc.errors, ...doc.warnings]) {
+  // concat, not spread: a hostile file can hold a million errors, more than a call's arguments.
+  const yamlProblems = exhausted ? [exhausted] : doc.errors.concat(doc.warnings);
+  // Keep one place of the shown problems for the count of the rest.
+  const listed = yamlProblems.length > MAX_PROBLEMS_SHOWN ? MAX_PROBLEMS_SHOWN - 1 : yamlProblems.length;
+  for (const err of yamlProblems.slice(0, listed)) {
     const pos = err.pos[0] >= 0 ? at(err.pos[0]) : undefined;
     const message =
       err.code === 'TAG_RESOLVE_FAILED'
@@ -133,6 +147,9 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
             ? 'the document is nested too deeply'
             : firstLine(err.message);
     problems.push({ source, line: pos?.line, column: pos?.column, message: safeLine(message), severity: 'error' });
+  }
+  if (listed < yamlProblems.length) {
+    problems.push({ source, message: `... and ${yamlProblems.length - listed} more YAML syntax errors (${yamlProblems.length} in all)`, severity: 'error' });
   }
   if (!exhausted) {
     try {
