@@ -1,39 +1,68 @@
-// Bundles the CLI with esbuild: one small entry (commander only) and a chunk per command, loaded
-// when that command runs. Then checks the built-in bank once and stores it as JSON, so no run has
-// to parse and validate it again. See README "Design notes" for the measurements behind this.
+// Bundles the CLI with esbuild into one CommonJS file, dist/pm-diag.cjs, whose modules still run only
+// when a command first imports them. Then checks the built-in bank once and stores it as JSON, so no
+// run parses and validates it again; and last runs the common commands once to record V8's code
+// cache for the bundle (bin/load-bundle.js reads it). README "Design notes" has the figures.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const dist = join(root, 'dist');
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-mkdirSync(join(root, 'dist'));
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'compile-bank': 'src/bank/compile.ts' },
-  outdir: 'dist',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { __PM_DIAG_VERSION__: JSON.stringify(pkg.version) },
-  // commander is CommonJS: give its bundled require() a real one.
-  banner: { js: "import{createRequire as __pmDiagCreateRequire}from'node:module';const require=__pmDiagCreateRequire(import.meta.url);" },
+  define: { __PM_DIAG_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__pmDiagModuleUrl' },
+  banner: { js: "const __pmDiagModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-});
+};
 
-const { compileBuiltinBank } = await import(join(root, 'dist', 'compile-bank.js'));
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist);
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/pm-diag.cjs' });
+
+// The built-in bank, checked by the same code that checks a user's bank.
+await build({ ...common, entryPoints: ['src/bank/compile.ts'], outfile: 'dist/compile-bank.cjs' });
 try {
-  writeFileSync(join(root, 'dist', 'pm-pmm.json'), JSON.stringify(compileBuiltinBank()));
+  writeFileSync(join(dist, 'pm-pmm.json'), JSON.stringify(require(join(dist, 'compile-bank.cjs')).compileBuiltinBank()));
 } catch (err) {
   console.error(err.message);
   process.exit(1);
+} finally {
+  rmSync(join(dist, 'compile-bank.cjs'));
 }
-rmSync(join(root, 'dist', 'compile-bank.js'));
+
+// The code cache holds what these runs compiled; anything else compiles lazily as usual.
+const { loadBundle, CACHE } = require(join(root, 'bin', 'load-bundle.js'));
+const { main, script } = loadBundle();
+const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-build-'));
+const example = join(root, 'examples', 'launch-orphaned.yaml');
+const runs = [
+  ['--help'],
+  ['--version'],
+  ['roles'],
+  ['template'],
+  ['validate', example],
+  ...['terminal', 'markdown', 'json'].map((format) => ['assess', '--answers', example, '--format', format, '--out', join(scratch, `report.${format}`)]),
+  ['report', join(root, 'examples'), '--format', 'markdown', '--out', join(scratch, 'team.md')],
+];
+const write = { out: process.stdout.write, err: process.stderr.write };
+process.stdout.write = process.stderr.write = () => true;
+try {
+  for (const args of runs) await main(args);
+} finally {
+  process.stdout.write = write.out;
+  process.stderr.write = write.err;
+  rmSync(scratch, { recursive: true, force: true });
+}
+writeFileSync(CACHE, script.createCachedData());

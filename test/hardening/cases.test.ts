@@ -59,8 +59,15 @@ describe('reliability cases', () => {
       const path = write('deep.yaml', `answers: ${'['.repeat(5000)}\n`);
       const r = run([...args, path]);
       expectInputError(r);
-      // Where yaml's depth limit is reached: a few hundred brackets in.
-      expect(errorLines(r)).toEqual([`pm-diag: ${path}:1:807: the document is nested too deeply`]);
+      // Where yaml's depth limit is reached, a few hundred brackets in: the exact column depends on the stack.
+      const lines = errorLines(r);
+      expect(lines).toHaveLength(1);
+      const prefix = `pm-diag: ${path}:1:`;
+      expect(lines[0]!.startsWith(prefix)).toBe(true);
+      const [column, ...rest] = lines[0]!.slice(prefix.length).split(': ');
+      expect(rest.join(': ')).toBe('the document is nested too deeply');
+      expect(Number(column)).toBeGreaterThan(100);
+      expect(Number(column)).toBeLessThan(5000);
       expect(r.stderr).not.toContain('RangeError');
     }
   });
