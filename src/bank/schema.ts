@@ -20,9 +20,8 @@ const scaleLevel = z.strictObject({ label: text(), description: text() }, { erro
 const scale = z.strictObject({ '1': scaleLevel, '2': scaleLevel, '3': scaleLevel, '4': scaleLevel, '5': scaleLevel }, { error: 'a scale with levels 1 to 5' });
 const businessFunction = z.strictObject({ name: text(), mandate: text() });
 
-export const responsibilitySchema = z.strictObject({
-  id: id(),
-  owner: z.enum(RECOMMENDED_OWNERS, { error: 'pm, pmm or shared' }),
+/** What every item has, a responsibility or an interlock item: its question and the prompts for the conversation. */
+const itemFields = () => ({
   title: text(),
   question: text(),
   weight: weight(),
@@ -31,16 +30,17 @@ export const responsibilitySchema = z.strictObject({
   sources: sources(),
 });
 
+export const responsibilitySchema = z.strictObject({
+  id: id(),
+  owner: z.enum(RECOMMENDED_OWNERS, { error: 'pm, pmm or shared' }),
+  ...itemFields(),
+});
+
 export const interlockSchema = z.strictObject({
   id: id(),
   from: z.enum(FUNCTION_IDS, { error: 'pm or pmm' }),
   to: z.enum(FUNCTION_IDS, { error: 'pm or pmm' }),
-  title: text(),
-  question: text(),
-  weight: weight(),
-  target: z.optional(level()),
-  discussion: discussion(),
-  sources: sources(),
+  ...itemFields(),
 });
 
 export const areaSchema = z.strictObject({
