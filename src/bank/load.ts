@@ -23,12 +23,11 @@ export function packageRoot(): string {
   return dir;
 }
 
-/** Checks a parsed document as a bank: the schema first, then the rules a schema cannot say. */
+/** Checks a parsed document as a bank: its schema, and the rules a schema cannot say, every problem of both at once. */
 export function checkBankDocument(doc: ParsedDocument): Bank {
   const { value, problems } = validateDocument(bankSchema, doc);
-  if (!value) throw new InputError(problems);
-  const ruleProblems = bankRuleProblems(value, doc);
-  if (ruleProblems.length) throw new InputError(ruleProblems);
+  const all = [...problems, ...bankRuleProblems(doc)];
+  if (!value || all.length > 0) throw new InputError(all);
   return value;
 }
 

@@ -200,6 +200,15 @@ describe('invalid banks', () => {
     expect(problems.map((p) => p.found)).toEqual([undefined, '"nobody"', '0']);
   });
 
+  it('reports rule problems (a duplicate id) together with schema problems (a weight of 4)', () => {
+    const text = readFileSync(MINIMAL_BANK, 'utf8').replace('- id: positioning', '- id: market-problems').replace('weight: 1', 'weight: 4');
+    const problems = problemsOf(() => parseBank({ source: 'both.yaml', text }));
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '58:13 invalid value',
+      '38:13 duplicate id "market-problems"',
+    ]);
+  });
+
   it('stops a billion-laughs document fast, without expanding it', () => {
     const started = performance.now();
     const problems = problemsOf(() => loadBankFile(join(BANKS, 'invalid', 'alias-bomb.yaml')));
