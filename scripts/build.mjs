@@ -43,8 +43,8 @@ try {
 }
 
 // The code cache holds what these runs compiled; anything else compiles lazily as usual.
-const { loadBundle, CACHE } = require(join(root, 'bin', 'load-bundle.js'));
-const { main, script } = loadBundle();
+const { loadBundle } = require(join(root, 'bin', 'load-bundle.js'));
+const { main, saveCache } = loadBundle();
 const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-build-'));
 const example = join(root, 'examples', 'launch-orphaned.yaml');
 const runs = [
@@ -65,4 +65,4 @@ try {
   process.stderr.write = write.err;
   rmSync(scratch, { recursive: true, force: true });
 }
-writeFileSync(CACHE, script.createCachedData());
+saveCache();
