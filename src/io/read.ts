@@ -16,9 +16,11 @@ function fail(source: string, message: string, expected?: string): never {
   throw new InputError([{ source: safeLine(source), message, expected, severity: 'error' }]);
 }
 
+/** A size for a message: `2.0 MB`. */
+export const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 function tooLarge(source: string, bytes: number): never {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  fail(source, `the input is too large (${mb(bytes)})`, `at most ${mb(MAX_INPUT_BYTES)}`);
+  fail(source, `the input is too large (${megabytes(bytes)})`, `at most ${megabytes(MAX_INPUT_BYTES)}`);
 }
 
 /** Strict UTF-8: a bad byte is an error, not a silent U+FFFD; a BOM is dropped; UTF-16 and NULs are refused. */

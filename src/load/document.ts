@@ -1,7 +1,7 @@
 import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
 import { InputError, MAX_PROBLEMS_SHOWN, type Problem } from '../errors.js';
-import type { SourceText } from '../io/read.js';
+import { megabytes, type SourceText } from '../io/read.js';
 import { safeLine } from '../text.js';
 
 export interface Position {
@@ -93,8 +93,7 @@ export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 export function parseDocumentText(input: SourceText, options: ParseOptions): ParsedDocument {
   const source = safeLine(input.source);
   if (input.text.length > MAX_DOCUMENT_BYTES) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    throw new InputError([{ source, message: `the document is too large (${mb(input.text.length)})`, expected: `a YAML or JSON document of at most ${mb(MAX_DOCUMENT_BYTES)}`, severity: 'error' }]);
+    throw new InputError([{ source, message: `the document is too large (${megabytes(input.text.length)})`, expected: `a YAML or JSON document of at most ${megabytes(MAX_DOCUMENT_BYTES)}`, severity: 'error' }]);
   }
   if (/\.json$/i.test(input.source)) {
     const problem = jsonSyntaxProblem(input.text, source);
