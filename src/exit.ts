@@ -1,6 +1,6 @@
 import { constants } from 'node:os';
-import { InputError, InterruptedError, MAX_PROBLEMS_SHOWN, ThresholdError, UsageError, formatProblem } from './errors.js';
-import { say } from './io/output.js';
+import { InputError, InterruptedError, MAX_PROBLEMS_SHOWN, ThresholdError, UsageError } from './errors.js';
+import { say, sayProblems } from './io/output.js';
 import { safeText } from './text.js';
 
 export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 70, interrupted: 130, terminated: 143 } as const;
@@ -8,9 +8,7 @@ export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 70, interrupted: 
 /** Prints an error the way a user should see it, and says which exit code it deserves. */
 export function exitCodeFor(err: unknown, debug: boolean): number {
   if (err instanceof InputError) {
-    const shown = err.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `pm-diag: ${formatProblem(p)}`);
-    if (err.problems.length > MAX_PROBLEMS_SHOWN) shown.push(`pm-diag: ... and ${err.problems.length - MAX_PROBLEMS_SHOWN} more problems`);
-    say(shown.join('\n'));
+    sayProblems(err.problems, MAX_PROBLEMS_SHOWN);
     return EXIT.input;
   }
   if (err instanceof UsageError) {

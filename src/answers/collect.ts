@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../bank/schema.js';
-import { InputError, formatProblem, type Problem } from '../errors.js';
-import { say } from '../io/output.js';
+import { InputError, type Problem } from '../errors.js';
+import { sayProblems } from '../io/output.js';
 import { STDIN_SOURCE, readFileText, readSourceText } from '../io/read.js';
 import type { Respondent } from '../model.js';
 import { safeLine } from '../text.js';
@@ -101,8 +101,6 @@ export async function collectRespondents(paths: string[], bank: Bank, options: A
 }
 
 /** Prints warnings to stderr; past the first few, only how many more there are, so 1,000 files do not flood the terminal. */
-export function sayWarnings(warnings: Problem[], max = MAX_WARNINGS_SHOWN): void {
-  const shown = warnings.slice(0, max).map((w) => `pm-diag: ${formatProblem(w)}`);
-  if (warnings.length > max) shown.push(`pm-diag: ... and ${warnings.length - max} more warnings like these`);
-  if (shown.length > 0) say(shown.join('\n'));
+export function sayWarnings(warnings: Problem[]): void {
+  sayProblems(warnings, MAX_WARNINGS_SHOWN, 'more warnings like these');
 }

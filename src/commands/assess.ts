@@ -1,8 +1,7 @@
 import { parseAnswers } from '../answers/load.js';
 import { loadBank } from '../bank/load.js';
-import { formatProblem } from '../errors.js';
 import { readSourceText } from '../io/read.js';
-import { say } from '../io/output.js';
+import { sayProblems } from '../io/output.js';
 import { publishReport, reportSettings, type ReportCliOptions } from '../pipeline.js';
 
 export interface AssessOptions extends ReportCliOptions {
@@ -22,6 +21,6 @@ export async function run(opts: AssessOptions): Promise<void> {
   const input = await readSourceText(opts.answers);
   const bank = loadBank(opts.bank);
   const { respondent, warnings } = parseAnswers(input, bank, { strict: settings.strict });
-  for (const warning of warnings) say(`pm-diag: ${formatProblem(warning)}`);
+  sayProblems(warnings);
   publishReport(bank, [respondent], settings);
 }

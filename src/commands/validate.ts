@@ -2,9 +2,9 @@ import { checkAnswersDocument } from '../answers/load.js';
 import { bankItems } from '../bank/items.js';
 import { checkBankDocument, loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
-import { InputError, formatProblem, type Problem } from '../errors.js';
+import { InputError, type Problem } from '../errors.js';
 import { readFileText, type SourceText } from '../io/read.js';
-import { emit, say } from '../io/output.js';
+import { emit, say, sayProblems } from '../io/output.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { safeLine } from '../text.js';
 
@@ -63,7 +63,7 @@ export function run(files: string[], opts: ValidateOptions): void {
     }
   }
   const errors = problems.filter((p) => p.severity === 'error');
-  for (const p of problems.filter((p) => p.severity === 'warning')) say(`pm-diag: ${formatProblem(p)}`);
+  sayProblems(problems.filter((p) => p.severity === 'warning'));
   if (errors.length > 0) {
     say(lines.join('\n'));
     throw new InputError(errors);
