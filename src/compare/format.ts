@@ -1,5 +1,5 @@
-import type { FunctionId, RecommendedOwner } from '../bank/schema.js';
-import { fmtIndex, fmtMean } from '../render/layout.js';
+import type { FunctionId } from '../bank/schema.js';
+import { fmtIndex, fmtMean, fmtSigned } from '../render/layout.js';
 import { DIRECTIONS, moved, type Change, type ClosedGap, type Comparison, type Direction, type ItemChange, type SideSummary } from './diff.js';
 import { SUMMARY_KEYS, type OwnerView, type SummaryKey } from './snapshot.js';
 
@@ -37,10 +37,6 @@ export interface CompareRenderOptions {
   functionNames: Record<FunctionId, string>;
 }
 
-export function functionName(id: RecommendedOwner, names: Record<FunctionId, string>): string {
-  return id === 'shared' ? 'Shared' : names[id];
-}
-
 export const directionName = (from: FunctionId, to: FunctionId) => `${from.toUpperCase()} → ${to.toUpperCase()}`;
 
 /** A labelled before/after/change row of a table. */
@@ -59,9 +55,7 @@ export function itemGroups(cmp: Comparison): { heading: string; items: ItemChang
 
 /** `+12.5`, `-2.5`, `0.0`; `n/a` when either side is undefined. */
 export function fmtDelta(delta: number | null, decimals = 1): string {
-  if (delta === null) return 'n/a';
-  const text = Math.abs(delta).toFixed(decimals);
-  return delta > 0 ? `+${text}` : delta < 0 ? `-${text}` : text;
+  return fmtSigned(delta, decimals === 1 ? fmtIndex : fmtMean);
 }
 
 const fmtValue = (value: number | null, decimals: number) => (decimals === 1 ? fmtIndex(value) : fmtMean(value));

@@ -1,7 +1,8 @@
 import { fmtIndex, fmtMean } from '../render/layout.js';
 import { mdTable, mdText } from '../render/markdown-escape.js';
 import type { Change, Comparison, SideSummary } from './diff.js';
-import { CLOSED_REASONS, changePhrases, fmtChange, fmtDelta, functionName, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import { CLOSED_REASONS, changePhrases, fmtChange, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import { functionName } from '../render/report-view.js';
 
 // The comparison as GitHub-flavoured markdown, short enough for a pull-request comment: the
 // verdict first, then the tables. Every untrusted string (titles, sources, names) is escaped; the

@@ -1,7 +1,8 @@
 import { makeColors, type Colors } from '../render/colors.js';
 import { WIDTH, fmtIndex, fmtMean, padEnd, padStart, truncate, wrap } from '../render/layout.js';
 import { moved, type Comparison, type ItemChange, type SideSummary } from './diff.js';
-import { CLOSED_REASONS, changePhrases, fmtDelta, functionName, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import { CLOSED_REASONS, changePhrases, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import { functionName } from '../render/report-view.js';
 
 // The comparison for a terminal: 80 columns, colour only when wanted. Every untrusted string
 // (sources, titles, function names) goes through the layout helpers, which make it safe.

@@ -52,7 +52,10 @@ export function summary(d: Diagnosis): [string, number | null][] {
   ];
 }
 
-export const groupName = (d: Diagnosis, group: FunctionGroup): string => (group === 'shared' ? 'Shared' : d.functionNames[group]);
+/** A function's name, or "Shared" for the items both own. */
+export const functionName = (group: FunctionGroup, names: Record<FunctionId, string>): string => (group === 'shared' ? 'Shared' : names[group]);
+
+export const groupName = (d: Diagnosis, group: FunctionGroup): string => functionName(group, d.functionNames);
 
 export const directionName = (d: Diagnosis, from: FunctionId, to: FunctionId): string => `${d.functionNames[from]} → ${d.functionNames[to]}`;
 
