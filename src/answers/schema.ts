@@ -9,21 +9,21 @@ export const UNKNOWN = 'unknown';
 export const NOT_APPLICABLE = 'n/a';
 
 const LEVEL_EXPECTED = 'an integer from 1 to 5, or "unknown"';
-const levelAnswer = () =>
-  z.optional(
-    z.nullable(
-      z.union(
-        [z.int({ error: LEVEL_EXPECTED }).check(z.minimum(1, { error: LEVEL_EXPECTED }), z.maximum(5, { error: LEVEL_EXPECTED })), z.literal(UNKNOWN)],
-        { error: LEVEL_EXPECTED },
-      ),
+// One schema serves the three rated fields: zod takes long enough to build each that it shows at start-up.
+const levelAnswer = z.optional(
+  z.nullable(
+    z.union(
+      [z.int({ error: LEVEL_EXPECTED }).check(z.minimum(1, { error: LEVEL_EXPECTED }), z.maximum(5, { error: LEVEL_EXPECTED })), z.literal(UNKNOWN)],
+      { error: LEVEL_EXPECTED },
     ),
-  );
+  ),
+);
 
 export const itemAnswerSchema = z.strictObject({
   owner: z.optional(z.nullable(z.enum(OWNERS, { error: OWNERS.join(', ') }))),
-  capability: levelAnswer(),
-  capacity: levelAnswer(),
-  delivery: levelAnswer(),
+  capability: levelAnswer,
+  capacity: levelAnswer,
+  delivery: levelAnswer,
   note: z.optional(z.nullable(z.string({ error: 'text' }))),
 });
 

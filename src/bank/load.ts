@@ -25,7 +25,7 @@ export function packageRoot(): string {
 
 /** Checks a parsed document as a bank: its schema, and the rules a schema cannot say, every problem of both at once. */
 export function checkBankDocument(doc: ParsedDocument): Bank {
-  const { value, problems } = validateDocument(bankSchema, doc);
+  const { value, problems } = validateDocument(bankSchema(), doc);
   const all = [...problems, ...bankRuleProblems(doc)];
   if (!value || all.length > 0) throw new InputError(all);
   return value;

@@ -16,60 +16,76 @@ const sources = () => z.optional(z.array(text(), { error: 'a list of sources' })
 export const FUNCTION_IDS = ['pm', 'pmm'] as const;
 export const RECOMMENDED_OWNERS = ['pm', 'pmm', 'shared'] as const;
 
-const scaleLevel = z.strictObject({ label: text(), description: text() }, { error: 'a level: { label, description }' });
-const scale = z.strictObject({ '1': scaleLevel, '2': scaleLevel, '3': scaleLevel, '4': scaleLevel, '5': scaleLevel }, { error: 'a scale with levels 1 to 5' });
-const businessFunction = z.strictObject({ name: text(), mandate: text() });
+/**
+ * Built on first use: zod takes a few milliseconds to build these, and a run with the built-in bank
+ * never needs them (the build checked that bank and stored it as JSON).
+ */
+function buildBankSchemas() {
+  const scaleLevel = z.strictObject({ label: text(), description: text() }, { error: 'a level: { label, description }' });
+  const scale = z.strictObject({ '1': scaleLevel, '2': scaleLevel, '3': scaleLevel, '4': scaleLevel, '5': scaleLevel }, { error: 'a scale with levels 1 to 5' });
+  const businessFunction = z.strictObject({ name: text(), mandate: text() });
 
-/** What every item has, a responsibility or an interlock item: its question and the prompts for the conversation. */
-const itemFields = () => ({
-  title: text(),
-  question: text(),
-  weight: weight(),
-  target: z.optional(level()),
-  discussion: discussion(),
-  sources: sources(),
-});
+  /** What every item has, a responsibility or an interlock item: its question and the prompts for the conversation. */
+  const itemFields = () => ({
+    title: text(),
+    question: text(),
+    weight: weight(),
+    target: z.optional(level()),
+    discussion: discussion(),
+    sources: sources(),
+  });
 
-export const responsibilitySchema = z.strictObject({
-  id: id(),
-  owner: z.enum(RECOMMENDED_OWNERS, { error: 'pm, pmm or shared' }),
-  ...itemFields(),
-});
-
-export const interlockSchema = z.strictObject({
-  id: id(),
-  from: z.enum(FUNCTION_IDS, { error: 'pm or pmm' }),
-  to: z.enum(FUNCTION_IDS, { error: 'pm or pmm' }),
-  ...itemFields(),
-});
-
-export const areaSchema = z.strictObject({
-  id: id(),
-  title: text(),
-  description: z.optional(text()),
-  responsibilities: z.array(responsibilitySchema, { error: 'a list of responsibilities' }).check(z.minLength(1, { error: 'at least one responsibility' })),
-});
-
-export const bankSchema = z.strictObject(
-  {
-    $schema: z.optional(z.string()),
+  const responsibilitySchema = z.strictObject({
     id: id(),
-    version: z.int({ error: 'a whole version number' }).check(z.minimum(1, { error: 'a version of 1 or more' })),
+    owner: z.enum(RECOMMENDED_OWNERS, { error: 'pm, pmm or shared' }),
+    ...itemFields(),
+  });
+
+  const interlockSchema = z.strictObject({
+    id: id(),
+    from: z.enum(FUNCTION_IDS, { error: 'pm or pmm' }),
+    to: z.enum(FUNCTION_IDS, { error: 'pm or pmm' }),
+    ...itemFields(),
+  });
+
+  const areaSchema = z.strictObject({
+    id: id(),
     title: text(),
     description: z.optional(text()),
-    target: level(),
-    functions: z.strictObject({ pm: businessFunction, pmm: businessFunction }),
-    scales: z.strictObject({ capability: scale, capacity: scale, delivery: scale }),
-    areas: z.array(areaSchema, { error: 'a list of areas' }).check(z.minLength(1, { error: 'at least one area' })),
-    interlock: z.array(interlockSchema, { error: 'a list of interlock items' }),
-  },
-  { error: 'a question bank (a mapping with id, version, title, target, functions, scales, areas, interlock)' },
-);
+    responsibilities: z.array(responsibilitySchema, { error: 'a list of responsibilities' }).check(z.minLength(1, { error: 'at least one responsibility' })),
+  });
 
-export type Bank = z.infer<typeof bankSchema>;
-export type Area = z.infer<typeof areaSchema>;
-export type Responsibility = z.infer<typeof responsibilitySchema>;
-export type InterlockItem = z.infer<typeof interlockSchema>;
+  const bank = z.strictObject(
+    {
+      $schema: z.optional(z.string()),
+      id: id(),
+      version: z.int({ error: 'a whole version number' }).check(z.minimum(1, { error: 'a version of 1 or more' })),
+      title: text(),
+      description: z.optional(text()),
+      target: level(),
+      functions: z.strictObject({ pm: businessFunction, pmm: businessFunction }),
+      scales: z.strictObject({ capability: scale, capacity: scale, delivery: scale }),
+      areas: z.array(areaSchema, { error: 'a list of areas' }).check(z.minLength(1, { error: 'at least one area' })),
+      interlock: z.array(interlockSchema, { error: 'a list of interlock items' }),
+    },
+    { error: 'a question bank (a mapping with id, version, title, target, functions, scales, areas, interlock)' },
+  );
+  return { bank, area: areaSchema, responsibility: responsibilitySchema, interlock: interlockSchema };
+}
+
+type BankSchemas = ReturnType<typeof buildBankSchemas>;
+let schemas: BankSchemas | undefined;
+
+/** The zod schema of a question bank. */
+export function bankSchema(): BankSchemas['bank'] {
+  schemas ??= buildBankSchemas();
+  return schemas.bank;
+}
+
+export type Bank = z.infer<BankSchemas['bank']>;
+export type Area = z.infer<BankSchemas['area']>;
+export type Responsibility = z.infer<BankSchemas['responsibility']>;
+export type InterlockItem = z.infer<BankSchemas['interlock']>;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 export type RecommendedOwner = (typeof RECOMMENDED_OWNERS)[number];
 export type ScaleName = keyof Bank['scales'];

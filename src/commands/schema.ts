@@ -4,12 +4,12 @@ import { bankSchema } from '../bank/schema.js';
 import { UsageError } from '../errors.js';
 import { emit } from '../io/output.js';
 
-const SCHEMAS = { bank: bankSchema, answers: answersFileSchema } as const;
+const SCHEMAS = { bank: bankSchema, answers: () => answersFileSchema } as const;
 const TITLES = { bank: 'pm-diag question bank', answers: 'pm-diag answers file' } as const;
 
 /** The JSON Schema (draft-07, the newest yaml-language-server reads) of a bank or an answers file. */
 export function jsonSchema(kind: keyof typeof SCHEMAS): Record<string, unknown> {
-  const schema = z.toJSONSchema(SCHEMAS[kind], { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(SCHEMAS[kind](), { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...schema, title: TITLES[kind] };
 }
 
