@@ -14,18 +14,27 @@ const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const dist = join(root, 'dist');
 
-// commander requires child_process when it loads, for executable subcommands, which pm-diag has none
-// of: loading it (with net, dgram and the rest) was 1.5 ms of every start. It now loads on first use.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// Two modules that dependencies load at start-up for what pm-diag never uses. commander requires
+// child_process for executable subcommands (1.5 ms: it brings net, dgram and more); it now loads on
+// first use. chalk runs supports-color, which loads tty and net to guess the terminal's colours
+// (3.7 ms), but pm-diag always gives chalk the level itself (src/render/colors.ts): it gets "none".
+const STARTUP_SHIMS = {
+  'node:child_process': {
+    importer: /[\\/]node_modules[\\/]commander[\\/]/,
+    contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+  },
+  '#supports-color': {
+    importer: /[\\/]node_modules[\\/]chalk[\\/]/,
+    contents: 'export default { stdout: false, stderr: false };',
+  },
+};
+const startupShims = {
+  name: 'startup-shims',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    b.onResolve({ filter: /^(node:child_process|#supports-color)$/ }, (args) =>
+      STARTUP_SHIMS[args.path].importer.test(args.importer) ? { path: args.path, namespace: 'startup-shim' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'startup-shim' }, (args) => ({ contents: STARTUP_SHIMS[args.path].contents, loader: 'js' }));
   },
 };
 
@@ -43,7 +52,7 @@ const common = {
   logLevel: 'warning',
   // The bundle runs through vm.Script, which has no import(): `await import('node:v8')` becomes a require.
   supported: { 'dynamic-import': false },
-  plugins: [lazyChildProcess],
+  plugins: [startupShims],
 };
 
 rmSync(dist, { recursive: true, force: true });

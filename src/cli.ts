@@ -34,7 +34,94 @@ export interface MainOptions {
   tuneCompiler?: boolean;
 }
 
-export function createProgram(options: MainOptions = {}): Command {
+/** Each command, added to the program it belongs to. */
+const COMMANDS: Record<string, (program: Command) => Command> = {
+  roles: (program) =>
+    program
+      .command('roles')
+      .summary('the role map: who should own what, and what each owes the other')
+      .description('the role map: responsibilities by area with their recommended owner, and what each function owes the other')
+      .option('--bank <file>', 'a question bank to use instead of the built-in one')
+      .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown']))
+      .option('--out <file>', 'write to a file instead of stdout')
+      .option('--no-color', 'no colour')
+      .addHelpText('after', '\nExamples:\n  pm-diag roles\n  pm-diag roles --format markdown --out ROLES.md')
+      .action(async (opts) => (await import('./commands/roles.js')).run(opts)),
+  assess: (program) =>
+    reportOptions(
+      program
+        .command('assess')
+        .summary('assess your organization (interactive, or --answers FILE)')
+        .description('assess your organization: interactively in a terminal, or from an answers file (--answers)')
+        .option('--answers <file>', 'read answers from a YAML or JSON file ("-" for stdin) instead of asking')
+        .option('--save <file>', 'interactive: where answers are saved after every question', 'pm-diag-answers.yaml')
+        .option('--resume', 'interactive: resume the saved file without asking')
+        .option('--fresh', 'interactive: start over (the old file is kept as a backup)')
+        .option('--area <id...>', 'interactive: assess only these areas (repeatable; "interlock" for what each function owes the other)'),
+    )
+      .addHelpText('after', '\nExamples:\n  pm-diag assess                                  # interactive, saves to pm-diag-answers.yaml\n  pm-diag assess --answers answers.yaml           # print the gap report\n  pm-diag assess --answers answers.yaml --out report.md --fail-under 60')
+      .action(async (opts) => (await import('./commands/assess.js')).run(opts)),
+  report: (program) =>
+    reportOptions(
+      program
+        .command('report')
+        .summary('one report over several respondents (files, folders, CSV)')
+        .description('one report over several respondents: answers files, folders of them, or a CSV export')
+        .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports'),
+    )
+      .addHelpText('after', '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv')
+      .action(async (files, opts) => (await import('./commands/report.js')).run(files, opts)),
+  compare: (program) =>
+    program
+      .command('compare')
+      .summary('what changed between two assessments')
+      .description('what changed between two assessments (answers files, folders, CSV exports or JSON reports)')
+      .argument('<before>', 'the earlier assessment')
+      .argument('<after>', 'the later assessment')
+      .option('--bank <file>', 'a question bank to use instead of the built-in one')
+      .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json']))
+      .option('--out <file>', 'write to a file instead of stdout')
+      .option('--target <level>', 'target level 1-5 for every item without its own')
+      .option('--fail-on-regression', 'exit 1 when the readiness of any item, or the summary, went down')
+      .option('--no-color', 'no colour')
+      .addHelpText('after', '\nExamples:\n  pm-diag compare q1.yaml q2.yaml\n  pm-diag compare last-report.json answers.yaml --fail-on-regression')
+      .action(async (before, after, opts) => (await import('./commands/compare.js')).run(before, after, opts)),
+  template: (program) =>
+    program
+      .command('template')
+      .summary('a blank answers file (or a CSV header for a form)')
+      .description('a blank answers file with every item id and its question as a comment (or a CSV header row)')
+      .option('--bank <file>', 'a question bank to use instead of the built-in one')
+      .addOption(new Option('--format <format>', 'yaml or csv (default: from --out, else yaml)').choices(['yaml', 'csv']))
+      .option('--out <file>', 'write to a file instead of stdout')
+      .addHelpText('after', '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv')
+      .action(async (opts) => (await import('./commands/template.js')).run(opts)),
+  validate: (program) =>
+    program
+      .command('validate')
+      .summary('check question banks and answers files')
+      .description('check question banks and answers files; every problem is listed')
+      .argument('<files...>', 'banks and answers files (YAML or JSON)')
+      .option('--bank <file>', 'the bank to check answers files against (default: built-in)')
+      .option('--strict', 'unanswered items are errors, not warnings')
+      .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml')
+      .action(async (files, opts) => (await import('./commands/validate.js')).run(files, opts)),
+  schema: (program) =>
+    program
+      .command('schema')
+      .summary('JSON Schema of a bank or answers file, for editors')
+      .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
+      .argument('[kind]', 'bank or answers', 'answers')
+      .option('--out <file>', 'write to a file instead of stdout')
+      .addHelpText('after', '\nExamples:\n  pm-diag schema answers --out pm-diag-answers.schema.json\n  pm-diag schema bank --out pm-diag-bank.schema.json')
+      .action(async (kind, opts) => (await import('./commands/schema.js')).run(kind, opts)),
+};
+
+/**
+ * The program with every command, or with only `command`: a run names its command first, and
+ * defining the other six cost a millisecond of its start-up. Help and errors get them all.
+ */
+export function createProgram(options: MainOptions = {}, command?: string): Command {
   const program = new Command('pm-diag')
     .description('A functional rapid diagnostic for Product Management and Product Marketing:\nwho owns what, how capable each function is, whether it has the capacity, and what each owes the other.')
     .version(VERSION, '-v, --version')
@@ -42,86 +129,7 @@ export function createProgram(options: MainOptions = {}): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', '\nStart here:\n  pm-diag roles                        who should own what\n  pm-diag assess                       answer the questions in this terminal\n  pm-diag assess --answers FILE        the gap report from an answers file\n\nRun pm-diag <command> --help for a command\'s options and examples.');
-
-  program
-    .command('roles')
-      .summary('the role map: who should own what, and what each owes the other')
-    .description('the role map: responsibilities by area with their recommended owner, and what each function owes the other')
-    .option('--bank <file>', 'a question bank to use instead of the built-in one')
-    .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown']))
-    .option('--out <file>', 'write to a file instead of stdout')
-    .option('--no-color', 'no colour')
-    .addHelpText('after', '\nExamples:\n  pm-diag roles\n  pm-diag roles --format markdown --out ROLES.md')
-    .action(async (opts) => (await import('./commands/roles.js')).run(opts));
-
-  reportOptions(
-    program
-      .command('assess')
-      .summary('assess your organization (interactive, or --answers FILE)')
-      .description('assess your organization: interactively in a terminal, or from an answers file (--answers)')
-      .option('--answers <file>', 'read answers from a YAML or JSON file ("-" for stdin) instead of asking')
-      .option('--save <file>', 'interactive: where answers are saved after every question', 'pm-diag-answers.yaml')
-      .option('--resume', 'interactive: resume the saved file without asking')
-      .option('--fresh', 'interactive: start over (the old file is kept as a backup)')
-      .option('--area <id...>', 'interactive: assess only these areas (repeatable; "interlock" for what each function owes the other)'),
-  )
-    .addHelpText('after', '\nExamples:\n  pm-diag assess                                  # interactive, saves to pm-diag-answers.yaml\n  pm-diag assess --answers answers.yaml           # print the gap report\n  pm-diag assess --answers answers.yaml --out report.md --fail-under 60')
-    .action(async (opts) => (await import('./commands/assess.js')).run(opts));
-
-  reportOptions(
-    program
-      .command('report')
-      .summary('one report over several respondents (files, folders, CSV)')
-      .description('one report over several respondents: answers files, folders of them, or a CSV export')
-      .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports'),
-  )
-    .addHelpText('after', '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv')
-    .action(async (files, opts) => (await import('./commands/report.js')).run(files, opts));
-
-  program
-    .command('compare')
-      .summary('what changed between two assessments')
-    .description('what changed between two assessments (answers files, folders, CSV exports or JSON reports)')
-    .argument('<before>', 'the earlier assessment')
-    .argument('<after>', 'the later assessment')
-    .option('--bank <file>', 'a question bank to use instead of the built-in one')
-    .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json']))
-    .option('--out <file>', 'write to a file instead of stdout')
-    .option('--target <level>', 'target level 1-5 for every item without its own')
-    .option('--fail-on-regression', 'exit 1 when the readiness of any item, or the summary, went down')
-    .option('--no-color', 'no colour')
-    .addHelpText('after', '\nExamples:\n  pm-diag compare q1.yaml q2.yaml\n  pm-diag compare last-report.json answers.yaml --fail-on-regression')
-    .action(async (before, after, opts) => (await import('./commands/compare.js')).run(before, after, opts));
-
-  program
-    .command('template')
-      .summary('a blank answers file (or a CSV header for a form)')
-    .description('a blank answers file with every item id and its question as a comment (or a CSV header row)')
-    .option('--bank <file>', 'a question bank to use instead of the built-in one')
-    .addOption(new Option('--format <format>', 'yaml or csv (default: from --out, else yaml)').choices(['yaml', 'csv']))
-    .option('--out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv')
-    .action(async (opts) => (await import('./commands/template.js')).run(opts));
-
-  program
-    .command('validate')
-      .summary('check question banks and answers files')
-    .description('check question banks and answers files; every problem is listed')
-    .argument('<files...>', 'banks and answers files (YAML or JSON)')
-    .option('--bank <file>', 'the bank to check answers files against (default: built-in)')
-    .option('--strict', 'unanswered items are errors, not warnings')
-    .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml')
-    .action(async (files, opts) => (await import('./commands/validate.js')).run(files, opts));
-
-  program
-    .command('schema')
-      .summary('JSON Schema of a bank or answers file, for editors')
-    .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
-    .argument('[kind]', 'bank or answers', 'answers')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  pm-diag schema answers --out pm-diag-answers.schema.json\n  pm-diag schema bank --out pm-diag-bank.schema.json')
-    .action(async (kind, opts) => (await import('./commands/schema.js')).run(kind, opts));
-
+  for (const [name, define] of Object.entries(COMMANDS)) if (command === undefined || name === command) define(program);
   if (options.tuneCompiler !== false) program.hook('preAction', (_program, command) => tierUpLater(command));
   return program;
 }
@@ -133,7 +141,7 @@ function onStdoutError(err: NodeJS.ErrnoException): void {
 
 /** Runs the program; returns the exit code rather than exiting, so tests can call it. */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
-  const program = createProgram(options);
+  const program = createProgram(options, argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined);
   // Subcommands copy the parent's settings when they are created, so each needs its own override:
   // without it, an unknown option on a command exited 1 instead of 2.
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();

@@ -150,6 +150,10 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
   if (listed < yamlProblems.length) {
     problems.push({ source, message: `... and ${yamlProblems.length - listed} more YAML syntax errors (${yamlProblems.length} in all)`, severity: 'error' });
   }
+  const aliases: Alias[] = [];
+  // Aliases, tags and keys that could reach a prototype count only in a document without syntax
+  // errors or duplicate keys (yaml already reports an unknown tag, for one): found in the same walk.
+  const contentProblems: Problem[] = [];
   if (!exhausted) {
     try {
       visit(doc, {
@@ -162,37 +166,30 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
             seen.add(key);
           }
         },
-      });
-    } catch (err) {
-      if (!(err instanceof RangeError)) throw err;
-    }
-  }
-  const aliases: Alias[] = [];
-  if (problems.length === 0) {
-    try {
-      visit(doc, {
         Alias(_key, node) {
           aliases.push(node);
           if (!options.allowAliases) {
-            problems.push({ source, ...at(node.range?.[0]), message: `an alias (*${safeLine(node.source)}) is not allowed here`, expected: 'plain values', severity: 'error' });
+            contentProblems.push({ source, ...at(node.range?.[0]), message: `an alias (*${safeLine(node.source)}) is not allowed here`, expected: 'plain values', severity: 'error' });
           }
         },
         Node(_key, node) {
           if (node.tag && !isAlias(node)) {
-            problems.push({ source, ...at(node.range?.[0]), message: `the tag ${safeLine(node.tag)} is not allowed`, expected: 'plain values without tags', severity: 'error' });
+            contentProblems.push({ source, ...at(node.range?.[0]), message: `the tag ${safeLine(node.tag)} is not allowed`, expected: 'plain values without tags', severity: 'error' });
           }
         },
         Pair(_key, pair) {
           if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-            problems.push({ source, ...at(pair.key.range?.[0]), message: `the key "${String(pair.key.value)}" is not allowed`, severity: 'error' });
+            contentProblems.push({ source, ...at(pair.key.range?.[0]), message: `the key "${String(pair.key.value)}" is not allowed`, severity: 'error' });
           }
         },
       });
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
-      problems.push({ source, message: 'the document is nested too deeply', severity: 'error' });
+      contentProblems.push({ source, message: 'the document is nested too deeply', severity: 'error' });
     }
   }
+  // A loop, not a spread: a hostile file can hold more problems than a call takes arguments.
+  if (problems.length === 0) for (const problem of contentProblems) problems.push(problem);
   let data: unknown;
   if (problems.length === 0) {
     // yaml's alias errors carry no position: note which alias is being resolved when one is thrown.
