@@ -1,4 +1,5 @@
 import type { CsvError } from 'csv-parse';
+import type * as z from 'zod/mini';
 import { parse } from 'csv-parse/sync';
 import { itemsById, type BankItem } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
@@ -6,14 +7,14 @@ import { csvColumns } from '../commands/template.js';
 import { InputError, errorsOf, type Problem } from '../errors.js';
 import type { SourceText } from '../io/read.js';
 import type { DocPath, ParsedDocument, Position } from '../load/document.js';
-import { validateDocument } from '../load/validate.js';
+import { issuesToProblems, type Issue } from '../load/validate.js';
 import type { Respondent } from '../model.js';
 import { closest, describeValue, safeLine } from '../text.js';
 import { answersRuleProblems, respondentFromFile, type AnswersCheckOptions } from './load.js';
-import { NOT_APPLICABLE, answersFileSchema } from './schema.js';
+import { NOT_APPLICABLE, itemAnswerSchema, respondentSchema, type AnswersFile } from './schema.js';
 
 // A form tool's export: one row per respondent, columns as `pm-diag template --format csv` gives
-// them. Each row becomes the same data an answers file holds and is checked by the same schema and
+// them. Each row becomes the same data an answers file holds and is checked by the same schemas and
 // rules, with every position pointing at a cell: `file.csv:LINE:COLUMN`, the column counted in cells.
 
 type Field = 'owner' | 'capability' | 'capacity' | 'delivery' | 'note';
@@ -25,12 +26,25 @@ const ITEM_FIELDS: Record<BankItem['kind'], readonly Field[]> = {
   interlock: ['delivery', 'note'],
 };
 
+const NO_ISSUES: readonly Issue[] = [];
 const RATINGS = new Set<Field>(['owner', 'capability', 'capacity', 'delivery']);
 const LEVELS = new Set<Field>(['capability', 'capacity', 'delivery']);
+const NUMBER = /^\d+(\.\d+)?$/;
 
-interface Cell {
-  value: string;
-  line: number;
+/** A row as csv-parse gives it. The line each cell starts on is worked out only for a message. */
+class Row {
+  constructor(
+    readonly cells: string[],
+    /** The line the row ends on. */
+    private readonly endLine: number,
+  ) {}
+
+  /** The row's end line less the line breaks inside this cell and those after it (only quoted cells hold any). */
+  lineOf(index: number): number {
+    let line = this.endLine;
+    for (let i = this.cells.length - 1; i >= index; i--) line -= lineBreaks(this.cells[i]!);
+    return line;
+  }
 }
 
 interface Header {
@@ -82,12 +96,8 @@ function lineBreaks(value: string): number {
   return breaks;
 }
 
-/**
- * Parses the text and hands each row to `onRow` as it is read, so no more than one row is held at
- * a time. csv-parse gives the line a row ends on; a cell starts that line less the line breaks
- * inside it and the cells after it (only quoted cells hold line breaks).
- */
-function parseRows(input: SourceText, source: string, onRow: (cells: Cell[]) => void): void {
+/** Parses the text and hands each row to `onRow` as it is read, so no more than one row is held at a time. */
+function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
   try {
     parse(input.text, {
       bom: true,
@@ -95,13 +105,7 @@ function parseRows(input: SourceText, source: string, onRow: (cells: Cell[]) => 
       relax_column_count: true,
       skip_empty_lines: true,
       on_record: (record: string[], context) => {
-        const cells = new Array<Cell>(record.length);
-        let line = context.lines;
-        for (let i = record.length - 1; i >= 0; i--) {
-          line -= lineBreaks(record[i]!);
-          cells[i] = { value: record[i]!, line };
-        }
-        onRow(cells);
+        onRow(new Row(record, context.lines));
         return null;
       },
     });
@@ -111,14 +115,14 @@ function parseRows(input: SourceText, source: string, onRow: (cells: Cell[]) => 
   }
 }
 
-function readHeader(cells: Cell[], bank: Bank, source: string): Header {
+function readHeader(row: Row, bank: Bank, source: string): Header {
   const items = itemsById(bank);
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   let known: string[] | undefined;
-  const columns = cells.map((cell, index): Column | undefined => {
-    const name = cell.value.trim();
-    const at = { source, line: cell.line, column: index + 1, severity: 'error' as const };
+  const columns = row.cells.map((cell, index): Column | undefined => {
+    const name = cell.trim();
+    const at = { source, line: row.lineOf(index), column: index + 1, severity: 'error' as const };
     const shown = `"${safeLine(name)}"`;
     if (name === '') {
       problems.push({ ...at, message: `column ${index + 1} has no name`, expected: 'a column name from pm-diag template --format csv' });
@@ -152,7 +156,7 @@ function readHeader(cells: Cell[], bank: Bank, source: string): Header {
     return undefined;
   });
   if (!columns.some((c) => c?.kind === 'item') && problems.length === 0) {
-    problems.push({ source, line: cells[0]?.line ?? 1, message: 'the header row names no item columns', expected: 'the header row of pm-diag template --format csv', severity: 'error' });
+    problems.push({ source, line: row.lineOf(0), message: 'the header row names no item columns', expected: 'the header row of pm-diag template --format csv', severity: 'error' });
   }
   const cellsOf = new Map<string, number[]>();
   const add = (key: string, index: number) => cellsOf.set(key, [...(cellsOf.get(key) ?? []), index]);
@@ -167,14 +171,6 @@ function readHeader(cells: Cell[], bank: Bank, source: string): Header {
   return { columns, cellsOf, problems };
 }
 
-/** A cell's text as the answers file would hold it: a level as a number, words in lower case. */
-function cellValue(field: Field, text: string): unknown {
-  if (field === 'note') return text;
-  const word = text.toLowerCase();
-  if (LEVELS.has(field) && /^\d+(\.\d+)?$/.test(word)) return Number(word);
-  return word;
-}
-
 /** Column names for messages: a CSV has no `answers.` or `respondent.` nesting. */
 function columnPath(path: string | undefined): string | undefined {
   if (path === undefined || path === 'answers') return undefined;
@@ -185,34 +181,69 @@ function columnPath(path: string | undefined): string | undefined {
 
 class RowReader {
   private readonly header: Header;
+  /**
+   * A row's shape comes from the header, so only its cells can be wrong; and a thousand rows hold a
+   * few dozen distinct ratings. Each field's value is checked once, by that field's schema in the
+   * answers file's (checking each row as a whole file was a third of a large export's time).
+   */
+  private readonly checked = new Map<z.ZodMiniType, Map<unknown, readonly Issue[]>>();
 
   constructor(
     private readonly bank: Bank,
     private readonly source: string,
-    headerCells: Cell[],
+    headerRow: Row,
     private readonly options: AnswersCheckOptions,
   ) {
-    this.header = readHeader(headerCells, bank, source);
+    this.header = readHeader(headerRow, bank, source);
   }
 
   get headerProblems(): Problem[] {
     return this.header.problems;
   }
 
+  /** What `schema` finds wrong with `value`, remembered. */
+  private issuesOf(schema: z.ZodMiniType, value: unknown): readonly Issue[] {
+    let known = this.checked.get(schema);
+    if (!known) this.checked.set(schema, (known = new Map()));
+    let issues = known.get(value);
+    if (!issues) {
+      const result = schema.safeParse(value);
+      issues = result.success ? NO_ISSUES : result.error.issues;
+      known.set(value, issues);
+    }
+    return issues;
+  }
+
+  /** The issues of a row's values, each at its path in the answers file the row stands for. */
+  private valueIssues({ respondent, answers }: AnswersFile): Issue[] {
+    const issues: Issue[] = [];
+    const check = (schema: z.ZodMiniType, path: string[], value: unknown) => {
+      for (const issue of this.issuesOf(schema, value)) issues.push({ ...issue, path: [...path, ...issue.path] });
+    };
+    for (const field of ['name', 'role'] as const) {
+      if (respondent?.[field] !== undefined) check(respondentSchema.shape[field], ['respondent', field], respondent[field]);
+    }
+    for (const id in answers) {
+      const answer = answers[id];
+      if (typeof answer !== 'object' || answer === null) continue;
+      for (const field in answer) check(itemAnswerSchema.shape[field as Field], ['answers', id, field], answer[field as Field]);
+    }
+    return issues;
+  }
+
   /** One row: its respondent, or its problems (errors and warnings). */
-  read(cells: Cell[], row: number): { respondent?: Respondent; problems: Problem[] } {
+  read(row: Row, rowNumber: number): { respondent?: Respondent; problems: Problem[] } {
     const { columns } = this.header;
+    const { cells } = row;
     const source = this.source;
     const problems: Problem[] = [];
-    const rowLine = cells[0]?.line ?? 1;
     if (cells.length > columns.length) {
-      const extra = cells[columns.length]!;
       problems.push({
         source,
-        line: extra.line,
+        line: row.lineOf(columns.length),
         column: columns.length + 1,
-        message: `row ${row} has ${cells.length} cells, the header has ${columns.length} columns`,
-        found: describeValue(extra.value),
+        message: `row ${rowNumber} has ${cells.length} cells, the header has ${columns.length} columns`,
+        found: describeValue(cells[columns.length]),
         expected: `at most ${columns.length} cells (a comma in a cell needs the cell in quotes)`,
         severity: 'error',
       });
@@ -223,29 +254,33 @@ class RowReader {
     const notApplicable = new Map<string, number>();
     for (let index = 0; index < cells.length; index++) {
       const column = columns[index];
-      const text = cells[index]!.value.trim();
-      if (!column || text === '') continue;
+      if (!column) continue;
+      const text = cells[index]!.trim();
+      if (text === '') continue;
       if (column.kind !== 'item') {
         if (column.kind === 'respondent') respondent.name = text;
         else respondent.role = text.toLowerCase();
         continue;
       }
+      // As the answers file would hold it: a note as written, a level as a number, words in lower case.
       const { item, field } = column;
-      if (field !== 'note' && text.toLowerCase() === NOT_APPLICABLE) {
-        notApplicable.set(item.id, index + 1);
+      const answer = (answers[item.id] ??= {}) as Record<string, unknown>;
+      if (field === 'note') {
+        answer.note = text;
         continue;
       }
-      const answer = (answers[item.id] ??= {}) as Record<string, unknown>;
-      answer[field] = cellValue(field, text);
+      const word = text.toLowerCase();
+      if (word === NOT_APPLICABLE) notApplicable.set(item.id, index + 1);
+      else answer[field] = LEVELS.has(field) && NUMBER.test(word) ? Number(word) : word;
     }
     // Positions are only looked up for a problem: the cell of a path's column, else of the
     // first filled cell of its item, else the row.
     const locate = (path: DocPath): Position => {
       for (let n = path.length; n > 0; n--) {
-        const index = this.header.cellsOf.get(path.slice(0, n).join('.'))?.find((i) => cells[i] && cells[i].value.trim() !== '');
-        if (index !== undefined) return { line: cells[index]!.line, column: index + 1 };
+        const index = this.header.cellsOf.get(path.slice(0, n).join('.'))?.find((i) => cells[i] !== undefined && cells[i].trim() !== '');
+        if (index !== undefined) return { line: row.lineOf(index), column: index + 1 };
       }
-      return { line: rowLine, column: 1 };
+      return { line: row.lineOf(0), column: 1 };
     };
     for (const [id, column] of notApplicable) {
       const answer = answers[id] as Record<string, unknown> | undefined;
@@ -263,14 +298,16 @@ class RowReader {
       }
       answers[id] = NOT_APPLICABLE;
     }
-    const doc: ParsedDocument = { source, data: { respondent, answers }, locate, locateKey: (path, key) => locate([...path, key]) };
-    const { value, problems: schemaProblems } = validateDocument(answersFileSchema, doc);
-    problems.push(...schemaProblems);
-    if (value) problems.push(...answersRuleProblems(value, this.bank, doc, this.options));
+    const file = { respondent, answers } as AnswersFile;
+    const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
+    const issues = this.valueIssues(file);
+    problems.push(...issuesToProblems(issues, doc));
+    const valid = issues.length === 0;
+    if (valid) problems.push(...answersRuleProblems(file, this.bank, doc, this.options));
     for (const p of problems) p.path = columnPath(p.path);
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    if (!value || errorsOf(problems).length > 0) return { problems };
-    return { respondent: respondentFromFile(value, `${source} row ${row}`), problems };
+    if (!valid || errorsOf(problems).length > 0) return { problems };
+    return { respondent: respondentFromFile(file, `${source} row ${rowNumber}`), problems };
   }
 }
 
@@ -281,15 +318,15 @@ export function parseCsvAnswers(input: SourceText, bank: Bank, options: AnswersC
   const problems: Problem[] = [];
   let reader: RowReader | undefined;
   let rows = 0;
-  parseRows(input, source, (cells) => {
+  parseRows(input, source, (row) => {
     if (!reader) {
-      reader = new RowReader(bank, source, cells, options);
+      reader = new RowReader(bank, source, row, options);
       problems.push(...reader.headerProblems);
       return;
     }
     rows++;
     if (reader.headerProblems.length > 0) return;
-    const result = reader.read(cells, rows + 1);
+    const result = reader.read(row, rows + 1);
     if (result.respondent) respondents.push(result.respondent);
     problems.push(...result.problems);
   });

@@ -32,8 +32,9 @@ export function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
   return answer;
 }
 
-function isEmpty(answer: ItemAnswer): boolean {
-  return answer.owner === undefined && answer.capability === undefined && answer.capacity === undefined && answer.delivery === undefined;
+/** No owner and no rating (a note alone does not answer an item). */
+function isUnrated(answer: ItemAnswer | RawItemAnswer): boolean {
+  return answer.owner == null && answer.capability == null && answer.capacity == null && answer.delivery == null;
 }
 
 /** A list of ids, shortened for a message. */
@@ -67,13 +68,14 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
     add(['bank'], { message: 'the answers were given for another question bank', found: `"${safeLine(file.bank)}"`, expected: `"${bank.id}" (or pass that bank with --bank)` });
   }
   const answers = file.answers ?? {};
-  for (const [id, raw] of Object.entries(answers)) {
+  for (const id in answers) {
+    const raw = answers[id];
     const item = items.get(id);
     if (!item) {
       problems.push(unknownIdProblem(id, bank, doc));
       continue;
     }
-    if (raw === null || raw === 'n/a') continue;
+    if (raw == null || raw === 'n/a') continue;
     if (item.kind === 'interlock') {
       for (const field of RESPONSIBILITY_FIELDS) {
         if (raw[field] != null) add(['answers', id, field], { message: `"${id}" is an interlock item, rated on delivery only`, found: field, expected: 'delivery (and a note)' });
@@ -82,10 +84,11 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
       add(['answers', id, 'delivery'], { message: `"${id}" is a responsibility, rated on owner, capability and capacity`, found: 'delivery', expected: 'owner, capability, capacity (and a note)' });
     }
   }
-  const missing = [...items.keys()].filter((id) => {
+  const missing: string[] = [];
+  for (const id of items.keys()) {
     const raw = answers[id];
-    return raw == null || (raw !== 'n/a' && isEmpty(cleanAnswer(raw)));
-  });
+    if (raw == null || (raw !== 'n/a' && isUnrated(raw))) missing.push(id);
+  }
   if (missing.length > 0) {
     add(['answers'], {
       severity: options.strict ? 'error' : 'warning',
@@ -98,14 +101,16 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
 
 export function respondentFromFile(file: AnswersFile, source: string): Respondent {
   const answers = new Map<string, Answer>();
-  for (const [id, raw] of Object.entries(file.answers ?? {})) {
-    if (raw === null) continue;
+  const raws = file.answers ?? {};
+  for (const id in raws) {
+    const raw = raws[id];
+    if (raw == null) continue;
     if (raw === 'n/a') {
       answers.set(id, 'n/a');
       continue;
     }
     const answer = cleanAnswer(raw);
-    if (!isEmpty(answer) || answer.note) answers.set(id, answer);
+    if (!isUnrated(answer) || answer.note) answers.set(id, answer);
   }
   const respondent: Respondent = { source, answers };
   if (file.respondent?.name) respondent.name = file.respondent.name;

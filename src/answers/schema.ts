@@ -33,19 +33,17 @@ export const answerSchema = z.nullable(
   }),
 );
 
+export const respondentSchema = z.strictObject({
+  name: z.optional(z.nullable(z.string({ error: 'text' }))),
+  role: z.optional(z.nullable(z.enum(ROLES, { error: ROLES.join(', ') }))),
+});
+
 export const answersFileSchema = z.strictObject(
   {
     $schema: z.optional(z.string()),
     bank: z.optional(z.nullable(z.string({ error: 'a bank id' }))),
     organization: z.optional(z.nullable(z.string({ error: 'text' }))),
-    respondent: z.optional(
-      z.nullable(
-        z.strictObject({
-          name: z.optional(z.nullable(z.string({ error: 'text' }))),
-          role: z.optional(z.nullable(z.enum(ROLES, { error: ROLES.join(', ') }))),
-        }),
-      ),
-    ),
+    respondent: z.optional(z.nullable(respondentSchema)),
     answers: z.nullable(z.record(z.string(), answerSchema, { error: 'a mapping of item ids to answers' })),
   },
   { error: 'an answers file (a mapping with an "answers" key)' },

@@ -3,7 +3,7 @@ import type { Problem } from '../errors.js';
 import { closest, describeValue, safeLine } from '../text.js';
 import type { DocPath, ParsedDocument } from './document.js';
 
-type Issue = z.core.$ZodIssue;
+export type Issue = z.core.$ZodIssue;
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping',

@@ -27,12 +27,12 @@ const PERCEPTION_ITEMS = 5;
 export const NAMED_PER_ANSWER = 8;
 
 /** The numeric answers on one axis, in respondent order (unknown and n/a left out), of the respondents `include` keeps. */
-function levels(answers: (ItemAnswer | undefined)[], axis: Axis, include?: (respondent: number) => boolean): number[] {
+function levels(answers: (ItemAnswer | undefined)[], axis: Axis, include: (respondent: number) => boolean): number[] {
   const values: number[] = [];
-  answers.forEach((a, i) => {
-    const v = a?.[axis];
-    if (typeof v === 'number' && (!include || include(i))) values.push(v);
-  });
+  for (let i = 0; i < answers.length; i++) {
+    const v = answers[i]?.[axis];
+    if (typeof v === 'number' && include(i)) values.push(v);
+  }
   return values;
 }
 
@@ -68,21 +68,28 @@ function respondentLabel(r: Respondent, index: number): string {
 interface Collected {
   /** Per respondent: the item answer, or undefined when unanswered or n/a. */
   rated: (ItemAnswer | undefined)[];
+  /** The numeric answers on each axis, in respondent order. */
+  levels: Record<Axis, number[]>;
   answered: number;
   notApplicable: number;
 }
 
 function collect(item: BankItem, respondents: Respondent[]): Collected {
   const rated: (ItemAnswer | undefined)[] = [];
+  const levels: Record<Axis, number[]> = { capability: [], capacity: [], delivery: [] };
   let answered = 0;
   let notApplicable = 0;
   for (const r of respondents) {
     const a = r.answers.get(item.id);
     if (a !== undefined) answered++;
     if (a === 'n/a') notApplicable++;
-    rated.push(a === undefined || a === 'n/a' ? undefined : a);
+    const answer = a === undefined || a === 'n/a' ? undefined : a;
+    rated.push(answer);
+    if (typeof answer?.capability === 'number') levels.capability.push(answer.capability);
+    if (typeof answer?.capacity === 'number') levels.capacity.push(answer.capacity);
+    if (typeof answer?.delivery === 'number') levels.delivery.push(answer.delivery);
   }
-  return { rated, answered, notApplicable };
+  return { rated, levels, answered, notApplicable };
 }
 
 function unknownCounts(rated: (ItemAnswer | undefined)[], axes: Axis[]) {
@@ -97,7 +104,7 @@ function notesOf(rated: (ItemAnswer | undefined)[], respondents: Respondent[]) {
   return notes;
 }
 
-function scoreItem(item: BankItem, { rated, answered, notApplicable }: Collected, respondents: Respondent[], defaultTarget: number): ItemScore {
+function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: Collected, respondents: Respondent[], defaultTarget: number): ItemScore {
   const target = item.target ?? defaultTarget;
   const base = {
     id: item.id,
@@ -111,7 +118,7 @@ function scoreItem(item: BankItem, { rated, answered, notApplicable }: Collected
     notes: notesOf(rated, respondents),
   };
   if (item.kind === 'interlock') {
-    const delivery = mean(levels(rated, 'delivery'));
+    const delivery = mean(levels.delivery);
     const score: InterlockScore = {
       ...base,
       kind: 'interlock',
@@ -124,8 +131,8 @@ function scoreItem(item: BankItem, { rated, answered, notApplicable }: Collected
     };
     return score;
   }
-  const capability = mean(levels(rated, 'capability'));
-  const capacity = mean(levels(rated, 'capacity'));
+  const capability = mean(levels.capability);
+  const capacity = mean(levels.capacity);
   const votes: Partial<Record<Owner, number>> = {};
   for (const a of rated) if (a?.owner) votes[a.owner] = (votes[a.owner] ?? 0) + 1;
   const { consensus, contested } = consensusOwner(votes);
@@ -171,24 +178,23 @@ function disagreementsOf(items: ItemScore[], collected: Map<string, Collected>, 
   if (respondents.length < 2) return [];
   const found: Disagreement[] = [];
   for (const score of items) {
-    const { rated } = collected.get(score.id)!;
+    const { rated, levels } = collected.get(score.id)!;
     const who = (axis: Axis | 'owner'): Disagreement['groups'] => {
-      const groups = new Map<string, Disagreement['groups'][number]>();
-      rated.forEach((a, i) => {
-        const value = a?.[axis];
-        if (value === undefined || (axis !== 'owner' && typeof value !== 'number')) return;
-        const key = String(value);
-        const group = groups.get(key) ?? { value: key, count: 0, respondents: [] };
+      const groups = new Map<string | number, Disagreement['groups'][number]>();
+      for (let i = 0; i < rated.length; i++) {
+        const value = rated[i]?.[axis];
+        if (value === undefined || (axis !== 'owner' && typeof value !== 'number')) continue;
+        let group = groups.get(value);
+        if (!group) groups.set(value, (group = { value: String(value), count: 0, respondents: [] }));
         group.count++;
         if (group.respondents.length < NAMED_PER_ANSWER) group.respondents.push({ name: respondentLabel(respondents[i]!, i), role: respondents[i]!.role });
-        groups.set(key, group);
-      });
+      }
       const order = (v: string) => (Number.isFinite(Number(v)) ? Number(v) : Infinity);
       return [...groups.values()].sort((a, b) => order(a.value) - order(b.value) || a.value.localeCompare(b.value));
     };
     const axes: Axis[] = score.kind === 'interlock' ? ['delivery'] : ['capability', 'capacity'];
     for (const axis of axes) {
-      const s = spread(levels(rated, axis));
+      const s = spread(levels[axis]);
       if (s !== null && s >= DISAGREEMENT_SPREAD) found.push({ id: score.id, axis, spread: s, groups: who(axis) });
     }
     if (score.kind === 'responsibility' && score.owner.contested) found.push({ id: score.id, axis: 'owner', spread: null, groups: who('owner') });
@@ -209,12 +215,13 @@ function perceptionOf(bank: Bank, collected: Map<string, Collected>, respondents
     const isSelf = (i: number) => respondents[i]!.role === f;
     const isOther = (i: number) => respondents[i]!.role !== f;
     const capabilityMean = (item: BankItem, group: (i: number) => boolean) => mean(levels(collected.get(item.id)!.rated, 'capability', group));
-    const index = (group: (i: number) => boolean) =>
-      respondents.some((_, i) => group(i)) ? weightedIndex(own.map((item) => ({ weight: item.weight, value: pctOrNull(capabilityMean(item, group)) }))) : null;
-    const selfIndex = index(isSelf);
-    const othersIndex = index(isOther);
-    const differing = own
-      .map((item) => ({ id: item.id, self: capabilityMean(item, isSelf), others: capabilityMean(item, isOther) }))
+    const means = own.map((item) => ({ item, self: capabilityMean(item, isSelf), others: capabilityMean(item, isOther) }));
+    const index = (group: 'self' | 'others', include: (i: number) => boolean) =>
+      respondents.some((_, i) => include(i)) ? weightedIndex(means.map((m) => ({ weight: m.item.weight, value: pctOrNull(m[group]) }))) : null;
+    const selfIndex = index('self', isSelf);
+    const othersIndex = index('others', isOther);
+    const differing = means
+      .map(({ item, self, others }) => ({ id: item.id, self, others }))
       .filter((d): d is { id: string; self: number; others: number } => d.self !== null && d.others !== null)
       .map((d) => ({ ...d, difference: d.self - d.others }))
       .filter((d) => d.difference !== 0)
