@@ -43,9 +43,9 @@ export function reportSettings(opts: ReportCliOptions): ReportSettings {
 }
 
 /** score → render → write, then the threshold: the outputs are written before exit code 1. */
-export function publishReport(bank: Bank, respondents: Respondent[], settings: ReportSettings): Diagnosis {
+export async function publishReport(bank: Bank, respondents: Respondent[], settings: ReportSettings): Promise<Diagnosis> {
   const diagnosis = diagnose(bank, respondents, { target: settings.target });
-  emit(renderReport(diagnosis, settings.format, { color: settings.color, top: settings.top }), settings.out);
+  emit(await renderReport(diagnosis, settings.format, { color: settings.color, top: settings.top }), settings.out);
   const readiness = diagnosis.summary.readiness;
   if (settings.failUnder !== undefined && (readiness === null || readiness < settings.failUnder)) {
     throw new ThresholdError(`readiness ${readiness === null ? 'could not be computed (no rated responsibilities)' : readiness.toFixed(1)} is below --fail-under ${settings.failUnder}`);

@@ -22,5 +22,5 @@ export async function run(opts: AssessOptions): Promise<void> {
   const bank = loadBank(opts.bank);
   const { respondent, warnings } = parseAnswers(input, bank, { strict: settings.strict });
   sayProblems(warnings);
-  publishReport(bank, [respondent], settings);
+  await publishReport(bank, [respondent], settings);
 }

@@ -8,5 +8,5 @@ export async function run(files: string[], opts: ReportCliOptions): Promise<void
   const bank = loadBank(opts.bank);
   const { respondents, warnings } = await collectRespondents(files, bank, { strict: settings.strict });
   sayWarnings(warnings);
-  publishReport(bank, respondents, settings);
+  await publishReport(bank, respondents, settings);
 }

@@ -191,7 +191,7 @@ class Session {
       if (isPromptStop(err)) throw this.stopped(err);
       throw err;
     }
-    this.finish();
+    await this.finish();
   }
 
   /** Asks step `i`; returns the step to ask next. */
@@ -363,13 +363,13 @@ class Session {
     );
   }
 
-  private finish(): void {
+  private async finish(): Promise<void> {
     const { ctx } = this;
     say(reviewScreen(tally(ctx.sections, this.draft), ctx.sections, ctx.allSections, ctx.look));
     const { respondent } = parseAnswers(readFileText(ctx.savePath), ctx.bank, { strict: ctx.settings.strict });
     const path = safeLine(ctx.savePath);
     try {
-      publishReport(ctx.bank, [respondent], ctx.settings);
+      await publishReport(ctx.bank, [respondent], ctx.settings);
     } finally {
       const out = ctx.settings.out ? `The report is in ${safeLine(ctx.settings.out)}. ` : '';
       const again = (args: string) => `pm-diag assess ${args} ${commandLine([path])}`;

@@ -1,8 +1,5 @@
 import type { ReportFormat } from '../commands/options.js';
 import type { Diagnosis } from '../model.js';
-import { renderReportJson } from './report-json.js';
-import { renderReportMarkdown } from './report-markdown.js';
-import { renderReportTerminal } from './report-terminal.js';
 
 export interface ReportRenderOptions {
   /** Terminal only: markdown and JSON never carry colour. */
@@ -11,14 +8,17 @@ export interface ReportRenderOptions {
   top: number;
 }
 
-/** The gap report in one format. Pure: it returns the text and the caller writes it. */
-export function renderReport(d: Diagnosis, format: ReportFormat, opts: ReportRenderOptions): string {
+/**
+ * The gap report in one format: it returns the text and the caller writes it. Each format's renderer
+ * loads when first asked for (the terminal's brings chalk, a millisecond that markdown and JSON skip).
+ */
+export async function renderReport(d: Diagnosis, format: ReportFormat, opts: ReportRenderOptions): Promise<string> {
   switch (format) {
     case 'terminal':
-      return renderReportTerminal(d, opts);
+      return (await import('./report-terminal.js')).renderReportTerminal(d, opts);
     case 'markdown':
-      return renderReportMarkdown(d, opts);
+      return (await import('./report-markdown.js')).renderReportMarkdown(d, opts);
     case 'json':
-      return renderReportJson(d, opts);
+      return (await import('./report-json.js')).renderReportJson(d, opts);
   }
 }

@@ -14,9 +14,9 @@ function largeTeam() {
 
 describe('a report over many respondents', () => {
   for (const format of ['terminal', 'markdown'] as const) {
-    it(`${format}: lists ${LISTED_RESPONDENTS} respondents and the top disagreements, and says how many more`, () => {
+    it(`${format}: lists ${LISTED_RESPONDENTS} respondents and the top disagreements, and says how many more`, async () => {
       const d = largeTeam();
-      const text = renderReport(d, format, { color: false, top: 2 });
+      const text = await renderReport(d, format, { color: false, top: 2 });
       expect(text).toContain(`Person ${LISTED_RESPONDENTS}`);
       expect(text).not.toContain(`Person ${LISTED_RESPONDENTS + 1}`);
       expect(text).toContain(`Listed ${LISTED_RESPONDENTS} of 120 respondents; the JSON report`);
@@ -25,8 +25,8 @@ describe('a report over many respondents', () => {
     });
   }
 
-  it('json: keeps every respondent and every disagreement', () => {
-    const json = JSON.parse(renderReport(largeTeam(), 'json', { color: false, top: 2 })) as { respondentList: unknown[]; disagreements: unknown[] };
+  it('json: keeps every respondent and every disagreement', async () => {
+    const json = JSON.parse(await renderReport(largeTeam(), 'json', { color: false, top: 2 })) as { respondentList: unknown[]; disagreements: unknown[] };
     expect(json.respondentList).toHaveLength(120);
     expect(json.disagreements).toHaveLength(3);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../../src/render/report.js';
+import { renderReportJson } from '../../src/render/report-json.js';
 import { HOSTILE, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 
-const json = (d = singleDiagnosis(), top = 10) => renderReport(d, 'json', { color: true, top });
+const json = (d = singleDiagnosis(), top = 10) => renderReportJson(d, { top });
 const parse = (d = singleDiagnosis()) => JSON.parse(json(d)) as Record<string, unknown> & { items: Record<string, unknown>[] };
 
 describe('JSON gap report', () => {

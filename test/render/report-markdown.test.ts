@@ -2,11 +2,11 @@ import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { chartPosition } from '../../src/render/report-markdown.js';
-import { renderReport } from '../../src/render/report.js';
+import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { HOSTILE, crowdedDiagnosis, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 
-const markdown = (d = singleDiagnosis(), top = 10) => renderReport(d, 'markdown', { color: true, top });
+const markdown = (d = singleDiagnosis(), top = 10) => renderReportMarkdown(d, { top });
 
 function lintErrors(text: string): string[] {
   // MD013 (line length) is off: a table row or a discussion prompt cannot be wrapped without

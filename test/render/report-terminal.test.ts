@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../../src/render/report.js';
+import { renderReportTerminal } from '../../src/render/report-terminal.js';
 import { crowdedDiagnosis, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 
-const terminal = (d = singleDiagnosis(), color = false, top = 10) => renderReport(d, 'terminal', { color, top });
+const terminal = (d = singleDiagnosis(), color = false, top = 10) => renderReportTerminal(d, { color, top });
 const SGR = /\u001b\[[0-9;]*m/g;
 // Characters, not UTF-16 units or bytes: a bar cell or an emoji is one column here.
 const columns = (line: string) => [...line.replace(SGR, '')].length;
