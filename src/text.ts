@@ -85,3 +85,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return undefined;
 }
+
+/** Orders text by code unit: the same on every machine, and without the 8 ms ICU takes to start a collator. */
+export function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

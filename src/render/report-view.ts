@@ -1,6 +1,7 @@
 import type { Owner, Role } from '../answers/schema.js';
 import type { FunctionId } from '../bank/schema.js';
 import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore, OwnershipStatus, Quadrant, ResponsibilityScore } from '../model.js';
+import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
 
 // What the terminal and markdown gap reports say, as plain unescaped words and numbers rounded for
@@ -130,7 +131,7 @@ export const ownerText = (item: ResponsibilityScore): string =>
 /** "PMM 2, PM 1": most votes first. */
 export function votesText(votes: Partial<Record<Owner, number>>): string {
   const entries = Object.entries(votes).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0);
-  entries.sort((a, b) => b[1] - a[1] || label(a[0]).localeCompare(label(b[0])));
+  entries.sort((a, b) => b[1] - a[1] || byText(label(a[0]), label(b[0])));
   return entries.length === 0 ? 'none' : entries.map(([owner, n]) => `${label(owner)} ${n}`).join(', ');
 }
 

@@ -15,6 +15,7 @@ import type {
   ResponsibilityScore,
   ScoreOptions,
 } from '../model.js';
+import { byText } from '../text.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
 
 // The scoring model of DESIGN.md, as one pure function: bank + respondents + options → Diagnosis.
@@ -190,7 +191,7 @@ function disagreementsOf(items: ItemScore[], collected: Map<string, Collected>, 
         if (group.respondents.length < NAMED_PER_ANSWER) group.respondents.push({ name: respondentLabel(respondents[i]!, i), role: respondents[i]!.role });
       }
       const order = (v: string) => (Number.isFinite(Number(v)) ? Number(v) : Infinity);
-      return [...groups.values()].sort((a, b) => order(a.value) - order(b.value) || a.value.localeCompare(b.value));
+      return [...groups.values()].sort((a, b) => order(a.value) - order(b.value) || byText(a.value, b.value));
     };
     const axes: Axis[] = score.kind === 'interlock' ? ['delivery'] : ['capability', 'capacity'];
     for (const axis of axes) {
