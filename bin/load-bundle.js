@@ -1,11 +1,11 @@
 'use strict';
-// Loads the bundled CLI with the V8 code cache the build made from it: without the cache, compiling
-// the bundle is about a third of a run's start-up. V8 rejects a cache made by another Node version
-// and the bundle then compiles as usual. V8 does not check the cache's bytes, though (a damaged cache
-// is a fatal crash), nor the source beyond its length: so the cache file starts with the CRC-32 of
-// the bundle it was made from and of its own data, and is used only when both match.
+// Loads the bundled CLI (a CommonJS module body, already inside its function wrapper) with the V8
+// code cache the build made from it: without the cache, compiling the bundle is about a third of a
+// run's start-up. V8 rejects a cache made by another Node version and the bundle then compiles as
+// usual. V8 does not check the cache's bytes, though (a damaged cache is a fatal crash), nor the
+// source beyond its length: so the cache file starts with the CRC-32 of the bundle it was made from
+// and of its own data, and is used only when both match.
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
-const { wrap } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 const { crc32 } = require('node:zlib');
@@ -31,7 +31,7 @@ function readCache(source) {
 function loadBundle() {
   const source = readFileSync(BUNDLE);
   const cachedData = readCache(source);
-  const script = new Script(wrap(source.toString('utf8')), { filename: BUNDLE, cachedData });
+  const script = new Script(source.toString('utf8'), { filename: BUNDLE, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, BUNDLE, DIST);
   return {
