@@ -6,6 +6,7 @@ const OSC = `(?:[\\u001B\\u009D]\\][\\s\\S]*?${ST})`;
 const DCS = `(?:[\\u001B][PX^_][\\s\\S]*?${ST})`;
 const CSI = '[\\u001B\\u009B][[\\]()#;?]*(?:\\d{1,4}(?:[;:]\\d{0,4})*)?[\\dA-PR-TZcf-nq-uy=><~]';
 const ANSI = new RegExp(`${OSC}|${DCS}|${CSI}`, 'g');
+const ESCAPE_START = /[\u001B\u009B\u009D]/;
 // C0 and C1 controls other than tab and newline, DEL, and the bidirectional overrides and isolates.
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
@@ -15,7 +16,8 @@ function visible(ch: string): string {
 
 /** Removes whole escape sequences (colour, cursor, OSC 8 links, titles), not just their ESC byte. */
 export function stripEscapes(text: string): string {
-  return text.replace(ANSI, '');
+  // Most text holds none: the long pattern runs only when an escape could start.
+  return ESCAPE_START.test(text) ? text.replace(ANSI, '') : text;
 }
 
 /** Removes escape sequences and shows any other control or bidi character as a visible `\u{..}`. */
