@@ -9,7 +9,8 @@ export const UNKNOWN = 'unknown';
 export const NOT_APPLICABLE = 'n/a';
 
 const LEVEL_EXPECTED = 'an integer from 1 to 5, or "unknown"';
-// One schema serves the three rated fields: zod takes long enough to build each that it shows at start-up.
+// One schema serves each kind of field (zod takes long enough to build each that it shows at start-up).
+const optionalText = z.optional(z.nullable(z.string({ error: 'text' })));
 const levelAnswer = z.optional(
   z.nullable(
     z.union(
@@ -24,7 +25,7 @@ export const itemAnswerSchema = z.strictObject({
   capability: levelAnswer,
   capacity: levelAnswer,
   delivery: levelAnswer,
-  note: z.optional(z.nullable(z.string({ error: 'text' }))),
+  note: optionalText,
 });
 
 export const answerSchema = z.nullable(
@@ -34,7 +35,7 @@ export const answerSchema = z.nullable(
 );
 
 export const respondentSchema = z.strictObject({
-  name: z.optional(z.nullable(z.string({ error: 'text' }))),
+  name: optionalText,
   role: z.optional(z.nullable(z.enum(ROLES, { error: ROLES.join(', ') }))),
 });
 
@@ -42,7 +43,7 @@ export const answersFileSchema = z.strictObject(
   {
     $schema: z.optional(z.string()),
     bank: z.optional(z.nullable(z.string({ error: 'a bank id' }))),
-    organization: z.optional(z.nullable(z.string({ error: 'text' }))),
+    organization: optionalText,
     respondent: z.optional(z.nullable(respondentSchema)),
     answers: z.nullable(z.record(z.string(), answerSchema, { error: 'a mapping of item ids to answers' })),
   },
