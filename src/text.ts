@@ -7,8 +7,8 @@ const DCS = `(?:[\\u001B][PX^_][\\s\\S]*?${ST})`;
 const CSI = '[\\u001B\\u009B][[\\]()#;?]*(?:\\d{1,4}(?:[;:]\\d{0,4})*)?[\\dA-PR-TZcf-nq-uy=><~]';
 const ANSI = new RegExp(`${OSC}|${DCS}|${CSI}`, 'g');
 const ESCAPE_START = /[\u001B\u009B\u009D]/;
-// C0 and C1 controls other than tab and newline, DEL, and the bidirectional overrides and isolates.
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+/** C0 and C1 controls other than tab and newline, DEL, and the bidirectional overrides and isolates. */
+export const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 function visible(ch: string): string {
   return `\\u{${ch.codePointAt(0)!.toString(16)}}`;
@@ -22,7 +22,7 @@ export function stripEscapes(text: string): string {
 
 /** Removes escape sequences and shows any other control or bidi character as a visible `\u{..}`. */
 export function safeText(text: string): string {
-  return stripEscapes(text).replace(UNSAFE, visible);
+  return stripEscapes(text).replace(UNSAFE_CHARS, visible);
 }
 
 /** `safeText` for one line: newlines and tabs become spaces. */

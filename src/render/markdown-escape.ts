@@ -1,18 +1,16 @@
-import { stripEscapes } from '../text.js';
+import { UNSAFE_CHARS, stripEscapes } from '../text.js';
 
 // Untrusted text in markdown: it must not open tags, links, emphasis or headings, and a table
 // cell must stay one cell on one row.
-
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\n': ' ' };
 const MARKDOWN_SPECIAL = /[&<>\n\\`*_[\]()#!~|]/g;
 
 /** Escapes text for running markdown: `&`, `<` and `>` as entities, a backslash before each character markdown acts on, one line. */
 export function mdText(text: string): string {
-  // In one pass, each character once (CONTROL has taken out every \r).
+  // In one pass, each character once (the unsafe characters, every \r among them, are gone).
   return stripEscapes(text)
-    .replace(CONTROL, '')
+    .replace(UNSAFE_CHARS, '')
     .replace(MARKDOWN_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
 }
 
