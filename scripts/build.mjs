@@ -1,7 +1,8 @@
 // Bundles the CLI with esbuild into one CommonJS module body, dist/pm-diag.cjs (inside the function
-// wrapper bin/load-bundle.js compiles), whose modules still run only when a command first imports them. Then checks the built-in bank once and stores it as JSON, so no
-// run parses and validates it again; and last runs the common commands once to record V8's code
-// cache for the bundle (bin/load-bundle.js reads it). README "Design notes" has the figures.
+// wrapper bin/load-bundle.js compiles), whose modules still run only when a command first imports
+// them. Then checks the built-in bank once and stores it as JSON, so no run parses and validates it
+// again; and last runs the common commands once to record V8's code cache for the bundle
+// (bin/load-bundle.js reads it). README "Design notes" has the figures.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

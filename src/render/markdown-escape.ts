@@ -3,7 +3,7 @@ import { UNSAFE_CHARS, stripEscapes } from '../text.js';
 // Untrusted text in markdown: it must not open tags, links, emphasis or headings, and a table
 // cell must stay one cell on one row.
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\n': ' ' };
+const SUBSTITUTES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\n': ' ' };
 const MARKDOWN_SPECIAL = /[&<>\n\\`*_[\]()#!~|]/g;
 
 /** Escapes text for running markdown: `&`, `<` and `>` as entities, a backslash before each character markdown acts on, one line. */
@@ -11,7 +11,7 @@ export function mdText(text: string): string {
   // In one pass, each character once (the unsafe characters, every \r among them, are gone).
   return stripEscapes(text)
     .replace(UNSAFE_CHARS, '')
-    .replace(MARKDOWN_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+    .replace(MARKDOWN_SPECIAL, (ch) => SUBSTITUTES[ch] ?? `\\${ch}`);
 }
 
 /** Escapes text for a table cell: as `mdText`, with line breaks kept as `<br>`. */
