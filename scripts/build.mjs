@@ -98,7 +98,7 @@ const runs = [
 const write = { out: process.stdout.write, err: process.stderr.write };
 process.stdout.write = process.stderr.write = () => true;
 try {
-  for (const args of runs) await main(args, { tuneCompiler: false });
+  for (const args of runs) await main(args);
 } finally {
   process.stdout.write = write.out;
   process.stderr.write = write.err;

@@ -15,25 +15,6 @@ const reportOptions = (cmd: Command): Command =>
     .option('--strict', 'unanswered items are errors, not warnings')
     .option('--no-color', 'no colour in the terminal report');
 
-/** Commands that may read thousands of files: the only ones that run long enough to gain from V8's optimizing compiler. */
-const MANY_FILE_COMMANDS = new Set(['report', 'compare', 'validate']);
-
-/**
- * Any other run is over in a few tens of milliseconds, before optimized code pays back: V8 still
- * compiled the yaml parser's hottest functions on background threads, competing for the cores, and
- * Node waits for those compiles before it exits (about 15 ms of a 140 ms `assess --answers`). Four
- * times the default budget keeps them in the interpreter; V8 reads the flag whenever it resets a
- * function's budget, and the code cache was checked before this (README "Design notes").
- */
-async function tierUpLater(command: Command): Promise<void> {
-  if (!MANY_FILE_COMMANDS.has(command.name())) (await import('node:v8')).setFlagsFromString('--interrupt-budget=270336');
-}
-
-export interface MainOptions {
-  /** Off only for the build, which records the code cache: V8 rejects a cache made under other flags. */
-  tuneCompiler?: boolean;
-}
-
 /** Each command, added to the program it belongs to. */
 const COMMANDS: Record<string, (program: Command) => Command> = {
   roles: (program) =>
@@ -121,7 +102,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
  * The program with every command, or with only `command`: a run names its command first, and
  * defining the other six cost a millisecond of its start-up. Help and errors get them all.
  */
-export function createProgram(options: MainOptions = {}, command?: string): Command {
+export function createProgram(command?: string): Command {
   const program = new Command('pm-diag')
     .description('A functional rapid diagnostic for Product Management and Product Marketing:\nwho owns what, how capable each function is, whether it has the capacity, and what each owes the other.')
     .version(VERSION, '-v, --version')
@@ -130,7 +111,6 @@ export function createProgram(options: MainOptions = {}, command?: string): Comm
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', '\nStart here:\n  pm-diag roles                        who should own what\n  pm-diag assess                       answer the questions in this terminal\n  pm-diag assess --answers FILE        the gap report from an answers file\n\nRun pm-diag <command> --help for a command\'s options and examples.');
   for (const [name, define] of Object.entries(COMMANDS)) if (command === undefined || name === command) define(program);
-  if (options.tuneCompiler !== false) program.hook('preAction', (_program, command) => tierUpLater(command));
   return program;
 }
 
@@ -140,8 +120,8 @@ function onStdoutError(err: NodeJS.ErrnoException): void {
 }
 
 /** Runs the program; returns the exit code rather than exiting, so tests can call it. */
-export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
-  const program = createProgram(options, argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined);
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram(argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined);
   // Subcommands copy the parent's settings when they are created, so each needs its own override:
   // without it, an unknown option on a command exited 1 instead of 2.
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();

@@ -5,6 +5,7 @@ import { emit } from './io/output.js';
 import type { Diagnosis, Respondent } from './model.js';
 import { renderReport } from './render/report.js';
 import { diagnose } from './score/diagnose.js';
+import { fixed } from './score/math.js';
 
 /** The report options shared by `assess`, `report` and the interactive flow, as commander gives them. */
 export interface ReportCliOptions {
@@ -48,7 +49,7 @@ export async function publishReport(bank: Bank, respondents: Respondent[], setti
   emit(await renderReport(diagnosis, settings.format, { color: settings.color, top: settings.top }), settings.out);
   const readiness = diagnosis.summary.readiness;
   if (settings.failUnder !== undefined && (readiness === null || readiness < settings.failUnder)) {
-    throw new ThresholdError(`readiness ${readiness === null ? 'could not be computed (no rated responsibilities)' : readiness.toFixed(1)} is below --fail-under ${settings.failUnder}`);
+    throw new ThresholdError(`readiness ${readiness === null ? 'could not be computed (no rated responsibilities)' : fixed(readiness, 'index')} is below --fail-under ${settings.failUnder}`);
   }
   return diagnosis;
 }

@@ -1,6 +1,6 @@
 import type { FunctionId, RecommendedOwner } from '../bank/schema.js';
 import type { Quadrant } from '../model.js';
-import { round } from '../score/math.js';
+import { rounded, type Precision } from '../score/math.js';
 import { SUMMARY_KEYS, type OwnerView, type Snapshot, type SnapshotItem, type SummaryKey } from './snapshot.js';
 
 // What changed between two snapshots: a pure function, so every renderer shows the same thing.
@@ -81,10 +81,10 @@ export interface Comparison {
   regressions: Regression[];
 }
 
-function change(before: number | null | undefined, after: number | null | undefined, decimals: number): Change {
+function change(before: number | null | undefined, after: number | null | undefined, precision: Precision): Change {
   const b = before ?? null;
   const a = after ?? null;
-  return { before: b, after: a, delta: b === null || a === null ? null : round(a - b, decimals) };
+  return { before: b, after: a, delta: b === null || a === null ? null : rounded(a - b, precision) };
 }
 
 /** Something moved: the value changed, or appeared, or went away. */
@@ -117,14 +117,14 @@ function itemChange(before: SnapshotItem | undefined, after: SnapshotItem | unde
     id: item.id,
     kind: item.kind,
     title: after?.title ?? before?.title ?? item.id,
-    readiness: change(before?.readiness, after?.readiness, 1),
-    priority: change(before?.priority, after?.priority, 2),
+    readiness: change(before?.readiness, after?.readiness, 'index'),
+    priority: change(before?.priority, after?.priority, 'mean'),
   };
   if (item.kind === 'interlock') {
-    c.delivery = change(before?.delivery, after?.delivery, 2);
+    c.delivery = change(before?.delivery, after?.delivery, 'mean');
   } else {
-    c.capability = change(before?.capability, after?.capability, 2);
-    c.capacity = change(before?.capacity, after?.capacity, 2);
+    c.capability = change(before?.capability, after?.capability, 'mean');
+    c.capacity = change(before?.capacity, after?.capacity, 'mean');
     c.quadrant = { before: before?.quadrant ?? null, after: after?.quadrant ?? null };
     c.owner = { before: before?.owner ?? null, after: after?.owner ?? null };
   }
@@ -182,14 +182,14 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): Comparison 
   changes.sort(byDirection);
 
   const summary = {} as Record<SummaryKey, Change>;
-  for (const key of SUMMARY_KEYS) summary[key] = change(before.summary[key], after.summary[key], 1);
+  for (const key of SUMMARY_KEYS) summary[key] = change(before.summary[key], after.summary[key], 'index');
   const functions = after.functions.map((f) => {
     const b = before.functions.find((x) => x.id === f.id);
-    return { id: f.id, capability: change(b?.capability, f.capability, 1), capacity: change(b?.capacity, f.capacity, 1), readiness: change(b?.readiness, f.readiness, 1) };
+    return { id: f.id, capability: change(b?.capability, f.capability, 'index'), capacity: change(b?.capacity, f.capacity, 'index'), readiness: change(b?.readiness, f.readiness, 'index') };
   });
   const interlock = after.interlock.map((i) => {
     const b = before.interlock.find((x) => x.from === i.from && x.to === i.to);
-    return { from: i.from, to: i.to, health: change(b?.health, i.health, 1) };
+    return { from: i.from, to: i.to, health: change(b?.health, i.health, 'index') };
   });
 
   const regressions: Regression[] = [];

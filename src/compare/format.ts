@@ -1,5 +1,6 @@
 import type { FunctionId } from '../bank/schema.js';
 import { fmtIndex, fmtMean, fmtSigned } from '../render/layout.js';
+import type { Precision } from '../score/math.js';
 import { DIRECTIONS, moved, type Change, type ClosedGap, type Comparison, type Direction, type ItemChange, type SideSummary } from './diff.js';
 import { SUMMARY_KEYS, type OwnerView, type SummaryKey } from './snapshot.js';
 
@@ -54,17 +55,17 @@ export function itemGroups(cmp: Comparison): { heading: string; items: ItemChang
 }
 
 /** `+12.5`, `-2.5`, `0.0`; `n/a` when either side is undefined. */
-export function fmtDelta(delta: number | null, decimals = 1): string {
-  return fmtSigned(delta, decimals === 1 ? fmtIndex : fmtMean);
+export function fmtDelta(delta: number | null, precision: Precision = 'index'): string {
+  return fmtSigned(delta, precision === 'index' ? fmtIndex : fmtMean);
 }
 
-const fmtValue = (value: number | null, decimals: number) => (decimals === 1 ? fmtIndex(value) : fmtMean(value));
+const fmtValue = (value: number | null, precision: Precision) => (precision === 'index' ? fmtIndex(value) : fmtMean(value));
 
 /** `50.0 → 62.5 (+12.5)`, or `50.0` when it did not move. */
-export function fmtChange(c: Change, decimals = 1): string {
-  if (!moved(c)) return fmtValue(c.after, decimals);
-  const delta = c.delta === null ? '' : ` (${fmtDelta(c.delta, decimals)})`;
-  return `${fmtValue(c.before, decimals)} → ${fmtValue(c.after, decimals)}${delta}`;
+export function fmtChange(c: Change, precision: Precision = 'index'): string {
+  if (!moved(c)) return fmtValue(c.after, precision);
+  const delta = c.delta === null ? '' : ` (${fmtDelta(c.delta, precision)})`;
+  return `${fmtValue(c.before, precision)} → ${fmtValue(c.after, precision)}${delta}`;
 }
 
 function ownerText(o: OwnerView | null): string {
@@ -79,12 +80,12 @@ export function changePhrases(c: ItemChange): string[] {
   const phrases: string[] = [];
   for (const axis of ['capability', 'capacity', 'delivery'] as const) {
     const value = c[axis];
-    if (value && moved(value)) phrases.push(`${axis} ${fmtChange(value, 2)}`);
+    if (value && moved(value)) phrases.push(`${axis} ${fmtChange(value, 'mean')}`);
   }
   const owner = c.owner;
   if (owner && ownerText(owner.before) !== ownerText(owner.after)) phrases.push(`owner ${ownerText(owner.before)} → ${ownerText(owner.after)}`);
   if (c.quadrant && c.quadrant.before !== c.quadrant.after) phrases.push(`quadrant ${c.quadrant.before ?? 'n/a'} → ${c.quadrant.after ?? 'n/a'}`);
-  if (moved(c.priority)) phrases.push(`priority ${fmtChange(c.priority, 2)}`);
+  if (moved(c.priority)) phrases.push(`priority ${fmtChange(c.priority, 'mean')}`);
   return phrases;
 }
 

@@ -5,7 +5,7 @@ import { InputError, type Problem } from '../errors.js';
 import type { ParsedDocument } from '../load/document.js';
 import { validateDocument } from '../load/validate.js';
 import type { Diagnosis, OwnershipStatus, Quadrant } from '../model.js';
-import { pct, round } from '../score/math.js';
+import { pct, rounded } from '../score/math.js';
 import { describeValue } from '../text.js';
 import { reportSchema, type ReportJson } from './report-schema.js';
 
@@ -58,8 +58,8 @@ export interface Snapshot {
   gaps: string[];
 }
 
-const index = (v: number | null | undefined) => round(v ?? null, 1);
-const level = (v: number | null | undefined) => round(v ?? null, 2);
+const index = (v: number | null | undefined) => rounded(v, 'index');
+const level = (v: number | null | undefined) => rounded(v, 'mean');
 
 function readinessOf(kind: SnapshotItem['kind'], capability: number | null, capacity: number | null, delivery: number | null): number | null {
   if (kind === 'interlock') return delivery === null ? null : index(pct(delivery));

@@ -1,4 +1,5 @@
 import { safeLine, safeText } from '../text.js';
+import { fixed, rounded } from '../score/math.js';
 
 // Plain-text layout for the terminal renderers: every string that passes through here is made safe
 // first, so a renderer cannot forget to.
@@ -55,17 +56,17 @@ export function bar(value: number | null, width: number): string {
 
 /** A 0–100 index to one decimal, or "n/a" when undefined. */
 export function fmtIndex(value: number | null | undefined): string {
-  return value === null || value === undefined ? 'n/a' : value.toFixed(1);
+  return value === null || value === undefined ? 'n/a' : fixed(value, 'index');
 }
 
 /** An item mean or priority to two decimals, or "n/a". */
 export function fmtMean(value: number | null | undefined): string {
-  return value === null || value === undefined ? 'n/a' : value.toFixed(2);
+  return value === null || value === undefined ? 'n/a' : fixed(value, 'mean');
 }
 
 /** A plain number (a target, a spread): up to two decimals without trailing zeros, or "n/a". */
 export function fmtNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? 'n/a' : String(Number(value.toFixed(2)));
+  return value === null || value === undefined ? 'n/a' : String(rounded(value, 'mean'));
 }
 
 /** A difference with its sign ("+12.5", "-0.50"), formatted by `fmt`; no sign when it rounds to zero. */

@@ -1,13 +1,11 @@
 import type { Diagnosis, ItemScore } from '../model.js';
+import { rounded } from '../score/math.js';
 
 // The JSON report: a public contract (DESIGN.md, "The report"). Keys may be added, never renamed.
-// Numbers are rounded as the other formats print them; undefined values are null, never missing.
+// Numbers are rounded as the other formats print them (score/math.ts); undefined values are null, never missing.
 
-const round = (digits: number) => (value: number | null | undefined) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
-/** 0–100 indexes: one decimal. */
-const index = round(1);
-/** Item means, spreads and priorities: two decimals. */
-const mean = round(2);
+const index = (value: number | null | undefined) => rounded(value, 'index');
+const mean = (value: number | null | undefined) => rounded(value, 'mean');
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -33,8 +33,27 @@ export function spread(values: readonly number[]): number | null {
   return values.length === 0 ? null : Math.max(...values) - Math.min(...values);
 }
 
-export function round(value: number | null, decimals: number): number | null {
-  if (value === null) return null;
+/**
+ * The report's precision (DESIGN.md "Scoring"): 0-100 indexes to one decimal, item means, spreads and
+ * priorities to two. Numbers are computed unrounded and rounded only here, only at output, so every
+ * format and `compare` see the same figure.
+ */
+export const DECIMALS = { index: 1, mean: 2 } as const;
+export type Precision = keyof typeof DECIMALS;
+
+/** Half away from zero at the printed digit, the same in every format (toFixed would round 1.025 down). */
+export function round(value: number | null | undefined, decimals: number): number | null {
+  if (value === null || value === undefined) return null;
   const factor = 10 ** decimals;
-  return Math.round((value + Number.EPSILON) * factor) / factor;
+  return (Math.sign(value) * Math.round((Math.abs(value) + Number.EPSILON) * factor)) / factor || 0;
+}
+
+/** A value as the report prints it. */
+export function rounded(value: number | null | undefined, precision: Precision): number | null {
+  return round(value, DECIMALS[precision]);
+}
+
+/** A value as the report prints it, with its fixed digits ("12.0", "1.50"). */
+export function fixed(value: number, precision: Precision): string {
+  return (round(value, DECIMALS[precision]) as number).toFixed(DECIMALS[precision]);
 }

@@ -1,0 +1,25 @@
+'use strict';
+// A run over one file is over in a few tens of milliseconds, before optimized code pays back, yet on
+// Node 20 V8 still compiled the yaml parser's hottest functions on background threads, competing for
+// the cores, and Node waited for those compiles before it exited. Raising V8's interrupt budget
+// fourfold keeps such a run in the interpreter. docs/startup.md has the measurements.
+//
+// Only on Node 20: later V8 versions dropped the flag, and setting an unknown flag prints an error
+// to stderr. Only after the code cache was checked: V8 rejects a cache made under other flags.
+
+/** Commands that may read thousands of files: the only ones long enough to gain from optimized code. */
+const MANY_FILE_COMMANDS = new Set(['report', 'compare', 'validate', 'export']);
+
+/** The V8 flags for a run with these arguments on this Node major version (none where unsafe). */
+function compilerFlagsFor(args, nodeMajor) {
+  if (nodeMajor !== 20) return [];
+  const command = args.find((arg) => !arg.startsWith('-'));
+  return command !== undefined && MANY_FILE_COMMANDS.has(command) ? [] : ['--interrupt-budget=270336'];
+}
+
+function tuneCompiler(args) {
+  const flags = compilerFlagsFor(args, Number(process.versions.node.split('.')[0]));
+  if (flags.length > 0) require('node:v8').setFlagsFromString(flags.join(' '));
+}
+
+module.exports = { compilerFlagsFor, tuneCompiler };
