@@ -23,7 +23,8 @@ export interface Respondent {
   answers: Map<string, Answer>;
 }
 
-export type Axis = 'capability' | 'capacity' | 'delivery';
+export type { Axis } from './bank/item-kinds.js';
+import type { Axis } from './bank/item-kinds.js';
 export type Quadrant = 'strength' | 'stretched' | 'underskilled' | 'critical';
 export type OwnershipStatus = 'aligned' | 'orphaned' | 'blurred' | 'misassigned' | 'unanswered';
 export type FunctionGroup = RecommendedOwner;

@@ -1,9 +1,9 @@
 import type { CsvError } from 'csv-parse';
 import type * as z from 'zod/mini';
 import { parse } from 'csv-parse/sync';
-import { itemsById, type BankItem } from '../bank/items.js';
+import { AXES, ITEM_KINDS, fieldsOf, ratedOn, type AnswerField, type Axis, type RatedField } from '../bank/item-kinds.js';
+import { bankItems, itemsById, type BankItem } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
-import { csvColumns } from '../commands/template.js';
 import { InputError, errorsOf, type Problem } from '../errors.js';
 import type { SourceText } from '../io/read.js';
 import type { DocPath, ParsedDocument, Position } from '../load/document.js';
@@ -17,18 +17,20 @@ import { NOT_APPLICABLE, itemAnswerSchema, respondentSchema, type AnswersFile } 
 // them. Each row becomes the same data an answers file holds and is checked by the same schemas and
 // rules, with every position pointing at a cell: `file.csv:LINE:COLUMN`, the column counted in cells.
 
-type Field = 'owner' | 'capability' | 'capacity' | 'delivery' | 'note';
+type Field = AnswerField;
 
 type Column = { kind: 'respondent' } | { kind: 'role' } | { kind: 'item'; item: BankItem; field: Field };
 
-const ITEM_FIELDS: Record<BankItem['kind'], readonly Field[]> = {
-  responsibility: ['owner', 'capability', 'capacity', 'note'],
-  interlock: ['delivery', 'note'],
-};
-
 const NO_ISSUES: readonly Issue[] = [];
-const RATINGS = new Set<Field>(['owner', 'capability', 'capacity', 'delivery']);
-const LEVELS = new Set<Field>(['capability', 'capacity', 'delivery']);
+const RATINGS = new Set<Field>(Object.values(ITEM_KINDS).flatMap((kind) => kind.rated satisfies readonly RatedField[]));
+const LEVELS = new Set<Field>(AXES satisfies readonly Axis[]);
+
+/** The CSV columns of a form export, in bank order: what `report` reads and `template --format csv` writes. */
+export function csvColumns(bank: Bank): string[] {
+  const columns = ['respondent', 'role'];
+  for (const item of bankItems(bank)) for (const field of fieldsOf(item.kind)) columns.push(`${item.id}.${field}`);
+  return columns;
+}
 const NUMBER = /^\d+(\.\d+)?$/;
 
 /** A row as csv-parse gives it. The line each cell starts on is worked out only for a message. */
@@ -139,11 +141,10 @@ function readHeader(row: Row, bank: Bank, source: string): Header {
     const dot = name.lastIndexOf('.');
     const item = dot > 0 ? items.get(name.slice(0, dot)) : undefined;
     const field = name.slice(dot + 1) as Field;
-    if (item && ITEM_FIELDS[item.kind].includes(field)) return { kind: 'item', item, field };
+    if (item && fieldsOf(item.kind).includes(field)) return { kind: 'item', item, field };
     if (item && RATINGS.has(field)) {
-      const allowed = ITEM_FIELDS[item.kind].map((f) => `${item.id}.${f}`).join(' or ');
-      const rated = item.kind === 'interlock' ? 'an interlock item, rated on delivery only' : 'a responsibility, rated on owner, capability and capacity';
-      problems.push({ ...at, message: `unknown column ${shown} (column ${index + 1}): "${item.id}" is ${rated}`, expected: allowed });
+      const allowed = fieldsOf(item.kind).map((f) => `${item.id}.${f}`).join(' or ');
+      problems.push({ ...at, message: `unknown column ${shown} (column ${index + 1}): "${item.id}" is ${ratedOn(item.kind)}`, expected: allowed });
       return undefined;
     }
     known ??= csvColumns(bank);

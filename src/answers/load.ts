@@ -1,3 +1,4 @@
+import { ANSWER_FIELDS, ITEM_KINDS, expectedFields, ratedOn, type AnswerField } from '../bank/item-kinds.js';
 import { itemsById } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
 import { InputError, errorsOf, type Problem } from '../errors.js';
@@ -19,22 +20,23 @@ export interface LoadedAnswers {
   warnings: Problem[];
 }
 
-const RESPONSIBILITY_FIELDS = ['owner', 'capability', 'capacity'] as const;
+/** Every field anything is rated on, whatever the kind. */
+const RATED_FIELDS = [...new Set(Object.values(ITEM_KINDS).flatMap((kind) => kind.rated))];
+const isTextField = (field: AnswerField) => !(RATED_FIELDS as readonly string[]).includes(field);
 
 /** An item's answer without its empty fields. */
 export function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
   const answer: ItemAnswer = {};
-  if (raw.owner != null) answer.owner = raw.owner;
-  if (raw.capability != null) answer.capability = raw.capability;
-  if (raw.capacity != null) answer.capacity = raw.capacity;
-  if (raw.delivery != null) answer.delivery = raw.delivery;
-  if (raw.note != null && raw.note.trim() !== '') answer.note = raw.note;
+  for (const field of ANSWER_FIELDS) {
+    const value = raw[field];
+    if (value != null && !(typeof value === 'string' && isTextField(field) && value.trim() === '')) Object.assign(answer, { [field]: value });
+  }
   return answer;
 }
 
 /** No owner and no rating (a note alone does not answer an item). */
 function isUnrated(answer: ItemAnswer | RawItemAnswer): boolean {
-  return answer.owner == null && answer.capability == null && answer.capacity == null && answer.delivery == null;
+  return RATED_FIELDS.every((field) => answer[field] == null);
 }
 
 /** A list of ids, shortened for a message. */
@@ -76,12 +78,10 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
       continue;
     }
     if (raw == null || raw === 'n/a') continue;
-    if (item.kind === 'interlock') {
-      for (const field of RESPONSIBILITY_FIELDS) {
-        if (raw[field] != null) add(['answers', id, field], { message: `"${id}" is an interlock item, rated on delivery only`, found: field, expected: 'delivery (and a note)' });
+    for (const field of RATED_FIELDS) {
+      if (raw[field] != null && !ITEM_KINDS[item.kind].rated.includes(field)) {
+        add(['answers', id, field], { message: `"${id}" is ${ratedOn(item.kind)}`, found: field, expected: expectedFields(item.kind) });
       }
-    } else if (raw.delivery != null) {
-      add(['answers', id, 'delivery'], { message: `"${id}" is a responsibility, rated on owner, capability and capacity`, found: 'delivery', expected: 'owner, capability, capacity (and a note)' });
     }
   }
   const missing: string[] = [];

@@ -1,4 +1,5 @@
 import { Document, Scalar, isMap, isScalar } from 'yaml';
+import { ANSWER_FIELDS } from '../bank/item-kinds.js';
 import type { Answer, ItemAnswer } from '../model.js';
 import type { Role } from './schema.js';
 
@@ -14,12 +15,10 @@ export interface AnswersDraft {
   answers: Iterable<readonly [string, Answer | null]>;
 }
 
-const ITEM_FIELDS = ['owner', 'capability', 'capacity', 'delivery', 'note'] as const satisfies readonly (keyof ItemAnswer)[];
-
 function itemValue(answer: Answer | null): ItemAnswer | string | null {
   if (answer === null || answer === 'n/a') return answer;
   const value: ItemAnswer = {};
-  for (const field of ITEM_FIELDS) if (answer[field] !== undefined) Object.assign(value, { [field]: answer[field] });
+  for (const field of ANSWER_FIELDS) if (answer[field] !== undefined) Object.assign(value, { [field]: answer[field] });
   return value;
 }
 

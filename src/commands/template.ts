@@ -1,4 +1,6 @@
+import { csvColumns } from '../answers/csv.js';
 import { OWNERS, ROLES } from '../answers/schema.js';
+import { fieldsOf } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
 import { loadBank } from '../bank/load.js';
 import type { Bank, ScaleName } from '../bank/schema.js';
@@ -8,16 +10,6 @@ import { resolveFormat } from './options.js';
 
 export const ANSWERS_SCHEMA_FILE = 'pm-diag-answers.schema.json';
 
-/** The CSV columns of a form export, in bank order: what `report` reads. */
-export function csvColumns(bank: Bank): string[] {
-  const columns = ['respondent', 'role'];
-  for (const item of bankItems(bank)) {
-    const axes = item.kind === 'interlock' ? ['delivery'] : ['owner', 'capability', 'capacity'];
-    for (const axis of [...axes, 'note']) columns.push(`${item.id}.${axis}`);
-  }
-  return columns;
-}
-
 function scaleLine(bank: Bank, scale: ScaleName): string {
   const levels = (['1', '2', '3', '4', '5'] as const).map((n) => `${n} ${safeLine(bank.scales[scale][n].label)}`);
   return `${levels.join(', ')}, or unknown`;
@@ -25,7 +17,7 @@ function scaleLine(bank: Bank, scale: ScaleName): string {
 
 function itemLines(item: BankItem): string[] {
   const who = item.kind === 'interlock' ? `${item.from.toUpperCase()} owes ${item.to.toUpperCase()}` : `recommended owner: ${item.owner}`;
-  const fields = item.kind === 'interlock' ? 'delivery: , note: ' : 'owner: , capability: , capacity: , note: ';
+  const fields = fieldsOf(item.kind).map((field) => `${field}: `).join(', ');
   return [`  # ${safeLine(item.title)} (${who}, weight ${item.weight})`, `  # ${safeLine(item.question)}`, `  ${item.id}: { ${fields}}`];
 }
 

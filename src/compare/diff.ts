@@ -1,5 +1,6 @@
 import type { FunctionId, RecommendedOwner } from '../bank/schema.js';
 import type { Quadrant } from '../model.js';
+import { axesOf } from '../bank/item-kinds.js';
 import { rounded, type Precision } from '../score/math.js';
 import { SUMMARY_KEYS, type OwnerView, type Snapshot, type SnapshotItem, type SummaryKey } from './snapshot.js';
 
@@ -165,8 +166,7 @@ function gapChanges(ids: string[], others: string[], items: Map<string, Snapshot
 
 function closedReason(item: SnapshotItem | undefined): ClosedGap['reason'] {
   if (!item) return 'removed';
-  const rated = item.kind === 'interlock' ? [item.delivery] : [item.capability, item.capacity];
-  return rated.includes(null) ? 'unrated' : 'met';
+  return axesOf(item.kind).some((axis) => item[axis] === null) ? 'unrated' : 'met';
 }
 
 export function compareSnapshots(before: Snapshot, after: Snapshot): Comparison {

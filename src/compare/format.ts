@@ -1,5 +1,6 @@
 import type { FunctionId } from '../bank/schema.js';
 import { fmtIndex, fmtMean, fmtSigned } from '../render/layout.js';
+import { AXES } from '../bank/item-kinds.js';
 import type { Precision } from '../score/math.js';
 import { DIRECTIONS, moved, type Change, type ClosedGap, type Comparison, type Direction, type ItemChange, type SideSummary } from './diff.js';
 import { SUMMARY_KEYS, type OwnerView, type SummaryKey } from './snapshot.js';
@@ -78,7 +79,7 @@ export function changePhrases(c: ItemChange): string[] {
   if (c.direction === 'added') return ['not in the earlier assessment'];
   if (c.direction === 'removed') return ['not in the later assessment'];
   const phrases: string[] = [];
-  for (const axis of ['capability', 'capacity', 'delivery'] as const) {
+  for (const axis of AXES) {
     const value = c[axis];
     if (value && moved(value)) phrases.push(`${axis} ${fmtChange(value, 'mean')}`);
   }

@@ -1,3 +1,4 @@
+import { ITEM_KINDS } from '../bank/item-kinds.js';
 import type { Bank } from '../bank/schema.js';
 import type { Colors } from '../render/colors.js';
 import { wrap } from '../render/layout.js';
@@ -18,9 +19,11 @@ export function commandLine(args: string[]): string {
   return args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/** About how long one rated question takes to read and answer. */
+const SECONDS_PER_QUESTION = 10;
+
 function minutes(sections: Section[]): number {
-  // About 30 seconds for a responsibility (three questions), 10 for an interlock item (one).
-  const seconds = sections.flatMap((s) => s.items).reduce((sum, item) => sum + (item.kind === 'interlock' ? 10 : 30), 0);
+  const seconds = sections.flatMap((s) => s.items).reduce((sum, item) => sum + ITEM_KINDS[item.kind].rated.length * SECONDS_PER_QUESTION, 0);
   return Math.max(1, Math.round(seconds / 60));
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from '../answers/schema.js';
+import { ITEM_KINDS, type RatedField } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
 import { UsageError } from '../errors.js';
@@ -10,9 +11,7 @@ import { closest } from '../text.js';
 /** `--area interlock` selects the interlock items, which come after the areas. */
 export const INTERLOCK_SECTION = 'interlock';
 
-export type Field = 'owner' | 'capability' | 'capacity' | 'delivery';
-const RESPONSIBILITY_FIELDS: Field[] = ['owner', 'capability', 'capacity'];
-const INTERLOCK_FIELDS: Field[] = ['delivery'];
+export type Field = RatedField;
 
 /** An area, or the interlock: what "Area k of n" counts. */
 export interface Section {
@@ -37,8 +36,9 @@ export interface Draft {
   answers: Map<string, Answer | null>;
 }
 
-export function fieldsOf(item: BankItem): Field[] {
-  return item.kind === 'interlock' ? INTERLOCK_FIELDS : RESPONSIBILITY_FIELDS;
+/** What the flow asks of an item: what its kind is rated on (a note is offered separately). */
+export function fieldsOf(item: BankItem): readonly Field[] {
+  return ITEM_KINDS[item.kind].rated;
 }
 
 /** The selected sections, in bank order; an unknown `--area` id is a usage error with a suggestion. */

@@ -1,4 +1,5 @@
 import type { Owner } from '../answers/schema.js';
+import { AXES, axesOf } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
 import type { Bank, FunctionId } from '../bank/schema.js';
 import type {
@@ -86,14 +87,15 @@ function collect(item: BankItem, respondents: Respondent[]): Collected {
     if (a === 'n/a') notApplicable++;
     const answer = a === undefined || a === 'n/a' ? undefined : a;
     rated.push(answer);
-    if (typeof answer?.capability === 'number') levels.capability.push(answer.capability);
-    if (typeof answer?.capacity === 'number') levels.capacity.push(answer.capacity);
-    if (typeof answer?.delivery === 'number') levels.delivery.push(answer.delivery);
+    for (const axis of AXES) {
+      const level = answer?.[axis];
+      if (typeof level === 'number') levels[axis].push(level);
+    }
   }
   return { rated, levels, answered, notApplicable };
 }
 
-function unknownCounts(rated: (ItemAnswer | undefined)[], axes: Axis[]) {
+function unknownCounts(rated: (ItemAnswer | undefined)[], axes: readonly Axis[]) {
   return axes.map((axis) => ({ axis, count: rated.filter((a) => a?.[axis] === 'unknown').length })).filter((u) => u.count > 0);
 }
 
@@ -109,8 +111,6 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
   const { id, title, question, weight, discussion } = item;
   const target = item.target ?? defaultTarget;
   const notes = notesOf(rated, respondents);
-  // The shared fields are written out in each literal, not spread from one object: copying an object
-  // is slow in code that runs only a few times (0.7 ms of a one-file run).
   if (item.kind === 'interlock') {
     const delivery = mean(levels.delivery);
     const score: InterlockScore = {
@@ -121,7 +121,7 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
       delivery,
       health: delivery === null ? null : pct(delivery),
       priority: weight * shortfall(target, delivery),
-      unknown: unknownCounts(rated, ['delivery']),
+      unknown: unknownCounts(rated, axesOf('interlock')),
     };
     return score;
   }
@@ -140,7 +140,7 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
     quadrant: quadrantOf(capability, capacity, target),
     priority: weight * (shortfall(target, capability) + shortfall(target, capacity)),
     owner: { recommended: item.owner, consensus, status: ownershipStatus(item.owner, consensus), contested, votes },
-    unknown: unknownCounts(rated, ['capability', 'capacity']),
+    unknown: unknownCounts(rated, axesOf('responsibility')),
   };
   return score;
 }
@@ -186,8 +186,7 @@ function disagreementsOf(items: ItemScore[], collected: Map<string, Collected>, 
       const order = (v: string) => (Number.isFinite(Number(v)) ? Number(v) : Infinity);
       return [...groups.values()].sort((a, b) => order(a.value) - order(b.value) || byText(a.value, b.value));
     };
-    const axes: Axis[] = score.kind === 'interlock' ? ['delivery'] : ['capability', 'capacity'];
-    for (const axis of axes) {
+    for (const axis of axesOf(score.kind)) {
       const s = spread(levels[axis]);
       if (s !== null && s >= DISAGREEMENT_SPREAD) found.push({ id: score.id, axis, spread: s, groups: who(axis) });
     }

@@ -209,10 +209,9 @@ describe('invalid banks', () => {
     ]);
   });
 
-  it('stops a billion-laughs document fast, without expanding it', () => {
-    const started = performance.now();
+  // Expanded, it would not finish within the test's timeout.
+  it('stops a billion-laughs document without expanding it', () => {
     const problems = problemsOf(() => loadBankFile(join(BANKS, 'invalid', 'alias-bomb.yaml')));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(problems[0]!.message).toContain('billion laughs');
   });
 

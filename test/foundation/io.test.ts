@@ -40,13 +40,12 @@ describe('readFileText', () => {
     expect(problemsOf(() => decodeText(Uint8Array.from([0x80]), 's'))[0]).toMatchObject({ line: 1, message: 'invalid UTF-8 at byte 1' });
   });
 
-  it('finds a bad byte at the end of a large file quickly', () => {
+  // How fast is for `npm run bench`, not a timed test: this checks the position at the end of a large file.
+  it('finds a bad byte at the end of a large file', () => {
     const bytes = new Uint8Array(4 * 1024 * 1024).fill(0x61);
     for (let i = 99; i < bytes.length; i += 100) bytes[i] = 0x0a;
     bytes[bytes.length - 2] = 0xff;
-    const started = performance.now();
     const [problem] = problemsOf(() => decodeText(bytes, 'big.yaml'));
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(problem).toMatchObject({ line: Math.floor((bytes.length - 2) / 100) + 1, message: `invalid UTF-8 at byte ${bytes.length - 1}` });
   });
 
