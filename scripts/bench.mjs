@@ -1,5 +1,5 @@
 // `npm run bench`: start-up and scale figures as ratios against baselines measured in the same run,
-// with the budget of DESIGN.md ("Performance budget"). A benchmark, not a test: it never fails.
+// with the budget of docs/design.md ("Performance budget"). A benchmark, not a test: it never fails.
 //   BENCH_RUNS=N (default 11) runs per scale case; the median counts. The start-up cases take a
 //   tenth of a second each, so they run at least 31 times: this shared machine's noise moved a
 //   median of 11 by up to 0.2x from one run of the benchmark to the next.

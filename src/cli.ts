@@ -1,13 +1,17 @@
 import { Command, CommanderError, Option } from 'commander';
+import { OUTPUT_FORMATS, type OutputKind } from './render/formats.js';
 import { VERSION } from './version.js';
 
 // Thin on purpose: each action parses its options, then imports the code that does the work, so
 // `--version` and `--help` load nothing but commander.
 
+/** `--format`, offering what this kind of output can be written as (render/formats.ts). */
+const formatOption = (kind: OutputKind, description: string) => new Option('--format <format>', description).choices(OUTPUT_FORMATS[kind]);
+
 const reportOptions = (cmd: Command): Command =>
   cmd
     .option('--bank <file>', 'a question bank to use instead of the built-in one')
-    .addOption(new Option('--format <format>', 'report format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json']))
+    .addOption(formatOption('report', 'report format (default: from --out, else terminal)'))
     .option('--out <file>', 'write the report to a file (written atomically) instead of stdout')
     .option('--target <level>', 'target level 1-5 for every item without its own (default: the bank\'s)')
     .option('--top <n>', 'how many gaps to list', '10')
@@ -23,7 +27,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .summary('the role map: who should own what, and what each owes the other')
       .description('the role map: responsibilities by area with their recommended owner, and what each function owes the other')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
-      .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown']))
+      .addOption(formatOption('roles', 'output format (default: from --out, else terminal)'))
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--no-color', 'no colour')
       .addHelpText('after', '\nExamples:\n  pm-diag roles\n  pm-diag roles --format markdown --out ROLES.md')
@@ -60,7 +64,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .argument('<before>', 'the earlier assessment')
       .argument('<after>', 'the later assessment')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
-      .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json']))
+      .addOption(formatOption('comparison', 'output format (default: from --out, else terminal)'))
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--target <level>', 'target level 1-5 for every item without its own')
       .option('--fail-on-regression', 'exit 1 when the readiness of any item, or the summary, went down')
@@ -73,7 +77,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .summary('a blank answers file (or a CSV header for a form)')
       .description('a blank answers file with every item id and its question as a comment (or a CSV header row)')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
-      .addOption(new Option('--format <format>', 'yaml or csv (default: from --out, else yaml)').choices(['yaml', 'csv']))
+      .addOption(formatOption('template', 'yaml or csv (default: from --out, else yaml)'))
       .option('--out <file>', 'write to a file instead of stdout')
       .addHelpText('after', '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv')
       .action(async (opts) => (await import('./commands/template.js')).run(opts)),

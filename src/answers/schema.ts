@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// The answers file, exactly as DESIGN.md gives it. An empty value (`capability:` with nothing after
+// The answers file, exactly as docs/design.md gives it. An empty value (`capability:` with nothing after
 // it) means "not answered yet", so a half-filled template is still a valid file.
 
 export const OWNERS = ['pm', 'pmm', 'shared', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear'] as const;

@@ -24,7 +24,7 @@ function itemValue(answer: Answer | null): ItemAnswer | string | null {
 
 /**
  * The YAML text of an answers file, in the format `assess --answers` reads: one compact
- * `{ owner: pm, capability: 3, ... }` line per item, like DESIGN.md's example. `comment` lines go on top.
+ * `{ owner: pm, capability: 3, ... }` line per item, like docs/design.md's example. `comment` lines go on top.
  */
 export function serializeAnswers(draft: AnswersDraft, comment: string[] = []): string {
   const data: Record<string, unknown> = {};

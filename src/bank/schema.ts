@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// The question bank, exactly as DESIGN.md gives it. Each error message is the expectation that the
+// The question bank, exactly as docs/design.md gives it. Each error message is the expectation that the
 // validator prints as "expected …" next to what was found.
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

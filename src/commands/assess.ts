@@ -2,14 +2,12 @@ import { parseAnswers } from '../answers/load.js';
 import { loadBank } from '../bank/load.js';
 import { readSourceText } from '../io/read.js';
 import { sayProblems } from '../io/output.js';
-import { publishReport, reportSettings, type ReportCliOptions } from '../pipeline.js';
+import type { InteractiveOptions } from '../interactive/run.js';
+import { publishReport } from '../pipeline.js';
+import { reportSettings, type ReportCliOptions } from './options.js';
 
-export interface AssessOptions extends ReportCliOptions {
+export interface AssessOptions extends ReportCliOptions, InteractiveOptions {
   answers?: string;
-  save: string;
-  resume?: boolean;
-  fresh?: boolean;
-  area?: string[];
 }
 
 export async function run(opts: AssessOptions): Promise<void> {

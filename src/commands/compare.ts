@@ -11,7 +11,8 @@ import { readSourceText } from '../io/read.js';
 import { emit } from '../io/output.js';
 import { parseDocumentText } from '../load/document.js';
 import type { Respondent } from '../model.js';
-import { reportSettings, type ReportSettings } from '../pipeline.js';
+import type { ReportSettings } from '../pipeline.js';
+import { reportSettings } from './options.js';
 import { diagnose } from '../score/diagnose.js';
 import { safeLine } from '../text.js';
 

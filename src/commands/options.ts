@@ -1,21 +1,22 @@
 import { UsageError } from '../errors.js';
+import type { ReportSettings } from '../pipeline.js';
+import { colorWanted } from '../render/color-choice.js';
+import { FORMATS, OUTPUT_FORMATS, formatOfPath, type Format, type OutputKind } from '../render/formats.js';
 
-export type ReportFormat = 'terminal' | 'markdown' | 'json';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['terminal', 'markdown', 'json'];
+// Options as commander gives them (strings), checked and turned into settings before any input is read.
 
-const EXTENSION_FORMATS: Record<string, ReportFormat> = { md: 'markdown', markdown: 'markdown', json: 'json', txt: 'terminal' };
-
-function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${option}: found "${value}", expected one of ${allowed.join(', ')}`);
-}
-
-/** `--format`, else inferred from the extension of `--out`, else `fallback`. */
-export function resolveFormat<T extends string>(format: string | undefined, out: string | undefined, allowed: readonly T[], fallback: T, byExtension: Record<string, T> = EXTENSION_FORMATS as Record<string, T>): T {
-  if (format !== undefined) return oneOf('--format', format, allowed);
-  const extension = out?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
-  const inferred = extension ? byExtension[extension] : undefined;
-  return inferred && allowed.includes(inferred) ? inferred : fallback;
+/** `--format`, else the format `--out`'s extension names, else the output's default. */
+export function resolveFormat<K extends OutputKind>(kind: K, format: string | undefined, out: string | undefined): (typeof OUTPUT_FORMATS)[K][number] {
+  const allowed: readonly string[] = OUTPUT_FORMATS[kind];
+  type Allowed = (typeof OUTPUT_FORMATS)[K][number];
+  if (format !== undefined) {
+    if (allowed.includes(format)) return format as Allowed;
+    throw new UsageError(`--format: found "${format}", expected one of ${allowed.join(', ')}`);
+  }
+  const inferred = out === undefined || out === '-' ? undefined : formatOfPath(out);
+  if (inferred === undefined) return allowed[0] as Allowed;
+  if (allowed.includes(inferred)) return inferred as Allowed;
+  throw new UsageError(`--out: the extension names the ${inferred} format, which this command does not write; expected a file ending in ${allowed.flatMap((f) => FORMATS[f as Format].extensions.map((e) => `.${e}`)).join(', ')}, or --format ${allowed.join('|')}`);
 }
 
 function number(option: string, value: string | undefined, min: number, max: number, integer: boolean): number | undefined {
@@ -31,10 +32,28 @@ export const parseTarget = (v?: string) => number('--target', v, 1, 5, false);
 export const parseTop = (v?: string) => number('--top', v, 0, 1000, true);
 export const parseFailUnder = (v?: string) => number('--fail-under', v, 0, 100, false);
 
-/** Colour only for a terminal report on a terminal, unless the environment or `--no-color` says otherwise. */
-export function colorWanted(flag: boolean | undefined, stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (flag === false) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return stream.isTTY === true && env.TERM !== 'dumb';
+/** The report options shared by `assess`, `report` and the interactive flow, as commander gives them. */
+export interface ReportCliOptions {
+  bank?: string;
+  format?: string;
+  out?: string;
+  target?: string;
+  top?: string;
+  failUnder?: string;
+  strict?: boolean;
+  color?: boolean;
+}
+
+/** Checks every report option before any input is read, so a typo costs nothing. */
+export function reportSettings(opts: ReportCliOptions): ReportSettings {
+  const format = resolveFormat('report', opts.format, opts.out);
+  return {
+    format,
+    out: opts.out,
+    target: parseTarget(opts.target),
+    top: parseTop(opts.top) ?? 10,
+    failUnder: parseFailUnder(opts.failUnder),
+    strict: opts.strict === true,
+    color: format === 'terminal' && !opts.out && colorWanted(opts.color),
+  };
 }

@@ -1,6 +1,7 @@
 import { collectRespondents, sayWarnings } from '../answers/collect.js';
 import { loadBank } from '../bank/load.js';
-import { publishReport, reportSettings, type ReportCliOptions } from '../pipeline.js';
+import { publishReport } from '../pipeline.js';
+import { reportSettings, type ReportCliOptions } from './options.js';
 
 /** `pm-diag report FILE...`: one report over every respondent in the files, folders and CSV exports given. */
 export async function run(files: string[], opts: ReportCliOptions): Promise<void> {

@@ -1,7 +1,8 @@
 import { loadBank } from '../bank/load.js';
 import { emit } from '../io/output.js';
 import { renderRolesMarkdown, renderRolesTerminal } from '../render/roles.js';
-import { colorWanted, resolveFormat } from './options.js';
+import { colorWanted } from '../render/color-choice.js';
+import { resolveFormat } from './options.js';
 
 export interface RolesOptions {
   bank?: string;
@@ -11,7 +12,7 @@ export interface RolesOptions {
 }
 
 export function run(opts: RolesOptions): void {
-  const format = resolveFormat(opts.format, opts.out, ['terminal', 'markdown'] as const, 'terminal');
+  const format = resolveFormat('roles', opts.format, opts.out);
   const bank = loadBank(opts.bank);
   const text = format === 'markdown' ? renderRolesMarkdown(bank) : renderRolesTerminal(bank, !opts.out && colorWanted(opts.color));
   emit(text, opts.out);

@@ -50,7 +50,7 @@ export function renderTemplate(bank: Bank): string {
 }
 
 export function run(opts: { bank?: string; format?: string; out?: string }): void {
-  const format = resolveFormat(opts.format, opts.out, ['yaml', 'csv'] as const, 'yaml', { csv: 'csv', yaml: 'yaml', yml: 'yaml' });
+  const format = resolveFormat('template', opts.format, opts.out);
   const bank = loadBank(opts.bank);
   emit(format === 'csv' ? csvColumns(bank).join(',') : renderTemplate(bank), opts.out);
 }

@@ -1,4 +1,4 @@
-import type { ReportFormat } from '../commands/options.js';
+import type { ComparisonFormat } from '../render/formats.js';
 import { safeJson } from '../render/report-json.js';
 import type { Comparison, ItemChange } from './diff.js';
 import type { CompareRenderOptions } from './format.js';
@@ -26,7 +26,7 @@ export function comparisonJson(cmp: Comparison): unknown {
   };
 }
 
-export function renderComparison(cmp: Comparison, format: ReportFormat, opts: CompareRenderOptions): string {
+export function renderComparison(cmp: Comparison, format: ComparisonFormat, opts: CompareRenderOptions): string {
   if (format === 'json') return safeJson(comparisonJson(cmp));
   if (format === 'markdown') return renderCompareMarkdown(cmp, opts);
   return renderCompareTerminal(cmp, opts);

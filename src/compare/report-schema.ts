@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { OWNERS } from '../answers/schema.js';
 import { FUNCTION_IDS, RECOMMENDED_OWNERS } from '../bank/schema.js';
 
-// The JSON report of `assess`/`report --format json`, as DESIGN.md publishes it: what `compare`
+// The JSON report of `assess`/`report --format json`, as docs/design.md publishes it: what `compare`
 // may read back. Loose objects on purpose: keys may be added to the contract, never renamed.
 
 const index = () => z.nullable(z.number({ error: 'a number or null' }));

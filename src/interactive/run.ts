@@ -1,7 +1,6 @@
-import type { AssessOptions } from '../commands/assess.js';
-import { colorWanted } from '../commands/options.js';
 import { UsageError } from '../errors.js';
 import type { ReportSettings } from '../pipeline.js';
+import { colorWanted } from '../render/color-choice.js';
 
 // `pm-diag assess` without --answers: refuse at once without a terminal, then run the flow with the
 // real prompts, turning SIGTERM, SIGHUP and an outside SIGINT into an aborted prompt so that the
@@ -16,7 +15,17 @@ export function noPromptReason(stdin: { isTTY?: boolean }, env: NodeJS.ProcessEn
   return undefined;
 }
 
-export async function runInteractive(opts: AssessOptions, settings: ReportSettings): Promise<void> {
+/** `assess` options that the interactive flow reads. */
+export interface InteractiveOptions {
+  bank?: string;
+  color?: boolean;
+  save: string;
+  resume?: boolean;
+  fresh?: boolean;
+  area?: string[];
+}
+
+export async function runInteractive(opts: InteractiveOptions, settings: ReportSettings): Promise<void> {
   // Before anything slow: a prompt without a terminal would hang, or draw half a question and exit 0.
   const why = noPromptReason(process.stdin, process.env);
   if (why) {

@@ -1,7 +1,7 @@
 import type { Diagnosis, ItemScore } from '../model.js';
 import { rounded } from '../score/math.js';
 
-// The JSON report: a public contract (DESIGN.md, "The report"). Keys may be added, never renamed.
+// The JSON report: a public contract (docs/design.md, "The report"). Keys may be added, never renamed.
 // Numbers are rounded as the other formats print them (score/math.ts); undefined values are null, never missing.
 
 const index = (value: number | null | undefined) => rounded(value, 'index');

@@ -1,4 +1,4 @@
-import type { ReportFormat } from '../commands/options.js';
+import type { ReportFormat } from './formats.js';
 import type { Diagnosis } from '../model.js';
 
 export interface ReportRenderOptions {
@@ -12,13 +12,12 @@ export interface ReportRenderOptions {
  * The gap report in one format: it returns the text and the caller writes it. Each format's renderer
  * loads when first asked for (the terminal's brings chalk, a millisecond that markdown and JSON skip).
  */
+const REPORT_RENDERERS: Record<ReportFormat, () => Promise<(d: Diagnosis, opts: ReportRenderOptions) => string>> = {
+  terminal: async () => (await import('./report-terminal.js')).renderReportTerminal,
+  markdown: async () => (await import('./report-markdown.js')).renderReportMarkdown,
+  json: async () => (await import('./report-json.js')).renderReportJson,
+};
+
 export async function renderReport(d: Diagnosis, format: ReportFormat, opts: ReportRenderOptions): Promise<string> {
-  switch (format) {
-    case 'terminal':
-      return (await import('./report-terminal.js')).renderReportTerminal(d, opts);
-    case 'markdown':
-      return (await import('./report-markdown.js')).renderReportMarkdown(d, opts);
-    case 'json':
-      return (await import('./report-json.js')).renderReportJson(d, opts);
-  }
+  return (await REPORT_RENDERERS[format]())(d, opts);
 }

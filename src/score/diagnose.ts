@@ -19,7 +19,7 @@ import type {
 import { byText } from '../text.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
 
-// The scoring model of DESIGN.md, as one pure function: bank + respondents + options → Diagnosis.
+// The scoring model of docs/design.md, as one pure function: bank + respondents + options → Diagnosis.
 // One respondent is simply N = 1. Nothing is rounded here: renderers round at output.
 
 const DISAGREEMENT_SPREAD = 2;
@@ -230,12 +230,8 @@ function perceptionOf(bank: Bank, collected: Map<string, Collected>, respondents
   });
 }
 
-/** Today's date in UTC, YYYY-MM-DD (toISOString costs a quarter of a millisecond on first use). */
-function today(): string {
-  const now = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getUTCFullYear()}-${two(now.getUTCMonth() + 1)}-${two(now.getUTCDate())}`;
-}
+/** Today's date in UTC, YYYY-MM-DD. */
+const today = (): string => new Date().toISOString().slice(0, 10);
 
 export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOptions = {}): Diagnosis {
   const defaultTarget = options.target ?? bank.target;

@@ -1,4 +1,4 @@
-// Small pure helpers behind the scoring formulas of DESIGN.md ("Scoring").
+// Small pure helpers behind the scoring formulas of docs/design.md ("Scoring").
 
 /** pct(x) = 25 × (x − 1): a level 1–5 on a 0–100 scale. */
 export function pct(level: number): number {
@@ -34,7 +34,7 @@ export function spread(values: readonly number[]): number | null {
 }
 
 /**
- * The report's precision (DESIGN.md "Scoring"): 0-100 indexes to one decimal, item means, spreads and
+ * The report's precision (docs/design.md "Scoring"): 0-100 indexes to one decimal, item means, spreads and
  * priorities to two. Numbers are computed unrounded and rounded only here, only at output, so every
  * format and `compare` see the same figure.
  */

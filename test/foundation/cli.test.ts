@@ -20,7 +20,7 @@ const rel = (path: string) => relative(ROOT, path);
 const dir = mkdtempSync(join(tmpdir(), 'pm-diag-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** An input error as DESIGN.md wants it: exit 2, nothing on stdout, no stack trace. */
+/** An input error as docs/design.md wants it: exit 2, nothing on stdout, no stack trace. */
 function expectInputError(result: CliResult): void {
   expect(result.code, result.stderr).toBe(2);
   expect(result.stdout).toBe('');

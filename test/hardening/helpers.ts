@@ -34,7 +34,7 @@ export function run(args: string[], options: Parameters<typeof runCli>[1] = {}):
   return runCli(args, { timeout: HOSTILE_TIMEOUT, ...options });
 }
 
-/** Bad input as DESIGN.md wants it: exit 2, nothing on stdout, no stack trace, no Node warning. */
+/** Bad input as docs/design.md wants it: exit 2, nothing on stdout, no stack trace, no Node warning. */
 export function expectInputError(result: CliResult): void {
   expect(result.code, result.stderr).toBe(2);
   expect(result.stdout).toBe('');

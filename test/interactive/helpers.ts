@@ -8,7 +8,7 @@ import { interactiveAssessment, type FlowContext } from '../../src/interactive/f
 import { isSeparator, type InputQuestion, type Prompter, type SelectQuestion } from '../../src/interactive/prompts.js';
 import { selectSections } from '../../src/interactive/steps.js';
 import { makeColors } from '../../src/render/colors.js';
-import { reportSettings } from '../../src/pipeline.js';
+import { reportSettings } from '../../src/commands/options.js';
 
 /** What a scripted prompt saw. */
 export interface Asked {

@@ -14,7 +14,7 @@ const storable = (s: string) => s.trim() !== '' && !s.includes('\u0000') && Buff
 const parse = (text: string) => parseAnswers({ source: 'saved.yaml', text }, bank);
 
 describe('serializeAnswers', () => {
-  it('writes the compact format of DESIGN.md', () => {
+  it('writes the compact format of docs/design.md', () => {
     const text = serializeAnswers(
       {
         bank: bank.id,

@@ -1,0 +1,33 @@
+// The one registry of output formats: their names, the file extensions that imply them, and which
+// formats each kind of output offers. The CLI's choices, `--out` inference and the renderers'
+// dispatch all read it.
+
+export const FORMATS = {
+  terminal: { extensions: ['txt'] },
+  markdown: { extensions: ['md', 'markdown'] },
+  json: { extensions: ['json'] },
+  yaml: { extensions: ['yaml', 'yml'] },
+  csv: { extensions: ['csv'] },
+} as const satisfies Record<string, { extensions: readonly string[] }>;
+
+export type Format = keyof typeof FORMATS;
+
+/** What each command's output can be written as; the first is the default. */
+export const OUTPUT_FORMATS = {
+  report: ['terminal', 'markdown', 'json'],
+  comparison: ['terminal', 'markdown', 'json'],
+  roles: ['terminal', 'markdown'],
+  template: ['yaml', 'csv'],
+} as const satisfies Record<string, readonly Format[]>;
+
+export type OutputKind = keyof typeof OUTPUT_FORMATS;
+export type ReportFormat = (typeof OUTPUT_FORMATS.report)[number];
+export type ComparisonFormat = (typeof OUTPUT_FORMATS.comparison)[number];
+
+/** The format a file name's extension names, if any. */
+export function formatOfPath(path: string): Format | undefined {
+  const extension = path.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
+  if (extension === undefined) return undefined;
+  for (const [format, { extensions }] of Object.entries(FORMATS)) if ((extensions as readonly string[]).includes(extension)) return format as Format;
+  return undefined;
+}
