@@ -67,10 +67,69 @@ export function formatProblem(p: Problem): string {
   return safeLine(`${where}: ${label}${path}${p.message}${detail ? ` (${detail})` : ''}`);
 }
 
+/** Document order within one source: by line, then column; what concerns the whole source (no line) last. */
+export function byPosition(a: Problem, b: Problem): number {
+  return (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Each source's problems together, sources in the order they were given, each in document order. */
+export function inReadingOrder(problems: readonly Problem[]): Problem[] {
+  const sourceOrder = new Map<string, number>();
+  for (const p of problems) if (!sourceOrder.has(p.source)) sourceOrder.set(p.source, sourceOrder.size);
+  return [...problems].sort((a, b) => sourceOrder.get(a.source)! - sourceOrder.get(b.source)! || byPosition(a, b));
+}
+
 export function errorsOf(problems: Problem[]): Problem[] {
   return problems.filter((p) => p.severity === 'error');
 }
 
 export function warningsOf(problems: Problem[]): Problem[] {
   return problems.filter((p) => p.severity === 'warning');
+}
+
+/**
+ * What a loader gives back: the value when the input passed, and every problem found (warnings
+ * included). Gathering problems from many inputs is then the normal path, not a catch.
+ */
+export interface Checked<T> {
+  value?: T;
+  problems: Problem[];
+}
+
+/** An InputError as a result; anything else is a bug and goes on up. */
+function caught(err: unknown): Checked<never> {
+  if (err instanceof InputError) return { problems: err.problems };
+  throw err;
+}
+
+/** Problems raised deep inside reading or parsing (an InputError) become a result at the loader's boundary. */
+export function checked<T>(load: () => T): Checked<T> {
+  try {
+    return { value: load(), problems: [] };
+  } catch (err) {
+    return caught(err);
+  }
+}
+
+/** The same, for a loader that waits (standard input). */
+export async function checkedAsync<T>(load: () => Promise<T> | T): Promise<Checked<T>> {
+  try {
+    return { value: await load(), problems: [] };
+  } catch (err) {
+    return caught(err);
+  }
+}
+
+/** Chains a check on a value that passed: problems of both, the second's value. */
+export function andThen<T, U>(first: Checked<T>, next: (value: T) => Checked<U>): Checked<U> {
+  if (first.value === undefined || errorsOf(first.problems).length > 0) return { problems: first.problems };
+  const second = next(first.value);
+  return { value: second.value, problems: [...first.problems, ...second.problems] };
+}
+
+/** For a command with one input: the value, or an InputError carrying every error (warnings go with the value). */
+export function valueOf<T>(result: Checked<T>): T {
+  const errors = errorsOf(result.problems);
+  if (errors.length > 0 || result.value === undefined) throw new InputError(errors.length > 0 ? errors : result.problems);
+  return result.value;
 }

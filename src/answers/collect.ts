@@ -1,13 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../bank/schema.js';
-import { InputError, type Problem } from '../errors.js';
+import { andThen, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
 import { sayProblems } from '../io/output.js';
-import { STDIN_SOURCE, readFileText, readSourceText } from '../io/read.js';
+import { STDIN_SOURCE, readFileText } from '../io/read.js';
 import type { Respondent } from '../model.js';
 import { safeLine } from '../text.js';
-import { parseCsvAnswers } from './csv.js';
-import { parseAnswers, type AnswersCheckOptions } from './load.js';
+import { checkCsvAnswers } from './csv.js';
+import { loadAnswersFile, type AnswersCheckOptions } from './load.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and CSV exports,
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -19,7 +19,7 @@ const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
   respondents: Respondent[];
-  /** Warnings only (unanswered items); errors are thrown, all at once. */
+  /** Warnings only (unanswered items). */
   warnings: Problem[];
 }
 
@@ -39,7 +39,7 @@ export function isRespondentSet(path: string): boolean {
 }
 
 /** The answers files of a folder: its *.yaml, *.yml and *.json files, sorted by name; sub-folders are not searched. */
-export function folderFiles(folder: string): string[] {
+export function folderFiles(folder: string): Checked<string[]> {
   let names: string[];
   try {
     names = readdirSync(folder, { withFileTypes: true })
@@ -47,57 +47,48 @@ export function folderFiles(folder: string): string[] {
       .map((entry) => entry.name);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError([{ source: safeLine(folder), message: `the folder cannot be read${code ? ` (${code})` : ''}`, severity: 'error' }]);
+    return { problems: [{ source: safeLine(folder), message: `the folder cannot be read${code ? ` (${code})` : ''}`, severity: 'error' }] };
   }
   if (names.length === 0) {
-    throw new InputError([{ source: safeLine(folder), message: 'the folder holds no answers files', expected: '*.yaml, *.yml or *.json files (sub-folders are not searched)', severity: 'error' }]);
+    return { problems: [{ source: safeLine(folder), message: 'the folder holds no answers files', expected: '*.yaml, *.yml or *.json files (sub-folders are not searched)', severity: 'error' }] };
   }
-  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name));
+  return { value: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name)), problems: [] };
 }
 
 /** Reads one path into respondents: a CSV export, a folder of answers files, an answers file, or `-`. */
 async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions, into: Collected, problems: Problem[]): Promise<void> {
-  const attempt = async (load: () => Promise<void> | void) => {
-    try {
-      await load();
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      problems.push(...err.problems);
-    }
+  const keep = (result: Checked<Respondent[]>) => {
+    for (const problem of result.problems) (problem.severity === 'error' ? problems : into.warnings).push(problem);
+    if (result.value && errorsOf(result.problems).length === 0) for (const respondent of result.value) into.respondents.push(respondent);
   };
   const answersFile = async (file: string) => {
-    const { respondent, warnings } = parseAnswers(await readSourceText(file), bank, options);
-    into.respondents.push(respondent);
-    into.warnings.push(...warnings);
+    const result = await loadAnswersFile(file, bank, options);
+    keep({ value: result.value && [result.value], problems: result.problems });
   };
-  if (isCsvPath(path)) {
-    return attempt(() => {
-      const { respondents, warnings } = parseCsvAnswers(readFileText(path), bank, options);
-      into.respondents.push(...respondents);
-      into.warnings.push(...warnings);
-    });
-  }
+  if (isCsvPath(path)) return keep(andThen(checked(() => readFileText(path)), (input) => checkCsvAnswers(input, bank, options)));
   if (path !== '-' && isFolder(path)) {
-    let files: string[] = [];
-    await attempt(() => {
-      files = folderFiles(path);
-    });
-    for (const file of files) await attempt(() => answersFile(file));
+    const files = folderFiles(path);
+    keep({ problems: files.problems });
+    for (const file of files.value ?? []) await answersFile(file);
     return;
   }
-  return attempt(() => answersFile(path));
+  return answersFile(path);
 }
 
-/** Every respondent in `paths`, in the order given (a folder's files by name), or every problem in all of them. */
-export async function collectRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions = {}): Promise<Collected> {
+/** Every respondent in `paths`, in the order given (a folder's files by name), and every problem in all of them. */
+export async function checkRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions = {}): Promise<Checked<Collected>> {
   if (paths.filter((p) => p === '-').length > 1) {
-    throw new InputError([{ source: STDIN_SOURCE, message: '"-" (standard input) is given more than once', expected: 'at most one "-"', severity: 'error' }]);
+    return { problems: [{ source: STDIN_SOURCE, message: '"-" (standard input) is given more than once', expected: 'at most one "-"', severity: 'error' }] };
   }
   const collected: Collected = { respondents: [], warnings: [] };
   const problems: Problem[] = [];
   for (const path of paths) await collectOne(path, bank, options, collected, problems);
-  if (problems.length > 0) throw new InputError(problems);
-  return collected;
+  return problems.length > 0 ? { problems } : { value: collected, problems: [] };
+}
+
+/** For `report`: the respondents and their warnings, or an InputError with every problem. */
+export async function collectRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions = {}): Promise<Collected> {
+  return valueOf(await checkRespondents(paths, bank, options));
 }
 
 /** Prints warnings to stderr; past the first few, only how many more there are, so 1,000 files do not flood the terminal. */

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { AXES, ITEM_KINDS, fieldsOf, ratedOn, type AnswerField, type Axis, type RatedField } from '../bank/item-kinds.js';
 import { bankItems, itemsById, type BankItem } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
-import { InputError, errorsOf, type Problem } from '../errors.js';
+import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
 import type { SourceText } from '../io/read.js';
 import type { DocPath, ParsedDocument, Position } from '../load/document.js';
 import { issuesToProblems, type Issue } from '../load/validate.js';
@@ -312,31 +312,38 @@ class RowReader {
   }
 }
 
-/** Every respondent of a CSV export, or an InputError with every problem in every row. */
-export function parseCsvAnswers(input: SourceText, bank: Bank, options: AnswersCheckOptions = {}): { respondents: Respondent[]; warnings: Problem[] } {
+/** Every respondent of a CSV export and every problem in every row (warnings included). */
+export function checkCsvAnswers(input: SourceText, bank: Bank, options: AnswersCheckOptions = {}): Checked<Respondent[]> {
   const source = safeLine(input.source);
   const respondents: Respondent[] = [];
   const problems: Problem[] = [];
   let reader: RowReader | undefined;
   let rows = 0;
-  parseRows(input, source, (row) => {
-    if (!reader) {
-      reader = new RowReader(bank, source, row, options);
-      problems.push(...reader.headerProblems);
-      return;
-    }
-    rows++;
-    if (reader.headerProblems.length > 0) return;
-    const result = reader.read(row, rows + 1);
-    if (result.respondent) respondents.push(result.respondent);
-    problems.push(...result.problems);
-  });
-  if (!reader) {
-    throw new InputError([{ source, message: 'the file is empty', expected: 'a header row (pm-diag template --format csv) and a row per respondent', severity: 'error' }]);
-  }
-  if (rows === 0) {
+  const parsed = checked(() =>
+    parseRows(input, source, (row) => {
+      if (!reader) {
+        reader = new RowReader(bank, source, row, options);
+        for (const problem of reader.headerProblems) problems.push(problem);
+        return;
+      }
+      rows++;
+      if (reader.headerProblems.length > 0) return;
+      const result = reader.read(row, rows + 1);
+      if (result.respondent) respondents.push(result.respondent);
+      for (const problem of result.problems) problems.push(problem);
+    }),
+  );
+  for (const problem of parsed.problems) problems.push(problem);
+  if (!reader && parsed.problems.length === 0) {
+    problems.push({ source, message: 'the file is empty', expected: 'a header row (pm-diag template --format csv) and a row per respondent', severity: 'error' });
+  } else if (reader && rows === 0 && parsed.problems.length === 0) {
     problems.push({ source, line: 1, message: 'no respondents: the file has a header row only', expected: 'a row per respondent after the header', severity: 'error' });
   }
-  if (errorsOf(problems).length > 0) throw new InputError(errorsOf(problems));
-  return { respondents, warnings: problems };
+  return errorsOf(problems).length > 0 ? { problems } : { value: respondents, problems };
+}
+
+/** For one CSV export: its respondents and warnings, or an InputError with every error. */
+export function parseCsvAnswers(input: SourceText, bank: Bank, options: AnswersCheckOptions = {}): { respondents: Respondent[]; warnings: Problem[] } {
+  const result = checkCsvAnswers(input, bank, options);
+  return { respondents: valueOf(result), warnings: result.problems };
 }

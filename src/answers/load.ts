@@ -1,8 +1,8 @@
 import { ANSWER_FIELDS, ITEM_KINDS, expectedFields, ratedOn, type AnswerField } from '../bank/item-kinds.js';
 import { itemsById } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
-import { InputError, errorsOf, type Problem } from '../errors.js';
-import type { SourceText } from '../io/read.js';
+import { andThen, byPosition, checked, checkedAsync, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
+import { readSourceText, type SourceText } from '../io/read.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { pathText, validateDocument } from '../load/validate.js';
 import type { Answer, ItemAnswer, Respondent } from '../model.js';
@@ -16,7 +16,7 @@ export interface AnswersCheckOptions {
 
 export interface LoadedAnswers {
   respondent: Respondent;
-  /** Warnings only (e.g. unanswered items); errors are thrown. */
+  /** Warnings only (e.g. unanswered items). */
   warnings: Problem[];
 }
 
@@ -119,20 +119,44 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
   return respondent;
 }
 
-export function checkAnswersDocument(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): LoadedAnswers {
-  const { value, problems } = validateDocument(answersFileSchema, doc);
-  if (!value) {
-    // Every problem at once: unknown ids too, not only what the schema found.
-    const answers = (doc.data as { answers?: unknown } | null)?.answers;
-    const items = itemsById(bank);
-    if (answers !== null && typeof answers === 'object' && !Array.isArray(answers)) {
-      for (const id of Object.keys(answers)) if (!items.has(id)) problems.push(unknownIdProblem(id, bank, doc));
-    }
-    throw new InputError(problems);
+/**
+ * The parts of a document that failed the schema can still be checked by the rules (ids, axes,
+ * what is missing), so that one run reports every problem: answers that are not mappings are left
+ * to the schema's messages.
+ */
+function ruleView(data: unknown): AnswersFile | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const { bank, answers } = data as { bank?: unknown; answers?: unknown };
+  if (answers != null && (typeof answers !== 'object' || Array.isArray(answers))) return undefined;
+  const shaped: Record<string, RawItemAnswer | 'n/a' | null> = {};
+  for (const [id, raw] of Object.entries((answers ?? {}) as Record<string, unknown>)) {
+    shaped[id] = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as RawItemAnswer) : raw === 'n/a' ? 'n/a' : null;
   }
-  const ruleProblems = answersRuleProblems(value, bank, doc, options);
-  if (errorsOf(ruleProblems).length) throw new InputError(errorsOf(ruleProblems));
-  return { respondent: respondentFromFile(value, doc.source), warnings: ruleProblems };
+  return { bank: typeof bank === 'string' ? bank : undefined, answers: shaped } as AnswersFile;
+}
+
+/** Checks a parsed answers file against a bank: the schema and the rules, every problem of both, in document order. */
+export function checkAnswers(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): Checked<Respondent> {
+  const { value, problems } = validateDocument(answersFileSchema, doc);
+  const view = value ?? ruleView(doc.data);
+  if (view) problems.push(...answersRuleProblems(view, bank, doc, options));
+  problems.sort(byPosition);
+  // A file that failed is reported by its errors alone: its unanswered items are not the news.
+  if (!value || errorsOf(problems).length > 0) return { problems: errorsOf(problems) };
+  return { value: respondentFromFile(value, doc.source), problems };
+}
+
+/** Reads, parses and checks one answers file (or `-`): a result, whatever went wrong. */
+export async function loadAnswersFile(path: string, bank: Bank, options: AnswersCheckOptions = {}): Promise<Checked<Respondent>> {
+  const input = await checkedAsync(() => readSourceText(path));
+  const doc = andThen(input, (text) => checked(() => parseDocumentText(text, { allowAliases: false })));
+  return andThen(doc, (parsed) => checkAnswers(parsed, bank, options));
+}
+
+/** One answers file for a command that reads only it: the respondent and its warnings, or an InputError with every error. */
+export function checkAnswersDocument(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): LoadedAnswers {
+  const result = checkAnswers(doc, bank, options);
+  return { respondent: valueOf(result), warnings: result.problems };
 }
 
 export function parseAnswers(input: SourceText, bank: Bank, options: AnswersCheckOptions = {}): LoadedAnswers {

@@ -1,12 +1,12 @@
-import { collectRespondents, isRespondentSet, sayWarnings } from '../answers/collect.js';
-import { checkAnswersDocument } from '../answers/load.js';
+import { checkRespondents, isRespondentSet, sayWarnings } from '../answers/collect.js';
+import { checkAnswers } from '../answers/load.js';
 import { loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import { compareSnapshots } from '../compare/diff.js';
 import { DEFAULT_FUNCTION_NAMES, regressionMessage } from '../compare/format.js';
 import { renderComparison } from '../compare/render.js';
 import { looksLikeReport, snapshotFromDiagnosis, snapshotFromReportDocument, withTitles, type Snapshot } from '../compare/snapshot.js';
-import { InputError, ThresholdError, UsageError, type Problem } from '../errors.js';
+import { InputError, ThresholdError, UsageError, andThen, checked, checkedAsync, errorsOf, type Checked, type Problem } from '../errors.js';
 import { readSourceText } from '../io/read.js';
 import { emit } from '../io/output.js';
 import { parseDocumentText } from '../load/document.js';
@@ -37,17 +37,16 @@ function diagnosed(ctx: SideContext, respondents: Respondent[], source: string):
 }
 
 /** One side: a folder or CSV export, a JSON report (it has `schemaVersion`), or an answers file. */
-async function loadSide(path: string, ctx: SideContext): Promise<Snapshot> {
+async function loadSide(path: string, ctx: SideContext): Promise<Checked<Snapshot>> {
   if (path !== '-' && isRespondentSet(path)) {
-    const { respondents, warnings } = await collectRespondents([path], ctx.bank());
-    ctx.warnings.push(...warnings);
-    return diagnosed(ctx, respondents, path);
+    const set = await checkRespondents([path], ctx.bank());
+    return andThen(set, ({ respondents, warnings }) => ({ value: diagnosed(ctx, respondents, path), problems: warnings }));
   }
-  const doc = parseDocumentText(await readSourceText(path), { allowAliases: false });
-  if (looksLikeReport(doc.data)) return snapshotFromReportDocument(doc);
-  const { respondent, warnings } = checkAnswersDocument(doc, ctx.bank());
-  ctx.warnings.push(...warnings);
-  return diagnosed(ctx, [respondent], doc.source);
+  const doc = andThen(await checkedAsync(() => readSourceText(path)), (input) => checked(() => parseDocumentText(input, { allowAliases: false })));
+  return andThen(doc, (parsed) => {
+    if (looksLikeReport(parsed.data)) return checked(() => snapshotFromReportDocument(parsed));
+    return andThen(checkAnswers(parsed, ctx.bank()), (respondent) => ({ value: diagnosed(ctx, [respondent], parsed.source), problems: [] }));
+  });
 }
 
 /** `pm-diag compare BEFORE AFTER`: what changed, written before `--fail-on-regression` decides the exit code. */
@@ -59,14 +58,11 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   const problems: Problem[] = [];
   const sides: Snapshot[] = [];
   for (const path of [before, after]) {
-    try {
-      sides.push(await loadSide(path, ctx));
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      problems.push(...err.problems);
-    }
+    const side = await loadSide(path, ctx);
+    for (const problem of side.problems) (problem.severity === 'error' ? problems : ctx.warnings).push(problem);
+    if (side.value) sides.push(side.value);
   }
-  if (problems.length > 0) throw new InputError(problems);
+  if (errorsOf(problems).length > 0) throw new InputError(problems);
   sayWarnings(ctx.warnings);
   // Titles and function names come from the bank (--bank or built-in) when the sides use it: a
   // JSON report carries ids only.

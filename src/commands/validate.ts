@@ -1,8 +1,8 @@
-import { checkAnswersDocument } from '../answers/load.js';
+import { checkAnswers } from '../answers/load.js';
 import { bankItems } from '../bank/items.js';
 import { checkBankDocument, loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
-import { InputError, type Problem } from '../errors.js';
+import { InputError, andThen, checked, type Problem } from '../errors.js';
 import { readFileText, type SourceText } from '../io/read.js';
 import { emit, say, sayProblems } from '../io/output.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
@@ -29,38 +29,41 @@ export function run(files: string[], opts: ValidateOptions): void {
   const problems: Problem[] = [];
   const docs: { path: string; input: SourceText; doc: ParsedDocument }[] = [];
   const banks = new Map<string, Bank>();
+  const failed = (path: string, found: Problem[]) => {
+    for (const problem of found) problems.push(problem);
+    lines.push(`FAIL ${safeLine(path)}`);
+  };
   for (const path of files) {
-    try {
-      const input = readFileText(path);
-      const doc = parseDocumentText(input, { allowAliases: true });
-      if (looksLikeBank(doc.data)) {
-        const bank = checkBankDocument(doc);
-        banks.set(bank.id, bank);
-        lines.push(`ok   ${safeLine(path)}: ${bankSummary(bank)}`);
-      } else {
-        docs.push({ path, input, doc });
-      }
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      problems.push(...err.problems);
-      lines.push(`FAIL ${safeLine(path)}`);
+    const input = checked(() => readFileText(path));
+    const read = andThen(input, (text) => checked(() => ({ text, doc: parseDocumentText(text, { allowAliases: true }) })));
+    if (!read.value) {
+      failed(path, read.problems);
+      continue;
     }
+    const { text, doc } = read.value;
+    if (!looksLikeBank(doc.data)) {
+      docs.push({ path, input: text, doc });
+      continue;
+    }
+    const bank = checked(() => checkBankDocument(doc));
+    if (bank.value) {
+      banks.set(bank.value.id, bank.value);
+      lines.push(`ok   ${safeLine(path)}: ${bankSummary(bank.value)}`);
+    } else failed(path, bank.problems);
   }
   let defaultBank: Bank | undefined;
   for (const { path, input, doc } of docs) {
-    try {
-      // Aliases were allowed for telling the kinds apart; answers files take none.
-      const answersDoc = parseDocumentText(input, { allowAliases: false });
-      const named = (doc.data as { bank?: unknown }).bank;
-      const bank = (typeof named === 'string' && !opts.bank && banks.get(named)) || (defaultBank ??= loadBank(opts.bank));
-      const { respondent, warnings } = checkAnswersDocument(answersDoc, bank, { strict: opts.strict });
-      problems.push(...warnings);
-      lines.push(`ok   ${safeLine(path)}: answers for "${bank.id}", ${respondent.answers.size} of ${bankItems(bank).length} items answered`);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      problems.push(...err.problems);
-      lines.push(`FAIL ${safeLine(path)}`);
+    const named = (doc.data as { bank?: unknown }).bank;
+    const bank = (typeof named === 'string' && !opts.bank && banks.get(named)) || (defaultBank ??= loadBank(opts.bank));
+    // Aliases were allowed for telling the kinds apart; answers files take none.
+    const answersDoc = checked(() => parseDocumentText(input, { allowAliases: false }));
+    const answers = andThen(answersDoc, (parsed) => checkAnswers(parsed, bank, { strict: opts.strict }));
+    if (!answers.value) {
+      failed(path, answers.problems);
+      continue;
     }
+    for (const warning of answers.problems) problems.push(warning);
+    lines.push(`ok   ${safeLine(path)}: answers for "${bank.id}", ${answers.value.answers.size} of ${bankItems(bank).length} items answered`);
   }
   const errors = problems.filter((p) => p.severity === 'error');
   sayProblems(problems.filter((p) => p.severity === 'warning'));

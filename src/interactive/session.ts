@@ -4,7 +4,7 @@ import { answersFileSchema, type AnswersFile } from '../answers/schema.js';
 import { serializeAnswers } from '../answers/serialize.js';
 import { bankItems, itemsById } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
-import { InputError, errorsOf } from '../errors.js';
+import { InputError, andThen, checked, errorsOf, type Checked } from '../errors.js';
 import { readFileText } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import { parseDocumentText } from '../load/document.js';
@@ -25,16 +25,18 @@ export interface SavedSession {
 const LEFT_UNTOUCHED = 'this is the saved answers file, left untouched: fix it, or start over with --fresh (it is then kept as a backup), or save elsewhere with --save';
 
 /** The saved file, checked like any answers file except that ids the bank no longer has are set aside. */
-function checkSavedFile(path: string, bank: Bank): { file: AnswersFile; dropped: string[] } {
-  const doc = parseDocumentText(readFileText(path), { allowAliases: false });
-  const { value, problems } = validateDocument(answersFileSchema, doc);
-  if (!value) throw new InputError(problems);
-  const known = itemsById(bank);
-  const entries = Object.entries(value.answers ?? {});
-  const file: AnswersFile = { ...value, answers: Object.fromEntries(entries.filter(([id]) => known.has(id))) };
-  const errors = errorsOf(answersRuleProblems(file, bank, doc, {}));
-  if (errors.length) throw new InputError(errors);
-  return { file, dropped: entries.map(([id]) => id).filter((id) => !known.has(id)) };
+function checkSavedFile(path: string, bank: Bank): Checked<{ file: AnswersFile; dropped: string[] }> {
+  const doc = checked(() => parseDocumentText(readFileText(path), { allowAliases: false }));
+  return andThen(doc, (parsed) => {
+    const { value, problems } = validateDocument(answersFileSchema, parsed);
+    if (!value) return { problems };
+    const known = itemsById(bank);
+    const entries = Object.entries(value.answers ?? {});
+    const file: AnswersFile = { ...value, answers: Object.fromEntries(entries.filter(([id]) => known.has(id))) };
+    const errors = errorsOf(answersRuleProblems(file, bank, parsed, {}));
+    if (errors.length) return { problems: errors };
+    return { value: { file, dropped: entries.map(([id]) => id).filter((id) => !known.has(id)) }, problems: [] };
+  });
 }
 
 /**
@@ -43,14 +45,9 @@ function checkSavedFile(path: string, bank: Bank): { file: AnswersFile; dropped:
  */
 export function readSession(path: string, bank: Bank): SavedSession | undefined {
   if (!existsSync(path)) return undefined;
-  let checked: ReturnType<typeof checkSavedFile>;
-  try {
-    checked = checkSavedFile(path, bank);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    throw new InputError([...err.problems, { source: safeLine(path), message: LEFT_UNTOUCHED, severity: 'error' }]);
-  }
-  const { file, dropped } = checked;
+  const saved = checkSavedFile(path, bank);
+  if (!saved.value) throw new InputError([...saved.problems, { source: safeLine(path), message: LEFT_UNTOUCHED, severity: 'error' }]);
+  const { file, dropped } = saved.value;
   const answers = file.answers ?? {};
   const draft: Draft = { answers: new Map() };
   if (file.organization !== undefined) draft.organization = file.organization;

@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from '../errors.js';
+import { formatProblem, inReadingOrder, type Problem } from '../errors.js';
 import { writeFileAtomic } from './write.js';
 
 // The one module that writes what the user sees: stdout, stderr and output files.
@@ -21,7 +21,7 @@ export function say(text: string): void {
 
 /** Problems for the person at the terminal, a `pm-diag: ` line each; past `max`, only how many more there are. */
 export function sayProblems(problems: Problem[], max = Infinity, more = 'more problems'): void {
-  const shown = problems.slice(0, max).map((p) => `pm-diag: ${formatProblem(p)}`);
+  const shown = inReadingOrder(problems).slice(0, max).map((p) => `pm-diag: ${formatProblem(p)}`);
   if (problems.length > max) shown.push(`pm-diag: ... and ${problems.length - max} ${more}`);
   if (shown.length > 0) say(shown.join('\n'));
 }

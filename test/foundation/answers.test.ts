@@ -139,8 +139,8 @@ describe('invalid answers', () => {
   it('refuses delivery on a responsibility and capability or owner on an interlock item', () => {
     expect(errors('answers:\n  market-problems: { delivery: 3 }\n  launch-cadence: { capability: 3, owner: pm }\n')).toEqual([
       'a.yaml:2:32: answers.market-problems.delivery: "market-problems" is a responsibility, rated on owner, capability and capacity (found delivery, expected owner, capability, capacity (and a note))',
-      'a.yaml:3:43: answers.launch-cadence.owner: "launch-cadence" is an interlock item, rated on delivery only (found owner, expected delivery (and a note))',
       'a.yaml:3:33: answers.launch-cadence.capability: "launch-cadence" is an interlock item, rated on delivery only (found capability, expected delivery (and a note))',
+      'a.yaml:3:43: answers.launch-cadence.owner: "launch-cadence" is an interlock item, rated on delivery only (found owner, expected delivery (and a note))',
     ]);
   });
 

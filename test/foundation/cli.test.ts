@@ -206,6 +206,8 @@ describe('validate', () => {
       `pm-diag: ${typo}:35:9: areas.0.responsibilities.0.questoin: unknown key "questoin" (did you mean "question"?)`,
       `pm-diag: ${answers}:4:51: answers.competitive-analysis.capability: invalid value (found 6, expected an integer from 1 to 5, or "unknown")`,
       `pm-diag: ${answers}:5:3: answers.pricing-and-packagin: unknown item id "pricing-and-packagin" (did you mean "pricing-and-packaging"?) (expected an id from the bank "pm-pmm-diagnostic" (pm-diag template lists them))`,
+      // A value that fails the schema does not hide the rule problems of the rest of the file.
+      `pm-diag: ${answers}:6:49: answers.win-loss-feedback.capability: "win-loss-feedback" is an interlock item, rated on delivery only (found capability, expected delivery (and a note))`,
     ]);
     expect(result.stderr).toContain(`FAIL ${weight}`);
     expect(result.stderr).toContain(`FAIL ${answers}`);

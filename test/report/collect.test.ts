@@ -22,7 +22,7 @@ async function problems(paths: string[]): Promise<string[]> {
 
 describe('collecting respondents from files, folders and CSV exports', () => {
   it('a folder: its *.yaml, *.yml and *.json files by name, not its sub-folders or other files', async () => {
-    expect(folderFiles(TEAM).map((f) => f.slice(TEAM.length + 1))).toEqual(['ann.yaml', 'ben.json', 'cy.yml']);
+    expect(folderFiles(TEAM).value!.map((f) => f.slice(TEAM.length + 1))).toEqual(['ann.yaml', 'ben.json', 'cy.yml']);
     const { respondents, warnings } = await collectRespondents([TEAM], bank);
     expect(respondents.map((r) => r.name)).toEqual(['Ann', 'Ben', 'Cy']);
     expect(warnings.map((w) => w.source)).toEqual([join(TEAM, 'cy.yml')]);
