@@ -14,9 +14,9 @@ export interface Change {
 }
 
 /**
- * `improved` / `regressed`: readiness (an interlock item: health) went up / down; when it did not
- * move, the sign of the other changes (level means, ownership becoming or ceasing to be aligned,
- * contested or not) decides, and `changed` is what is left.
+ * `improved` / `regressed`: readiness (an interlock item: health) went up / down: the one definition
+ * the list, the counts and `--fail-on-regression` share. `changed`: anything else moved (a level
+ * mean, the owner, the quadrant, an item becoming not applicable) and is described, not judged.
  */
 export type Direction = 'regressed' | 'improved' | 'changed' | 'added' | 'removed';
 export const DIRECTIONS: readonly Direction[] = ['regressed', 'improved', 'changed', 'added', 'removed'];
@@ -34,6 +34,7 @@ export interface ItemChange {
   priority: Change;
   quadrant?: { before: Quadrant | null; after: Quadrant | null };
   owner?: { before: OwnerView | null; after: OwnerView | null };
+  notApplicable: { before: boolean; after: boolean };
 }
 
 export interface SideSummary {
@@ -93,23 +94,12 @@ export function moved(c: Change | undefined): boolean {
   return c !== undefined && (c.delta === null ? c.before !== c.after : c.delta !== 0);
 }
 
-const sign = (c: Change | undefined) => (c?.delta ? Math.sign(c.delta) : 0);
-
 function sameOwner(a: OwnerView | null, b: OwnerView | null): boolean {
   return a?.consensus === b?.consensus && a?.status === b?.status && a?.contested === b?.contested;
 }
 
-function ownerSign(owner: ItemChange['owner']): number {
-  if (!owner?.before || !owner.after) return 0;
-  const aligned = Number(owner.after.status === 'aligned') - Number(owner.before.status === 'aligned');
-  const settled = Number(owner.before.contested) - Number(owner.after.contested);
-  return aligned + settled;
-}
-
 function directionOf(c: Omit<ItemChange, 'direction'>): Direction {
-  if (c.readiness.delta) return c.readiness.delta < 0 ? 'regressed' : 'improved';
-  const score = sign(c.capability) + sign(c.capacity) + sign(c.delivery) + ownerSign(c.owner);
-  return score < 0 ? 'regressed' : score > 0 ? 'improved' : 'changed';
+  return c.readiness.delta ? (c.readiness.delta < 0 ? 'regressed' : 'improved') : 'changed';
 }
 
 function itemChange(before: SnapshotItem | undefined, after: SnapshotItem | undefined): ItemChange | undefined {
@@ -120,6 +110,7 @@ function itemChange(before: SnapshotItem | undefined, after: SnapshotItem | unde
     title: after?.title ?? before?.title ?? item.id,
     readiness: change(before?.readiness, after?.readiness, 'index'),
     priority: change(before?.priority, after?.priority, 'mean'),
+    notApplicable: { before: before?.notApplicable ?? false, after: after?.notApplicable ?? false },
   };
   if (item.kind === 'interlock') {
     c.delivery = change(before?.delivery, after?.delivery, 'mean');
@@ -133,6 +124,7 @@ function itemChange(before: SnapshotItem | undefined, after: SnapshotItem | unde
   const changed =
     [c.readiness, c.priority, c.capability, c.capacity, c.delivery].some(moved) ||
     c.quadrant?.before !== c.quadrant?.after ||
+    c.notApplicable.before !== c.notApplicable.after ||
     !sameOwner(c.owner?.before ?? null, c.owner?.after ?? null);
   return changed ? { ...c, direction: directionOf(c) } : undefined;
 }

@@ -69,8 +69,9 @@ export function fmtChange(c: Change, precision: Precision = 'index'): string {
   return `${fmtValue(c.before, precision)} → ${fmtValue(c.after, precision)}${delta}`;
 }
 
-function ownerText(o: OwnerView | null): string {
-  if (!o) return 'n/a';
+function ownerText(o: OwnerView | null, notApplicable: boolean): string {
+  if (notApplicable) return 'not applicable';
+  if (!o) return 'none';
   return `${o.consensus ?? 'unanswered'} (${o.status}${o.contested ? ', contested' : ''})`;
 }
 
@@ -84,7 +85,9 @@ export function changePhrases(c: ItemChange): string[] {
     if (value && moved(value)) phrases.push(`${axis} ${fmtChange(value, 'mean')}`);
   }
   const owner = c.owner;
-  if (owner && ownerText(owner.before) !== ownerText(owner.after)) phrases.push(`owner ${ownerText(owner.before)} → ${ownerText(owner.after)}`);
+  const na = c.notApplicable;
+  if (owner && ownerText(owner.before, na.before) !== ownerText(owner.after, na.after)) phrases.push(`owner ${ownerText(owner.before, na.before)} → ${ownerText(owner.after, na.after)}`);
+  else if (na.before !== na.after) phrases.push(na.after ? 'now not applicable' : 'applies again');
   if (c.quadrant && c.quadrant.before !== c.quadrant.after) phrases.push(`quadrant ${c.quadrant.before ?? 'n/a'} → ${c.quadrant.after ?? 'n/a'}`);
   if (moved(c.priority)) phrases.push(`priority ${fmtChange(c.priority, 'mean')}`);
   return phrases;

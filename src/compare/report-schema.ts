@@ -16,6 +16,9 @@ const baseItem = {
   id: id(),
   title: z.optional(z.string()),
   priority: z.number({ error: 'a priority (a number)' }),
+  /** How many respondents answered, and how many of them said "not applicable" (reports of earlier versions have neither). */
+  answered: z.optional(z.int().check(z.minimum(0))),
+  notApplicable: z.optional(z.int().check(z.minimum(0))),
 };
 
 const responsibilityItem = z.object({

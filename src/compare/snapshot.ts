@@ -32,6 +32,8 @@ export interface SnapshotItem {
   delivery: number | null;
   /** Responsibility: pct(min(C, K)); interlock: its health, pct(D). */
   readiness: number | null;
+  /** Everyone who answered it said it does not apply. */
+  notApplicable: boolean;
   quadrant: Quadrant | null;
   owner?: OwnerView;
 }
@@ -67,6 +69,8 @@ function readinessOf(kind: SnapshotItem['kind'], capability: number | null, capa
 }
 
 type ItemInput = Pick<SnapshotItem, 'id' | 'kind' | 'title' | 'priority'> & {
+  answered?: number;
+  notApplicable?: number;
   capability?: number | null;
   capacity?: number | null;
   delivery?: number | null;
@@ -86,6 +90,7 @@ function snapshotItem(item: ItemInput): SnapshotItem {
     capacity,
     delivery,
     readiness: readinessOf(item.kind, capability, capacity, delivery),
+    notApplicable: (item.answered ?? 0) > 0 && item.notApplicable === item.answered,
     quadrant: item.quadrant ?? null,
   };
   if (item.title !== undefined) result.title = item.title;

@@ -17,7 +17,7 @@ export function safeJson(value: unknown): string {
 }
 
 function item(i: ItemScore) {
-  const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority) };
+  const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority), answered: i.answered, notApplicable: i.notApplicable };
   const extra = { discussion: i.discussion, notes: i.notes };
   if (i.kind === 'interlock') {
     return { ...common, from: i.from, to: i.to, delivery: mean(i.delivery), health: index(i.health), ...extra };

@@ -35,9 +35,10 @@ describe('compare: what changed', () => {
     ]);
   });
 
-  it('regressed: readiness down is a regression; an owner lost with readiness kept is listed, not failed on', async () => {
+  it('regressed: readiness down is a regression, in the list and the gate alike; an owner lost with readiness kept is a change', async () => {
     const cmp = await compare('before.yaml', 'regressed.yaml');
-    expect(directions(cmp)).toEqual(['positioning:regressed', 'launch-cadence:regressed', 'market-problems:regressed']);
+    expect(directions(cmp)).toEqual(['positioning:regressed', 'launch-cadence:regressed', 'market-problems:changed']);
+    expect(cmp.items.filter((i) => i.direction === 'regressed').map((i) => i.id)).toEqual(cmp.regressions.filter((r) => r.id).map((r) => r.id));
     expect(cmp.summary.readiness).toEqual({ before: 25, after: 15, delta: -10 });
     expect(cmp.regressions.map((r) => `${r.id ?? 'summary'} ${r.change.before}→${r.change.after}`)).toEqual(['summary 25→15', 'positioning 25→0', 'launch-cadence 75→50']);
     const mp = cmp.items.find((i) => i.id === 'market-problems')!;
@@ -86,6 +87,7 @@ describe('compare: rounding, unrated items, other banks and targets', () => {
     capacity: 4,
     delivery: null,
     readiness: 75,
+    notApplicable: false,
     quadrant: 'strength',
     owner: { consensus: 'pm', status: 'aligned', contested: false },
     ...fields,
@@ -122,9 +124,24 @@ describe('compare: rounding, unrated items, other banks and targets', () => {
     ]);
   });
 
-  it('ownership settling with readiness unchanged is an improvement; mixed level moves are "changed"', () => {
+  it('with readiness unchanged, ownership settling and mixed level moves are "changed": only readiness judges', () => {
     const before = snap([item('a', { owner: { consensus: 'pm', status: 'aligned', contested: true } }), item('b', { capability: 5, capacity: 4 })]);
     const after = snap([item('a'), item('b', { capability: 4, capacity: 5 })]);
-    expect(directions(compareSnapshots(before, after))).toEqual(['a:improved', 'b:changed']);
+    expect(directions(compareSnapshots(before, after))).toEqual(['a:changed', 'b:changed']);
+  });
+});
+
+describe('compare: an item that became not applicable', () => {
+  it('is a change, not a regression, and says "not applicable" rather than "unanswered"', async () => {
+    const { compareSnapshots } = await import('../../src/compare/diff.js');
+    const { changePhrases } = await import('../../src/compare/format.js');
+    const before = await side('before.yaml');
+    const after = { ...before, items: before.items.map((i) => (i.id === 'market-problems' ? { ...i, capability: null, capacity: null, readiness: null, quadrant: null, notApplicable: true, owner: { consensus: null, status: 'unanswered' as const, contested: false } } : i)) };
+    const cmp = compareSnapshots(before, after);
+    const mp = cmp.items.find((i) => i.id === 'market-problems')!;
+    expect(mp.direction).toBe('changed');
+    expect(cmp.regressions.map((r) => r.id)).not.toContain('market-problems');
+    expect(changePhrases(mp).join('; ')).toContain('owner pm (aligned) → not applicable');
+    expect(changePhrases(mp).join('; ')).not.toContain('unanswered');
   });
 });

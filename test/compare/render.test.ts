@@ -32,7 +32,7 @@ describe('terminal comparison', () => {
 
   it('shows the summary, functions, interlock, items and gaps', async () => {
     const text = renderComparison(await compare('before.yaml', 'regressed.yaml'), 'terminal', opts);
-    expect(text).toContain('0 improved, 3 regressed, 0 changed, 1 unchanged; 1 new gap, 0 closed gaps');
+    expect(text).toContain('0 improved, 2 regressed, 1 changed, 1 unchanged; 1 new gap, 0 closed gaps');
     expect(text).toMatch(/^ {2}Readiness +25\.0 +15\.0 +-10\.0$/m);
     expect(text).toMatch(/^ {2}Product Marketing +25\.0 → 0\.0 +-25\.0 +0\.0 +-25\.0$/m);
     expect(text).toMatch(/^ {2}PM → PMM +75\.0 +50\.0 +-25\.0$/m);
@@ -59,7 +59,7 @@ describe('markdown comparison', () => {
       expect(text).not.toContain('\u001b');
     }
     const text = renderComparison(await compare('before.yaml', 'regressed.yaml'), 'markdown', opts);
-    expect(text.split('\n')[2]).toBe('**Readiness 25.0 → 15.0 (-10.0)**: 0 improved, 3 regressed, 0 changed, 1 unchanged; 1 new gap, 0 closed gaps.');
+    expect(text.split('\n')[2]).toBe('**Readiness 25.0 → 15.0 (-10.0)**: 0 improved, 2 regressed, 1 changed, 1 unchanged; 1 new gap, 0 closed gaps.');
     expect(text).toContain('| Readiness | 25.0 | 15.0 | -10.0 ▼ |');
     expect(text).toContain('| Positioning | 25.0 → 0.0 (-25.0) | capacity 2.00 → 1.00 (-1.00); priority 2.00 → 4.00 (+2.00) |');
   });
