@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { itemsOf, loadV2, v1Ids, type Kind } from './helpers.js';
+
+const bank = loadV2();
+const v2Kinds = new Map<string, Kind>(itemsOf(bank).map((i) => [i.id, i.kind]));
+const v1 = v1Ids();
+const fromV1 = bank.migrations['1']!;
+const renamed = Object.entries(fromV1.renamed ?? {});
+const merged = Object.entries(fromV1.merged ?? {});
+const removed = fromV1.removed ?? [];
+
+describe('migrations from version 1', () => {
+  it('reads all 52 items of version 1 (38 responsibilities, 14 interlock)', () => {
+    const kinds = [...v1.values()];
+    expect(kinds.filter((k) => k === 'responsibility')).toHaveLength(38);
+    expect(kinds.filter((k) => k === 'interlock')).toHaveLength(14);
+  });
+
+  it('has only version 1, with renamed, merged and removed', () => {
+    expect(Object.keys(bank.migrations)).toEqual(['1']);
+    for (const key of Object.keys(fromV1)) expect(['renamed', 'merged', 'removed']).toContain(key);
+  });
+
+  it('gives every version 1 id exactly one fate: kept, renamed, merged or removed', () => {
+    const fates = new Map<string, string[]>();
+    const note = (id: string, fate: string) => fates.set(id, [...(fates.get(id) ?? []), fate]);
+    for (const id of v1.keys()) if (v2Kinds.has(id)) note(id, 'kept');
+    for (const [id] of renamed) note(id, 'renamed');
+    for (const [id] of merged) note(id, 'merged');
+    for (const id of removed) note(id, 'removed');
+    for (const id of v1.keys()) expect(fates.get(id) ?? [], id).toHaveLength(1);
+    // no mapping names an id that version 1 never had
+    for (const id of fates.keys()) expect(v1.has(id), `${id} is not a version 1 id`).toBe(true);
+  });
+
+  it('maps only to ids that exist in version 2, of the same kind (a responsibility to a responsibility, a hand-off to a hand-off)', () => {
+    for (const [from, to] of [...renamed, ...merged]) {
+      expect(v2Kinds.has(to), `${from} -> ${to}`).toBe(true);
+      expect(v2Kinds.get(to), `${from} -> ${to}`).toBe(v1.get(from));
+    }
+  });
+
+  it('renames one to one: each new name is used once and was not an id of version 1', () => {
+    const targets = renamed.map(([, to]) => to);
+    expect(new Set(targets).size).toBe(targets.length);
+    for (const to of targets) expect(v1.has(to), to).toBe(false);
+  });
+
+  it('folds the launch cluster into fewer items: launch mechanics are measured in one responsibility and three hand-offs', () => {
+    const launchCluster = ['launch-readiness-and-status', 'on-time-delivery-and-beta', 'quality-launch-on-time-on-spec', 'launch-status-cadence', 'roadmap-and-release-plan'];
+    const targets = new Set(launchCluster.map((id) => Object.fromEntries([...renamed, ...merged])[id]));
+    expect([...targets].sort()).toEqual(['launch-plan', 'release-plan-and-early-warning']);
+  });
+});
