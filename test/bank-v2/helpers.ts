@@ -65,8 +65,8 @@ export interface BankV2 {
   migrations: Record<string, { renamed?: Record<string, string>; merged?: Record<string, string>; removed?: string[] }>;
 }
 export interface BankV1 {
-  areas: { responsibilities: { id: string }[] }[];
-  interlock: { id: string }[];
+  areas: { responsibilities: { id: string; question: string }[] }[];
+  interlock: { id: string; question: string }[];
 }
 
 export type Kind = 'responsibility' | 'interlock';
@@ -95,14 +95,17 @@ export function formItems(bank: BankV2, form: 'rapid' | 'full', stage: string): 
 
 export const questionCount = (items: AnyItem[]): number => items.reduce((sum, item) => sum + questionsFor(item), 0);
 
-/** Version 1's ids by kind, read from the bank the current code still uses. */
-export function v1Ids(): Map<string, Kind> {
+/** Version 1's items by id: kind and question, read from the bank the current code still uses. */
+export function v1Items(): Map<string, { kind: Kind; question: string }> {
   const v1 = readYaml<BankV1>(V1_BANK_FILE);
-  const ids = new Map<string, Kind>();
-  for (const area of v1.areas) for (const r of area.responsibilities) ids.set(r.id, 'responsibility');
-  for (const i of v1.interlock) ids.set(i.id, 'interlock');
-  return ids;
+  const items = new Map<string, { kind: Kind; question: string }>();
+  for (const area of v1.areas) for (const r of area.responsibilities) items.set(r.id, { kind: 'responsibility', question: r.question });
+  for (const i of v1.interlock) items.set(i.id, { kind: 'interlock', question: i.question });
+  return items;
 }
+
+/** Version 1's ids by kind. */
+export const v1Ids = (): Map<string, Kind> => new Map([...v1Items()].map(([id, item]) => [id, item.kind]));
 
 /** The answers files of examples/v2 and its team folder. */
 export function exampleFiles(): string[] {

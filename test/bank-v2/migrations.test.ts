@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsOf, loadV2, v1Ids, type Kind } from './helpers.js';
+import { itemsOf, loadV2, v1Ids, v1Items, type Kind } from './helpers.js';
 
 const bank = loadV2();
 const v2Kinds = new Map<string, Kind>(itemsOf(bank).map((i) => [i.id, i.kind]));
@@ -50,5 +50,23 @@ describe('migrations from version 1', () => {
     const launchCluster = ['launch-readiness-and-status', 'on-time-delivery-and-beta', 'quality-launch-on-time-on-spec', 'launch-status-cadence', 'roadmap-and-release-plan'];
     const targets = new Set(launchCluster.map((id) => Object.fromEntries([...renamed, ...merged])[id]));
     expect([...targets].sort()).toEqual(['launch-plan', 'release-plan-and-early-warning']);
+  });
+});
+
+describe('the stems the review found double-barrelled or leading', () => {
+  // bank-review.md §3, items 3 and 4
+  const doubleBarrelled = [
+    'launch-strategy-and-plan', 'shared-goals-and-structure', 'customer-visits-and-advisory-boards', 'cross-functional-leadership',
+    'roadmap', 'pricing-and-packaging', 'product-strategy-and-portfolio', 'profitability-and-lifecycle', 'on-time-delivery-and-beta',
+    'demand-generation-and-retention', 'pr-analyst-relations-thought-leadership', 'competitive-analysis', 'distinctive-competence',
+    'marketing-plan', 'marketing-programmes-and-plans', 'quality-launch-on-time-on-spec', 'roadmap-and-release-plan',
+  ];
+  const leading = ['stakeholder-communications', 'marketing-plan', 'launch-readiness-and-status'];
+  const v2Questions = new Map(itemsOf(bank).map((i) => [i.id, i.question]));
+  const old = v1Items();
+
+  it.each([...new Set([...doubleBarrelled, ...leading])])('%s is split, merged or asked anew', (id) => {
+    expect(old.has(id)).toBe(true);
+    if (v2Questions.has(id)) expect(v2Questions.get(id)).not.toBe(old.get(id)!.question);
   });
 });
