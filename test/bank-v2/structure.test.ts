@@ -69,6 +69,24 @@ describe('bank version 2: header, scales and stages', () => {
   });
 });
 
+describe('bank version 2: only the keys of DESIGN.md', () => {
+  const allowed = (keys: string[], object: object, where: string) => {
+    for (const key of Object.keys(object)) expect(keys, `${where}: unknown key "${key}"`).toContain(key);
+  };
+  const itemKeys = ['id', 'title', 'question', 'evidence', 'weight', 'target', 'targets', 'stages', 'rapid', 'discussion', 'sources'];
+
+  it('at the top, in stages, areas, responsibilities, hand-offs and migrations', () => {
+    allowed(['$schema', 'id', 'version', 'title', 'description', 'target', 'default-stage', 'functions', 'scales', 'stages', 'areas', 'interlock', 'migrations'], bank, 'bank');
+    for (const [id, stage] of Object.entries(bank.stages)) allowed(['title', 'description', 'target', 'combined'], stage, `stages.${id}`);
+    for (const area of bank.areas) {
+      allowed(['id', 'title', 'description', 'responsibilities'], area, area.id);
+      for (const r of area.responsibilities) allowed([...itemKeys, 'owner', 'contributors'], r, r.id);
+    }
+    for (const i of interlock) allowed([...itemKeys, 'from', 'to'], i, i.id);
+    for (const [version, migration] of Object.entries(bank.migrations)) allowed(['renamed', 'merged', 'removed'], migration, `migrations.${version}`);
+  });
+});
+
 describe('bank version 2: counts', () => {
   it('has 10 areas and 50 responsibilities, each area with at least 3', () => {
     expect(bank.areas.map((a) => a.id)).toEqual([
