@@ -58,6 +58,14 @@ describe('the coverage document', () => {
     expect(Math.ceil((questionCount(formItems(bank, 'rapid', 'growth')) * 15) / 60 + 1)).toBeLessThanOrEqual(10);
   });
 
+  it('gives the average stem length and the length of the scales as the bank has them', () => {
+    const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+    const stems = itemsOf(bank).map((i) => words(i.question));
+    expect(doc).toContain(`Stems average ${Math.round(stems.reduce((s, n) => s + n, 0) / stems.length)} words`);
+    const scaleWords = Object.values(bank.scales).map((scale) => Object.values(scale).reduce((s, l) => s + words(`${l.label} ${l.description}`), 0));
+    expect(doc).toContain(`${Math.min(...scaleWords)}–${Math.max(...scaleWords)} words each`);
+  });
+
   it('states the counts of the bank', () => {
     const responsibilities = itemsOf(bank).filter((i) => i.kind === 'responsibility');
     expect(doc).toContain(`**${bank.areas.length} areas, ${responsibilities.length} responsibilities, ${bank.interlock.length} hand-offs.**`);
