@@ -51,6 +51,8 @@ describe('bank version 2: header, scales and stages', () => {
       if (Number(level) >= 3) expect(anchor.description, `${name} ${level}`).toMatch(new RegExp(`^Level ${Number(level) - 1}, and `));
       // one condition: after "Level N, and" no further "and also"/"; and" joins a second one
       expect(anchor.description, `${name} ${level}`).not.toMatch(/;\s*and\b|\band also\b/);
+      // a "but" states a shortfall that the higher levels, which include this one, would contradict
+      expect(anchor.description, `${name} ${level}`).not.toMatch(/\bbut\b/i);
     }
     expect(new Set(Object.values(scale).map((a) => a.label)).size).toBe(5);
   });
