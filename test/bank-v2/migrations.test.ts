@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itemsOf, loadV2, v1Ids, v1Items, type Kind } from './helpers.js';
+import { ROOT } from '../helpers/cli.js';
+import { itemsOf, loadV2, readYaml, v1Ids, v1Items, type Kind } from './helpers.js';
 
 const bank = loadV2();
 const v2Kinds = new Map<string, Kind>(itemsOf(bank).map((i) => [i.id, i.kind]));
@@ -68,5 +70,21 @@ describe('the stems the review found double-barrelled or leading', () => {
   it.each([...new Set([...doubleBarrelled, ...leading])])('%s is split, merged or asked anew', (id) => {
     expect(old.has(id)).toBe(true);
     if (v2Questions.has(id)) expect(v2Questions.get(id)).not.toBe(old.get(id)!.question);
+  });
+});
+
+describe('the version 1 examples under version 2', () => {
+  const mapping = new Map<string, string>([...renamed, ...merged]);
+  const examples = ['launch-orphaned.yaml', 'mature.yaml', 'startup-one-person.yaml'];
+
+  it.each(examples)('examples/%s: every answered id reaches an item of version 2 of the same kind', (name) => {
+    const answers = readYaml<{ answers: Record<string, unknown> }>(join(ROOT, 'examples', name)).answers;
+    const ids = Object.keys(answers);
+    expect(ids.length).toBe(52);
+    for (const id of ids) {
+      const target = v2Kinds.has(id) ? id : mapping.get(id);
+      expect(target, `${id} has no home in version 2`).toBeDefined();
+      expect(v2Kinds.get(target!), id).toBe(v1.get(id));
+    }
   });
 });
