@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ACCOUNTABLE_OWNERS,
   CONTRIBUTOR_CODES,
   KEBAB,
   STAGES,
+  V2_BANK_FILE,
   appliesAt,
   formItems,
   itemsOf,
@@ -169,6 +171,21 @@ describe('bank version 2: every item', () => {
       for (const c of r.contributors ?? []) expect(CONTRIBUTOR_CODES, `${r.id}: contributor ${c}`).toContain(c);
       expect(r.contributors ?? [], r.id).not.toContain(r.owner);
       expect(new Set(r.contributors ?? []).size, r.id).toBe((r.contributors ?? []).length);
+    }
+  });
+
+  it('names, in a comment on the item, the team that each `other` contributor stands for', () => {
+    const raw = readFileSync(V2_BANK_FILE, 'utf8');
+    for (const r of responsibilities as Responsibility[]) {
+      if (!(r.contributors ?? []).includes('other')) continue;
+      const start = raw.indexOf(`- id: ${r.id}\n`);
+      const end = raw.indexOf('- id: ', start + 1);
+      const comments = raw
+        .slice(start, end === -1 ? undefined : end)
+        .split('\n')
+        .filter((line) => line.trim().startsWith('#'))
+        .join(' ');
+      expect(comments, r.id).toMatch(/\(`other`\)/);
     }
   });
 
