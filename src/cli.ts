@@ -52,7 +52,9 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
         .command('report')
         .summary('one report over several respondents (files, folders, CSV)')
         .description('one report over several respondents: answers files, folders of them, or a CSV export')
-        .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports'),
+        .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports')
+        .option('--organization <name>', 'keep only the respondents of this organization (when the files name several)')
+        .option('--latest', 'keep only the most recent answers of a person who answered more than once'),
     )
       .addHelpText('after', '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv')
       .action(async (files, opts) => (await import('./commands/report.js')).run(files, opts)),

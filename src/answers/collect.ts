@@ -8,6 +8,7 @@ import type { Respondent } from '../model.js';
 import { safeLine } from '../text.js';
 import { checkCsvAnswers } from './csv.js';
 import { loadAnswersFile, type AnswersCheckOptions } from './load.js';
+import { selectTeam, type Dated, type TeamOptions } from './team.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and CSV exports,
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -19,6 +20,8 @@ const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
   respondents: Respondent[];
+  /** Each respondent with how recent it is, for choosing between a person's files (answers/team.ts). */
+  dated: Dated[];
   /** Warnings only (unanswered items). */
   warnings: Problem[];
 }
@@ -57,18 +60,24 @@ export function folderFiles(folder: string): Checked<string[]> {
 
 /** Reads one path into respondents: a CSV export, a folder of answers files, an answers file, or `-`. */
 async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions, into: Collected, problems: Problem[]): Promise<void> {
-  const keep = (result: Checked<Respondent[]>) => {
+  const keep = (result: Checked<Respondent[]>, file: string) => {
     for (const problem of result.problems) (problem.severity === 'error' ? problems : into.warnings).push(problem);
-    if (result.value && errorsOf(result.problems).length === 0) for (const respondent of result.value) into.respondents.push(respondent);
+    if (!result.value || errorsOf(result.problems).length > 0) return;
+    const modified = file === '-' ? Date.now() : modifiedAt(file);
+    // A form export lists its rows in the order they came in: a later row is a later answer.
+    result.value.forEach((respondent, row) => {
+      into.respondents.push(respondent);
+      into.dated.push({ respondent, recency: modified + row });
+    });
   };
   const answersFile = async (file: string) => {
     const result = await loadAnswersFile(file, bank, options);
-    keep({ value: result.value && [result.value], problems: result.problems });
+    keep({ value: result.value && [result.value], problems: result.problems }, file);
   };
-  if (isCsvPath(path)) return keep(andThen(checked(() => readFileText(path)), (input) => checkCsvAnswers(input, bank, options)));
+  if (isCsvPath(path)) return keep(andThen(checked(() => readFileText(path)), (input) => checkCsvAnswers(input, bank, options)), path);
   if (path !== '-' && isFolder(path)) {
     const files = folderFiles(path);
-    keep({ problems: files.problems });
+    keep({ problems: files.problems }, path);
     for (const file of files.value ?? []) await answersFile(file);
     return;
   }
@@ -76,18 +85,30 @@ async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions
 }
 
 /** Every respondent in `paths`, in the order given (a folder's files by name), and every problem in all of them. */
-export async function checkRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions = {}): Promise<Checked<Collected>> {
+export async function checkRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions & TeamOptions = {}): Promise<Checked<Collected>> {
   if (paths.filter((p) => p === '-').length > 1) {
     return { problems: [{ source: STDIN_SOURCE, message: '"-" (standard input) is given more than once', expected: 'at most one "-"', severity: 'error' }] };
   }
-  const collected: Collected = { respondents: [], warnings: [] };
+  const collected: Collected = { respondents: [], dated: [], warnings: [] };
   const problems: Problem[] = [];
   for (const path of paths) await collectOne(path, bank, options, collected, problems);
-  return problems.length > 0 ? { problems } : { value: collected, problems: [] };
+  if (problems.length > 0) return { problems };
+  const team = selectTeam(collected.dated, options);
+  for (const problem of team.problems) (problem.severity === 'error' ? problems : collected.warnings).push(problem);
+  if (problems.length > 0) return { problems };
+  return { value: { ...collected, respondents: team.respondents, dated: collected.dated.filter((d) => team.respondents.includes(d.respondent)) }, problems: [] };
+}
+
+function modifiedAt(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** For `report`: the respondents and their warnings, or an InputError with every problem. */
-export async function collectRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions = {}): Promise<Collected> {
+export async function collectRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions & TeamOptions = {}): Promise<Collected> {
   return valueOf(await checkRespondents(paths, bank, options));
 }
 
