@@ -1,5 +1,6 @@
 import { parseAnswers } from '../answers/load.js';
 import { loadBank } from '../bank/load.js';
+import { UsageError } from '../errors.js';
 import { readSourceText } from '../io/read.js';
 import { sayProblems } from '../io/output.js';
 import type { InteractiveOptions } from '../interactive/run.js';
@@ -15,6 +16,9 @@ export async function run(opts: AssessOptions): Promise<void> {
   if (opts.answers === undefined) {
     const { runInteractive } = await import('../interactive/run.js');
     return runInteractive(opts, settings);
+  }
+  if (opts.area !== undefined) {
+    throw new UsageError('--area chooses what the interactive assessment asks; with --answers the report covers every item of the file: leave out --area');
   }
   const input = await readSourceText(opts.answers);
   const bank = loadBank(opts.bank);

@@ -16,9 +16,10 @@ function scaleLine(bank: Bank, scale: ScaleName): string {
 }
 
 function itemLines(item: BankItem): string[] {
-  const who = item.kind === 'interlock' ? `${item.from.toUpperCase()} owes ${item.to.toUpperCase()}` : `recommended owner: ${item.owner}`;
+  // The recommended owner is left out: shown right above `owner:`, it primes the answer (pm-diag roles shows it).
+  const about = item.kind === 'interlock' ? `${item.from.toUpperCase()} owes ${item.to.toUpperCase()}, ` : '';
   const fields = fieldsOf(item.kind).map((field) => `${field}: `).join(', ');
-  return [`  # ${safeLine(item.title)} (${who}, weight ${item.weight})`, `  # ${safeLine(item.question)}`, `  ${item.id}: { ${fields}}`];
+  return [`  # ${safeLine(item.title)} (${about}weight ${item.weight})`, `  # ${safeLine(item.question)}`, `  ${item.id}: { ${fields}}`];
 }
 
 export function renderTemplate(bank: Bank): string {

@@ -362,3 +362,20 @@ describe('schema', () => {
     expect(result.stderr).toBe('pm-diag: schema: found "nope", expected bank or answers\n');
   });
 });
+
+describe('what respondents fill in does not prime the answer', () => {
+  it('the template names no recommended owner (roles shows it)', () => {
+    const result = runCli(['template']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('market-problem-discovery: { owner: , capability: , capacity: , note: }');
+    expect(result.stdout).not.toMatch(/recommended|owner: pm\b|\(pm[,)]/i);
+    expect(runCli(['roles']).stdout).toMatch(/Market-problem discovery/);
+  });
+
+  it('--area with --answers is refused rather than silently ignored', () => {
+    const result = runCli(['assess', '--answers', 'examples/mature.yaml', '--area', 'launch']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--area chooses what the interactive assessment asks');
+  });
+});
