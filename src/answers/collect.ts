@@ -1,13 +1,14 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../bank/schema.js';
 import { InputError, type Problem } from '../errors.js';
 import { sayProblems } from '../io/output.js';
-import { STDIN_SOURCE, readFileText, readSourceText } from '../io/read.js';
+import { STDIN_SOURCE, notRegularFile, readFileText, readSourceText } from '../io/read.js';
 import type { Respondent } from '../model.js';
 import { safeLine } from '../text.js';
 import { parseCsvAnswers } from './csv.js';
 import { parseAnswers, type AnswersCheckOptions } from './load.js';
+import { pushAll } from '../lists.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and CSV exports,
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -38,12 +39,27 @@ export function isRespondentSet(path: string): boolean {
   return isCsvPath(path) || isFolder(path);
 }
 
+/** Whether a folder entry is an answers file to read; what is not a regular file (a FIFO, a device, a link to one) is skipped, named in `skipped`. */
+function isReadableEntry(folder: string, entry: Dirent, skipped: Problem[]): boolean {
+  if (entry.isFile()) return true;
+  if (entry.isDirectory()) return false;
+  let stat: Stats;
+  try {
+    stat = statSync(join(folder, entry.name));
+  } catch {
+    return true; // A broken link: reading it says what is wrong.
+  }
+  const why = notRegularFile(stat);
+  if (why) skipped.push({ source: safeLine(join(folder, entry.name)), message: `skipped: it ${why}`, severity: 'warning' });
+  return why === undefined;
+}
+
 /** The answers files of a folder: its *.yaml, *.yml and *.json files, sorted by name; sub-folders are not searched. */
-export function folderFiles(folder: string): string[] {
+export function folderFiles(folder: string, skipped: Problem[] = []): string[] {
   let names: string[];
   try {
     names = readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && ANSWERS_FILE.test(entry.name))
+      .filter((entry) => ANSWERS_FILE.test(entry.name) && isReadableEntry(folder, entry, skipped))
       .map((entry) => entry.name);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -62,25 +78,25 @@ async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions
       await load();
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      problems.push(...err.problems);
+      pushAll(problems, err.problems);
     }
   };
   const answersFile = async (file: string) => {
     const { respondent, warnings } = parseAnswers(await readSourceText(file), bank, options);
     into.respondents.push(respondent);
-    into.warnings.push(...warnings);
+    pushAll(into.warnings, warnings);
   };
   if (isCsvPath(path)) {
     return attempt(() => {
       const { respondents, warnings } = parseCsvAnswers(readFileText(path), bank, options);
-      into.respondents.push(...respondents);
-      into.warnings.push(...warnings);
+      pushAll(into.respondents, respondents);
+      pushAll(into.warnings, warnings);
     });
   }
   if (path !== '-' && isFolder(path)) {
     let files: string[] = [];
     await attempt(() => {
-      files = folderFiles(path);
+      files = folderFiles(path, into.warnings);
     });
     for (const file of files) await attempt(() => answersFile(file));
     return;

@@ -12,6 +12,7 @@ import type { Respondent } from '../model.js';
 import { closest, describeValue, safeLine } from '../text.js';
 import { answersRuleProblems, respondentFromFile, type AnswersCheckOptions } from './load.js';
 import { NOT_APPLICABLE, itemAnswerSchema, respondentSchema, type AnswersFile } from './schema.js';
+import { pushAll } from '../lists.js';
 
 // A form tool's export: one row per respondent, columns as `pm-diag template --format csv` gives
 // them. Each row becomes the same data an answers file holds and is checked by the same schemas and
@@ -301,9 +302,9 @@ class RowReader {
     const file = { respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     const issues = this.valueIssues(file);
-    problems.push(...issuesToProblems(issues, doc));
+    pushAll(problems, issuesToProblems(issues, doc));
     const valid = issues.length === 0;
-    if (valid) problems.push(...answersRuleProblems(file, this.bank, doc, this.options));
+    if (valid) pushAll(problems, answersRuleProblems(file, this.bank, doc, this.options));
     for (const p of problems) p.path = columnPath(p.path);
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     if (!valid || errorsOf(problems).length > 0) return { problems };
@@ -321,14 +322,14 @@ export function parseCsvAnswers(input: SourceText, bank: Bank, options: AnswersC
   parseRows(input, source, (row) => {
     if (!reader) {
       reader = new RowReader(bank, source, row, options);
-      problems.push(...reader.headerProblems);
+      pushAll(problems, reader.headerProblems);
       return;
     }
     rows++;
     if (reader.headerProblems.length > 0) return;
     const result = reader.read(row, rows + 1);
     if (result.respondent) respondents.push(result.respondent);
-    problems.push(...result.problems);
+    pushAll(problems, result.problems);
   });
   if (!reader) {
     throw new InputError([{ source, message: 'the file is empty', expected: 'a header row (pm-diag template --format csv) and a row per respondent', severity: 'error' }]);

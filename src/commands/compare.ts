@@ -14,6 +14,7 @@ import type { Respondent } from '../model.js';
 import { reportSettings, type ReportSettings } from '../pipeline.js';
 import { diagnose } from '../score/diagnose.js';
 import { safeLine } from '../text.js';
+import { pushAll } from '../lists.js';
 
 export interface CompareOptions {
   bank?: string;
@@ -39,13 +40,13 @@ function diagnosed(ctx: SideContext, respondents: Respondent[], source: string):
 async function loadSide(path: string, ctx: SideContext): Promise<Snapshot> {
   if (path !== '-' && isRespondentSet(path)) {
     const { respondents, warnings } = await collectRespondents([path], ctx.bank());
-    ctx.warnings.push(...warnings);
+    pushAll(ctx.warnings, warnings);
     return diagnosed(ctx, respondents, path);
   }
   const doc = parseDocumentText(await readSourceText(path), { allowAliases: false });
   if (looksLikeReport(doc.data)) return snapshotFromReportDocument(doc);
   const { respondent, warnings } = checkAnswersDocument(doc, ctx.bank());
-  ctx.warnings.push(...warnings);
+  pushAll(ctx.warnings, warnings);
   return diagnosed(ctx, [respondent], doc.source);
 }
 
@@ -62,7 +63,7 @@ export async function run(before: string, after: string, opts: CompareOptions): 
       sides.push(await loadSide(path, ctx));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      problems.push(...err.problems);
+      pushAll(problems, err.problems);
     }
   }
   if (problems.length > 0) throw new InputError(problems);

@@ -5,6 +5,7 @@ import type { Bank, ScaleName } from '../bank/schema.js';
 import { emit } from '../io/output.js';
 import { safeLine } from '../text.js';
 import { resolveFormat } from './options.js';
+import { guardTemplateOut } from './template-guard.js';
 
 export const ANSWERS_SCHEMA_FILE = 'pm-diag-answers.schema.json';
 
@@ -57,8 +58,9 @@ export function renderTemplate(bank: Bank): string {
   return lines.join('\n') + '\n';
 }
 
-export function run(opts: { bank?: string; format?: string; out?: string }): void {
+export function run(opts: { bank?: string; format?: string; out?: string; force?: boolean }): void {
   const format = resolveFormat(opts.format, opts.out, ['yaml', 'csv'] as const, 'yaml', { csv: 'csv', yaml: 'yaml', yml: 'yaml' });
   const bank = loadBank(opts.bank);
+  guardTemplateOut(opts.out, format, opts.force === true);
   emit(format === 'csv' ? csvColumns(bank).join(',') : renderTemplate(bank), opts.out);
 }

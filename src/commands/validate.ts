@@ -7,6 +7,7 @@ import { readFileText, type SourceText } from '../io/read.js';
 import { emit, say, sayProblems } from '../io/output.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { safeLine } from '../text.js';
+import { pushAll } from '../lists.js';
 
 export interface ValidateOptions {
   bank?: string;
@@ -42,7 +43,7 @@ export function run(files: string[], opts: ValidateOptions): void {
       }
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      problems.push(...err.problems);
+      pushAll(problems, err.problems);
       lines.push(`FAIL ${safeLine(path)}`);
     }
   }
@@ -54,11 +55,11 @@ export function run(files: string[], opts: ValidateOptions): void {
       const named = (doc.data as { bank?: unknown }).bank;
       const bank = (typeof named === 'string' && !opts.bank && banks.get(named)) || (defaultBank ??= loadBank(opts.bank));
       const { respondent, warnings } = checkAnswersDocument(answersDoc, bank, { strict: opts.strict });
-      problems.push(...warnings);
+      pushAll(problems, warnings);
       lines.push(`ok   ${safeLine(path)}: answers for "${bank.id}", ${respondent.answers.size} of ${bankItems(bank).length} items answered`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      problems.push(...err.problems);
+      pushAll(problems, err.problems);
       lines.push(`FAIL ${safeLine(path)}`);
     }
   }
