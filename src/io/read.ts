@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type BigIntStats, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type BigIntStats, type Stats } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
 import { safeLine } from '../text.js';
 
@@ -107,6 +107,11 @@ export function inputReadAs(stat: BigIntStats): string | undefined {
   return filesRead.get(fileIdentity(stat));
 }
 
+function refuseSpecialFile(path: string, stat: Stats | BigIntStats): void {
+  const why = notRegularFile(stat);
+  if (why) fail(path, why, stat.isDirectory() ? 'a file' : 'a regular file, or "-" for standard input');
+}
+
 const READ_CHUNK_BYTES = 64 * 1024;
 
 /**
@@ -121,8 +126,7 @@ export function readFileText(path: string, options: { input?: boolean } = {}): S
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd, { bigint: true });
-    const why = notRegularFile(stat);
-    if (why) fail(path, why, stat.isDirectory() ? 'a file' : 'a regular file, or "-" for standard input');
+    refuseSpecialFile(path, stat);
     if (stat.size > MAX_INPUT_BYTES) tooLarge(path, Number(stat.size));
     // A file only looked at (is it safe to replace?) is not an input.
     if (options.input !== false) filesRead.set(fileIdentity(stat), path);
@@ -137,6 +141,12 @@ export function readFileText(path: string, options: { input?: boolean } = {}): S
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
+    // A socket cannot even be opened (ENXIO): say what it is rather than the error code.
+    try {
+      refuseSpecialFile(path, statSync(path));
+    } catch (statErr) {
+      if (statErr instanceof InputError) throw statErr;
+    }
     fail(path, describeFsError(err as NodeJS.ErrnoException));
   } finally {
     if (fd !== undefined) closeSync(fd);
