@@ -30,16 +30,79 @@ export function safeLine(text: string): string {
   return safeText(text).replace(/[\n\t]+/g, ' ');
 }
 
+/** The most characters of a value a message echoes: a hostile file can hold a key of 500 KB. */
+export const MAX_ECHOED_CHARS = 60;
+
+/** `text` cut to `max` characters (with "..." for the rest), never inside a surrogate pair. */
+export function capText(text: string, max = MAX_ECHOED_CHARS): string {
+  if (text.length <= max) return text;
+  let end = max - 3;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  return `${text.slice(0, end)}...`;
+}
+
+/** Characters that look like nothing, or like a space, each with its name. */
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u00a0': 'no-break space',
+  '\u00ad': 'soft hyphen',
+  '\u200b': 'zero-width space',
+  '\u200c': 'zero-width non-joiner',
+  '\u200d': 'zero-width joiner',
+  '\u2060': 'word joiner',
+  '\ufeff': 'zero-width no-break space',
+};
+/** Invisible (format), space-like and combining characters: nothing an id is seen to hold. */
+const INVISIBLE = /[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{M}]/u;
+/** Scripts with letters drawn like Latin ones (Cyrillic а, Greek ο), and full-width Latin. */
+const LOOKALIKE_SCRIPTS: [string, RegExp][] = [
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Cherokee', /\p{Script=Cherokee}/u],
+  ['full-width Latin', /[\uff01-\uff5e]/u],
+];
+
+/**
+ * A key or id as a message shows it: capped, and with every character outside printable ASCII
+ * (and a space at either end) written as `\u{..}`, so that an id which looks right shows why it is not.
+ */
+export function shownKey(key: string): string {
+  return [...safeLine(capText(key))]
+    .map((ch, i, all) => {
+      const code = ch.codePointAt(0)!;
+      const atEnd = ch === ' ' && (i === 0 || i === all.length - 1);
+      return code > 0x7e || atEnd ? visible(ch) : ch;
+    })
+    .join('');
+}
+
+/** What makes a key look like another it is not: invisible characters, letters of a lookalike script, a space at either end. */
+export function lookalikeNote(key: string): string | undefined {
+  const notes: string[] = [];
+  const chars = [...capText(key)];
+  for (const [script, pattern] of LOOKALIKE_SCRIPTS) {
+    const found = chars.filter((ch) => pattern.test(ch));
+    if (found.length > 0) notes.push(`${found.length === 1 ? 'a letter' : 'letters'} of the ${script} script (${[...new Set(found)].map(visible).join(' ')}) that look${found.length === 1 ? 's' : ''} like Latin`);
+  }
+  const invisible = [...new Set(chars.filter((ch) => ch !== ' ' && INVISIBLE.test(ch)))];
+  if (invisible.length > 0) notes.push(`${invisible.length === 1 ? 'an invisible' : 'invisible'} ${invisible.map((ch) => `${INVISIBLE_NAMES[ch] ?? 'character'} ${visible(ch)}`).join(', ')}`);
+  if (/^ | $/.test(key)) notes.push(`a space at the ${key.startsWith(' ') ? 'start' : 'end'}`);
+  return notes.length > 0 ? `it holds ${notes.join('; ')}` : undefined;
+}
+
+/** `unknown key "…"`, shown so its lookalike characters can be seen, with what it may have meant. */
+export function unknownText(what: string, key: string, suggestion?: string): string {
+  const note = lookalikeNote(key);
+  return `unknown ${what} "${shownKey(key)}"${note ? `: ${note}` : ''}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+}
+
 /** A short, safe description of a value for "found …" in messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return `"${safeLine(shown)}"`;
-  }
+  if (typeof value === 'string') return `"${safeLine(capText(value, 40))}"`;
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   // Past 2^53 the number read is no longer the one written: do not quote a value the file does not hold.
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return 'a number too large to be exact';

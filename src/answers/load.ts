@@ -5,7 +5,7 @@ import type { SourceText } from '../io/read.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { pathText, validateDocument } from '../load/validate.js';
 import type { Answer, ItemAnswer, Respondent } from '../model.js';
-import { closest, safeLine } from '../text.js';
+import { closest, describeValue, unknownText } from '../text.js';
 import { answersFileSchema, type AnswersFile, type RawItemAnswer } from './schema.js';
 
 export interface AnswersCheckOptions {
@@ -49,7 +49,7 @@ function unknownIdProblem(id: string, bank: Bank, doc: ParsedDocument): Problem 
     source: doc.source,
     ...doc.locateKey(['answers'], id),
     path: pathText(['answers', id]),
-    message: `unknown item id "${safeLine(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+    message: unknownText('item id', id, suggestion),
     expected: `an id from the bank "${bank.id}" (pm-diag template lists them)`,
     severity: 'error',
   };
@@ -65,7 +65,7 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
     problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), severity: 'error', ...p });
   const items = itemsById(bank);
   if (file.bank != null && file.bank !== bank.id) {
-    add(['bank'], { message: 'the answers were given for another question bank', found: `"${safeLine(file.bank)}"`, expected: `"${bank.id}" (or pass that bank with --bank)` });
+    add(['bank'], { message: 'the answers were given for another question bank', found: describeValue(file.bank), expected: `"${bank.id}" (or pass that bank with --bank)` });
   }
   const answers = file.answers ?? {};
   for (const id in answers) {

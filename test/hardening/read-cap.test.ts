@@ -13,14 +13,14 @@ const lying = vi.hoisted(() => ({ path: '' }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const opened = new Map<number, string>();
-  const openSync = ((path: string, ...rest: never[]) => {
-    const fd = fs.openSync(path, ...rest);
+  const openSync = ((path: string, flags: number) => {
+    const fd = fs.openSync(path, flags);
     opened.set(fd, path);
     return fd;
   }) as typeof fs.openSync;
   const fstatSync = ((fd: number, options?: never) => {
     const stat = fs.fstatSync(fd, options);
-    if (opened.get(fd) === lying.path) stat.size = typeof stat.size === 'bigint' ? 0n : 0;
+    if (opened.get(fd) === lying.path) Object.assign(stat, { size: typeof stat.size === 'bigint' ? 0n : 0 });
     return stat;
   }) as typeof fs.fstatSync;
   return { ...fs, default: { ...fs, openSync, fstatSync }, openSync, fstatSync };
