@@ -155,3 +155,43 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 export function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Characters a terminal draws in no cell: combining marks, zero-width and format characters, variation selectors. */
+const ZERO_WIDTH = /^[\p{M}\p{Cf}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]$/u;
+/** East Asian Wide and Fullwidth characters, and emoji drawn as pictures: two cells each. */
+const DOUBLE_WIDTH = /^[\u{1100}-\u{115f}\u{2e80}-\u{303e}\u{3041}-\u{33ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a000}-\u{a4cf}\u{a960}-\u{a97f}\u{ac00}-\u{d7a3}\u{f900}-\u{faff}\u{fe10}-\u{fe19}\u{fe30}-\u{fe6f}\u{ff00}-\u{ff60}\u{ffe0}-\u{ffe6}\u{1b000}-\u{1b2ff}\u{1f200}-\u{1f2ff}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}\p{Emoji_Presentation}]$/u;
+const NARROW_ONLY = /^[\u0020-\u007e]*$/;
+
+/** The cells one character takes in a terminal: 0, 1 or 2. */
+function charWidth(ch: string): number {
+  if (ZERO_WIDTH.test(ch)) return 0;
+  return DOUBLE_WIDTH.test(ch) ? 2 : 1;
+}
+
+/** The cells `text` (one line, already safe) takes in a terminal; an emoji joined to the one before it (ZWJ) takes none of its own. */
+export function displayWidth(text: string): number {
+  if (NARROW_ONLY.test(text)) return text.length;
+  let width = 0;
+  let joined = false;
+  for (const ch of text) {
+    width += joined ? 0 : charWidth(ch);
+    joined = ch === '\u200d';
+  }
+  return width;
+}
+
+/** The longest start of `text` that fits in `width` cells. */
+export function sliceToWidth(text: string, width: number): string {
+  if (NARROW_ONLY.test(text)) return text.slice(0, width);
+  let used = 0;
+  let end = 0;
+  let joined = false;
+  for (const ch of text) {
+    const w = joined ? 0 : charWidth(ch);
+    if (used + w > width) break;
+    used += w;
+    end += ch.length;
+    joined = ch === '\u200d';
+  }
+  return text.slice(0, end);
+}

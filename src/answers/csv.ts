@@ -97,6 +97,9 @@ function lineBreaks(value: string): number {
   return breaks;
 }
 
+/** CRLF and a lone CR inside a cell become \n. */
+const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell);
+
 /** Parses the text and hands each row to `onRow` as it is read, so no more than one row is held at a time. */
 function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
   try {
@@ -106,7 +109,8 @@ function parseRows(input: SourceText, source: string, onRow: (row: Row) => void)
       relax_column_count: true,
       skip_empty_lines: true,
       on_record: (record: string[], context) => {
-        onRow(new Row(record, context.lines));
+        // A quoted cell of a CRLF file keeps its \r\n: one line break, as in the rest of the file.
+        onRow(new Row(record.map(oneLineBreak), context.lines));
         return null;
       },
     });
