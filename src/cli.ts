@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { OUTPUT_FORMATS, type OutputKind } from './render/formats.js';
+import { safeText } from './text.js';
 import { VERSION } from './version.js';
 
 // Thin on purpose: each action parses its options, then imports the code that does the work, so
@@ -81,6 +82,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
       .addOption(formatOption('template', 'yaml or csv (default: from --out, else yaml)'))
       .option('--out <file>', 'write to a file instead of stdout')
+      .option('--force', 'replace an --out file that holds answers (the old one is kept as FILE.bak-<timestamp>)')
       .addHelpText('after', '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv')
       .action(async (opts) => (await import('./commands/template.js')).run(opts)),
   validate: (program) =>
@@ -114,6 +116,9 @@ export function createProgram(command?: string): Command {
     .version(VERSION, '-v, --version')
     .option('--debug', 'show stack traces for internal errors')
     .showHelpAfterError('(run with --help for usage)')
+    // Commander echoes argv in its errors (an unknown option may be a hostile file name from a glob):
+    // everything it writes to stderr goes through the one sanitizer.
+    .configureOutput({ writeErr: (text) => process.stderr.write(safeText(text)), outputError: (text, write) => write(text) })
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', '\nStart here:\n  pm-diag roles                        who should own what\n  pm-diag assess                       answer the questions in this terminal\n  pm-diag assess --answers FILE        the gap report from an answers file\n\nRun pm-diag <command> --help for a command\'s options and examples.');
   for (const [name, define] of Object.entries(COMMANDS)) if (command === undefined || name === command) define(program);

@@ -30,16 +30,79 @@ export function safeLine(text: string): string {
   return safeText(text).replace(/[\n\t]+/g, ' ');
 }
 
+/** The most characters of a value a message echoes: a hostile file can hold a key of 500 KB. */
+export const MAX_ECHOED_CHARS = 60;
+
+/** `text` cut to `max` characters (with "..." for the rest), never inside a surrogate pair. */
+export function capText(text: string, max = MAX_ECHOED_CHARS): string {
+  if (text.length <= max) return text;
+  let end = max - 3;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  return `${text.slice(0, end)}...`;
+}
+
+/** Characters that look like nothing, or like a space, each with its name. */
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u00a0': 'no-break space',
+  '\u00ad': 'soft hyphen',
+  '\u200b': 'zero-width space',
+  '\u200c': 'zero-width non-joiner',
+  '\u200d': 'zero-width joiner',
+  '\u2060': 'word joiner',
+  '\ufeff': 'zero-width no-break space',
+};
+/** Invisible (format), space-like and combining characters: nothing an id is seen to hold. */
+const INVISIBLE = /[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{M}]/u;
+/** Scripts with letters drawn like Latin ones (Cyrillic а, Greek ο), and full-width Latin. */
+const LOOKALIKE_SCRIPTS: [string, RegExp][] = [
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Cherokee', /\p{Script=Cherokee}/u],
+  ['full-width Latin', /[\uff01-\uff5e]/u],
+];
+
+/**
+ * A key or id as a message shows it: capped, and with every character outside printable ASCII
+ * (and a space at either end) written as `\u{..}`, so that an id which looks right shows why it is not.
+ */
+export function shownKey(key: string): string {
+  return [...safeLine(capText(key))]
+    .map((ch, i, all) => {
+      const code = ch.codePointAt(0)!;
+      const atEnd = ch === ' ' && (i === 0 || i === all.length - 1);
+      return code > 0x7e || atEnd ? visible(ch) : ch;
+    })
+    .join('');
+}
+
+/** What makes a key look like another it is not: invisible characters, letters of a lookalike script, a space at either end. */
+export function lookalikeNote(key: string): string | undefined {
+  const notes: string[] = [];
+  const chars = [...capText(key)];
+  for (const [script, pattern] of LOOKALIKE_SCRIPTS) {
+    const found = chars.filter((ch) => pattern.test(ch));
+    if (found.length > 0) notes.push(`${found.length === 1 ? 'a letter' : 'letters'} of the ${script} script (${[...new Set(found)].map(visible).join(' ')}) that look${found.length === 1 ? 's' : ''} like Latin`);
+  }
+  const invisible = [...new Set(chars.filter((ch) => ch !== ' ' && INVISIBLE.test(ch)))];
+  if (invisible.length > 0) notes.push(`${invisible.length === 1 ? 'an invisible' : 'invisible'} ${invisible.map((ch) => `${INVISIBLE_NAMES[ch] ?? 'character'} ${visible(ch)}`).join(', ')}`);
+  if (/^ | $/.test(key)) notes.push(`a space at the ${key.startsWith(' ') ? 'start' : 'end'}`);
+  return notes.length > 0 ? `it holds ${notes.join('; ')}` : undefined;
+}
+
+/** `unknown key "…"`, shown so its lookalike characters can be seen, with what it may have meant. */
+export function unknownText(what: string, key: string, suggestion?: string): string {
+  const note = lookalikeNote(key);
+  return `unknown ${what} "${shownKey(key)}"${note ? `: ${note}` : ''}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+}
+
 /** A short, safe description of a value for "found …" in messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return `"${safeLine(shown)}"`;
-  }
+  if (typeof value === 'string') return `"${safeLine(capText(value, 40))}"`;
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   // Past 2^53 the number read is no longer the one written: do not quote a value the file does not hold.
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return 'a number too large to be exact';
@@ -91,4 +154,44 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 /** Orders text by code unit: the same on every machine, and without the 8 ms ICU takes to start a collator. */
 export function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Characters a terminal draws in no cell: combining marks, zero-width and format characters, variation selectors. */
+const ZERO_WIDTH = /^[\p{M}\p{Cf}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]$/u;
+/** East Asian Wide and Fullwidth characters, and emoji drawn as pictures: two cells each. */
+const DOUBLE_WIDTH = /^[\u{1100}-\u{115f}\u{2e80}-\u{303e}\u{3041}-\u{33ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a000}-\u{a4cf}\u{a960}-\u{a97f}\u{ac00}-\u{d7a3}\u{f900}-\u{faff}\u{fe10}-\u{fe19}\u{fe30}-\u{fe6f}\u{ff00}-\u{ff60}\u{ffe0}-\u{ffe6}\u{1b000}-\u{1b2ff}\u{1f200}-\u{1f2ff}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}\p{Emoji_Presentation}]$/u;
+const NARROW_ONLY = /^[\u0020-\u007e]*$/;
+
+/** The cells one character takes in a terminal: 0, 1 or 2. */
+function charWidth(ch: string): number {
+  if (ZERO_WIDTH.test(ch)) return 0;
+  return DOUBLE_WIDTH.test(ch) ? 2 : 1;
+}
+
+/** The cells `text` (one line, already safe) takes in a terminal; an emoji joined to the one before it (ZWJ) takes none of its own. */
+export function displayWidth(text: string): number {
+  if (NARROW_ONLY.test(text)) return text.length;
+  let width = 0;
+  let joined = false;
+  for (const ch of text) {
+    width += joined ? 0 : charWidth(ch);
+    joined = ch === '\u200d';
+  }
+  return width;
+}
+
+/** The longest start of `text` that fits in `width` cells. */
+export function sliceToWidth(text: string, width: number): string {
+  if (NARROW_ONLY.test(text)) return text.slice(0, width);
+  let used = 0;
+  let end = 0;
+  let joined = false;
+  for (const ch of text) {
+    const w = joined ? 0 : charWidth(ch);
+    if (used + w > width) break;
+    used += w;
+    end += ch.length;
+    joined = ch === '\u200d';
+  }
+  return text.slice(0, end);
 }

@@ -1,14 +1,15 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../bank/schema.js';
 import { andThen, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
 import { sayProblems } from '../io/output.js';
-import { STDIN_SOURCE, readFileText } from '../io/read.js';
+import { STDIN_SOURCE, notRegularFile, readFileText } from '../io/read.js';
 import type { Respondent } from '../model.js';
 import { safeLine } from '../text.js';
 import { checkCsvAnswers } from './csv.js';
 import { loadAnswersFile, type AnswersCheckOptions } from './load.js';
 import { selectTeam, type Dated, type TeamOptions } from './team.js';
+import { pushAll } from '../lists.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and CSV exports,
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -41,21 +42,40 @@ export function isRespondentSet(path: string): boolean {
   return isCsvPath(path) || isFolder(path);
 }
 
-/** The answers files of a folder: its *.yaml, *.yml and *.json files, sorted by name; sub-folders are not searched. */
+/** Whether a folder entry is an answers file to read; what is not a regular file (a FIFO, a device, a link to one) is skipped, named in `skipped`. */
+function isReadableEntry(folder: string, entry: Dirent, skipped: Problem[]): boolean {
+  if (entry.isFile()) return true;
+  if (entry.isDirectory()) return false;
+  let stat: Stats;
+  try {
+    stat = statSync(join(folder, entry.name));
+  } catch {
+    return true; // A broken link: reading it says what is wrong.
+  }
+  const why = notRegularFile(stat);
+  if (why) skipped.push({ source: safeLine(join(folder, entry.name)), message: `skipped: it ${why}`, severity: 'warning' });
+  return why === undefined;
+}
+
+/**
+ * The answers files of a folder: its *.yaml, *.yml and *.json files, sorted by name; sub-folders are
+ * not searched, and what is not a regular file is skipped with a warning.
+ */
 export function folderFiles(folder: string): Checked<string[]> {
   let names: string[];
+  const skipped: Problem[] = [];
   try {
     names = readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && ANSWERS_FILE.test(entry.name))
+      .filter((entry) => ANSWERS_FILE.test(entry.name) && isReadableEntry(folder, entry, skipped))
       .map((entry) => entry.name);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { problems: [{ source: safeLine(folder), message: `the folder cannot be read${code ? ` (${code})` : ''}`, severity: 'error' }] };
   }
   if (names.length === 0) {
-    return { problems: [{ source: safeLine(folder), message: 'the folder holds no answers files', expected: '*.yaml, *.yml or *.json files (sub-folders are not searched)', severity: 'error' }] };
+    return { problems: [...skipped, { source: safeLine(folder), message: 'the folder holds no answers files', expected: '*.yaml, *.yml or *.json files (sub-folders are not searched)', severity: 'error' }] };
   }
-  return { value: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name)), problems: [] };
+  return { value: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name)), problems: skipped };
 }
 
 /** Reads one path into respondents: a CSV export, a folder of answers files, an answers file, or `-`. */
@@ -65,10 +85,8 @@ async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions
     if (!result.value || errorsOf(result.problems).length > 0) return;
     const modified = file === '-' ? Date.now() : modifiedAt(file);
     // A form export lists its rows in the order they came in: a later row is a later answer.
-    result.value.forEach((respondent, row) => {
-      into.respondents.push(respondent);
-      into.dated.push({ respondent, recency: modified + row });
-    });
+    pushAll(into.respondents, result.value);
+    pushAll(into.dated, result.value.map((respondent, row) => ({ respondent, recency: modified + row })));
   };
   const answersFile = async (file: string) => {
     const result = await loadAnswersFile(file, bank, options);

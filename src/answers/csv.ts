@@ -12,6 +12,7 @@ import type { Respondent } from '../model.js';
 import { closest, describeValue, safeLine } from '../text.js';
 import { answersRuleProblems, respondentFromFile, type AnswersCheckOptions } from './load.js';
 import { NOT_APPLICABLE, itemAnswerSchema, respondentSchema, type AnswersFile } from './schema.js';
+import { pushAll } from '../lists.js';
 
 // A form tool's export: one row per respondent, columns as `pm-diag template --format csv` gives
 // them. Each row becomes the same data an answers file holds and is checked by the same schemas and
@@ -98,6 +99,9 @@ function lineBreaks(value: string): number {
   return breaks;
 }
 
+/** CRLF and a lone CR inside a cell become \n. */
+const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell);
+
 /** Parses the text and hands each row to `onRow` as it is read, so no more than one row is held at a time. */
 function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
   try {
@@ -107,7 +111,8 @@ function parseRows(input: SourceText, source: string, onRow: (row: Row) => void)
       relax_column_count: true,
       skip_empty_lines: true,
       on_record: (record: string[], context) => {
-        onRow(new Row(record, context.lines));
+        // A quoted cell of a CRLF file keeps its \r\n: one line break, as in the rest of the file.
+        onRow(new Row(record.map(oneLineBreak), context.lines));
         return null;
       },
     });
@@ -302,9 +307,9 @@ class RowReader {
     const file = { respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     const issues = this.valueIssues(file);
-    problems.push(...issuesToProblems(issues, doc));
+    pushAll(problems, issuesToProblems(issues, doc));
     const valid = issues.length === 0;
-    if (valid) problems.push(...answersRuleProblems(file, this.bank, doc, this.options));
+    if (valid) pushAll(problems, answersRuleProblems(file, this.bank, doc, this.options));
     for (const p of problems) p.path = columnPath(p.path);
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     if (!valid || errorsOf(problems).length > 0) return { problems };

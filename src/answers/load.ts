@@ -1,3 +1,4 @@
+import { pushAll } from '../lists.js';
 import { ANSWER_FIELDS, ITEM_KINDS, expectedFields, ratedOn, type AnswerField } from '../bank/item-kinds.js';
 import { itemsById } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
@@ -6,7 +7,7 @@ import { readSourceText, type SourceText } from '../io/read.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { pathText, validateDocument } from '../load/validate.js';
 import type { Answer, ItemAnswer, Respondent } from '../model.js';
-import { closest, safeLine } from '../text.js';
+import { closest, describeValue, unknownText } from '../text.js';
 import { answersFileSchema, type AnswersFile, type RawItemAnswer } from './schema.js';
 
 export interface AnswersCheckOptions {
@@ -51,7 +52,7 @@ function unknownIdProblem(id: string, bank: Bank, doc: ParsedDocument): Problem 
     source: doc.source,
     ...doc.locateKey(['answers'], id),
     path: pathText(['answers', id]),
-    message: `unknown item id "${safeLine(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+    message: unknownText('item id', id, suggestion),
     expected: `an id from the bank "${bank.id}" (pm-diag template lists them)`,
     severity: 'error',
   };
@@ -67,7 +68,7 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
     problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), severity: 'error', ...p });
   const items = itemsById(bank);
   if (file.bank != null && file.bank !== bank.id) {
-    add(['bank'], { message: 'the answers were given for another question bank', found: `"${safeLine(file.bank)}"`, expected: `"${bank.id}" (or pass that bank with --bank)` });
+    add(['bank'], { message: 'the answers were given for another question bank', found: describeValue(file.bank), expected: `"${bank.id}" (or pass that bank with --bank)` });
   }
   const answers = file.answers ?? {};
   for (const id in answers) {
@@ -139,7 +140,7 @@ function ruleView(data: unknown): AnswersFile | undefined {
 export function checkAnswers(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): Checked<Respondent> {
   const { value, problems } = validateDocument(answersFileSchema, doc);
   const view = value ?? ruleView(doc.data);
-  if (view) problems.push(...answersRuleProblems(view, bank, doc, options));
+  if (view) pushAll(problems, answersRuleProblems(view, bank, doc, options));
   problems.sort(byPosition);
   // A file that failed is reported by its errors alone: its unanswered items are not the news.
   if (!value || errorsOf(problems).length > 0) return { problems: errorsOf(problems) };

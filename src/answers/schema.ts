@@ -8,7 +8,10 @@ export const ROLES = ['pm', 'pmm', 'sales', 'marketing', 'engineering', 'leaders
 export const UNKNOWN = 'unknown';
 export const NOT_APPLICABLE = 'n/a';
 
-const LEVEL_EXPECTED = 'an integer from 1 to 5, or "unknown"';
+const LEVEL_TEXT = 'an integer from 1 to 5, or "unknown"';
+/** `n/a` belongs to a whole item, not to one of its fields: say so where it was put on a field. */
+const LEVEL_EXPECTED = (issue: { input?: unknown }): string =>
+  typeof issue.input === 'string' && issue.input.trim().toLowerCase() === NOT_APPLICABLE ? `${LEVEL_TEXT} (n/a goes on the whole item: item-id: n/a)` : LEVEL_TEXT;
 // One schema serves each kind of field (zod takes long enough to build each that it shows at start-up).
 const optionalText = z.optional(z.nullable(z.string({ error: 'text' })));
 const levelAnswer = z.optional(
@@ -30,7 +33,7 @@ export const itemAnswerSchema = z.strictObject({
 
 export const answerSchema = z.nullable(
   z.union([z.literal(NOT_APPLICABLE), itemAnswerSchema], {
-    error: 'a mapping such as { owner: pm, capability: 3, capacity: 2 }, or "n/a"',
+    error: 'a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a"',
   }),
 );
 

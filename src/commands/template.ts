@@ -7,6 +7,7 @@ import type { Bank, ScaleName } from '../bank/schema.js';
 import { emit } from '../io/output.js';
 import { safeLine } from '../text.js';
 import { resolveFormat } from './options.js';
+import { guardTemplateOut } from './template-guard.js';
 
 export const ANSWERS_SCHEMA_FILE = 'pm-diag-answers.schema.json';
 
@@ -50,8 +51,9 @@ export function renderTemplate(bank: Bank): string {
   return lines.join('\n') + '\n';
 }
 
-export function run(opts: { bank?: string; format?: string; out?: string }): void {
+export function run(opts: { bank?: string; format?: string; out?: string; force?: boolean }): void {
   const format = resolveFormat('template', opts.format, opts.out);
   const bank = loadBank(opts.bank);
+  guardTemplateOut(opts.out, format, opts.force === true);
   emit(format === 'csv' ? csvColumns(bank).join(',') : renderTemplate(bank), opts.out);
 }

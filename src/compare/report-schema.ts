@@ -5,8 +5,10 @@ import { FUNCTION_IDS, RECOMMENDED_OWNERS } from '../bank/schema.js';
 // The JSON report of `assess`/`report --format json`, as docs/design.md publishes it: what `compare`
 // may read back. Loose objects on purpose: keys may be added to the contract, never renamed.
 
-const index = () => z.nullable(z.number({ error: 'a number or null' }));
-const mean = () => z.nullable(z.number({ error: 'a level mean (1-5) or null' }));
+/** A number within [min, max]: a report pm-diag wrote never holds another, and `1e308` would print as Infinity. */
+const ranged = (min: number, max: number, error: string) => z.number({ error }).check(z.minimum(min, { error }), z.maximum(max, { error }));
+const index = () => z.nullable(ranged(0, 100, 'a number from 0 to 100, or null'));
+const mean = () => z.nullable(ranged(1, 5, 'a level mean from 1 to 5, or null'));
 const id = () => z.string({ error: 'an item id' });
 
 export const QUADRANTS = ['strength', 'stretched', 'underskilled', 'critical'] as const;
@@ -15,7 +17,8 @@ export const OWNERSHIP_STATUSES = ['aligned', 'orphaned', 'blurred', 'misassigne
 const baseItem = {
   id: id(),
   title: z.optional(z.string()),
-  priority: z.number({ error: 'a priority (a number)' }),
+  // Weight (at most 3) × two shortfalls of at most 4 each: far below this bound.
+  priority: ranged(0, 100, 'a priority (a number from 0 to 100)'),
   /** How many respondents answered, and how many of them said "not applicable" (reports of earlier versions have neither). */
   answered: z.optional(z.int().check(z.minimum(0))),
   notApplicable: z.optional(z.int().check(z.minimum(0))),
@@ -44,11 +47,11 @@ const interlockItem = z.object({
 export const reportSchema = z.object(
   {
     schemaVersion: z.literal(1, { error: '1 (a report of this version of pm-diag)' }),
-    bank: z.object({ id: z.string({ error: 'a bank id' }), version: z.number({ error: 'a version number' }) }),
+    bank: z.object({ id: z.string({ error: 'a bank id' }), version: z.int({ error: 'a version number' }).check(z.minimum(1, { error: 'a version number' })) }),
     date: z.optional(z.string()),
     generatedAt: z.optional(z.string()),
     respondents: z.union([z.int().check(z.minimum(0)), z.array(z.unknown())], { error: 'a count of respondents' }),
-    target: z.number({ error: 'a target level' }),
+    target: ranged(1, 5, 'a target level from 1 to 5'),
     summary: z.object({
       readiness: index(),
       capability: index(),

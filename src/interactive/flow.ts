@@ -46,6 +46,8 @@ export interface FlowContext {
   start: 'ask' | 'resume' | 'fresh';
   /** The command that continues this session, for "how to resume" messages. */
   resumeArgs: string[];
+  /** `--bank`, when the session uses a bank of its own: every command it suggests must name it too. */
+  bankPath?: string;
   prompter: Prompter;
   settings: ReportSettings;
   look: Look;
@@ -95,12 +97,15 @@ class Session {
     this.steps = buildSteps(ctx.sections);
   }
 
+  private get bankArgs(): string[] {
+    return this.ctx.bankPath === undefined ? [] : ['--bank', this.ctx.bankPath];
+  }
+
   private get header(): string[] {
-    const save = safeLine(this.ctx.savePath);
     return [
       'pm-diag answers, saved after every answer by `pm-diag assess`.',
       `Continue: ${safeLine(commandLine(this.ctx.resumeArgs))}`,
-      `Report:   pm-diag assess --answers ${safeLine(commandLine([save]))}`,
+      `Report:   ${safeLine(commandLine(['pm-diag', 'assess', '--answers', this.ctx.savePath, ...this.bankArgs]))}`,
       'An item set to null was skipped.',
     ];
   }
@@ -372,7 +377,7 @@ class Session {
       await publishReport(ctx.bank, [respondent], ctx.settings);
     } finally {
       const out = ctx.settings.out ? `The report is in ${safeLine(ctx.settings.out)}. ` : '';
-      const again = (args: string) => `pm-diag assess ${args} ${commandLine([path])}`;
+      const again = (option: string) => safeLine(commandLine(['pm-diag', 'assess', option, ctx.savePath, ...this.bankArgs]));
       say(['', ...wrap(`${out}Your answers are saved in ${path}.`, ctx.look.width), `  ${again('--answers')}   prints this report again`, `  ${again('--save')}      lets you change the answers`].join('\n'));
     }
   }

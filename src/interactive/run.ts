@@ -72,6 +72,7 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
       savePath: opts.save,
       start: opts.fresh ? 'fresh' : opts.resume ? 'resume' : 'ask',
       resumeArgs,
+      bankPath: opts.bank,
       prompter: inquirerPrompter({ signal: controller.signal, output }),
       settings,
       look: { colors: makeColors(colorWanted(opts.color, output)), width: Math.min(output.columns || 80, 100) - 2 },

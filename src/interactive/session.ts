@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { answersRuleProblems, cleanAnswer } from '../answers/load.js';
 import { answersFileSchema, type AnswersFile } from '../answers/schema.js';
 import { serializeAnswers } from '../answers/serialize.js';
@@ -63,26 +63,8 @@ export function readSession(path: string, bank: Bank): SavedSession | undefined 
   return { draft, dropped };
 }
 
-function stamp(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
-}
-
-/** A free `FILE.bak-<timestamp>` name: an existing backup is never replaced. */
-function backupName(path: string, now: Date): string {
-  const base = `${path}.bak-${stamp(now)}`;
-  let name = base;
-  for (let n = 2; existsSync(name); n++) name = `${base}-${n}`;
-  return name;
-}
-
-/** Moves the file aside (starting over) or copies it (resuming, when answers are dropped); returns the backup's path. */
-export function backupSession(path: string, how: 'move' | 'copy', now = new Date()): string {
-  const backup = backupName(path, now);
-  if (how === 'move') renameSync(path, backup);
-  else copyFileSync(path, backup);
-  return backup;
-}
+/** Moves the file aside (starting over) or copies it (resuming, when answers are dropped). */
+export { backupFile as backupSession } from '../io/backup.js';
 
 /** Writes the whole session, atomically and synchronously, in bank order. */
 export function saveSession(path: string, bank: Bank, draft: Draft, header: string[]): void {

@@ -1,13 +1,31 @@
-import { formatProblem, inReadingOrder, type Problem } from '../errors.js';
+import { statSync } from 'node:fs';
+import { InputError, formatProblem, inReadingOrder, type Problem } from '../errors.js';
+import { safeLine } from '../text.js';
+import { inputReadAs } from './read.js';
 import { writeFileAtomic } from './write.js';
 
 // The one module that writes what the user sees: stdout, stderr and output files.
 
-/** Writes a command's result: to `out` atomically when given, else to stdout. */
+/** Refuses an output that is one of this run's inputs (by any name or link): writing it would destroy it. */
+export function refuseInputAsOutput(out: string): void {
+  let input: string | undefined;
+  try {
+    input = inputReadAs(statSync(out, { bigint: true }));
+  } catch {
+    return; // Not there yet: it cannot be an input.
+  }
+  if (input === undefined) return;
+  const same = input === out ? 'an input' : `an input (${safeLine(input)})`;
+  throw new InputError([{ source: safeLine(out), message: `the output would replace ${same} of this run, so nothing was written`, expected: 'an output file that is not one of the inputs', severity: 'error' }]);
+}
+
+/** Writes a command's result: to `out` atomically when given (never over an input), else (or for `-`) to stdout. */
 export function emit(text: string, out?: string): void {
   const body = text.endsWith('\n') ? text : `${text}\n`;
-  if (out) writeFileAtomic(out, body);
-  else process.stdout.write(body);
+  if (out && out !== '-') {
+    refuseInputAsOutput(out);
+    writeFileAtomic(out, body);
+  } else process.stdout.write(body);
 }
 
 export function writeFile(path: string, text: string): void {

@@ -1,61 +1,130 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { safeLine } from '../text.js';
 
-function reason(err: NodeJS.ErrnoException): string {
+/** Linux gives up after this many links in a row (ELOOP): so does the writer. */
+const MAX_LINK_HOPS = 40;
+
+/** The first folder on the way to `path` that is missing or is a file, for a message that names it. */
+function brokenFolder(path: string): { folder: string; missing: boolean } | undefined {
+  const folders: string[] = [];
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    folders.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const folder of folders) {
+    try {
+      if (!statSync(folder).isDirectory()) return { folder, missing: false };
+    } catch {
+      return { folder, missing: true };
+    }
+  }
+  return undefined;
+}
+
+function reason(err: NodeJS.ErrnoException, path: string): string {
   switch (err.code) {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
       return 'permission denied';
     case 'ENOENT':
-      return 'the folder does not exist';
+    case 'ENOTDIR': {
+      const broken = brokenFolder(path);
+      if (!broken) return err.code === 'ENOENT' ? 'the folder does not exist' : 'a part of the path is a file, not a folder';
+      return broken.missing ? 'the folder does not exist' : `${safeLine(broken.folder)} is a file, not a folder`;
+    }
     case 'EISDIR':
       return 'it is a folder';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
     case 'ENAMETOOLONG':
       return 'the file name is too long';
     case 'ENOSPC':
       return 'the disk is full';
+    case 'ELOOP':
+      return 'too many symbolic links in a row';
     default:
       return err.code ?? err.message;
   }
 }
 
+/** Where a write lands: a symbolic link is followed to its target (even one not made yet), so the link stays a link. */
+export function followLinks(path: string): string {
+  let current = path;
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    let stat: Stats;
+    try {
+      stat = lstatSync(current);
+    } catch {
+      return current;
+    }
+    if (!stat.isSymbolicLink()) return current;
+    const target = readlinkSync(current);
+    current = isAbsolute(target) ? target : join(dirname(current), target);
+  }
+  throw Object.assign(new Error('ELOOP'), { code: 'ELOOP' });
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A FIFO or a device is written to, never replaced: a rename would put a regular file in its place. */
+function writeInPlace(path: string, content: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * Writes a whole file or nothing: a temp file beside the target, flushed to disk, then renamed over it.
- * Synchronous on purpose: an interactive answer is on disk before the next question appears.
+ * Writes a whole file or nothing: a temp file beside the target, flushed to disk, then renamed over it,
+ * with the old file's permission bits (and owner, when run as root). A link is followed; a FIFO or a
+ * device is written in place. Synchronous on purpose: an interactive answer is on disk before the
+ * next question appears.
  */
 export function writeFileAtomic(path: string, content: string): void {
   const fail = (message: string): never => {
     throw new InputError([{ source: safeLine(path), message: `cannot write the file: ${message}`, severity: 'error' }]);
   };
-  try {
-    if (statSync(path).isDirectory()) fail('it is a folder');
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-  }
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let target = path;
+  let temp: string | undefined;
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o644);
+    target = followLinks(path);
+    const old = statOrUndefined(target);
+    if (old?.isDirectory()) fail('it is a folder');
+    if (old && !old.isFile()) return writeInPlace(target, content);
+    temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    // A new file gets what the umask allows, as any other program's would.
+    fd = openSync(temp, 'wx', 0o666);
+    if (old) {
+      // The umask applied at creation: set the old bits exactly, so a private file stays private.
+      fchmodSync(fd, old.mode & 0o7777);
+      if (process.getuid?.() === 0) fchownSync(fd, old.uid, old.gid);
+    }
     writeSync(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, path);
+    renameSync(temp, target);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     // Clean up as far as possible, but report the first error, never one from the clean-up.
     try {
       if (fd !== undefined) closeSync(fd);
-      rmSync(temp, { force: true });
+      if (temp !== undefined) rmSync(temp, { force: true });
     } catch {
       // The temp file could not be made or is already gone.
     }
     // A system error (no space, no permission) is the user's to fix; anything else is a bug: exit 70.
     if (typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
-    fail(reason(err as NodeJS.ErrnoException));
+    fail(reason(err as NodeJS.ErrnoException, target));
   }
 }

@@ -90,6 +90,15 @@ function jsonSyntaxProblem(text: string, source: string): Problem | undefined {
  */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
+/** What a key that is not text looks like, from its first character: for "found …". */
+function nonTextKey(text: string, offset: number): string {
+  const first = text[offset];
+  if (first === '[') return 'a list';
+  if (first === '{') return 'a mapping';
+  if (first === '!') return 'a tagged value';
+  return 'a value that is not text';
+}
+
 export function parseDocumentText(input: SourceText, options: ParseOptions): ParsedDocument {
   const source = safeLine(input.source);
   if (input.text.length > MAX_DOCUMENT_BYTES) {
@@ -137,6 +146,10 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
   const listed = yamlProblems.length > MAX_PROBLEMS_SHOWN ? MAX_PROBLEMS_SHOWN - 1 : yamlProblems.length;
   for (const err of yamlProblems.slice(0, listed)) {
     const pos = err.pos[0] >= 0 ? at(err.pos[0]) : undefined;
+    if (err.code === 'NON_STRING_KEY') {
+      problems.push({ source, line: pos?.line, column: pos?.column, message: 'a key must be text', found: nonTextKey(input.text, err.pos[0]), expected: 'a text key, such as an item id', severity: 'error' });
+      continue;
+    }
     const message =
       err.code === 'TAG_RESOLVE_FAILED'
         ? `${firstLine(err.message)}: custom tags are not allowed`

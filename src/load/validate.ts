@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Problem } from '../errors.js';
-import { closest, describeValue, safeLine } from '../text.js';
+import { closest, describeValue, shownKey, unknownText } from '../text.js';
 import type { DocPath, ParsedDocument } from './document.js';
 
 export type Issue = z.core.$ZodIssue;
@@ -24,7 +24,7 @@ function valueAt(data: unknown, path: DocPath): unknown {
 }
 
 export function pathText(path: DocPath): string {
-  return path.map((k) => safeLine(String(k))).join('.');
+  return path.map((k) => shownKey(String(k))).join('.');
 }
 
 /** Our schemas carry their expectation as the message; zod's own messages start with "Invalid". */
@@ -66,7 +66,7 @@ export function issuesToProblems(issues: readonly Issue[], doc: ParsedDocument, 
           source: doc.source,
           ...doc.locateKey(path, key),
           path: pathText([...path, key]),
-          message: `unknown key "${safeLine(key)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+          message: unknownText('key', key, suggestion),
           severity: 'error',
         });
       }

@@ -1,4 +1,4 @@
-import { safeLine, safeText } from '../text.js';
+import { displayWidth, safeLine, safeText, sliceToWidth } from '../text.js';
 import { fixed, rounded } from '../score/math.js';
 
 // Plain-text layout for the terminal renderers: every string that passes through here is made safe
@@ -6,20 +6,22 @@ import { fixed, rounded } from '../score/math.js';
 
 export const WIDTH = 80;
 
-/** Cuts a single line to `width` characters, marking the cut with "…". */
+// Widths are terminal cells, not characters: a CJK character or an emoji takes two.
+
+/** Cuts a single line to `width` cells, marking the cut with "…". */
 export function truncate(text: string, width: number): string {
   const line = safeLine(text);
-  return line.length <= width ? line : `${line.slice(0, Math.max(0, width - 1))}…`;
+  return displayWidth(line) <= width ? line : `${sliceToWidth(line, Math.max(0, width - 1))}…`;
 }
 
 export function padEnd(text: string, width: number): string {
   const line = truncate(text, width);
-  return line + ' '.repeat(Math.max(0, width - line.length));
+  return line + ' '.repeat(Math.max(0, width - displayWidth(line)));
 }
 
 export function padStart(text: string, width: number): string {
   const line = truncate(text, width);
-  return ' '.repeat(Math.max(0, width - line.length)) + line;
+  return ' '.repeat(Math.max(0, width - displayWidth(line))) + line;
 }
 
 /** Wraps text to `width` columns; every line after the first starts with `indent` (the first with `first`). */
@@ -29,14 +31,15 @@ export function wrap(text: string, width: number = WIDTH, indent = '', first = i
     let line = lines.length === 0 ? first : indent;
     let empty = true;
     for (const word of paragraph.replace(/\t/g, ' ').split(/ +/).filter(Boolean)) {
-      const room = width - line.length - (empty ? 0 : 1);
-      if (!empty && word.length > room) {
+      const wordWidth = displayWidth(word);
+      const room = width - displayWidth(line) - (empty ? 0 : 1);
+      if (!empty && wordWidth > room) {
         lines.push(line);
         line = indent;
         empty = true;
       }
-      if (empty && word.length > width - line.length) {
-        line += truncate(word, width - line.length);
+      if (empty && wordWidth > width - displayWidth(line)) {
+        line += truncate(word, width - displayWidth(line));
       } else {
         line += (empty ? '' : ' ') + word;
       }
@@ -82,12 +85,12 @@ export function wrapParts(parts: string[], width: number = WIDTH, indent = '', f
   let line = first;
   let empty = true;
   for (const part of parts.map(safeLine)) {
-    if (!empty && line.length + separator.length + part.length > width) {
+    if (!empty && displayWidth(line) + separator.length + displayWidth(part) > width) {
       lines.push(line);
       line = indent;
       empty = true;
     }
-    if (empty && part.length > width - line.length) {
+    if (empty && displayWidth(part) > width - displayWidth(line)) {
       const wrapped = wrap(part, width, indent, line);
       lines.push(...wrapped.slice(0, -1));
       line = wrapped[wrapped.length - 1]!;

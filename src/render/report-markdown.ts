@@ -1,3 +1,4 @@
+import { pushAll } from '../lists.js';
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText, mermaidLabel } from './markdown-escape.js';
@@ -96,7 +97,7 @@ function gapItem(d: Diagnosis, item: ItemScore, rank: number): string {
     lines.push(`${indent}- Owner: ${mdText(ownerText(item))}`);
   }
   if (item.discussion.length > 0) lines.push(`${indent}- Discuss:`, ...item.discussion.map((p) => `${indent}  - ${mdText(p)}`));
-  lines.push(...item.notes.map((n) => `${indent}- Note from ${mdText(n.respondent)}: ${mdText(n.note)}`));
+  pushAll(lines, item.notes.map((n) => `${indent}- Note from ${mdText(n.respondent)}: ${mdText(n.note)}`));
   return lines.join('\n');
 }
 

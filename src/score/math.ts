@@ -1,3 +1,5 @@
+import { extremes } from '../lists.js';
+
 // Small pure helpers behind the scoring formulas of docs/design.md ("Scoring").
 
 /** pct(x) = 25 × (x − 1): a level 1–5 on a 0–100 scale. */
@@ -30,7 +32,8 @@ export function shortfall(target: number, value: number | null): number {
 }
 
 export function spread(values: readonly number[]): number | null {
-  return values.length === 0 ? null : Math.max(...values) - Math.min(...values);
+  const range = extremes(values);
+  return range === undefined ? null : range.max - range.min;
 }
 
 /**

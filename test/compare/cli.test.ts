@@ -65,7 +65,7 @@ describe('pm-diag compare', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     noStack(r.stderr);
-    expect(r.stderr).toContain('bad-report.json:6:29: summary.readiness: invalid value (found "high", expected a number or null)');
+    expect(r.stderr).toContain('bad-report.json:6:29: summary.readiness: invalid value (found "high", expected a number from 0 to 100, or null)');
     expect(r.stderr).toMatch(/bad-report\.json:10:\d+: items\.0\.quadrant: invalid value \(found "fine", expected strength, stretched, underskilled, critical or null\)/);
     expect(r.stderr).toContain('nope.yaml: no such file');
   });

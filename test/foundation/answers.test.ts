@@ -112,8 +112,8 @@ describe('invalid answers', () => {
 
   it('refuses an item that is neither a mapping nor n/a', () => {
     expect(errors('answers:\n  positioning: N/A\n  market-problems: yes\n')).toEqual([
-      'a.yaml:2:16: answers.positioning: invalid value (found "N/A", expected a mapping such as { owner: pm, capability: 3, capacity: 2 }, or "n/a")',
-      'a.yaml:3:20: answers.market-problems: invalid value (found "yes", expected a mapping such as { owner: pm, capability: 3, capacity: 2 }, or "n/a")',
+      'a.yaml:2:16: answers.positioning: invalid value (found "N/A", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a")',
+      'a.yaml:3:20: answers.market-problems: invalid value (found "yes", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a")',
     ]);
   });
 

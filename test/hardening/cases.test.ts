@@ -330,7 +330,7 @@ describe('reliability cases', () => {
     // Tests run as root, where a read-only folder stops nothing: these fail for other reasons at the same step.
     const cases: [string, string][] = [
       [join(folder, 'report.md'), 'it is a folder'],
-      [join(folder, 'a-file', 'report.md'), 'a part of the path is a file, not a folder'],
+      [join(folder, 'a-file', 'report.md'), `${join(folder, 'a-file')} is a file, not a folder`],
       [join(folder, 'missing', 'report.md'), 'the folder does not exist'],
       [join(folder, longName), 'the file name is too long'],
     ];

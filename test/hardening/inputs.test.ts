@@ -97,7 +97,7 @@ const PATHS: InputPath[] = [
     args: (p) => ['compare', p, join(dir, 'good.yaml'), ...bankArgs],
     bad: BAD_REPORT,
     errors: [
-      ':6:29: summary.readiness: invalid value (found "high", expected a number or null)',
+      ':6:29: summary.readiness: invalid value (found "high", expected a number from 0 to 100, or null)',
       ':10:117: items.0.quadrant: invalid value (found "fine", expected strength, stretched, underskilled, critical or null)',
     ],
     syntax: BAD_REPORT.replace('"gaps": []', '"gaps": [],'),

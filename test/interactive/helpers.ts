@@ -87,6 +87,8 @@ export interface RunOptions {
   start?: FlowContext['start'];
   format?: 'terminal' | 'markdown' | 'json';
   bank?: Bank;
+  /** `--bank` as given on the command line. */
+  bankPath?: string;
 }
 
 /** Runs the interactive flow with a scripted prompter, as `runInteractive` would with real prompts. */
@@ -100,6 +102,7 @@ export async function runFlow(script: Scripted[], options: RunOptions): Promise<
     savePath: options.savePath,
     start: options.start ?? 'ask',
     resumeArgs: ['pm-diag', 'assess', '--resume', '--save', options.savePath],
+    bankPath: options.bankPath,
     prompter,
     settings: reportSettings({ format: options.format ?? 'json', color: false }),
     look: { colors: makeColors(false), width: 78 },

@@ -94,7 +94,7 @@ describe('aggregation over several respondents, worked out by hand', () => {
   it('the CSV export gives the same respondents and the same numbers as the files', async () => {
     const files = await team(TEAM);
     const rows = await team(TEAM_CSV);
-    expect(rows.map(answersOf)).toEqual(files.map(answersOf).map((a, i) => (i === 0 ? { ...a, positioning: { ...a.positioning as object, note: 'two lines,\r\nof note' } } : a)));
+    expect(rows.map(answersOf)).toEqual(files.map(answersOf).map((a, i) => (i === 0 ? { ...a, positioning: { ...a.positioning as object, note: 'two lines,\nof note' } } : a)));
     expect(rows.map((r) => [r.name, r.role, r.source])).toEqual([
       ['Ann', 'pm', `${TEAM_CSV} row 2`],
       ['Ben', 'pmm', `${TEAM_CSV} row 3`],

@@ -31,7 +31,7 @@ describe('pm-diag report', () => {
 
   it('exit 0: a CSV export and files together, in every format', () => {
     for (const format of ['terminal', 'markdown', 'json']) {
-      const r = runCli(['report', TEAM_CSV, join(TEAM, 'ann.yaml'), ...bankArgs, '--format', format]);
+      const r = runCli(['report', TEAM_CSV, join(TEAM, 'ann.yaml'), ...bankArgs, '--latest', '--format', format]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout.length).toBeGreaterThan(100);
     }

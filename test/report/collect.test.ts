@@ -28,9 +28,10 @@ describe('collecting respondents from files, folders and CSV exports', () => {
     expect(warnings.map((w) => w.source)).toEqual([join(TEAM, 'cy.yml')]);
   });
 
-  it('files, folders and CSV exports together, in the order given', async () => {
-    const { respondents } = await collectRespondents([TEAM_CSV, join(TEAM, 'cy.yml'), TEAM], bank);
-    expect(respondents.map((r) => r.name)).toEqual(['Ann', 'Ben', 'Cy', 'Cy', 'Ann', 'Ben', 'Cy']);
+  it('files, folders and CSV exports together, in the order given, each person once (--latest)', async () => {
+    const { respondents } = await collectRespondents([TEAM_CSV, join(TEAM, 'cy.yml'), TEAM], bank, { latest: true });
+    expect(respondents.map((r) => r.name).sort()).toEqual(['Ann', 'Ben', 'Cy']);
+    await expect(collectRespondents([TEAM_CSV, TEAM], bank)).rejects.toThrow(/"Ann" answered in 2 files/);
   });
 
   it('reports the problems of every file at once', async () => {

@@ -15,7 +15,7 @@ describe('CSV export: reading', () => {
   it('drops a BOM, keeps quoted commas and line breaks, and reads CRLF', () => {
     const { respondents } = parseCsvAnswers(readFileText(TEAM_CSV), bank);
     expect(respondents.map((r) => r.name)).toEqual(['Ann', 'Ben', 'Cy']);
-    expect(respondents[0]!.answers.get('positioning')).toEqual({ owner: 'pmm', capability: 2, capacity: 3, note: 'two lines,\r\nof note' });
+    expect(respondents[0]!.answers.get('positioning')).toEqual({ owner: 'pmm', capability: 2, capacity: 3, note: 'two lines,\nof note' });
     expect(respondents[1]!.answers.get('market-problems')).toEqual({ owner: 'pmm', capability: 2, capacity: 'unknown', note: 'quoted, comma' });
   });
 
