@@ -47,7 +47,8 @@ function hireFromBalance(balance: number | null, label: Label | null): { hire: T
   const side = sideOf(label);
   if (side === null) return { hire: 'either', reason: 'nobody on the team has answered yet, so the profile cannot say which tendency is missing' };
   if (side === 'balanced') return { hire: 'either', reason: `the team is balanced (${fmtTendency(balance)}), so either tendency fits and the interview should decide` };
-  return { hire: opposite(side), reason: `the team ${label} (${fmtTendency(balance)}) and someone who leans ${opposite(side)} would balance it` };
+  const is = label!.startsWith('leans') ? label : `is ${label}`;
+  return { hire: opposite(side), reason: `the team ${is} (${fmtTendency(balance)}) and someone who leans ${opposite(side)} would balance it` };
 }
 
 export function teamResult(members: ProfileResult[], capacityItems?: readonly CapacityItem[]): TeamResult {
