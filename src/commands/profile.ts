@@ -1,5 +1,4 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { folderFiles } from '../answers/collect.js';
 import { InputError, UsageError, type Problem } from '../errors.js';
 import { emit } from '../io/output.js';
 import { readFileText, readSourceText } from '../io/read.js';
@@ -162,7 +161,8 @@ export interface TeamOptions extends OutputOptions {
 }
 
 /** Folders become their answers files (sorted by name); files stay as given. */
-function teamFiles(paths: string[]): string[] {
+async function teamFiles(paths: string[]): Promise<string[]> {
+  const { folderFiles } = await import('../answers/collect.js');
   return paths.flatMap((path) => {
     try {
       if (statSync(path).isDirectory()) return folderFiles(path);
@@ -175,7 +175,7 @@ function teamFiles(paths: string[]): string[] {
 
 export async function runTeam(paths: string[], opts: TeamOptions): Promise<void> {
   const out = settings(opts);
-  const files = teamFiles(paths);
+  const files = await teamFiles(paths);
   refuseOverwrite(opts.out, [...files, opts.diagnosis, opts.profile]);
   const bank = await loadBank(opts.profile);
   const problems: Problem[] = [];

@@ -16,7 +16,8 @@ const HOW_TO =
 export function sheetHeader(bank: ProfileBank, file = 'sheet.yaml'): string[] {
   return [
     `Scoring sheet for the profile "${bank.id}" (pm-diag profile interview).`,
-    'Fill in each item with inbound, outbound, both or neither; leave it empty when it did not come up.',
+    'Fill in each item with inbound, outbound, both or neither;',
+    'leave it empty when it did not come up.',
     `Then: pm-diag profile --answers ${file}`,
   ];
 }
@@ -45,7 +46,7 @@ export function renderInterviewTerminal(bank: ProfileBank, dimensions: readonly 
   const c = makeColors(color);
   const width = 80;
   const lines = [
-    c.bold(`INTERVIEW GUIDE · ${safeLine(bank.title)}`),
+    ...wrap(`INTERVIEW GUIDE · ${bank.title}`, width).map((l) => c.bold(l)),
     ...wrap(HOW_TO, width, '  ', '  '),
     '',
     ...wrap(CAVEAT, width, '  ', '  ').map((l) => c.bold(l)),
@@ -58,7 +59,7 @@ export function renderInterviewTerminal(bank: ProfileBank, dimensions: readonly 
       for (const line of s.lines) lines.push(...wrap(line, width, '      ', '    • '));
     }
   });
-  lines.push('', c.bold('SCORING SHEET (save it as sheet.yaml, fill it in, then: pm-diag profile --answers sheet.yaml)'), '', scoringSheet(bank, dimensions).trimEnd());
+  lines.push('', c.bold('SCORING SHEET'), ...wrap('Save it as sheet.yaml (or write it with --sheet FILE), fill it in, then: pm-diag profile --answers sheet.yaml', width, '  ', '  '), '', scoringSheet(bank, dimensions).trimEnd());
   return `${lines.join('\n')}\n`;
 }
 

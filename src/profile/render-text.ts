@@ -36,7 +36,7 @@ export function renderProfileTerminal(bank: ProfileBank, result: ProfileResult, 
   const advice = overallAdvice(bank, result.label);
   const lines = [
     c.bold(`PROFILE · ${safeLine(respondentLabel(result))}`),
-    `  ${safeLine(bank.title)} (${bank.id} v${bank.version})`,
+    ...wrap(`${bank.title} (${bank.id} v${bank.version})`, WIDTH, '  ', '  ').map((l) => c.dim(l)),
     '',
     `  Tendency    ${c.bold(fmtTendency(result.tendency))}  ${c.bold(labelText(result.label))}`,
     `  Confidence  ${fmtConfidence(result.confidence)} (${answeredText(result)} items)`,
@@ -68,7 +68,8 @@ export function renderTeamTerminal(team: TeamResult, color: boolean): string {
     ...team.members.map((m, i) => `  ${memberMark(i).padStart(2)}  ${padEnd(respondentLabel(m), 28)} ${fmtTendency(m.tendency).padStart(6)}  ${padEnd(labelText(m.label), 18)} confidence ${fmtConfidence(m.confidence)}`),
     ...(team.capacity
       ? [
-          ...heading(c, 'CAPACITY GAPS BY ACCOUNTABLE OWNER (Σ weight × shortfall of capacity below target)'),
+          ...heading(c, 'CAPACITY GAPS BY ACCOUNTABLE OWNER'),
+          ...paragraph('Σ weight × max(0, target − capacity) over each owner\'s responsibilities in the diagnosis.').map((l) => c.dim(l)),
           ...Object.entries(team.capacity.byOwner).map(([owner, value]) => `  ${padEnd(owner, 10)} ${fmtWeight(value).padStart(8)}`),
         ]
       : []),
