@@ -3,7 +3,7 @@ import type { ProfileBank } from './schema.js';
 import type { ProfileResult } from './score.js';
 import { placeMarkers, type StripMarker } from './strip.js';
 import type { TeamResult } from './team.js';
-import { BANDS, CAVEAT, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel } from './view.js';
+import { BANDS, CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel } from './view.js';
 
 // The profile as one small self-contained page: no request leaves it (a Content-Security-Policy
 // allows only the inline style), the strip is inline SVG with a title, and every text is escaped.
@@ -91,7 +91,7 @@ export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
   return page(`Profile: ${name}`, [
     `<h1>Profile: ${escapeHtml(name)}</h1>`,
     `<p class="caveat">${escapeHtml(CAVEAT)}</p>`,
-    `<p><strong>Tendency:</strong> ${escapeHtml(summary)} · <strong>Confidence:</strong> ${escapeHtml(`${fmtConfidence(r.confidence)} (${answeredText(r)} items)`)}</p>`,
+    `<p><strong>Tendency:</strong> ${escapeHtml(summary)} · <strong>Confidence:</strong> ${escapeHtml(confidenceText(r))}</p>`,
     r.tendency === null ? '<p>No answers yet: nothing to place on the strip.</p>' : stripSvg([{ tendency: r.tendency, mark: '●', name }], `Tendency of ${name} on a strip from strongly inbound (−100) to strongly outbound (+100): ${summary}`),
     '<h2>By dimension</h2>',
     table(

@@ -3,7 +3,7 @@ import type { ProfileBank } from './schema.js';
 import type { ProfileResult } from './score.js';
 import { textStrip } from './strip.js';
 import type { TeamResult } from './team.js';
-import { CAVEAT, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel } from './view.js';
+import { CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel } from './view.js';
 
 // The profile and the team view as GitHub-flavoured markdown. The strip is a code block holding only
 // our own characters (markers are digits and letters); every name and bank text is escaped.
@@ -15,7 +15,7 @@ export function renderProfileMarkdown(bank: ProfileBank, r: ProfileResult): stri
   const blocks = [
     `# Profile: ${mdText(respondentLabel(r))}`,
     `> **${mdText(CAVEAT)}**`,
-    [`- **Tendency:** ${fmtTendency(r.tendency)} (${labelText(r.label)})`, `- **Confidence:** ${fmtConfidence(r.confidence)} (${answeredText(r)} items)`, `- **Profile:** ${mdText(bank.title)} (\`${bank.id}\` v${bank.version})`].join('\n'),
+    [`- **Tendency:** ${fmtTendency(r.tendency)} (${labelText(r.label)})`, `- **Confidence:** ${confidenceText(r)}`, `- **Profile:** ${mdText(bank.title)} (\`${bank.id}\` v${bank.version})`].join('\n'),
     r.tendency === null ? 'No answers yet: nothing to place on the strip.' : fence(textStrip([{ tendency: r.tendency, mark: '●' }], 61, '')),
     '## By dimension',
     mdTable(

@@ -5,7 +5,7 @@ import type { ProfileBank } from './schema.js';
 import type { ProfileResult } from './score.js';
 import { miniStrip, textStrip } from './strip.js';
 import type { TeamResult } from './team.js';
-import { CAVEAT, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel } from './view.js';
+import { CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel } from './view.js';
 
 // The profile and the team view for a terminal: 80 columns, colour only when asked for.
 
@@ -39,7 +39,7 @@ export function renderProfileTerminal(bank: ProfileBank, result: ProfileResult, 
     ...wrap(`${bank.title} (${bank.id} v${bank.version})`, WIDTH, '  ', '  ').map((l) => c.dim(l)),
     '',
     `  Tendency    ${c.bold(fmtTendency(result.tendency))}  ${c.bold(labelText(result.label))}`,
-    `  Confidence  ${fmtConfidence(result.confidence)} (${answeredText(result)} items)`,
+    `  Confidence  ${confidenceText(result)}`,
     '',
     ...(result.tendency === null ? ['  (no answers yet: nothing to place on the strip)'] : textStrip([{ tendency: result.tendency, mark: '●' }])),
     ...heading(c, 'BY DIMENSION'),

@@ -68,6 +68,9 @@ export function dimensionAdvice(bank: ProfileBank, dimension: DimensionResult): 
 /** "answered 20 of 24 items" */
 export const answeredText = (r: { answered: number; items: number }): string => `${r.answered} of ${r.items} answered`;
 
+/** "96% (23 of 24 items answered)" */
+export const confidenceText = (r: ProfileResult): string => `${fmtConfidence(r.confidence)} (${r.answered} of ${r.items} items answered)`;
+
 export const respondentLabel = (r: ProfileResult, fallback = 'respondent'): string => r.respondent.name ?? fallback;
 
 /** A team member's marker on the strip: 1–9, then A–Z, then `*`. */

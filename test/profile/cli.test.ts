@@ -216,3 +216,15 @@ describe('pm-diag schema profile', () => {
     expect(checkJsonSchema(answers, { answers: { x: 'sideways' } }).length).toBeGreaterThan(0);
   });
 });
+
+describe('the README', () => {
+  it('shows the real output of the team example', () => {
+    const report = join(dir, 'report.json');
+    ok(runCli(['assess', '--answers', 'examples/launch-orphaned.yaml', '--format', 'json', '--out', report]));
+    const text = ok(runCli(['profile', 'team', TEAM, '--diagnosis', report]));
+    const shown = text.slice(0, text.indexOf('\nREAD THIS FIRST')).trimEnd();
+    expect(readFileSync('README.md', 'utf8')).toContain(`\`\`\`text\n${shown}\n\`\`\``);
+    const sam = ok(runCli(['profile', '--answers', SAM]));
+    expect(readFileSync('README.md', 'utf8')).toContain(sam.slice(0, sam.indexOf('\nBY DIMENSION')));
+  });
+});
