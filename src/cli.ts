@@ -107,6 +107,10 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml')
       .action(async (files, opts) => (await import('./commands/validate.js')).run(files, opts)),
   profile: (program) => {
+    // `profile` and its subcommands share option names (--format, --out): each must read only its own,
+    // which commander does only when every level stops at the next command's name. The program's own
+    // options (--debug, --version) then go before the command, or are repeated on it (--debug).
+    program.enablePositionalOptions();
     const profileOutput = (cmd: Command): Command =>
       cmd
         // The program's --debug, which positional options keep from reaching this far.
@@ -178,9 +182,6 @@ export function createProgram(options: MainOptions = {}, command?: string): Comm
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', '\nStart here:\n  pm-diag roles                        who should own what\n  pm-diag assess                       answer the questions in this terminal\n  pm-diag assess --answers FILE        the gap report from an answers file\n\nRun pm-diag <command> --help for a command\'s options and examples.');
   for (const [name, define] of Object.entries(COMMANDS)) if (command === undefined || name === command) define(program);
-  // `profile` and its subcommands share option names (--format, --out): each must read only its own,
-  // which commander does only when every level stops at the next command's name.
-  if (command === 'profile') program.enablePositionalOptions();
   if (options.tuneCompiler !== false) program.hook('preAction', (_program, command) => tierUpLater(command));
   return program;
 }

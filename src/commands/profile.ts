@@ -69,7 +69,7 @@ async function loadBank(path?: string): Promise<ProfileBank> {
 async function scoreFile(bank: ProfileBank, text: { source: string; text: string }): Promise<ProfileResult> {
   const [{ parseProfileAnswers }, { scoreProfile }] = await Promise.all([import('../profile/answers.js'), import('../profile/score.js')]);
   const answers = parseProfileAnswers(text, bank);
-  return scoreProfile(bank, answers.answers, { name: answers.name });
+  return { ...scoreProfile(bank, answers.answers, { name: answers.name }), source: answers.source };
 }
 
 export async function run(opts: ProfileOptions): Promise<void> {
@@ -191,7 +191,7 @@ export async function runTeam(paths: string[], opts: TeamOptions): Promise<void>
   };
   for (const file of files) {
     const member = await attempt(async () => scoreFile(bank, readFileText(file)));
-    if (member) members.push(member.respondent.name === null ? { ...member, respondent: { name: file } } : member);
+    if (member) members.push(member);
   }
   const diagnosis = opts.diagnosis === undefined ? undefined : await attempt(async () => (await import('../profile/diagnosis.js')).parseDiagnosis(await readSourceText(opts.diagnosis!)));
   if (problems.length) throw new InputError(problems);

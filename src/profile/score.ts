@@ -47,6 +47,8 @@ export interface DimensionResult extends Scored {
 export interface ProfileResult extends Scored {
   profile: { id: string; version: number };
   respondent: { name: string | null };
+  /** Where the answers came from (a path, or `<stdin>`): names a person who gave no name. Not in the JSON. */
+  source?: string;
   /** answered / items, from 0 to 1. */
   confidence: number;
   dimensions: DimensionResult[];

@@ -71,7 +71,7 @@ export const answeredText = (r: { answered: number; items: number }): string => 
 /** "96% (23 of 24 items answered)" */
 export const confidenceText = (r: ProfileResult): string => `${fmtConfidence(r.confidence)} (${r.answered} of ${r.items} items answered)`;
 
-export const respondentLabel = (r: ProfileResult, fallback = 'respondent'): string => r.respondent.name ?? fallback;
+export const respondentLabel = (r: ProfileResult): string => r.respondent.name ?? r.source ?? 'respondent';
 
 /** A team member's marker on the strip: 1–9, then A–Z, then `*`. */
 export function memberMark(i: number): string {

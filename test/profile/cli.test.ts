@@ -186,6 +186,14 @@ describe('pm-diag profile team', () => {
     expect(json.sentence).toMatch(/^Hire someone who leans (inbound|outbound): /);
   });
 
+  it('names a person who gave no name by their file, in the text but not in the JSON', () => {
+    const team = join(dir, 'team');
+    mkdirSync(team);
+    writeFileSync(join(team, 'anon.yaml'), 'answers: { info-sources: outbound }\n');
+    expect(ok(runCli(['profile', 'team', team]))).toContain(join(team, 'anon.yaml'));
+    expect(JSON.parse(ok(runCli(['profile', 'team', team, '--format', 'json']))).members[0].respondent).toEqual({ name: null });
+  });
+
   it('draws the team strip as SVG in HTML', () => {
     const html = ok(runCli(['profile', 'team', TEAM, '--format', 'html']));
     expect(html).toMatch(/<svg role="img"[^>]*><title id="strip-title">Each person&#39;s tendency/);
