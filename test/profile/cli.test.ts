@@ -124,6 +124,11 @@ describe('bad input', () => {
     }
   });
 
+  it('exits 2 on a bad option of a subcommand, as on any command', () => {
+    expect(inputError(runCli(['profile', 'team', TEAM, '--bogus']))).toContain("unknown option '--bogus'");
+    expect(inputError(runCli(['profile', 'interview', '--format', 'json']))).toContain('Allowed choices are terminal, markdown');
+  });
+
   it('names an unknown dimension with a did-you-mean', () => {
     expect(inputError(runCli(['profile', 'interview', '--dimension', 'setback']))).toContain('--dimension: found "setback" (did you mean "setbacks"?)');
   });
