@@ -71,7 +71,8 @@ export const answeredText = (r: { answered: number; items: number }): string => 
 /** "96% (23 of 24 items answered)" */
 export const confidenceText = (r: ProfileResult): string => `${fmtConfidence(r.confidence)} (${r.answered} of ${r.items} items answered)`;
 
-export const respondentLabel = (r: ProfileResult): string => r.respondent.name ?? r.source ?? 'respondent';
+/** The person's name, else their file's name (a long path would be cut off in a column). */
+export const respondentLabel = (r: ProfileResult): string => r.respondent.name ?? r.source?.split(/[\\/]/).pop() ?? 'respondent';
 
 /** A team member's marker on the strip: 1–9, then A–Z, then `*`. */
 export function memberMark(i: number): string {
