@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { packageRoot } from '../bank/load.js';
+import { loadBuiltin, packageRoot } from '../bank/load.js';
 import { InputError, type Problem } from '../errors.js';
 import { readFileText, type SourceText } from '../io/read.js';
 import { parseDocumentText, type DocPath, type ParsedDocument } from '../load/document.js';
@@ -11,6 +11,8 @@ import { profileBankSchema, type ProfileBank } from './schema.js';
 // once, each with its line and column.
 
 export const BUILTIN_PROFILE_FILE = 'questions/profile.yaml';
+/** Written by the build after the built-in profile validated. */
+export const COMPILED_PROFILE_FILE = 'dist/profile.json';
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const field = (value: unknown, key: string): unknown => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
@@ -41,11 +43,20 @@ export function parseProfileBank(input: SourceText): ProfileBank {
   return value;
 }
 
+export function loadProfileBankFile(path: string): ProfileBank {
+  return parseProfileBank(readFileText(path));
+}
+
 let builtin: ProfileBank | undefined;
 
-/** `--profile FILE`, or the built-in profile. */
+/** `--profile FILE`, or the built-in profile (checked by the build, which stores it as JSON). */
 export function loadProfileBank(path?: string): ProfileBank {
-  if (path !== undefined) return parseProfileBank(readFileText(path));
-  builtin ??= parseProfileBank(readFileText(join(packageRoot(), BUILTIN_PROFILE_FILE)));
+  if (path !== undefined) return loadProfileBankFile(path);
+  builtin ??= loadBuiltin(BUILTIN_PROFILE_FILE, COMPILED_PROFILE_FILE, loadProfileBankFile);
   return builtin;
+}
+
+/** Build step: the built-in profile, parsed and fully checked (throws with every problem if it is not valid). */
+export function compileBuiltinProfile(): ProfileBank {
+  return loadProfileBankFile(join(packageRoot(), BUILTIN_PROFILE_FILE));
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseProfileAnswers, serializeProfileAnswers } from '../../src/profile/answers.js';
-import { BUILTIN_PROFILE_FILE, loadProfileBank, parseProfileBank } from '../../src/profile/load.js';
+import { BUILTIN_PROFILE_FILE, COMPILED_PROFILE_FILE, loadProfileBank, parseProfileBank } from '../../src/profile/load.js';
 import type { Choice } from '../../src/profile/schema.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -42,6 +42,11 @@ describe('the built-in profile', () => {
       expect(d.interview['follow-ups'].length).toBeGreaterThanOrEqual(2);
       expect(d.sources?.length).toBeGreaterThan(0);
     }
+  });
+
+  it('is what the build checked and stored in dist/', () => {
+    const compiled = JSON.parse(readFileSync(join(ROOT, COMPILED_PROFILE_FILE), 'utf8'));
+    expect(compiled).toEqual(parseProfileBank({ source: BUILTIN_PROFILE_FILE, text: builtinText }));
   });
 
   it('offers two options of comparable length on every item', () => {
