@@ -38,6 +38,8 @@ export function renderProfileTerminal(bank: ProfileBank, result: ProfileResult, 
     c.bold(`PROFILE · ${safeLine(respondentLabel(result))}`),
     ...wrap(`${bank.title} (${bank.id} v${bank.version})`, WIDTH, '  ', '  ').map((l) => c.dim(l)),
     '',
+    ...paragraph(CAVEAT),
+    '',
     `  Tendency    ${c.bold(fmtTendency(result.tendency))}  ${c.bold(labelText(result.label))}`,
     `  Confidence  ${confidenceText(result)}`,
     '',
@@ -47,8 +49,6 @@ export function renderProfileTerminal(bank: ProfileBank, result: ProfileResult, 
     ...(advice
       ? [...heading(c, `WHAT THIS TENDENCY IS GOOD AT (${advice.name.toUpperCase()})`), ...paragraph(`${advice.summary} ${advice.goodAt}`), ...heading(c, 'WHAT TO PAIR IT WITH'), ...paragraph(advice.pairWith)]
       : []),
-    ...heading(c, 'READ THIS FIRST'),
-    ...paragraph(CAVEAT),
     ...heading(c, 'HOW THIS IS SCORED'),
     ...paragraph(SCORING_NOTE).map((l) => c.dim(l)),
   ];
@@ -60,6 +60,8 @@ export function renderTeamTerminal(team: TeamResult, color: boolean): string {
   const placed = team.members.flatMap((m, i) => (m.tendency === null ? [] : [{ tendency: m.tendency, mark: memberMark(i) }]));
   const lines = [
     c.bold(`TEAM PROFILE · ${team.members.length} ${team.members.length === 1 ? 'person' : 'people'}`),
+    '',
+    ...paragraph(CAVEAT),
     '',
     `  Balance     ${c.bold(fmtTendency(team.balance))}  ${c.bold(labelText(team.label))} (the mean of everyone's tendency)`,
     '',
@@ -75,8 +77,6 @@ export function renderTeamTerminal(team: TeamResult, color: boolean): string {
       : []),
     ...heading(c, 'THE NEXT HIRE'),
     ...paragraph(team.sentence),
-    ...heading(c, 'READ THIS FIRST'),
-    ...paragraph(CAVEAT),
   ];
   return `${lines.join('\n')}\n`;
 }
