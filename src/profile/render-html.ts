@@ -3,7 +3,7 @@ import type { ProfileBank } from './schema.js';
 import type { ProfileResult } from './score.js';
 import { placeMarkers, type StripMarker } from './strip.js';
 import type { TeamResult } from './team.js';
-import { BANDS, CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel } from './view.js';
+import { BALANCE_MARK, BANDS, CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel, teamMarkers } from './view.js';
 
 // The profile as one small self-contained page: no request leaves it (a Content-Security-Policy
 // allows only the inline style), the strip is inline SVG with a title, and every text is escaped.
@@ -112,12 +112,12 @@ export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
 }
 
 export function renderTeamHtml(team: TeamResult): string {
-  const markers = team.members.flatMap((m, i) => (m.tendency === null ? [] : [{ tendency: m.tendency, mark: memberMark(i), name: respondentLabel(m) }]));
+  const markers = teamMarkers(team);
   const count = `${team.members.length} ${team.members.length === 1 ? 'person' : 'people'}`;
   return page(`Team profile: ${count}`, [
     `<h1>Team profile: ${escapeHtml(count)}</h1>`,
     `<p class="caveat">${escapeHtml(CAVEAT)}</p>`,
-    `<p><strong>Balance:</strong> ${escapeHtml(`${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of everyone's tendency`)}</p>`,
+    `<p><strong>Balance:</strong> ${escapeHtml(`${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of everyone's tendency (${BALANCE_MARK} on the strip)`)}</p>`,
     markers.length ? stripSvg(markers, `Each person's tendency on a strip from strongly inbound (−100) to strongly outbound (+100); the team's balance is ${fmtTendency(team.balance)}`) : '<p>Nobody has answered yet.</p>',
     table(['#', 'Person', 'Tendency', 'Label', 'Confidence'], team.members.map((m, i) => [memberMark(i), respondentLabel(m), fmtTendency(m.tendency), labelText(m.label), fmtConfidence(m.confidence)]), [2, 4]),
     ...(team.capacity ? ['<h2>Capacity gaps by accountable owner</h2>', table(['Owner', 'Σ weight × capacity shortfall'], Object.entries(team.capacity.byOwner).map(([owner, v]) => [owner, fmtWeight(v)]), [1])] : []),

@@ -3,10 +3,10 @@ import type { ProfileBank } from './schema.js';
 import type { ProfileResult } from './score.js';
 import { textStrip } from './strip.js';
 import type { TeamResult } from './team.js';
-import { CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel } from './view.js';
+import { BALANCE_MARK, CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel, teamMarkers } from './view.js';
 
 // The profile and the team view as GitHub-flavoured markdown. The strip is a code block holding only
-// our own characters (markers are digits and letters); every name and bank text is escaped.
+// our own characters (markers are digits, letters and Σ); every name and bank text is escaped.
 
 const fence = (lines: string[]) => ['```text', ...lines, '```'].join('\n');
 
@@ -34,11 +34,11 @@ export function renderProfileMarkdown(bank: ProfileBank, r: ProfileResult): stri
 }
 
 export function renderTeamMarkdown(team: TeamResult): string {
-  const placed = team.members.flatMap((m, i) => (m.tendency === null ? [] : [{ tendency: m.tendency, mark: memberMark(i) }]));
+  const placed = teamMarkers(team);
   const blocks = [
     `# Team profile: ${team.members.length} ${team.members.length === 1 ? 'person' : 'people'}`,
     `> **${mdText(CAVEAT)}**`,
-    `- **Balance:** ${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of everyone's tendency`,
+    `- **Balance:** ${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of everyone's tendency (${BALANCE_MARK} on the strip)`,
     placed.length ? fence(textStrip(placed, 61, '')) : 'Nobody has answered yet.',
     mdTable(
       ['#', 'Person', 'Tendency', 'Label', 'Confidence'],

@@ -5,7 +5,7 @@ import type { ProfileBank } from './schema.js';
 import type { ProfileResult } from './score.js';
 import { miniStrip, textStrip } from './strip.js';
 import type { TeamResult } from './team.js';
-import { CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel } from './view.js';
+import { BALANCE_MARK, CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel, teamMarkers } from './view.js';
 
 // The profile and the team view for a terminal: 80 columns, colour only when asked for.
 
@@ -57,13 +57,13 @@ export function renderProfileTerminal(bank: ProfileBank, result: ProfileResult, 
 
 export function renderTeamTerminal(team: TeamResult, color: boolean): string {
   const c = makeColors(color);
-  const placed = team.members.flatMap((m, i) => (m.tendency === null ? [] : [{ tendency: m.tendency, mark: memberMark(i) }]));
+  const placed = teamMarkers(team);
   const lines = [
     c.bold(`TEAM PROFILE · ${team.members.length} ${team.members.length === 1 ? 'person' : 'people'}`),
     '',
     ...paragraph(CAVEAT),
     '',
-    `  Balance     ${c.bold(fmtTendency(team.balance))}  ${c.bold(labelText(team.label))} (the mean of everyone's tendency)`,
+    `  Balance     ${c.bold(fmtTendency(team.balance))}  ${c.bold(labelText(team.label))} (${BALANCE_MARK}: the mean of everyone's tendency)`,
     '',
     ...(placed.length ? textStrip(placed) : ['  (nobody has answered yet)']),
     ...heading(c, 'PEOPLE'),

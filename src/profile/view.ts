@@ -1,6 +1,7 @@
 import { round } from '../score/math.js';
 import type { ProfileBank } from './schema.js';
 import { LABELS, sideOf, type DimensionResult, type Label, type ProfileResult } from './score.js';
+import type { TeamResult } from './team.js';
 
 // What every format of the profile shows, decided once: how a tendency is written, the strip's
 // bands, which strengths and pairing advice apply, and the caveat. Renderers only lay these out.
@@ -78,4 +79,13 @@ export const respondentLabel = (r: ProfileResult): string => r.respondent.name ?
 export function memberMark(i: number): string {
   if (i < 9) return String(i + 1);
   return i < 35 ? String.fromCharCode(65 + i - 9) : '*';
+}
+
+/** The mark of the team's balance on the strip. */
+export const BALANCE_MARK = 'Σ';
+
+/** Everyone with a tendency as a numbered marker on the strip, then the team's balance. */
+export function teamMarkers(team: TeamResult): { tendency: number; mark: string; name: string }[] {
+  const people = team.members.flatMap((m, i) => (m.tendency === null ? [] : [{ tendency: m.tendency, mark: memberMark(i), name: respondentLabel(m) }]));
+  return team.balance === null ? people : [...people, { tendency: team.balance, mark: BALANCE_MARK, name: 'the team\'s balance' }];
 }

@@ -202,7 +202,9 @@ describe('pm-diag profile team', () => {
   it('draws the team strip as SVG in HTML', () => {
     const html = ok(runCli(['profile', 'team', TEAM, '--format', 'html']));
     expect(html).toMatch(/<svg role="img"[^>]*><title id="strip-title">Each person&#39;s tendency/);
-    expect(html.match(/<circle /g)).toHaveLength(4);
+    // Four people and the team's balance.
+    expect(html.match(/<circle /g)).toHaveLength(5);
+    expect(html).toContain('<title>the team&#39;s balance: -43.4</title>');
   });
 
   it('reports every bad file and a bad diagnosis together, with positions, exit 2', () => {
