@@ -42,7 +42,8 @@ interface SvgMarker extends StripMarker {
 
 /** The strip from strongly inbound to strongly outbound, with a numbered or plain marker for each person. */
 export function stripSvg(markers: readonly SvgMarker[], title: string): string {
-  const placed = placeMarkers(markers, 121);
+  // Rows by cells of 20 px, a marker's width: two markers on one row are two cells apart, never touching.
+  const placed = placeMarkers(markers, SPAN / 20 + 1);
   const rows = Math.max(1, ...placed.map((p) => p.row + 1));
   const top = 10 + rows * 26;
   const parts: string[] = [];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProfileAnswers } from '../../src/profile/answers.js';
 import { renderInterviewMarkdown, renderInterviewTerminal } from '../../src/profile/interview.js';
 import { loadProfileBank } from '../../src/profile/load.js';
-import { renderProfileHtml, renderTeamHtml } from '../../src/profile/render-html.js';
+import { renderProfileHtml, renderTeamHtml, stripSvg } from '../../src/profile/render-html.js';
 import { renderProfileMarkdown, renderTeamMarkdown } from '../../src/profile/render-markdown.js';
 import { renderProfileTerminal, renderTeamTerminal } from '../../src/profile/render-text.js';
 import { scoreProfile } from '../../src/profile/score.js';
@@ -81,6 +81,14 @@ describe('the profile renderers', () => {
     }
     // Every person is a marker with a title saying who it is.
     expect(renderTeamHtml(team)).toContain('<title>Ana Ruiz: -70.8</title>');
+  });
+
+  it('never lets two markers of the SVG strip overlap', () => {
+    const markers = Array.from({ length: 30 }, (_, i) => ({ tendency: -20 + i * 1.3, mark: String(i % 10), name: `p${i}` }));
+    const circles = [...stripSvg(markers, 't').matchAll(/<circle class="marker" cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+    expect(circles).toHaveLength(30);
+    for (const a of circles) for (const b of circles) if (a !== b && a.y === b.y) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(20);
+    expect(new Set(circles.map((c) => c.y)).size).toBeGreaterThan(1);
   });
 
   it('says the next hire and the caveat in every team format', () => {
