@@ -70,16 +70,23 @@ await build({
   footer: { js: '\n})' },
 });
 
-// The built-in bank, checked by the same code that checks a user's bank.
-await build({ ...common, entryPoints: ['src/bank/compile.ts'], outfile: 'dist/compile-bank.cjs' });
-try {
-  writeFileSync(join(dist, 'pm-pmm.json'), JSON.stringify(require(join(dist, 'compile-bank.cjs')).compileBuiltinBank()));
-} catch (err) {
-  console.error(err.message);
-  process.exit(1);
-} finally {
-  rmSync(join(dist, 'compile-bank.cjs'));
+/** Checks a built-in YAML file with the code that checks a user's own, and stores it as JSON in dist/. */
+async function compileBuiltin(entry, compile, json) {
+  const outfile = join(dist, `compile-${json}.cjs`);
+  await build({ ...common, entryPoints: [entry], outfile });
+  try {
+    writeFileSync(join(dist, json), JSON.stringify(require(outfile)[compile]()));
+  } catch (err) {
+    console.error(err.message);
+    process.exit(1);
+  } finally {
+    rmSync(outfile);
+  }
 }
+
+// The built-in bank, and the profile of `pm-diag profile`.
+await compileBuiltin('src/bank/compile.ts', 'compileBuiltinBank', 'pm-pmm.json');
+await compileBuiltin('src/profile/load.ts', 'compileBuiltinProfile', 'profile.json');
 
 // The code cache holds what these runs compiled; anything else compiles lazily as usual.
 const { loadBundle } = require(join(root, 'bin', 'load-bundle.js'));

@@ -95,14 +95,66 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--strict', 'unanswered items are errors, not warnings')
       .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml')
       .action(async (files, opts) => (await import('./commands/validate.js')).run(files, opts)),
+  profile: (program) => {
+    // `profile` and its subcommands share option names (--format, --out): each must read only its own,
+    // which commander does only when every level stops at the next command's name. The program's own
+    // options (--debug, --version) then go before the command, or are repeated on it (--debug).
+    program.enablePositionalOptions();
+    const profileOutput = (cmd: Command): Command =>
+      cmd
+        // The program's --debug, which positional options keep from reaching this far.
+        .addOption(new Option('--debug').hideHelp())
+        .option('--profile <file>', 'a profile bank to use instead of the built-in one')
+        .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json', 'html']))
+        .option('--out <file>', 'write to a file (written atomically) instead of stdout')
+        .option('--no-color', 'no colour in the terminal output');
+    const profile = profileOutput(
+      program
+        .command('profile')
+        .summary('does a person lean inbound (PM) or outbound (PMM)? interview guide, team view')
+        .description('one person\'s inbound (product management) or outbound (product marketing) tendency: interactively in a terminal, or from an answers file (--answers)')
+        .option('--answers <file>', 'read the answers from a YAML or JSON file ("-" for stdin) instead of asking')
+        .option('--save <file>', 'interactive: where answers are saved after every question', 'pm-diag-profile.yaml')
+        .option('--resume', 'interactive: resume the saved file without asking')
+        .option('--fresh', 'interactive: start over (the old file is kept as a backup)'),
+    )
+      .addHelpText('after', '\nExamples:\n  pm-diag profile                                  # interactive, saves to pm-diag-profile.yaml\n  pm-diag profile --answers examples/profile/sam-ortiz.yaml\n  pm-diag profile --answers sam.yaml --out sam.html\n  pm-diag profile interview --dimension setbacks --format markdown\n  pm-diag profile team examples/profile-team --diagnosis report.json\n\nA conversation starter, not a test to hire or reject on.')
+      .enablePositionalOptions()
+      .action(async (opts) => (await import('./commands/profile.js')).run(opts));
+    profile
+      .command('interview')
+      .description('an interview guide per dimension (behavioural questions, what each tendency sounds like, follow-ups) and a scoring sheet')
+      .option('--profile <file>', 'a profile bank to use instead of the built-in one')
+      .option('--dimension <id...>', 'only these dimensions (repeatable)')
+      .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown']))
+      .option('--out <file>', 'write the guide to a file instead of stdout')
+      .option('--sheet <file>', 'also write the scoring sheet on its own, ready to fill in')
+      .option('--force', 'let --sheet replace an existing file')
+      .option('--no-color', 'no colour')
+      .addOption(new Option('--debug').hideHelp())
+      .addHelpText('after', '\nExamples:\n  pm-diag profile interview --format markdown --out guide.md --sheet candidate.yaml\n  pm-diag profile interview --dimension setbacks --dimension writing\n  pm-diag profile --answers candidate.yaml          # once the sheet is filled in')
+      .exitOverride()
+      .action(async (opts) => (await import('./commands/profile.js')).runInterview(opts));
+    profileOutput(
+      profile
+        .command('team')
+        .description('everyone\'s tendency on one strip and the team\'s balance; with --diagnosis, which tendency the next hire should have')
+        .argument('<paths...>', 'a folder of profile answers files, or the files themselves')
+        .option('--diagnosis <report.json>', 'the JSON report of pm-diag report --format json: weighs each function\'s capacity gaps'),
+    )
+      .addHelpText('after', '\nExamples:\n  pm-diag profile team examples/profile-team\n  pm-diag report answers/ --format json --out report.json && pm-diag profile team team/ --diagnosis report.json')
+      .exitOverride()
+      .action(async (paths, opts) => (await import('./commands/profile.js')).runTeam(paths, opts));
+    return profile;
+  },
   schema: (program) =>
     program
       .command('schema')
-      .summary('JSON Schema of a bank or answers file, for editors')
+      .summary('JSON Schema of a bank, answers file or profile, for editors')
       .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
-      .argument('[kind]', 'bank or answers', 'answers')
+      .argument('[kind]', 'bank, answers, profile (the profile bank) or profile-answers', 'answers')
       .option('--out <file>', 'write to a file instead of stdout')
-      .addHelpText('after', '\nExamples:\n  pm-diag schema answers --out pm-diag-answers.schema.json\n  pm-diag schema bank --out pm-diag-bank.schema.json')
+      .addHelpText('after', '\nExamples:\n  pm-diag schema answers --out pm-diag-answers.schema.json\n  pm-diag schema bank --out pm-diag-bank.schema.json\n  pm-diag schema profile --out pm-diag-profile.schema.json')
       .action(async (kind, opts) => (await import('./commands/schema.js')).run(kind, opts)),
 };
 

@@ -39,15 +39,22 @@ export function loadBankFile(path: string): Bank {
   return parseBank(readFileText(path));
 }
 
+/**
+ * A built-in file of the package: the JSON the build wrote after checking it, when that is at least
+ * as new as the YAML (an edited YAML is checked again by `load`).
+ */
+export function loadBuiltin<T>(yamlFile: string, compiledFile: string, load: (path: string) => T): T {
+  const root = packageRoot();
+  const yamlPath = join(root, yamlFile);
+  const compiledPath = join(root, compiledFile);
+  const compiledIsFresh = existsSync(compiledPath) && (!existsSync(yamlPath) || statSync(compiledPath).mtimeMs >= statSync(yamlPath).mtimeMs);
+  return compiledIsFresh ? (JSON.parse(readFileSync(compiledPath, 'utf8')) as T) : load(yamlPath);
+}
+
 let builtin: Bank | undefined;
 
 export function builtinBank(): Bank {
-  if (builtin) return builtin;
-  const root = packageRoot();
-  const yamlPath = join(root, BUILTIN_BANK_FILE);
-  const compiledPath = join(root, COMPILED_BANK_FILE);
-  const compiledIsFresh = existsSync(compiledPath) && (!existsSync(yamlPath) || statSync(compiledPath).mtimeMs >= statSync(yamlPath).mtimeMs);
-  builtin = compiledIsFresh ? (JSON.parse(readFileSync(compiledPath, 'utf8')) as Bank) : loadBankFile(yamlPath);
+  builtin ??= loadBuiltin(BUILTIN_BANK_FILE, COMPILED_BANK_FILE, loadBankFile);
   return builtin;
 }
 

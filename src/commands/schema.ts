@@ -3,9 +3,10 @@ import { answersFileSchema } from '../answers/schema.js';
 import { bankSchema } from '../bank/schema.js';
 import { UsageError } from '../errors.js';
 import { emit } from '../io/output.js';
+import { profileAnswersSchema, profileBankSchema } from '../profile/schema.js';
 
-const SCHEMAS = { bank: bankSchema, answers: () => answersFileSchema } as const;
-const TITLES = { bank: 'pm-diag question bank', answers: 'pm-diag answers file' } as const;
+const SCHEMAS = { bank: bankSchema, answers: () => answersFileSchema, profile: profileBankSchema, 'profile-answers': profileAnswersSchema } as const;
+const TITLES = { bank: 'pm-diag question bank', answers: 'pm-diag answers file', profile: 'pm-diag profile bank', 'profile-answers': 'pm-diag profile answers file' } as const;
 
 /** The JSON Schema (draft-07, the newest yaml-language-server reads) of a bank or an answers file. */
 export function jsonSchema(kind: keyof typeof SCHEMAS): Record<string, unknown> {
@@ -14,6 +15,6 @@ export function jsonSchema(kind: keyof typeof SCHEMAS): Record<string, unknown> 
 }
 
 export function run(kind: string, opts: { out?: string }): void {
-  if (kind !== 'bank' && kind !== 'answers') throw new UsageError(`schema: found "${kind}", expected bank or answers`);
-  emit(JSON.stringify(jsonSchema(kind), null, 2), opts.out);
+  if (!Object.hasOwn(SCHEMAS, kind)) throw new UsageError(`schema: found "${kind}", expected bank, answers, profile or profile-answers`);
+  emit(JSON.stringify(jsonSchema(kind as keyof typeof SCHEMAS), null, 2), opts.out);
 }

@@ -15,6 +15,29 @@ export function noPromptReason(stdin: { isTTY?: boolean }, env: NodeJS.ProcessEn
   return undefined;
 }
 
+/**
+ * Turns SIGINT, SIGTERM, SIGHUP and the end of input into an aborted prompt (the signal, or
+ * `endOfInputReason`, as the reason); returns the function that removes the handlers.
+ */
+export function abortOnStop(controller: AbortController, endOfInputReason: string): () => void {
+  // `process.on`, not `once`: with no listener left, the prompt library re-raises the signal and the
+  // process dies before the flow can say anything.
+  const handlers = STOP_SIGNALS.map((signal) => {
+    const handler = () => controller.abort(signal);
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  // Ctrl-D closes the prompt's input without settling it: nothing is left to run and Node would exit 0
+  // in the middle of the session. An empty event loop while a prompt waits is the end of input.
+  const endOfInput = () => controller.abort(endOfInputReason);
+  process.on('beforeExit', endOfInput);
+  handlers.push(() => process.off('beforeExit', endOfInput));
+  return () => {
+    for (const remove of handlers) remove();
+  };
+}
+
+
 /** `assess` options that the interactive flow reads. */
 export interface InteractiveOptions {
   bank?: string;
@@ -52,18 +75,7 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
   // Prompts and messages go to stderr, so stdout carries only the report (`assess > report.txt` works).
   const output = process.stderr;
   const controller = new AbortController();
-  // `process.on`, not `once`: with no listener left, the prompt library re-raises the signal and the
-  // process dies before the flow can say anything.
-  const handlers = STOP_SIGNALS.map((signal) => {
-    const handler = () => controller.abort(signal);
-    process.on(signal, handler);
-    return () => process.off(signal, handler);
-  });
-  // Ctrl-D closes the prompt's input without settling it: nothing is left to run and Node would exit 0
-  // in the middle of the assessment. An empty event loop while a prompt waits is the end of input.
-  const endOfInput = () => controller.abort(END_OF_INPUT);
-  process.on('beforeExit', endOfInput);
-  handlers.push(() => process.off('beforeExit', endOfInput));
+  const stopHandlers = abortOnStop(controller, END_OF_INPUT);
   try {
     await interactiveAssessment({
       bank,
@@ -78,6 +90,6 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
       look: { colors: makeColors(colorWanted(opts.color, output)), width: Math.min(output.columns || 80, 100) - 2 },
     });
   } finally {
-    for (const remove of handlers) remove();
+    stopHandlers();
   }
 }

@@ -6,6 +6,7 @@ export const FORMATS = {
   terminal: { extensions: ['txt'] },
   markdown: { extensions: ['md', 'markdown'] },
   json: { extensions: ['json'] },
+  html: { extensions: ['html', 'htm'] },
   yaml: { extensions: ['yaml', 'yml'] },
   csv: { extensions: ['csv'] },
 } as const satisfies Record<string, { extensions: readonly string[] }>;
@@ -18,6 +19,8 @@ export const OUTPUT_FORMATS = {
   comparison: ['terminal', 'markdown', 'json'],
   roles: ['terminal', 'markdown'],
   template: ['yaml', 'csv'],
+  profile: ['terminal', 'markdown', 'json', 'html'],
+  interview: ['terminal', 'markdown'],
 } as const satisfies Record<string, readonly Format[]>;
 
 export type OutputKind = keyof typeof OUTPUT_FORMATS;

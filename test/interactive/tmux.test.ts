@@ -1,67 +1,23 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAnswers } from '../../src/answers/load.js';
 import { loadBank } from '../../src/bank/load.js';
-import { BIN } from '../helpers/cli.js';
+import { openTerminal, type Terminal } from '../helpers/tmux.js';
 import { tempDir } from './helpers.js';
 
-// The built binary in a real pseudo-terminal: tmux draws the prompts, we type. No skipping: without
-// tmux these tests fail (.ci/run installs it).
+// `pm-diag assess` in a real pseudo-terminal (test/helpers/tmux.ts).
 
-const TIMEOUT = 15_000;
-let socket: string;
 let dir: string;
 let cleanup: () => void;
-
-function tmux(...args: string[]): string {
-  const result = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  if (result.error) throw new Error(`tmux is needed for this test: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-}
-
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-/** Starts `pm-diag assess ARGS` in a fresh 100×40 session; its exit code lands in `rc`, its pid in `pid`. */
-function start(args: string[]): void {
-  const run = `echo $$ > pid; unset CI FORCE_COLOR; NO_COLOR=1 exec ${quote(process.execPath)} ${quote(BIN)} assess ${args.map(quote).join(' ')}`;
-  const command = `cd ${quote(dir)} && rm -f rc pid && sh -c ${quote(run)}; echo EXIT=$? > rc; sleep 60`;
-  spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']);
-  tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '40', command);
-}
-
-function screen(history = false): string {
-  return tmux('capture-pane', '-p', '-J', '-t', 'e2e', ...(history ? ['-S', '-'] : []));
-}
-
-async function waitFor(what: RegExp | (() => boolean), label = String(what)): Promise<void> {
-  const deadline = Date.now() + TIMEOUT;
-  for (;;) {
-    if (typeof what === 'function' ? what() : what.test(screen())) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}${typeof what === 'function' ? '' : `; the screen:\n${screen()}`}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function keys(...k: string[]): void {
-  tmux('send-keys', '-t', 'e2e', ...k);
-}
-
-/** Waits for a prompt, moves to a choice by its number or first letters, checks the cursor is on it, and takes it. */
-async function choose(prompt: RegExp, key: string, cursorOn: RegExp): Promise<void> {
-  await waitFor(prompt);
-  keys(key);
-  await waitFor(cursorOn);
-  keys('Enter');
-}
-
-async function exitCode(): Promise<string> {
-  const rc = join(dir, 'rc');
-  await waitFor(() => existsSync(rc) && readFileSync(rc, 'utf8').includes('EXIT='), 'the exit code');
-  return readFileSync(rc, 'utf8').trim();
-}
+let term: Terminal;
+const start = (args: string[]) => term.start(['assess', ...args]);
+const screen = (history?: boolean) => term.screen(history);
+const waitFor = (what: RegExp | (() => boolean), label?: string) => term.waitFor(what, label);
+const keys = (...k: string[]) => term.keys(...k);
+const choose = (prompt: RegExp, key: string, cursorOn: RegExp) => term.choose(prompt, key, cursorOn);
+const exitCode = () => term.exitCode();
+const tmux = (...args: string[]) => term.tmux(...args);
 
 function savedAnswers() {
   const path = join(dir, 'a.yaml');
@@ -74,10 +30,10 @@ const CAPACITY = /^\? Capacity: is there the time and people for it\?/m;
 
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
-  socket = `pm-diag-e2e-${process.pid}-${Date.now()}`;
+  term = openTerminal(dir);
 });
 afterEach(() => {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  term.close();
   cleanup();
 });
 

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN } from './cli.js';
+
+// The built binary in a real pseudo-terminal: tmux draws the prompts, a test types. No skipping:
+// without tmux these tests fail (.ci/run installs it).
+
+const TIMEOUT = 15_000;
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export interface Terminal {
+  /** Starts `pm-diag ARGS` in `dir` in a fresh 100×40 session; its exit code lands in `rc`, its pid in `pid`. */
+  start(args: string[]): void;
+  screen(history?: boolean): string;
+  waitFor(what: RegExp | (() => boolean), label?: string): Promise<void>;
+  keys(...k: string[]): void;
+  /** Waits for a prompt, moves to a choice by its number or first letters, checks the cursor is on it, and takes it. */
+  choose(prompt: RegExp, key: string, cursorOn: RegExp): Promise<void>;
+  exitCode(): Promise<string>;
+  pid(): number;
+  tmux(...args: string[]): string;
+  /** Ends the tmux server and everything in it. */
+  close(): void;
+}
+
+export function openTerminal(dir: string): Terminal {
+  const socket = `pm-diag-e2e-${process.pid}-${Date.now()}`;
+  const tmux = (...args: string[]): string => {
+    const result = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    if (result.error) throw new Error(`tmux is needed for this test: ${result.error.message}`);
+    if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+  };
+  const screen = (history = false) => tmux('capture-pane', '-p', '-J', '-t', 'e2e', ...(history ? ['-S', '-'] : []));
+  const keys = (...k: string[]) => void tmux('send-keys', '-t', 'e2e', ...k);
+  const waitFor = async (what: RegExp | (() => boolean), label = String(what)): Promise<void> => {
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+      if (typeof what === 'function' ? what() : what.test(screen())) return;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}${typeof what === 'function' ? '' : `; the screen:\n${screen()}`}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return {
+    tmux,
+    screen,
+    keys,
+    waitFor,
+    start(args) {
+      const run = `echo $$ > pid; unset CI FORCE_COLOR; NO_COLOR=1 exec ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}`;
+      const command = `cd ${quote(dir)} && rm -f rc pid && sh -c ${quote(run)}; echo EXIT=$? > rc; sleep 60`;
+      spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']);
+      tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '40', command);
+    },
+    async choose(prompt, key, cursorOn) {
+      await waitFor(prompt);
+      keys(key);
+      await waitFor(cursorOn);
+      keys('Enter');
+    },
+    async exitCode() {
+      const rc = join(dir, 'rc');
+      await waitFor(() => existsSync(rc) && readFileSync(rc, 'utf8').includes('EXIT='), 'the exit code');
+      return readFileSync(rc, 'utf8').trim();
+    },
+    pid: () => Number(readFileSync(join(dir, 'pid'), 'utf8')),
+    close: () => void spawnSync('tmux', ['-L', socket, 'kill-server']),
+  };
+}
