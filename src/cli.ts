@@ -16,7 +16,7 @@ const reportOptions = (cmd: Command): Command =>
     .option('--no-color', 'no colour in the terminal report');
 
 /** Commands that may read thousands of files: the only ones that run long enough to gain from V8's optimizing compiler. */
-const MANY_FILE_COMMANDS = new Set(['report', 'compare', 'validate']);
+const MANY_FILE_COMMANDS = new Set(['report', 'compare', 'validate', 'export']);
 
 /**
  * Any other run is over in a few tens of milliseconds, before optimized code pays back: V8 still
@@ -106,12 +106,25 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--strict', 'unanswered items are errors, not warnings')
       .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml')
       .action(async (files, opts) => (await import('./commands/validate.js')).run(files, opts)),
+  export: (program) =>
+    program
+      .command('export')
+      .summary('tidy data for analysis tools (CSV, NDJSON, Parquet)')
+      .description('one row per respondent × item × axis (CSV, NDJSON or Parquet), for DuckDB, a warehouse or a spreadsheet')
+      .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports')
+      .option('--bank <file>', 'a question bank to use instead of the built-in one')
+      .addOption(new Option('--format <format>', 'output format (default: from --out, else csv)').choices(['csv', 'ndjson', 'parquet']))
+      .option('--out <file>', 'write to a file (written atomically) instead of stdout')
+      .option('--target <level>', "target level 1-5 for every item without its own (default: the bank's)")
+      .option('--strict', 'unanswered items are errors, not warnings')
+      .addHelpText('after', '\nExamples:\n  pm-diag export answers/ --out team.csv\n  pm-diag export answers/ --out team.parquet\n  pm-diag export survey-export.csv --format ndjson > team.ndjson')
+      .action(async (files, opts) => (await import('./commands/export.js')).run(files, opts)),
   schema: (program) =>
     program
       .command('schema')
       .summary('JSON Schema of a bank or answers file, for editors')
       .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
-      .argument('[kind]', 'bank or answers', 'answers')
+      .argument('[kind]', 'bank, answers or export (one row of pm-diag export)', 'answers')
       .option('--out <file>', 'write to a file instead of stdout')
       .addHelpText('after', '\nExamples:\n  pm-diag schema answers --out pm-diag-answers.schema.json\n  pm-diag schema bank --out pm-diag-bank.schema.json')
       .action(async (kind, opts) => (await import('./commands/schema.js')).run(kind, opts)),

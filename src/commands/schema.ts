@@ -13,7 +13,8 @@ export function jsonSchema(kind: keyof typeof SCHEMAS): Record<string, unknown> 
   return { ...schema, title: TITLES[kind] };
 }
 
-export function run(kind: string, opts: { out?: string }): void {
-  if (kind !== 'bank' && kind !== 'answers') throw new UsageError(`schema: found "${kind}", expected bank or answers`);
+export async function run(kind: string, opts: { out?: string }): Promise<void> {
+  if (kind === 'export') return emit(JSON.stringify((await import('../export/schema.js')).exportRowJsonSchema(), null, 2), opts.out);
+  if (kind !== 'bank' && kind !== 'answers') throw new UsageError(`schema: found "${kind}", expected bank, answers or export`);
   emit(JSON.stringify(jsonSchema(kind), null, 2), opts.out);
 }

@@ -1,5 +1,5 @@
 import { formatProblem, type Problem } from '../errors.js';
-import { writeFileAtomic } from './write.js';
+import { piecesOf, writeFileAtomic, type FileContent } from './write.js';
 
 // The one module that writes what the user sees: stdout, stderr and output files.
 
@@ -8,6 +8,12 @@ export function emit(text: string, out?: string): void {
   const body = text.endsWith('\n') ? text : `${text}\n`;
   if (out) writeFileAtomic(out, body);
   else process.stdout.write(body);
+}
+
+/** Writes content that may come in pieces (strings or bytes) as it is: to `out` atomically when given, else to stdout. */
+export function emitContent(content: FileContent, out?: string): void {
+  if (out) writeFileAtomic(out, content);
+  else for (const piece of piecesOf(content)) process.stdout.write(piece);
 }
 
 export function writeFile(path: string, text: string): void {

@@ -24,11 +24,18 @@ function reason(err: NodeJS.ErrnoException): string {
   }
 }
 
+/** A file's content: whole, or in pieces (a large export is never held whole). */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
+
+export function piecesOf(content: FileContent): Iterable<string | Uint8Array> {
+  return typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+}
+
 /**
  * Writes a whole file or nothing: a temp file beside the target, flushed to disk, then renamed over it.
  * Synchronous on purpose: an interactive answer is on disk before the next question appears.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: FileContent): void {
   const fail = (message: string): never => {
     throw new InputError([{ source: safeLine(path), message: `cannot write the file: ${message}`, severity: 'error' }]);
   };
@@ -41,7 +48,11 @@ export function writeFileAtomic(path: string, content: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    writeSync(fd, content);
+    for (const piece of piecesOf(content)) {
+      // The same call twice: writeSync's overloads take a string or bytes, not either.
+      if (typeof piece === 'string') writeSync(fd, piece);
+      else writeSync(fd, piece);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -357,6 +357,6 @@ describe('schema', () => {
   it('exits 2 for an unknown kind', () => {
     const result = runCli(['schema', 'nope']);
     expectInputError(result);
-    expect(result.stderr).toBe('pm-diag: schema: found "nope", expected bank or answers\n');
+    expect(result.stderr).toBe('pm-diag: schema: found "nope", expected bank, answers or export\n');
   });
 });
