@@ -4,7 +4,11 @@
 -- First make a view named `answers` over one or more exports, e.g.
 --   CREATE VIEW answers AS SELECT * FROM 'team.parquet';
 --   CREATE VIEW answers AS SELECT * FROM read_csv('team.csv');
---   CREATE VIEW answers AS SELECT * FROM read_json('team.ndjson');
+--   CREATE VIEW answers AS SELECT * FROM read_json('team.ndjson', columns = {organization: 'VARCHAR',
+--     stage: 'VARCHAR', form: 'VARCHAR', bank_id: 'VARCHAR', bank_version: 'INTEGER', respondent: 'VARCHAR',
+--     role: 'VARCHAR', item_id: 'VARCHAR', item_kind: 'VARCHAR', area: 'VARCHAR', axis: 'VARCHAR',
+--     value: 'VARCHAR', status: 'VARCHAR', weight: 'INTEGER', target: 'DOUBLE', recommended_owner: 'VARCHAR'});
+--   (NDJSON's value is a number or a string: this reads it as text, as CSV and Parquet hold it.)
 -- then run this file (duckdb my.db < docs/analysis.sql) and query the views it makes:
 --   summary             one row per organization: readiness, capability, capacity, alignment, interlock, coverage
 --   function_indexes    per organization and accountable function (pm, pmm, shared)
