@@ -28,7 +28,7 @@ export const EXPORT_COLUMNS = [
   { name: 'form', type: 'text', nullable: false, values: EXPORT_FORMS, description: 'the form answered: `rapid` or `full`' },
   { name: 'bank_id', type: 'text', nullable: false, description: 'the question bank' },
   { name: 'bank_version', type: 'integer', nullable: false, description: "the bank's version" },
-  { name: 'respondent', type: 'text', nullable: false, description: 'the respondent\'s name; without one `respondent N` (the position in the run, as the report names it); a name given by several respondents gets ` (2)`, ` (3)`, ... so each respondent is one value' },
+  { name: 'respondent', type: 'text', nullable: false, description: 'the respondent\'s name; without one `respondent N` (the position in the run, as the report names it); a name given by several respondents is numbered from the second on (`Dana (2)`), so each respondent is one value' },
   { name: 'role', type: 'text', nullable: true, description: "the respondent's role (`pm`, `pmm`, `sales`, ...)" },
   { name: 'item_id', type: 'text', nullable: false, description: 'the item (responsibility or interlock item)' },
   { name: 'item_kind', type: 'text', nullable: false, values: ['responsibility', 'interlock'], description: '`responsibility` or `interlock`' },

@@ -13,6 +13,7 @@ import { ROOT, runCli } from '../helpers/cli.js';
 
 const ANALYSIS_SQL = readFileSync(join(ROOT, 'docs', 'analysis.sql'), 'utf8');
 const BENCHMARK_SQL = readFileSync(join(ROOT, 'docs', 'benchmark.sql'), 'utf8');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-duckdb-'));
 let instance: DuckDBInstance;
 let db: DuckDBConnection;
@@ -97,7 +98,7 @@ async function expectSameNumbers(inputs: string[], extra: string[] = []): Promis
 }
 
 describe('DuckDB computes the report\'s numbers from the export (docs/analysis.sql)', () => {
-  it('a team of 40: n/a, unknown and skipped items among them', { timeout: 120_000 }, async () => {
+  it('a team of 40: n/a, unknown and skipped items among them', { timeout: 240_000 }, async () => {
     const team = generate('team40', ['--count', '40', '--seed', '7']);
     const statuses = await (async () => {
       const file = join(scratch, 'statuses.parquet');
@@ -107,9 +108,14 @@ describe('DuckDB computes the report\'s numbers from the export (docs/analysis.s
     // The proof means something only when every status is in the data.
     expect(statuses.map((s) => s.status)).toEqual(['answered', 'n/a', 'unanswered', 'unknown']);
     await expectSameNumbers([team]);
+    // The README's excerpt of the SQL runs too, and finds the same readiness.
+    const excerpt = /```sql\n(SELECT organization,[\s\S]*?FROM item_values[\s\S]*?)```/.exec(README)?.[1];
+    expect(excerpt).toBeDefined();
+    const report = JSON.parse(cli(['report', team, '--format', 'json'])) as Report;
+    expect((await query(excerpt!))[0]!.readiness).toBe(report.summary.readiness);
   });
 
-  it('a small team from a form export, with --target: owners disagree, so alignment is not 100', { timeout: 120_000 }, async () => {
+  it('a small team from a form export, with --target: owners disagree, so alignment is not 100', { timeout: 240_000 }, async () => {
     const csv = generate('team5', ['--count', '5', '--seed', '3', '--format', 'csv']);
     const report = JSON.parse(cli(['report', csv, '--format', 'json'])) as Report;
     expect(report.summary.alignment).toBeLessThan(100);
