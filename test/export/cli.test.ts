@@ -170,6 +170,16 @@ describe('--out', () => {
   });
 });
 
+describe('help', () => {
+  it('pm-diag --help lists export; export --help shows the formats and examples', () => {
+    expect(runCli(['--help']).stdout).toMatch(/^ {2}export \[options\] <files\.\.\.>/m);
+    const help = runCli(['export', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('"csv", "ndjson", "parquet"');
+    expect(help.stdout).toContain('pm-diag export answers/ --out team.parquet');
+  });
+});
+
 describe('bad input: exit 2, every problem, nothing written', () => {
   it('positioned errors from every file, and the old output file kept', () => {
     const out = join(scratch, 'kept.csv');
