@@ -9,7 +9,7 @@ import { TAIL_COLUMNS, WHAT_COLUMNS, WHO_COLUMNS, type ExportRow } from './rows.
 // are held at once: the writer needs several times the size of the group it encodes.
 
 const PARQUET_TYPES: Record<ColumnType, BasicType> = { text: 'STRING', value: 'STRING', integer: 'INT32', number: 'DOUBLE' };
-const ROW_GROUP_ROWS = 1 << 14;
+const ROW_GROUP_ROWS = 1 << 13;
 
 type Columns = Record<string, (string | number | null)[]>;
 const emptyColumns = (): Columns => Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.name, []]));
