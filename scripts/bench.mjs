@@ -76,21 +76,28 @@ try {
   const csv1000 = generate(1000, 'csv', join(work, 'csv1000'));
   const reportArgs = (input) => [bin, 'report', input, '--format', 'json'];
   const bareArgs = (input) => [join(root, 'scripts', 'bench-bare.mjs'), input];
-  const [bare1000, report1000, report2000, bareCsv, reportCsv] = medians([
+  const exportArgs = (input, format) => [bin, 'export', input, '--out', join(work, `export.${format}`)];
+  const [bare1000, report1000, report2000, bareCsv, reportCsv, exportCsv2000, exportParquet2000] = medians([
     bareArgs(dir1000),
     reportArgs(dir1000),
     reportArgs(dir2000),
     bareArgs(csv1000),
     reportArgs(csv1000),
+    exportArgs(dir2000, 'csv'),
+    exportArgs(dir2000, 'parquet'),
   ]);
   row('report, 1,000 files', report1000, 'read+parse 1,000', bare1000, 1.5);
   row('report, 2,000 files', report2000, 'report, 1,000 files', report1000, 2.2, 'linear growth');
   row('report, 1,000-row CSV', reportCsv, 'read+parse the CSV', bareCsv, 1.5);
+  row('export, 2,000 files, CSV', exportCsv2000, 'report, 2,000 files', report2000, 1.5);
+  row('export, 2,000 files, Parquet', exportParquet2000, 'report, 2,000 files', report2000, 1.5);
 
   const memory = [
     ['report, 1,000 files', peakMb(reportArgs(dir1000).slice(0))],
     ['report, 2,000 files', peakMb(reportArgs(dir2000))],
     ['report, 1,000-row CSV', peakMb(reportArgs(csv1000))],
+    ['export, 2,000 files, CSV', peakMb(exportArgs(dir2000, 'csv'))],
+    ['export, 2,000 files, Parquet', peakMb(exportArgs(dir2000, 'parquet'))],
     ['assess --answers', peakMb([bin, 'assess', '--answers', example, '--format', 'markdown'])],
   ];
 

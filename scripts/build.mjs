@@ -39,6 +39,20 @@ const startupShims = {
   },
 };
 
+// The Parquet writer serves `export --format parquet` only: it is a file of its own, required on first
+// use, so that no other command's start-up reads and checks it as part of the bundle.
+const PARQUET_WRITER = 'hyparquet-writer.cjs';
+const parquetWriterApart = {
+  name: 'parquet-writer-apart',
+  setup(b) {
+    b.onResolve({ filter: /^hyparquet-writer$/ }, () => ({ path: 'hyparquet-writer', namespace: 'parquet-writer-apart' }));
+    b.onLoad({ filter: /.*/, namespace: 'parquet-writer-apart' }, () => ({
+      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(PARQUET_WRITER)}));`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -68,6 +82,12 @@ await build({
   outfile: 'dist/pm-diag.cjs',
   banner: { js: `(function (exports, require, module, __filename, __dirname) { 'use strict'; ${common.banner.js}` },
   footer: { js: '\n})' },
+  plugins: [...common.plugins, parquetWriterApart],
+});
+await build({
+  ...common,
+  stdin: { contents: "export { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';", resolveDir: root },
+  outfile: join('dist', PARQUET_WRITER),
 });
 
 /** Checks a built-in YAML file with the code that checks a user's own, and stores it as JSON in dist/. */

@@ -147,12 +147,25 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .action(async (paths, opts) => (await import('./commands/profile.js')).runTeam(paths, opts));
     return profile;
   },
+  export: (program) =>
+    program
+      .command('export')
+      .summary('tidy data for analysis tools (CSV, NDJSON, Parquet)')
+      .description('one row per respondent × item × axis (CSV, NDJSON or Parquet), for DuckDB, a warehouse or a spreadsheet')
+      .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports')
+      .option('--bank <file>', 'a question bank to use instead of the built-in one')
+      .addOption(formatOption('export', 'output format (default: from --out, else csv)'))
+      .option('--out <file>', 'write to a file (written atomically) instead of stdout')
+      .option('--target <level>', "target level 1-5 for every item without its own (default: the bank's)")
+      .option('--strict', 'unanswered items are errors, not warnings')
+      .addHelpText('after', '\nExamples:\n  pm-diag export answers/ --out team.csv\n  pm-diag export answers/ --out team.parquet\n  pm-diag export survey-export.csv --format ndjson > team.ndjson')
+      .action(async (files, opts) => (await import('./commands/export.js')).run(files, opts)),
   schema: (program) =>
     program
       .command('schema')
       .summary('JSON Schema of a bank, answers file or profile, for editors')
       .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
-      .argument('[kind]', 'bank, answers, profile (the profile bank) or profile-answers', 'answers')
+      .argument('[kind]', 'bank, answers, profile (the profile bank), profile-answers or export (one row of pm-diag export)', 'answers')
       .option('--out <file>', 'write to a file instead of stdout')
       .addHelpText('after', '\nExamples:\n  pm-diag schema answers --out pm-diag-answers.schema.json\n  pm-diag schema bank --out pm-diag-bank.schema.json\n  pm-diag schema profile --out pm-diag-profile.schema.json')
       .action(async (kind, opts) => (await import('./commands/schema.js')).run(kind, opts)),

@@ -102,8 +102,13 @@ async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions
   return answersFile(path);
 }
 
+export interface CollectOptions extends AnswersCheckOptions {
+  /** The respondents make one team's report (answers/team.ts); an export of many teams leaves this out. */
+  team?: TeamOptions;
+}
+
 /** Every respondent in `paths`, in the order given (a folder's files by name), and every problem in all of them. */
-export async function checkRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions & TeamOptions = {}): Promise<Checked<Collected>> {
+export async function checkRespondents(paths: string[], bank: Bank, options: CollectOptions = {}): Promise<Checked<Collected>> {
   if (paths.filter((p) => p === '-').length > 1) {
     return { problems: [{ source: STDIN_SOURCE, message: '"-" (standard input) is given more than once', expected: 'at most one "-"', severity: 'error' }] };
   }
@@ -111,7 +116,8 @@ export async function checkRespondents(paths: string[], bank: Bank, options: Ans
   const problems: Problem[] = [];
   for (const path of paths) await collectOne(path, bank, options, collected, problems);
   if (problems.length > 0) return { problems };
-  const team = selectTeam(collected.dated, options);
+  if (options.team === undefined) return { value: collected, problems: [] };
+  const team = selectTeam(collected.dated, options.team);
   for (const problem of team.problems) (problem.severity === 'error' ? problems : collected.warnings).push(problem);
   if (problems.length > 0) return { problems };
   return { value: { ...collected, respondents: team.respondents, dated: collected.dated.filter((d) => team.respondents.includes(d.respondent)) }, problems: [] };
@@ -126,7 +132,7 @@ function modifiedAt(path: string): number {
 }
 
 /** For `report`: the respondents and their warnings, or an InputError with every problem. */
-export async function collectRespondents(paths: string[], bank: Bank, options: AnswersCheckOptions & TeamOptions = {}): Promise<Collected> {
+export async function collectRespondents(paths: string[], bank: Bank, options: CollectOptions = {}): Promise<Collected> {
   return valueOf(await checkRespondents(paths, bank, options));
 }
 

@@ -39,7 +39,7 @@ function diagnosed(ctx: SideContext, respondents: Respondent[], source: string):
 /** One side: a folder or CSV export, a JSON report (it has `schemaVersion`), or an answers file. */
 async function loadSide(path: string, ctx: SideContext): Promise<Checked<Snapshot>> {
   if (path !== '-' && isRespondentSet(path)) {
-    const set = await checkRespondents([path], ctx.bank());
+    const set = await checkRespondents([path], ctx.bank(), { team: {} });
     return andThen(set, ({ respondents, warnings }) => ({ value: diagnosed(ctx, respondents, path), problems: warnings }));
   }
   const doc = andThen(await checkedAsync(() => readSourceText(path)), (input) => checked(() => parseDocumentText(input, { allowAliases: false })));

@@ -8,7 +8,7 @@ import { reportSettings, type ReportCliOptions } from './options.js';
 export async function run(files: string[], opts: ReportCliOptions & TeamOptions): Promise<void> {
   const settings = reportSettings(opts);
   const bank = loadBank(opts.bank);
-  const { respondents, warnings } = await collectRespondents(files, bank, { strict: settings.strict, organization: opts.organization, latest: opts.latest });
+  const { respondents, warnings } = await collectRespondents(files, bank, { strict: settings.strict, team: { organization: opts.organization, latest: opts.latest } });
   sayWarnings(warnings);
   await publishReport(bank, respondents, settings);
 }

@@ -14,7 +14,8 @@ export function jsonSchema(kind: keyof typeof SCHEMAS): Record<string, unknown> 
   return { ...schema, title: TITLES[kind] };
 }
 
-export function run(kind: string, opts: { out?: string }): void {
-  if (!Object.hasOwn(SCHEMAS, kind)) throw new UsageError(`schema: found "${kind}", expected bank, answers, profile or profile-answers`);
+export async function run(kind: string, opts: { out?: string }): Promise<void> {
+  if (kind === 'export') return emit(JSON.stringify((await import('../export/schema.js')).exportRowJsonSchema(), null, 2), opts.out);
+  if (!Object.hasOwn(SCHEMAS, kind)) throw new UsageError(`schema: found "${kind}", expected bank, answers, profile, profile-answers or export`);
   emit(JSON.stringify(jsonSchema(kind as keyof typeof SCHEMAS), null, 2), opts.out);
 }

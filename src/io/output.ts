@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { InputError, formatProblem, inReadingOrder, type Problem } from '../errors.js';
 import { safeLine } from '../text.js';
 import { inputReadAs } from './read.js';
-import { writeFileAtomic } from './write.js';
+import { piecesOf, writeFileAtomic, type FileContent } from './write.js';
 
 // The one module that writes what the user sees: stdout, stderr and output files.
 
@@ -19,13 +19,17 @@ export function refuseInputAsOutput(out: string): void {
   throw new InputError([{ source: safeLine(out), message: `the output would replace ${same} of this run, so nothing was written`, expected: 'an output file that is not one of the inputs', severity: 'error' }]);
 }
 
-/** Writes a command's result: to `out` atomically when given (never over an input), else (or for `-`) to stdout. */
+/** Writes a command's text result, ending in a line break: see emitContent. */
 export function emit(text: string, out?: string): void {
-  const body = text.endsWith('\n') ? text : `${text}\n`;
+  emitContent(text.endsWith('\n') ? text : `${text}\n`, out);
+}
+
+/** Writes content that may come in pieces (strings or bytes): to `out` atomically when given (never over an input), else (or for `-`) to stdout. */
+export function emitContent(content: FileContent, out?: string): void {
   if (out && out !== '-') {
     refuseInputAsOutput(out);
-    writeFileAtomic(out, body);
-  } else process.stdout.write(body);
+    writeFileAtomic(out, content);
+  } else for (const piece of piecesOf(content)) process.stdout.write(piece);
 }
 
 export function writeFile(path: string, text: string): void {

@@ -74,12 +74,27 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 /** A FIFO or a device is written to, never replaced: a rename would put a regular file in its place. */
-function writeInPlace(path: string, content: string): void {
+function writeInPlace(path: string, content: FileContent): void {
   const fd = openSync(path, 'w');
   try {
-    writeSync(fd, content);
+    writePieces(fd, content);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A file's content: whole, or in pieces (a large export is never held whole). */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
+
+export function piecesOf(content: FileContent): Iterable<string | Uint8Array> {
+  return typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+}
+
+function writePieces(fd: number, content: FileContent): void {
+  for (const piece of piecesOf(content)) {
+    // The same call twice: writeSync's overloads take a string or bytes, not either.
+    if (typeof piece === 'string') writeSync(fd, piece);
+    else writeSync(fd, piece);
   }
 }
 
@@ -89,7 +104,7 @@ function writeInPlace(path: string, content: string): void {
  * device is written in place. Synchronous on purpose: an interactive answer is on disk before the
  * next question appears.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: FileContent): void {
   const fail = (message: string): never => {
     throw new InputError([{ source: safeLine(path), message: `cannot write the file: ${message}`, severity: 'error' }]);
   };
@@ -109,7 +124,7 @@ export function writeFileAtomic(path: string, content: string): void {
       fchmodSync(fd, old.mode & 0o7777);
       if (process.getuid?.() === 0) fchownSync(fd, old.uid, old.gid);
     }
-    writeSync(fd, content);
+    writePieces(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

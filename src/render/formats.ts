@@ -9,6 +9,8 @@ export const FORMATS = {
   html: { extensions: ['html', 'htm'] },
   yaml: { extensions: ['yaml', 'yml'] },
   csv: { extensions: ['csv'] },
+  ndjson: { extensions: ['ndjson', 'jsonl'] },
+  parquet: { extensions: ['parquet'] },
 } as const satisfies Record<string, { extensions: readonly string[] }>;
 
 export type Format = keyof typeof FORMATS;
@@ -21,6 +23,7 @@ export const OUTPUT_FORMATS = {
   template: ['yaml', 'csv'],
   profile: ['terminal', 'markdown', 'json', 'html'],
   interview: ['terminal', 'markdown'],
+  export: ['csv', 'ndjson', 'parquet'],
 } as const satisfies Record<string, readonly Format[]>;
 
 export type OutputKind = keyof typeof OUTPUT_FORMATS;

@@ -13,7 +13,12 @@ const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
  * or bidi overrides, so those are escaped too (they only occur inside strings, so it parses to the same text).
  */
 export function safeJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${terminalSafeJson(JSON.stringify(value, null, 2))}\n`;
+}
+
+/** JSON text with DEL, C1 controls and bidi overrides escaped too (they only occur inside its strings). */
+export function terminalSafeJson(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function item(i: ItemScore) {

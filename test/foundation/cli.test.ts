@@ -359,7 +359,7 @@ describe('schema', () => {
   it('exits 2 for an unknown kind', () => {
     const result = runCli(['schema', 'nope']);
     expectInputError(result);
-    expect(result.stderr).toBe('pm-diag: schema: found "nope", expected bank, answers, profile or profile-answers\n');
+    expect(result.stderr).toBe('pm-diag: schema: found "nope", expected bank, answers, profile, profile-answers or export\n');
   });
 });
 

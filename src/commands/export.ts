@@ -1,0 +1,34 @@
+import { collectRespondents, sayWarnings } from '../answers/collect.js';
+import { loadBank } from '../bank/load.js';
+import { UsageError } from '../errors.js';
+import { csvChunks, ndjsonChunks } from '../export/text.js';
+import { exportRows } from '../export/rows.js';
+import { emitContent } from '../io/output.js';
+import { diagnose } from '../score/diagnose.js';
+import { parseTarget, resolveFormat } from './options.js';
+
+
+export interface ExportCliOptions {
+  bank?: string;
+  format?: string;
+  out?: string;
+  target?: string;
+  strict?: boolean;
+}
+
+/** `pm-diag export FILE...`: one row per respondent × item × axis, for an analysis engine. */
+export async function run(files: string[], opts: ExportCliOptions, stdout: { isTTY?: boolean } = process.stdout): Promise<void> {
+  const format = resolveFormat('export', opts.format, opts.out);
+  const target = parseTarget(opts.target);
+  const out = opts.out === '-' ? undefined : opts.out;
+  if (format === 'parquet' && out === undefined && stdout.isTTY === true) {
+    throw new UsageError('--format parquet: found a terminal as the output, expected --out FILE or a redirect (Parquet is binary)');
+  }
+  const bank = loadBank(opts.bank);
+  const { respondents, warnings } = await collectRespondents(files, bank, { strict: opts.strict === true });
+  sayWarnings(warnings);
+  // Targets, bank order and the assessment's organization come from the same scoring as the report's.
+  const rows = exportRows(diagnose(bank, respondents, { target }), respondents);
+  if (format === 'parquet') emitContent(await (await import('../export/parquet.js')).parquetBytes(rows), out);
+  else emitContent(format === 'csv' ? csvChunks(rows) : ndjsonChunks(rows), out);
+}

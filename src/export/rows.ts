@@ -1,0 +1,115 @@
+import type { Diagnosis, ItemAnswer, ItemScore, Respondent } from '../model.js';
+import { safeText } from '../text.js';
+import type { ExportAxis, ExportForm, ExportStatus } from './columns.js';
+
+// The export's rows, respondent by respondent and, within one, item by item in bank order. The
+// cells that only depend on the respondent, or only on the item and axis, are made once and
+// shared by every row that has them, so each writer can format them once too.
+
+/** The columns that only depend on the respondent (and the run). */
+export interface RespondentCells {
+  organization: string | null;
+  stage: string | null;
+  form: ExportForm;
+  bank_id: string;
+  bank_version: number;
+  respondent: string;
+  role: string | null;
+}
+
+/** The columns that only depend on the item and the axis. */
+export interface ItemAxisCells {
+  item_id: string;
+  item_kind: ItemScore['kind'];
+  area: string;
+  axis: ExportAxis;
+  weight: number;
+  target: number;
+  recommended_owner: string;
+}
+
+/** The columns in each part of a row; a row's columns are WHO, WHAT, value, status, TAIL. */
+export const WHO_COLUMNS = ['organization', 'stage', 'form', 'bank_id', 'bank_version', 'respondent', 'role'] as const satisfies readonly (keyof RespondentCells)[];
+export const WHAT_COLUMNS = ['item_id', 'item_kind', 'area', 'axis'] as const satisfies readonly (keyof ItemAxisCells)[];
+export const TAIL_COLUMNS = ['weight', 'target', 'recommended_owner'] as const satisfies readonly (keyof ItemAxisCells)[];
+
+export interface ExportRow {
+  who: RespondentCells;
+  what: ItemAxisCells;
+  value: number | string | null;
+  status: ExportStatus;
+}
+
+/** What each kind of item is rated on, in the order its rows come. */
+const AXES_OF: Record<ItemScore['kind'], readonly ExportAxis[]> = {
+  responsibility: ['owner', 'capability', 'capacity'],
+  interlock: ['delivery'],
+};
+
+/**
+ * The stage and form of the assessment. The model's stage and form are not in the Diagnosis yet:
+ * until they are, the stage is unknown and every item belongs to the full form.
+ */
+export function assessmentScope(_diagnosis: Diagnosis): { stage: string | null; form: ExportForm } {
+  return { stage: null, form: 'full' };
+}
+
+/** One name per respondent: its own, else `respondent N`; a repeated name is numbered, so each respondent is one value. */
+export function respondentNames(respondents: readonly Respondent[]): string[] {
+  const seen = new Map<string, number>();
+  return respondents.map((r, i) => {
+    const name = r.name === undefined ? `respondent ${i + 1}` : safeText(r.name);
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
+function itemAxisCells(item: ItemScore): ItemAxisCells[] {
+  const common = {
+    item_id: item.id,
+    item_kind: item.kind,
+    area: item.kind === 'interlock' ? 'interlock' : item.area.id,
+    weight: item.weight,
+    target: item.target,
+    // The giver owes an interlock item: it is the function that acts on a gap.
+    recommended_owner: item.kind === 'interlock' ? item.from : item.owner.recommended,
+  };
+  return AXES_OF[item.kind].map((axis) => ({ ...common, axis }));
+}
+
+function cell(answer: ItemAnswer | 'n/a' | undefined, axis: ExportAxis): { value: number | string | null; status: ExportStatus } {
+  if (answer === undefined) return { value: null, status: 'unanswered' };
+  if (answer === 'n/a') return { value: null, status: 'n/a' };
+  const value = answer[axis];
+  if (value === undefined) return { value: null, status: 'unanswered' };
+  if (value === 'unknown') return { value: null, status: 'unknown' };
+  return { value, status: 'answered' };
+}
+
+/** Every row of the export: one per respondent × item × axis, in the order the respondents were given and the bank's order. */
+export function* exportRows(diagnosis: Diagnosis, respondents: readonly Respondent[]): Generator<ExportRow> {
+  const { stage, form } = assessmentScope(diagnosis);
+  const names = respondentNames(respondents);
+  const items = diagnosis.items.map((item) => ({ id: item.id, axes: itemAxisCells(item) }));
+  const assessmentOrganization = diagnosis.organization === undefined ? null : safeText(diagnosis.organization);
+  for (let r = 0; r < respondents.length; r++) {
+    const respondent = respondents[r]!;
+    const who: RespondentCells = {
+      organization: respondent.organization === undefined ? assessmentOrganization : safeText(respondent.organization),
+      stage,
+      form,
+      bank_id: diagnosis.bank.id,
+      bank_version: diagnosis.bank.version,
+      respondent: names[r]!,
+      role: respondent.role ?? null,
+    };
+    for (const item of items) {
+      const answer = respondent.answers.get(item.id);
+      for (const what of item.axes) {
+        const { value, status } = cell(answer, what.axis);
+        yield { who, what, value, status };
+      }
+    }
+  }
+}
