@@ -53,6 +53,8 @@ interface ItemScoreBase {
   notApplicable: number;
   unknown: UnknownCount[];
   notes: { respondent: string; note: string }[];
+  /** The numeric answers on each axis the item is rated on, in respondent order: the spread behind the mean. */
+  levels: Partial<Record<Axis, number[]>>;
 }
 
 export interface ResponsibilityScore extends ItemScoreBase {
@@ -130,6 +132,8 @@ export interface Diagnosis {
     coverage: number;
   };
   functions: { id: FunctionGroup; capability: number | null; capacity: number | null; readiness: number | null }[];
+  /** The same indexes per area of the bank, in bank order. */
+  areas: { id: string; title: string; capability: number | null; capacity: number | null; readiness: number | null }[];
   interlock: { from: FunctionId; to: FunctionId; health: number | null }[];
   items: ItemScore[];
   /** Item ids with priority > 0, most urgent first. */

@@ -1,7 +1,7 @@
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText, mermaidLabel } from './markdown-escape.js';
-import { NONE, NOT_RATED, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { NONE, NOT_RATED, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
 // through mdText (running text) or mdCell (table cells); headings carry only our own words, so a
@@ -21,18 +21,30 @@ function headerBlock(d: Diagnosis): Block {
   return ['# Gap report', header(d).map(([name, value]) => `- **${name}:** ${mdText(value)}`).join('\n')];
 }
 
-function summaryBlock(d: Diagnosis): Block {
+const shortList = (title: string, lines: string[], none: string, ordered = false): string =>
+  `**${title}:**\n\n${lines.length === 0 ? none : lines.map((line, i) => `${ordered ? `${i + 1}.` : '-'} ${line}`).join('\n')}`;
+
+function summaryBlock(d: Diagnosis, top: number): Block {
+  const count = Math.min(SUMMARY_COUNT, top);
+  const gaps = topGaps(d, count).map((item) => `${mdText(item.title)}: ${mdText(problemText(item))}`);
+  const owners = worstOwnership(d, SUMMARY_COUNT).map((item) => `${mdText(item.title)}: ${mdText(ownerText(item))}`);
+  const disagreements = topDisagreements(d, count).map((x) => `${mdText(itemTitle(d, x.id))}: ${mdText(axisText(x))}`);
   return section(
     'Summary',
     'Scores run from 0 to 100; "How this is scored" at the end explains each.',
     table(['Measure', 'Score'], summary(d).map(([name, value]) => [name, fmtIndex(value)]), [1]),
+    shortList('Top gaps', gaps, NONE.gaps, true),
+    shortList('Worst ownership problems', owners, NONE.ownership),
+    ...(isTeam(d) ? [shortList('Widest disagreements', disagreements, NONE.disagreements)] : []),
   );
 }
 
 function functionsBlock(d: Diagnosis): Block {
+  const indexes = (g: { capability: number | null; capacity: number | null; readiness: number | null }) => [fmtIndex(g.capability), fmtIndex(g.capacity), fmtIndex(g.readiness)];
   return section(
-    'Functions',
-    table(['Function', 'Capability', 'Capacity', 'Readiness'], d.functions.map((f) => [mdCell(groupName(d, f.id)), fmtIndex(f.capability), fmtIndex(f.capacity), fmtIndex(f.readiness)]), [1, 2, 3]),
+    'Functions and areas',
+    table(['Function', 'Capability', 'Capacity', 'Readiness'], d.functions.map((f) => [mdCell(groupName(d, f.id)), ...indexes(f)]), [1, 2, 3]),
+    table(['Area', 'Capability', 'Capacity', 'Readiness'], d.areas.map((a) => [mdCell(a.title), ...indexes(a)]), [1, 2, 3]),
     table(['Interlock direction', 'Health'], directions(d).map((dir) => [mdCell(dir.name), fmtIndex(dir.health)]), [1]),
   );
 }
@@ -106,6 +118,12 @@ function gapsBlock(d: Diagnosis, top: number): Block {
   return section('Top gaps: the agenda', `The ${gaps.length} most urgent of ${d.gaps.length} gaps, with the numbers behind each priority and prompts for the conversation.`, ...(gaps.length > 0 ? [gaps.map((item, i) => gapItem(d, item, i + 1)).join('\n')] : []));
 }
 
+function planBlock(d: Diagnosis, top: number): Block {
+  const rows = actionPlan(d, top);
+  if (rows.length === 0) return section('Action plan', NONE.gaps);
+  return section('Action plan', PLAN_INTRO, table(PLAN_COLUMNS, rows.map((r) => [String(r.rank), mdCell(r.title), mdCell(r.problem), '', '', '']), [0]));
+}
+
 function ownershipBlock(d: Diagnosis): Block {
   const problems = ownershipProblems(d);
   if (problems.length === 0) return section('Ownership problems', NONE.ownership);
@@ -164,10 +182,11 @@ const scoringBlock = (): Block => section('How this is scored', SCORING.map((lin
 export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): string {
   const blocks = [
     headerBlock(d),
-    summaryBlock(d),
+    summaryBlock(d, opts.top),
     functionsBlock(d),
     mapBlock(d),
     gapsBlock(d, opts.top),
+    planBlock(d, opts.top),
     ownershipBlock(d),
     interlockBlock(d),
     ...(isTeam(d) ? [teamBlocks(d, opts.top)] : []),

@@ -172,3 +172,50 @@ export const SCORING: string[] = [
   'Alignment = the share of weight whose consensus owner is the recommended one; contested = under 2/3 of owner answers agree.',
   'Coverage = answered items / all items (n/a and "don’t know" count as answered).',
 ];
+
+/** How many gaps, ownership problems and disagreements the summary page names. */
+export const SUMMARY_COUNT = 3;
+
+/** The three scores the summary page leads with. */
+export const headline = (d: Diagnosis): [string, number | null][] => summary(d).filter(([name]) => HEADLINE.includes(name));
+const HEADLINE = ['Readiness', 'Alignment', 'Interlock'];
+
+// The worst first: nobody owns it, then nobody knows who does, then the wrong function does; a
+// contested but aligned owner last.
+const OWNERSHIP_SEVERITY: OwnershipStatus[] = ['orphaned', 'blurred', 'misassigned', 'aligned', 'unanswered'];
+
+/** The `count` worst ownership problems: by severity, then weight, then bank order. */
+export function worstOwnership(d: Diagnosis, count: number): ResponsibilityScore[] {
+  return ownershipProblems(d)
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => OWNERSHIP_SEVERITY.indexOf(a.item.owner.status) - OWNERSHIP_SEVERITY.indexOf(b.item.owner.status) || b.item.weight - a.item.weight || a.order - b.order)
+    .map(({ item }) => item)
+    .slice(0, count);
+}
+
+/** What is wrong with a gap, in a few words: the axes below target, and its owner when that is a problem too. */
+export function problemText(item: ItemScore): string {
+  const target = fmtNumber(item.target);
+  const below = (name: string, value: number | null) => (value !== null && value < item.target ? [`${name} ${fmtMean(value)}`] : []);
+  const axes = item.kind === 'interlock' ? below('delivery', item.delivery) : [...below('capability', item.capability), ...below('capacity', item.capacity)];
+  const shortfalls = axes.length === 0 ? `at target ${target}` : `${axes.join(' and ')} below target ${target}`;
+  if (item.kind === 'interlock' || (!PROBLEM_STATUSES.includes(item.owner.status) && !item.owner.contested)) return shortfalls;
+  return `${shortfalls}; owner ${statusText(item.owner)}`;
+}
+
+export interface PlanRow {
+  rank: number;
+  title: string;
+  problem: string;
+}
+
+/** The action plan: one row per gap on the agenda; the decision owner, next step and due date are left for the meeting. */
+export const actionPlan = (d: Diagnosis, top: number): PlanRow[] => topGaps(d, top).map((item, i) => ({ rank: i + 1, title: item.title, problem: problemText(item) }));
+
+export const PLAN_COLUMNS = ['#', 'Item', 'Problem', 'Decision owner', 'Next step', 'Due'];
+export const PLAN_INTRO = 'One row per gap on the agenda. Fill in the last three columns during the meeting.';
+
+/** Functions and areas as rows of one table: name, capability, capacity, readiness. */
+export function groupRows(d: Diagnosis): { kind: 'function' | 'area'; name: string; capability: number | null; capacity: number | null; readiness: number | null }[] {
+  return [...d.functions.map((f) => ({ kind: 'function' as const, name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ kind: 'area' as const, name: a.title, ...a }))];
+}

@@ -122,6 +122,7 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
       health: delivery === null ? null : pct(delivery),
       priority: weight * shortfall(target, delivery),
       unknown: unknownCounts(rated, ['delivery']),
+      levels: { delivery: levels.delivery },
     };
     return score;
   }
@@ -141,6 +142,7 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
     priority: weight * (shortfall(target, capability) + shortfall(target, capacity)),
     owner: { recommended: item.owner, consensus, status: ownershipStatus(item.owner, consensus), contested, votes },
     unknown: unknownCounts(rated, ['capability', 'capacity']),
+    levels: { capability: levels.capability, capacity: levels.capacity },
   };
   return score;
 }
@@ -276,6 +278,7 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
       coverage: totalPairs === 0 ? 0 : (100 * answeredPairs) / totalPairs,
     },
     functions: (['pm', 'pmm', 'shared'] as const).map((id) => ({ id, ...groupIndexes(responsibilities.filter((i) => i.owner.recommended === id)) })),
+    areas: bank.areas.map((area) => ({ id: area.id, title: area.title, ...groupIndexes(responsibilities.filter((i) => i.area.id === area.id)) })),
     interlock: directions.map(([from, to]) => ({ from, to, health: interlockHealth(interlock.filter((i) => i.from === from && i.to === to)) })),
     items,
     gaps: rankGaps(items),
