@@ -1,7 +1,7 @@
 import type { Diagnosis, ItemScore } from '../model.js';
-import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
-import { mdCell, mdTable, mdText, mermaidLabel } from './markdown-escape.js';
-import { NONE, NOT_RATED, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
+import { mdCell, mdTable, mdText } from './markdown-escape.js';
+import { NONE, NOT_RATED, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
 // through mdText (running text) or mdCell (table cells); headings carry only our own words, so a
@@ -49,28 +49,29 @@ function functionsBlock(d: Diagnosis): Block {
   );
 }
 
-/**
- * Where a value sits on the chart's axis. Mermaid always splits the chart in the middle, so the
- * item's own target is put there: the quadrant a point is drawn in is the quadrant it is in.
- * Values below the target fill 0–0.45 and values at or above it 0.55–1, keeping points off the line.
- */
-export function chartPosition(value: number, target: number): string {
-  const below = target > 1 ? (0.45 * (value - 1)) / (target - 1) : 0;
-  const above = target < 5 ? 0.55 + (0.45 * (value - target)) / (5 - target) : 1;
-  const position = Math.max(0, Math.min(1, value < target ? below : above)).toFixed(2);
-  // Mermaid's grammar reads a coordinate as `1` or `0.dd`: "1.00" would not parse.
-  return position === '1.00' ? '1' : position;
+/** Mermaid draws every point with its label: more than this many become a smear. */
+export const MERMAID_POINTS = 20;
+
+/** The map's points merged where they coincide ("4, 7, 9"), lowest number first, at most `MERMAID_POINTS`. */
+export function mermaidPoints(d: Diagnosis): { label: string; x: string; y: string }[] {
+  const merged = new Map<string, { label: string; x: string; y: string }>();
+  for (const p of mapPoints(d)) {
+    // Mermaid's grammar reads a coordinate as `0.dd`; positions stay within 0.05–0.95.
+    const x = p.x.toFixed(2);
+    const y = p.y.toFixed(2);
+    const point = merged.get(`${x} ${y}`);
+    if (point) point.label += `, ${p.number}`;
+    else merged.set(`${x} ${y}`, { label: String(p.number), x, y });
+  }
+  return [...merged.values()].slice(0, MERMAID_POINTS);
 }
 
 function mermaidChart(d: Diagnosis): string {
-  const points = d.items.flatMap((item, i) => {
-    if (item.kind !== 'responsibility' || item.capability === null || item.capacity === null) return [];
-    const name = mermaidLabel(item.title) || `Item ${i + 1}`;
-    return [`    "${name}": [${chartPosition(item.capacity, item.target)}, ${chartPosition(item.capability, item.target)}]`];
-  });
   const lines = [
     '```mermaid',
     'quadrantChart',
+    '    accTitle: Capability and capacity against the target',
+    '    accDescr: Each point is a responsibility numbered by its gap rank; the table below names them.',
     '    title Capability and capacity against the target',
     '    x-axis Capacity below target --> Capacity at target',
     '    y-axis Capability below target --> Capability at target',
@@ -78,25 +79,25 @@ function mermaidChart(d: Diagnosis): string {
     '    quadrant-2 Stretched',
     '    quadrant-3 Critical',
     '    quadrant-4 Underskilled',
-    ...points,
+    ...mermaidPoints(d).map((p) => `    "${p.label}": [${p.x}, ${p.y}]`),
     '```',
   ];
   return lines.join('\n');
 }
 
 function mapBlock(d: Diagnosis): Block {
-  const byQuadrant = quadrantItems(d);
-  const names = (id: (typeof QUADRANTS)[number]['id'] | null) =>
-    byQuadrant
-      .get(id)!
-      .map((i) => `${mdCell(i.title)} (${fmtMean(i.capability)}, ${fmtMean(i.capacity)})`)
-      .join(', ') || 'none';
-  const rows = [...QUADRANTS.map((q) => [q.name, q.meaning, names(q.id)]), [NOT_RATED.name, NOT_RATED.meaning, names(null)]];
+  const points = mapPoints(d);
+  const plotted = new Set(mermaidPoints(d).flatMap((p) => p.label.split(', ')));
+  const left = points.filter((p) => !plotted.has(String(p.number))).map((p) => p.number);
+  const unrated = quadrantItems(d).get(null)!;
+  const rows = points.map((p) => [String(p.number), mdCell(p.item.title), quadrantName(p.item.quadrant), fmtMean(p.item.capability), fmtMean(p.item.capacity), fmtNumber(p.item.target)]);
   return section(
     'Capability × capacity map',
-    mermaidChart(d),
-    'The middle lines stand for each item’s target, so a point is drawn in its own quadrant. The same map as a table, with (capability, capacity) means:',
-    table(['Quadrant', 'Meaning', 'Responsibilities'], rows),
+    ...(points.length === 0 ? [] : [mermaidChart(d)]),
+    'Each point is a responsibility, numbered by its gap rank (items that are no gap come after the last gap); points on the same spot share one label. The middle lines stand for each item’s target, so a point is drawn in its own quadrant.',
+    ...(left.length > 0 ? [`Not drawn, to keep the chart readable (the table has them): ${left.join(', ')}.`] : []),
+    points.length === 0 ? 'No responsibility has both a capability and a capacity rating.' : table(['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5]),
+    ...(unrated.length > 0 ? [`${NOT_RATED.name} (${NOT_RATED.meaning}): ${unrated.map((i) => `${mdText(i.title)} (${fmtMean(i.capability)}, ${fmtMean(i.capacity)})`).join(', ')}.`] : []),
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../model.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
-import { NONE, NOT_RATED, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
+import { NONE, NOT_RATED, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report for a terminal: 80 columns, bars coloured by how far a score is from the target.
 // Every piece of text from the diagnosis goes through layout.ts, which makes it safe to print.
@@ -16,8 +16,7 @@ interface Context {
 
 /** A bar and its value, coloured against the target's own score: green at it, yellow within a level, else red. */
 function meter({ d, c }: Context, value: number | null, width: number): string {
-  const goal = 25 * (d.target - 1);
-  const tint = value === null ? c.dim : value >= goal ? c.green : value >= goal - 25 ? c.yellow : c.red;
+  const tint = { good: c.green, near: c.yellow, low: c.red, none: c.dim }[tone(value, d.target)];
   return `${tint(bar(value, width))} ${padStart(fmtIndex(value), 5)}`;
 }
 

@@ -219,3 +219,47 @@ export const PLAN_INTRO = 'One row per gap on the agenda. Fill in the last three
 export function groupRows(d: Diagnosis): { kind: 'function' | 'area'; name: string; capability: number | null; capacity: number | null; readiness: number | null }[] {
   return [...d.functions.map((f) => ({ kind: 'function' as const, name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ kind: 'area' as const, name: a.title, ...a }))];
 }
+
+export type Tone = 'good' | 'near' | 'low' | 'none';
+
+/** How a 0–100 score stands against the target's own score: at it, within one level of it, or further. */
+export function tone(value: number | null, target: number): Tone {
+  const goal = 25 * (target - 1);
+  return value === null ? 'none' : value >= goal ? 'good' : value >= goal - 25 ? 'near' : 'low';
+}
+
+/**
+ * Where a value sits on a capability × capacity chart, 0–1. The middle stands for the item's own
+ * target, so the quadrant a point is drawn in is the quadrant it is in: values below the target
+ * fill 0.05–0.45 and values at or above it 0.55–0.95, keeping points off the middle lines and the edges.
+ */
+export function chartPosition(value: number, target: number): number {
+  const below = target > 1 ? 0.05 + (0.4 * (value - 1)) / (target - 1) : 0.25;
+  const above = target < 5 ? 0.55 + (0.4 * (value - target)) / (5 - target) : 0.75;
+  return Math.max(0.05, Math.min(0.95, value < target ? below : above));
+}
+
+export interface MapPoint {
+  /** The gap rank; items that are no gap follow the last gap, in bank order. */
+  number: number;
+  item: ResponsibilityScore & { capability: number; capacity: number };
+  /** Capacity, 0–1 across. */
+  x: number;
+  /** Capability, 0–1 up. */
+  y: number;
+}
+
+/** Every rated responsibility as a numbered point of the capability × capacity map, by number. */
+export function mapPoints(d: Diagnosis): MapPoint[] {
+  const rank = new Map(d.gaps.map((id, i) => [id, i + 1]));
+  let next = d.gaps.length;
+  const points: MapPoint[] = [];
+  for (const item of responsibilities(d)) {
+    if (item.capability === null || item.capacity === null) continue;
+    const rated = item as MapPoint['item'];
+    points.push({ number: rank.get(item.id) ?? ++next, item: rated, x: chartPosition(rated.capacity, item.target), y: chartPosition(rated.capability, item.target) });
+  }
+  return points.sort((a, b) => a.number - b.number);
+}
+
+export const quadrantName = (id: Quadrant | null): string => QUADRANTS.find((q) => q.id === id)?.name ?? NOT_RATED.name;
