@@ -7,7 +7,7 @@ import { VERSION } from './version.js';
 const reportOptions = (cmd: Command): Command =>
   cmd
     .option('--bank <file>', 'a question bank to use instead of the built-in one')
-    .addOption(new Option('--format <format>', 'report format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json']))
+    .addOption(new Option('--format <format>', 'report format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json', 'html']))
     .option('--out <file>', 'write the report to a file (written atomically) instead of stdout')
     .option('--target <level>', 'target level 1-5 for every item without its own (default: the bank\'s)')
     .option('--top <n>', 'how many gaps to list', '10')

@@ -1,9 +1,9 @@
 import { UsageError } from '../errors.js';
 
-export type ReportFormat = 'terminal' | 'markdown' | 'json';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['terminal', 'markdown', 'json'];
+export type ReportFormat = 'terminal' | 'markdown' | 'json' | 'html';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['terminal', 'markdown', 'json', 'html'];
 
-const EXTENSION_FORMATS: Record<string, ReportFormat> = { md: 'markdown', markdown: 'markdown', json: 'json', txt: 'terminal' };
+const EXTENSION_FORMATS: Record<string, ReportFormat> = { md: 'markdown', markdown: 'markdown', json: 'json', txt: 'terminal', html: 'html', htm: 'html' };
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;

@@ -263,3 +263,10 @@ export function mapPoints(d: Diagnosis): MapPoint[] {
 }
 
 export const quadrantName = (id: Quadrant | null): string => QUADRANTS.find((q) => q.id === id)?.name ?? NOT_RATED.name;
+
+/** How many respondents gave each level 1–5. */
+export function levelCounts(values: readonly number[] = []): number[] {
+  const counts = [0, 0, 0, 0, 0];
+  for (const v of values) if (Number.isInteger(v) && v >= 1 && v <= 5) counts[v - 1]!++;
+  return counts;
+}

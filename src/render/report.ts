@@ -20,5 +20,7 @@ export async function renderReport(d: Diagnosis, format: ReportFormat, opts: Rep
       return (await import('./report-markdown.js')).renderReportMarkdown(d, opts);
     case 'json':
       return (await import('./report-json.js')).renderReportJson(d, opts);
+    case 'html':
+      return (await import('./report-html.js')).renderReportHtml(d, opts);
   }
 }

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const [,, file, outPrefix, scheme = 'light', width = '1200'] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+const p = await b.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+await p.goto('file://' + file);
+const figs = await p.$$('figure');
+let i = 0;
+for (const f of figs) await f.screenshot({ path: `${outPrefix}-fig${i++}.png` });
+console.log('figures', figs.length);
+await b.close();
