@@ -10,9 +10,10 @@ export interface RolesOptions {
   color?: boolean;
 }
 
-export function run(opts: RolesOptions): void {
-  const format = resolveFormat(opts.format, opts.out, ['terminal', 'markdown'] as const, 'terminal');
+export async function run(opts: RolesOptions): Promise<void> {
+  const format = resolveFormat(opts.format, opts.out, ['terminal', 'markdown', 'html'] as const, 'terminal');
   const bank = loadBank(opts.bank);
-  const text = format === 'markdown' ? renderRolesMarkdown(bank) : renderRolesTerminal(bank, !opts.out && colorWanted(opts.color));
+  const text =
+    format === 'html' ? (await import('../render/roles-html.js')).renderRolesHtml(bank) : format === 'markdown' ? renderRolesMarkdown(bank) : renderRolesTerminal(bank, !opts.out && colorWanted(opts.color));
   emit(text, opts.out);
 }

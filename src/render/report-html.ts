@@ -41,34 +41,13 @@ import { barChart, type BarRow } from './svg/bars.js';
 import { dumbbells } from './svg/dumbbell.js';
 import { heatmap } from './svg/heatmap.js';
 import { esc } from './svg/markup.js';
+import { figure, list, p, page, section, table, type Html } from './html/page.js';
 import { quadrantChart } from './svg/quadrant.js';
 import { strips } from './svg/strips.js';
-import { STYLE } from './svg/style.js';
 
 // The gap report as one self-contained HTML page for a meeting room: the same words and numbers as
 // the terminal and markdown reports (report-view.ts), with inline SVG charts, each beside its data
-// as a table. No script, and a Content-Security-Policy that lets nothing load from anywhere.
-
-/** Nothing may load: no script, font, image, frame or connection; only the page's own style. */
-export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
-type Html = string;
-
-/** A table whose cells are already escaped; `numeric` columns are right-aligned. */
-function table(caption: string, head: string[], rows: Html[][], numeric: number[] = []): Html {
-  const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
-  const th = head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('\n');
-  return `<table><caption>${esc(caption)}</caption>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
-}
-
-/** A chart and its data side by side; printed, the chart is never cut across pages. */
-const figure = (title: string, svg: Html, data: Html): Html => `<figure><figcaption>${esc(title)}</figcaption><div class="pair"><div class="plot">${svg}</div><div class="data">${data}</div></div></figure>`;
-
-const section = (id: string, title: string, ...content: Html[]): Html => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>\n${content.join('\n')}\n</section>`;
-
-const p = (text: string): Html => `<p>${esc(text)}</p>`;
-const list = (items: Html[], ordered = false): Html => `<${ordered ? 'ol' : 'ul'}>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</${ordered ? 'ol' : 'ul'}>`;
+// as a table (html/page.ts: no script, and a Content-Security-Policy that lets nothing load).
 
 interface Part {
   id: string;
@@ -277,23 +256,4 @@ export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
   ];
   const nav = `<nav aria-label="Sections"><ol>${parts.map((part) => `<li><a href="#${part.id}">${esc(part.title)}</a></li>`).join('')}</ol></nav>`;
   return page(`Gap report: ${d.bank.title}`, `${headerHtml(d)}\n${nav}` + `\n<main>\n${parts.map((part) => section(part.id, part.title, part.html)).join('\n')}\n</main>`);
-}
-
-/** The document around `body`: charset, CSP, viewport, the style sheet. */
-export function page(title: string, body: Html): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>${esc(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
 }

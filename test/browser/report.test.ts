@@ -92,6 +92,33 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** The other HTML pages: the role map and a comparison. */
+const otherPages: Record<string, () => string> = {
+  'the role map': () => report('roles', ['roles']),
+  'a comparison': () => report('compare', ['compare', EXAMPLE, join(ROOT, 'examples', 'mature.yaml')]),
+};
+
+describe.skipIf(!available).each(Object.entries(otherPages))('the HTML page in chromium: %s', (_, make) => {
+  let file: string;
+  beforeAll(() => {
+    file = make();
+  }, 60_000);
+
+  it('loads with no console error and no request, and has no accessibility violation that matters', async () => {
+    const w = await watchedPage(browser);
+    await w.open(file);
+    const scripts = await w.page.evaluate(() => document.scripts.length);
+    await w.context.close();
+    expect({ errors: w.errors, requests: w.requests, scripts }).toEqual({ errors: [], requests: [], scripts: 0 });
+    const a = await watchedPage(browser, { bypassCSP: true, colorScheme: 'dark' });
+    await a.open(file);
+    await a.page.addScriptTag({ path: AXE });
+    const violations = await axeViolations(a.page);
+    await a.context.close();
+    expect(violations).toEqual([]);
+  }, 120_000);
+});
+
 describe.skipIf(!available).each(Object.entries(pages))('the HTML report in chromium: %s', (_, make) => {
   let file: string;
   beforeAll(() => {

@@ -35,6 +35,19 @@ describe('pm-diag --format html', () => {
     expect(readFileSync(md, 'utf8')).toMatch(/^# Gap report/);
   });
 
+  it('writes the role map and a comparison as HTML pages too', () => {
+    const roles = runCli(['roles', '--format', 'html']);
+    expect(roles.code, roles.stderr).toBe(0);
+    expect(roles.stdout).toMatch(/^<!doctype html>[\s\S]*<h1>Product Management and Product Marketing functional diagnostic: the role map<\/h1>/);
+    expect(roles.stdout).toContain('<td>Market-problem discovery</td><td>PM</td>');
+    const out = join(scratch, 'compare.html');
+    const compare = runCli(['compare', EXAMPLE, join(ROOT, 'examples', 'mature.yaml'), '--out', out]);
+    expect(compare.code, compare.stderr).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('<title id="chart-compare-title">Summary indexes before and after</title>');
+    expect(page).toMatch(/<strong>Readiness [\d.]+ → [\d.]+ \(\+[\d.]+\)<\/strong>/);
+  });
+
   it('exit 2 for an unknown format, naming html among the choices', () => {
     const r = runCli(['assess', '--answers', EXAMPLE, '--format', 'pdf']);
     expect(r.code).toBe(2);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CSP, renderReportHtml } from '../../src/render/report-html.js';
+import { CSP } from '../../src/render/html/page.js';
+import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { esc } from '../../src/render/svg/markup.js';
 import { spread, type QuadrantDot } from '../../src/render/svg/quadrant.js';
