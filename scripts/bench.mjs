@@ -61,15 +61,17 @@ try {
   console.log(`pm-diag benchmark: medians of ${startupRuns} runs per start-up case and ${runs} per scale case, node ${process.version}\n`);
   const example = join(root, 'examples', 'launch-orphaned.yaml');
   const bare = ['-e', '0'];
-  const [baseline, version, help, assess] = medians([
+  const [baseline, version, help, assess, assessHtml] = medians([
     bare,
     [bin, '--version'],
     [bin, '--help'],
     [bin, 'assess', '--answers', example, '--format', 'markdown'],
+    [bin, 'assess', '--answers', example, '--format', 'html'],
   ], startupRuns);
   row('pm-diag --version', version, 'node -e 0', baseline, 1.3);
   row('pm-diag --help', help, 'node -e 0', baseline, 1.3);
   row('assess --answers --format markdown', assess, 'node -e 0', baseline, 1.5);
+  row('assess --answers --format html', assessHtml, 'node -e 0', baseline, 1.5);
 
   const dir1000 = generate(1000, 'yaml', join(work, 'r1000'));
   const dir2000 = generate(2000, 'yaml', join(work, 'r2000'));
@@ -94,6 +96,18 @@ try {
     ['assess --answers', peakMb([bin, 'assess', '--answers', example, '--format', 'markdown'])],
   ];
 
+  // HTML page sizes (DESIGN.md): one respondent, and a team of 100 from gen-respondents.
+  const htmlSize = (args) => {
+    const out = join(work, 'page.html');
+    const result = spawnSync(node, [bin, ...args, '--out', out], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (result.status !== 0) throw new Error(`pm-diag ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
+    return readFileSync(out).length / 1024;
+  };
+  const sizes = [
+    ['HTML report, 1 respondent', htmlSize(['assess', '--answers', example]), 150],
+    ['HTML report, 100 respondents', htmlSize(['report', generate(100, 'yaml', join(work, 'r100'))]), 1024],
+  ];
+
   const pad = (s, n) => String(s).padEnd(n);
   const lpad = (s, n) => String(s).padStart(n);
   console.log(`${pad('case', 36)}${lpad('median', 10)}  ${pad('against', 22)}${lpad('median', 10)}${lpad('ratio', 8)}${lpad('budget', 8)}  verdict`);
@@ -102,6 +116,8 @@ try {
   }
   console.log(`\n${pad('peak memory', 36)}${lpad('MB', 10)}${lpad('budget', 10)}  verdict`);
   for (const [name, mb] of memory) console.log(`${pad(name, 36)}${lpad(mb.toFixed(1), 10)}${lpad('150', 10)}  ${mb <= 150 ? 'within' : 'OVER'}`);
+  console.log(`\n${pad('page size', 36)}${lpad('KB', 10)}${lpad('budget', 10)}  verdict`);
+  for (const [name, kb, budget] of sizes) console.log(`${pad(name, 36)}${lpad(kb.toFixed(1), 10)}${lpad(budget, 10)}  ${kb <= budget ? 'within' : 'OVER'}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
