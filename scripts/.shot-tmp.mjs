@@ -1,11 +1,8 @@
 import { chromium } from 'playwright-core';
-const [,, file, outPrefix, scheme = 'light', width = '1200'] = process.argv;
+const [,, file, out, scheme = 'light', width = '1200', height = '900'] = process.argv;
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-const p = await b.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
-p.on('console', (m) => console.log('console', m.type(), m.text()));
+const p = await b.newPage({ viewport: { width: Number(width), height: Number(height) }, colorScheme: scheme });
 await p.goto('file://' + file);
-const figs = await p.$$('figure');
-let i = 0;
-for (const f of figs) await f.screenshot({ path: `${outPrefix}-fig${i++}.png` });
-console.log('figures', figs.length);
+if (process.env.SEL) await (await p.$(process.env.SEL)).screenshot({ path: out }); else await p.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+if (process.env.PDF) await p.pdf({ path: process.env.PDF, format: process.env.FORMAT || 'A4' });
 await b.close();

@@ -1,5 +1,5 @@
 import type { Tone } from '../report-view.js';
-import { chart, clip, line, rect, text } from './markup.js';
+import { chart, clip, fits, line, rect, text } from './markup.js';
 
 // Horizontal bars on a 0–100 scale with the target's score marked: functions, areas, interlock.
 
@@ -19,9 +19,6 @@ const LABEL = 260;
 const SCALE = 320;
 const ROW = 24;
 const TOP = 24;
-/** Label characters per pixel of room, at the chart's 12px font, regular and bold. */
-const CHARS_PER_PX = 1 / 6.6;
-const BOLD_CHARS_PER_PX = 1 / 7.8;
 
 export function barChart(id: string, title: string, rows: BarRow[], goal: number): string {
   const x0 = LABEL + 8;
@@ -32,7 +29,7 @@ export function barChart(id: string, title: string, rows: BarRow[], goal: number
   rows.forEach((row, i) => {
     const y = TOP + i * ROW;
     const indent = row.indent ? 14 : 0;
-    parts.push(text(indent, y + 16, clip(row.label, Math.floor((LABEL - indent) * (row.group ? BOLD_CHARS_PER_PX : CHARS_PER_PX))), row.group ? 'label strong' : 'label'));
+    parts.push(text(indent, y + 16, clip(row.label, fits(LABEL - indent, row.group)), row.group ? 'label strong' : 'label'));
     if (row.value !== null) parts.push(rect(x0, y + 5, at(row.value) - x0, 14, `bar t-${row.tone}`));
     parts.push(text((row.value === null ? x0 : at(row.value)) + 5, y + 16, row.shown, 'value'));
   });

@@ -1,4 +1,4 @@
-import { chart, clip, line, px, text } from './markup.js';
+import { chart, clip, fits, line, px, text } from './markup.js';
 
 // Two values per row joined by a line: how a function rates itself against how everyone else does.
 
@@ -29,7 +29,7 @@ export function dumbbells(id: string, title: string, rows: DumbbellRow[], names:
   for (const t of scale.ticks) parts.push(line(at(t), TOP - 6, at(t), height - 4, 'grid'), text(at(t), TOP - 10, String(t), 'tick', 'middle'));
   rows.forEach((row, i) => {
     const y = TOP + i * ROW + 13;
-    parts.push(text(row.group ? 0 : 12, y + 4, clip(row.label, row.group ? 39 : 37), row.group ? 'label strong' : 'label'));
+    parts.push(text(row.group ? 0 : 12, y + 4, clip(row.label, row.group ? fits(LABEL) : fits(LABEL - 12)), row.group ? 'label strong' : 'label'));
     if (row.a !== null && row.b !== null) parts.push(line(at(row.a), y, at(row.b), y, 'stem'));
     if (row.b !== null) parts.push(`<circle cx="${px(at(row.b))}" cy="${px(y)}" r="6" class="dot-b"/>`);
     if (row.a !== null) parts.push(`<circle cx="${px(at(row.a))}" cy="${px(y)}" r="6" class="dot-a"/>`);

@@ -1,5 +1,5 @@
 import type { Tone } from '../report-view.js';
-import { chart, clip, rect, text } from './markup.js';
+import { chart, clip, fits, rect, text } from './markup.js';
 
 // A grid of scores with the number in each cell, tinted by how it stands against the target: it
 // reads in print, in black and white, and by a screen reader through the table beside it.
@@ -20,7 +20,7 @@ export function heatmap(id: string, title: string, columns: string[], rows: { la
   const parts = columns.map((c, j) => text(LABEL + j * CELL_W + CELL_W / 2, TOP - 9, c, 'tick strong', 'middle'));
   rows.forEach((row, i) => {
     const y = TOP + i * CELL_H;
-    parts.push(text(0, y + 19, clip(row.label, 37), 'label'));
+    parts.push(text(0, y + 19, clip(row.label, fits(LABEL - 6)), 'label'));
     row.cells.forEach((cell, j) => {
       const x = LABEL + j * CELL_W;
       parts.push(rect(x + 2, y + 2, CELL_W - 4, CELL_H - 4, `cell h-${cell.tone}`), text(x + CELL_W / 2, y + 19, cell.shown, 'cell-text', 'middle'));

@@ -22,6 +22,9 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
+/** How many characters of a chart label fit in `room` pixels, at the charts' 13px font (style.ts). */
+export const fits = (room: number, bold = false): number => Math.floor(room / (bold ? 8.2 : 7.2));
+
 /** A coordinate with at most one decimal: enough for the eye, and a smaller file. */
 export const px = (n: number): string => String(Math.round(n * 10) / 10);
 

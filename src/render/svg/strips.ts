@@ -1,4 +1,4 @@
-import { chart, clip, line, px, rect, text } from './markup.js';
+import { chart, clip, fits, line, px, rect, text } from './markup.js';
 
 // One strip per item and axis: how many respondents gave each level 1–5 (the dot's area grows with
 // the count), with the mean and the target marked. It shows the spread a mean hides.
@@ -28,7 +28,7 @@ export function strips(id: string, title: string, axisNames: string[], rows: Str
   });
   rows.forEach((row, i) => {
     const y = TOP + i * ROW + ROW / 2;
-    parts.push(text(0, y + 4, clip(row.label, 37), 'label'));
+    parts.push(text(0, y + 4, clip(row.label, fits(LABEL - 6)), 'label'));
     row.axes.forEach((axis, a) => {
       parts.push(rect(left(a), y - ROW / 2 + 2, stripWidth, ROW - 4, 'strip'));
       if (axis.target >= 1 && axis.target <= 5) parts.push(line(at(a, axis.target), y - ROW / 2 + 2, at(a, axis.target), y + ROW / 2 - 2, 'target'));

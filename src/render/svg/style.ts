@@ -16,7 +16,7 @@ export const STYLE = `
 :root{${LIGHT}color-scheme:light dark}
 @media screen and (prefers-color-scheme:dark){:root{${DARK}}}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:1180px;padding:1.5rem;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif}
+body{margin:0 auto;max-width:1280px;padding:1.5rem;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif}
 h1{font-size:1.7rem;margin:0 0 .4rem}h1 .sub{display:block;font-size:1rem;font-weight:400;color:var(--muted)}
 h2{font-size:1.3rem;margin:2rem 0 .6rem;padding-top:.6rem;border-top:2px solid var(--line)}
 h3{font-size:1rem;margin:.8rem 0 .3rem}
@@ -31,9 +31,9 @@ nav ol{display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;margin:1rem 0 0;list
 .blocks{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:0 1.5rem}
 .blocks ol,.blocks ul{padding-left:1.3rem;margin:.2rem 0}
 figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.4rem}
-.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.2rem;align-items:start}
-@media (max-width:900px){.pair{grid-template-columns:minmax(0,1fr)}}
-svg.chart{display:block;width:100%;height:auto;max-width:100%;font-size:12px;font-family:inherit}
+.pair{display:grid;grid-template-columns:minmax(0,1fr);gap:1.2rem;align-items:start}
+@media screen and (min-width:1100px){.pair{grid-template-columns:minmax(0,1.3fr) minmax(0,1fr)}}
+svg.chart{display:block;height:auto;max-width:100%;font-size:13px;font-family:inherit}
 table{border-collapse:collapse;width:100%;font-size:.88rem;margin:0 0 .8rem}
 caption{text-align:left;font-weight:600;color:var(--muted);padding:.2rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
@@ -41,13 +41,13 @@ th{background:var(--panel)}.num{text-align:right;white-space:nowrap}
 .plan td{height:2.6rem}.plan td:nth-child(n+4){min-width:7rem;border-left:1px solid var(--line)}
 ol>li{margin-bottom:.6rem}.gap-title{margin:0}.formula{margin:0;color:var(--muted);font-family:ui-monospace,"Liberation Mono",monospace;font-size:.85rem}
 li p{margin:.15rem 0}.discuss{font-weight:600}.note{font-style:italic}
-.label,.value,.tick{fill:var(--fg)}.tick{font-size:11px}.strong{font-weight:700}
+.label,.value,.tick{fill:var(--fg)}.tick{font-size:12px}.strong{font-weight:700}
 .grid{stroke:var(--grid);stroke-width:1}.target{stroke:var(--fg);stroke-width:1.5;stroke-dasharray:5 3}
 .bar.t-good{fill:var(--good)}.bar.t-near{fill:var(--near)}.bar.t-low{fill:var(--low)}
 .cell.h-good{fill:var(--h-good)}.cell.h-near{fill:var(--h-near)}.cell.h-low{fill:var(--h-low)}.cell.h-none{fill:var(--h-none)}.cell-text{fill:var(--fg);font-weight:600}
 .frame{fill:var(--bg);stroke:var(--line)}.zone{fill:var(--zone)}
 .dot{stroke:var(--bg);stroke-width:1.5}.q-strength.dot{fill:var(--q-strength)}.q-stretched.dot{fill:var(--q-stretched)}.q-underskilled.dot{fill:var(--q-underskilled)}.q-critical.dot{fill:var(--q-critical)}
-.dot-text{fill:#fff;font-weight:700;font-size:11px}.dot-text.small{font-size:9px}
+.dot-text{fill:#fff;font-weight:700;font-size:11px}.dot-text.small{font-size:9.5px}
 .leader{stroke:var(--muted);stroke-width:.8}.home{fill:var(--muted)}
 .dot-a{fill:var(--accent)}.dot-b{fill:var(--bg);stroke:var(--fg);stroke-width:2}.stem{stroke:var(--muted);stroke-width:3}
 .strip{fill:var(--panel)}.count{fill:var(--accent);stroke:var(--bg);stroke-width:1}.mean{stroke:var(--fg);stroke-width:2.5}
@@ -57,7 +57,6 @@ body{max-width:none;padding:0;font-size:10pt;print-color-adjust:exact;-webkit-pr
 nav{display:none}
 #summary{break-after:page}
 h2{break-after:avoid}
-.pair{grid-template-columns:minmax(0,1fr)}
 svg.chart{max-width:165mm;max-height:230mm;break-inside:avoid}
 figure>figcaption{break-after:avoid}
 tr,li{break-inside:avoid}
