@@ -1,6 +1,8 @@
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import {
+  INTRO,
+  isTeam,
   LISTED_RESPONDENTS,
   NONE,
   NOT_RATED,
@@ -15,7 +17,6 @@ import {
   groupName,
   header,
   headline,
-  isTeam,
   itemFacts,
   itemTitle,
   label,
@@ -28,6 +29,7 @@ import {
   problemText,
   quadrantItems,
   quadrantName,
+  reportSections,
   respondentName,
   statusText,
   summary,
@@ -36,6 +38,7 @@ import {
   topGaps,
   votesText,
   worstOwnership,
+  type SectionId,
 } from './report-view.js';
 import { barChart, type BarRow } from './svg/bars.js';
 import { dumbbells } from './svg/dumbbell.js';
@@ -73,7 +76,7 @@ function summaryPart(d: Diagnosis, top: number): Part {
   const spreads = topDisagreements(d, count).map((x) => `<strong>${esc(itemTitle(d, x.id))}</strong>: ${esc(axisText(x))}`);
   const block = (title: string, items: Html[], none: string, ordered = false) => `<div class="block"><h3>${esc(title)}</h3>${items.length === 0 ? p(none) : list(items, ordered)}</div>`;
   const html = [
-    p('Scores run from 0 to 100; "How this is scored" at the end explains each.'),
+    p(INTRO.scores),
     `<div class="cards">${cards}</div>`,
     `<p class="others">${others}</p>`,
     `<div class="blocks">`,
@@ -120,8 +123,8 @@ function mapPart(d: Diagnosis): Part {
     points.map((pt) => ({ number: pt.number, x: pt.x, y: pt.y, quadrant: pt.item.quadrant! })),
   );
   const html = [
-    p('Each point is a responsibility, numbered by its gap rank (items that are no gap come after the last gap). The middle lines stand for each item’s target, so a point is drawn in its own quadrant.'),
-    points.length === 0 ? p('No responsibility has both a capability and a capacity rating.') : figure('Capability × capacity map', chart, table('Legend', ['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5])),
+    p(INTRO.map),
+    points.length === 0 ? p(INTRO.noMap) : figure('Capability × capacity map', chart, table('Legend', ['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5])),
     unrated.length > 0 ? p(`${NOT_RATED.name} (${NOT_RATED.meaning}): ${unrated.map((i) => `${i.title} (${fmtMean(i.capability)}, ${fmtMean(i.capacity)})`).join(', ')}.`) : '',
   ];
   return { id: 'map', title: 'Capability × capacity map', html: html.join('\n') };
@@ -137,7 +140,7 @@ function gapHtml(d: Diagnosis, item: ItemScore): Html {
 
 function agendaPart(d: Diagnosis, top: number): Part {
   const gaps = topGaps(d, top);
-  const html = d.gaps.length === 0 ? p(NONE.gaps) : p(`The ${gaps.length} most urgent of ${d.gaps.length} gaps, with the numbers behind each priority and prompts for the conversation.`) + list(gaps.map((g) => gapHtml(d, g)), true);
+  const html = d.gaps.length === 0 ? p(NONE.gaps) : p(INTRO.agenda(gaps.length, d.gaps.length)) + list(gaps.map((g) => gapHtml(d, g)), true);
   return { id: 'agenda', title: 'Top gaps: the agenda', html };
 }
 
@@ -166,22 +169,20 @@ function interlockPart(d: Diagnosis): Part {
   return { id: 'interlock', title: 'Interlock delivery', html: figure('Interlock health by direction', barChart('chart-interlock', 'Interlock health by direction and deliverable, against the target', bars, 25 * (d.target - 1)), data) };
 }
 
-function teamParts(d: Diagnosis, top: number): Part[] {
+function respondentsPart(d: Diagnosis): Part {
   const listed = d.respondents.slice(0, LISTED_RESPONDENTS);
   const more = moreInJson(listed.length, d.respondents.length, 'respondents');
-  const respondents = table('Respondents', ['Respondent', 'Role', 'Coverage'], listed.map((r) => [esc(respondentName(r)), esc(label(r.role)), fmtIndex(r.coverage)]), [2]) + (more ? p(more) : '');
+  return { id: 'respondents', title: 'Respondents', html: table('Respondents', ['Respondent', 'Role', 'Coverage'], listed.map((r) => [esc(respondentName(r)), esc(label(r.role)), fmtIndex(r.coverage)]), [2]) + (more ? p(more) : '') };
+}
+
+function disagreementsPart(d: Diagnosis, top: number): Part {
   const shown = topDisagreements(d, top);
-  const moreDisagreements = moreInJson(shown.length, d.disagreements.length, 'disagreements');
-  const disagreements =
-    p('Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.') +
+  const more = moreInJson(shown.length, d.disagreements.length, 'disagreements');
+  const html =
+    p(INTRO.disagreements) +
     (d.disagreements.length === 0 ? p(NONE.disagreements) : table('Disagreements', ['Item', 'Axis', 'Who said what'], shown.map((x) => [esc(itemTitle(d, x.id)), esc(axisText(x)), answersText(x).map(esc).join('<br>')]))) +
-    (moreDisagreements ? p(moreDisagreements) : '');
-  return [
-    { id: 'respondents', title: 'Respondents', html: respondents },
-    { id: 'disagreements', title: 'Disagreements', html: disagreements },
-    { id: 'answers', title: 'How the answers spread', html: answersHtml(d) },
-    { id: 'perception', title: 'Perception gaps', html: perceptionHtml(d) },
-  ];
+    (more ? p(more) : '');
+  return { id: 'disagreements', title: 'Disagreements', html };
 }
 
 /** Per area, and for the interlock, each item's answers level by level. */
@@ -202,11 +203,11 @@ function answersHtml(d: Diagnosis): Html {
       table(`Answers: ${g.title}`, ['Item', 'Axis', ...levels, 'Mean'], data, [2, 3, 4, 5, 6, 7]),
     );
   });
-  return p('How many respondents gave each level, item by item: the spread behind each mean.') + figures.join('\n');
+  return p(INTRO.answers) + figures.join('\n');
 }
 
 function perceptionHtml(d: Diagnosis): Html {
-  const intro = p('Capability of each function’s items as rated by that function itself, against everyone else.');
+  const intro = p(INTRO.perception);
   if (d.perception.length === 0) return intro + p(NONE.perception);
   const indexRows = d.perception.map((pg) => ({ label: d.functionNames[pg.function], a: pg.self, b: pg.others, group: true }));
   const itemRows = d.perception
@@ -242,18 +243,22 @@ function knowledgePart(d: Diagnosis): Part {
 const scoringPart = (): Part => ({ id: 'scoring', title: 'How this is scored', html: list(SCORING.map(esc)) });
 
 export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
-  const parts = [
-    summaryPart(d, opts.top),
-    groupsPart(d),
-    mapPart(d),
-    agendaPart(d, opts.top),
-    planPart(d, opts.top),
-    ownershipPart(d),
-    interlockPart(d),
-    ...(isTeam(d) ? teamParts(d, opts.top) : []),
-    knowledgePart(d),
-    scoringPart(),
-  ];
-  const nav = `<nav aria-label="Sections"><ol>${parts.map((part) => `<li><a href="#${part.id}">${esc(part.title)}</a></li>`).join('')}</ol></nav>`;
-  return page(`Gap report: ${d.bank.title}`, `${headerHtml(d)}\n${nav}` + `\n<main>\n${parts.map((part) => section(part.id, part.title, part.html)).join('\n')}\n</main>`);
+  const parts: Record<SectionId, () => Part> = {
+    summary: () => summaryPart(d, opts.top),
+    groups: () => groupsPart(d),
+    map: () => mapPart(d),
+    agenda: () => agendaPart(d, opts.top),
+    plan: () => planPart(d, opts.top),
+    ownership: () => ownershipPart(d),
+    interlock: () => interlockPart(d),
+    respondents: () => respondentsPart(d),
+    disagreements: () => disagreementsPart(d, opts.top),
+    answers: () => ({ id: 'answers', title: 'How the answers spread', html: answersHtml(d) }),
+    perception: () => ({ id: 'perception', title: 'Perception gaps', html: perceptionHtml(d) }),
+    knowledge: () => knowledgePart(d),
+    scoring: scoringPart,
+  };
+  const sections = reportSections(d).map((id) => parts[id]());
+  const nav = `<nav aria-label="Sections"><ol>${sections.map((part) => `<li><a href="#${part.id}">${esc(part.title)}</a></li>`).join('')}</ol></nav>`;
+  return page(`Gap report: ${d.bank.title}`, `${headerHtml(d)}\n${nav}` + `\n<main>\n${sections.map((part) => section(part.id, part.title, part.html)).join('\n')}\n</main>`);
 }

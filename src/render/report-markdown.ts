@@ -1,7 +1,7 @@
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
-import { NONE, NOT_RATED, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { INTRO, NONE, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
 // through mdText (running text) or mdCell (table cells); headings carry only our own words, so a
@@ -31,7 +31,7 @@ function summaryBlock(d: Diagnosis, top: number): Block {
   const disagreements = topDisagreements(d, count).map((x) => `${mdText(itemTitle(d, x.id))}: ${mdText(axisText(x))}`);
   return section(
     'Summary',
-    'Scores run from 0 to 100; "How this is scored" at the end explains each.',
+    INTRO.scores,
     table(['Measure', 'Score'], summary(d).map(([name, value]) => [name, fmtIndex(value)]), [1]),
     shortList('Top gaps', gaps, NONE.gaps, true),
     shortList('Worst ownership problems', owners, NONE.ownership),
@@ -94,9 +94,9 @@ function mapBlock(d: Diagnosis): Block {
   return section(
     'Capability × capacity map',
     ...(points.length === 0 ? [] : [mermaidChart(d)]),
-    'Each point is a responsibility, numbered by its gap rank (items that are no gap come after the last gap); points on the same spot share one label. The middle lines stand for each item’s target, so a point is drawn in its own quadrant.',
+    `${INTRO.map} Points on the same spot share one label.`,
     ...(left.length > 0 ? [`Not drawn, to keep the chart readable (the table has them): ${left.join(', ')}.`] : []),
-    points.length === 0 ? 'No responsibility has both a capability and a capacity rating.' : table(['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5]),
+    points.length === 0 ? INTRO.noMap : table(['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5]),
     ...(unrated.length > 0 ? [`${NOT_RATED.name} (${NOT_RATED.meaning}): ${unrated.map((i) => `${mdText(i.title)} (${fmtMean(i.capability)}, ${fmtMean(i.capacity)})`).join(', ')}.`] : []),
   );
 }
@@ -116,7 +116,7 @@ function gapItem(d: Diagnosis, item: ItemScore, rank: number): string {
 function gapsBlock(d: Diagnosis, top: number): Block {
   const gaps = topGaps(d, top);
   if (d.gaps.length === 0) return section('Top gaps: the agenda', NONE.gaps);
-  return section('Top gaps: the agenda', `The ${gaps.length} most urgent of ${d.gaps.length} gaps, with the numbers behind each priority and prompts for the conversation.`, ...(gaps.length > 0 ? [gaps.map((item, i) => gapItem(d, item, i + 1)).join('\n')] : []));
+  return section('Top gaps: the agenda', INTRO.agenda(gaps.length, d.gaps.length), ...(gaps.length > 0 ? [gaps.map((item, i) => gapItem(d, item, i + 1)).join('\n')] : []));
 }
 
 function planBlock(d: Diagnosis, top: number): Block {
@@ -137,35 +137,32 @@ function interlockBlock(d: Diagnosis): Block {
   return section('Interlock delivery', rows.length === 0 ? NONE.interlock : table(['Direction', 'Deliverable', 'Weight', 'Delivery', 'Health'], rows, [2, 3, 4]));
 }
 
-function teamBlocks(d: Diagnosis, top: number): Block {
+function respondentsBlock(d: Diagnosis): Block {
   const listed = d.respondents.slice(0, LISTED_RESPONDENTS);
-  const respondents = [
-    table(['Respondent', 'Role', 'Coverage'], listed.map((r) => [mdCell(respondentName(r)), mdCell(label(r.role)), fmtIndex(r.coverage)]), [2]),
-    moreInJson(listed.length, d.respondents.length, 'respondents'),
-  ].filter((x): x is string => x !== undefined);
+  const more = moreInJson(listed.length, d.respondents.length, 'respondents');
+  return section('Respondents', table(['Respondent', 'Role', 'Coverage'], listed.map((r) => [mdCell(respondentName(r)), mdCell(label(r.role)), fmtIndex(r.coverage)]), [2]), ...(more ? [more] : []));
+}
+
+function disagreementsBlock(d: Diagnosis, top: number): Block {
   const shown = topDisagreements(d, top);
-  const disagreements = [
-    d.disagreements.length === 0
-      ? NONE.disagreements
-      : table(['Item', 'Axis', 'Who said what'], shown.map((item) => [mdCell(itemTitle(d, item.id)), axisText(item), mdCell(answersText(item).join('; '))])),
-    moreInJson(shown.length, d.disagreements.length, 'disagreements'),
-  ].filter((x): x is string => x !== undefined);
-  const perception =
-    d.perception.length === 0
-      ? [NONE.perception]
-      : [
-          table(['Function', 'Self', 'Others', 'Gap'], d.perception.map((p) => [mdCell(d.functionNames[p.function]), fmtIndex(p.self), fmtIndex(p.others), fmtSigned(p.gap, fmtIndex)]), [1, 2, 3]),
-          table(
-            ['Function', 'Item', 'Self', 'Others', 'Difference'],
-            d.perception.flatMap((p) => p.items.map((i) => [mdCell(d.functionNames[p.function]), mdCell(itemTitle(d, i.id)), fmtMean(i.self), fmtMean(i.others), fmtSigned(i.difference, fmtMean)])),
-            [2, 3, 4],
-          ),
-        ];
-  return [
-    ...section('Respondents', ...respondents),
-    ...section('Disagreements', 'Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.', ...disagreements),
-    ...section('Perception gaps', 'Capability of each function’s items as rated by that function itself, against everyone else.', ...perception),
-  ];
+  const more = moreInJson(shown.length, d.disagreements.length, 'disagreements');
+  const list =
+    d.disagreements.length === 0 ? NONE.disagreements : table(['Item', 'Axis', 'Who said what'], shown.map((item) => [mdCell(itemTitle(d, item.id)), axisText(item), mdCell(answersText(item).join('; '))]));
+  return section('Disagreements', INTRO.disagreements, list, ...(more ? [more] : []));
+}
+
+function perceptionBlock(d: Diagnosis): Block {
+  if (d.perception.length === 0) return section('Perception gaps', INTRO.perception, NONE.perception);
+  return section(
+    'Perception gaps',
+    INTRO.perception,
+    table(['Function', 'Self', 'Others', 'Gap'], d.perception.map((p) => [mdCell(d.functionNames[p.function]), fmtIndex(p.self), fmtIndex(p.others), fmtSigned(p.gap, fmtIndex)]), [1, 2, 3]),
+    table(
+      ['Function', 'Item', 'Self', 'Others', 'Difference'],
+      d.perception.flatMap((p) => p.items.map((i) => [mdCell(d.functionNames[p.function]), mdCell(itemTitle(d, i.id)), fmtMean(i.self), fmtMean(i.others), fmtSigned(i.difference, fmtMean)])),
+      [2, 3, 4],
+    ),
+  );
 }
 
 function knowledgeBlock(d: Diagnosis): Block {
@@ -181,19 +178,22 @@ function knowledgeBlock(d: Diagnosis): Block {
 const scoringBlock = (): Block => section('How this is scored', SCORING.map((line) => `- ${line}`).join('\n'));
 
 export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): string {
-  const blocks = [
-    headerBlock(d),
-    summaryBlock(d, opts.top),
-    functionsBlock(d),
-    mapBlock(d),
-    gapsBlock(d, opts.top),
-    planBlock(d, opts.top),
-    ownershipBlock(d),
-    interlockBlock(d),
-    ...(isTeam(d) ? [teamBlocks(d, opts.top)] : []),
-    knowledgeBlock(d),
-    scoringBlock(),
-  ];
+  const blocks: Record<SectionId, () => Block> = {
+    summary: () => summaryBlock(d, opts.top),
+    groups: () => functionsBlock(d),
+    map: () => mapBlock(d),
+    agenda: () => gapsBlock(d, opts.top),
+    plan: () => planBlock(d, opts.top),
+    ownership: () => ownershipBlock(d),
+    interlock: () => interlockBlock(d),
+    respondents: () => respondentsBlock(d),
+    disagreements: () => disagreementsBlock(d, opts.top),
+    // The spread of answers is drawn in the HTML report; the markdown has the disagreements.
+    answers: () => [],
+    perception: () => perceptionBlock(d),
+    knowledge: () => knowledgeBlock(d),
+    scoring: scoringBlock,
+  };
   // One blank line between blocks: markdownlint wants headings, tables, lists and fences set apart.
-  return `${blocks.flat().join('\n\n')}\n`;
+  return `${[headerBlock(d), ...reportSections(d).map((id) => blocks[id]())].flat().join('\n\n')}\n`;
 }

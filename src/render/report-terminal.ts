@@ -1,7 +1,7 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../model.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
-import { NONE, NOT_RATED, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
+import { NONE, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report for a terminal: 80 columns, bars coloured by how far a score is from the target.
 // Every piece of text from the diagnosis goes through layout.ts, which makes it safe to print.
@@ -185,7 +185,21 @@ function scoringLines(ctx: Context): string[] {
 
 export function renderReportTerminal(d: Diagnosis, opts: { color: boolean; top: number }): string {
   const ctx: Context = { d, c: makeColors(opts.color), top: opts.top };
-  const team = isTeam(d) ? [respondentLines(ctx), disagreementLines(ctx), perceptionLines(ctx)] : [];
-  const sections = [headerLines(ctx), summaryLines(ctx), functionLines(ctx), mapLines(ctx), gapsLines(ctx), planLines(ctx), ownershipLines(ctx), interlockLines(ctx), ...team, knowledgeLines(ctx), scoringLines(ctx)];
-  return `${sections.flat().join('\n')}\n`;
+  const sections: Record<SectionId, () => string[]> = {
+    summary: () => summaryLines(ctx),
+    groups: () => functionLines(ctx),
+    map: () => mapLines(ctx),
+    agenda: () => gapsLines(ctx),
+    plan: () => planLines(ctx),
+    ownership: () => ownershipLines(ctx),
+    interlock: () => interlockLines(ctx),
+    respondents: () => respondentLines(ctx),
+    disagreements: () => disagreementLines(ctx),
+    // The spread of answers is drawn in the HTML report; the terminal lists the disagreements.
+    answers: () => [],
+    perception: () => perceptionLines(ctx),
+    knowledge: () => knowledgeLines(ctx),
+    scoring: () => scoringLines(ctx),
+  };
+  return `${[headerLines(ctx), ...reportSections(d).map((id) => sections[id]())].flat().join('\n')}\n`;
 }

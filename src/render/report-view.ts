@@ -270,3 +270,22 @@ export function levelCounts(values: readonly number[] = []): number[] {
   for (const v of values) if (Number.isInteger(v) && v >= 1 && v <= 5) counts[v - 1]!++;
   return counts;
 }
+
+/** The report's sections, in the order every format shows them (DESIGN.md, "The report"). */
+export type SectionId = 'summary' | 'groups' | 'map' | 'agenda' | 'plan' | 'ownership' | 'interlock' | 'respondents' | 'disagreements' | 'answers' | 'perception' | 'knowledge' | 'scoring';
+const SECTIONS: SectionId[] = ['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'respondents', 'disagreements', 'answers', 'perception', 'knowledge', 'scoring'];
+const TEAM_SECTIONS: SectionId[] = ['respondents', 'disagreements', 'answers', 'perception'];
+
+/** The sections this diagnosis has: those about who said what only with several respondents. */
+export const reportSections = (d: Diagnosis): SectionId[] => (isTeam(d) ? SECTIONS : SECTIONS.filter((id) => !TEAM_SECTIONS.includes(id)));
+
+/** What a section says first, in every format. */
+export const INTRO = {
+  scores: 'Scores run from 0 to 100; "How this is scored" at the end explains each.',
+  map: 'Each point is a responsibility, numbered by its gap rank (items that are no gap come after the last gap). The middle lines stand for each item’s target, so a point is drawn in its own quadrant.',
+  noMap: 'No responsibility has both a capability and a capacity rating.',
+  agenda: (shown: number, total: number) => `The ${shown} most urgent of ${total} gaps, with the numbers behind each priority and prompts for the conversation.`,
+  disagreements: 'Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.',
+  perception: 'Capability of each function’s items as rated by that function itself, against everyone else.',
+  answers: 'How many respondents gave each level, item by item: the spread behind each mean.',
+};
