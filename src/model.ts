@@ -142,6 +142,8 @@ export interface Diagnosis {
   disagreements: Disagreement[];
   /** Several respondents only, and only when some respondent's role is pm or pmm. */
   perception: PerceptionGap[];
+  /** Several respondents only: each role's readiness per area (bank order), from that role's answers alone. */
+  areaRoles: { role: Role; areas: { id: string; readiness: number | null }[] }[];
   knowledgeGaps: {
     unknown: { id: string; axis: Axis; count: number }[];
     unanswered: { id: string; respondents: number }[];

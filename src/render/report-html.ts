@@ -110,7 +110,23 @@ function groupsPart(d: Diagnosis): Part {
     ),
     table('Areas', ['Area', ...columns], d.areas.map((a) => [esc(a.title), ...indexCells(a)]), [1, 2, 3]),
   );
-  return { id: 'groups', title: 'Functions and areas', html: readiness + (d.areas.length > 0 ? heat : '') };
+  return { id: 'groups', title: 'Functions and areas', html: readiness + (d.areas.length > 0 ? heat : '') + (d.areaRoles.length > 0 ? areaRolesHtml(d) : '') };
+}
+
+/** Several respondents: each role's readiness per area, as the people in that role see it. */
+function areaRolesHtml(d: Diagnosis): Html {
+  const roles = d.areaRoles.map((r) => label(r.role));
+  const value = (areaIndex: number, roleIndex: number) => d.areaRoles[roleIndex]!.areas.find((a) => a.id === d.areas[areaIndex]!.id)?.readiness ?? null;
+  return figure(
+    'Readiness by area, as each role sees it',
+    heatmap(
+      'chart-area-roles',
+      'Readiness by area and respondent role',
+      roles,
+      d.areas.map((a, i) => ({ label: a.title, cells: roles.map((_, r) => ({ shown: fmtIndex(value(i, r)), tone: tone(value(i, r), d.target) })) })),
+    ),
+    table('Readiness by area and role', ['Area', ...roles], d.areas.map((a, i) => [esc(a.title), ...roles.map((_, r) => fmtIndex(value(i, r)))]), roles.map((_, r) => r + 1)),
+  );
 }
 
 function mapPart(d: Diagnosis): Part {

@@ -233,6 +233,23 @@ function perceptionOf(bank: Bank, collected: Map<string, Collected>, respondents
   });
 }
 
+/** Each role's readiness per area, from the answers of that role's respondents alone; roles in the order first met. */
+function areaRolesOf(bank: Bank, items: ResponsibilityScore[], collected: Map<string, Collected>, respondents: Respondent[]): Diagnosis['areaRoles'] {
+  if (respondents.length < 2) return [];
+  const roles = [...new Set(respondents.flatMap((r) => (r.role ? [r.role] : [])))];
+  return roles.map((role) => {
+    const ofRole = (i: number) => respondents[i]!.role === role;
+    const readiness = (item: ResponsibilityScore) => {
+      const { rated } = collected.get(item.id)!;
+      const capability = mean(levels(rated, 'capability', ofRole));
+      const capacity = mean(levels(rated, 'capacity', ofRole));
+      return capability === null || capacity === null ? null : pct(Math.min(capability, capacity));
+    };
+    const areas = bank.areas.map((area) => ({ id: area.id, readiness: weightedIndex(items.filter((i) => i.area.id === area.id).map((i) => ({ weight: i.weight, value: readiness(i) }))) }));
+    return { role, areas };
+  });
+}
+
 /** Today's date in UTC, YYYY-MM-DD (toISOString costs a quarter of a millisecond on first use). */
 function today(): string {
   const now = new Date();
@@ -284,6 +301,7 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     gaps: rankGaps(items),
     disagreements: disagreementsOf(items, collected, respondents),
     perception: perceptionOf(bank, collected, respondents),
+    areaRoles: areaRolesOf(bank, responsibilities, collected, respondents),
     knowledgeGaps: {
       unknown: items.flatMap((i) => i.unknown.map((u) => ({ id: i.id, axis: u.axis, count: u.count }))),
       unanswered: items.filter((i) => i.answered < respondents.length).map((i) => ({ id: i.id, respondents: respondents.length - i.answered })),

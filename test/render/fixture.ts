@@ -166,6 +166,7 @@ export function singleDiagnosis(): Diagnosis {
     gaps: ['market-problem-discovery', 'win-loss-feedback', 'competitive-analysis', 'roadmap-preview', 'launch-planning', 'sales-enablement'],
     disagreements: [],
     perception: [],
+    areaRoles: [],
     knowledgeGaps: {
       unknown: [{ id: 'sales-enablement', axis: 'capability', count: 1 }],
       unanswered: [{ id: 'pricing-and-packaging', respondents: 1 }],
@@ -244,6 +245,11 @@ export function teamDiagnosis(): Diagnosis {
         { id: 'positioning-and-messaging', self: 4, others: 5, difference: -1 },
       ],
     },
+  ];
+  d.areaRoles = [
+    { role: 'pmm', areas: [{ id: 'market-insight', readiness: 50 }, { id: 'launch', readiness: 75 }] },
+    { role: 'pm', areas: [{ id: 'market-insight', readiness: 0 }, { id: 'launch', readiness: null }] },
+    { role: 'sales', areas: [{ id: 'market-insight', readiness: 25 }, { id: 'launch', readiness: 62.5 }] },
   ];
   d.knowledgeGaps = {
     unknown: [{ id: 'sales-enablement', axis: 'capability', count: 2 }],

@@ -48,6 +48,8 @@ describe('HTML gap report', () => {
     const team = html(teamDiagnosis());
     expect(team).toContain('How many respondents gave each level: Market insight');
     expect(team).toContain('Capability index: self against others');
+    expect(team).toContain('<tr><td>Launch and go-to-market</td><td class="num">75.0</td><td class="num">n/a</td><td class="num">62.5</td></tr>');
+    expect(html()).not.toContain('chart-area-roles');
   });
 
   it('says what the markdown report says: the same summary, plan and numbers', () => {

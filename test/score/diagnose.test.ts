@@ -158,6 +158,16 @@ describe('diagnose, several respondents', () => {
     expect(link(d, 'x')).toMatchObject({ delivery: 1.5 });
   });
 
+  it('readiness per area and role, from each role’s own answers', () => {
+    // area one: a (w3) and b (w2); only a has both axes. Ann: min(2, 2) → 25; Bo: capacity unknown → none; sales: min(3, 3) → 50.
+    expect(d.areaRoles).toEqual([
+      { role: 'pm', areas: [{ id: 'one', readiness: 25 }, { id: 'two', readiness: null }] },
+      { role: 'pmm', areas: [{ id: 'one', readiness: null }, { id: 'two', readiness: null }] },
+      { role: 'sales', areas: [{ id: 'one', readiness: 50 }, { id: 'two', readiness: null }] },
+    ]);
+    expect(diagnose(tinyBank, [people[0]!]).areaRoles).toEqual([]);
+  });
+
   it('a two-way owner tie is unclear and contested; 2 of 3 is not contested', () => {
     expect(resp(d, 'a').owner).toMatchObject({ consensus: 'pm', contested: false, votes: { pm: 2, pmm: 1 } });
     expect(resp(d, 'b').owner).toMatchObject({ consensus: 'unclear', status: 'blurred', contested: true });
