@@ -4,7 +4,7 @@
 //   tenth of a second each, so they run at least 31 times: this shared machine's noise moved a
 //   median of 11 by up to 0.2x from one run of the benchmark to the next.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -97,16 +97,34 @@ try {
   ];
 
   // HTML page sizes (DESIGN.md): one respondent, and a team of 100 from gen-respondents.
-  const htmlSize = (args) => {
-    const out = join(work, 'page.html');
+  const htmlPage = (name, args) => {
+    const out = join(work, `${name}.html`);
     const result = spawnSync(node, [bin, ...args, '--out', out], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     if (result.status !== 0) throw new Error(`pm-diag ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
-    return readFileSync(out).length / 1024;
+    return out;
   };
-  const sizes = [
-    ['HTML report, 1 respondent', htmlSize(['assess', '--answers', example]), 150],
-    ['HTML report, 100 respondents', htmlSize(['report', generate(100, 'yaml', join(work, 'r100'))]), 1024],
+  const pages = [
+    ['HTML report, 1 respondent', htmlPage('one', ['assess', '--answers', example]), 150],
+    ['HTML report, 100 respondents', htmlPage('team', ['report', generate(100, 'yaml', join(work, 'r100'))]), 1024],
   ];
+  const sizes = pages.map(([name, file, budget]) => [name, readFileSync(file).length / 1024, budget]);
+  // Time to the load event in headless chromium (budget 1 s), when the machine has Debian's chromium.
+  const loads = [];
+  if (existsSync('/usr/bin/chromium')) {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-background-networking', '--no-sandbox'] });
+    for (const [name, file] of pages) {
+      const times = [];
+      for (let i = 0; i < 5; i++) {
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        times.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd));
+        await page.close();
+      }
+      loads.push([name, median(times)]);
+    }
+    await browser.close();
+  }
 
   const pad = (s, n) => String(s).padEnd(n);
   const lpad = (s, n) => String(s).padStart(n);
@@ -118,6 +136,8 @@ try {
   for (const [name, mb] of memory) console.log(`${pad(name, 36)}${lpad(mb.toFixed(1), 10)}${lpad('150', 10)}  ${mb <= 150 ? 'within' : 'OVER'}`);
   console.log(`\n${pad('page size', 36)}${lpad('KB', 10)}${lpad('budget', 10)}  verdict`);
   for (const [name, kb, budget] of sizes) console.log(`${pad(name, 36)}${lpad(kb.toFixed(1), 10)}${lpad(budget, 10)}  ${kb <= budget ? 'within' : 'OVER'}`);
+  if (loads.length > 0) console.log(`\n${pad('load event in chromium', 36)}${lpad('ms', 10)}${lpad('budget', 10)}  verdict`);
+  for (const [name, ms] of loads) console.log(`${pad(name, 36)}${lpad(ms.toFixed(0), 10)}${lpad('1000', 10)}  ${ms <= 1000 ? 'within' : 'OVER'}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
