@@ -33,6 +33,7 @@ import {
   respondentName,
   statusText,
   summary,
+  targetScore,
   tone,
   topDisagreements,
   topGaps,
@@ -91,12 +92,11 @@ function summaryPart(d: Diagnosis, top: number): Part {
 const indexCells = (g: { capability: number | null; capacity: number | null; readiness: number | null }) => [fmtIndex(g.capability), fmtIndex(g.capacity), fmtIndex(g.readiness)];
 
 function groupsPart(d: Diagnosis): Part {
-  const goal = 25 * (d.target - 1);
   const groups = [...d.functions.map((f) => ({ name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ name: a.title, ...a }))];
   const bars: BarRow[] = groups.map((g) => ({ label: g.name, value: g.readiness, shown: fmtIndex(g.readiness), tone: tone(g.readiness, d.target) }));
   const readiness = figure(
     'Readiness by function and area',
-    barChart('chart-groups', 'Readiness by function and area, against the target', bars, goal),
+    barChart('chart-groups', 'Readiness by function and area, against the target', bars, targetScore(d.target)),
     table('Functions and areas', ['Function or area', 'Capability', 'Capacity', 'Readiness'], groups.map((g) => [esc(g.name), ...indexCells(g)]), [1, 2, 3]),
   );
   const columns = ['Capability', 'Capacity', 'Readiness'];
@@ -182,7 +182,7 @@ function interlockPart(d: Diagnosis): Part {
   const data = dirs
     .map((dir) => table(`${dir.name}: health ${fmtIndex(dir.health)}`, ['Deliverable', 'Weight', 'Delivery', 'Health'], dir.items.map((i) => [esc(i.title), String(i.weight), fmtMean(i.delivery), fmtIndex(i.health)]), [1, 2, 3]))
     .join('\n');
-  return { id: 'interlock', title: 'Interlock delivery', html: figure('Interlock health by direction', barChart('chart-interlock', 'Interlock health by direction and deliverable, against the target', bars, 25 * (d.target - 1)), data) };
+  return { id: 'interlock', title: 'Interlock delivery', html: figure('Interlock health by direction', barChart('chart-interlock', 'Interlock health by direction and deliverable, against the target', bars, targetScore(d.target)), data) };
 }
 
 function respondentsPart(d: Diagnosis): Part {

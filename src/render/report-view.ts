@@ -1,6 +1,7 @@
 import type { Owner, Role } from '../answers/schema.js';
 import type { FunctionId } from '../bank/schema.js';
 import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore, OwnershipStatus, Quadrant, ResponsibilityScore } from '../model.js';
+import { pct } from '../score/math.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
 
@@ -222,9 +223,12 @@ export function groupRows(d: Diagnosis): { kind: 'function' | 'area'; name: stri
 
 export type Tone = 'good' | 'near' | 'low' | 'none';
 
+/** The target level as a 0–100 score: where a bar's target mark goes. */
+export const targetScore = (target: number): number => pct(target);
+
 /** How a 0–100 score stands against the target's own score: at it, within one level of it, or further. */
 export function tone(value: number | null, target: number): Tone {
-  const goal = 25 * (target - 1);
+  const goal = targetScore(target);
   return value === null ? 'none' : value >= goal ? 'good' : value >= goal - 25 ? 'near' : 'low';
 }
 
