@@ -23,7 +23,7 @@ export function clip(text: string, max: number): string {
 }
 
 /** How many characters of a chart label fit in `room` pixels, at the charts' 13px font (style.ts). */
-export const fits = (room: number, bold = false): number => Math.floor(room / (bold ? 8.2 : 7.2));
+export const fits = (room: number, bold = false): number => Math.floor(room / (bold ? 8.5 : 7.5));
 
 /** A coordinate with at most one decimal: enough for the eye, and a smaller file. */
 export const px = (n: number): string => String(Math.round(n * 10) / 10);
