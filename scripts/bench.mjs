@@ -4,7 +4,7 @@
 //   tenth of a second each, so they run at least 31 times: this shared machine's noise moved a
 //   median of 11 by up to 0.2x from one run of the benchmark to the next.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -61,15 +61,17 @@ try {
   console.log(`pm-diag benchmark: medians of ${startupRuns} runs per start-up case and ${runs} per scale case, node ${process.version}\n`);
   const example = join(root, 'examples', 'launch-orphaned.yaml');
   const bare = ['-e', '0'];
-  const [baseline, version, help, assess] = medians([
+  const [baseline, version, help, assess, assessHtml] = medians([
     bare,
     [bin, '--version'],
     [bin, '--help'],
     [bin, 'assess', '--answers', example, '--format', 'markdown'],
+    [bin, 'assess', '--answers', example, '--format', 'html'],
   ], startupRuns);
   row('pm-diag --version', version, 'node -e 0', baseline, 1.3);
   row('pm-diag --help', help, 'node -e 0', baseline, 1.3);
   row('assess --answers --format markdown', assess, 'node -e 0', baseline, 1.5);
+  row('assess --answers --format html', assessHtml, 'node -e 0', baseline, 1.5);
 
   const dir1000 = generate(1000, 'yaml', join(work, 'r1000'));
   const dir2000 = generate(2000, 'yaml', join(work, 'r2000'));
@@ -101,6 +103,37 @@ try {
     ['assess --answers', peakMb([bin, 'assess', '--answers', example, '--format', 'markdown'])],
   ];
 
+  // HTML page sizes (DESIGN.md): one respondent, and a team of 100 from gen-respondents.
+  const htmlPage = (name, args) => {
+    const out = join(work, `${name}.html`);
+    const result = spawnSync(node, [bin, ...args, '--out', out], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (result.status !== 0) throw new Error(`pm-diag ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
+    return out;
+  };
+  const pages = [
+    ['HTML report, 1 respondent', htmlPage('one', ['assess', '--answers', example]), 150],
+    ['HTML report, 100 respondents', htmlPage('team', ['report', generate(100, 'yaml', join(work, 'r100'))]), 1024],
+  ];
+  const sizes = pages.map(([name, file, budget]) => [name, readFileSync(file).length / 1024, budget]);
+  // Time to the load event in headless chromium (budget 1 s), when the machine has Debian's chromium.
+  const loads = [];
+  if (existsSync('/usr/bin/chromium')) {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-background-networking', '--no-sandbox'] });
+    for (const [name, file] of pages) {
+      const times = [];
+      for (let i = 0; i < 5; i++) {
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        // Runs in the page, where performance is the page's own timeline.
+        times.push(await page.evaluate(() => globalThis.performance.getEntriesByType('navigation')[0].loadEventEnd));
+        await page.close();
+      }
+      loads.push([name, median(times)]);
+    }
+    await browser.close();
+  }
+
   const pad = (s, n) => String(s).padEnd(n);
   const lpad = (s, n) => String(s).padStart(n);
   console.log(`${pad('case', 36)}${lpad('median', 10)}  ${pad('against', 22)}${lpad('median', 10)}${lpad('ratio', 8)}${lpad('budget', 8)}  verdict`);
@@ -109,6 +142,10 @@ try {
   }
   console.log(`\n${pad('peak memory', 36)}${lpad('MB', 10)}${lpad('budget', 10)}  verdict`);
   for (const [name, mb] of memory) console.log(`${pad(name, 36)}${lpad(mb.toFixed(1), 10)}${lpad('150', 10)}  ${mb <= 150 ? 'within' : 'OVER'}`);
+  console.log(`\n${pad('page size', 36)}${lpad('KB', 10)}${lpad('budget', 10)}  verdict`);
+  for (const [name, kb, budget] of sizes) console.log(`${pad(name, 36)}${lpad(kb.toFixed(1), 10)}${lpad(budget, 10)}  ${kb <= budget ? 'within' : 'OVER'}`);
+  if (loads.length > 0) console.log(`\n${pad('load event in chromium', 36)}${lpad('ms', 10)}${lpad('budget', 10)}  verdict`);
+  for (const [name, ms] of loads) console.log(`${pad(name, 36)}${lpad(ms.toFixed(0), 10)}${lpad('1000', 10)}  ${ms <= 1000 ? 'within' : 'OVER'}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

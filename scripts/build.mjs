@@ -120,7 +120,7 @@ const runs = [
   ['template'],
   ['validate', example],
   ...['terminal', 'markdown', 'json'].map((format) => ['assess', '--answers', example, '--format', format, '--out', join(scratch, `report.${format}`)]),
-  ['report', join(root, 'examples', 'mature.yaml'), example, '--organization', 'Northwind Analytics', '--format', 'markdown', '--out', join(scratch, 'team.md')],
+  ['report', join(root, 'examples', 'team'), '--format', 'markdown', '--out', join(scratch, 'team.md')],
 ];
 const write = { out: process.stdout.write, err: process.stderr.write };
 process.stdout.write = process.stderr.write = () => true;

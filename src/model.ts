@@ -54,6 +54,8 @@ interface ItemScoreBase {
   notApplicable: number;
   unknown: UnknownCount[];
   notes: { respondent: string; note: string }[];
+  /** The numeric answers on each axis the item is rated on, in respondent order: the spread behind the mean. */
+  levels: Partial<Record<Axis, number[]>>;
 }
 
 export interface ResponsibilityScore extends ItemScoreBase {
@@ -131,6 +133,8 @@ export interface Diagnosis {
     coverage: number;
   };
   functions: { id: FunctionGroup; capability: number | null; capacity: number | null; readiness: number | null }[];
+  /** The same indexes per area of the bank, in bank order. */
+  areas: { id: string; title: string; capability: number | null; capacity: number | null; readiness: number | null }[];
   interlock: { from: FunctionId; to: FunctionId; health: number | null }[];
   items: ItemScore[];
   /** Item ids with priority > 0, most urgent first. */
@@ -139,6 +143,8 @@ export interface Diagnosis {
   disagreements: Disagreement[];
   /** Several respondents only, and only when some respondent's role is pm or pmm. */
   perception: PerceptionGap[];
+  /** Several respondents only: each role's readiness per area (bank order), from that role's answers alone. */
+  areaRoles: { role: Role; areas: { id: string; readiness: number | null }[] }[];
   knowledgeGaps: {
     unknown: { id: string; axis: Axis; count: number }[];
     unanswered: { id: string; respondents: number }[];

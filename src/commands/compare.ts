@@ -70,6 +70,9 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   const [b, a] = sides.map((s) => withTitles(s, names)) as [Snapshot, Snapshot];
   const comparison = compareSnapshots(b, a);
   const functionNames = names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
-  emit(renderComparison(comparison, settings.format, { color: settings.color, functionNames }), settings.out);
+  const renderOptions = { color: settings.color, functionNames };
+  // The HTML page loads only when asked for, like the report's.
+  const text = settings.format === 'html' ? (await import('../compare/render-html.js')).renderCompareHtml(comparison, renderOptions) : renderComparison(comparison, settings.format, renderOptions);
+  emit(text, settings.out);
   if (opts.failOnRegression && comparison.regressions.length > 0) throw new ThresholdError(regressionMessage(comparison));
 }

@@ -11,9 +11,10 @@ export interface RolesOptions {
   color?: boolean;
 }
 
-export function run(opts: RolesOptions): void {
+export async function run(opts: RolesOptions): Promise<void> {
   const format = resolveFormat('roles', opts.format, opts.out);
   const bank = loadBank(opts.bank);
-  const text = format === 'markdown' ? renderRolesMarkdown(bank) : renderRolesTerminal(bank, !opts.out && colorWanted(opts.color));
+  const text =
+    format === 'html' ? (await import('../render/roles-html.js')).renderRolesHtml(bank) : format === 'markdown' ? renderRolesMarkdown(bank) : renderRolesTerminal(bank, !opts.out && colorWanted(opts.color));
   emit(text, opts.out);
 }

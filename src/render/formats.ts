@@ -17,9 +17,9 @@ export type Format = keyof typeof FORMATS;
 
 /** What each command's output can be written as; the first is the default. */
 export const OUTPUT_FORMATS = {
-  report: ['terminal', 'markdown', 'json'],
-  comparison: ['terminal', 'markdown', 'json'],
-  roles: ['terminal', 'markdown'],
+  report: ['terminal', 'markdown', 'json', 'html'],
+  comparison: ['terminal', 'markdown', 'json', 'html'],
+  roles: ['terminal', 'markdown', 'html'],
   template: ['yaml', 'csv'],
   profile: ['terminal', 'markdown', 'json', 'html'],
   interview: ['terminal', 'markdown'],

@@ -28,17 +28,3 @@ export function mdTable(header: string[], rows: string[][], align?: ('left' | 'r
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(rule), ...rows.map(line)].join('\n');
 }
-
-/**
- * A label for a mermaid diagram, which has no escaping: only letters, digits, spaces and a little
- * punctuation survive, so nothing can end the label, the statement or the code fence.
- */
-export function mermaidLabel(text: string, max = 40): string {
-  const label = text
-    .replace(/&/g, ' and ')
-    // Compiling the Unicode classes costs half a millisecond in every run: ASCII text does not need them.
-    .replace(/^[\x20-\x7e]*$/.test(text) ? /[^A-Za-z0-9 .,'/+?!-]+/g : /[^\p{L}\p{N} .,'/+?!-]+/gu, ' ')
-    .replace(/ +/g, ' ')
-    .trim();
-  return label.length <= max ? label : `${label.slice(0, max - 3).trimEnd()}...`;
-}

@@ -58,6 +58,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
       coverage: index(s.coverage),
     },
     functions: d.functions.map((f) => ({ id: f.id, capability: index(f.capability), capacity: index(f.capacity), readiness: index(f.readiness) })),
+    areas: d.areas.map((a) => ({ id: a.id, capability: index(a.capability), capacity: index(a.capacity), readiness: index(a.readiness) })),
     interlock: d.interlock.map((dir) => ({ from: dir.from, to: dir.to, health: index(dir.health) })),
     items: d.items.map(item),
     // Every gap, most urgent first; `top` says how many the other formats put on the agenda.

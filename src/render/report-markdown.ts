@@ -1,8 +1,8 @@
 import { pushAll } from '../lists.js';
 import type { Diagnosis, ItemScore } from '../model.js';
-import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
-import { mdCell, mdTable, mdText, mermaidLabel } from './markdown-escape.js';
-import { NONE, NOT_RATED, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
+import { mdCell, mdTable, mdText } from './markdown-escape.js';
+import { INTRO, NONE, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
 // through mdText (running text) or mdCell (table cells); headings carry only our own words, so a
@@ -22,44 +22,57 @@ function headerBlock(d: Diagnosis): Block {
   return ['# Gap report', header(d).map(([name, value]) => `- **${name}:** ${mdText(value)}`).join('\n')];
 }
 
-function summaryBlock(d: Diagnosis): Block {
+const shortList = (title: string, lines: string[], none: string, ordered = false): string =>
+  `**${title}:**\n\n${lines.length === 0 ? none : lines.map((line, i) => `${ordered ? `${i + 1}.` : '-'} ${line}`).join('\n')}`;
+
+function summaryBlock(d: Diagnosis, top: number): Block {
+  const count = Math.min(SUMMARY_COUNT, top);
+  const gaps = topGaps(d, count).map((item) => `${mdText(item.title)}: ${mdText(problemText(item))}`);
+  const owners = worstOwnership(d, SUMMARY_COUNT).map((item) => `${mdText(item.title)}: ${mdText(ownerText(item))}`);
+  const disagreements = topDisagreements(d, count).map((x) => `${mdText(itemTitle(d, x.id))}: ${mdText(axisText(x))}`);
   return section(
     'Summary',
-    'Scores run from 0 to 100; "How this is scored" at the end explains each.',
+    INTRO.scores,
     table(['Measure', 'Score'], summary(d).map(([name, value]) => [name, fmtIndex(value)]), [1]),
+    shortList('Top gaps', gaps, NONE.gaps, true),
+    shortList('Worst ownership problems', owners, NONE.ownership),
+    ...(isTeam(d) ? [shortList('Widest disagreements', disagreements, NONE.disagreements)] : []),
   );
 }
 
 function functionsBlock(d: Diagnosis): Block {
+  const indexes = (g: { capability: number | null; capacity: number | null; readiness: number | null }) => [fmtIndex(g.capability), fmtIndex(g.capacity), fmtIndex(g.readiness)];
   return section(
-    'Functions',
-    table(['Function', 'Capability', 'Capacity', 'Readiness'], d.functions.map((f) => [mdCell(groupName(d, f.id)), fmtIndex(f.capability), fmtIndex(f.capacity), fmtIndex(f.readiness)]), [1, 2, 3]),
+    'Functions and areas',
+    table(['Function', 'Capability', 'Capacity', 'Readiness'], d.functions.map((f) => [mdCell(groupName(d, f.id)), ...indexes(f)]), [1, 2, 3]),
+    table(['Area', 'Capability', 'Capacity', 'Readiness'], d.areas.map((a) => [mdCell(a.title), ...indexes(a)]), [1, 2, 3]),
     table(['Interlock direction', 'Health'], directions(d).map((dir) => [mdCell(dir.name), fmtIndex(dir.health)]), [1]),
   );
 }
 
-/**
- * Where a value sits on the chart's axis. Mermaid always splits the chart in the middle, so the
- * item's own target is put there: the quadrant a point is drawn in is the quadrant it is in.
- * Values below the target fill 0–0.45 and values at or above it 0.55–1, keeping points off the line.
- */
-export function chartPosition(value: number, target: number): string {
-  const below = target > 1 ? (0.45 * (value - 1)) / (target - 1) : 0;
-  const above = target < 5 ? 0.55 + (0.45 * (value - target)) / (5 - target) : 1;
-  const position = Math.max(0, Math.min(1, value < target ? below : above)).toFixed(2);
-  // Mermaid's grammar reads a coordinate as `1` or `0.dd`: "1.00" would not parse.
-  return position === '1.00' ? '1' : position;
+/** Mermaid draws every point with its label: more than this many become a smear. */
+export const MERMAID_POINTS = 20;
+
+/** The map's points merged where they coincide ("4, 7, 9"), lowest number first, at most `MERMAID_POINTS`. */
+export function mermaidPoints(d: Diagnosis): { label: string; x: string; y: string }[] {
+  const merged = new Map<string, { label: string; x: string; y: string }>();
+  for (const p of mapPoints(d)) {
+    // Mermaid's grammar reads a coordinate as `0.dd`; positions stay within 0.05–0.95.
+    const x = p.x.toFixed(2);
+    const y = p.y.toFixed(2);
+    const point = merged.get(`${x} ${y}`);
+    if (point) point.label += `, ${p.number}`;
+    else merged.set(`${x} ${y}`, { label: String(p.number), x, y });
+  }
+  return [...merged.values()].slice(0, MERMAID_POINTS);
 }
 
 function mermaidChart(d: Diagnosis): string {
-  const points = d.items.flatMap((item, i) => {
-    if (item.kind !== 'responsibility' || item.capability === null || item.capacity === null) return [];
-    const name = mermaidLabel(item.title) || `Item ${i + 1}`;
-    return [`    "${name}": [${chartPosition(item.capacity, item.target)}, ${chartPosition(item.capability, item.target)}]`];
-  });
   const lines = [
     '```mermaid',
     'quadrantChart',
+    '    accTitle: Capability and capacity against the target',
+    '    accDescr: Each point is a responsibility numbered by its gap rank; the table below names them.',
     '    title Capability and capacity against the target',
     '    x-axis Capacity below target --> Capacity at target',
     '    y-axis Capability below target --> Capability at target',
@@ -67,25 +80,25 @@ function mermaidChart(d: Diagnosis): string {
     '    quadrant-2 Stretched',
     '    quadrant-3 Critical',
     '    quadrant-4 Underskilled',
-    ...points,
+    ...mermaidPoints(d).map((p) => `    "${p.label}": [${p.x}, ${p.y}]`),
     '```',
   ];
   return lines.join('\n');
 }
 
 function mapBlock(d: Diagnosis): Block {
-  const byQuadrant = quadrantItems(d);
-  const names = (id: (typeof QUADRANTS)[number]['id'] | null) =>
-    byQuadrant
-      .get(id)!
-      .map((i) => `${mdCell(i.title)} (${fmtMean(i.capability)}, ${fmtMean(i.capacity)})`)
-      .join(', ') || 'none';
-  const rows = [...QUADRANTS.map((q) => [q.name, q.meaning, names(q.id)]), [NOT_RATED.name, NOT_RATED.meaning, names(null)]];
+  const points = mapPoints(d);
+  const plotted = new Set(mermaidPoints(d).flatMap((p) => p.label.split(', ')));
+  const left = points.filter((p) => !plotted.has(String(p.number))).map((p) => p.number);
+  const unrated = quadrantItems(d).get(null)!;
+  const rows = points.map((p) => [String(p.number), mdCell(p.item.title), quadrantName(p.item.quadrant), fmtMean(p.item.capability), fmtMean(p.item.capacity), fmtNumber(p.item.target)]);
   return section(
     'Capability × capacity map',
-    mermaidChart(d),
-    'The middle lines stand for each item’s target, so a point is drawn in its own quadrant. The same map as a table, with (capability, capacity) means:',
-    table(['Quadrant', 'Meaning', 'Responsibilities'], rows),
+    ...(points.length === 0 ? [] : [mermaidChart(d)]),
+    `${INTRO.map} Points on the same spot share one label.`,
+    ...(left.length > 0 ? [`Not drawn, to keep the chart readable (the table has them): ${left.join(', ')}.`] : []),
+    points.length === 0 ? INTRO.noMap : table(['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5]),
+    ...(unrated.length > 0 ? [`${NOT_RATED.name} (${NOT_RATED.meaning}): ${unrated.map((i) => `${mdText(i.title)} (${fmtMean(i.capability)}, ${fmtMean(i.capacity)})`).join(', ')}.`] : []),
   );
 }
 
@@ -104,7 +117,13 @@ function gapItem(d: Diagnosis, item: ItemScore, rank: number): string {
 function gapsBlock(d: Diagnosis, top: number): Block {
   const gaps = topGaps(d, top);
   if (d.gaps.length === 0) return section('Top gaps: the agenda', NONE.gaps);
-  return section('Top gaps: the agenda', `The ${gaps.length} most urgent of ${d.gaps.length} gaps, with the numbers behind each priority and prompts for the conversation.`, ...(gaps.length > 0 ? [gaps.map((item, i) => gapItem(d, item, i + 1)).join('\n')] : []));
+  return section('Top gaps: the agenda', INTRO.agenda(gaps.length, d.gaps.length), ...(gaps.length > 0 ? [gaps.map((item, i) => gapItem(d, item, i + 1)).join('\n')] : []));
+}
+
+function planBlock(d: Diagnosis, top: number): Block {
+  const rows = actionPlan(d, top);
+  if (rows.length === 0) return section('Action plan', NONE.gaps);
+  return section('Action plan', PLAN_INTRO, table(PLAN_COLUMNS, rows.map((r) => [String(r.rank), mdCell(r.title), mdCell(r.problem), '', '', '']), [0]));
 }
 
 function ownershipBlock(d: Diagnosis): Block {
@@ -119,35 +138,32 @@ function interlockBlock(d: Diagnosis): Block {
   return section('Interlock delivery', rows.length === 0 ? NONE.interlock : table(['Direction', 'Deliverable', 'Weight', 'Delivery', 'Health'], rows, [2, 3, 4]));
 }
 
-function teamBlocks(d: Diagnosis, top: number): Block {
+function respondentsBlock(d: Diagnosis): Block {
   const listed = d.respondents.slice(0, LISTED_RESPONDENTS);
-  const respondents = [
-    table(['Respondent', 'Role', 'Coverage'], listed.map((r) => [mdCell(respondentName(r)), mdCell(label(r.role)), fmtIndex(r.coverage)]), [2]),
-    moreInJson(listed.length, d.respondents.length, 'respondents'),
-  ].filter((x): x is string => x !== undefined);
+  const more = moreInJson(listed.length, d.respondents.length, 'respondents');
+  return section('Respondents', table(['Respondent', 'Role', 'Coverage'], listed.map((r) => [mdCell(respondentName(r)), mdCell(label(r.role)), fmtIndex(r.coverage)]), [2]), ...(more ? [more] : []));
+}
+
+function disagreementsBlock(d: Diagnosis, top: number): Block {
   const shown = topDisagreements(d, top);
-  const disagreements = [
-    d.disagreements.length === 0
-      ? NONE.disagreements
-      : table(['Item', 'Axis', 'Who said what'], shown.map((item) => [mdCell(itemTitle(d, item.id)), axisText(item), mdCell(answersText(item).join('; '))])),
-    moreInJson(shown.length, d.disagreements.length, 'disagreements'),
-  ].filter((x): x is string => x !== undefined);
-  const perception =
-    d.perception.length === 0
-      ? [NONE.perception]
-      : [
-          table(['Function', 'Self', 'Others', 'Gap'], d.perception.map((p) => [mdCell(d.functionNames[p.function]), fmtIndex(p.self), fmtIndex(p.others), fmtSigned(p.gap, fmtIndex)]), [1, 2, 3]),
-          table(
-            ['Function', 'Item', 'Self', 'Others', 'Difference'],
-            d.perception.flatMap((p) => p.items.map((i) => [mdCell(d.functionNames[p.function]), mdCell(itemTitle(d, i.id)), fmtMean(i.self), fmtMean(i.others), fmtSigned(i.difference, fmtMean)])),
-            [2, 3, 4],
-          ),
-        ];
-  return [
-    ...section('Respondents', ...respondents),
-    ...section('Disagreements', 'Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.', ...disagreements),
-    ...section('Perception gaps', 'Capability of each function’s items as rated by that function itself, against everyone else.', ...perception),
-  ];
+  const more = moreInJson(shown.length, d.disagreements.length, 'disagreements');
+  const list =
+    d.disagreements.length === 0 ? NONE.disagreements : table(['Item', 'Axis', 'Who said what'], shown.map((item) => [mdCell(itemTitle(d, item.id)), axisText(item), mdCell(answersText(item).join('; '))]));
+  return section('Disagreements', INTRO.disagreements, list, ...(more ? [more] : []));
+}
+
+function perceptionBlock(d: Diagnosis): Block {
+  if (d.perception.length === 0) return section('Perception gaps', INTRO.perception, NONE.perception);
+  return section(
+    'Perception gaps',
+    INTRO.perception,
+    table(['Function', 'Self', 'Others', 'Gap'], d.perception.map((p) => [mdCell(d.functionNames[p.function]), fmtIndex(p.self), fmtIndex(p.others), fmtSigned(p.gap, fmtIndex)]), [1, 2, 3]),
+    table(
+      ['Function', 'Item', 'Self', 'Others', 'Difference'],
+      d.perception.flatMap((p) => p.items.map((i) => [mdCell(d.functionNames[p.function]), mdCell(itemTitle(d, i.id)), fmtMean(i.self), fmtMean(i.others), fmtSigned(i.difference, fmtMean)])),
+      [2, 3, 4],
+    ),
+  );
 }
 
 function knowledgeBlock(d: Diagnosis): Block {
@@ -163,18 +179,22 @@ function knowledgeBlock(d: Diagnosis): Block {
 const scoringBlock = (): Block => section('How this is scored', SCORING.map((line) => `- ${line}`).join('\n'));
 
 export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): string {
-  const blocks = [
-    headerBlock(d),
-    summaryBlock(d),
-    functionsBlock(d),
-    mapBlock(d),
-    gapsBlock(d, opts.top),
-    ownershipBlock(d),
-    interlockBlock(d),
-    ...(isTeam(d) ? [teamBlocks(d, opts.top)] : []),
-    knowledgeBlock(d),
-    scoringBlock(),
-  ];
+  const blocks: Record<SectionId, () => Block> = {
+    summary: () => summaryBlock(d, opts.top),
+    groups: () => functionsBlock(d),
+    map: () => mapBlock(d),
+    agenda: () => gapsBlock(d, opts.top),
+    plan: () => planBlock(d, opts.top),
+    ownership: () => ownershipBlock(d),
+    interlock: () => interlockBlock(d),
+    respondents: () => respondentsBlock(d),
+    disagreements: () => disagreementsBlock(d, opts.top),
+    // The spread of answers is drawn in the HTML report; the markdown has the disagreements.
+    answers: () => [],
+    perception: () => perceptionBlock(d),
+    knowledge: () => knowledgeBlock(d),
+    scoring: scoringBlock,
+  };
   // One blank line between blocks: markdownlint wants headings, tables, lists and fences set apart.
-  return `${blocks.flat().join('\n\n')}\n`;
+  return `${[headerBlock(d), ...reportSections(d).map((id) => blocks[id]())].flat().join('\n\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../model.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
-import { NONE, NOT_RATED, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
+import { NONE, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report for a terminal: 80 columns, bars coloured by how far a score is from the target.
 // Every piece of text from the diagnosis goes through layout.ts, which makes it safe to print.
@@ -16,8 +16,7 @@ interface Context {
 
 /** A bar and its value, coloured against the target's own score: green at it, yellow within a level, else red. */
 function meter({ d, c }: Context, value: number | null, width: number): string {
-  const goal = 25 * (d.target - 1);
-  const tint = value === null ? c.dim : value >= goal ? c.green : value >= goal - 25 ? c.yellow : c.red;
+  const tint = { good: c.green, near: c.yellow, low: c.red, none: c.dim }[tone(value, d.target)];
   return `${tint(bar(value, width))} ${padStart(fmtIndex(value), 5)}`;
 }
 
@@ -31,16 +30,26 @@ function headerLines({ d, c }: Context): string[] {
 }
 
 function summaryLines(ctx: Context): string[] {
-  return [...heading(ctx, 'SUMMARY (0–100)'), ...summary(ctx.d).map(([name, value]) => `  ${padEnd(name, 14)}${meter(ctx, value, 40)}`)];
+  const { d, c } = ctx;
+  const list = (title: string, lines: string[], none: string) => ['', c.bold(`  ${title}`), ...(lines.length === 0 ? [`    ${none}`] : lines.flatMap((line) => wrap(line, WIDTH, '       ', '    ')))];
+  return [
+    ...heading(ctx, 'SUMMARY (0–100)'),
+    ...summary(d).map(([name, value]) => `  ${padEnd(name, 14)}${meter(ctx, value, 40)}`),
+    ...list('Top gaps', topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(item)}`), NONE.gaps),
+    ...list('Worst ownership problems', worstOwnership(d, SUMMARY_COUNT).map((item) => `${item.title}: ${ownerText(item)}`), NONE.ownership),
+    ...(isTeam(d) ? list('Widest disagreements', topDisagreements(d, Math.min(SUMMARY_COUNT, ctx.top)).map((x) => `${itemTitle(d, x.id)}: ${axisText(x)}`), NONE.disagreements) : []),
+  ];
 }
 
 function functionLines(ctx: Context): string[] {
   const { d, c } = ctx;
-  const columns = `${padEnd('FUNCTIONS', 25)}${padEnd('capability', 18)}${padEnd('capacity', 18)}readiness`;
+  const columns = `${padEnd('FUNCTIONS AND AREAS', 25)}${padEnd('capability', 18)}${padEnd('capacity', 18)}readiness`;
   const out = ['', c.bold(columns)];
   for (const f of d.functions) {
     out.push(`  ${padEnd(groupName(d, f.id), 22)} ${[f.capability, f.capacity, f.readiness].map((v) => meter(ctx, v, 10)).join('  ')}`);
   }
+  out.push('');
+  for (const a of d.areas) out.push(`  ${padEnd(a.title, 22)} ${[a.capability, a.capacity, a.readiness].map((v) => meter(ctx, v, 10)).join('  ')}`);
   out.push('', c.bold('  Interlock health by direction'));
   for (const dir of directions(d)) out.push(`  ${padEnd(dir.name, 54)} ${meter(ctx, dir.health, 16)}`);
   return out;
@@ -105,6 +114,18 @@ function gapsLines(ctx: Context): string[] {
   return listSection(ctx, title, gaps, NONE.gaps, (item, i) => [...(i > 0 ? [''] : []), ...gapLines(ctx, item, i + 1)]);
 }
 
+const BLANK = '_'.repeat(14);
+
+function planLines(ctx: Context): string[] {
+  const lines = listSection(ctx, 'ACTION PLAN', actionPlan(ctx.d, ctx.top), NONE.gaps, (row) => [
+    '',
+    `${padStart(String(row.rank), 4)}. ${truncate(row.title, WIDTH - 6)}`,
+    ...wrap(row.problem, WIDTH, '      '),
+    `      Decision owner: ${BLANK}  Next step: ${BLANK}  Due: ${BLANK.slice(0, 8)}`,
+  ]);
+  return lines.length > 3 ? [...lines.slice(0, 2), ...wrap(PLAN_INTRO, WIDTH, '  '), ...lines.slice(2)] : lines;
+}
+
 function ownershipLines(ctx: Context): string[] {
   return listSection(ctx, 'OWNERSHIP PROBLEMS', ownershipProblems(ctx.d), NONE.ownership, (item) => [
     `  ${truncate(item.title, WIDTH - 2)}`,
@@ -164,7 +185,21 @@ function scoringLines(ctx: Context): string[] {
 
 export function renderReportTerminal(d: Diagnosis, opts: { color: boolean; top: number }): string {
   const ctx: Context = { d, c: makeColors(opts.color), top: opts.top };
-  const team = isTeam(d) ? [respondentLines(ctx), disagreementLines(ctx), perceptionLines(ctx)] : [];
-  const sections = [headerLines(ctx), summaryLines(ctx), functionLines(ctx), mapLines(ctx), gapsLines(ctx), ownershipLines(ctx), interlockLines(ctx), ...team, knowledgeLines(ctx), scoringLines(ctx)];
-  return `${sections.flat().join('\n')}\n`;
+  const sections: Record<SectionId, () => string[]> = {
+    summary: () => summaryLines(ctx),
+    groups: () => functionLines(ctx),
+    map: () => mapLines(ctx),
+    agenda: () => gapsLines(ctx),
+    plan: () => planLines(ctx),
+    ownership: () => ownershipLines(ctx),
+    interlock: () => interlockLines(ctx),
+    respondents: () => respondentLines(ctx),
+    disagreements: () => disagreementLines(ctx),
+    // The spread of answers is drawn in the HTML report; the terminal lists the disagreements.
+    answers: () => [],
+    perception: () => perceptionLines(ctx),
+    knowledge: () => knowledgeLines(ctx),
+    scoring: () => scoringLines(ctx),
+  };
+  return `${[headerLines(ctx), ...reportSections(d).map((id) => sections[id]())].flat().join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import type { Owner, Role } from '../answers/schema.js';
 import type { FunctionId } from '../bank/schema.js';
 import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore, OwnershipStatus, Quadrant, ResponsibilityScore } from '../model.js';
+import { pct } from '../score/math.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
 
@@ -172,3 +173,123 @@ export const SCORING: string[] = [
   'Alignment = the share of weight whose consensus owner is the recommended one; contested = under 2/3 of owner answers agree.',
   'Coverage = answered items / all items (n/a and "don’t know" count as answered).',
 ];
+
+/** How many gaps, ownership problems and disagreements the summary page names. */
+export const SUMMARY_COUNT = 3;
+
+/** The three scores the summary page leads with. */
+export const headline = (d: Diagnosis): [string, number | null][] => summary(d).filter(([name]) => HEADLINE.includes(name));
+const HEADLINE = ['Readiness', 'Alignment', 'Interlock'];
+
+// The worst first: nobody owns it, then nobody knows who does, then the wrong function does; a
+// contested but aligned owner last.
+const OWNERSHIP_SEVERITY: OwnershipStatus[] = ['orphaned', 'blurred', 'misassigned', 'aligned', 'unanswered'];
+
+/** The `count` worst ownership problems: by severity, then weight, then bank order. */
+export function worstOwnership(d: Diagnosis, count: number): ResponsibilityScore[] {
+  return ownershipProblems(d)
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => OWNERSHIP_SEVERITY.indexOf(a.item.owner.status) - OWNERSHIP_SEVERITY.indexOf(b.item.owner.status) || b.item.weight - a.item.weight || a.order - b.order)
+    .map(({ item }) => item)
+    .slice(0, count);
+}
+
+/** What is wrong with a gap, in a few words: the axes below target, and its owner when that is a problem too. */
+export function problemText(item: ItemScore): string {
+  const target = fmtNumber(item.target);
+  const below = (name: string, value: number | null) => (value !== null && value < item.target ? [`${name} ${fmtMean(value)}`] : []);
+  const axes = item.kind === 'interlock' ? below('delivery', item.delivery) : [...below('capability', item.capability), ...below('capacity', item.capacity)];
+  const shortfalls = axes.length === 0 ? `at target ${target}` : `${axes.join(' and ')} below target ${target}`;
+  if (item.kind === 'interlock' || (!PROBLEM_STATUSES.includes(item.owner.status) && !item.owner.contested)) return shortfalls;
+  return `${shortfalls}; owner ${statusText(item.owner)}`;
+}
+
+export interface PlanRow {
+  rank: number;
+  title: string;
+  problem: string;
+}
+
+/** The action plan: one row per gap on the agenda; the decision owner, next step and due date are left for the meeting. */
+export const actionPlan = (d: Diagnosis, top: number): PlanRow[] => topGaps(d, top).map((item, i) => ({ rank: i + 1, title: item.title, problem: problemText(item) }));
+
+export const PLAN_COLUMNS = ['#', 'Item', 'Problem', 'Decision owner', 'Next step', 'Due'];
+export const PLAN_INTRO = 'One row per gap on the agenda. Fill in the last three columns during the meeting.';
+
+/** Functions and areas as rows of one table: name, capability, capacity, readiness. */
+export function groupRows(d: Diagnosis): { kind: 'function' | 'area'; name: string; capability: number | null; capacity: number | null; readiness: number | null }[] {
+  return [...d.functions.map((f) => ({ kind: 'function' as const, name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ kind: 'area' as const, name: a.title, ...a }))];
+}
+
+export type Tone = 'good' | 'near' | 'low' | 'none';
+
+/** The target level as a 0–100 score: where a bar's target mark goes. */
+export const targetScore = (target: number): number => pct(target);
+
+/** How a 0–100 score stands against the target's own score: at it, within one level of it, or further. */
+export function tone(value: number | null, target: number): Tone {
+  const goal = targetScore(target);
+  return value === null ? 'none' : value >= goal ? 'good' : value >= goal - 25 ? 'near' : 'low';
+}
+
+/**
+ * Where a value sits on a capability × capacity chart, 0–1. The middle stands for the item's own
+ * target, so the quadrant a point is drawn in is the quadrant it is in: values below the target
+ * fill 0.05–0.45 and values at or above it 0.55–0.95, keeping points off the middle lines and the edges.
+ */
+export function chartPosition(value: number, target: number): number {
+  const below = target > 1 ? 0.05 + (0.4 * (value - 1)) / (target - 1) : 0.25;
+  const above = target < 5 ? 0.55 + (0.4 * (value - target)) / (5 - target) : 0.75;
+  return Math.max(0.05, Math.min(0.95, value < target ? below : above));
+}
+
+export interface MapPoint {
+  /** The gap rank; items that are no gap follow the last gap, in bank order. */
+  number: number;
+  item: ResponsibilityScore & { capability: number; capacity: number };
+  /** Capacity, 0–1 across. */
+  x: number;
+  /** Capability, 0–1 up. */
+  y: number;
+}
+
+/** Every rated responsibility as a numbered point of the capability × capacity map, by number. */
+export function mapPoints(d: Diagnosis): MapPoint[] {
+  const rank = new Map(d.gaps.map((id, i) => [id, i + 1]));
+  let next = d.gaps.length;
+  const points: MapPoint[] = [];
+  for (const item of responsibilities(d)) {
+    if (item.capability === null || item.capacity === null) continue;
+    const rated = item as MapPoint['item'];
+    points.push({ number: rank.get(item.id) ?? ++next, item: rated, x: chartPosition(rated.capacity, item.target), y: chartPosition(rated.capability, item.target) });
+  }
+  return points.sort((a, b) => a.number - b.number);
+}
+
+export const quadrantName = (id: Quadrant | null): string => QUADRANTS.find((q) => q.id === id)?.name ?? NOT_RATED.name;
+
+/** How many respondents gave each level 1–5. */
+export function levelCounts(values: readonly number[] = []): number[] {
+  const counts = [0, 0, 0, 0, 0];
+  for (const v of values) if (Number.isInteger(v) && v >= 1 && v <= 5) counts[v - 1]!++;
+  return counts;
+}
+
+/** The report's sections, in the order every format shows them (DESIGN.md, "The report"). */
+export type SectionId = 'summary' | 'groups' | 'map' | 'agenda' | 'plan' | 'ownership' | 'interlock' | 'respondents' | 'disagreements' | 'answers' | 'perception' | 'knowledge' | 'scoring';
+const SECTIONS: SectionId[] = ['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'respondents', 'disagreements', 'answers', 'perception', 'knowledge', 'scoring'];
+const TEAM_SECTIONS: SectionId[] = ['respondents', 'disagreements', 'answers', 'perception'];
+
+/** The sections this diagnosis has: those about who said what only with several respondents. */
+export const reportSections = (d: Diagnosis): SectionId[] => (isTeam(d) ? SECTIONS : SECTIONS.filter((id) => !TEAM_SECTIONS.includes(id)));
+
+/** What a section says first, in every format. */
+export const INTRO = {
+  scores: 'Scores run from 0 to 100; "How this is scored" at the end explains each.',
+  map: 'Each point is a responsibility, numbered by its gap rank (items that are no gap come after the last gap). The middle lines stand for each item’s target, so a point is drawn in its own quadrant.',
+  noMap: 'No responsibility has both a capability and a capacity rating.',
+  agenda: (shown: number, total: number) => `The ${shown} most urgent of ${total} gaps, with the numbers behind each priority and prompts for the conversation.`,
+  disagreements: 'Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.',
+  perception: 'Capability of each function’s items as rated by that function itself, against everyone else.',
+  answers: 'How many respondents gave each level, item by item: the spread behind each mean.',
+};

@@ -16,6 +16,7 @@ const REPORT_RENDERERS: Record<ReportFormat, () => Promise<(d: Diagnosis, opts: 
   terminal: async () => (await import('./report-terminal.js')).renderReportTerminal,
   markdown: async () => (await import('./report-markdown.js')).renderReportMarkdown,
   json: async () => (await import('./report-json.js')).renderReportJson,
+  html: async () => (await import('./report-html.js')).renderReportHtml,
 };
 
 export async function renderReport(d: Diagnosis, format: ReportFormat, opts: ReportRenderOptions): Promise<string> {

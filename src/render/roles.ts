@@ -5,20 +5,20 @@ import { mdCell, mdTable, mdText } from './markdown-escape.js';
 
 // The role map: "understand the roles", the first promise. Readable enough to project in a meeting.
 
-const OWNER_LABEL: Record<RecommendedOwner, string> = { pm: 'PM', pmm: 'PMM', shared: 'Shared' };
+export const OWNER_LABEL: Record<RecommendedOwner, string> = { pm: 'PM', pmm: 'PMM', shared: 'Shared' };
 const weightMarks = (weight: number) => '●'.repeat(weight) + '○'.repeat(3 - weight);
 
-function ownerCounts(bank: Bank): Record<RecommendedOwner, number> {
+export function ownerCounts(bank: Bank): Record<RecommendedOwner, number> {
   const counts: Record<RecommendedOwner, number> = { pm: 0, pmm: 0, shared: 0 };
   for (const area of bank.areas) for (const item of area.responsibilities) counts[item.owner]++;
   return counts;
 }
 
-function owes(bank: Bank, from: FunctionId, to: FunctionId): string {
+export function owes(bank: Bank, from: FunctionId, to: FunctionId): string {
   return `${bank.functions[from].name} owes ${bank.functions[to].name}`;
 }
 
-const DIRECTIONS: [FunctionId, FunctionId][] = [
+export const DIRECTIONS: [FunctionId, FunctionId][] = [
   ['pmm', 'pm'],
   ['pm', 'pmm'],
 ];

@@ -122,6 +122,7 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
       health: delivery === null ? null : pct(delivery),
       priority: weight * shortfall(target, delivery),
       unknown: unknownCounts(rated, axesOf('interlock')),
+      levels: { delivery: levels.delivery },
     };
     return score;
   }
@@ -141,6 +142,7 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
     priority: weight * (shortfall(target, capability) + shortfall(target, capacity)),
     owner: { recommended: item.owner, consensus, status: ownershipStatus(item.owner, consensus), contested, votes },
     unknown: unknownCounts(rated, axesOf('responsibility')),
+    levels: { capability: levels.capability, capacity: levels.capacity },
   };
   return score;
 }
@@ -230,6 +232,23 @@ function perceptionOf(bank: Bank, collected: Map<string, Collected>, respondents
   });
 }
 
+/** Each role's readiness per area, from the answers of that role's respondents alone; roles in the order first met. */
+function areaRolesOf(bank: Bank, items: ResponsibilityScore[], collected: Map<string, Collected>, respondents: Respondent[]): Diagnosis['areaRoles'] {
+  if (respondents.length < 2) return [];
+  const roles = [...new Set(respondents.flatMap((r) => (r.role ? [r.role] : [])))];
+  return roles.map((role) => {
+    const ofRole = (i: number) => respondents[i]!.role === role;
+    const readiness = (item: ResponsibilityScore) => {
+      const { rated } = collected.get(item.id)!;
+      const capability = mean(levels(rated, 'capability', ofRole));
+      const capacity = mean(levels(rated, 'capacity', ofRole));
+      return capability === null || capacity === null ? null : pct(Math.min(capability, capacity));
+    };
+    const areas = bank.areas.map((area) => ({ id: area.id, readiness: weightedIndex(items.filter((i) => i.area.id === area.id).map((i) => ({ weight: i.weight, value: readiness(i) }))) }));
+    return { role, areas };
+  });
+}
+
 /** Today's date in UTC, YYYY-MM-DD. */
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -271,11 +290,13 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
       coverage: totalPairs === 0 ? 0 : (100 * answeredPairs) / totalPairs,
     },
     functions: (['pm', 'pmm', 'shared'] as const).map((id) => ({ id, ...groupIndexes(responsibilities.filter((i) => i.owner.recommended === id)) })),
+    areas: bank.areas.map((area) => ({ id: area.id, title: area.title, ...groupIndexes(responsibilities.filter((i) => i.area.id === area.id)) })),
     interlock: directions.map(([from, to]) => ({ from, to, health: interlockHealth(interlock.filter((i) => i.from === from && i.to === to)) })),
     items,
     gaps: rankGaps(items),
     disagreements: disagreementsOf(items, collected, respondents),
     perception: perceptionOf(bank, collected, respondents),
+    areaRoles: areaRolesOf(bank, responsibilities, collected, respondents),
     knowledgeGaps: {
       unknown: items.flatMap((i) => i.unknown.map((u) => ({ id: i.id, axis: u.axis, count: u.count }))),
       unanswered: items.filter((i) => i.answered < respondents.length).map((i) => ({ id: i.id, respondents: respondents.length - i.answered })),

@@ -27,6 +27,7 @@ const base = (title: string) => ({
   notApplicable: 0,
   unknown: [],
   notes: [],
+  levels: {},
 });
 
 function responsibility(fields: Overrides<ResponsibilityScore>): ResponsibilityScore {
@@ -39,12 +40,14 @@ function responsibility(fields: Overrides<ResponsibilityScore>): ResponsibilityS
     readiness: null,
     quadrant: null,
     owner: owns('pm', null, 'unanswered', {}),
+    // One respondent: each mean is that respondent's answer.
+    levels: { capability: fields.capability == null ? [] : [fields.capability], capacity: fields.capacity == null ? [] : [fields.capacity] },
     ...fields,
   };
 }
 
 function interlock(fields: Overrides<InterlockScore>): InterlockScore {
-  return { kind: 'interlock', ...base(fields.title), from: 'pmm', to: 'pm', delivery: null, health: null, ...fields };
+  return { kind: 'interlock', ...base(fields.title), from: 'pmm', to: 'pm', delivery: null, health: null, levels: { delivery: fields.delivery == null ? [] : [fields.delivery] }, ...fields };
 }
 
 export function singleDiagnosis(): Diagnosis {
@@ -60,6 +63,10 @@ export function singleDiagnosis(): Diagnosis {
       { id: 'pm', capability: 25, capacity: 50, readiness: 25 },
       { id: 'pmm', capability: 90, capacity: 53.57142857142857, readiness: 55 },
       { id: 'shared', capability: 50, capacity: 75, readiness: 50 },
+    ],
+    areas: [
+      { ...MARKET, capability: 45, capacity: 40, readiness: 25 },
+      { ...LAUNCH, capability: 80, capacity: 67.85714285714286, readiness: 65 },
     ],
     interlock: [
       { from: 'pmm', to: 'pm', health: 0 },
@@ -159,6 +166,7 @@ export function singleDiagnosis(): Diagnosis {
     gaps: ['market-problem-discovery', 'win-loss-feedback', 'competitive-analysis', 'roadmap-preview', 'launch-planning', 'sales-enablement'],
     disagreements: [],
     perception: [],
+    areaRoles: [],
     knowledgeGaps: {
       unknown: [{ id: 'sales-enablement', axis: 'capability', count: 1 }],
       unanswered: [{ id: 'pricing-and-packaging', respondents: 1 }],
@@ -178,24 +186,30 @@ export function teamDiagnosis(): Diagnosis {
       priority: 8,
       answered: 3,
       owner: owns('pm', 'pmm', 'misassigned', { pmm: 2, pm: 1 }),
+      levels: { capability: [1, 4, 2], capacity: [3, 3, 3] },
     },
-    'competitive-analysis': { capability: 13 / 3, capacity: 7 / 3, readiness: 100 / 3, priority: 10 / 3, answered: 3 },
-    'positioning-and-messaging': { capability: 14 / 3, answered: 3 },
+    'competitive-analysis': { capability: 13 / 3, capacity: 7 / 3, readiness: 100 / 3, priority: 10 / 3, answered: 3, levels: { capability: [5, 4, 4], capacity: [2, 3, 2] } },
+    'positioning-and-messaging': { capability: 14 / 3, answered: 3, levels: { capability: [4, 5, 5], capacity: [4, 4, 4] } },
     'launch-planning': {
+      levels: { capability: [3, 3, 3], capacity: [4, 5, 4] },
       capacity: 13 / 3,
       answered: 3,
       owner: owns('shared', 'unclear', 'blurred', { shared: 1, pm: 1, pmm: 1 }, true),
     },
     'sales-enablement': { answered: 3, unknown: [{ axis: 'capability', count: 2 }] },
     'pricing-and-packaging': { answered: 1, notApplicable: 1 },
-    'win-loss-feedback': { delivery: 2, health: 25, priority: 4, answered: 2 },
-    'roadmap-preview': { delivery: 10 / 3, health: 175 / 3, priority: 2, answered: 3 },
+    'win-loss-feedback': { delivery: 2, health: 25, priority: 4, answered: 2, levels: { delivery: [3, 1] } },
+    'roadmap-preview': { delivery: 10 / 3, health: 175 / 3, priority: 2, answered: 3, levels: { delivery: [3, 4, 3] } },
   };
   d.items = d.items.map((item) => ({ ...item, ...patches[item.id] }) as typeof item);
   d.respondents = [
     { name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 100 },
     { name: 'Sam Ortiz', role: 'pm', source: 'answers/sam.yaml', coverage: 87.5 },
     { role: 'sales', source: 'answers/priya.yaml', coverage: 75 },
+  ];
+  d.areas = [
+    { ...d.areas[0]!, capability: 53.333333333333336, capacity: 43.333333333333336, readiness: 33.333333333333336 },
+    { ...d.areas[1]!, capability: 75, capacity: 70.23809523809524, readiness: 65 },
   ];
   d.summary = { readiness: 43.333333333333336, capability: 65, capacity: 58.333333333333336, alignment: 41.666666666666664, interlock: 45, coverage: 100 };
   d.interlock = [
@@ -232,6 +246,11 @@ export function teamDiagnosis(): Diagnosis {
       ],
     },
   ];
+  d.areaRoles = [
+    { role: 'pmm', areas: [{ id: 'market-insight', readiness: 50 }, { id: 'launch', readiness: 75 }] },
+    { role: 'pm', areas: [{ id: 'market-insight', readiness: 0 }, { id: 'launch', readiness: null }] },
+    { role: 'sales', areas: [{ id: 'market-insight', readiness: 25 }, { id: 'launch', readiness: 62.5 }] },
+  ];
   d.knowledgeGaps = {
     unknown: [{ id: 'sales-enablement', axis: 'capability', count: 2 }],
     unanswered: [{ id: 'pricing-and-packaging', respondents: 2 }],
@@ -257,6 +276,7 @@ export function hostileDiagnosis(): Diagnosis {
     item.notes = [{ respondent: HOSTILE, note: HOSTILE }];
     if (item.kind === 'responsibility') item.area = { id: item.area.id, title: HOSTILE };
   }
+  for (const area of d.areas) area.title = `${area.title} ${HOSTILE}`;
   for (const x of d.disagreements) for (const g of x.groups) for (const r of g.respondents) r.name = HOSTILE;
   return d;
 }

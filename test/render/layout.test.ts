@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fmtNumber, fmtSigned, fmtIndex, fmtMean, wrapParts } from '../../src/render/layout.js';
-import { mermaidLabel } from '../../src/render/markdown-escape.js';
 
 describe('report helpers', () => {
   it('formats plain and signed numbers', () => {
@@ -12,12 +11,5 @@ describe('report helpers', () => {
     expect(wrapParts(['alpha beta', 'gamma', 'delta'], 20, '  ')).toEqual(['  alpha beta · gamma', '  delta']);
     expect(wrapParts(['x'.repeat(30)], 20, '  ')).toEqual([`  ${'x'.repeat(17)}…`]);
     expect(wrapParts(['a\u001b[2Jb\r'], 20)).toEqual(['ab\\u{d}']);
-  });
-
-  it('reduces a mermaid label to a safe charset', () => {
-    expect(mermaidLabel('Pricing & packaging: "v2" [beta]\n`x`; %%{init}%%')).toBe('Pricing and packaging v2 beta x init');
-    expect(mermaidLabel('Ünïcode – ok?')).toBe('Ünïcode ok?');
-    expect(mermaidLabel('a'.repeat(50))).toBe(`${'a'.repeat(37)}...`);
-    expect(mermaidLabel('<>[]')).toBe('');
   });
 });

@@ -1,8 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
-import { chartPosition } from '../../src/render/report-markdown.js';
-import { renderReportMarkdown } from '../../src/render/report-markdown.js';
+import { MERMAID_POINTS, mermaidPoints, renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { HOSTILE, crowdedDiagnosis, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 
@@ -51,31 +50,34 @@ describe('markdown gap report', () => {
     expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 
-  it('draws a mermaid quadrant chart whose point names cannot break it', () => {
+  it('draws a mermaid quadrant chart of numbered points inside the chart', () => {
     const chart = markdown(hostileDiagnosis()).match(/```mermaid\n([\s\S]*?)```/)![1]!;
     const points = chart.split('\n').filter((l) => l.includes(': ['));
-    expect(points).toHaveLength(4);
-    for (const point of points) expect(point).toMatch(/^ {4}"[\p{L}\p{N} .,'/+?!-]+": \[(0\.\d\d|1|0), (0\.\d\d|1|0)\]$/u);
+    expect(points).toEqual(['    "1": [0.32, 0.23]', '    "3": [0.23, 0.68]', '    "5": [0.68, 0.32]', '    "7": [0.55, 0.82]']);
     expect(chart).toContain('quadrant-1 Strength');
-    expect(chart).toContain('quadrant-2 Stretched');
     expect(chart).toContain('quadrant-3 Critical');
-    expect(chart).toContain('quadrant-4 Underskilled');
     expect(HOSTILE).toContain('"');
   });
 
-  it('places each point in its quadrant against the item’s own target', () => {
-    expect(chartPosition(4, 4)).toBe('0.55');
-    expect(chartPosition(3.99, 4)).toBe('0.45');
-    expect(chartPosition(1, 4)).toBe('0.00');
-    expect(chartPosition(5, 4)).toBe('1');
-    expect(chartPosition(5, 5)).toBe('1');
-    expect(chartPosition(4.995, 4)).toBe('1');
-    expect(chartPosition(3, 2)).toBe('0.70');
+  it('merges points on one spot and draws at most 20', () => {
+    const d = crowdedDiagnosis(40);
+    // Every other extra item (ranks 8, 10 … 46) moves to a spot of its own; the rest share item 1's.
+    d.items.filter((i) => i.id.startsWith('extra-')).forEach((item, i) => {
+      if (item.kind === 'responsibility' && i % 2 === 1) item.capacity = 1 + (i / 39) * 1.9;
+    });
+    const points = mermaidPoints(d);
+    expect(points).toHaveLength(MERMAID_POINTS);
+    expect(points[0]!.label).toBe(['1', ...Array.from({ length: 20 }, (_, i) => String(7 + 2 * i))].join(', '));
+    const text = markdown(d, 50);
+    expect(text).toContain('Not drawn, to keep the chart readable (the table has them): 42, 44, 46, 47.');
+    expect(text).toContain('| 37 | Extra responsibility 31 | Critical | 2.00 | 3.00 | 4 |');
   });
 
   it('lists the map as a table and the agenda with its prompts', () => {
     const text = markdown();
-    expect(text).toContain('| Not rated | no capability or capacity rating | Sales enablement (n/a, 3.00), Pricing and packaging (n/a, n/a) |');
+    expect(text).toContain('Not rated (no capability or capacity rating): Sales enablement (n/a, 3.00), Pricing and packaging (n/a, n/a).');
+    expect(text).toContain('| 1 | Market-problem discovery | Critical | 2.00 | 3.00 | 4 |');
+    expect(text).toContain('| 7 | Positioning and messaging | Strength | 5.00 | 4.00 | 4 |');
     expect(text).toContain('1. **Market-problem discovery**, priority 9.00: weight 3 × ((4 − 2.00) + (4 − 3.00)) = 9.00');
     expect(text).toContain('     - Which roadmap item traces back to a documented market problem, and which to the loudest deal?');
     expect(text).not.toMatch(/## (Respondents|Disagreements|Perception gaps)/);

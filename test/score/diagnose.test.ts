@@ -99,6 +99,19 @@ describe('diagnose, one respondent', () => {
     ]);
   });
 
+  it('area indexes: the same weighted means over each area’s responsibilities', () => {
+    // area one: capability a 25 (w3), b 100 (w2) → 55; capacity a 50, b 25, c 75 (w1) → 275 / 6; area two: n/a only
+    expect(d.areas).toEqual([
+      { id: 'one', title: 'One', capability: 55, capacity: 275 / 6, readiness: 25 },
+      { id: 'two', title: 'Two', capability: null, capacity: null, readiness: null },
+    ]);
+  });
+
+  it('keeps each item’s numeric answers, unknown left out', () => {
+    expect(resp(d, 'c').levels).toEqual({ capability: [], capacity: [4] });
+    expect(link(d, 'x').levels).toEqual({ delivery: [1] });
+  });
+
   it('ownership statuses and alignment over the items that have an owner answer', () => {
     expect(resp(d, 'a').owner).toMatchObject({ recommended: 'pm', consensus: 'pm', status: 'aligned', contested: false });
     expect(resp(d, 'b').owner.status).toBe('misassigned');
@@ -143,6 +156,16 @@ describe('diagnose, several respondents', () => {
     expect(resp(d, 'a')).toMatchObject({ capability: 3, capacity: 2.5, answered: 3 });
     expect(resp(d, 'b')).toMatchObject({ capability: 3, capacity: null, notApplicable: 1 });
     expect(link(d, 'x')).toMatchObject({ delivery: 1.5 });
+  });
+
+  it('readiness per area and role, from each role’s own answers', () => {
+    // area one: a (w3) and b (w2); only a has both axes. Ann: min(2, 2) → 25; Bo: capacity unknown → none; sales: min(3, 3) → 50.
+    expect(d.areaRoles).toEqual([
+      { role: 'pm', areas: [{ id: 'one', readiness: 25 }, { id: 'two', readiness: null }] },
+      { role: 'pmm', areas: [{ id: 'one', readiness: null }, { id: 'two', readiness: null }] },
+      { role: 'sales', areas: [{ id: 'one', readiness: 50 }, { id: 'two', readiness: null }] },
+    ]);
+    expect(diagnose(tinyBank, [people[0]!]).areaRoles).toEqual([]);
   });
 
   it('a two-way owner tie is unclear and contested; 2 of 3 is not contested', () => {
@@ -198,7 +221,7 @@ describe('diagnose, several respondents', () => {
   });
 
   it('rankGaps breaks ties by weight, then bank order', () => {
-    const base = { title: '', question: '', target: 4, discussion: [], answered: 1, notApplicable: 0, unknown: [], notes: [] };
+    const base = { title: '', question: '', target: 4, discussion: [], answered: 1, notApplicable: 0, unknown: [], notes: [], levels: {} };
     const mk = (id: string, priority: number, weight: number) => ({ ...base, id, priority, weight, kind: 'interlock' as const, from: 'pm' as const, to: 'pmm' as const, delivery: null, health: null });
     expect(rankGaps([mk('p', 2, 1), mk('q', 2, 2), mk('r', 4, 1), mk('s', 2, 1), mk('t', 0, 3)])).toEqual(['r', 'q', 'p', 's']);
   });

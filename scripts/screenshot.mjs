@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// A screenshot of an HTML page in Debian's chromium, to look at a report or to refresh docs/report-html.png:
+//   node scripts/screenshot.mjs PAGE.html OUT.png [light|dark] [WIDTH] [HEIGHT] [--full] [--pdf OUT.pdf]
+//   node scripts/screenshot.mjs /tmp/report.html docs/report-html.png light 1280 1180
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const [file, out, scheme = 'light', width = '1280', height = '900'] = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--pdf');
+if (!file || !out) {
+  console.error('usage: screenshot.mjs PAGE.html OUT.png [light|dark] [WIDTH] [HEIGHT] [--full] [--pdf OUT.pdf]');
+  process.exit(2);
+}
+const browser = await chromium.launch({ executablePath: process.env.PM_DIAG_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+try {
+  const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) }, colorScheme: scheme });
+  await page.goto(pathToFileURL(resolve(file)).href);
+  await page.screenshot({ path: out, fullPage: flag('--full') });
+  if (option('--pdf')) await page.pdf({ path: option('--pdf'), format: 'A4' });
+} finally {
+  await browser.close();
+}

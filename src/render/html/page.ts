@@ -1,0 +1,47 @@
+import { esc } from '../svg/markup.js';
+import { STYLE } from '../svg/style.js';
+
+// The pieces of every HTML page pm-diag writes: one self-contained document, no script, and a
+// Content-Security-Policy that lets nothing load from anywhere. Cells and content passed in as
+// `Html` are already escaped; plain strings are escaped here.
+
+/** Nothing may load: no script, font, image, frame or connection; only the page's own style. */
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+export type Html = string;
+
+/** A table whose cells are already escaped; `numeric` columns are right-aligned. */
+export function table(caption: string, head: string[], rows: Html[][], numeric: number[] = []): Html {
+  const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
+  const th = head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('\n');
+  return `<table><caption>${esc(caption)}</caption>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+}
+
+/** A chart and its data side by side; printed, the chart is never cut across pages. */
+export const figure = (title: string, svg: Html, data: Html): Html => `<figure><figcaption>${esc(title)}</figcaption><div class="pair"><div class="plot">${svg}</div><div class="data">${data}</div></div></figure>`;
+
+export const section = (id: string, title: string, ...content: Html[]): Html => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>\n${content.join('\n')}\n</section>`;
+
+export const p = (text: string): Html => `<p>${esc(text)}</p>`;
+export const list = (items: Html[], ordered = false): Html => `<${ordered ? 'ol' : 'ul'}>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</${ordered ? 'ol' : 'ul'}>`;
+
+
+/** The document around `body`: charset, CSP, viewport, the style sheet. */
+export function page(title: string, body: Html): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}

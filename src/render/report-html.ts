@@ -1,0 +1,280 @@
+import type { Diagnosis, ItemScore } from '../model.js';
+import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
+import {
+  INTRO,
+  isTeam,
+  LISTED_RESPONDENTS,
+  NONE,
+  NOT_RATED,
+  PLAN_COLUMNS,
+  PLAN_INTRO,
+  SCORING,
+  SUMMARY_COUNT,
+  actionPlan,
+  answersText,
+  axisText,
+  directions,
+  groupName,
+  header,
+  headline,
+  itemFacts,
+  itemTitle,
+  label,
+  levelCounts,
+  mapPoints,
+  moreInJson,
+  ownerText,
+  ownershipProblems,
+  priorityFormula,
+  problemText,
+  quadrantItems,
+  quadrantName,
+  reportSections,
+  respondentName,
+  statusText,
+  summary,
+  targetScore,
+  tone,
+  topDisagreements,
+  topGaps,
+  votesText,
+  worstOwnership,
+  type SectionId,
+} from './report-view.js';
+import { barChart, type BarRow } from './svg/bars.js';
+import { dumbbells } from './svg/dumbbell.js';
+import { heatmap } from './svg/heatmap.js';
+import { esc } from './svg/markup.js';
+import { figure, list, p, page, section, table, type Html } from './html/page.js';
+import { quadrantChart } from './svg/quadrant.js';
+import { strips } from './svg/strips.js';
+
+// The gap report as one self-contained HTML page for a meeting room: the same words and numbers as
+// the terminal and markdown reports (report-view.ts), with inline SVG charts, each beside its data
+// as a table (html/page.ts: no script, and a Content-Security-Policy that lets nothing load).
+
+interface Part {
+  id: string;
+  title: string;
+  html: Html;
+}
+
+function headerHtml(d: Diagnosis): Html {
+  const [bank, ...facts] = header(d);
+  return `<header><h1>Gap report <span class="sub">${esc(bank![1])}</span></h1><dl class="facts">${facts.map(([n, v]) => `<div><dt>${esc(n)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl></header>`;
+}
+
+function summaryPart(d: Diagnosis, top: number): Part {
+  const count = Math.min(SUMMARY_COUNT, top);
+  const main = headline(d);
+  const cards = main.map(([name, value]) => `<div class="card t-${tone(value, d.target)}"><span class="name">${esc(name)}</span><span class="big">${fmtIndex(value)}</span></div>`).join('');
+  const others = summary(d)
+    .filter(([name]) => !main.some(([m]) => m === name))
+    .map(([name, value]) => `${esc(name)} <strong>${fmtIndex(value)}</strong>`)
+    .join(' · ');
+  const gaps = topGaps(d, count).map((item) => `<strong>${esc(item.title)}</strong>: ${esc(problemText(item))}`);
+  const owners = worstOwnership(d, SUMMARY_COUNT).map((item) => `<strong>${esc(item.title)}</strong>: ${esc(ownerText(item))}`);
+  const spreads = topDisagreements(d, count).map((x) => `<strong>${esc(itemTitle(d, x.id))}</strong>: ${esc(axisText(x))}`);
+  const block = (title: string, items: Html[], none: string, ordered = false) => `<div class="block"><h3>${esc(title)}</h3>${items.length === 0 ? p(none) : list(items, ordered)}</div>`;
+  const html = [
+    p(INTRO.scores),
+    `<div class="cards">${cards}</div>`,
+    `<p class="others">${others}</p>`,
+    `<div class="blocks">`,
+    block('Top gaps', gaps, NONE.gaps, true),
+    block('Worst ownership problems', owners, NONE.ownership),
+    isTeam(d) ? block('Widest disagreements', spreads, NONE.disagreements) : '',
+    `</div>`,
+  ].join('\n');
+  return { id: 'summary', title: 'Summary', html };
+}
+
+const indexCells = (g: { capability: number | null; capacity: number | null; readiness: number | null }) => [fmtIndex(g.capability), fmtIndex(g.capacity), fmtIndex(g.readiness)];
+
+function groupsPart(d: Diagnosis): Part {
+  const groups = [...d.functions.map((f) => ({ name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ name: a.title, ...a }))];
+  const bars: BarRow[] = groups.map((g) => ({ label: g.name, value: g.readiness, shown: fmtIndex(g.readiness), tone: tone(g.readiness, d.target) }));
+  const readiness = figure(
+    'Readiness by function and area',
+    barChart('chart-groups', 'Readiness by function and area, against the target', bars, targetScore(d.target)),
+    table('Functions and areas', ['Function or area', 'Capability', 'Capacity', 'Readiness'], groups.map((g) => [esc(g.name), ...indexCells(g)]), [1, 2, 3]),
+  );
+  const columns = ['Capability', 'Capacity', 'Readiness'];
+  const heat = figure(
+    'Areas: capability, capacity and readiness',
+    heatmap(
+      'chart-areas',
+      'Areas by capability, capacity and readiness',
+      columns,
+      d.areas.map((a) => ({ label: a.title, cells: [a.capability, a.capacity, a.readiness].map((v) => ({ shown: fmtIndex(v), tone: tone(v, d.target) })) })),
+    ),
+    table('Areas', ['Area', ...columns], d.areas.map((a) => [esc(a.title), ...indexCells(a)]), [1, 2, 3]),
+  );
+  return { id: 'groups', title: 'Functions and areas', html: readiness + (d.areas.length > 0 ? heat : '') + (d.areaRoles.length > 0 ? areaRolesHtml(d) : '') };
+}
+
+/** Several respondents: each role's readiness per area, as the people in that role see it. */
+function areaRolesHtml(d: Diagnosis): Html {
+  const roles = d.areaRoles.map((r) => label(r.role));
+  const value = (areaIndex: number, roleIndex: number) => d.areaRoles[roleIndex]!.areas.find((a) => a.id === d.areas[areaIndex]!.id)?.readiness ?? null;
+  return figure(
+    'Readiness by area, as each role sees it',
+    heatmap(
+      'chart-area-roles',
+      'Readiness by area and respondent role',
+      roles,
+      d.areas.map((a, i) => ({ label: a.title, cells: roles.map((_, r) => ({ shown: fmtIndex(value(i, r)), tone: tone(value(i, r), d.target) })) })),
+    ),
+    table('Readiness by area and role', ['Area', ...roles], d.areas.map((a, i) => [esc(a.title), ...roles.map((_, r) => fmtIndex(value(i, r)))]), roles.map((_, r) => r + 1)),
+  );
+}
+
+function mapPart(d: Diagnosis): Part {
+  const points = mapPoints(d);
+  const unrated = quadrantItems(d).get(null)!;
+  const rows = points.map((pt) => [String(pt.number), esc(pt.item.title), esc(quadrantName(pt.item.quadrant)), fmtMean(pt.item.capability), fmtMean(pt.item.capacity), fmtNumber(pt.item.target)]);
+  const chart = quadrantChart(
+    'chart-map',
+    'Capability and capacity against the target',
+    points.map((pt) => ({ number: pt.number, x: pt.x, y: pt.y, quadrant: pt.item.quadrant! })),
+  );
+  const html = [
+    p(INTRO.map),
+    points.length === 0 ? p(INTRO.noMap) : figure('Capability × capacity map', chart, table('Legend', ['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5])),
+    unrated.length > 0 ? p(`${NOT_RATED.name} (${NOT_RATED.meaning}): ${unrated.map((i) => `${i.title} (${fmtMean(i.capability)}, ${fmtMean(i.capacity)})`).join(', ')}.`) : '',
+  ];
+  return { id: 'map', title: 'Capability × capacity map', html: html.join('\n') };
+}
+
+function gapHtml(d: Diagnosis, item: ItemScore): Html {
+  const lines = [`<p class="gap-title"><strong>${esc(item.title.trim() || item.id)}</strong>, priority ${fmtMean(item.priority)}</p>`, `<p class="formula">${esc(priorityFormula(item))}</p>`, p(itemFacts(d, item).join(' · '))];
+  if (item.kind === 'responsibility') lines.push(p(`Owner: ${ownerText(item)}`));
+  if (item.discussion.length > 0) lines.push(`<p class="discuss">Discuss:</p>${list(item.discussion.map(esc))}`);
+  lines.push(...item.notes.map((n) => `<p class="note">Note from ${esc(n.respondent)}: ${esc(n.note)}</p>`));
+  return lines.join('\n');
+}
+
+function agendaPart(d: Diagnosis, top: number): Part {
+  const gaps = topGaps(d, top);
+  const html = d.gaps.length === 0 ? p(NONE.gaps) : p(INTRO.agenda(gaps.length, d.gaps.length)) + list(gaps.map((g) => gapHtml(d, g)), true);
+  return { id: 'agenda', title: 'Top gaps: the agenda', html };
+}
+
+function planPart(d: Diagnosis, top: number): Part {
+  const rows = actionPlan(d, top);
+  const html = rows.length === 0 ? p(NONE.gaps) : p(PLAN_INTRO) + `<div class="plan">${table('Action plan', PLAN_COLUMNS, rows.map((r) => [String(r.rank), esc(r.title), esc(r.problem), '', '', '']), [0])}</div>`;
+  return { id: 'plan', title: 'Action plan', html };
+}
+
+function ownershipPart(d: Diagnosis): Part {
+  const problems = ownershipProblems(d);
+  const rows = problems.map((i) => [i.title, label(i.owner.recommended), label(i.owner.consensus), statusText(i.owner), votesText(i.owner.votes)].map(esc));
+  return { id: 'ownership', title: 'Ownership problems', html: problems.length === 0 ? p(NONE.ownership) : table('Ownership problems', ['Responsibility', 'Recommended', 'Consensus', 'Status', 'Votes'], rows) };
+}
+
+function interlockPart(d: Diagnosis): Part {
+  const dirs = directions(d);
+  if (dirs.every((dir) => dir.items.length === 0)) return { id: 'interlock', title: 'Interlock delivery', html: p(NONE.interlock) };
+  const bars: BarRow[] = dirs.flatMap((dir) => [
+    { label: dir.name, value: dir.health, shown: fmtIndex(dir.health), tone: tone(dir.health, d.target), group: true },
+    ...dir.items.map((i) => ({ label: i.title, value: i.health, shown: fmtIndex(i.health), tone: tone(i.health, d.target), indent: true })),
+  ]);
+  const data = dirs
+    .map((dir) => table(`${dir.name}: health ${fmtIndex(dir.health)}`, ['Deliverable', 'Weight', 'Delivery', 'Health'], dir.items.map((i) => [esc(i.title), String(i.weight), fmtMean(i.delivery), fmtIndex(i.health)]), [1, 2, 3]))
+    .join('\n');
+  return { id: 'interlock', title: 'Interlock delivery', html: figure('Interlock health by direction', barChart('chart-interlock', 'Interlock health by direction and deliverable, against the target', bars, targetScore(d.target)), data) };
+}
+
+function respondentsPart(d: Diagnosis): Part {
+  const listed = d.respondents.slice(0, LISTED_RESPONDENTS);
+  const more = moreInJson(listed.length, d.respondents.length, 'respondents');
+  return { id: 'respondents', title: 'Respondents', html: table('Respondents', ['Respondent', 'Role', 'Coverage'], listed.map((r) => [esc(respondentName(r)), esc(label(r.role)), fmtIndex(r.coverage)]), [2]) + (more ? p(more) : '') };
+}
+
+function disagreementsPart(d: Diagnosis, top: number): Part {
+  const shown = topDisagreements(d, top);
+  const more = moreInJson(shown.length, d.disagreements.length, 'disagreements');
+  const html =
+    p(INTRO.disagreements) +
+    (d.disagreements.length === 0 ? p(NONE.disagreements) : table('Disagreements', ['Item', 'Axis', 'Who said what'], shown.map((x) => [esc(itemTitle(d, x.id)), esc(axisText(x)), answersText(x).map(esc).join('<br>')]))) +
+    (more ? p(more) : '');
+  return { id: 'disagreements', title: 'Disagreements', html };
+}
+
+/** Per area, and for the interlock, each item's answers level by level. */
+function answersHtml(d: Diagnosis): Html {
+  const levels = ['1', '2', '3', '4', '5'];
+  const groups = [
+    ...d.areas.map((a) => ({ id: `area-${a.id}`, title: a.title, axes: ['capability', 'capacity'] as const, items: d.items.filter((i) => i.kind === 'responsibility' && i.area.id === a.id) })),
+    ...directions(d).map((dir, i) => ({ id: `interlock-${i}`, title: dir.name, axes: ['delivery'] as const, items: dir.items as ItemScore[] })),
+  ].filter((g) => g.items.length > 0);
+  const mean = (item: ItemScore, axis: 'capability' | 'capacity' | 'delivery') => (item.kind === 'interlock' ? item.delivery : axis === 'capability' ? item.capability : item.capacity);
+  const figures = groups.map((g, n) => {
+    const rows = g.items.map((item) => ({ label: item.title, axes: g.axes.map((axis) => ({ counts: levelCounts(item.levels[axis]), mean: mean(item, axis), target: item.target })) }));
+    const data = g.items.flatMap((item) => g.axes.map((axis) => [esc(item.title), axis, ...levelCounts(item.levels[axis]).map(String), fmtMean(mean(item, axis))]));
+    const axisNames = g.axes.map((a) => `${a[0]!.toUpperCase()}${a.slice(1)}`);
+    return figure(
+      `Answers: ${g.title}`,
+      strips(`chart-answers-${n}`, `How many respondents gave each level: ${g.title}`, axisNames, rows),
+      table(`Answers: ${g.title}`, ['Item', 'Axis', ...levels, 'Mean'], data, [2, 3, 4, 5, 6, 7]),
+    );
+  });
+  return p(INTRO.answers) + figures.join('\n');
+}
+
+function perceptionHtml(d: Diagnosis): Html {
+  const intro = p(INTRO.perception);
+  if (d.perception.length === 0) return intro + p(NONE.perception);
+  const indexRows = d.perception.map((pg) => ({ label: d.functionNames[pg.function], a: pg.self, b: pg.others, group: true }));
+  const itemRows = d.perception
+    .filter((pg) => pg.items.length > 0)
+    .flatMap((pg) => [{ label: d.functionNames[pg.function], a: null, b: null, group: true }, ...pg.items.map((i) => ({ label: itemTitle(d, i.id), a: i.self, b: i.others }))]);
+  const byFunction = figure(
+    'Perception: capability index',
+    dumbbells('chart-perception', 'Capability index: self against others', indexRows, ['Self', 'Others'], { min: 0, max: 100, ticks: [0, 25, 50, 75, 100] }),
+    table('Perception gaps', ['Function', 'Self', 'Others', 'Gap'], d.perception.map((pg) => [esc(d.functionNames[pg.function]), fmtIndex(pg.self), fmtIndex(pg.others), fmtSigned(pg.gap, fmtIndex)]), [1, 2, 3]),
+  );
+  const byItem =
+    itemRows.length === 0
+      ? ''
+      : figure(
+          'Perception: items that differ most',
+          dumbbells('chart-perception-items', 'Item capability: self against others', itemRows, ['Self', 'Others'], { min: 1, max: 5, ticks: [1, 2, 3, 4, 5] }),
+          table(
+            'Items that differ most',
+            ['Function', 'Item', 'Self', 'Others', 'Difference'],
+            d.perception.flatMap((pg) => pg.items.map((i) => [esc(d.functionNames[pg.function]), esc(itemTitle(d, i.id)), fmtMean(i.self), fmtMean(i.others), fmtSigned(i.difference, fmtMean)])),
+            [2, 3, 4],
+          ),
+        );
+  return intro + byFunction + byItem;
+}
+
+function knowledgePart(d: Diagnosis): Part {
+  const { unknown, unanswered } = d.knowledgeGaps;
+  const rows = [...unknown.map((u) => [esc(itemTitle(d, u.id)), esc(`"don’t know" on ${u.axis}`), String(u.count)]), ...unanswered.map((u) => [esc(itemTitle(d, u.id)), 'unanswered', String(u.respondents)])];
+  return { id: 'knowledge', title: 'Knowledge gaps', html: rows.length === 0 ? p(NONE.knowledge) : table('Knowledge gaps', ['Item', 'What is missing', 'Respondents'], rows, [2]) };
+}
+
+const scoringPart = (): Part => ({ id: 'scoring', title: 'How this is scored', html: list(SCORING.map(esc)) });
+
+export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
+  const parts: Record<SectionId, () => Part> = {
+    summary: () => summaryPart(d, opts.top),
+    groups: () => groupsPart(d),
+    map: () => mapPart(d),
+    agenda: () => agendaPart(d, opts.top),
+    plan: () => planPart(d, opts.top),
+    ownership: () => ownershipPart(d),
+    interlock: () => interlockPart(d),
+    respondents: () => respondentsPart(d),
+    disagreements: () => disagreementsPart(d, opts.top),
+    answers: () => ({ id: 'answers', title: 'How the answers spread', html: answersHtml(d) }),
+    perception: () => ({ id: 'perception', title: 'Perception gaps', html: perceptionHtml(d) }),
+    knowledge: () => knowledgePart(d),
+    scoring: scoringPart,
+  };
+  const sections = reportSections(d).map((id) => parts[id]());
+  const nav = `<nav aria-label="Sections"><ol>${sections.map((part) => `<li><a href="#${part.id}">${esc(part.title)}</a></li>`).join('')}</ol></nav>`;
+  return page(`Gap report: ${d.bank.title}`, `${headerHtml(d)}\n${nav}` + `\n<main>\n${sections.map((part) => section(part.id, part.title, part.html)).join('\n')}\n</main>`);
+}

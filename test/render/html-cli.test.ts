@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+// `--format html` through the built binary (npm test builds first).
+
+const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-html-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const EXAMPLE = join(ROOT, 'examples', 'launch-orphaned.yaml');
+
+describe('pm-diag --format html', () => {
+  it('infers html from --out x.html for assess and report, and writes nothing on stderr', () => {
+    const one = join(scratch, 'one.html');
+    const r = runCli(['assess', '--answers', EXAMPLE, '--out', one]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const page = readFileSync(one, 'utf8');
+    expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(page).toContain('Northwind Analytics');
+
+    const team = join(scratch, 'team.HTM');
+    const t = runCli(['report', join(ROOT, 'examples', 'team'), '--out', team]);
+    expect(t.code, t.stderr).toBe(0);
+    expect(readFileSync(team, 'utf8')).toContain('<section id="disagreements"');
+  });
+
+  it('prints html to stdout with --format html, and --format still wins over the extension', () => {
+    const r = runCli(['assess', '--answers', EXAMPLE, '--format', 'html']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('<section id="summary"');
+    const md = join(scratch, 'report.html');
+    expect(runCli(['assess', '--answers', EXAMPLE, '--format', 'markdown', '--out', md]).code).toBe(0);
+    expect(readFileSync(md, 'utf8')).toMatch(/^# Gap report/);
+  });
+
+  it('writes the role map and a comparison as HTML pages too', () => {
+    const roles = runCli(['roles', '--format', 'html']);
+    expect(roles.code, roles.stderr).toBe(0);
+    expect(roles.stdout).toMatch(/^<!doctype html>[\s\S]*<h1>Product Management and Product Marketing functional diagnostic: the role map<\/h1>/);
+    expect(roles.stdout).toContain('<td>Market-problem discovery</td><td>PM</td>');
+    const out = join(scratch, 'compare.html');
+    const compare = runCli(['compare', EXAMPLE, join(ROOT, 'examples', 'mature.yaml'), '--out', out]);
+    expect(compare.code, compare.stderr).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('<title id="chart-compare-title">Summary indexes before and after</title>');
+    expect(page).toMatch(/<strong>Readiness [\d.]+ → [\d.]+ \(\+[\d.]+\)<\/strong>/);
+  });
+
+  it('exit 2 for an unknown format, naming html among the choices', () => {
+    const r = runCli(['assess', '--answers', EXAMPLE, '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/terminal, markdown, json, html/);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
