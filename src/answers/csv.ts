@@ -332,7 +332,6 @@ export function checkCsvAnswers(input: SourceText, bank: Bank, options: AnswersC
         return;
       }
       rows++;
-      if (reader.headerProblems.length > 0) return;
       const result = reader.read(row, rows + 1);
       if (result.respondent) respondents.push(result.respondent);
       for (const problem of result.problems) problems.push(problem);
@@ -344,7 +343,8 @@ export function checkCsvAnswers(input: SourceText, bank: Bank, options: AnswersC
   } else if (reader && rows === 0 && parsed.problems.length === 0) {
     problems.push({ source, line: 1, message: 'no respondents: the file has a header row only', expected: 'a row per respondent after the header', severity: 'error' });
   }
-  return errorsOf(problems).length > 0 ? { problems } : { value: respondents, problems };
+  // A file that failed is reported by its errors alone (an unknown column does not hide the bad cells).
+  return errorsOf(problems).length > 0 ? { problems: errorsOf(problems) } : { value: respondents, problems };
 }
 
 /** For one CSV export: its respondents and warnings, or an InputError with every error. */

@@ -95,6 +95,14 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
     ]);
   });
 
+  it('an unknown column does not hide the bad cells of the columns that are known', () => {
+    const header = 'respondent,role,market-problems.owner,market-problems.capabilty,win-loss-feedback.delivery';
+    expect(errorsOf(`${header}\nAnn,pm,pm,3,9\n`)).toEqual([
+      'form.csv:1:4: unknown column "market-problems.capabilty" (column 4; did you mean "market-problems.capability"?) (expected respondent, role, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
+      'form.csv:2:5: win-loss-feedback.delivery: invalid value (found 9, expected an integer from 1 to 5, or "unknown")',
+    ]);
+  });
+
   it('a broken quote is an error with its line', () => {
     expect(errorsOf(`${HEADER}\nAnn,pm,pm,3,3,"unclosed,3\n`)).toEqual(['form.csv:2:6: a quoted cell is never closed (expected a closing quote ("))']);
     expect(errorsOf(`${HEADER}\nAnn,pm,pm,3,3,"closed" then text,3\n`)[0]).toMatch(/^form\.csv:2:6: text follows the closing quote of a cell/);
