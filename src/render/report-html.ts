@@ -4,7 +4,7 @@ import {
   INTRO,
   isTeam,
   LISTED_RESPONDENTS,
-  NONE,
+  NONE, noGapsText,
   NOT_RATED,
   PLAN_COLUMNS,
   PLAN_INTRO,
@@ -81,7 +81,7 @@ function summaryPart(d: Diagnosis, top: number): Part {
     `<div class="cards">${cards}</div>`,
     `<p class="others">${others}</p>`,
     `<div class="blocks">`,
-    block('Top gaps', gaps, NONE.gaps, true),
+    block('Top gaps', gaps, noGapsText(d), true),
     block('Worst ownership problems', owners, NONE.ownership),
     isTeam(d) ? block('Widest disagreements', spreads, NONE.disagreements) : '',
     `</div>`,
@@ -156,13 +156,13 @@ function gapHtml(d: Diagnosis, item: ItemScore): Html {
 
 function agendaPart(d: Diagnosis, top: number): Part {
   const gaps = topGaps(d, top);
-  const html = d.gaps.length === 0 ? p(NONE.gaps) : p(INTRO.agenda(gaps.length, d.gaps.length)) + list(gaps.map((g) => gapHtml(d, g)), true);
+  const html = gaps.length === 0 ? p(noGapsText(d)) : p(INTRO.agenda(gaps.length, d.gaps.length)) + list(gaps.map((g) => gapHtml(d, g)), true);
   return { id: 'agenda', title: 'Top gaps: the agenda', html };
 }
 
 function planPart(d: Diagnosis, top: number): Part {
   const rows = actionPlan(d, top);
-  const html = rows.length === 0 ? p(NONE.gaps) : p(PLAN_INTRO) + `<div class="plan">${table('Action plan', PLAN_COLUMNS, rows.map((r) => [String(r.rank), esc(r.title), esc(r.problem), '', '', '']), [0])}</div>`;
+  const html = rows.length === 0 ? p(noGapsText(d)) : p(PLAN_INTRO) + `<div class="plan">${table('Action plan', PLAN_COLUMNS, rows.map((r) => [String(r.rank), esc(r.title), esc(r.problem), '', '', '']), [0])}</div>`;
   return { id: 'plan', title: 'Action plan', html };
 }
 

@@ -2,7 +2,7 @@ import { pushAll } from '../lists.js';
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
-import { INTRO, NONE, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { INTRO, NONE, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
 // through mdText (running text) or mdCell (table cells); headings carry only our own words, so a
@@ -34,7 +34,7 @@ function summaryBlock(d: Diagnosis, top: number): Block {
     'Summary',
     INTRO.scores,
     table(['Measure', 'Score'], summary(d).map(([name, value]) => [name, fmtIndex(value)]), [1]),
-    shortList('Top gaps', gaps, NONE.gaps, true),
+    shortList('Top gaps', gaps, noGapsText(d), true),
     shortList('Worst ownership problems', owners, NONE.ownership),
     ...(isTeam(d) ? [shortList('Widest disagreements', disagreements, NONE.disagreements)] : []),
   );
@@ -116,13 +116,13 @@ function gapItem(d: Diagnosis, item: ItemScore, rank: number): string {
 
 function gapsBlock(d: Diagnosis, top: number): Block {
   const gaps = topGaps(d, top);
-  if (d.gaps.length === 0) return section('Top gaps: the agenda', NONE.gaps);
-  return section('Top gaps: the agenda', INTRO.agenda(gaps.length, d.gaps.length), ...(gaps.length > 0 ? [gaps.map((item, i) => gapItem(d, item, i + 1)).join('\n')] : []));
+  if (gaps.length === 0) return section('Top gaps: the agenda', noGapsText(d));
+  return section('Top gaps: the agenda', INTRO.agenda(gaps.length, d.gaps.length), gaps.map((item, i) => gapItem(d, item, i + 1)).join('\n'));
 }
 
 function planBlock(d: Diagnosis, top: number): Block {
   const rows = actionPlan(d, top);
-  if (rows.length === 0) return section('Action plan', NONE.gaps);
+  if (rows.length === 0) return section('Action plan', noGapsText(d));
   return section('Action plan', PLAN_INTRO, table(PLAN_COLUMNS, rows.map((r) => [String(r.rank), mdCell(r.title), mdCell(r.problem), '', '', '']), [0]));
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../model.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
-import { NONE, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
+import { NONE, noGapsText, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report for a terminal: 80 columns, bars coloured by how far a score is from the target.
 // Every piece of text from the diagnosis goes through layout.ts, which makes it safe to print.
@@ -35,7 +35,7 @@ function summaryLines(ctx: Context): string[] {
   return [
     ...heading(ctx, 'SUMMARY (0–100)'),
     ...summary(d).map(([name, value]) => `  ${padEnd(name, 14)}${meter(ctx, value, 40)}`),
-    ...list('Top gaps', topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(item)}`), NONE.gaps),
+    ...list('Top gaps', topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(item)}`), noGapsText(d)),
     ...list('Worst ownership problems', worstOwnership(d, SUMMARY_COUNT).map((item) => `${item.title}: ${ownerText(item)}`), NONE.ownership),
     ...(isTeam(d) ? list('Widest disagreements', topDisagreements(d, Math.min(SUMMARY_COUNT, ctx.top)).map((x) => `${itemTitle(d, x.id)}: ${axisText(x)}`), NONE.disagreements) : []),
   ];
@@ -111,13 +111,13 @@ function listSection<T>(ctx: Context, title: string, items: T[], none: string, l
 function gapsLines(ctx: Context): string[] {
   const gaps = topGaps(ctx.d, ctx.top);
   const title = `TOP GAPS: THE AGENDA (${gaps.length} of ${ctx.d.gaps.length}, most urgent first)`;
-  return listSection(ctx, title, gaps, NONE.gaps, (item, i) => [...(i > 0 ? [''] : []), ...gapLines(ctx, item, i + 1)]);
+  return listSection(ctx, title, gaps, noGapsText(ctx.d), (item, i) => [...(i > 0 ? [''] : []), ...gapLines(ctx, item, i + 1)]);
 }
 
 const BLANK = '_'.repeat(14);
 
 function planLines(ctx: Context): string[] {
-  const lines = listSection(ctx, 'ACTION PLAN', actionPlan(ctx.d, ctx.top), NONE.gaps, (row) => [
+  const lines = listSection(ctx, 'ACTION PLAN', actionPlan(ctx.d, ctx.top), noGapsText(ctx.d), (row) => [
     '',
     `${padStart(String(row.rank), 4)}. ${truncate(row.title, WIDTH - 6)}`,
     ...wrap(row.problem, WIDTH, '      '),

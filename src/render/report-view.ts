@@ -153,6 +153,12 @@ export function answersText(item: Disagreement): string[] {
   });
 }
 
+/** What a gap list says when it lists none: no gap at all, or gaps that `--top 0` asked not to list. */
+export function noGapsText(d: Diagnosis): string {
+  const n = d.gaps.length;
+  return n === 0 ? NONE.gaps : `${n} ${n === 1 ? 'gap' : 'gaps'}, none listed: --top 0 asks for none (the JSON report lists every gap).`;
+}
+
 /** What a section says when it has nothing to list. */
 export const NONE = {
   gaps: 'None: every rated item meets its target.',

@@ -55,3 +55,14 @@ describe('pm-diag --format html', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('--top 0', () => {
+  it('says the gaps exist and are not listed, in every format, instead of "every item meets its target"', () => {
+    for (const format of ['terminal', 'markdown', 'html']) {
+      const r = runCli(['assess', '--answers', join(ROOT, 'examples', 'mature.yaml'), '--top', '0', '--format', format]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, format).toContain('2 gaps, none listed: --top 0 asks for none');
+      expect(r.stdout, format).not.toContain('every rated item meets its target');
+    }
+  });
+});
