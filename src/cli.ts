@@ -13,7 +13,9 @@ const reportOptions = (cmd: Command): Command =>
     .option('--bank <file>', 'a question bank to use instead of the built-in one')
     .addOption(formatOption('report', 'report format (default: from --out, else terminal)'))
     .option('--out <file>', 'write the report to a file (written atomically) instead of stdout')
-    .option('--target <level>', 'target level 1-5 for every item without its own (default: the bank\'s)')
+    .option('--stage <stage>', 'the company\'s stage, one of the bank\'s stages (default: the answers\', else the bank\'s default)')
+    .option('--form <form>', 'rapid (only the items marked rapid) or full (default: rapid when every answers file says so)')
+    .option('--target <level>', 'target level 1-5 for every item without its own (default: the stage\'s, else the bank\'s)')
     .option('--top <n>', 'how many gaps to list', '10')
     .option('--fail-under <score>', 'exit 1 when readiness is below this score (0-100), after writing the report')
     .option('--strict', 'unanswered items are errors, not warnings')
@@ -25,7 +27,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
     program
       .command('roles')
       .summary('the role map: who should own what, and what each owes the other')
-      .description('the role map: responsibilities by area with their recommended owner, and what each function owes the other')
+      .description('the role map: responsibilities by area with who is accountable (A) and who contributes (C), and what each function owes the other')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
       .addOption(formatOption('roles', 'output format (default: from --out, else terminal)'))
       .option('--out <file>', 'write to a file instead of stdout')
@@ -78,6 +80,8 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .description('a blank answers file with every item id and its question as a comment (or a CSV header row)')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
       .addOption(formatOption('template', 'yaml or csv (default: from --out, else yaml)'))
+      .option('--stage <stage>', 'only the items that apply at this stage of the bank, and the stage filled in')
+      .option('--form <form>', 'rapid (only the items marked rapid) or full', 'full')
       .option('--out <file>', 'write to a file instead of stdout')
       .addHelpText('after', '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv')
       .action(async (opts) => (await import('./commands/template.js')).run(opts)),

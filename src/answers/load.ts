@@ -6,7 +6,11 @@ import type { SourceText } from '../io/read.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { pathText, validateDocument } from '../load/validate.js';
 import type { Answer, ItemAnswer, Respondent } from '../model.js';
+import { defaultStage, inScope, stageIds } from '../score/scope.js';
 import { closest, safeLine } from '../text.js';
+import { bankHash } from '../bank/hash.js';
+import { idList } from './ids.js';
+import { isMigratedId, migrateAnswers } from './migrate.js';
 import { answersFileSchema, type AnswersFile, type RawItemAnswer } from './schema.js';
 
 export interface AnswersCheckOptions {
@@ -39,10 +43,7 @@ function isUnrated(answer: ItemAnswer | RawItemAnswer): boolean {
   return RATED_FIELDS.every((field) => answer[field] == null);
 }
 
-/** A list of ids, shortened for a message. */
-export function idList(ids: string[], max = 6): string {
-  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
-}
+export { idList } from './ids.js';
 
 /** An answer under an id the bank does not have: an error with "did you mean". */
 function unknownIdProblem(id: string, bank: Bank, doc: ParsedDocument): Problem {
@@ -69,6 +70,22 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
   if (file.bank != null && file.bank !== bank.id) {
     add(['bank'], { message: 'the answers were given for another question bank', found: `"${safeLine(file.bank)}"`, expected: `"${bank.id}" (or pass that bank with --bank)` });
   }
+  const stages = stageIds(bank);
+  if (file.stage != null && !stages.includes(file.stage)) {
+    add(['stage'], {
+      message: `unknown stage "${safeLine(file.stage)}"`,
+      expected: stages.length > 0 ? `one of the bank's stages: ${stages.join(', ')}` : `no stage: the bank "${bank.id}" declares none`,
+    });
+  }
+  // Hashing costs a few milliseconds, so only a file that carries a hash pays for it.
+  if (file['bank-hash'] != null && (file['bank-version'] ?? bank.version) === bank.version && file['bank-hash'] !== bankHash(bank)) {
+    add(['bank-hash'], {
+      severity: 'warning',
+      message: `the answers were made with other questions under the same bank id and version ("${bank.id}" version ${bank.version}): some items may have changed meaning`,
+      found: safeLine(file['bank-hash']),
+      expected: bankHash(bank),
+    });
+  }
   const answers = file.answers ?? {};
   for (const id in answers) {
     const raw = answers[id];
@@ -85,14 +102,17 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
     }
   }
   const missing: string[] = [];
-  for (const id of items.keys()) {
+  // Only the items the file's own stage and form ask are missing when unanswered.
+  const scope = { stage: file.stage != null && stages.includes(file.stage) ? file.stage : defaultStage(bank), form: file.form ?? 'full' };
+  const asked = [...items.values()].filter((item) => inScope(item, scope));
+  for (const { id } of asked) {
     const raw = answers[id];
     if (raw == null || (raw !== 'n/a' && isUnrated(raw))) missing.push(id);
   }
   if (missing.length > 0) {
     add(['answers'], {
       severity: options.strict ? 'error' : 'warning',
-      message: `${missing.length} of ${items.size} items unanswered: ${idList(missing)}`,
+      message: `${missing.length} of ${asked.length} items unanswered: ${idList(missing)}`,
       expected: options.strict ? 'every item answered (--strict)' : undefined,
     });
   }
@@ -110,12 +130,14 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
       continue;
     }
     const answer = cleanAnswer(raw);
-    if (!isUnrated(answer) || answer.note) answers.set(id, answer);
+    if (!isUnrated(answer) || answer.note || answer.evidence) answers.set(id, answer);
   }
   const respondent: Respondent = { source, answers };
   if (file.respondent?.name) respondent.name = file.respondent.name;
   if (file.respondent?.role) respondent.role = file.respondent.role;
   if (file.organization) respondent.organization = file.organization;
+  if (file.stage) respondent.stage = file.stage;
+  if (file.form) respondent.form = file.form;
   return respondent;
 }
 
@@ -126,13 +148,14 @@ export function checkAnswersDocument(doc: ParsedDocument, bank: Bank, options: A
     const answers = (doc.data as { answers?: unknown } | null)?.answers;
     const items = itemsById(bank);
     if (answers !== null && typeof answers === 'object' && !Array.isArray(answers)) {
-      for (const id of Object.keys(answers)) if (!items.has(id)) problems.push(unknownIdProblem(id, bank, doc));
+      for (const id of Object.keys(answers)) if (!items.has(id) && !isMigratedId(bank, id)) problems.push(unknownIdProblem(id, bank, doc));
     }
     throw new InputError(problems);
   }
-  const ruleProblems = answersRuleProblems(value, bank, doc, options);
+  const migrated = migrateAnswers(value, bank, doc);
+  const ruleProblems = [...migrated.problems, ...answersRuleProblems(migrated.file, bank, doc, options)];
   if (errorsOf(ruleProblems).length) throw new InputError(errorsOf(ruleProblems));
-  return { respondent: respondentFromFile(value, doc.source), warnings: ruleProblems };
+  return { respondent: respondentFromFile(migrated.file, doc.source), warnings: ruleProblems };
 }
 
 export function parseAnswers(input: SourceText, bank: Bank, options: AnswersCheckOptions = {}): LoadedAnswers {

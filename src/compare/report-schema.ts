@@ -10,7 +10,8 @@ const mean = () => z.nullable(z.number({ error: 'a level mean (1-5) or null' }))
 const id = () => z.string({ error: 'an item id' });
 
 export const QUADRANTS = ['strength', 'stretched', 'underskilled', 'critical'] as const;
-export const OWNERSHIP_STATUSES = ['aligned', 'orphaned', 'blurred', 'misassigned', 'unanswered'] as const;
+export { OWNERSHIP_STATUSES } from '../model.js';
+import { OWNERSHIP_STATUSES } from '../model.js';
 
 const baseItem = {
   id: id(),

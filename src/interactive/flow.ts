@@ -60,6 +60,7 @@ const FIELD_QUESTIONS: Record<Field, string> = {
 
 const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
   shared: ['Shared by PM and PMM', 'Both functions own it together.'],
+  combined: ['One person or team does both', 'A combined PM and PMM role owns it.'],
   sales: ['Sales', 'The sales team does it.'],
   engineering: ['Engineering', 'Engineering or development does it.'],
   leadership: ['Leadership', 'Executives or a general manager do it themselves.'],

@@ -1,6 +1,7 @@
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText, mermaidLabel } from './markdown-escape.js';
+import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 import { NONE, NOT_RATED, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
@@ -149,6 +150,16 @@ function teamBlocks(d: Diagnosis, top: number): Block {
   ];
 }
 
+function handoffBlock(d: Diagnosis): Block {
+  const rows = handoffRows(d).map((row) => row.map(mdCell));
+  return section('Handoff perception', HANDOFF_INTRO, rows.length === 0 ? HANDOFF_NONE : table(['Handoff', 'Direction', 'Giver', 'Receiver', 'Difference'], rows, [2, 3, 4]));
+}
+
+function evidenceBlock(d: Diagnosis): Block {
+  const rows = evidenceRows(d).map((row) => row.map(mdCell));
+  return section('Claims without evidence', EVIDENCE_INTRO, rows.length === 0 ? EVIDENCE_NONE : table(['Responsibility', 'Unevidenced', 'Respondents'], rows, [1]));
+}
+
 function knowledgeBlock(d: Diagnosis): Block {
   const { unknown, unanswered } = d.knowledgeGaps;
   if (unknown.length === 0 && unanswered.length === 0) return section('Knowledge gaps', NONE.knowledge);
@@ -170,7 +181,8 @@ export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): strin
     gapsBlock(d, opts.top),
     ownershipBlock(d),
     interlockBlock(d),
-    ...(isTeam(d) ? [teamBlocks(d, opts.top)] : []),
+    ...(isTeam(d) ? [handoffBlock(d), teamBlocks(d, opts.top)] : []),
+    evidenceBlock(d),
     knowledgeBlock(d),
     scoringBlock(),
   ];

@@ -1,6 +1,7 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../model.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
+import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 import { NONE, NOT_RATED, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report for a terminal: 80 columns, bars coloured by how far a score is from the target.
@@ -145,6 +146,27 @@ function perceptionLines(ctx: Context): string[] {
   ]);
 }
 
+/** A list section with a dimmed line of explanation under its heading. */
+function introduced(ctx: Context, intro: string, [blank = '', title = '', ...rest]: string[]): string[] {
+  return [blank, title, ...wrap(intro, WIDTH, '  ', '  ').map((l) => ctx.c.dim(l)), ...rest];
+}
+
+function handoffLines(ctx: Context): string[] {
+  const lines = listSection(ctx, 'HANDOFF PERCEPTION (delivery: giver vs receiver)', handoffRows(ctx.d), HANDOFF_NONE, ([title, direction, giver, receiver, difference]) => [
+    ...wrap(`${title} · ${direction}`, WIDTH, '    ', '  '),
+    `    giver ${giver}   receiver ${receiver}   difference ${difference}`,
+  ]);
+  return introduced(ctx, HANDOFF_INTRO, lines);
+}
+
+function evidenceLines(ctx: Context): string[] {
+  const lines = listSection(ctx, 'CLAIMS WITHOUT EVIDENCE (capability 3 or more)', evidenceRows(ctx.d), EVIDENCE_NONE, ([title, share, who]) => [
+    `  ${padEnd(title, 56)} ${padStart(share, 6)} unevidenced`,
+    ...wrap(who, WIDTH, '      ', '    '),
+  ]);
+  return introduced(ctx, EVIDENCE_INTRO, lines);
+}
+
 function knowledgeLines(ctx: Context): string[] {
   const { d } = ctx;
   const { unknown, unanswered } = d.knowledgeGaps;
@@ -165,6 +187,7 @@ function scoringLines(ctx: Context): string[] {
 export function renderReportTerminal(d: Diagnosis, opts: { color: boolean; top: number }): string {
   const ctx: Context = { d, c: makeColors(opts.color), top: opts.top };
   const team = isTeam(d) ? [respondentLines(ctx), disagreementLines(ctx), perceptionLines(ctx)] : [];
-  const sections = [headerLines(ctx), summaryLines(ctx), functionLines(ctx), mapLines(ctx), gapsLines(ctx), ownershipLines(ctx), interlockLines(ctx), ...team, knowledgeLines(ctx), scoringLines(ctx)];
+  const handoff = isTeam(d) ? [handoffLines(ctx)] : [];
+  const sections = [headerLines(ctx), summaryLines(ctx), functionLines(ctx), mapLines(ctx), gapsLines(ctx), ownershipLines(ctx), interlockLines(ctx), ...handoff, ...team, evidenceLines(ctx), knowledgeLines(ctx), scoringLines(ctx)];
   return `${sections.flat().join('\n')}\n`;
 }

@@ -3,6 +3,9 @@ import type { FunctionId } from '../bank/schema.js';
 import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore, OwnershipStatus, Quadrant, ResponsibilityScore } from '../model.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
+import { scopeHeader } from './report-scope.js';
+
+export { itemTitle } from './report-scope.js';
 
 // What the terminal and markdown gap reports say, as plain unescaped words and numbers rounded for
 // reading. Each renderer only escapes and lays out, so the two formats cannot drift apart.
@@ -11,6 +14,7 @@ const LABEL: Record<Owner | Role, string> = {
   pm: 'PM',
   pmm: 'PMM',
   shared: 'Shared',
+  combined: 'Combined PM/PMM',
   sales: 'Sales',
   marketing: 'Marketing',
   engineering: 'Engineering',
@@ -35,6 +39,7 @@ export function header(d: Diagnosis): [string, string][] {
   return [
     ['Bank', `${d.bank.title} (${d.bank.id} v${d.bank.version})`],
     ['Organization', d.organization ?? 'n/a'],
+    ...scopeHeader(d),
     ['Date', d.date],
     ['Respondents', String(d.respondents.length)],
     ['Target', fmtNumber(d.target)],
@@ -53,8 +58,8 @@ export function summary(d: Diagnosis): [string, number | null][] {
   ];
 }
 
-/** A function's name, or "Shared" for the items both own. */
-export const functionName = (group: FunctionGroup, names: Record<FunctionId, string>): string => (group === 'shared' ? 'Shared' : names[group]);
+/** A function's name, or "Shared" for the items both own, "Leadership" for those it keeps. */
+export const functionName = (group: FunctionGroup, names: Record<FunctionId, string>): string => (group === 'pm' || group === 'pmm' ? names[group] : label(group));
 
 export const groupName = (d: Diagnosis, group: FunctionGroup): string => functionName(group, d.functionNames);
 
@@ -102,7 +107,6 @@ export function topGaps(d: Diagnosis, top: number): ItemScore[] {
   return d.gaps.slice(0, Math.max(0, top)).flatMap((id) => byId.get(id) ?? []);
 }
 
-export const itemTitle = (d: Diagnosis, id: string): string => d.items.find((i) => i.id === id)?.title ?? id;
 
 // A term of the priority: what is missing to reach the target, 0 when nothing is (or nothing was rated).
 const shortfall = (target: number, value: number | null) => (value === null || value >= target ? '0' : `(${fmtNumber(target)} − ${fmtMean(value)})`);
@@ -126,7 +130,10 @@ export function itemFacts(d: Diagnosis, item: ItemScore): string[] {
 export const statusText = (owner: { status: OwnershipStatus; contested: boolean }): string => `${owner.status}${owner.contested ? ', contested' : ''}`;
 
 export const ownerText = (item: ResponsibilityScore): string =>
-  `recommended ${label(item.owner.recommended)}, consensus ${item.owner.consensus === null ? 'none given' : label(item.owner.consensus)}: ${statusText(item.owner)}`;
+  `recommended ${label(item.owner.recommended)}${contributorsText(item)}, consensus ${item.owner.consensus === null ? 'none given' : label(item.owner.consensus)}: ${statusText(item.owner)}`;
+
+/** " (contributors Sales, PM)", or nothing when the bank names none. */
+const contributorsText = (item: ResponsibilityScore): string => (item.owner.contributors.length === 0 ? '' : ` (contributors ${item.owner.contributors.map(label).join(', ')})`);
 
 /** "PMM 2, PM 1": most votes first. */
 export function votesText(votes: Partial<Record<Owner, number>>): string {
@@ -135,7 +142,7 @@ export function votesText(votes: Partial<Record<Owner, number>>): string {
   return entries.length === 0 ? 'none' : entries.map(([owner, n]) => `${label(owner)} ${n}`).join(', ');
 }
 
-const PROBLEM_STATUSES: OwnershipStatus[] = ['orphaned', 'blurred', 'misassigned'];
+const PROBLEM_STATUSES: OwnershipStatus[] = ['orphaned', 'blurred', 'partial', 'misassigned'];
 
 /** Responsibilities whose consensus owner is not the recommended one, or is contested. */
 export const ownershipProblems = (d: Diagnosis): ResponsibilityScore[] => responsibilities(d).filter((i) => PROBLEM_STATUSES.includes(i.owner.status) || i.owner.contested);

@@ -42,7 +42,8 @@ describe('formulas', () => {
     expect(ownershipStatus('pmm', 'shared')).toBe('blurred');
     expect(ownershipStatus('pm', 'pmm')).toBe('misassigned');
     expect(ownershipStatus('shared', 'sales')).toBe('misassigned');
-    expect(ownershipStatus('shared', 'pm')).toBe('misassigned');
+    expect(ownershipStatus('shared', 'pm')).toBe('partial');
+    expect(ownershipStatus('shared', 'pmm')).toBe('partial');
     expect(ownershipStatus('pm', null)).toBe('unanswered');
   });
 
@@ -96,6 +97,7 @@ describe('diagnose, one respondent', () => {
       { id: 'pm', capability: 25, capacity: 50, readiness: 25 },
       { id: 'pmm', capability: 100, capacity: 25, readiness: 25 },
       { id: 'shared', capability: null, capacity: 75, readiness: null },
+      { id: 'leadership', capability: null, capacity: null, readiness: null },
     ]);
   });
 
