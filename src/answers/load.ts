@@ -58,6 +58,20 @@ function unknownIdProblem(id: string, bank: Bank, doc: ParsedDocument): Problem 
   };
 }
 
+/** A stage the bank does not declare: an error that lists the ones it does. */
+function stageProblem(stage: unknown, bank: Bank, doc: ParsedDocument): Problem | undefined {
+  const stages = stageIds(bank);
+  if (typeof stage !== 'string' || stages.includes(stage)) return undefined;
+  return {
+    source: doc.source,
+    ...doc.locate(['stage']),
+    path: 'stage',
+    message: `unknown stage "${safeLine(stage)}"`,
+    expected: stages.length > 0 ? `one of the bank's stages: ${stages.join(', ')}` : `no stage: the bank "${bank.id}" declares none`,
+    severity: 'error',
+  };
+}
+
 /**
  * Checks a valid answers file against a bank: the bank id, every item id (with "did you mean"),
  * the right axes for each kind of item, and what is missing.
@@ -71,12 +85,8 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
     add(['bank'], { message: 'the answers were given for another question bank', found: `"${safeLine(file.bank)}"`, expected: `"${bank.id}" (or pass that bank with --bank)` });
   }
   const stages = stageIds(bank);
-  if (file.stage != null && !stages.includes(file.stage)) {
-    add(['stage'], {
-      message: `unknown stage "${safeLine(file.stage)}"`,
-      expected: stages.length > 0 ? `one of the bank's stages: ${stages.join(', ')}` : `no stage: the bank "${bank.id}" declares none`,
-    });
-  }
+  const badStage = stageProblem(file.stage, bank, doc);
+  if (badStage) problems.push(badStage);
   // Hashing costs a few milliseconds, so only a file that carries a hash pays for it.
   if (file['bank-hash'] != null && (file['bank-version'] ?? bank.version) === bank.version && file['bank-hash'] !== bankHash(bank)) {
     add(['bank-hash'], {
@@ -144,8 +154,11 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
 export function checkAnswersDocument(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): LoadedAnswers {
   const { value, problems } = validateDocument(answersFileSchema, doc);
   if (!value) {
-    // Every problem at once: unknown ids too, not only what the schema found.
-    const answers = (doc.data as { answers?: unknown } | null)?.answers;
+    // Every problem at once: unknown ids and stage too, not only what the schema found.
+    const data = doc.data as { answers?: unknown; stage?: unknown } | null;
+    const badStage = stageProblem(data?.stage, bank, doc);
+    if (badStage) problems.push(badStage);
+    const answers = data?.answers;
     const items = itemsById(bank);
     if (answers !== null && typeof answers === 'object' && !Array.isArray(answers)) {
       for (const id of Object.keys(answers)) if (!items.has(id) && !isMigratedId(bank, id)) problems.push(unknownIdProblem(id, bank, doc));
