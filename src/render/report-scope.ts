@@ -4,14 +4,12 @@ import { fmtMean, fmtSigned } from './layout.js';
 // What the terminal and markdown reports say about the model's newer facts: the stage and form
 // the report is for, the two sides of each handoff, and capability claims without evidence.
 
-const FORM_TEXT = { rapid: 'rapid (only the items marked rapid)', full: 'full' } as const;
-
 /** The header lines about scope; the out-of-scope count is named here and nowhere else. */
 export function scopeHeader(d: Diagnosis): [string, string][] {
   const lines: [string, string][] = [];
   if (d.stage !== null) lines.push(['Stage', d.stageTitle === d.stage || d.stageTitle === null ? d.stage : `${d.stageTitle} (${d.stage})`]);
-  lines.push(['Form', FORM_TEXT[d.form]]);
-  if (d.outOfScope > 0) lines.push(['Out of scope', `${d.outOfScope} item${d.outOfScope === 1 ? '' : 's'} not asked at this stage or in this form, left out of every score`]);
+  lines.push(['Form', d.form]);
+  if (d.outOfScope > 0) lines.push(['Out of scope', `${d.outOfScope} item${d.outOfScope === 1 ? '' : 's'}, in no score`]);
   return lines;
 }
 

@@ -21,11 +21,14 @@ function raciOf(item: Responsibility): Map<Party, Raci> {
   return cells;
 }
 
-/** PM and PMM, then every other party the bank names, in a fixed order. */
+/** The table's columns, accountable owners first. */
+const PARTY_ORDER: readonly Party[] = ['pm', 'pmm', 'leadership', ...CONTRIBUTORS.filter((p) => p !== 'pm' && p !== 'pmm' && p !== 'leadership')];
+
+/** PM and PMM, then every other party the bank names. */
 function partiesOf(bank: Bank): Party[] {
   const named = new Set<Party>(['pm', 'pmm']);
   for (const area of bank.areas) for (const item of area.responsibilities) for (const party of raciOf(item).keys()) named.add(party);
-  return CONTRIBUTORS.filter((party) => named.has(party));
+  return PARTY_ORDER.filter((party) => named.has(party));
 }
 
 function ownerCounts(bank: Bank): Record<RecommendedOwner, number> {
