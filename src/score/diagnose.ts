@@ -31,7 +31,7 @@ const PERCEPTION_ITEMS = 5;
 /** Giver and receiver this many levels apart or more: a handoff seen differently by its two sides. */
 const HANDOFF_GAP = 1;
 /** A capability from this level on is a claim that evidence should back. */
-const EVIDENCED_LEVEL = 3;
+export const EVIDENCED_LEVEL = 3;
 /** Names listed per answer in a disagreement; the count always covers everyone. */
 export const NAMED_PER_ANSWER = 8;
 

@@ -87,6 +87,9 @@ export interface RunOptions {
   start?: FlowContext['start'];
   format?: 'terminal' | 'markdown' | 'json';
   bank?: Bank;
+  /** --stage and --form, as given. */
+  stage?: string;
+  form?: string;
 }
 
 /** Runs the interactive flow with a scripted prompter, as `runInteractive` would with real prompts. */
@@ -101,7 +104,7 @@ export async function runFlow(script: Scripted[], options: RunOptions): Promise<
     start: options.start ?? 'ask',
     resumeArgs: ['pm-diag', 'assess', '--resume', '--save', options.savePath],
     prompter,
-    settings: reportSettings({ format: options.format ?? 'json', color: false }),
+    settings: reportSettings({ format: options.format ?? 'json', color: false, stage: options.stage, form: options.form }),
     look: { colors: makeColors(false), width: 78 },
   };
   try {

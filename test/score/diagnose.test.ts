@@ -201,7 +201,7 @@ describe('diagnose, several respondents', () => {
 
   it('rankGaps breaks ties by weight, then bank order', () => {
     const base = { title: '', question: '', target: 4, discussion: [], answered: 1, notApplicable: 0, unknown: [], notes: [] };
-    const mk = (id: string, priority: number, weight: number) => ({ ...base, id, priority, weight, kind: 'interlock' as const, from: 'pm' as const, to: 'pmm' as const, delivery: null, health: null });
+    const mk = (id: string, priority: number, weight: number) => ({ ...base, id, priority, weight, kind: 'interlock' as const, from: 'pm' as const, to: 'pmm' as const, delivery: null, health: null, deliveryBySide: { giver: null, receiver: null } });
     expect(rankGaps([mk('p', 2, 1), mk('q', 2, 2), mk('r', 4, 1), mk('s', 2, 1), mk('t', 0, 3)])).toEqual(['r', 'q', 'p', 's']);
   });
 });
