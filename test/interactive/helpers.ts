@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { loadBank } from '../../src/bank/load.js';
 import type { Bank } from '../../src/bank/schema.js';
 import { interactiveAssessment, type FlowContext } from '../../src/interactive/flow.js';
@@ -79,6 +79,29 @@ export function captureOutput(): { stdout: () => string; stderr: () => string; r
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'pm-diag-interactive-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh folder and captured output for each test of the describe block that calls it; `answers.yaml` in it is the session file. */
+export function sessionPerTest(): { readonly dir: string; readonly savePath: string; readonly output: ReturnType<typeof captureOutput> } {
+  let current: { dir: string; cleanup: () => void; output: ReturnType<typeof captureOutput> } | undefined;
+  beforeEach(() => {
+    current = { ...tempDir(), output: captureOutput() };
+  });
+  afterEach(() => {
+    current?.output.restore();
+    current?.cleanup();
+  });
+  return {
+    get dir() {
+      return current!.dir;
+    },
+    get savePath() {
+      return join(current!.dir, 'answers.yaml');
+    },
+    get output() {
+      return current!.output;
+    },
+  };
 }
 
 export interface RunOptions {
