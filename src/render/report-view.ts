@@ -176,6 +176,8 @@ export const SCORING: string[] = [
   'Quadrants compare both axes with the target: strength (both met), stretched (capable, not resourced), underskilled (resourced, not capable), critical (neither).',
   'Indexes are weighted means, Σ weight × value / Σ weight, over the items that have a value; functions group items by recommended owner.',
   'Interlock = the weighted mean of pct(delivery), overall and by direction.',
-  'Alignment = the share of weight whose consensus owner is the recommended one; contested = under 2/3 of owner answers agree.',
+  'Alignment = the share of weight whose consensus owner is the recommended one; contested = under 2/3 of owner answers agree. A shared item held by PM or PMM alone is partial; a combined PM/PMM owner is aligned only at a stage that expects one.',
+  'Each item is held to its target at the report’s stage; items that do not apply at that stage, or are not in the rapid form, are in no score.',
+  'Claims without evidence (capability 3 or more with no evidence given) and the handoff perception (giver against receiver, a level or more apart) change no score.',
   'Coverage = answered items / all items (n/a and "don’t know" count as answered).',
 ];
