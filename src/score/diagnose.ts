@@ -36,7 +36,7 @@ export const EVIDENCED_LEVEL = 3;
 export const NAMED_PER_ANSWER = 8;
 
 /** The numeric answers on one axis, in respondent order (unknown and n/a left out), of the respondents `include` keeps. */
-function levelsOf(answers: (ItemAnswer | undefined)[], axis: Axis, include: (respondent: number) => boolean): number[] {
+function levels(answers: (ItemAnswer | undefined)[], axis: Axis, include: (respondent: number) => boolean): number[] {
   const values: number[] = [];
   for (let i = 0; i < answers.length; i++) {
     const v = answers[i]?.[axis];
@@ -125,6 +125,9 @@ function unevidencedOf(rated: (ItemAnswer | undefined)[]): number[] {
   return who;
 }
 
+/** The mean delivery as rated by the respondents whose role is `role`. */
+const deliveryBy = (role: FunctionId, rated: (ItemAnswer | undefined)[], respondents: Respondent[]) => mean(levels(rated, 'delivery', (i) => respondents[i]!.role === role));
+
 interface ItemContext {
   respondents: Respondent[];
   stage: string | null;
@@ -138,7 +141,6 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
   const notes = notesOf(rated, respondents);
   if (item.kind === 'interlock') {
     const delivery = mean(levels.delivery);
-    const side = (role: FunctionId) => mean(levelsOf(rated, 'delivery', (i) => respondents[i]!.role === role));
     const score: InterlockScore = {
       id, title, question, weight, target, discussion, answered, notApplicable, notes,
       kind: 'interlock',
@@ -146,7 +148,7 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
       to: item.to,
       delivery,
       health: delivery === null ? null : pct(delivery),
-      deliveryBySide: { giver: side(item.from), receiver: side(item.to) },
+      deliveryBySide: { giver: deliveryBy(item.from, rated, respondents), receiver: deliveryBy(item.to, rated, respondents) },
       priority: weight * shortfall(target, delivery),
       unknown: unknownCounts(rated, axesOf('interlock')),
     };
@@ -234,7 +236,7 @@ function perceptionOf(items: readonly BankItem[], collected: Map<string, Collect
     const own = items.filter((i) => i.kind === 'responsibility' && i.owner === f);
     const isSelf = (i: number) => respondents[i]!.role === f;
     const isOther = (i: number) => respondents[i]!.role !== f;
-    const capabilityMean = (item: BankItem, group: (i: number) => boolean) => mean(levelsOf(collected.get(item.id)!.rated, 'capability', group));
+    const capabilityMean = (item: BankItem, group: (i: number) => boolean) => mean(levels(collected.get(item.id)!.rated, 'capability', group));
     const means = own.map((item) => ({ item, self: capabilityMean(item, isSelf), others: capabilityMean(item, isOther) }));
     const index = (group: 'self' | 'others', include: (i: number) => boolean) =>
       respondents.some((_, i) => include(i)) ? weightedIndex(means.map((m) => ({ weight: m.item.weight, value: pctOrNull(m[group]) }))) : null;
@@ -272,7 +274,7 @@ function unevidencedClaimsOf(items: ResponsibilityScore[], collected: Map<string
   return items.flatMap((item) => {
     if (item.unevidenced === 0) return [];
     const { rated } = collected.get(item.id)!;
-    const claims = levelsOf(rated, 'capability', () => true).filter((level) => level >= EVIDENCED_LEVEL).length;
+    const claims = levels(rated, 'capability', () => true).filter((level) => level >= EVIDENCED_LEVEL).length;
     return [{ id: item.id, claims, unevidenced: item.unevidenced, respondents: unevidencedOf(rated).map((i) => respondentLabel(respondents[i]!, i)) }];
   });
 }
