@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Bank } from './schema.js';
 
 // A bank's content hash, which the questionnaire writes as `bank-hash` so a report can tell when
@@ -24,6 +23,9 @@ export function bankHash(bank: Bank): string {
   let hash = hashes.get(bank);
   if (hash === undefined) {
     const { $schema: _editorOnly, ...content } = bank;
+    // Loaded here, not imported: node:crypto costs milliseconds of start-up, and only a file with a
+    // `bank-hash` (or the questionnaire writing one) needs it.
+    const { createHash } = process.getBuiltinModule('node:crypto');
     hash = `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`;
     hashes.set(bank, hash);
   }
