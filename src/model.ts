@@ -150,6 +150,7 @@ export interface UnevidencedClaim {
   claims: number;
   /** Of those, the ones without evidence text. */
   unevidenced: number;
+  /** The first few of them by name; `unevidenced` counts them all. */
   respondents: string[];
 }
 

@@ -6,7 +6,7 @@ import type { SourceText } from '../io/read.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { pathText, validateDocument } from '../load/validate.js';
 import type { Answer, ItemAnswer, Respondent } from '../model.js';
-import { defaultStage, inScope, stageIds } from '../score/scope.js';
+import { bankItemsInScope, defaultStage, stageIds } from '../score/scope.js';
 import { closest, safeLine } from '../text.js';
 import { bankHash } from '../bank/hash.js';
 import { idList } from './ids.js';
@@ -114,7 +114,7 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
   const missing: string[] = [];
   // Only the items the file's own stage and form ask are missing when unanswered.
   const scope = { stage: file.stage != null && stages.includes(file.stage) ? file.stage : defaultStage(bank), form: file.form ?? 'full' };
-  const asked = [...items.values()].filter((item) => inScope(item, scope));
+  const asked = bankItemsInScope(bank, scope);
   for (const { id } of asked) {
     const raw = answers[id];
     if (raw == null || (raw !== 'n/a' && isUnrated(raw))) missing.push(id);

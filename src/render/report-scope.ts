@@ -28,5 +28,8 @@ export const EVIDENCE_NONE = 'None: every capability of 3 or more came with evid
 
 /** One row per responsibility with claims without evidence: title, "2 of 3", who. */
 export function evidenceRows(d: Diagnosis): [string, string, string][] {
-  return d.unevidenced.map((u) => [itemTitle(d, u.id), `${u.unevidenced} of ${u.claims}`, u.respondents.join(', ')]);
+  return d.unevidenced.map((u) => {
+    const more = u.unevidenced - u.respondents.length;
+    return [itemTitle(d, u.id), `${u.unevidenced} of ${u.claims}`, `${u.respondents.join(', ')}${more > 0 ? ` and ${more} more` : ''}`];
+  });
 }

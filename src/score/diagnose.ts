@@ -275,7 +275,8 @@ function unevidencedClaimsOf(items: ResponsibilityScore[], collected: Map<string
     if (item.unevidenced === 0) return [];
     const { rated } = collected.get(item.id)!;
     const claims = levels(rated, 'capability', () => true).filter((level) => level >= EVIDENCED_LEVEL).length;
-    return [{ id: item.id, claims, unevidenced: item.unevidenced, respondents: unevidencedOf(rated).map((i) => respondentLabel(respondents[i]!, i)) }];
+    const named = unevidencedOf(rated).slice(0, NAMED_PER_ANSWER);
+    return [{ id: item.id, claims, unevidenced: item.unevidenced, respondents: named.map((i) => respondentLabel(respondents[i]!, i)) }];
   });
 }
 

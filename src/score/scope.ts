@@ -1,4 +1,4 @@
-import type { BankItem } from '../bank/items.js';
+import { bankItems, type BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { UsageError } from '../errors.js';
 import type { Respondent } from '../model.js';
@@ -67,6 +67,18 @@ export function inScope(item: BankItem, scope: Pick<Scope, 'stage' | 'form'>): b
 /** The items of the bank in scope, in bank order. */
 export function itemsInScope(items: readonly BankItem[], scope: Pick<Scope, 'stage' | 'form'>): BankItem[] {
   return items.filter((item) => inScope(item, scope));
+}
+
+const askedCache = new WeakMap<Bank, Map<string, readonly BankItem[]>>();
+
+/** The bank's items in scope, worked out once per stage and form: a thousand answers files ask for the same few lists. */
+export function bankItemsInScope(bank: Bank, scope: Pick<Scope, 'stage' | 'form'>): readonly BankItem[] {
+  let byScope = askedCache.get(bank);
+  if (!byScope) askedCache.set(bank, (byScope = new Map()));
+  const key = `${scope.stage ?? ''}/${scope.form}`;
+  let items = byScope.get(key);
+  if (!items) byScope.set(key, (items = itemsInScope(bankItems(bank), scope)));
+  return items;
 }
 
 /** The target for every item without its own: `--target`, else the stage's, else the bank's. */

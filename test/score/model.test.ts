@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBankFile } from '../../src/bank/load.js';
 import type { InterlockScore, ResponsibilityScore } from '../../src/model.js';
-import { consensusOwner, diagnose, ownershipStatus } from '../../src/score/diagnose.js';
+import { NAMED_PER_ANSWER, consensusOwner, diagnose, ownershipStatus } from '../../src/score/diagnose.js';
+import { evidenceRows } from '../../src/render/report-scope.js';
 import { defaultTarget, itemTarget, resolveScope } from '../../src/score/scope.js';
 import { bankItems } from '../../src/bank/items.js';
 import { BANKS } from '../foundation/helpers.js';
@@ -226,5 +227,13 @@ describe('evidence', () => {
     expect(resp(d, 'market-problems').capability).toBe((3 + 5 + 2 + 4) / 4);
     expect(resp(d, 'positioning').unevidenced).toBe(0);
     expect(d.unevidenced).toEqual([{ id: 'market-problems', claims: 3, unevidenced: 2, respondents: ['Ann', 'Ed'] }]);
+  });
+
+  it('names the first few respondents of a claim and counts them all', () => {
+    const rs = Array.from({ length: NAMED_PER_ANSWER + 2 }, (_, i) => respondent({ 'market-problems': { capability: 4 } }, { name: `r${i}` }));
+    const [claim] = diagnose(v2, rs).unevidenced;
+    expect(claim).toMatchObject({ claims: NAMED_PER_ANSWER + 2, unevidenced: NAMED_PER_ANSWER + 2 });
+    expect(claim!.respondents).toHaveLength(NAMED_PER_ANSWER);
+    expect(evidenceRows(diagnose(v2, rs))[0]![2]).toMatch(/, r7 and 2 more$/);
   });
 });
