@@ -1,5 +1,5 @@
 import type { LevelAnswer, Owner, Role } from './answers/schema.js';
-import type { FunctionId, RecommendedOwner } from './bank/schema.js';
+import type { Form, FunctionId, RecommendedOwner } from './bank/schema.js';
 
 /** One respondent's answer to one item. Absent fields were not answered. */
 export interface ItemAnswer {
@@ -7,6 +7,8 @@ export interface ItemAnswer {
   capability?: LevelAnswer;
   capacity?: LevelAnswer;
   delivery?: LevelAnswer;
+  /** What shows the level: an artifact or a fact. */
+  evidence?: string;
   note?: string;
 }
 
@@ -19,6 +21,9 @@ export interface Respondent {
   name?: string;
   role?: Role;
   organization?: string;
+  /** The stage and form the answers file says it was made for. */
+  stage?: string;
+  form?: Form;
   /** Only answered items: an item that is missing here is unanswered. */
   answers: Map<string, Answer>;
 }
@@ -26,12 +31,18 @@ export interface Respondent {
 export type { Axis } from './bank/item-kinds.js';
 import type { Axis } from './bank/item-kinds.js';
 export type Quadrant = 'strength' | 'stretched' | 'underskilled' | 'critical';
-export type OwnershipStatus = 'aligned' | 'orphaned' | 'blurred' | 'misassigned' | 'unanswered';
+/** docs/design.md "Ownership": what the consensus owner is against the accountable one. */
+export const OWNERSHIP_STATUSES = ['aligned', 'orphaned', 'blurred', 'partial', 'misassigned', 'unanswered'] as const;
+export type OwnershipStatus = (typeof OWNERSHIP_STATUSES)[number];
 export type FunctionGroup = RecommendedOwner;
 
 export interface ScoreOptions {
-  /** `--target`: overrides the bank's default target (an item's own target still wins). */
+  /** `--target`: overrides the bank's and the stage's default target (an item's own target still wins). */
   target?: number;
+  /** `--stage` (checked against the bank by the command): else the answers' stage, else the bank's default. */
+  stage?: string;
+  /** `--form`: else rapid when every respondent's file says rapid, else full. */
+  form?: Form;
   /** The report's date (ISO yyyy-mm-dd); defaults to today. Fixed in tests. */
   date?: string;
 }
@@ -66,8 +77,12 @@ export interface ResponsibilityScore extends ItemScoreBase {
   /** pct(min(C, K)), 0–100, when both are defined. */
   readiness: number | null;
   quadrant: Quadrant | null;
+  /** Respondents who rated capability 3 or more without evidence text. */
+  unevidenced: number;
   owner: {
+    /** The accountable owner. */
     recommended: RecommendedOwner;
+    contributors: string[];
     consensus: Owner | null;
     status: OwnershipStatus;
     contested: boolean;
@@ -83,6 +98,8 @@ export interface InterlockScore extends ItemScoreBase {
   delivery: number | null;
   /** pct(D), 0–100. */
   health: number | null;
+  /** The mean delivery as rated by the giving function (role = from) and by the receiving one (role = to). */
+  deliveryBySide: { giver: number | null; receiver: number | null };
 }
 
 export type ItemScore = ResponsibilityScore | InterlockScore;
@@ -117,9 +134,40 @@ export interface RespondentSummary {
   coverage: number;
 }
 
+/** An interlock item whose giver and receiver rate its delivery a level or more apart. */
+export interface HandoffPerception {
+  id: string;
+  from: FunctionId;
+  to: FunctionId;
+  giver: number;
+  receiver: number;
+  /** giver − receiver. */
+  difference: number;
+}
+
+/** A responsibility rated capable (3 or more) by respondents who gave no evidence. */
+export interface UnevidencedClaim {
+  id: string;
+  /** Respondents who rated capability 3 or more. */
+  claims: number;
+  /** Of those, the ones without evidence text. */
+  unevidenced: number;
+  /** The first few of them by name; `unevidenced` counts them all. */
+  respondents: string[];
+}
+
 export interface Diagnosis {
   bank: { id: string; version: number; title: string };
   organization?: string;
+  /** The stage the report is for; null when the bank declares no stages. */
+  stage: string | null;
+  /** Its title, for people. */
+  stageTitle: string | null;
+  form: Form;
+  /** Items left out because they do not apply at this stage or are not in this form. */
+  outOfScope: number;
+  /** What the reader of the scope should be told (the answers named different stages). */
+  notices: string[];
   date: string;
   target: number;
   respondents: RespondentSummary[];
@@ -145,6 +193,10 @@ export interface Diagnosis {
   perception: PerceptionGap[];
   /** Several respondents only: each role's readiness per area (bank order), from that role's answers alone. */
   areaRoles: { role: Role; areas: { id: string; readiness: number | null }[] }[];
+  /** Interlock items whose two sides differ by a level or more, the widest first. */
+  handoffPerception: HandoffPerception[];
+  /** Responsibilities with capability claims of 3 or more without evidence, in bank order. */
+  unevidenced: UnevidencedClaim[];
   knowledgeGaps: {
     unknown: { id: string; axis: Axis; count: number }[];
     unanswered: { id: string; respondents: number }[];

@@ -1,6 +1,6 @@
-import type { Bank } from './bank/schema.js';
+import type { Bank, Form } from './bank/schema.js';
 import { ThresholdError } from './errors.js';
-import { emit } from './io/output.js';
+import { emit, say } from './io/output.js';
 import type { Diagnosis, Respondent } from './model.js';
 import type { ReportFormat } from './render/formats.js';
 import { renderReport } from './render/report.js';
@@ -11,6 +11,9 @@ export interface ReportSettings {
   format: ReportFormat;
   out?: string;
   target?: number;
+  /** `--stage` as given: checked against the bank by publishReport. */
+  stage?: string;
+  form?: Form;
   top: number;
   failUnder?: number;
   strict: boolean;
@@ -19,7 +22,8 @@ export interface ReportSettings {
 
 /** score → render → write, then the threshold: the outputs are written before exit code 1. */
 export async function publishReport(bank: Bank, respondents: Respondent[], settings: ReportSettings): Promise<Diagnosis> {
-  const diagnosis = diagnose(bank, respondents, { target: settings.target });
+  const diagnosis = diagnose(bank, respondents, { target: settings.target, stage: settings.stage, form: settings.form });
+  for (const notice of diagnosis.notices) say(`pm-diag: warning: ${notice}`);
   emit(await renderReport(diagnosis, settings.format, { color: settings.color, top: settings.top }), settings.out);
   const readiness = diagnosis.summary.readiness;
   if (settings.failUnder !== undefined && (readiness === null || readiness < settings.failUnder)) {

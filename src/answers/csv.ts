@@ -1,7 +1,7 @@
 import type { CsvError } from 'csv-parse';
 import type * as z from 'zod/mini';
 import { parse } from 'csv-parse/sync';
-import { AXES, ITEM_KINDS, fieldsOf, ratedOn, type AnswerField, type Axis, type RatedField } from '../bank/item-kinds.js';
+import { AXES, ITEM_KINDS, TEXT_FIELDS, fieldsOf, ratedOn, type AnswerField, type Axis, type RatedField } from '../bank/item-kinds.js';
 import { bankItems, itemsById, type BankItem } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
 import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
@@ -11,7 +11,7 @@ import { issuesToProblems, type Issue } from '../load/validate.js';
 import type { Respondent } from '../model.js';
 import { closest, describeValue, safeLine } from '../text.js';
 import { answersRuleProblems, respondentFromFile, type AnswersCheckOptions } from './load.js';
-import { NOT_APPLICABLE, itemAnswerSchema, respondentSchema, type AnswersFile } from './schema.js';
+import { NOT_APPLICABLE, answersFileSchema, itemAnswerSchema, respondentSchema, type AnswersFile } from './schema.js';
 import { pushAll } from '../lists.js';
 
 // A form tool's export: one row per respondent, columns as `pm-diag template --format csv` gives
@@ -20,16 +20,22 @@ import { pushAll } from '../lists.js';
 
 type Field = AnswerField;
 
-type Column = { kind: 'respondent' } | { kind: 'role' } | { kind: 'item'; item: BankItem; field: Field };
+/** The columns about the respondent and the file rather than an item, by their lower-case header. */
+const META_COLUMNS = ['respondent', 'role', 'organization', 'stage'] as const;
+type MetaColumn = (typeof META_COLUMNS)[number];
+/** Where each goes in the answers file a row stands for. */
+const META_PATHS: Record<MetaColumn, string> = { respondent: 'respondent.name', role: 'respondent.role', organization: 'organization', stage: 'stage' };
+
+type Column = { kind: MetaColumn } | { kind: 'item'; item: BankItem; field: Field };
 
 const NO_ISSUES: readonly Issue[] = [];
 const RATINGS = new Set<Field>(Object.values(ITEM_KINDS).flatMap((kind) => kind.rated satisfies readonly RatedField[]));
 const LEVELS = new Set<Field>(AXES satisfies readonly Axis[]);
 
-/** The CSV columns of a form export, in bank order: what `report` reads and `template --format csv` writes. */
-export function csvColumns(bank: Bank): string[] {
+/** The CSV columns of a form export, in bank order: what `report` reads and `template --format csv` writes (for `items`, those of one form and stage). */
+export function csvColumns(bank: Bank, items: readonly BankItem[] = bankItems(bank)): string[] {
   const columns = ['respondent', 'role'];
-  for (const item of bankItems(bank)) for (const field of fieldsOf(item.kind)) columns.push(`${item.id}.${field}`);
+  for (const item of items) for (const field of fieldsOf(item.kind)) columns.push(`${item.id}.${field}`);
   return columns;
 }
 const NUMBER = /^\d+(\.\d+)?$/;
@@ -142,7 +148,8 @@ function readHeader(row: Row, bank: Bank, source: string): Header {
     }
     seen.set(name, index + 1);
     const lower = name.toLowerCase();
-    if (lower === 'respondent' || lower === 'role') return { kind: lower };
+    if ((META_COLUMNS as readonly string[]).includes(lower)) return { kind: lower as MetaColumn };
+    if (lower === 'name') return { kind: 'respondent' };
     const dot = name.lastIndexOf('.');
     const item = dot > 0 ? items.get(name.slice(0, dot)) : undefined;
     const field = name.slice(dot + 1) as Field;
@@ -157,7 +164,7 @@ function readHeader(row: Row, bank: Bank, source: string): Header {
     problems.push({
       ...at,
       message: `unknown column ${shown} (column ${index + 1}${suggestion ? `; did you mean "${suggestion}"?` : ''})`,
-      expected: `respondent, role, or <item id>.<field> for an item of the bank "${bank.id}" (pm-diag template --format csv lists them)`,
+      expected: `respondent, role, organization, stage, or <item id>.<field> for an item of the bank "${bank.id}" (pm-diag template --format csv lists them)`,
     });
     return undefined;
   });
@@ -171,7 +178,7 @@ function readHeader(row: Row, bank: Bank, source: string): Header {
       add(`answers.${column.item.id}`, index);
       add(`answers.${column.item.id}.${column.field}`, index);
     } else if (column) {
-      add(column.kind === 'respondent' ? 'respondent.name' : 'respondent.role', index);
+      add(META_PATHS[column.kind], index);
     }
   });
   return { columns, cellsOf, problems };
@@ -180,9 +187,8 @@ function readHeader(row: Row, bank: Bank, source: string): Header {
 /** Column names for messages: a CSV has no `answers.` or `respondent.` nesting. */
 function columnPath(path: string | undefined): string | undefined {
   if (path === undefined || path === 'answers') return undefined;
-  if (path === 'respondent.name') return 'respondent';
-  if (path === 'respondent.role') return 'role';
-  return path.replace(/^answers\./, '');
+  const meta = META_COLUMNS.find((column) => META_PATHS[column] === path);
+  return meta ?? path.replace(/^answers\./, '');
 }
 
 class RowReader {
@@ -221,7 +227,7 @@ class RowReader {
   }
 
   /** The issues of a row's values, each at its path in the answers file the row stands for. */
-  private valueIssues({ respondent, answers }: AnswersFile): Issue[] {
+  private valueIssues({ respondent, answers, organization, stage }: AnswersFile): Issue[] {
     const issues: Issue[] = [];
     const check = (schema: z.ZodMiniType, path: string[], value: unknown) => {
       for (const issue of this.issuesOf(schema, value)) issues.push({ ...issue, path: [...path, ...issue.path] });
@@ -229,6 +235,8 @@ class RowReader {
     for (const field of ['name', 'role'] as const) {
       if (respondent?.[field] !== undefined) check(respondentSchema.shape[field], ['respondent', field], respondent[field]);
     }
+    if (organization !== undefined) check(answersFileSchema.shape.organization, ['organization'], organization);
+    if (stage !== undefined) check(answersFileSchema.shape.stage, ['stage'], stage);
     for (const id in answers) {
       const answer = answers[id];
       if (typeof answer !== 'object' || answer === null) continue;
@@ -256,6 +264,7 @@ class RowReader {
       return { problems };
     }
     const respondent: Record<string, unknown> = {};
+    const meta: Record<string, string> = {};
     const answers: Record<string, Record<string, unknown> | string> = {};
     const notApplicable = new Map<string, number>();
     for (let index = 0; index < cells.length; index++) {
@@ -265,14 +274,15 @@ class RowReader {
       if (text === '') continue;
       if (column.kind !== 'item') {
         if (column.kind === 'respondent') respondent.name = text;
-        else respondent.role = text.toLowerCase();
+        else if (column.kind === 'role') respondent.role = text.toLowerCase();
+        else meta[column.kind] = column.kind === 'stage' ? text.toLowerCase() : text;
         continue;
       }
       // As the answers file would hold it: a note as written, a level as a number, words in lower case.
       const { item, field } = column;
       const answer = (answers[item.id] ??= {}) as Record<string, unknown>;
-      if (field === 'note') {
-        answer.note = text;
+      if ((TEXT_FIELDS as readonly Field[]).includes(field)) {
+        answer[field] = text;
         continue;
       }
       const word = text.toLowerCase();
@@ -304,7 +314,7 @@ class RowReader {
       }
       answers[id] = NOT_APPLICABLE;
     }
-    const file = { respondent, answers } as AnswersFile;
+    const file = { ...meta, respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     const issues = this.valueIssues(file);
     pushAll(problems, issuesToProblems(issues, doc));

@@ -7,7 +7,11 @@ import { readSourceText, type SourceText } from '../io/read.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { pathText, validateDocument } from '../load/validate.js';
 import type { Answer, ItemAnswer, Respondent } from '../model.js';
-import { closest, describeValue, unknownText } from '../text.js';
+import { closest, describeValue, safeLine, unknownText } from '../text.js';
+import { bankItemsInScope, defaultStage, stageIds } from '../score/scope.js';
+import { bankHash } from '../bank/hash.js';
+import { idList } from './ids.js';
+import { migrateAnswers } from './migrate.js';
 import { answersFileSchema, type AnswersFile, type RawItemAnswer } from './schema.js';
 
 export interface AnswersCheckOptions {
@@ -40,10 +44,7 @@ function isUnrated(answer: ItemAnswer | RawItemAnswer): boolean {
   return RATED_FIELDS.every((field) => answer[field] == null);
 }
 
-/** A list of ids, shortened for a message. */
-export function idList(ids: string[], max = 6): string {
-  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
-}
+export { idList } from './ids.js';
 
 /** An answer under an id the bank does not have: an error with "did you mean". */
 function unknownIdProblem(id: string, bank: Bank, doc: ParsedDocument): Problem {
@@ -54,6 +55,20 @@ function unknownIdProblem(id: string, bank: Bank, doc: ParsedDocument): Problem 
     path: pathText(['answers', id]),
     message: unknownText('item id', id, suggestion),
     expected: `an id from the bank "${bank.id}" (pm-diag template lists them)`,
+    severity: 'error',
+  };
+}
+
+/** A stage the bank does not declare: an error that lists the ones it does. */
+function stageProblem(stage: unknown, bank: Bank, doc: ParsedDocument): Problem | undefined {
+  const stages = stageIds(bank);
+  if (typeof stage !== 'string' || stages.includes(stage)) return undefined;
+  return {
+    source: doc.source,
+    ...doc.locate(['stage']),
+    path: 'stage',
+    message: `unknown stage "${safeLine(stage)}"`,
+    expected: stages.length > 0 ? `one of the bank's stages: ${stages.join(', ')}` : `no stage: the bank "${bank.id}" declares none`,
     severity: 'error',
   };
 }
@@ -69,6 +84,18 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
   const items = itemsById(bank);
   if (file.bank != null && file.bank !== bank.id) {
     add(['bank'], { message: 'the answers were given for another question bank', found: describeValue(file.bank), expected: `"${bank.id}" (or pass that bank with --bank)` });
+  }
+  const stages = stageIds(bank);
+  const badStage = stageProblem(file.stage, bank, doc);
+  if (badStage) problems.push(badStage);
+  // Hashing costs a few milliseconds, so only a file that carries a hash pays for it.
+  if (file['bank-hash'] != null && (file['bank-version'] ?? bank.version) === bank.version && file['bank-hash'] !== bankHash(bank)) {
+    add(['bank-hash'], {
+      severity: 'warning',
+      message: `the answers were made with other questions under the same bank id and version ("${bank.id}" version ${bank.version}): some items may have changed meaning`,
+      found: safeLine(file['bank-hash']),
+      expected: bankHash(bank),
+    });
   }
   const answers = file.answers ?? {};
   for (const id in answers) {
@@ -86,14 +113,17 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
     }
   }
   const missing: string[] = [];
-  for (const id of items.keys()) {
+  // Only the items the file's own stage and form ask are missing when unanswered.
+  const scope = { stage: file.stage != null && stages.includes(file.stage) ? file.stage : defaultStage(bank), form: file.form ?? 'full' };
+  const asked = bankItemsInScope(bank, scope);
+  for (const { id } of asked) {
     const raw = answers[id];
     if (raw == null || (raw !== 'n/a' && isUnrated(raw))) missing.push(id);
   }
   if (missing.length > 0) {
     add(['answers'], {
       severity: options.strict ? 'error' : 'warning',
-      message: `${missing.length} of ${items.size} items unanswered: ${idList(missing)}`,
+      message: `${missing.length} of ${asked.length} items unanswered: ${idList(missing)}`,
       expected: options.strict ? 'every item answered (--strict)' : undefined,
     });
   }
@@ -111,12 +141,14 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
       continue;
     }
     const answer = cleanAnswer(raw);
-    if (!isUnrated(answer) || answer.note) answers.set(id, answer);
+    if (!isUnrated(answer) || answer.note || answer.evidence) answers.set(id, answer);
   }
   const respondent: Respondent = { source, answers };
   if (file.respondent?.name) respondent.name = file.respondent.name;
   if (file.respondent?.role) respondent.role = file.respondent.role;
   if (file.organization) respondent.organization = file.organization;
+  if (file.stage) respondent.stage = file.stage;
+  if (file.form) respondent.form = file.form;
   return respondent;
 }
 
@@ -127,24 +159,32 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
  */
 function ruleView(data: unknown): AnswersFile | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const { bank, answers } = data as { bank?: unknown; answers?: unknown };
+  const { bank, answers, stage } = data as { bank?: unknown; answers?: unknown; stage?: unknown };
   if (answers != null && (typeof answers !== 'object' || Array.isArray(answers))) return undefined;
   const shaped: Record<string, RawItemAnswer | 'n/a' | null> = {};
   for (const [id, raw] of Object.entries((answers ?? {}) as Record<string, unknown>)) {
     shaped[id] = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as RawItemAnswer) : raw === 'n/a' ? 'n/a' : null;
   }
-  return { bank: typeof bank === 'string' ? bank : undefined, answers: shaped } as AnswersFile;
+  return { bank: typeof bank === 'string' ? bank : undefined, stage: typeof stage === 'string' ? stage : undefined, answers: shaped } as AnswersFile;
 }
 
 /** Checks a parsed answers file against a bank: the schema and the rules, every problem of both, in document order. */
 export function checkAnswers(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): Checked<Respondent> {
   const { value, problems } = validateDocument(answersFileSchema, doc);
   const view = value ?? ruleView(doc.data);
-  if (view) pushAll(problems, answersRuleProblems(view, bank, doc, options));
+  // Answers under the ids of an earlier version of the bank move to their ids now (a warning says which).
+  const migrated = view && migrateAnswers(view, bank, doc);
+  if (migrated) {
+    pushAll(problems, migrated.problems);
+    pushAll(problems, answersRuleProblems(migrated.file, bank, doc, options));
+  } else if (doc.data !== null && typeof doc.data === 'object') {
+    const badStage = stageProblem((doc.data as { stage?: unknown }).stage, bank, doc);
+    if (badStage) problems.push(badStage);
+  }
   problems.sort(byPosition);
   // A file that failed is reported by its errors alone: its unanswered items are not the news.
-  if (!value || errorsOf(problems).length > 0) return { problems: errorsOf(problems) };
-  return { value: respondentFromFile(value, doc.source), problems };
+  if (!value || !migrated || errorsOf(problems).length > 0) return { problems: errorsOf(problems) };
+  return { value: respondentFromFile(migrated.file, doc.source), problems };
 }
 
 /** Reads, parses and checks one answers file (or `-`): a result, whatever went wrong. */

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import { FORMS } from '../bank/schema.js';
 
 // The answers file, exactly as docs/design.md gives it. An empty value (`capability:` with nothing after
 // it) means "not answered yet", so a half-filled template is still a valid file.
 
-export const OWNERS = ['pm', 'pmm', 'shared', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear'] as const;
+export const OWNERS = ['pm', 'pmm', 'shared', 'combined', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear'] as const;
 export const ROLES = ['pm', 'pmm', 'sales', 'marketing', 'engineering', 'leadership', 'other'] as const;
 export const UNKNOWN = 'unknown';
 export const NOT_APPLICABLE = 'n/a';
@@ -28,6 +29,7 @@ export const itemAnswerSchema = z.strictObject({
   capability: levelAnswer,
   capacity: levelAnswer,
   delivery: levelAnswer,
+  evidence: optionalText,
   note: optionalText,
 });
 
@@ -46,7 +48,12 @@ export const answersFileSchema = z.strictObject(
   {
     $schema: z.optional(z.string()),
     bank: z.optional(z.nullable(z.string({ error: 'a bank id' }))),
+    'bank-version': z.optional(z.nullable(z.int({ error: 'a whole version number' }).check(z.minimum(1, { error: 'a version of 1 or more' })))),
+    'bank-hash': z.optional(z.nullable(z.string({ error: 'a content hash (sha256:…)' }))),
     organization: optionalText,
+    // Checked against the bank's stages by the rules, which can list them.
+    stage: z.optional(z.nullable(z.string({ error: 'a stage id' }))),
+    form: z.optional(z.nullable(z.enum(FORMS, { error: FORMS.join(' or ') }))),
     respondent: z.optional(z.nullable(respondentSchema)),
     answers: z.nullable(z.record(z.string(), answerSchema, { error: 'a mapping of item ids to answers' })),
   },

@@ -1,6 +1,7 @@
 import { Document, Scalar, isMap, isScalar } from 'yaml';
-import { ANSWER_FIELDS } from '../bank/item-kinds.js';
+import { ANSWER_FIELDS, TEXT_FIELDS } from '../bank/item-kinds.js';
 import type { Answer, ItemAnswer } from '../model.js';
+import type { Form } from '../bank/schema.js';
 import type { Role } from './schema.js';
 
 /**
@@ -9,6 +10,10 @@ import type { Role } from './schema.js';
  */
 export interface AnswersDraft {
   bank?: string;
+  bankVersion?: number;
+  bankHash?: string;
+  stage?: string | null;
+  form?: Form | null;
   organization?: string | null;
   respondent?: { name?: string | null; role?: Role | null };
   /** In the order they should appear in the file (bank order). */
@@ -29,7 +34,11 @@ function itemValue(answer: Answer | null): ItemAnswer | string | null {
 export function serializeAnswers(draft: AnswersDraft, comment: string[] = []): string {
   const data: Record<string, unknown> = {};
   if (draft.bank !== undefined) data.bank = draft.bank;
+  if (draft.bankVersion !== undefined) data['bank-version'] = draft.bankVersion;
+  if (draft.bankHash !== undefined) data['bank-hash'] = draft.bankHash;
   if (draft.organization !== undefined) data.organization = draft.organization;
+  if (draft.stage != null) data.stage = draft.stage;
+  if (draft.form != null) data.form = draft.form;
   if (draft.respondent) {
     const respondent: Record<string, unknown> = {};
     if (draft.respondent.name !== undefined) respondent.name = draft.respondent.name;
@@ -50,8 +59,10 @@ export function serializeAnswers(draft: AnswersDraft, comment: string[] = []): s
       if (!isMap(pair.value)) continue;
       pair.value.flow = true;
       // A multi-line note would break the one-line mapping into a block; keep it one quoted line.
-      const note = pair.value.get('note', true);
-      if (isScalar(note)) note.type = Scalar.QUOTE_DOUBLE;
+      for (const field of TEXT_FIELDS) {
+        const text = pair.value.get(field, true);
+        if (isScalar(text)) text.type = Scalar.QUOTE_DOUBLE;
+      }
     }
   }
   return doc.toString({ lineWidth: 0 });

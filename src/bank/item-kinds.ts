@@ -8,7 +8,7 @@ export type Axis = 'capability' | 'capacity' | 'delivery';
 /** What a respondent rates: who owns it today, and the levels. */
 export type RatedField = 'owner' | Axis;
 /** Free text that goes with a rating. */
-export type TextField = 'note';
+export type TextField = 'evidence' | 'note';
 export type AnswerField = RatedField | TextField;
 
 interface ItemKindFacts {
@@ -24,7 +24,7 @@ export const ITEM_KINDS: Record<ItemKind, ItemKindFacts> = {
 };
 
 export const AXES: readonly Axis[] = ['capability', 'capacity', 'delivery'];
-export const TEXT_FIELDS: readonly TextField[] = ['note'];
+export const TEXT_FIELDS: readonly TextField[] = ['evidence', 'note'];
 /** Every field of an item's answer, in the order an answers file lists them. */
 export const ANSWER_FIELDS: readonly AnswerField[] = ['owner', ...AXES, ...TEXT_FIELDS];
 
@@ -56,7 +56,7 @@ export function ratedOn(kind: ItemKind): string {
   return `${ITEM_KINDS[kind].noun}, rated on ${listed(rated)}${rated.length === 1 ? ' only' : ''}`;
 }
 
-/** For messages: `"owner, capability, capacity (and a note)"`. */
+/** For messages: `"owner, capability, capacity (and evidence and a note)"`. */
 export function expectedFields(kind: ItemKind): string {
-  return `${ITEM_KINDS[kind].rated.join(', ')} (and a note)`;
+  return `${ITEM_KINDS[kind].rated.join(', ')} (and evidence and a note)`;
 }

@@ -14,7 +14,12 @@ const discussion = () => z.array(text(), { error: 'a list of discussion prompts'
 const sources = () => z.optional(z.array(text(), { error: 'a list of sources' }));
 
 export const FUNCTION_IDS = ['pm', 'pmm'] as const;
-export const RECOMMENDED_OWNERS = ['pm', 'pmm', 'shared'] as const;
+/** Who is accountable for a responsibility. */
+export const RECOMMENDED_OWNERS = ['pm', 'pmm', 'shared', 'leadership'] as const;
+/** Who may contribute to one: the respondents' roles (answers/schema.ts ROLES). */
+export const CONTRIBUTORS = ['pm', 'pmm', 'sales', 'marketing', 'engineering', 'leadership', 'other'] as const;
+/** The two forms of the questionnaire: the rapid one asks only the items marked `rapid`. */
+export const FORMS = ['rapid', 'full'] as const;
 
 /**
  * Built on first use: zod takes a few milliseconds to build these, and a run with the built-in bank
@@ -29,15 +34,20 @@ function buildBankSchemas() {
   const itemFields = () => ({
     title: text(),
     question: text(),
+    evidence: z.optional(text()),
     weight: weight(),
     target: z.optional(level()),
+    targets: z.optional(z.record(id(), level(), { error: 'a mapping of stage ids to target levels' })),
+    stages: z.optional(z.array(id(), { error: 'a list of stage ids' }).check(z.minLength(1, { error: 'at least one stage' }))),
+    rapid: z.optional(z.boolean({ error: 'true or false' })),
     discussion: discussion(),
     sources: sources(),
   });
 
   const responsibilitySchema = z.strictObject({
     id: id(),
-    owner: z.enum(RECOMMENDED_OWNERS, { error: 'pm, pmm or shared' }),
+    owner: z.enum(RECOMMENDED_OWNERS, { error: RECOMMENDED_OWNERS.join(', ') }),
+    contributors: z.optional(z.array(z.enum(CONTRIBUTORS, { error: CONTRIBUTORS.join(', ') }), { error: `a list of ${CONTRIBUTORS.join(', ')}` })),
     ...itemFields(),
   });
 
@@ -55,6 +65,16 @@ function buildBankSchemas() {
     responsibilities: z.array(responsibilitySchema, { error: 'a list of responsibilities' }).check(z.minLength(1, { error: 'at least one responsibility' })),
   });
 
+  const stageSchema = z.strictObject(
+    { title: text(), description: text(), target: z.optional(level()), combined: z.optional(z.boolean({ error: 'true or false' })) },
+    { error: 'a stage: { title, description, target, combined }' },
+  );
+  const idMap = () => z.optional(z.record(id(), id(), { error: 'a mapping of old ids to new ids' }));
+  const migrationSchema = z.strictObject(
+    { renamed: idMap(), merged: idMap(), removed: z.optional(z.array(id(), { error: 'a list of old ids' })) },
+    { error: 'a migration: { renamed, merged, removed }' },
+  );
+
   const bank = z.strictObject(
     {
       $schema: z.optional(z.string()),
@@ -63,10 +83,15 @@ function buildBankSchemas() {
       title: text(),
       description: z.optional(text()),
       target: level(),
+      'default-stage': z.optional(id()),
       functions: z.strictObject({ pm: businessFunction, pmm: businessFunction }),
       scales: z.strictObject({ capability: scale, capacity: scale, delivery: scale }),
+      stages: z.optional(z.record(id(), stageSchema, { error: 'a mapping of stage ids to stages' })),
       areas: z.array(areaSchema, { error: 'a list of areas' }).check(z.minLength(1, { error: 'at least one area' })),
       interlock: z.array(interlockSchema, { error: 'a list of interlock items' }),
+      migrations: z.optional(
+        z.record(z.string().check(z.regex(/^[1-9][0-9]*$/, { error: 'an earlier version number' })), migrationSchema, { error: 'a mapping of earlier version numbers to migrations' }),
+      ),
     },
     { error: 'a question bank (a mapping with id, version, title, target, functions, scales, areas, interlock)' },
   );
@@ -86,6 +111,9 @@ export type Bank = z.infer<BankSchemas['bank']>;
 export type Area = z.infer<BankSchemas['area']>;
 export type Responsibility = z.infer<BankSchemas['responsibility']>;
 export type InterlockItem = z.infer<BankSchemas['interlock']>;
+export type Stage = NonNullable<Bank['stages']>[string];
+export type Migration = NonNullable<Bank['migrations']>[string];
+export type Form = (typeof FORMS)[number];
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 export type RecommendedOwner = (typeof RECOMMENDED_OWNERS)[number];
 export type ScaleName = keyof Bank['scales'];

@@ -5,6 +5,7 @@ import { readSourceText } from '../io/read.js';
 import { sayProblems } from '../io/output.js';
 import type { InteractiveOptions } from '../interactive/run.js';
 import { publishReport } from '../pipeline.js';
+import { checkStage } from '../score/scope.js';
 import { reportSettings, type ReportCliOptions } from './options.js';
 
 export interface AssessOptions extends ReportCliOptions, InteractiveOptions {
@@ -22,6 +23,7 @@ export async function run(opts: AssessOptions): Promise<void> {
   }
   const input = await readSourceText(opts.answers);
   const bank = loadBank(opts.bank);
+  checkStage(bank, settings.stage);
   const { respondent, warnings } = parseAnswers(input, bank, { strict: settings.strict });
   sayProblems(warnings);
   await publishReport(bank, [respondent], settings);

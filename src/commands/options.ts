@@ -1,4 +1,6 @@
+import { FORMS, type Form } from '../bank/schema.js';
 import { UsageError } from '../errors.js';
+import { safeLine } from '../text.js';
 import type { ReportSettings } from '../pipeline.js';
 import { colorWanted } from '../render/color-choice.js';
 import { FORMATS, OUTPUT_FORMATS, formatOfPath, type Format, type OutputKind } from '../render/formats.js';
@@ -29,6 +31,12 @@ function number(option: string, value: string | undefined, min: number, max: num
 }
 
 export const parseTarget = (v?: string) => number('--target', v, 1, 5, false);
+
+/** `--form`: rapid or full. */
+export function parseForm(value: string | undefined): Form | undefined {
+  if (value === undefined || (FORMS as readonly string[]).includes(value)) return value as Form | undefined;
+  throw new UsageError(`--form: found "${safeLine(value)}", expected ${FORMS.join(' or ')}`);
+}
 export const parseTop = (v?: string) => number('--top', v, 0, 1000, true);
 export const parseFailUnder = (v?: string) => number('--fail-under', v, 0, 100, false);
 
@@ -42,6 +50,8 @@ export interface ReportCliOptions {
   failUnder?: string;
   strict?: boolean;
   color?: boolean;
+  stage?: string;
+  form?: string;
 }
 
 /** Checks every report option before any input is read, so a typo costs nothing. */
@@ -51,6 +61,8 @@ export function reportSettings(opts: ReportCliOptions): ReportSettings {
     format,
     out: opts.out,
     target: parseTarget(opts.target),
+    stage: opts.stage,
+    form: parseForm(opts.form),
     top: parseTop(opts.top) ?? 10,
     failUnder: parseFailUnder(opts.failUnder),
     strict: opts.strict === true,

@@ -10,12 +10,12 @@ import { safeLine } from '../text.js';
 // blank form. Only a blank template (or an empty file) is replaced without --force.
 
 /** Keys a blank template fills in itself. */
-const TEMPLATE_KEYS = new Set(['bank', '$schema']);
+const TEMPLATE_KEYS = new Set(['bank', 'bank-version', 'bank-hash', 'form', '$schema']);
 
 /** An `answers:` key (YAML or JSON) at the start of a line. */
 const ANSWERS_KEY = /^\s*["']?answers["']?\s*:/m;
 
-/** Whether a parsed document holds any value a person wrote: a non-empty leaf outside `bank`. */
+/** Whether a parsed document holds any value a person wrote: a non-empty leaf outside what the template itself fills in. */
 function holdsValues(data: unknown): boolean {
   // A stack, not recursion: nesting depth is the file's to choose.
   const stack: unknown[] = [data];

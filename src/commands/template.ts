@@ -3,10 +3,11 @@ import { OWNERS, ROLES } from '../answers/schema.js';
 import { fieldsOf } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
 import { loadBank } from '../bank/load.js';
-import type { Bank, ScaleName } from '../bank/schema.js';
+import type { Bank, Form, ScaleName } from '../bank/schema.js';
 import { emit } from '../io/output.js';
+import { checkStage, itemsInScope, stageIds } from '../score/scope.js';
 import { safeLine } from '../text.js';
-import { resolveFormat } from './options.js';
+import { parseForm, resolveFormat } from './options.js';
 import { guardTemplateOut } from './template-guard.js';
 
 export const ANSWERS_SCHEMA_FILE = 'pm-diag-answers.schema.json';
@@ -20,10 +21,25 @@ function itemLines(item: BankItem): string[] {
   // The recommended owner is left out: shown right above `owner:`, it primes the answer (pm-diag roles shows it).
   const about = item.kind === 'interlock' ? `${item.from.toUpperCase()} owes ${item.to.toUpperCase()}, ` : '';
   const fields = fieldsOf(item.kind).map((field) => `${field}: `).join(', ');
-  return [`  # ${safeLine(item.title)} (${about}weight ${item.weight})`, `  # ${safeLine(item.question)}`, `  ${item.id}: { ${fields}}`];
+  const evidence = item.evidence === undefined ? [] : [`  # Evidence (for a level of 3 or more): ${safeLine(item.evidence)}`];
+  return [`  # ${safeLine(item.title)} (${about}weight ${item.weight})`, `  # ${safeLine(item.question)}`, ...evidence, `  ${item.id}: { ${fields}}`];
 }
 
-export function renderTemplate(bank: Bank): string {
+/** The answers file's `stage:` and `form:` lines, with the choices. */
+function scopeLines(bank: Bank, stage: string | undefined, form: Form): string[] {
+  const stages = stageIds(bank);
+  const lines: string[] = [];
+  if (stages.length > 0) {
+    lines.push(`# stage: the company's stage, one of: ${stages.map((s) => `${s} (${safeLine(bank.stages![s]!.title)})`).join(', ')}`);
+    lines.push(`stage: ${stage ?? ''}`);
+  }
+  lines.push(`form: ${form}   # rapid (only the items marked rapid) or full`);
+  return lines;
+}
+
+export function renderTemplate(bank: Bank, scope: { stage?: string; form?: Form } = {}): string {
+  const form = scope.form ?? 'full';
+  const asked = itemsInScope(bankItems(bank), { stage: scope.stage ?? null, form });
   const lines = [
     `# yaml-language-server: $schema=./${ANSWERS_SCHEMA_FILE}`,
     `# pm-diag answers for "${safeLine(bank.title)}" (bank ${bank.id}, version ${bank.version}).`,
@@ -38,22 +54,30 @@ export function renderTemplate(bank: Bank): string {
     `#   delivery    ${scaleLine(bank, 'delivery')}`,
     '# Write n/a instead of { ... } for an item that does not apply; leave a value empty until you know it.',
     `bank: ${bank.id}`,
+    `bank-version: ${bank.version}`,
     'organization: ',
+    ...scopeLines(bank, scope.stage, form),
     `respondent: { name: , role: }   # role: ${ROLES.join(', ')}`,
     'answers:',
   ];
   for (const area of bank.areas) {
+    const items = asked.filter((i) => i.kind === 'responsibility' && i.area.id === area.id);
+    if (items.length === 0) continue;
     lines.push('', `  # == ${safeLine(area.title).toUpperCase()} ==`);
-    for (const item of bankItems(bank).filter((i) => i.kind === 'responsibility' && i.area.id === area.id)) lines.push(...itemLines(item));
+    for (const item of items) lines.push(...itemLines(item));
   }
-  lines.push('', '  # == INTERLOCK: WHAT EACH FUNCTION OWES THE OTHER ==');
-  for (const item of bankItems(bank).filter((i) => i.kind === 'interlock')) lines.push(...itemLines(item));
+  const interlock = asked.filter((i) => i.kind === 'interlock');
+  if (interlock.length > 0) lines.push('', '  # == INTERLOCK: WHAT EACH FUNCTION OWES THE OTHER ==');
+  for (const item of interlock) lines.push(...itemLines(item));
   return lines.join('\n') + '\n';
 }
 
-export function run(opts: { bank?: string; format?: string; out?: string; force?: boolean }): void {
+export function run(opts: { bank?: string; format?: string; out?: string; force?: boolean; stage?: string; form?: string }): void {
   const format = resolveFormat('template', opts.format, opts.out);
+  const form = parseForm(opts.form);
   const bank = loadBank(opts.bank);
   guardTemplateOut(opts.out, format, opts.force === true);
-  emit(format === 'csv' ? csvColumns(bank).join(',') : renderTemplate(bank), opts.out);
+  const stage = checkStage(bank, opts.stage);
+  const items = itemsInScope(bankItems(bank), { stage: stage ?? null, form: form ?? 'full' });
+  emit(format === 'csv' ? csvColumns(bank, items).join(',') : renderTemplate(bank, { stage, form }), opts.out);
 }

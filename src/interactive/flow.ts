@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { parseAnswers } from '../answers/load.js';
 import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from '../answers/schema.js';
+import type { TextField } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
-import type { Bank } from '../bank/schema.js';
+import type { Bank, Form } from '../bank/schema.js';
+import { EVIDENCED_LEVEL } from '../score/diagnose.js';
+import { defaultStage, stageIds } from '../score/scope.js';
 import { InterruptedError } from '../errors.js';
 import { say } from '../io/output.js';
 import { readFileText } from '../io/read.js';
@@ -11,11 +14,12 @@ import { publishReport, type ReportSettings } from '../pipeline.js';
 import { wrap } from '../render/layout.js';
 import { safeLine } from '../text.js';
 import { isPromptStop, type Choice, type Prompter, type SelectChoice } from './prompts.js';
-import { commandLine, introScreen, itemHeader, progressText, reviewScreen, sectionBanner, type Look } from './screens.js';
+import { commandLine, formLength, introScreen, itemHeader, progressText, reviewScreen, sectionBanner, type Look } from './screens.js';
 import { backupSession, readSession, saveSession } from './session.js';
 import {
   buildSteps,
   firstUnsettled,
+  scopedSections,
   itemAnswerOf,
   nextOpen,
   previousAnswered,
@@ -62,6 +66,7 @@ const FIELD_QUESTIONS: Record<Field, string> = {
 
 const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
   shared: ['Shared by PM and PMM', 'Both functions own it together.'],
+  combined: ['One person or team does both', 'A combined PM and PMM role owns it.'],
   sales: ['Sales', 'The sales team does it.'],
   engineering: ['Engineering', 'Engineering or development does it.'],
   leadership: ['Leadership', 'Executives or a general manager do it themselves.'],
@@ -85,7 +90,9 @@ const keys = (numbers: string): [string, string][] => [
 ];
 
 class Session {
-  private readonly steps: Step[];
+  /** The selected sections with only the items of the chosen stage and form, and their questions. */
+  private sections: Section[];
+  private steps: Step[];
   private draft: Draft = { answers: new Map() };
   private readonly history: number[] = [];
   /** The furthest step reached: walking forward re-asks answered questions only up to here. */
@@ -94,6 +101,7 @@ class Session {
   private shownSection?: string;
 
   constructor(private readonly ctx: FlowContext) {
+    this.sections = ctx.sections;
     this.steps = buildSteps(ctx.sections);
   }
 
@@ -115,7 +123,7 @@ class Session {
   }
 
   private progress(): string {
-    return progressText(tally(this.ctx.sections, this.draft));
+    return progressText(tally(this.sections, this.draft));
   }
 
   /** Loads or starts the session; returns the step to begin with. */
@@ -130,6 +138,7 @@ class Session {
       return 0;
     }
     this.draft = saved.draft;
+    this.rescope();
     if (saved.dropped.length) {
       const backup = backupSession(ctx.savePath, 'copy');
       say(
@@ -174,6 +183,66 @@ class Session {
     return first;
   }
 
+  /** The questions of the draft's stage and form (the bank's default stage and the full form until chosen). */
+  private rescope(): void {
+    const scope = { stage: this.draft.stage ?? defaultStage(this.ctx.bank), form: this.draft.form ?? 'full' };
+    this.sections = scopedSections(this.ctx.sections, scope);
+    this.steps = buildSteps(this.sections);
+  }
+
+  /**
+   * The stage first, then the form, each asked once and saved at once: --stage and --form answer
+   * them, a bank without stages has nothing to ask, and the form is offered only when some items
+   * of the stage are in the rapid form. Returns the step to begin with.
+   */
+  private async chooseScope(first: number): Promise<number> {
+    const { bank, settings } = this.ctx;
+    const before = `${this.draft.stage}/${this.draft.form}`;
+    if (settings.stage !== undefined) this.draft.stage = settings.stage;
+    else if (this.draft.stage === undefined && stageIds(bank).length > 0) {
+      this.draft.stage = await this.askStage();
+      this.save();
+    }
+    if (settings.form !== undefined) this.draft.form = settings.form;
+    else if (this.draft.form === undefined) {
+      const stage = this.draft.stage ?? defaultStage(bank);
+      const rapid = scopedSections(this.ctx.sections, { stage, form: 'rapid' });
+      if (rapid.length > 0) {
+        this.draft.form = await this.askForm(rapid, scopedSections(this.ctx.sections, { stage, form: 'full' }));
+        this.save();
+      }
+    }
+    if (`${this.draft.stage}/${this.draft.form}` === before) return first;
+    this.rescope();
+    this.save();
+    return firstUnsettled(this.steps, this.draft);
+  }
+
+  private async askStage(): Promise<string> {
+    const { bank, look } = this.ctx;
+    const stages = bank.stages ?? {};
+    return this.ctx.prompter.select<string>({
+      message: 'Which stage is the company at? (it sets the targets and which items apply)',
+      default: defaultStage(bank) ?? undefined,
+      choices: stageIds(bank).map((id) => ({ value: id, name: safeLine(stages[id]!.title), short: id, description: wrap(stages[id]!.description, look.width - 2).join('\n') })),
+    });
+  }
+
+  private async askForm(rapid: Section[], full: Section[]): Promise<Form> {
+    const choice = (form: Form, sections: Section[], what: string) => {
+      const { questions, minutes } = formLength(sections);
+      return { value: form, name: `${form === 'rapid' ? 'Rapid' : 'Full'}: ${questions} questions, about ${minutes} minute${minutes === 1 ? '' : 's'}`, short: form, description: what };
+    };
+    return this.ctx.prompter.select<Form>({
+      message: 'Which form?',
+      default: 'rapid',
+      choices: [
+        choice('rapid', rapid, 'The items that matter most, for a first read of the gaps.'),
+        choice('full', full, 'Every item that applies at this stage, for the whole picture.'),
+      ],
+    });
+  }
+
   private startOver(): void {
     this.draft = { answers: new Map() };
     if (!existsSync(this.ctx.savePath)) return;
@@ -191,6 +260,7 @@ class Session {
       let i = await this.open();
       // Written before the first question: a path that cannot be written fails now, not at the end.
       this.save();
+      i = await this.chooseScope(i);
       while (i < this.steps.length) i = await this.ask(i);
     } catch (err) {
       if (isPromptStop(err)) throw this.stopped(err);
@@ -223,6 +293,10 @@ class Session {
         const answer: ItemAnswer = { ...itemAnswerOf(this.draft, id) };
         Object.assign(answer, { [step.field]: step.field === 'owner' || value === UNKNOWN ? value : Number(value) });
         this.draft.answers.set(id, answer);
+        if (step.field === 'capability' && typeof answer.capability === 'number' && answer.capability >= EVIDENCED_LEVEL) {
+          this.save();
+          await this.askEvidence(step.item);
+        }
       }
     }
     this.save();
@@ -270,18 +344,30 @@ class Session {
     return this.forward(i);
   }
 
-  private async askNote(item: BankItem): Promise<void> {
-    const current = itemAnswerOf(this.draft, item.id)?.note;
+  private askNote(item: BankItem): Promise<void> {
+    return this.askText(item, 'note', 'Note');
+  }
+
+  /** After a capability of 3 or more, when the bank says what would show it: optional, Enter skips. */
+  private async askEvidence(item: BankItem): Promise<void> {
+    if (item.evidence === undefined) return;
+    say(wrap(`What would show it: ${item.evidence}`, this.ctx.look.width, '  ', '  ').join('\n'));
+    return this.askText(item, 'evidence', 'Evidence (optional, Enter skips)');
+  }
+
+  /** A free-text field of the item's answer, saved at once: Enter keeps what is there, "-" removes it. */
+  private async askText(item: BankItem, field: TextField, label: string): Promise<void> {
+    const current = itemAnswerOf(this.draft, item.id)?.[field];
     const text = (
       await this.ctx.prompter.input({
-        message: current ? 'Note (Enter keeps it, "-" removes it):' : 'Note:',
+        message: current ? `${label} (Enter keeps it, "-" removes it):` : `${label}:`,
         default: current === undefined ? undefined : safeLine(current),
       })
     ).trim();
     if (current !== undefined && text === safeLine(current)) return;
     const answer: ItemAnswer = { ...itemAnswerOf(this.draft, item.id) };
-    if (text === '' || text === '-') delete answer.note;
-    else answer.note = text;
+    if (text === '' || text === '-') delete answer[field];
+    else answer[field] = text;
     if (Object.keys(answer).length) this.draft.answers.set(item.id, answer);
     else this.draft.answers.delete(item.id);
     this.save();
@@ -308,9 +394,9 @@ class Session {
 
   private showHeader(step: ItemStep): void {
     const { ctx } = this;
-    const total = ctx.sections.length;
+    const total = this.sections.length;
     if (this.shownSection !== step.section.id) say(sectionBanner(step.section, total, ctx.look));
-    if (this.shownItem !== step.item.id) say(itemHeader(step, total, tally(ctx.sections, this.draft), ctx.bank, ctx.look));
+    if (this.shownItem !== step.item.id) say(itemHeader(step, total, tally(this.sections, this.draft), ctx.bank, ctx.look));
     this.shownSection = step.section.id;
     this.shownItem = step.item.id;
   }
@@ -370,7 +456,7 @@ class Session {
 
   private async finish(): Promise<void> {
     const { ctx } = this;
-    say(reviewScreen(tally(ctx.sections, this.draft), ctx.sections, ctx.allSections, ctx.look));
+    say(reviewScreen(tally(this.sections, this.draft), ctx.sections, ctx.allSections, ctx.look));
     const { respondent } = parseAnswers(readFileText(ctx.savePath), ctx.bank, { strict: ctx.settings.strict });
     const path = safeLine(ctx.savePath);
     try {

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { ReportSettings } from '../pipeline.js';
 import { colorWanted } from '../render/color-choice.js';
+import { checkStage } from '../score/scope.js';
 
 // `pm-diag assess` without --answers: refuse at once without a terminal, then run the flow with the
 // real prompts, turning SIGTERM, SIGHUP and an outside SIGINT into an aborted prompt so that the
@@ -66,6 +67,7 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
     import('../render/colors.js'),
   ]);
   const bank = loadBank(opts.bank);
+  checkStage(bank, settings.stage);
   const sections = selectSections(bank, opts.area);
   const allSections = selectSections(bank, undefined).length;
   const resumeArgs = ['pm-diag', 'assess', '--resume', '--save', opts.save];

@@ -22,10 +22,13 @@ export function commandLine(args: string[]): string {
 /** About how long one rated question takes to read and answer. */
 const SECONDS_PER_QUESTION = 10;
 
-function minutes(sections: Section[]): number {
-  const seconds = sections.flatMap((s) => s.items).reduce((sum, item) => sum + ITEM_KINDS[item.kind].rated.length * SECONDS_PER_QUESTION, 0);
-  return Math.max(1, Math.round(seconds / 60));
+/** How many questions the sections ask (each rated field is one), and about how many minutes that takes. */
+export function formLength(sections: Section[]): { questions: number; minutes: number } {
+  const questions = sections.flatMap((s) => s.items).reduce((sum, item) => sum + ITEM_KINDS[item.kind].rated.length, 0);
+  return { questions, minutes: Math.max(1, Math.round((questions * SECONDS_PER_QUESTION) / 60)) };
 }
+
+const minutes = (sections: Section[]): number => formLength(sections).minutes;
 
 export function introScreen(bank: Bank, sections: Section[], savePath: string, look: Look): string {
   const { colors: c, width } = look;

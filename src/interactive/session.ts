@@ -3,6 +3,7 @@ import { answersRuleProblems, cleanAnswer } from '../answers/load.js';
 import { answersFileSchema, type AnswersFile } from '../answers/schema.js';
 import { serializeAnswers } from '../answers/serialize.js';
 import { bankItems, itemsById } from '../bank/items.js';
+import { bankHash } from '../bank/hash.js';
 import type { Bank } from '../bank/schema.js';
 import { InputError, andThen, checked, errorsOf, type Checked } from '../errors.js';
 import { readFileText } from '../io/read.js';
@@ -51,6 +52,8 @@ export function readSession(path: string, bank: Bank): SavedSession | undefined 
   const answers = file.answers ?? {};
   const draft: Draft = { answers: new Map() };
   if (file.organization !== undefined) draft.organization = file.organization;
+  if (file.stage != null) draft.stage = file.stage;
+  if (file.form != null) draft.form = file.form;
   if (file.respondent?.name !== undefined) draft.name = file.respondent.name;
   if (file.respondent?.role !== undefined) draft.role = file.respondent.role;
   for (const item of bankItems(bank)) {
@@ -74,5 +77,6 @@ export function saveSession(path: string, bank: Bank, draft: Draft, header: stri
     if (answer !== undefined) answers.push([item.id, answer]);
   }
   const respondent = draft.name !== undefined || draft.role !== undefined ? { name: draft.name, role: draft.role } : undefined;
-  writeFileAtomic(path, serializeAnswers({ bank: bank.id, organization: draft.organization, respondent, answers }, header));
+  const scope = { stage: draft.stage, form: draft.form, bankVersion: bank.version, bankHash: bankHash(bank) };
+  writeFileAtomic(path, serializeAnswers({ bank: bank.id, ...scope, organization: draft.organization, respondent, answers }, header));
 }

@@ -1,7 +1,8 @@
 import type { Role } from '../answers/schema.js';
 import { ITEM_KINDS, type RatedField } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
-import type { Bank } from '../bank/schema.js';
+import type { Bank, Form } from '../bank/schema.js';
+import { inScope, type Scope } from '../score/scope.js';
 import { UsageError } from '../errors.js';
 import type { Answer, ItemAnswer } from '../model.js';
 import { closest } from '../text.js';
@@ -30,6 +31,9 @@ export type ItemStep = Extract<Step, { kind: 'item' }>;
 
 /** The session's answers. `null`: asked and left empty on purpose (skipped); absent: not asked yet. */
 export interface Draft {
+  /** The company's stage and the form chosen at the start. */
+  stage?: string;
+  form?: Form;
   organization?: string | null;
   name?: string | null;
   role?: Role | null;
@@ -64,6 +68,14 @@ export function selectSections(bank: Bank, areaIds: string[] | undefined): Secti
     throw new UsageError(`--area: no area "${id}" in the bank${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the areas are ${all.map((s) => s.id).join(', ')}`);
   }
   return all.filter((s) => wanted.size === 0 || wanted.has(s.id)).map((s, i) => ({ ...s, index: i + 1 }));
+}
+
+/** The sections with only the items asked at this stage and in this form; a section left empty is dropped. */
+export function scopedSections(sections: Section[], scope: Pick<Scope, 'stage' | 'form'>): Section[] {
+  return sections
+    .map((section) => ({ ...section, items: section.items.filter((item) => inScope(item, scope)) }))
+    .filter((section) => section.items.length > 0)
+    .map((section, i) => ({ ...section, index: i + 1 }));
 }
 
 export function buildSteps(sections: Section[]): Step[] {

@@ -44,6 +44,7 @@ import {
 import { barChart, type BarRow } from './svg/bars.js';
 import { dumbbells } from './svg/dumbbell.js';
 import { heatmap } from './svg/heatmap.js';
+import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 import { esc } from './svg/markup.js';
 import { figure, list, p, page, section, table, type Html } from './html/page.js';
 import { quadrantChart } from './svg/quadrant.js';
@@ -256,6 +257,16 @@ function knowledgePart(d: Diagnosis): Part {
   return { id: 'knowledge', title: 'Knowledge gaps', html: rows.length === 0 ? p(NONE.knowledge) : table('Knowledge gaps', ['Item', 'What is missing', 'Respondents'], rows, [2]) };
 }
 
+function handoffPart(d: Diagnosis): Part {
+  const rows = handoffRows(d).map((row) => row.map(esc));
+  return { id: 'handoff', title: 'Handoff perception', html: p(HANDOFF_INTRO) + (rows.length === 0 ? p(HANDOFF_NONE) : table('Handoff perception', ['Handoff', 'Direction', 'Giver', 'Receiver', 'Difference'], rows, [2, 3, 4])) };
+}
+
+function evidencePart(d: Diagnosis): Part {
+  const rows = evidenceRows(d).map((row) => row.map(esc));
+  return { id: 'evidence', title: 'Claims without evidence', html: p(EVIDENCE_INTRO) + (rows.length === 0 ? p(EVIDENCE_NONE) : table('Claims without evidence', ['Responsibility', 'Unevidenced', 'Respondents'], rows, [1])) };
+}
+
 const scoringPart = (): Part => ({ id: 'scoring', title: 'How this is scored', html: list(SCORING.map(esc)) });
 
 export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
@@ -270,7 +281,9 @@ export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
     respondents: () => respondentsPart(d),
     disagreements: () => disagreementsPart(d, opts.top),
     answers: () => ({ id: 'answers', title: 'How the answers spread', html: answersHtml(d) }),
+    handoff: () => handoffPart(d),
     perception: () => ({ id: 'perception', title: 'Perception gaps', html: perceptionHtml(d) }),
+    evidence: () => evidencePart(d),
     knowledge: () => knowledgePart(d),
     scoring: scoringPart,
   };

@@ -25,9 +25,10 @@ function item(i: ItemScore) {
   const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority), answered: i.answered, notApplicable: i.notApplicable };
   const extra = { discussion: i.discussion, notes: i.notes };
   if (i.kind === 'interlock') {
-    return { ...common, from: i.from, to: i.to, delivery: mean(i.delivery), health: index(i.health), ...extra };
+    const { giver, receiver } = i.deliveryBySide;
+    return { ...common, from: i.from, to: i.to, delivery: mean(i.delivery), deliveryBySide: { giver: mean(giver), receiver: mean(receiver) }, health: index(i.health), ...extra };
   }
-  const { recommended, consensus, status, contested, votes } = i.owner;
+  const { recommended, contributors, consensus, status, contested, votes } = i.owner;
   return {
     ...common,
     area: i.area.id,
@@ -35,7 +36,8 @@ function item(i: ItemScore) {
     capacity: mean(i.capacity),
     readiness: index(i.readiness),
     quadrant: i.quadrant,
-    owner: { recommended, consensus, status, contested, votes },
+    unevidenced: i.unevidenced,
+    owner: { recommended, contributors, consensus, status, contested, votes },
     ...extra,
   };
 }
@@ -47,6 +49,8 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     generatedAt: d.date,
     bank: { id: d.bank.id, version: d.bank.version, title: d.bank.title },
     organization: d.organization ?? null,
+    stage: d.stage,
+    form: d.form,
     respondents: d.respondents.length,
     target: d.target,
     summary: {
@@ -63,6 +67,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     items: d.items.map(item),
     // Every gap, most urgent first; `top` says how many the other formats put on the agenda.
     gaps: d.gaps,
+    outOfScope: d.outOfScope,
     top: opts.top,
     respondentList: d.respondents.map((r) => ({ name: r.name ?? null, role: r.role ?? null, source: r.source, coverage: index(r.coverage) })),
     disagreements: d.disagreements.map((x) => ({ id: x.id, axis: x.axis, spread: mean(x.spread), groups: x.groups.map((g) => ({ value: g.value, count: g.count, respondents: g.respondents.map((r) => ({ name: r.name, role: r.role ?? null })) })) })),
@@ -73,6 +78,8 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
       gap: index(p.gap),
       items: p.items.map((i) => ({ id: i.id, self: mean(i.self), others: mean(i.others), difference: mean(i.difference) })),
     })),
+    handoffPerception: d.handoffPerception.map((h) => ({ id: h.id, from: h.from, to: h.to, giver: mean(h.giver), receiver: mean(h.receiver), difference: mean(h.difference) })),
+    unevidenced: d.unevidenced,
     knowledgeGaps: d.knowledgeGaps,
   };
   return safeJson(report);

@@ -3,6 +3,7 @@ import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
 import { INTRO, NONE, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
 // through mdText (running text) or mdCell (table cells); headings carry only our own words, so a
@@ -166,6 +167,16 @@ function perceptionBlock(d: Diagnosis): Block {
   );
 }
 
+function handoffBlock(d: Diagnosis): Block {
+  const rows = handoffRows(d).map((row) => row.map(mdCell));
+  return section('Handoff perception', HANDOFF_INTRO, rows.length === 0 ? HANDOFF_NONE : table(['Handoff', 'Direction', 'Giver', 'Receiver', 'Difference'], rows, [2, 3, 4]));
+}
+
+function evidenceBlock(d: Diagnosis): Block {
+  const rows = evidenceRows(d).map((row) => row.map(mdCell));
+  return section('Claims without evidence', EVIDENCE_INTRO, rows.length === 0 ? EVIDENCE_NONE : table(['Responsibility', 'Unevidenced', 'Respondents'], rows, [1]));
+}
+
 function knowledgeBlock(d: Diagnosis): Block {
   const { unknown, unanswered } = d.knowledgeGaps;
   if (unknown.length === 0 && unanswered.length === 0) return section('Knowledge gaps', NONE.knowledge);
@@ -191,7 +202,9 @@ export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): strin
     disagreements: () => disagreementsBlock(d, opts.top),
     // The spread of answers is drawn in the HTML report; the markdown has the disagreements.
     answers: () => [],
+    handoff: () => handoffBlock(d),
     perception: () => perceptionBlock(d),
+    evidence: () => evidenceBlock(d),
     knowledge: () => knowledgeBlock(d),
     scoring: scoringBlock,
   };

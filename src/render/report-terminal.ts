@@ -1,6 +1,7 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../model.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
+import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 import { NONE, noGapsText, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report for a terminal: 80 columns, bars coloured by how far a score is from the target.
@@ -166,6 +167,27 @@ function perceptionLines(ctx: Context): string[] {
   ]);
 }
 
+/** A list section with a dimmed line of explanation under its heading. */
+function introduced(ctx: Context, intro: string, [blank = '', title = '', ...rest]: string[]): string[] {
+  return [blank, title, ...wrap(intro, WIDTH, '  ', '  ').map((l) => ctx.c.dim(l)), ...rest];
+}
+
+function handoffLines(ctx: Context): string[] {
+  const lines = listSection(ctx, 'HANDOFF PERCEPTION (delivery: giver vs receiver)', handoffRows(ctx.d), HANDOFF_NONE, ([title, direction, giver, receiver, difference]) => [
+    ...wrap(`${title} · ${direction}`, WIDTH, '    ', '  '),
+    `    giver ${giver}   receiver ${receiver}   difference ${difference}`,
+  ]);
+  return introduced(ctx, HANDOFF_INTRO, lines);
+}
+
+function evidenceLines(ctx: Context): string[] {
+  const lines = listSection(ctx, 'CLAIMS WITHOUT EVIDENCE (capability 3 or more)', evidenceRows(ctx.d), EVIDENCE_NONE, ([title, share, who]) => [
+    `  ${padEnd(title, 56)} ${padStart(share, 6)} unevidenced`,
+    ...wrap(who, WIDTH, '      ', '    '),
+  ]);
+  return introduced(ctx, EVIDENCE_INTRO, lines);
+}
+
 function knowledgeLines(ctx: Context): string[] {
   const { d } = ctx;
   const { unknown, unanswered } = d.knowledgeGaps;
@@ -197,7 +219,9 @@ export function renderReportTerminal(d: Diagnosis, opts: { color: boolean; top: 
     disagreements: () => disagreementLines(ctx),
     // The spread of answers is drawn in the HTML report; the terminal lists the disagreements.
     answers: () => [],
+    handoff: () => handoffLines(ctx),
     perception: () => perceptionLines(ctx),
+    evidence: () => evidenceLines(ctx),
     knowledge: () => knowledgeLines(ctx),
     scoring: () => scoringLines(ctx),
   };

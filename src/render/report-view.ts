@@ -4,6 +4,9 @@ import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore,
 import { pct } from '../score/math.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
+import { scopeHeader } from './report-scope.js';
+
+export { itemTitle } from './report-scope.js';
 
 // What the terminal and markdown gap reports say, as plain unescaped words and numbers rounded for
 // reading. Each renderer only escapes and lays out, so the two formats cannot drift apart.
@@ -12,6 +15,7 @@ const LABEL: Record<Owner | Role, string> = {
   pm: 'PM',
   pmm: 'PMM',
   shared: 'Shared',
+  combined: 'Combined PM/PMM',
   sales: 'Sales',
   marketing: 'Marketing',
   engineering: 'Engineering',
@@ -36,6 +40,7 @@ export function header(d: Diagnosis): [string, string][] {
   return [
     ['Bank', `${d.bank.title} (${d.bank.id} v${d.bank.version})`],
     ['Organization', d.organization ?? 'n/a'],
+    ...scopeHeader(d),
     ['Date', d.date],
     ['Respondents', String(d.respondents.length)],
     ['Target', fmtNumber(d.target)],
@@ -54,8 +59,8 @@ export function summary(d: Diagnosis): [string, number | null][] {
   ];
 }
 
-/** A function's name, or "Shared" for the items both own. */
-export const functionName = (group: FunctionGroup, names: Record<FunctionId, string>): string => (group === 'shared' ? 'Shared' : names[group]);
+/** A function's name, or "Shared" for the items both own, "Leadership" for those it keeps. */
+export const functionName = (group: FunctionGroup, names: Record<FunctionId, string>): string => (group === 'pm' || group === 'pmm' ? names[group] : label(group));
 
 export const groupName = (d: Diagnosis, group: FunctionGroup): string => functionName(group, d.functionNames);
 
@@ -103,7 +108,6 @@ export function topGaps(d: Diagnosis, top: number): ItemScore[] {
   return d.gaps.slice(0, Math.max(0, top)).flatMap((id) => byId.get(id) ?? []);
 }
 
-export const itemTitle = (d: Diagnosis, id: string): string => d.items.find((i) => i.id === id)?.title ?? id;
 
 // A term of the priority: what is missing to reach the target, 0 when nothing is (or nothing was rated).
 const shortfall = (target: number, value: number | null) => (value === null || value >= target ? '0' : `(${fmtNumber(target)} − ${fmtMean(value)})`);
@@ -127,7 +131,10 @@ export function itemFacts(d: Diagnosis, item: ItemScore): string[] {
 export const statusText = (owner: { status: OwnershipStatus; contested: boolean }): string => `${owner.status}${owner.contested ? ', contested' : ''}`;
 
 export const ownerText = (item: ResponsibilityScore): string =>
-  `recommended ${label(item.owner.recommended)}, consensus ${item.owner.consensus === null ? 'none given' : label(item.owner.consensus)}: ${statusText(item.owner)}`;
+  `recommended ${label(item.owner.recommended)}${contributorsText(item)}, consensus ${item.owner.consensus === null ? 'none given' : label(item.owner.consensus)}: ${statusText(item.owner)}`;
+
+/** " (contributors Sales, PM)", or nothing when the bank names none. */
+const contributorsText = (item: ResponsibilityScore): string => (item.owner.contributors.length === 0 ? '' : ` (contributors ${item.owner.contributors.map(label).join(', ')})`);
 
 /** "PMM 2, PM 1": most votes first. */
 export function votesText(votes: Partial<Record<Owner, number>>): string {
@@ -136,7 +143,7 @@ export function votesText(votes: Partial<Record<Owner, number>>): string {
   return entries.length === 0 ? 'none' : entries.map(([owner, n]) => `${label(owner)} ${n}`).join(', ');
 }
 
-const PROBLEM_STATUSES: OwnershipStatus[] = ['orphaned', 'blurred', 'misassigned'];
+const PROBLEM_STATUSES: OwnershipStatus[] = ['orphaned', 'blurred', 'partial', 'misassigned'];
 
 /** Responsibilities whose consensus owner is not the recommended one, or is contested. */
 export const ownershipProblems = (d: Diagnosis): ResponsibilityScore[] => responsibilities(d).filter((i) => PROBLEM_STATUSES.includes(i.owner.status) || i.owner.contested);
@@ -176,7 +183,9 @@ export const SCORING: string[] = [
   'Quadrants compare both axes with the target: strength (both met), stretched (capable, not resourced), underskilled (resourced, not capable), critical (neither).',
   'Indexes are weighted means, Σ weight × value / Σ weight, over the items that have a value; functions group items by recommended owner.',
   'Interlock = the weighted mean of pct(delivery), overall and by direction.',
-  'Alignment = the share of weight whose consensus owner is the recommended one; contested = under 2/3 of owner answers agree.',
+  'Alignment = the share of weight whose consensus owner is the recommended one; contested = under 2/3 of owner answers agree. A shared item held by PM or PMM alone is partial; a combined PM/PMM owner is aligned only at a stage that expects one.',
+  'Each item is held to its target at the report’s stage; items that do not apply at that stage, or are not in the rapid form, are in no score.',
+  'Claims without evidence (capability 3 or more with no evidence given) and the handoff perception (giver against receiver, a level or more apart) change no score.',
   'Coverage = answered items / all items (n/a and "don’t know" count as answered).',
 ];
 
@@ -282,9 +291,9 @@ export function levelCounts(values: readonly number[] = []): number[] {
 }
 
 /** The report's sections, in the order every format shows them (DESIGN.md, "The report"). */
-export type SectionId = 'summary' | 'groups' | 'map' | 'agenda' | 'plan' | 'ownership' | 'interlock' | 'respondents' | 'disagreements' | 'answers' | 'perception' | 'knowledge' | 'scoring';
-const SECTIONS: SectionId[] = ['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'respondents', 'disagreements', 'answers', 'perception', 'knowledge', 'scoring'];
-const TEAM_SECTIONS: SectionId[] = ['respondents', 'disagreements', 'answers', 'perception'];
+export type SectionId = 'summary' | 'groups' | 'map' | 'agenda' | 'plan' | 'ownership' | 'interlock' | 'handoff' | 'respondents' | 'disagreements' | 'answers' | 'perception' | 'evidence' | 'knowledge' | 'scoring';
+const SECTIONS: SectionId[] = ['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'handoff', 'respondents', 'disagreements', 'answers', 'perception', 'evidence', 'knowledge', 'scoring'];
+const TEAM_SECTIONS: SectionId[] = ['handoff', 'respondents', 'disagreements', 'answers', 'perception'];
 
 /** The sections this diagnosis has: those about who said what only with several respondents. */
 export const reportSections = (d: Diagnosis): SectionId[] => (isTeam(d) ? SECTIONS : SECTIONS.filter((id) => !TEAM_SECTIONS.includes(id)));

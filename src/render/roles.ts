@@ -1,18 +1,46 @@
-import type { Bank, FunctionId, RecommendedOwner } from '../bank/schema.js';
+import { CONTRIBUTORS, RECOMMENDED_OWNERS, type Bank, type FunctionId, type RecommendedOwner, type Responsibility } from '../bank/schema.js';
 import { makeColors } from './colors.js';
 import { WIDTH, padEnd, truncate, wrap } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
 
 // The role map: "understand the roles", the first promise. Readable enough to project in a meeting.
 
-export const OWNER_LABEL: Record<RecommendedOwner, string> = { pm: 'PM', pmm: 'PMM', shared: 'Shared' };
+export const OWNER_LABEL: Record<RecommendedOwner, string> = { pm: 'PM', pmm: 'PMM', shared: 'Shared', leadership: 'Leadership' };
+/** The RACI table's column heads: short enough for an 80-column terminal. */
+const PARTY_LABEL: Record<Party, string> = { pm: 'PM', pmm: 'PMM', leadership: 'LEAD', sales: 'SALES', marketing: 'MKTG', engineering: 'ENG', other: 'OTHER' };
 const weightMarks = (weight: number) => '●'.repeat(weight) + '○'.repeat(3 - weight);
 
+type Party = (typeof CONTRIBUTORS)[number];
+type Raci = 'A' | 'C';
+
+/** Who is accountable (A: both PM and PMM for a shared item) and who contributes (C). */
+function raciOf(item: Responsibility): Map<Party, Raci> {
+  const cells = new Map<Party, Raci>();
+  for (const party of item.owner === 'shared' ? (['pm', 'pmm'] as const) : [item.owner]) cells.set(party, 'A');
+  for (const party of item.contributors ?? []) if (!cells.has(party)) cells.set(party, 'C');
+  return cells;
+}
+
+/** The table's columns, accountable owners first. */
+const PARTY_ORDER: readonly Party[] = ['pm', 'pmm', 'leadership', ...CONTRIBUTORS.filter((p) => p !== 'pm' && p !== 'pmm' && p !== 'leadership')];
+
+/** PM and PMM, then every other party the bank names. */
+function partiesOf(bank: Bank): Party[] {
+  const named = new Set<Party>(['pm', 'pmm']);
+  for (const area of bank.areas) for (const item of area.responsibilities) for (const party of raciOf(item).keys()) named.add(party);
+  return PARTY_ORDER.filter((party) => named.has(party));
+}
+
 export function ownerCounts(bank: Bank): Record<RecommendedOwner, number> {
-  const counts: Record<RecommendedOwner, number> = { pm: 0, pmm: 0, shared: 0 };
+  const counts = Object.fromEntries(RECOMMENDED_OWNERS.map((owner) => [owner, 0])) as Record<RecommendedOwner, number>;
   for (const area of bank.areas) for (const item of area.responsibilities) counts[item.owner]++;
   return counts;
 }
+
+const countsText = (bank: Bank): string => {
+  const counts = ownerCounts(bank);
+  return RECOMMENDED_OWNERS.filter((owner) => owner !== 'leadership' || counts.leadership > 0).map((owner) => `${OWNER_LABEL[owner]} ${counts[owner]}`).join(' · ');
+};
 
 export function owes(bank: Bank, from: FunctionId, to: FunctionId): string {
   return `${bank.functions[from].name} owes ${bank.functions[to].name}`;
@@ -25,20 +53,27 @@ export const DIRECTIONS: [FunctionId, FunctionId][] = [
 
 export function renderRolesTerminal(bank: Bank, color: boolean): string {
   const c = makeColors(color);
-  const ownerColor: Record<RecommendedOwner, (s: string) => string> = { pm: c.cyan, pmm: c.magenta, shared: c.yellow };
+  const ownerColor: Record<'pm' | 'pmm', (s: string) => string> = { pm: c.cyan, pmm: c.magenta };
   const out: string[] = [];
   out.push(...wrap(bank.title, WIDTH).map((l) => c.bold(l)), '');
   for (const f of ['pm', 'pmm'] as const) {
     out.push(...wrap(`${bank.functions[f].mandate}`, WIDTH, '       ', `${ownerColor[f](padEnd(OWNER_LABEL[f], 6))} `));
   }
-  const counts = ownerCounts(bank);
-  out.push('', c.dim(`Owners: PM ${counts.pm} · PMM ${counts.pmm} · Shared ${counts.shared}    Weight: ●●● critical, ●○○ lighter`));
+  const parties = partiesOf(bank);
+  const column = Math.max(...parties.map((p) => PARTY_LABEL[p].length)) + 1;
+  const lead = 2 + parties.length * column;
+  out.push('', c.dim(`Accountable: ${countsText(bank)}`), c.dim('A accountable · C contributes · Weight: ●●● critical, ●○○ lighter'));
   for (const area of bank.areas) {
     out.push('', c.bold(truncate(area.title.toUpperCase(), WIDTH)));
     if (area.description) out.push(...wrap(area.description, WIDTH, '  ').map((l) => c.dim(l)));
+    out.push(c.dim(`  ${parties.map((p) => padEnd(PARTY_LABEL[p], column)).join('')}`.trimEnd()));
     for (const item of area.responsibilities) {
-      const label = ownerColor[item.owner](padEnd(OWNER_LABEL[item.owner], 7));
-      out.push(`  ${label}${weightMarks(item.weight)}  ${padEnd(item.title, WIDTH - 14)}`.trimEnd());
+      const raci = raciOf(item);
+      const cells = parties.map((p) => {
+        const cell = padEnd(raci.get(p) ?? '·', column);
+        return p === 'pm' || p === 'pmm' ? (raci.has(p) ? ownerColor[p](cell) : c.dim(cell)) : raci.has(p) ? cell : c.dim(cell);
+      });
+      out.push(...wrap(item.title, WIDTH, ' '.repeat(lead + 5), `  ${cells.join('')}${weightMarks(item.weight)}  `));
     }
   }
   out.push('', c.bold('INTERLOCK: WHAT EACH FUNCTION OWES THE OTHER'));
@@ -55,16 +90,19 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
 export function renderRolesMarkdown(bank: Bank): string {
   const out: string[] = [`# ${mdText(bank.title)}: the role map`, ''];
   out.push(mdTable(['Function', 'Mandate'], (['pm', 'pmm'] as const).map((f) => [mdCell(bank.functions[f].name), mdCell(bank.functions[f].mandate)])), '');
-  const counts = ownerCounts(bank);
-  out.push(`Recommended owners: PM ${counts.pm}, PMM ${counts.pmm}, shared ${counts.shared}. Weight: 3 = critical, 1 = lighter.`, '');
+  const parties = partiesOf(bank);
+  out.push(`Accountable: ${countsText(bank).replace(/ · /g, ', ')}. A = accountable, C = contributes. Weight: 3 = critical, 1 = lighter.`, '');
   for (const area of bank.areas) {
     out.push(`## ${mdText(area.title)}`, '');
     if (area.description) out.push(mdText(area.description), '');
     out.push(
       mdTable(
-        ['Responsibility', 'Owner', 'Weight', 'Question'],
-        area.responsibilities.map((item) => [mdCell(item.title), OWNER_LABEL[item.owner], String(item.weight), mdCell(item.question)]),
-        ['left', 'left', 'right', 'left'],
+        ['Responsibility', ...parties.map((p) => PARTY_LABEL[p]), 'Weight', 'Question'],
+        area.responsibilities.map((item) => {
+          const raci = raciOf(item);
+          return [mdCell(item.title), ...parties.map((p) => raci.get(p) ?? ''), String(item.weight), mdCell(item.question)];
+        }),
+        ['left', ...parties.map(() => 'center' as const), 'right', 'left'],
       ),
       '',
     );

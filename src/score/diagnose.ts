@@ -1,11 +1,12 @@
 import type { Owner } from '../answers/schema.js';
 import { AXES, axesOf } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
-import type { Bank, FunctionId } from '../bank/schema.js';
+import { RECOMMENDED_OWNERS, type Bank, type FunctionId } from '../bank/schema.js';
 import type {
   Axis,
   Diagnosis,
   Disagreement,
+  HandoffPerception,
   InterlockScore,
   ItemAnswer,
   ItemScore,
@@ -15,9 +16,11 @@ import type {
   Respondent,
   ResponsibilityScore,
   ScoreOptions,
+  UnevidencedClaim,
 } from '../model.js';
 import { byText } from '../text.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
+import { combinedExpected, defaultTarget as defaultTargetOf, itemTarget, itemsInScope, resolveScope } from './scope.js';
 
 // The scoring model of docs/design.md, as one pure function: bank + respondents + options → Diagnosis.
 // One respondent is simply N = 1. Nothing is rounded here: renderers round at output.
@@ -25,6 +28,10 @@ import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
 const DISAGREEMENT_SPREAD = 2;
 const CONTESTED_SHARE = 2 / 3;
 const PERCEPTION_ITEMS = 5;
+/** Giver and receiver this many levels apart or more: a handoff seen differently by its two sides. */
+const HANDOFF_GAP = 1;
+/** A capability from this level on is a claim that evidence should back. */
+export const EVIDENCED_LEVEL = 3;
 /** Names listed per answer in a disagreement; the count always covers everyone. */
 export const NAMED_PER_ANSWER = 8;
 
@@ -55,11 +62,13 @@ export function consensusOwner(votes: Partial<Record<Owner, number>>): { consens
   return { consensus, contested: (votes[consensus] ?? 0) / total < CONTESTED_SHARE };
 }
 
-export function ownershipStatus(recommended: string, consensus: Owner | null): OwnershipStatus {
+/** docs/design.md "Ownership": the consensus owner against the accountable one, at a stage that may expect a combined role. */
+export function ownershipStatus(recommended: string, consensus: Owner | null, combinedOk = false): OwnershipStatus {
   if (consensus === null) return 'unanswered';
-  if (consensus === recommended) return 'aligned';
+  if (consensus === recommended || (consensus === 'combined' && combinedOk && recommended !== 'leadership')) return 'aligned';
   if (consensus === 'none') return 'orphaned';
-  if (consensus === 'unclear' || (consensus === 'shared' && recommended !== 'shared')) return 'blurred';
+  if (consensus === 'unclear' || consensus === 'combined' || (consensus === 'shared' && recommended !== 'shared')) return 'blurred';
+  if (recommended === 'shared' && (consensus === 'pm' || consensus === 'pmm')) return 'partial';
   return 'misassigned';
 }
 
@@ -107,9 +116,28 @@ function notesOf(rated: (ItemAnswer | undefined)[], respondents: Respondent[]) {
   return notes;
 }
 
-function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: Collected, respondents: Respondent[], defaultTarget: number): ItemScore {
+/** Who rated capability 3 or more without evidence text. */
+function unevidencedOf(rated: (ItemAnswer | undefined)[]): number[] {
+  const who: number[] = [];
+  rated.forEach((a, i) => {
+    if (typeof a?.capability === 'number' && a.capability >= EVIDENCED_LEVEL && !a.evidence) who.push(i);
+  });
+  return who;
+}
+
+/** The mean delivery as rated by the respondents whose role is `role`. */
+const deliveryBy = (role: FunctionId, rated: (ItemAnswer | undefined)[], respondents: Respondent[]) => mean(levels(rated, 'delivery', (i) => respondents[i]!.role === role));
+
+interface ItemContext {
+  respondents: Respondent[];
+  stage: string | null;
+  defaultTarget: number;
+  combinedOk: boolean;
+}
+
+function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: Collected, { respondents, stage, defaultTarget, combinedOk }: ItemContext): ItemScore {
   const { id, title, question, weight, discussion } = item;
-  const target = item.target ?? defaultTarget;
+  const target = itemTarget(item, stage, defaultTarget);
   const notes = notesOf(rated, respondents);
   if (item.kind === 'interlock') {
     const delivery = mean(levels.delivery);
@@ -120,6 +148,7 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
       to: item.to,
       delivery,
       health: delivery === null ? null : pct(delivery),
+      deliveryBySide: { giver: deliveryBy(item.from, rated, respondents), receiver: deliveryBy(item.to, rated, respondents) },
       priority: weight * shortfall(target, delivery),
       unknown: unknownCounts(rated, axesOf('interlock')),
       levels: { delivery: levels.delivery },
@@ -140,7 +169,8 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
     readiness: capability === null || capacity === null ? null : pct(Math.min(capability, capacity)),
     quadrant: quadrantOf(capability, capacity, target),
     priority: weight * (shortfall(target, capability) + shortfall(target, capacity)),
-    owner: { recommended: item.owner, consensus, status: ownershipStatus(item.owner, consensus), contested, votes },
+    unevidenced: unevidencedOf(rated).length,
+    owner: { recommended: item.owner, contributors: item.contributors ?? [], consensus, status: ownershipStatus(item.owner, consensus, combinedOk), contested, votes },
     unknown: unknownCounts(rated, axesOf('responsibility')),
     levels: { capability: levels.capability, capacity: levels.capacity },
   };
@@ -202,9 +232,8 @@ function disagreementsOf(items: ItemScore[], collected: Map<string, Collected>, 
 }
 
 /** How a function rates its own items against how everyone else rates them. */
-function perceptionOf(bank: Bank, collected: Map<string, Collected>, respondents: Respondent[]): PerceptionGap[] {
+function perceptionOf(items: readonly BankItem[], collected: Map<string, Collected>, respondents: Respondent[]): PerceptionGap[] {
   if (respondents.length < 2 || !respondents.some((r) => r.role === 'pm' || r.role === 'pmm')) return [];
-  const items = bankItems(bank);
   return (['pm', 'pmm'] as FunctionId[]).map((f) => {
     const own = items.filter((i) => i.kind === 'responsibility' && i.owner === f);
     const isSelf = (i: number) => respondents[i]!.role === f;
@@ -249,14 +278,40 @@ function areaRolesOf(bank: Bank, items: ResponsibilityScore[], collected: Map<st
   });
 }
 
+/** Interlock items whose giver and receiver differ by a level or more: the widest first, then bank order. */
+function handoffPerceptionOf(items: InterlockScore[]): HandoffPerception[] {
+  const found: HandoffPerception[] = [];
+  for (const { id, from, to, deliveryBySide } of items) {
+    const { giver, receiver } = deliveryBySide;
+    if (giver !== null && receiver !== null && Math.abs(giver - receiver) >= HANDOFF_GAP) found.push({ id, from, to, giver, receiver, difference: giver - receiver });
+  }
+  return found.map((x, order) => ({ x, order })).sort((a, b) => Math.abs(b.x.difference) - Math.abs(a.x.difference) || a.order - b.order).map(({ x }) => x);
+}
+
+/** Capability claims of 3 or more without evidence, by responsibility in bank order. */
+function unevidencedClaimsOf(items: ResponsibilityScore[], collected: Map<string, Collected>, respondents: Respondent[]): UnevidencedClaim[] {
+  return items.flatMap((item) => {
+    if (item.unevidenced === 0) return [];
+    const { rated } = collected.get(item.id)!;
+    const claims = levels(rated, 'capability', () => true).filter((level) => level >= EVIDENCED_LEVEL).length;
+    const named = unevidencedOf(rated).slice(0, NAMED_PER_ANSWER);
+    return [{ id: item.id, claims, unevidenced: item.unevidenced, respondents: named.map((i) => respondentLabel(respondents[i]!, i)) }];
+  });
+}
+
 /** Today's date in UTC, YYYY-MM-DD. */
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOptions = {}): Diagnosis {
-  const defaultTarget = options.target ?? bank.target;
+  const scope = resolveScope(bank, respondents, options);
+  const { stage } = scope;
+  const defaultTarget = defaultTargetOf(bank, stage, options.target);
+  // Out-of-scope items are left out of every number and list below; their answers stay in the respondents.
+  const bankItemsInScope = itemsInScope(bankItems(bank), scope);
   // Each item's answers are gathered once, and every measure below reads them.
-  const collected = new Map(bankItems(bank).map((item) => [item.id, collect(item, respondents)]));
-  const items = bankItems(bank).map((item) => scoreItem(item, collected.get(item.id)!, respondents, defaultTarget));
+  const collected = new Map(bankItemsInScope.map((item) => [item.id, collect(item, respondents)]));
+  const context: ItemContext = { respondents, stage, defaultTarget, combinedOk: combinedExpected(bank, stage) };
+  const items = bankItemsInScope.map((item) => scoreItem(item, collected.get(item.id)!, context));
   const responsibilities = items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
   const interlock = items.filter((i): i is InterlockScore => i.kind === 'interlock');
   const ownedItems = responsibilities.filter((i) => i.owner.status !== 'unanswered');
@@ -272,6 +327,11 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
   return {
     bank: { id: bank.id, version: bank.version, title: bank.title },
     organization: respondents.find((r) => r.organization)?.organization,
+    stage,
+    stageTitle: stage === null ? null : (bank.stages?.[stage]?.title ?? stage),
+    form: scope.form,
+    outOfScope: bankItems(bank).length - items.length,
+    notices: scope.notices,
     date: options.date ?? today(),
     target: defaultTarget,
     respondents: respondents.map((r) => ({
@@ -289,14 +349,16 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
       interlock: interlockHealth(interlock),
       coverage: totalPairs === 0 ? 0 : (100 * answeredPairs) / totalPairs,
     },
-    functions: (['pm', 'pmm', 'shared'] as const).map((id) => ({ id, ...groupIndexes(responsibilities.filter((i) => i.owner.recommended === id)) })),
+    functions: RECOMMENDED_OWNERS.map((id) => ({ id, ...groupIndexes(responsibilities.filter((i) => i.owner.recommended === id)) })),
     areas: bank.areas.map((area) => ({ id: area.id, title: area.title, ...groupIndexes(responsibilities.filter((i) => i.area.id === area.id)) })),
     interlock: directions.map(([from, to]) => ({ from, to, health: interlockHealth(interlock.filter((i) => i.from === from && i.to === to)) })),
     items,
     gaps: rankGaps(items),
     disagreements: disagreementsOf(items, collected, respondents),
-    perception: perceptionOf(bank, collected, respondents),
+    perception: perceptionOf(bankItemsInScope, collected, respondents),
     areaRoles: areaRolesOf(bank, responsibilities, collected, respondents),
+    handoffPerception: handoffPerceptionOf(interlock),
+    unevidenced: unevidencedClaimsOf(responsibilities, collected, respondents),
     knowledgeGaps: {
       unknown: items.flatMap((i) => i.unknown.map((u) => ({ id: i.id, axis: u.axis, count: u.count }))),
       unanswered: items.filter((i) => i.answered < respondents.length).map((i) => ({ id: i.id, respondents: respondents.length - i.answered })),

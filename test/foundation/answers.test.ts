@@ -106,7 +106,7 @@ describe('invalid answers', () => {
   it('refuses an unknown owner and an unknown role, listing the allowed ones', () => {
     expect(errors('respondent: { name: Kim, role: ceo }\nanswers:\n  market-problems: { owner: marketing }\n')).toEqual([
       'a.yaml:1:32: respondent.role: invalid value (found "ceo", expected pm, pmm, sales, marketing, engineering, leadership, other)',
-      'a.yaml:3:29: answers.market-problems.owner: invalid value (found "marketing", expected pm, pmm, shared, sales, engineering, leadership, other, none, unclear)',
+      'a.yaml:3:29: answers.market-problems.owner: invalid value (found "marketing", expected pm, pmm, shared, combined, sales, engineering, leadership, other, none, unclear)',
     ]);
   });
 
@@ -138,9 +138,9 @@ describe('invalid answers', () => {
 
   it('refuses delivery on a responsibility and capability or owner on an interlock item', () => {
     expect(errors('answers:\n  market-problems: { delivery: 3 }\n  launch-cadence: { capability: 3, owner: pm }\n')).toEqual([
-      'a.yaml:2:32: answers.market-problems.delivery: "market-problems" is a responsibility, rated on owner, capability and capacity (found delivery, expected owner, capability, capacity (and a note))',
-      'a.yaml:3:33: answers.launch-cadence.capability: "launch-cadence" is an interlock item, rated on delivery only (found capability, expected delivery (and a note))',
-      'a.yaml:3:43: answers.launch-cadence.owner: "launch-cadence" is an interlock item, rated on delivery only (found owner, expected delivery (and a note))',
+      'a.yaml:2:32: answers.market-problems.delivery: "market-problems" is a responsibility, rated on owner, capability and capacity (found delivery, expected owner, capability, capacity (and evidence and a note))',
+      'a.yaml:3:33: answers.launch-cadence.capability: "launch-cadence" is an interlock item, rated on delivery only (found capability, expected delivery (and evidence and a note))',
+      'a.yaml:3:43: answers.launch-cadence.owner: "launch-cadence" is an interlock item, rated on delivery only (found owner, expected delivery (and evidence and a note))',
     ]);
   });
 

@@ -156,7 +156,7 @@ interface InvalidCase {
 const INVALID: InvalidCase[] = [
   { file: 'duplicate-id.yaml', at: '38:13', count: 1, message: 'areas.0.responsibilities.1.id: duplicate id "market-problems" (expected an id used once in the bank (first used at areas.0.responsibilities.0.id))' },
   { file: 'bad-kebab-id.yaml', at: '32:13', count: 1, message: 'found "Market_Problems", expected a kebab-case id' },
-  { file: 'unknown-owner.yaml', at: '33:16', count: 1, message: 'areas.0.responsibilities.0.owner: invalid value (found "sales", expected pm, pmm or shared)' },
+  { file: 'unknown-owner.yaml', at: '33:16', count: 1, message: 'areas.0.responsibilities.0.owner: invalid value (found "sales", expected pm, pmm, shared, leadership)' },
   { file: 'weight-4.yaml', at: '36:17', count: 1, message: 'areas.0.responsibilities.0.weight: invalid value (found 4, expected a weight of 1, 2 or 3)' },
   { file: 'scale-four-levels.yaml', at: '17:5', count: 1, message: 'scales.capacity.4: missing (expected a level: { label, description })' },
   { file: 'typo-key.yaml', at: '35:9', count: 2, message: 'unknown key "questoin" (did you mean "question"?)' },

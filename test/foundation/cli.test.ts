@@ -41,8 +41,8 @@ function filledTemplate(template: string): string {
   const filled = template
     .replace('respondent: { name: , role: }', 'respondent: { name: Dana Lee, role: pmm }')
     .replace('organization: ', 'organization: Acme Corp')
-    .replace(/\{ owner: , capability: , capacity: , note: \}/g, () => `{ owner: pm, capability: ${(responsibilities++ % 5) + 1}, capacity: 3, note: ok }`)
-    .replace(/\{ delivery: , note: \}/g, () => `{ delivery: ${(interlock++ % 5) + 1}, note: }`);
+    .replace(/\{ owner: , capability: , capacity: , evidence: , note: \}/g, () => `{ owner: pm, capability: ${(responsibilities++ % 5) + 1}, capacity: 3, evidence: , note: ok }`)
+    .replace(/\{ delivery: , evidence: , note: \}/g, () => `{ delivery: ${(interlock++ % 5) + 1}, evidence: a report, note: }`);
   expect(responsibilities + interlock).toBe(items.length);
   return filled;
 }
@@ -154,7 +154,7 @@ describe('roles', () => {
     expectInputError(result);
     expect(result.stderr.trim().split('\n')).toEqual([
       `pm-diag: ${path}:23:5: scales.delivery.3: missing (expected a level: { label, description })`,
-      `pm-diag: ${path}:32:16: areas.0.responsibilities.0.owner: invalid value (found "nobody", expected pm, pmm or shared)`,
+      `pm-diag: ${path}:32:16: areas.0.responsibilities.0.owner: invalid value (found "nobody", expected pm, pmm, shared, leadership)`,
       `pm-diag: ${path}:57:13: interlock.1.weight: invalid value (found 0, expected a weight of 1, 2 or 3)`,
     ]);
   });
@@ -207,7 +207,7 @@ describe('validate', () => {
       `pm-diag: ${answers}:4:51: answers.competitive-analysis.capability: invalid value (found 6, expected an integer from 1 to 5, or "unknown")`,
       `pm-diag: ${answers}:5:3: answers.pricing-and-packagin: unknown item id "pricing-and-packagin" (did you mean "pricing-and-packaging"?) (expected an id from the bank "pm-pmm-diagnostic" (pm-diag template lists them))`,
       // A value that fails the schema does not hide the rule problems of the rest of the file.
-      `pm-diag: ${answers}:6:49: answers.win-loss-feedback.capability: "win-loss-feedback" is an interlock item, rated on delivery only (found capability, expected delivery (and a note))`,
+      `pm-diag: ${answers}:6:49: answers.win-loss-feedback.capability: "win-loss-feedback" is an interlock item, rated on delivery only (found capability, expected delivery (and evidence and a note))`,
     ]);
     expect(result.stderr).toContain(`FAIL ${weight}`);
     expect(result.stderr).toContain(`FAIL ${answers}`);
@@ -272,10 +272,10 @@ describe('template', () => {
     const expected = ['respondent', 'role'];
     for (const item of items) {
       const axes = item.kind === 'interlock' ? ['delivery'] : ['owner', 'capability', 'capacity'];
-      for (const axis of [...axes, 'note']) expected.push(`${item.id}.${axis}`);
+      for (const axis of [...axes, 'evidence', 'note']) expected.push(`${item.id}.${axis}`);
     }
     expect(result.stdout).toBe(`${expected.join(',')}\n`);
-    expect(expected.slice(0, 6)).toEqual(['respondent', 'role', `${items[0]!.id}.owner`, `${items[0]!.id}.capability`, `${items[0]!.id}.capacity`, `${items[0]!.id}.note`]);
+    expect(expected.slice(0, 7)).toEqual(['respondent', 'role', `${items[0]!.id}.owner`, `${items[0]!.id}.capability`, `${items[0]!.id}.capacity`, `${items[0]!.id}.evidence`, `${items[0]!.id}.note`]);
   });
 
   it('writes --out atomically: the whole file, replacing an old one, no temp files left', () => {
@@ -323,7 +323,9 @@ describe('schema', () => {
     }
     expect(bankSchema.required).toEqual(['id', 'version', 'title', 'target', 'functions', 'scales', 'areas', 'interlock']);
     expect(answersSchema.required).toEqual(['answers']);
-    expect(Object.keys(answersSchema.properties as object)).toEqual(['$schema', 'bank', 'organization', 'respondent', 'answers']);
+    expect(Object.keys(answersSchema.properties as object)).toEqual(['$schema', 'bank', 'bank-version', 'bank-hash', 'organization', 'stage', 'form', 'respondent', 'answers']);
+    const bankProperties = Object.keys(bankSchema.properties as object);
+    for (const key of ['default-stage', 'stages', 'migrations']) expect(bankProperties).toContain(key);
   });
 
   it('defaults to the answers schema', () => {
@@ -367,7 +369,7 @@ describe('what respondents fill in does not prime the answer', () => {
   it('the template names no recommended owner (roles shows it)', () => {
     const result = runCli(['template']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('market-problem-discovery: { owner: , capability: , capacity: , note: }');
+    expect(result.stdout).toContain('market-problem-discovery: { owner: , capability: , capacity: , evidence: , note: }');
     expect(result.stdout).not.toMatch(/recommended|owner: pm\b|\(pm[,)]/i);
     expect(runCli(['roles']).stdout).toMatch(/Market-problem discovery/);
   });

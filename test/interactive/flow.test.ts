@@ -69,7 +69,7 @@ describe('the interactive flow, driven through the prompts seam', () => {
     expect(capability.labels).toContain(`3  ${bank.scales.capability[3].label}`);
     expect(capability.labels.join('\n').replace(/\s+/g, ' ')).toContain(bank.scales.capability[3].description);
     const owner = prompter.asked[3]!;
-    expect(owner.values).toEqual(['pm', 'pmm', 'shared', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear', 'n/a', 'note', 'back', 'skip']);
+    expect(owner.values).toEqual(['pm', 'pmm', 'shared', 'combined', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear', 'n/a', 'note', 'back', 'skip']);
     expect(owner.labels).toContain(bank.functions.pmm.name);
   });
 

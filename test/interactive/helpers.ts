@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { loadBank } from '../../src/bank/load.js';
 import type { Bank } from '../../src/bank/schema.js';
 import { interactiveAssessment, type FlowContext } from '../../src/interactive/flow.js';
@@ -81,6 +81,29 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A fresh folder and captured output for each test of the describe block that calls it; `answers.yaml` in it is the session file. */
+export function sessionPerTest(): { readonly dir: string; readonly savePath: string; readonly output: ReturnType<typeof captureOutput> } {
+  let current: { dir: string; cleanup: () => void; output: ReturnType<typeof captureOutput> } | undefined;
+  beforeEach(() => {
+    current = { ...tempDir(), output: captureOutput() };
+  });
+  afterEach(() => {
+    current?.output.restore();
+    current?.cleanup();
+  });
+  return {
+    get dir() {
+      return current!.dir;
+    },
+    get savePath() {
+      return join(current!.dir, 'answers.yaml');
+    },
+    get output() {
+      return current!.output;
+    },
+  };
+}
+
 export interface RunOptions {
   savePath: string;
   areas?: string[];
@@ -89,6 +112,9 @@ export interface RunOptions {
   bank?: Bank;
   /** `--bank` as given on the command line. */
   bankPath?: string;
+  /** --stage and --form, as given. */
+  stage?: string;
+  form?: string;
 }
 
 /** Runs the interactive flow with a scripted prompter, as `runInteractive` would with real prompts. */
@@ -104,7 +130,7 @@ export async function runFlow(script: Scripted[], options: RunOptions): Promise<
     resumeArgs: ['pm-diag', 'assess', '--resume', '--save', options.savePath],
     bankPath: options.bankPath,
     prompter,
-    settings: reportSettings({ format: options.format ?? 'json', color: false }),
+    settings: reportSettings({ format: options.format ?? 'json', color: false, stage: options.stage, form: options.form }),
     look: { colors: makeColors(false), width: 78 },
   };
   try {

@@ -13,7 +13,7 @@ type Overrides<T> = Partial<T> & Pick<T & { id: string; title: string }, 'id' | 
 type Ownership = ResponsibilityScore['owner'];
 
 function owns(recommended: Ownership['recommended'], consensus: Ownership['consensus'], status: Ownership['status'], votes: Ownership['votes'], contested = false): Ownership {
-  return { recommended, consensus, status, contested, votes };
+  return { recommended, contributors: [], consensus, status, contested, votes };
 }
 
 // What every item starts with; each test item sets only what makes it different.
@@ -39,6 +39,7 @@ function responsibility(fields: Overrides<ResponsibilityScore>): ResponsibilityS
     capacity: null,
     readiness: null,
     quadrant: null,
+    unevidenced: 0,
     owner: owns('pm', null, 'unanswered', {}),
     // One respondent: each mean is that respondent's answer.
     levels: { capability: fields.capability == null ? [] : [fields.capability], capacity: fields.capacity == null ? [] : [fields.capacity] },
@@ -47,13 +48,18 @@ function responsibility(fields: Overrides<ResponsibilityScore>): ResponsibilityS
 }
 
 function interlock(fields: Overrides<InterlockScore>): InterlockScore {
-  return { kind: 'interlock', ...base(fields.title), from: 'pmm', to: 'pm', delivery: null, health: null, levels: { delivery: fields.delivery == null ? [] : [fields.delivery] }, ...fields };
+  return { kind: 'interlock', ...base(fields.title), from: 'pmm', to: 'pm', delivery: null, health: null, levels: { delivery: fields.delivery == null ? [] : [fields.delivery] }, deliveryBySide: { giver: null, receiver: null }, ...fields };
 }
 
 export function singleDiagnosis(): Diagnosis {
   return {
     bank: { id: 'pm-pmm-diagnostic', version: 1, title: 'Product Management and Product Marketing functional diagnostic' },
     organization: 'Acme Corp',
+    stage: null,
+    stageTitle: null,
+    form: 'full',
+    outOfScope: 0,
+    notices: [],
     date: '2026-03-02',
     target: 4,
     respondents: [{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5 }],
@@ -171,6 +177,8 @@ export function singleDiagnosis(): Diagnosis {
       unknown: [{ id: 'sales-enablement', axis: 'capability', count: 1 }],
       unanswered: [{ id: 'pricing-and-packaging', respondents: 1 }],
     },
+    handoffPerception: [],
+    unevidenced: [{ id: 'competitive-analysis', claims: 1, unevidenced: 1, respondents: ['Dana Lee'] }],
   };
 }
 
@@ -255,6 +263,8 @@ export function teamDiagnosis(): Diagnosis {
     unknown: [{ id: 'sales-enablement', axis: 'capability', count: 2 }],
     unanswered: [{ id: 'pricing-and-packaging', respondents: 2 }],
   };
+  d.handoffPerception = [{ id: 'win-loss-feedback', from: 'pmm', to: 'pm', giver: 3, receiver: 1, difference: 2 }];
+  d.unevidenced = [{ id: 'competitive-analysis', claims: 3, unevidenced: 2, respondents: ['Dana Lee', 'respondent 3 (sales)'] }];
   return d;
 }
 

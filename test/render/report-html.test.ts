@@ -67,7 +67,7 @@ describe('HTML gap report', () => {
 
   it('puts the summary first and the action plan right after the agenda', () => {
     const ids = [...html(teamDiagnosis()).matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'respondents', 'disagreements', 'answers', 'perception', 'knowledge', 'scoring']);
+    expect(ids).toEqual(['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'handoff', 'respondents', 'disagreements', 'answers', 'perception', 'evidence', 'knowledge', 'scoring']);
   });
 });
 

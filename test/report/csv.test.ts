@@ -78,9 +78,9 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
   it('the same bad value in many rows is an error at each of its cells, and good values pass in any row', () => {
     const rows = ['Ann,pm,boss,3,3,,3', 'Bo,pm,pm,3,3,,3', 'Cy,cto,boss,6,3,,3', 'Di,pm,PM,3,3,,3'];
     expect(errorsOf(`${HEADER}\n${rows.join('\n')}\n`)).toEqual([
-      'form.csv:2:3: market-problems.owner: invalid value (found "boss", expected pm, pmm, shared, sales, engineering, leadership, other, none, unclear)',
+      'form.csv:2:3: market-problems.owner: invalid value (found "boss", expected pm, pmm, shared, combined, sales, engineering, leadership, other, none, unclear)',
       'form.csv:4:2: role: invalid value (found "cto", expected pm, pmm, sales, marketing, engineering, leadership, other)',
-      'form.csv:4:3: market-problems.owner: invalid value (found "boss", expected pm, pmm, shared, sales, engineering, leadership, other, none, unclear)',
+      'form.csv:4:3: market-problems.owner: invalid value (found "boss", expected pm, pmm, shared, combined, sales, engineering, leadership, other, none, unclear)',
       'form.csv:4:4: market-problems.capability: invalid value (found 6, expected an integer from 1 to 5, or "unknown")',
     ]);
   });
@@ -88,9 +88,9 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
   it('names unknown columns with their column number and a "did you mean"; refuses axes that do not fit the item', () => {
     const problems = problemsOf(() => parseCsvAnswers(readFileText(join(REPORT_FIXTURES, 'bad-header.csv')), bank)).map((p) => formatProblem(p).replace(/^.*bad-header\.csv:/, ''));
     expect(problems).toEqual([
-      '1:3: unknown column "market-problem.capability" (column 3; did you mean "market-problems.capability"?) (expected respondent, role, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
-      '1:5: unknown column "win-loss-feedback.owner" (column 5): "win-loss-feedback" is an interlock item, rated on delivery only (expected win-loss-feedback.delivery or win-loss-feedback.note)',
-      '1:6: unknown column "Timestamp" (column 6) (expected respondent, role, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
+      '1:3: unknown column "market-problem.capability" (column 3; did you mean "market-problems.capability"?) (expected respondent, role, organization, stage, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
+      '1:5: unknown column "win-loss-feedback.owner" (column 5): "win-loss-feedback" is an interlock item, rated on delivery only (expected win-loss-feedback.delivery or win-loss-feedback.evidence or win-loss-feedback.note)',
+      '1:6: unknown column "Timestamp" (column 6) (expected respondent, role, organization, stage, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
       '1:7: the column "market-problems.capacity" appears twice (columns 4 and 7) (expected each column once)',
     ]);
   });
@@ -98,7 +98,7 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
   it('an unknown column does not hide the bad cells of the columns that are known', () => {
     const header = 'respondent,role,market-problems.owner,market-problems.capabilty,win-loss-feedback.delivery';
     expect(errorsOf(`${header}\nAnn,pm,pm,3,9\n`)).toEqual([
-      'form.csv:1:4: unknown column "market-problems.capabilty" (column 4; did you mean "market-problems.capability"?) (expected respondent, role, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
+      'form.csv:1:4: unknown column "market-problems.capabilty" (column 4; did you mean "market-problems.capability"?) (expected respondent, role, organization, stage, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
       'form.csv:2:5: win-loss-feedback.delivery: invalid value (found 9, expected an integer from 1 to 5, or "unknown")',
     ]);
   });

@@ -42,7 +42,8 @@ describe('formulas', () => {
     expect(ownershipStatus('pmm', 'shared')).toBe('blurred');
     expect(ownershipStatus('pm', 'pmm')).toBe('misassigned');
     expect(ownershipStatus('shared', 'sales')).toBe('misassigned');
-    expect(ownershipStatus('shared', 'pm')).toBe('misassigned');
+    expect(ownershipStatus('shared', 'pm')).toBe('partial');
+    expect(ownershipStatus('shared', 'pmm')).toBe('partial');
     expect(ownershipStatus('pm', null)).toBe('unanswered');
   });
 
@@ -96,6 +97,7 @@ describe('diagnose, one respondent', () => {
       { id: 'pm', capability: 25, capacity: 50, readiness: 25 },
       { id: 'pmm', capability: 100, capacity: 25, readiness: 25 },
       { id: 'shared', capability: null, capacity: 75, readiness: null },
+      { id: 'leadership', capability: null, capacity: null, readiness: null },
     ]);
   });
 
@@ -222,7 +224,7 @@ describe('diagnose, several respondents', () => {
 
   it('rankGaps breaks ties by weight, then bank order', () => {
     const base = { title: '', question: '', target: 4, discussion: [], answered: 1, notApplicable: 0, unknown: [], notes: [], levels: {} };
-    const mk = (id: string, priority: number, weight: number) => ({ ...base, id, priority, weight, kind: 'interlock' as const, from: 'pm' as const, to: 'pmm' as const, delivery: null, health: null });
+    const mk = (id: string, priority: number, weight: number) => ({ ...base, id, priority, weight, kind: 'interlock' as const, from: 'pm' as const, to: 'pmm' as const, delivery: null, health: null, deliveryBySide: { giver: null, receiver: null } });
     expect(rankGaps([mk('p', 2, 1), mk('q', 2, 2), mk('r', 4, 1), mk('s', 2, 1), mk('t', 0, 3)])).toEqual(['r', 'q', 'p', 's']);
   });
 });

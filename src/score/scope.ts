@@ -1,0 +1,95 @@
+import { bankItems, type BankItem } from '../bank/items.js';
+import type { Bank, Form } from '../bank/schema.js';
+import { UsageError } from '../errors.js';
+import type { Respondent } from '../model.js';
+import { safeLine } from '../text.js';
+
+// Which items a report is about (docs/design.md "Scoring", Scope): the stage and the form, and the
+// target each item is held to at that stage.
+
+export interface Scope {
+  /** null when the bank declares no stages: one implicit stage, no combined role. */
+  stage: string | null;
+  form: Form;
+  /** What the reader should be told about how the stage was chosen. */
+  notices: string[];
+}
+
+/** The bank's stage ids in the order it declares them. */
+export const stageIds = (bank: Bank): string[] => Object.keys(bank.stages ?? {});
+
+/** The bank's `default-stage`, else its first stage; null when it declares none. */
+export function defaultStage(bank: Bank): string | null {
+  return bank['default-stage'] ?? stageIds(bank)[0] ?? null;
+}
+
+/** The stage the answers name most often (a tie: the one named first), and every stage they name. */
+function answersStage(respondents: Respondent[]): { stage?: string; named: string[] } {
+  const counts = new Map<string, number>();
+  for (const r of respondents) if (r.stage !== undefined) counts.set(r.stage, (counts.get(r.stage) ?? 0) + 1);
+  let stage: string | undefined;
+  for (const [s, n] of counts) if (stage === undefined || n > counts.get(stage)!) stage = s;
+  return { stage, named: [...counts.keys()] };
+}
+
+/** `--stage`, checked against the bank's stages once the bank is loaded: a usage error lists them. */
+export function checkStage(bank: Bank, stage: string | undefined): string | undefined {
+  if (stage === undefined) return undefined;
+  const stages = stageIds(bank);
+  if (stages.includes(stage)) return stage;
+  const expected = stages.length > 0 ? `one of the bank's stages: ${stages.join(', ')}` : `no --stage: the bank "${bank.id}" declares no stages`;
+  throw new UsageError(`--stage: found "${safeLine(stage)}", expected ${expected}`);
+}
+
+/** `--stage`, else the answers' most frequent stage, else the bank's default stage (else its first). */
+export function resolveScope(bank: Bank, respondents: Respondent[], options: { stage?: string; form?: Form }): Scope {
+  const notices: string[] = [];
+  const stages = stageIds(bank);
+  let stage: string | null = null;
+  if (stages.length > 0) {
+    const fromAnswers = answersStage(respondents);
+    if (options.stage !== undefined) stage = options.stage;
+    else if (fromAnswers.stage !== undefined) {
+      stage = fromAnswers.stage;
+      if (fromAnswers.named.length > 1) notices.push(`the answers name different stages (${fromAnswers.named.join(', ')}); the report is for the most frequent, ${stage} (--stage chooses another)`);
+    } else stage = defaultStage(bank);
+  }
+  const allRapid = respondents.length > 0 && respondents.every((r) => r.form === 'rapid');
+  return { stage, form: options.form ?? (allRapid ? 'rapid' : 'full'), notices };
+}
+
+/** Whether an item applies at the scope's stage and is asked in its form. */
+export function inScope(item: BankItem, scope: Pick<Scope, 'stage' | 'form'>): boolean {
+  const atStage = scope.stage === null || item.stages === undefined || item.stages.includes(scope.stage);
+  return atStage && (scope.form === 'full' || item.rapid === true);
+}
+
+/** The items of the bank in scope, in bank order. */
+export function itemsInScope(items: readonly BankItem[], scope: Pick<Scope, 'stage' | 'form'>): BankItem[] {
+  return items.filter((item) => inScope(item, scope));
+}
+
+const askedCache = new WeakMap<Bank, Map<string, readonly BankItem[]>>();
+
+/** The bank's items in scope, worked out once per stage and form: a thousand answers files ask for the same few lists. */
+export function bankItemsInScope(bank: Bank, scope: Pick<Scope, 'stage' | 'form'>): readonly BankItem[] {
+  let byScope = askedCache.get(bank);
+  if (!byScope) askedCache.set(bank, (byScope = new Map()));
+  const key = `${scope.stage ?? ''}/${scope.form}`;
+  let items = byScope.get(key);
+  if (!items) byScope.set(key, (items = itemsInScope(bankItems(bank), scope)));
+  return items;
+}
+
+/** The target for every item without its own: `--target`, else the stage's, else the bank's. */
+export function defaultTarget(bank: Bank, stage: string | null, target?: number): number {
+  return target ?? (stage === null ? undefined : bank.stages?.[stage]?.target) ?? bank.target;
+}
+
+/** T = targets[s] ?? target ?? the default target. */
+export function itemTarget(item: BankItem, stage: string | null, fallback: number): number {
+  return (stage === null ? undefined : item.targets?.[stage]) ?? item.target ?? fallback;
+}
+
+/** Whether the stage expects one person or team to do both PM and PMM work. */
+export const combinedExpected = (bank: Bank, stage: string | null): boolean => stage !== null && bank.stages?.[stage]?.combined === true;
