@@ -46,12 +46,9 @@ const AXES_OF: Record<ItemScore['kind'], readonly ExportAxis[]> = {
   interlock: ['delivery'],
 };
 
-/**
- * The stage and form of the assessment. The model's stage and form are not in the Diagnosis yet:
- * until they are, the stage is unknown and every item belongs to the full form.
- */
-export function assessmentScope(_diagnosis: Diagnosis): { stage: string | null; form: ExportForm } {
-  return { stage: null, form: 'full' };
+/** The stage and form the assessment was scored at (a respondent's own file may say otherwise: see exportRows). */
+export function assessmentScope(diagnosis: Diagnosis): { stage: string | null; form: ExportForm } {
+  return { stage: diagnosis.stage, form: diagnosis.form };
 }
 
 /** One name per respondent: its own, else `respondent N`; a repeated name is numbered, so each respondent is one value. */
@@ -97,8 +94,9 @@ export function* exportRows(diagnosis: Diagnosis, respondents: readonly Responde
     const respondent = respondents[r]!;
     const who: RespondentCells = {
       organization: respondent.organization === undefined ? assessmentOrganization : safeText(respondent.organization),
-      stage,
-      form,
+      // Each respondent's own stage and form when the file names them: organizations differ.
+      stage: respondent.stage ?? stage,
+      form: respondent.form ?? form,
       bank_id: diagnosis.bank.id,
       bank_version: diagnosis.bank.version,
       respondent: names[r]!,
