@@ -4,7 +4,7 @@ import {
   INTRO,
   isTeam,
   LISTED_RESPONDENTS,
-  NONE, noGapsText,
+  NONE, shownFunctions, noGapsText,
   NOT_RATED,
   PLAN_COLUMNS,
   PLAN_INTRO,
@@ -93,7 +93,7 @@ function summaryPart(d: Diagnosis, top: number): Part {
 const indexCells = (g: { capability: number | null; capacity: number | null; readiness: number | null }) => [fmtIndex(g.capability), fmtIndex(g.capacity), fmtIndex(g.readiness)];
 
 function groupsPart(d: Diagnosis): Part {
-  const groups = [...d.functions.map((f) => ({ name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ name: a.title, ...a }))];
+  const groups = [...shownFunctions(d).map((f) => ({ name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ name: a.title, ...a }))];
   const bars: BarRow[] = groups.map((g) => ({ label: g.name, value: g.readiness, shown: fmtIndex(g.readiness), tone: tone(g.readiness, d.target) }));
   const readiness = figure(
     'Readiness by function and area',

@@ -2,7 +2,7 @@ import { pushAll } from '../lists.js';
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
-import { INTRO, NONE, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { INTRO, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
@@ -45,7 +45,7 @@ function functionsBlock(d: Diagnosis): Block {
   const indexes = (g: { capability: number | null; capacity: number | null; readiness: number | null }) => [fmtIndex(g.capability), fmtIndex(g.capacity), fmtIndex(g.readiness)];
   return section(
     'Functions and areas',
-    table(['Function', 'Capability', 'Capacity', 'Readiness'], d.functions.map((f) => [mdCell(groupName(d, f.id)), ...indexes(f)]), [1, 2, 3]),
+    table(['Function', 'Capability', 'Capacity', 'Readiness'], shownFunctions(d).map((f) => [mdCell(groupName(d, f.id)), ...indexes(f)]), [1, 2, 3]),
     table(['Area', 'Capability', 'Capacity', 'Readiness'], d.areas.map((a) => [mdCell(a.title), ...indexes(a)]), [1, 2, 3]),
     table(['Interlock direction', 'Health'], directions(d).map((dir) => [mdCell(dir.name), fmtIndex(dir.health)]), [1]),
   );

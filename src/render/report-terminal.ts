@@ -2,7 +2,7 @@ import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../mod
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
 import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
-import { NONE, noGapsText, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
+import { NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
 
 // The gap report for a terminal: 80 columns, bars coloured by how far a score is from the target.
 // Every piece of text from the diagnosis goes through layout.ts, which makes it safe to print.
@@ -46,7 +46,7 @@ function functionLines(ctx: Context): string[] {
   const { d, c } = ctx;
   const columns = `${padEnd('FUNCTIONS AND AREAS', 25)}${padEnd('capability', 18)}${padEnd('capacity', 18)}readiness`;
   const out = ['', c.bold(columns)];
-  for (const f of d.functions) {
+  for (const f of shownFunctions(d)) {
     out.push(`  ${padEnd(groupName(d, f.id), 22)} ${[f.capability, f.capacity, f.readiness].map((v) => meter(ctx, v, 10)).join('  ')}`);
   }
   out.push('');

@@ -160,6 +160,12 @@ export function answersText(item: Disagreement): string[] {
   });
 }
 
+/** The functions that own at least one responsibility in scope (the JSON lists all four, with nulls). */
+export function shownFunctions(d: Diagnosis): Diagnosis['functions'] {
+  const owners = new Set(d.items.flatMap((i) => (i.kind === 'responsibility' ? [i.owner.recommended] : [])));
+  return d.functions.filter((f) => owners.has(f.id));
+}
+
 /** What a gap list says when it lists none: no gap at all, or gaps that `--top 0` asked not to list. */
 export function noGapsText(d: Diagnosis): string {
   const n = d.gaps.length;
@@ -233,7 +239,7 @@ export const PLAN_INTRO = 'One row per gap on the agenda. Fill in the last three
 
 /** Functions and areas as rows of one table: name, capability, capacity, readiness. */
 export function groupRows(d: Diagnosis): { kind: 'function' | 'area'; name: string; capability: number | null; capacity: number | null; readiness: number | null }[] {
-  return [...d.functions.map((f) => ({ kind: 'function' as const, name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ kind: 'area' as const, name: a.title, ...a }))];
+  return [...shownFunctions(d).map((f) => ({ kind: 'function' as const, name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ kind: 'area' as const, name: a.title, ...a }))];
 }
 
 export type Tone = 'good' | 'near' | 'low' | 'none';

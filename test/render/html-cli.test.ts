@@ -66,3 +66,17 @@ describe('--top 0', () => {
     }
   });
 });
+
+describe('functions that own nothing', () => {
+  it('are not shown as a row of n/a (the version-1 bank has no leadership items); the JSON still lists all four', () => {
+    const example = join(ROOT, 'examples', 'launch-orphaned.yaml');
+    for (const format of ['terminal', 'markdown', 'html']) {
+      const r = runCli(['assess', '--answers', example, '--format', format]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, format).toContain('Product Marketing');
+      expect(r.stdout, format).not.toMatch(/Leadership(\s|\||<[^>]*>|·)*n\/a/);
+    }
+    const json = JSON.parse(runCli(['assess', '--answers', example, '--format', 'json']).stdout) as { functions: { id: string; readiness: number | null }[] };
+    expect(json.functions.map((f) => f.id)).toEqual(['pm', 'pmm', 'shared', 'leadership']);
+  });
+});
