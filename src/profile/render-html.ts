@@ -1,4 +1,4 @@
-import { UNSAFE_CHARS, stripEscapes } from '../text.js';
+import { esc } from '../render/svg/markup.js';
 import type { ProfileBank } from './schema.js';
 import type { ProfileResult } from './score.js';
 import { placeMarkers, type StripMarker } from './strip.js';
@@ -7,12 +7,6 @@ import { BALANCE_MARK, BANDS, CAVEAT, confidenceText, SCORING_NOTE, answeredText
 
 // The profile as one small self-contained page: no request leaves it (a Content-Security-Policy
 // allows only the inline style), the strip is inline SVG with a title, and every text is escaped.
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return stripEscapes(text).replace(UNSAFE_CHARS, '').replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
-}
 
 const STYLE = `
 :root { color-scheme: light dark; --fg: #1b1f24; --bg: #fff; --muted: #57606a; --line: #d0d7de; --b0: #1f5fa8; --b1: #6b9bd1; --b2: #c9ccd1; --b3: #e8a86b; --b4: #c4621d; }
@@ -55,10 +49,10 @@ export function stripSvg(markers: readonly SvgMarker[], title: string): string {
   for (const { marker, row } of placed) {
     const cx = x(Math.max(-100, Math.min(100, marker.tendency))).toFixed(1);
     const cy = top - 12 - row * 26;
-    parts.push(`<g><title>${escapeHtml(`${marker.name}: ${fmtTendency(marker.tendency)}`)}</title><line x1="${cx}" y1="${cy}" x2="${cx}" y2="${top + 18}" stroke="currentColor"/><circle class="marker" cx="${cx}" cy="${cy}" r="10"/><text x="${cx}" y="${cy + 4}" text-anchor="middle">${escapeHtml(marker.mark)}</text></g>`);
+    parts.push(`<g><title>${esc(`${marker.name}: ${fmtTendency(marker.tendency)}`)}</title><line x1="${cx}" y1="${cy}" x2="${cx}" y2="${top + 18}" stroke="currentColor"/><circle class="marker" cx="${cx}" cy="${cy}" r="10"/><text x="${cx}" y="${cy + 4}" text-anchor="middle">${esc(marker.mark)}</text></g>`);
   }
   const height = top + 60;
-  return `<svg role="img" aria-labelledby="strip-title" viewBox="0 0 640 ${height}" width="640" height="${height}"><title id="strip-title">${escapeHtml(title)}</title>${parts.join('')}</svg>`;
+  return `<svg role="img" aria-labelledby="strip-title" viewBox="0 0 640 ${height}" width="640" height="${height}"><title id="strip-title">${esc(title)}</title>${parts.join('')}</svg>`;
 }
 
 function page(title: string, body: string[]): string {
@@ -68,7 +62,7 @@ function page(title: string, body: string[]): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${esc(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -81,8 +75,8 @@ ${body.join('\n')}
 }
 
 const table = (head: string[], rows: string[][], numeric: number[] = []) =>
-  `<table><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((row) => `<tr>${row.map((cell, i) => `<td${numeric.includes(i) ? ' class="n"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+  `<table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${row.map((cell, i) => `<td${numeric.includes(i) ? ' class="n"' : ''}>${esc(cell)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 
 export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
@@ -90,9 +84,9 @@ export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
   const advice = overallAdvice(bank, r.label);
   const summary = `${fmtTendency(r.tendency)}, ${labelText(r.label)}`;
   return page(`Profile: ${name}`, [
-    `<h1>Profile: ${escapeHtml(name)}</h1>`,
-    `<p class="caveat">${escapeHtml(CAVEAT)}</p>`,
-    `<p><strong>Tendency:</strong> ${escapeHtml(summary)} · <strong>Confidence:</strong> ${escapeHtml(confidenceText(r))}</p>`,
+    `<h1>Profile: ${esc(name)}</h1>`,
+    `<p class="caveat">${esc(CAVEAT)}</p>`,
+    `<p><strong>Tendency:</strong> ${esc(summary)} · <strong>Confidence:</strong> ${esc(confidenceText(r))}</p>`,
     r.tendency === null ? '<p>No answers yet: nothing to place on the strip.</p>' : stripSvg([{ tendency: r.tendency, mark: '●', name }], `Tendency of ${name} on a strip from strongly inbound (−100) to strongly outbound (+100): ${summary}`),
     '<h2>By dimension</h2>',
     table(
@@ -104,11 +98,11 @@ export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
       [1, 3],
     ),
     ...(advice
-      ? [`<h2>What this tendency is good at (${escapeHtml(advice.name)})</h2>`, `<p>${escapeHtml(`${advice.summary} ${advice.goodAt}`)}</p>`, '<h2>What to pair it with</h2>', `<p>${escapeHtml(advice.pairWith)}</p>`]
+      ? [`<h2>What this tendency is good at (${esc(advice.name)})</h2>`, `<p>${esc(`${advice.summary} ${advice.goodAt}`)}</p>`, '<h2>What to pair it with</h2>', `<p>${esc(advice.pairWith)}</p>`]
       : []),
     '<h2>How this is scored</h2>',
-    `<p class="muted">${escapeHtml(SCORING_NOTE)}</p>`,
-    `<p class="muted">${escapeHtml(`${bank.title} (${bank.id} v${bank.version})`)}</p>`,
+    `<p class="muted">${esc(SCORING_NOTE)}</p>`,
+    `<p class="muted">${esc(`${bank.title} (${bank.id} v${bank.version})`)}</p>`,
   ]);
 }
 
@@ -116,13 +110,13 @@ export function renderTeamHtml(team: TeamResult): string {
   const markers = teamMarkers(team);
   const count = `${team.members.length} ${team.members.length === 1 ? 'person' : 'people'}`;
   return page(`Team profile: ${count}`, [
-    `<h1>Team profile: ${escapeHtml(count)}</h1>`,
-    `<p class="caveat">${escapeHtml(CAVEAT)}</p>`,
-    `<p><strong>Balance:</strong> ${escapeHtml(`${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of everyone's tendency (${BALANCE_MARK} on the strip)`)}</p>`,
+    `<h1>Team profile: ${esc(count)}</h1>`,
+    `<p class="caveat">${esc(CAVEAT)}</p>`,
+    `<p><strong>Balance:</strong> ${esc(`${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of everyone's tendency (${BALANCE_MARK} on the strip)`)}</p>`,
     markers.length ? stripSvg(markers, `Each person's tendency on a strip from strongly inbound (−100) to strongly outbound (+100); the team's balance is ${fmtTendency(team.balance)}`) : '<p>Nobody has answered yet.</p>',
     table(['#', 'Person', 'Tendency', 'Label', 'Confidence'], team.members.map((m, i) => [memberMark(i), respondentLabel(m), fmtTendency(m.tendency), labelText(m.label), fmtConfidence(m.confidence)]), [2, 4]),
     ...(team.capacity ? ['<h2>Capacity gaps by accountable owner</h2>', table(['Owner', 'Σ weight × capacity shortfall'], Object.entries(team.capacity.byOwner).map(([owner, v]) => [owner, fmtWeight(v)]), [1])] : []),
     '<h2>The next hire</h2>',
-    `<p>${escapeHtml(team.sentence)}</p>`,
+    `<p>${esc(team.sentence)}</p>`,
   ]);
 }
