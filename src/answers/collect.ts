@@ -120,7 +120,8 @@ export async function checkRespondents(paths: string[], bank: Bank, options: Col
   const team = selectTeam(collected.dated, options.team);
   for (const problem of team.problems) (problem.severity === 'error' ? problems : collected.warnings).push(problem);
   if (problems.length > 0) return { problems };
-  return { value: { ...collected, respondents: team.respondents, dated: collected.dated.filter((d) => team.respondents.includes(d.respondent)) }, problems: [] };
+  const kept = new Set(team.respondents);
+  return { value: { ...collected, respondents: team.respondents, dated: collected.dated.filter((d) => kept.has(d.respondent)) }, problems: [] };
 }
 
 function modifiedAt(path: string): number {

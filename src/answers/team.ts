@@ -72,7 +72,14 @@ export function selectTeam(collected: Dated[], options: TeamOptions = {}): { res
   });
 
   const byName = new Map<string, Dated[]>();
-  for (const entry of kept) if (entry.respondent.name) byName.set(key(entry.respondent.name), [...(byName.get(key(entry.respondent.name)) ?? []), entry]);
+  for (const entry of kept) {
+    if (!entry.respondent.name) continue;
+    const name = key(entry.respondent.name);
+    const entries = byName.get(name);
+    if (entries) entries.push(entry);
+    else byName.set(name, [entry]);
+  }
+  const setAside = new Set<Dated>();
   for (const entries of byName.values()) {
     if (entries.length < 2) continue;
     const sources = entries.map((e) => safeLine(e.respondent.source));
@@ -84,7 +91,7 @@ export function selectTeam(collected: Dated[], options: TeamOptions = {}): { res
     for (const e of entries) {
       if (e !== latest) problems.push({ source: safeLine(e.respondent.source), message: `set aside for the more recent answers of "${safeLine(e.respondent.name!)}" in ${safeLine(latest.respondent.source)} (--latest)`, severity: 'warning' });
     }
-    kept = kept.filter((e) => e === latest || !entries.includes(e));
+    for (const e of entries) if (e !== latest) setAside.add(e);
   }
-  return { respondents: kept.map((e) => e.respondent), problems };
+  return { respondents: kept.filter((e) => !setAside.has(e)).map((e) => e.respondent), problems };
 }
