@@ -90,10 +90,14 @@ export function lookalikeNote(key: string): string | undefined {
   return notes.length > 0 ? `it holds ${notes.join('; ')}` : undefined;
 }
 
-/** `unknown key "…"`, shown so its lookalike characters can be seen, with what it may have meant. */
-export function unknownText(what: string, key: string, suggestion?: string): string {
+/**
+ * `unknown key "…"`, shown so its lookalike characters can be seen, with what it may have meant
+ * (and the earlier name that suggestion was recognised by, when it was).
+ */
+export function unknownText(what: string, key: string, suggestion?: string, formerly?: string): string {
   const note = lookalikeNote(key);
-  return `unknown ${what} "${shownKey(key)}"${note ? `: ${note}` : ''}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+  const meant = suggestion ? ` (did you mean "${suggestion}"${formerly ? `, formerly "${formerly}"` : ''}?)` : '';
+  return `unknown ${what} "${shownKey(key)}"${note ? `: ${note}` : ''}${meant}`;
 }
 
 /** A short, safe description of a value for "found …" in messages. */

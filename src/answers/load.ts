@@ -11,7 +11,7 @@ import { closest, describeValue, safeLine, unknownText } from '../text.js';
 import { bankItemsInScope, defaultStage, stageIds } from '../score/scope.js';
 import { bankHash } from '../bank/hash.js';
 import { idList } from './ids.js';
-import { migrateAnswers } from './migrate.js';
+import { formerIds, migrateAnswers } from './migrate.js';
 import { answersFileSchema, type AnswersFile, type RawItemAnswer } from './schema.js';
 
 export interface AnswersCheckOptions {
@@ -46,14 +46,19 @@ function isUnrated(answer: ItemAnswer | RawItemAnswer): boolean {
 
 export { idList } from './ids.js';
 
-/** An answer under an id the bank does not have: an error with "did you mean". */
+/**
+ * An answer under an id the bank does not have: an error with "did you mean", which also looks
+ * among the ids of earlier versions (a misspelt old id suggests the item it became).
+ */
 function unknownIdProblem(id: string, bank: Bank, doc: ParsedDocument): Problem {
-  const suggestion = closest(id, itemsById(bank).keys());
+  const former = formerIds(bank);
+  const nearest = closest(id, [...itemsById(bank).keys(), ...former.keys()]);
+  const current = nearest === undefined ? undefined : former.get(nearest);
   return {
     source: doc.source,
     ...doc.locateKey(['answers'], id),
     path: pathText(['answers', id]),
-    message: unknownText('item id', id, suggestion),
+    message: current === undefined ? unknownText('item id', id, nearest) : unknownText('item id', id, current, nearest),
     expected: `an id from the bank "${bank.id}" (pm-diag template lists them)`,
     severity: 'error',
   };

@@ -35,9 +35,64 @@ function trace(id: string, steps: ReturnType<typeof migrationsFrom>): { move?: M
   return { move, id: current };
 }
 
-/** Whether an id the bank does not have is one its migrations account for. */
-export function isMigratedId(bank: Bank, id: string): boolean {
-  return trace(id, migrationsFrom(bank, undefined)).move !== undefined;
+/** Every id of an earlier version that leads to an item of this one, with the id it leads to. */
+export function formerIds(bank: Bank): Map<string, string> {
+  const items = itemsById(bank);
+  const steps = migrationsFrom(bank, undefined);
+  const former = new Map<string, string>();
+  for (const { migration } of steps) {
+    for (const id of [...Object.keys(migration.renamed ?? {}), ...Object.keys(migration.merged ?? {})]) {
+      const { move, id: to } = trace(id, steps);
+      if (move !== undefined && move.kind !== 'removed' && items.has(to) && !items.has(id)) former.set(id, to);
+    }
+  }
+  return former;
+}
+
+/** What became of old ids: each one moved to a current id, or set aside with the reason. */
+export interface IdMapping {
+  /** Old id → the current id it now answers for, or null when it is set aside. */
+  to: Map<string, string | null>;
+  /** `old → new (renamed|merged)`, for the warning. */
+  moved: string[];
+  /** `old (why)`: kept where they were, not scored or compared. */
+  setAside: string[];
+}
+
+/**
+ * Follows `ids` (made with `version` of the bank, every version when unknown) through its
+ * migrations. An id lands on a current id unless it was removed, or the current id is `taken`
+ * already (answered under its own id, or claimed by an old id listed earlier). Ids the migrations
+ * do not know are left out: they are for the unknown-id check.
+ */
+export function mapOldIds(ids: Iterable<string>, bank: Bank, version: number | undefined, taken: (id: string) => boolean): IdMapping {
+  const items = itemsById(bank);
+  const steps = migrationsFrom(bank, version);
+  const mapping: IdMapping = { to: new Map(), moved: [], setAside: [] };
+  const claimed = new Set<string>();
+  for (const id of ids) {
+    if (items.has(id)) continue;
+    const { move, id: to } = trace(id, steps);
+    if (move === undefined || (move.kind !== 'removed' && !items.has(to))) continue;
+    const old = safeLine(id);
+    if (move.kind === 'removed' || taken(to) || claimed.has(to)) {
+      mapping.to.set(id, null);
+      mapping.setAside.push(move.kind === 'removed' ? `${old} (removed)` : `${old} (${move.kind} into ${to}, which already has an answer)`);
+    } else {
+      claimed.add(to);
+      mapping.to.set(id, to);
+      mapping.moved.push(`${old} → ${to} (${move.kind})`);
+    }
+  }
+  return mapping;
+}
+
+/** The warning's words for a mapping: what moved, and what was set aside (and what that means here). */
+export function mappingText(mapping: IdMapping, setAside = 'kept in the file, not scored'): string {
+  return [
+    mapping.moved.length > 0 ? `moved ${idList(mapping.moved)}` : 'no answered item moved',
+    ...(mapping.setAside.length > 0 ? [`set aside (${setAside}): ${idList(mapping.setAside)}`] : []),
+  ].join('; ');
 }
 
 /**
@@ -53,35 +108,16 @@ export function migrateAnswers(file: AnswersFile, bank: Bank, doc: ParsedDocumen
     warn(['bank-version'], `the answers were made with version ${version} of "${bank.id}", newer than this one (version ${bank.version}); items it added are reported as unknown`);
   }
   const answers = file.answers;
-  const items = itemsById(bank);
   if (answers == null || (bank.migrations === undefined && (version ?? bank.version) >= bank.version)) return { file, problems };
-  const steps = migrationsFrom(bank, version);
+  const items = itemsById(bank);
+  const mapping = mapOldIds(Object.keys(answers), bank, version, (id) => answers[id] != null);
   const migrated: NonNullable<AnswersFile['answers']> = {};
-  const moved: string[] = [];
-  const setAside: string[] = [];
-  for (const id in answers) if (items.has(id)) migrated[id] = answers[id]!;
-  for (const id in answers) {
-    if (items.has(id)) continue;
-    const { move, id: to } = trace(id, steps);
-    if (move === undefined || (move.kind !== 'removed' && !items.has(to))) {
-      migrated[id] = answers[id]!;
-      continue;
-    }
-    const old = safeLine(id);
-    if (move.kind === 'removed') setAside.push(`${old} (removed)`);
-    else if (migrated[to] != null) setAside.push(`${old} (${move.kind} into ${to}, which already has an answer)`);
-    else {
-      migrated[to] = answers[id]!;
-      moved.push(`${old} → ${to} (${move.kind})`);
-    }
-  }
-  const what = [
-    moved.length > 0 ? `moved ${idList(moved)}` : 'no answered item moved',
-    ...(setAside.length > 0 ? [`set aside (kept in the file, not scored): ${idList(setAside)}`] : []),
-  ].join('; ');
+  for (const id in answers) if (items.has(id) || !mapping.to.has(id)) migrated[id] = answers[id]!;
+  for (const [old, to] of mapping.to) if (to !== null) migrated[to] = answers[old]!;
+  const what = mappingText(mapping);
   if (version !== undefined && version < bank.version) {
     warn(['bank-version'], `the answers were made with version ${version} of "${bank.id}" and are read as version ${bank.version}: ${what}`);
-  } else if (moved.length + setAside.length > 0) {
+  } else if (mapping.moved.length + mapping.setAside.length > 0) {
     warn(['answers'], `answers under ids of an earlier version of "${bank.id}": ${what}`);
   }
   return { file: { ...file, answers: migrated }, problems };

@@ -5,7 +5,7 @@ import type { Bank } from '../bank/schema.js';
 import { compareSnapshots } from '../compare/diff.js';
 import { DEFAULT_FUNCTION_NAMES, regressionMessage } from '../compare/format.js';
 import { renderComparison } from '../compare/render.js';
-import { looksLikeReport, snapshotFromDiagnosis, snapshotFromReportDocument, withTitles, type Snapshot } from '../compare/snapshot.js';
+import { looksLikeReport, snapshotFromDiagnosis, snapshotFromReportDocument, inBankTerms, type Snapshot } from '../compare/snapshot.js';
 import { InputError, ThresholdError, UsageError, andThen, checked, checkedAsync, errorsOf, type Checked, type Problem } from '../errors.js';
 import { readSourceText } from '../io/read.js';
 import { emit } from '../io/output.js';
@@ -67,7 +67,7 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   // Titles and function names come from the bank (--bank or built-in) when the sides use it: a
   // JSON report carries ids only.
   const names = ctx.bank();
-  const [b, a] = sides.map((s) => withTitles(s, names)) as [Snapshot, Snapshot];
+  const [b, a] = sides.map((s) => inBankTerms(s, names)) as [Snapshot, Snapshot];
   const comparison = compareSnapshots(b, a);
   const functionNames = names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
   const renderOptions = { color: settings.color, functionNames };

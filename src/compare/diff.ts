@@ -142,6 +142,7 @@ function notesOf(before: Snapshot, after: Snapshot): string[] {
   } else if (before.bank.version !== after.bank.version) {
     notes.push(`the two sides use different versions of the bank "${before.bank.id}" (${before.bank.version} and ${after.bank.version})`);
   }
+  for (const [name, s] of [['before', before], ['after', after]] as const) if (s.idMapping) notes.push(`${name}: ${s.idMapping}`);
   if (before.target !== after.target) {
     notes.push(`the two sides use different targets (${before.target} and ${after.target}): priorities, gaps and quadrants are not like for like`);
   }

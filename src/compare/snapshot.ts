@@ -4,6 +4,7 @@ import type { Bank, FunctionId, RecommendedOwner } from '../bank/schema.js';
 import { InputError, type Problem } from '../errors.js';
 import type { ParsedDocument } from '../load/document.js';
 import { validateDocument } from '../load/validate.js';
+import { mapOldIds, mappingText } from '../answers/migrate.js';
 import type { Diagnosis, OwnershipStatus, Quadrant } from '../model.js';
 import { pct, rounded } from '../score/math.js';
 import { describeValue } from '../text.js';
@@ -58,6 +59,8 @@ export interface Snapshot {
   interlock: { from: FunctionId; to: FunctionId; health: number | null }[];
   items: SnapshotItem[];
   gaps: string[];
+  /** How the ids of a report made with an earlier version of the bank were read, when they moved. */
+  idMapping?: string;
 }
 
 const index = (v: number | null | undefined) => rounded(v, 'index');
@@ -181,9 +184,27 @@ export function snapshotFromReportDocument(doc: ParsedDocument): Snapshot {
   });
 }
 
-/** Item titles from the bank, for a side that has none (a JSON report), when it is that bank. */
-export function withTitles(side: Snapshot, bank: Bank | undefined): Snapshot {
+/**
+ * A side in the terms of the bank the comparison uses (when it is that bank): a JSON report of an
+ * earlier version has its ids followed through the bank's migrations, so each item meets the one it
+ * became, as an answers file's would; a side without titles (a JSON report) gets the bank's.
+ */
+export function inBankTerms(side: Snapshot, bank: Bank | undefined): Snapshot {
   if (!bank || bank.id !== side.bank.id) return side;
   const items = itemsById(bank);
-  return { ...side, items: side.items.map((i) => (i.title !== undefined ? i : { ...i, title: items.get(i.id)?.title })) };
+  let moved = side;
+  if (side.from === 'report' && side.bank.version < bank.version) {
+    const present = new Set(side.items.map((i) => i.id));
+    const mapping = mapOldIds(present, bank, side.bank.version, (id) => present.has(id));
+    const current = (id: string) => mapping.to.get(id) ?? id;
+    if (mapping.moved.length + mapping.setAside.length > 0) {
+      moved = {
+        ...side,
+        items: side.items.map((i) => (mapping.to.get(i.id) ? { ...i, id: current(i.id) } : i)),
+        gaps: side.gaps.map(current),
+        idMapping: `its ids of version ${side.bank.version} are read as version ${bank.version}: ${mappingText(mapping, 'kept under their old ids, so listed as removed')}`,
+      };
+    }
+  }
+  return { ...moved, items: moved.items.map((i) => (i.title !== undefined ? i : { ...i, title: items.get(i.id)?.title })) };
 }
