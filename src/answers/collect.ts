@@ -7,6 +7,7 @@ import { STDIN_SOURCE, notRegularFile, readFileText } from '../io/read.js';
 import type { Respondent } from '../model.js';
 import { safeLine } from '../text.js';
 import { checkCsvAnswers } from './csv.js';
+import { idList } from './ids.js';
 import { loadAnswersFile, type AnswersCheckOptions } from './load.js';
 import { selectTeam, type Dated, type TeamOptions } from './team.js';
 import { pushAll } from '../lists.js';
@@ -137,7 +138,24 @@ export async function collectRespondents(paths: string[], bank: Bank, options: C
   return valueOf(await checkRespondents(paths, bank, options));
 }
 
+/**
+ * One warning for what several files share (the same words at the same place, as in a team's
+ * files made from one template), naming the other files, so each thing is said once.
+ */
+export function alikeOnce(warnings: Problem[]): Problem[] {
+  const groups = new Map<string, Problem[]>();
+  for (const w of warnings) {
+    const key = JSON.stringify([w.severity, w.line, w.column, w.path, w.message, w.found, w.expected]);
+    const group = groups.get(key);
+    if (group) group.push(w);
+    else groups.set(key, [w]);
+  }
+  return [...groups.values()].map(([first, ...rest]) =>
+    rest.length === 0 ? first! : { ...first!, message: `${first!.message} (the same in ${idList(rest.map((w) => w.source))})` },
+  );
+}
+
 /** Prints warnings to stderr; past the first few, only how many more there are, so 1,000 files do not flood the terminal. */
 export function sayWarnings(warnings: Problem[]): void {
-  sayProblems(warnings, MAX_WARNINGS_SHOWN, 'more warnings like these');
+  sayProblems(alikeOnce(warnings), MAX_WARNINGS_SHOWN, 'more warnings like these');
 }
