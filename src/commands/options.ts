@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { safeLine } from '../text.js';
 import type { ReportSettings } from '../pipeline.js';
 import { colorWanted } from '../render/color-choice.js';
-import { FORMATS, OUTPUT_FORMATS, formatOfPath, type Format, type OutputKind } from '../render/formats.js';
+import { FORMATS, OUTPUT_FORMATS, extensionOf, formatOfPath, type Format, type OutputKind } from '../render/formats.js';
 
 // Options as commander gives them (strings), checked and turned into settings before any input is read.
 
@@ -16,9 +16,15 @@ export function resolveFormat<K extends OutputKind>(kind: K, format: string | un
     throw new UsageError(`--format: found "${format}", expected one of ${allowed.join(', ')}`);
   }
   const inferred = out === undefined || out === '-' ? undefined : formatOfPath(out);
-  if (inferred === undefined) return allowed[0] as Allowed;
+  const expected = `expected a file ending in ${allowed.flatMap((f) => FORMATS[f as Format].extensions.map((e) => `.${e}`)).join(', ')}, or --format ${allowed.join('|')}`;
+  if (inferred === undefined) {
+    // A report saved as .pdf or .docx would hold terminal text under a name that promises otherwise.
+    const extension = out === undefined || out === '-' ? undefined : extensionOf(out);
+    if (extension === undefined) return allowed[0] as Allowed;
+    throw new UsageError(`--out: pm-diag does not write ".${safeLine(extension)}" files; ${expected}`);
+  }
   if (allowed.includes(inferred)) return inferred as Allowed;
-  throw new UsageError(`--out: the extension names the ${inferred} format, which this command does not write; expected a file ending in ${allowed.flatMap((f) => FORMATS[f as Format].extensions.map((e) => `.${e}`)).join(', ')}, or --format ${allowed.join('|')}`);
+  throw new UsageError(`--out: the extension names the ${inferred} format, which this command does not write; ${expected}`);
 }
 
 function number(option: string, value: string | undefined, min: number, max: number, integer: boolean): number | undefined {

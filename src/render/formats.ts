@@ -31,8 +31,13 @@ export type ReportFormat = (typeof OUTPUT_FORMATS.report)[number];
 export type ComparisonFormat = (typeof OUTPUT_FORMATS.comparison)[number];
 
 /** The format a file name's extension names, if any. */
+/** A file name's extension (letters only, lower-cased), when it has one. */
+export function extensionOf(path: string): string | undefined {
+  return path.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
+}
+
 export function formatOfPath(path: string): Format | undefined {
-  const extension = path.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
+  const extension = extensionOf(path);
   if (extension === undefined) return undefined;
   for (const [format, { extensions }] of Object.entries(FORMATS)) if ((extensions as readonly string[]).includes(extension)) return format as Format;
   return undefined;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { lint } from 'markdownlint/sync';
@@ -146,6 +146,19 @@ describe('roles', () => {
     expect(result.stdout).toMatch(/^Minimal bank\n/);
     expect(result.stdout).toContain('INSIGHT');
     expect(result.stdout).toContain('Win/loss feedback');
+  });
+
+  it('refuses an --out whose extension names no format it writes, writing nothing; --format or no extension writes', () => {
+    const pdf = join(dir, 'ROLES.pdf');
+    const refused = runCli(['roles', '--out', pdf]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--out: pm-diag does not write ".pdf" files; expected a file ending in .txt, .md');
+    expect(existsSync(pdf)).toBe(false);
+    expect(runCli(['roles', '--out', pdf, '--format', 'markdown']).code).toBe(0);
+    expect(readFileSync(pdf, 'utf8')).toMatch(/^# /);
+    const bare = join(dir, 'ROLES');
+    expect(runCli(['roles', '--out', bare]).code).toBe(0);
+    expect(readFileSync(bare, 'utf8')).not.toMatch(/^# /);
   });
 
   it('exits 2 on an invalid bank, naming file:line:column of every problem', () => {
