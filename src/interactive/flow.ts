@@ -222,7 +222,7 @@ class Session {
     const { bank, look } = this.ctx;
     const stages = bank.stages ?? {};
     return this.ctx.prompter.select<string>({
-      message: 'Which stage is the company at? (it sets the targets and which items apply)',
+      message: 'Which stage is the company at? (it sets the targets and the items)',
       default: defaultStage(bank) ?? undefined,
       choices: stageIds(bank).map((id) => ({ value: id, name: safeLine(stages[id]!.title), short: id, description: wrap(stages[id]!.description, look.width - 2).join('\n') })),
     });
@@ -250,8 +250,13 @@ class Session {
     say(`Starting over; the previous answers are kept in ${safeLine(backup)}.`);
   }
 
+  /** The introduction; its length is the chosen scope's, or left to the form prompt when the form is still to be chosen. */
   private intro(): void {
-    say(introScreen(this.ctx.bank, this.ctx.sections, safeLine(this.ctx.savePath), this.ctx.look));
+    const { bank, sections, settings } = this.ctx;
+    const stage = settings.stage ?? defaultStage(bank);
+    const formAsked = settings.form === undefined && scopedSections(sections, { stage, form: 'rapid' }).length > 0;
+    const scoped = formAsked ? undefined : scopedSections(sections, { stage, form: settings.form ?? 'full' });
+    say(introScreen(bank, scoped, safeLine(this.ctx.savePath), this.ctx.look));
   }
 
   /** Asks until every question is settled; saves after each answer, before the next question. */
@@ -336,7 +341,7 @@ class Session {
       if (role === ACTIONS.back) return this.back(i);
       this.draft.role = role === NO_ROLE ? null : (role as Role);
     } else {
-      const message = kind === 'organization' ? 'Organization (optional):' : 'Your name (optional; it tells respondents apart in a combined report):';
+      const message = kind === 'organization' ? 'Organization (optional):' : 'Your name (optional; it tells respondents apart):';
       const text = (await prompter.input({ message, default: this.draft[kind] ?? undefined })).trim();
       this.draft[kind] = text === '' ? null : text;
     }

@@ -19,18 +19,24 @@ export function commandLine(args: string[]): string {
   return args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
-/** About how long one rated question takes to read and answer. */
-const SECONDS_PER_QUESTION = 10;
+/**
+ * About how long one rated question takes once the scales are familiar: a responsibility's stem is
+ * read once for its three questions, a hand-off's for its one (docs/bank-coverage.md shows the sums).
+ */
+export const SECONDS_PER_QUESTION = 9;
+/** The introduction, the profile, the stage and form, and each scale's five levels read in full the first time. */
+export const START_SECONDS = 240;
 
 /** How many questions the sections ask (each rated field is one), and about how many minutes that takes. */
 export function formLength(sections: Section[]): { questions: number; minutes: number } {
   const questions = sections.flatMap((s) => s.items).reduce((sum, item) => sum + ITEM_KINDS[item.kind].rated.length, 0);
-  return { questions, minutes: Math.max(1, Math.round((questions * SECONDS_PER_QUESTION) / 60)) };
+  return { questions, minutes: Math.max(1, Math.round((START_SECONDS + questions * SECONDS_PER_QUESTION) / 60)) };
 }
 
 const minutes = (sections: Section[]): number => formLength(sections).minutes;
 
-export function introScreen(bank: Bank, sections: Section[], savePath: string, look: Look): string {
+/** `sections` undefined: the stage and form are still to be chosen, and the form prompt gives each form's length. */
+export function introScreen(bank: Bank, sections: Section[] | undefined, savePath: string, look: Look): string {
   const { colors: c, width } = look;
   const scale = (name: keyof Bank['scales']) => `from 1 ${bank.scales[name][1].label} to 5 ${bank.scales[name][5].label}`;
   const term = (word: string, text: string) => {
@@ -38,7 +44,9 @@ export function introScreen(bank: Bank, sections: Section[], savePath: string, l
     const [first = '', ...rest] = wrap(text, width, ' '.repeat(14), `  ${word.padEnd(12)}`);
     return [`  ${c.bold(word.padEnd(12))}${first.slice(14)}`, ...rest];
   };
-  const items = sections.reduce((n, s) => n + s.items.length, 0);
+  const length = sections
+    ? `${sections.reduce((n, s) => n + s.items.length, 0)} items in ${sections.length} ${sections.length === 1 ? 'area' : 'areas'}, about ${minutes(sections)} minute${minutes(sections) === 1 ? '' : 's'}.`
+    : 'First the company’s stage, then the rapid or the full form, with how long each takes.';
   return [
     '',
     c.bold(safeLine(bank.title)),
@@ -51,12 +59,12 @@ export function introScreen(bank: Bank, sections: Section[], savePath: string, l
     ...term('owner', 'who owns it today.'),
     ...term('capability', `how well the organization does it, ${scale('capability')}.`),
     ...term('capacity', `whether it has the time and people to do it, ${scale('capacity')}.`),
-    ...(sections.some((s) => s.items.some((i) => i.kind === 'interlock'))
+    ...((sections ?? []).some((s) => s.items.some((i) => i.kind === 'interlock')) || !sections
       ? wrap(`Then, for what each function owes the other, how reliably it is delivered, ${scale('delivery')}.`, width)
       : []),
     '',
     ...wrap(
-      `${items} items in ${sections.length} ${sections.length === 1 ? 'area' : 'areas'}, about ${minutes(sections)} minute${minutes(sections) === 1 ? '' : 's'}. "Don't know" and "Not applicable" are always there; you can add a note, go back, or skip the rest of an area.`,
+      `${length} "Don't know" and "Not applicable" are always there; you can add a note, go back, or skip the rest of an area.`,
       width,
     ),
     ...wrap(`Every answer is saved at once in ${savePath}: stop any time with Ctrl-C and continue later.`, width),

@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/cli.js';
 
-// Version 2 of the bank is read with a plain YAML parse: its loader (accountable owners, stages,
-// the rapid form, evidence, migrations) is being written separately, and these tests check the
-// content against DESIGN.md's format without it.
+// The built-in bank (version 2) is read with a plain YAML parse, so these tests check its content
+// against DESIGN.md's format independently of the loader; test/foundation checks the loader.
 
-export const V1_BANK_FILE = join(ROOT, 'questions', 'pm-pmm.yaml');
-export const V2_BANK_FILE = join(ROOT, 'questions', 'pm-pmm.v2.yaml');
-export const V2_EXAMPLES = join(ROOT, 'examples', 'v2');
+/** Version 1, kept as a fixture to prove that answers made with it still load. */
+export const V1_BANK_FILE = join(ROOT, 'test', 'fixtures', 'banks', 'pm-pmm.v1.yaml');
+/** The built-in bank, version 2. */
+export const V2_BANK_FILE = join(ROOT, 'questions', 'pm-pmm.yaml');
+export const V2_EXAMPLES = join(ROOT, 'examples');
+/** Answers files made with version 1 (the examples of that time), kept to prove they migrate. */
+export const V1_EXAMPLES = join(ROOT, 'test', 'fixtures', 'answers', 'v1');
 export const COVERAGE_DOC = join(ROOT, 'docs', 'bank-coverage.md');
 export const SEEDS = join(ROOT, '..', 'shared', 'seeds');
 
@@ -95,7 +98,7 @@ export function formItems(bank: BankV2, form: 'rapid' | 'full', stage: string): 
 
 export const questionCount = (items: AnyItem[]): number => items.reduce((sum, item) => sum + questionsFor(item), 0);
 
-/** Version 1's items by id: kind and question, read from the bank the current code still uses. */
+/** Version 1's items by id: kind and question. */
 export function v1Items(): Map<string, { kind: Kind; question: string }> {
   const v1 = readYaml<BankV1>(V1_BANK_FILE);
   const items = new Map<string, { kind: Kind; question: string }>();
@@ -107,14 +110,14 @@ export function v1Items(): Map<string, { kind: Kind; question: string }> {
 /** Version 1's ids by kind. */
 export const v1Ids = (): Map<string, Kind> => new Map([...v1Items()].map(([id, item]) => [id, item.kind]));
 
-/** The answers files of examples/v2 and its team folder. */
+/** The answers files of examples/ and its two team folders. */
 export function exampleFiles(): string[] {
   const yamlIn = (dir: string) =>
     readdirSync(dir)
       .filter((name) => name.endsWith('.yaml'))
       .sort()
       .map((name) => join(dir, name));
-  return [...yamlIn(V2_EXAMPLES), ...yamlIn(join(V2_EXAMPLES, 'team'))];
+  return [...yamlIn(V2_EXAMPLES), ...yamlIn(join(V2_EXAMPLES, 'team')), ...yamlIn(join(V2_EXAMPLES, 'team-rapid'))];
 }
 
 export const seedsPresent = (): boolean => existsSync(SEEDS);

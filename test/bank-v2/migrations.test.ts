@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
-import { itemsOf, loadV2, readYaml, v1Ids, v1Items, type Kind } from './helpers.js';
+import { V1_EXAMPLES, itemsOf, loadV2, readYaml, v1Ids, v1Items, type Kind } from './helpers.js';
 
 const bank = loadV2();
 const v2Kinds = new Map<string, Kind>(itemsOf(bank).map((i) => [i.id, i.kind]));
@@ -77,8 +76,8 @@ describe('the version 1 examples under version 2', () => {
   const mapping = new Map<string, string>([...renamed, ...merged]);
   const examples = ['launch-orphaned.yaml', 'mature.yaml', 'startup-one-person.yaml'];
 
-  it.each(examples)('examples/%s: every answered id reaches an item of version 2 of the same kind', (name) => {
-    const answers = readYaml<{ answers: Record<string, unknown> }>(join(ROOT, 'examples', name)).answers;
+  it.each(examples)('%s of version 1: every answered id reaches an item of version 2 of the same kind', (name) => {
+    const answers = readYaml<{ answers: Record<string, unknown> }>(join(V1_EXAMPLES, name)).answers;
     const ids = Object.keys(answers);
     expect(ids.length).toBe(52);
     for (const id of ids) {

@@ -79,7 +79,7 @@ describe('unanswered items', () => {
   it('shortens a long list of missing ids', () => {
     const { warnings } = parseAnswers({ source: 'b.yaml', text: 'answers: {}\n' }, builtin);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.message).toMatch(/^52 of 52 items unanswered: market-problem-discovery, segmentation-and-sizing, .* and 46 more$/);
+    expect(warnings[0]!.message).toMatch(/^62 of 62 items unanswered: market-problem-discovery, segmentation-and-sizing, .* and 56 more$/);
   });
 });
 
@@ -125,8 +125,8 @@ describe('invalid answers', () => {
   });
 
   it('suggests the full id for a shortened one in the built-in bank', () => {
-    const lines = linesOf(() => parseAnswers({ source: 'b.yaml', text: 'answers:\n  pricing: n/a\n' }, builtin));
-    expect(lines[0]).toContain('unknown item id "pricing" (did you mean "pricing-and-packaging"?)');
+    const lines = linesOf(() => parseAnswers({ source: 'b.yaml', text: 'answers:\n  positioning: n/a\n' }, builtin));
+    expect(lines[0]).toContain('unknown item id "positioning" (did you mean "positioning-and-messaging"?)');
   });
 
   it('says "did you mean" for a misspelt field or top-level key', () => {

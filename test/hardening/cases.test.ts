@@ -183,14 +183,14 @@ describe('reliability cases', () => {
   });
 
   it('case 12: an unknown id, an out-of-range choice and other errors are all listed at once', () => {
-    const text = 'organization: Acme\nrespondent: { name: Dana, role: boss }\nanswers:\n  competitive-analysis: { owner: pm, capability: 6, capacity: 0 }\n  pricing-and-packagin: n/a\n';
+    const text = 'organization: Acme\nrespondent: { name: Dana, role: boss }\nanswers:\n  competitive-analysis: { owner: pm, capability: 6, capacity: 0 }\n  positioning-and-messagin: n/a\n';
     const r = assess(text, 'several.yaml');
     expectInputError(r);
     expect(errorLines(r).map((l) => l.replace(`pm-diag: ${join(dir, 'several.yaml')}`, ''))).toEqual([
       ':2:33: respondent.role: invalid value (found "boss", expected pm, pmm, sales, marketing, engineering, leadership, other)',
       ':4:50: answers.competitive-analysis.capability: invalid value (found 6, expected an integer from 1 to 5, or "unknown")',
       ':4:63: answers.competitive-analysis.capacity: invalid value (found 0, expected an integer from 1 to 5, or "unknown")',
-      ':5:3: answers.pricing-and-packagin: unknown item id "pricing-and-packagin" (did you mean "pricing-and-packaging"?) (expected an id from the bank "pm-pmm-diagnostic" (pm-diag template lists them))',
+      ':5:3: answers.positioning-and-messagin: unknown item id "positioning-and-messagin" (did you mean "positioning-and-messaging"?) (expected an id from the bank "pm-pmm-diagnostic" (pm-diag template lists them))',
     ]);
   });
 
@@ -311,11 +311,11 @@ describe('reliability cases', () => {
 
   it('case 22: resuming after the bank changed drops the stale answers, names them, and leaves the file as it was', () => {
     // The warning and the backup on screen: test/interactive/flow.test.ts ("resumes a file saved with an older bank").
-    const text = 'bank: pm-pmm-diagnostic\nanswers:\n  launch-strategy-and-plan: { owner: pmm, capability: 2 }\n  retired-item: n/a\n  old-interlock: { delivery: 3 }\n';
+    const text = 'bank: pm-pmm-diagnostic\nanswers:\n  launch-plan: { owner: pmm, capability: 2 }\n  retired-item: n/a\n  old-interlock: { delivery: 3 }\n';
     const path = write('resume.yaml', text);
     const saved = readSession(path, loadBank())!;
     expect(saved.dropped).toEqual(['retired-item', 'old-interlock']);
-    expect(Object.fromEntries(saved.draft.answers)).toEqual({ 'launch-strategy-and-plan': { owner: 'pmm', capability: 2 } });
+    expect(Object.fromEntries(saved.draft.answers)).toEqual({ 'launch-plan': { owner: 'pmm', capability: 2 } });
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 

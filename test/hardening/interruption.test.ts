@@ -2,18 +2,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseAnswers } from '../../src/answers/load.js';
-import { loadBank } from '../../src/bank/load.js';
 import { InterruptedError } from '../../src/errors.js';
 import { exitCodeFor } from '../../src/exit.js';
 import type { Answer } from '../../src/model.js';
-import { LAUNCH_SCRIPT, captureOutput, promptStop, runFlow, tempDir, type Scripted } from '../interactive/helpers.js';
+import { LAUNCH_SCRIPT, captureOutput, stagelessBank, promptStop, runFlow, tempDir, type Scripted } from '../interactive/helpers.js';
 
 // Interruption at every question of `assess --area launch` (3 profile prompts, then 2 items × owner,
 // capability, capacity). At whichever prompt the run stops, and however (Ctrl-C, SIGTERM, SIGHUP, a
 // crash), the file on disk while that prompt waits, and after, is a valid answers file holding
 // exactly the answers given before it. test/interactive/flow.test.ts checks that resuming finishes it.
 
-const bank = loadBank();
+const bank = stagelessBank();
 let dir: string;
 let cleanup: () => void;
 let output: ReturnType<typeof captureOutput>;

@@ -1,9 +1,8 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUILTIN_BANK_FILE, loadBank } from '../../src/bank/load.js';
-import { ROOT } from '../helpers/cli.js';
-import { LAUNCH_SCRIPT, captureOutput, runFlow, tempDir } from '../interactive/helpers.js';
+import { loadBank } from '../../src/bank/load.js';
+import { LAUNCH_SCRIPT, STAGELESS_BANK_FILE, captureOutput, runFlow, tempDir } from '../interactive/helpers.js';
 
 // A session made with --bank can only be reported on with the same bank: every command the saved
 // file and the closing message suggest must name it.
@@ -23,7 +22,7 @@ afterEach(() => {
 describe('the commands a saved session suggests', () => {
   it('name --bank when the session used a bank of its own', async () => {
     const bankPath = join(dir, 'our bank.yaml');
-    copyFileSync(join(ROOT, BUILTIN_BANK_FILE), bankPath);
+    copyFileSync(STAGELESS_BANK_FILE, bankPath);
     const savePath = join(dir, 's.yaml');
     const { error } = await runFlow(LAUNCH_SCRIPT, { savePath, areas: ['launch'], bank: loadBank(bankPath), bankPath, format: 'json' });
     expect(error).toBeUndefined();
@@ -35,7 +34,9 @@ describe('the commands a saved session suggests', () => {
 
   it('name no --bank for the built-in bank', async () => {
     const savePath = join(dir, 's.yaml');
-    const { error } = await runFlow(LAUNCH_SCRIPT, { savePath, areas: ['launch'], format: 'json' });
+    // The launch area of the built-in bank at growth: three items, owner, capability (2: no evidence asked) and capacity each.
+    const script = ['Acme Corp', 'Dana Lee', 'pmm', ...['pmm', 'pmm', 'shared'].flatMap((owner) => [owner, 2, 2])];
+    const { error } = await runFlow(script, { savePath, areas: ['launch'], bank: loadBank(), stage: 'growth', form: 'full', format: 'json' });
     expect(error).toBeUndefined();
     expect(readFileSync(savePath, 'utf8')).toContain(`# Report:   pm-diag assess --answers ${savePath}\n`);
   });

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { parseAnswers } from '../../src/answers/load.js';
-import { loadBank } from '../../src/bank/load.js';
 import { InputError } from '../../src/errors.js';
 import { exitCodeFor } from '../../src/exit.js';
 import { writeFileAtomic } from '../../src/io/write.js';
-import { LAUNCH_SCRIPT, captureOutput, runFlow } from '../interactive/helpers.js';
+import { LAUNCH_SCRIPT, captureOutput, stagelessBank, runFlow } from '../interactive/helpers.js';
 
 // A write that fails half-way, injected under src/io/write.ts: the file it replaces is untouched and
 // no temp file is left. (test/hardening/cases.test.ts does the same to the built binary, case 19.)
@@ -93,7 +92,7 @@ describe('the interactive flow, when saving an answer fails', () => {
     }
     if (kind === 'ENOSPC') expect(result.error).toBeInstanceOf(InputError);
     else expect(result.error).toMatchObject({ message: 'injected crash in the middle of a write' });
-    const { respondent } = parseAnswers({ source: path, text: readFileSync(path, 'utf8') }, loadBank());
+    const { respondent } = parseAnswers({ source: path, text: readFileSync(path, 'utf8') }, stagelessBank());
     expect(respondent).toMatchObject({ organization: 'Acme Corp', name: 'Dana Lee', role: 'pmm' });
     expect(respondent.answers.size).toBe(0);
     expect(readdirSync(folder)).toEqual(['answers.yaml']);

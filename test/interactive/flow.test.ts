@@ -2,13 +2,12 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAnswers } from '../../src/answers/load.js';
-import { loadBank } from '../../src/bank/load.js';
 import type { Bank } from '../../src/bank/schema.js';
 import { InputError, InterruptedError, UsageError } from '../../src/errors.js';
 import { exitCodeFor } from '../../src/exit.js';
 import { selectSections } from '../../src/interactive/steps.js';
 import type { Answer } from '../../src/model.js';
-import { LAUNCH_SCRIPT, captureOutput, runFlow, tempDir, type Scripted } from './helpers.js';
+import { LAUNCH_SCRIPT, captureOutput, stagelessBank, runFlow, tempDir, type Scripted } from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -26,7 +25,7 @@ afterEach(() => {
 });
 
 function saved(path = savePath): Map<string, Answer> {
-  return parseAnswers({ source: path, text: readFileSync(path, 'utf8') }, loadBank()).respondent.answers;
+  return parseAnswers({ source: path, text: readFileSync(path, 'utf8') }, stagelessBank()).respondent.answers;
 }
 
 describe('the interactive flow, driven through the prompts seam', () => {
@@ -45,7 +44,7 @@ describe('the interactive flow, driven through the prompts seam', () => {
       'Capability: how well is it done?',
       'Capacity: is there the time and people for it?',
     ]);
-    const file = parseAnswers({ source: savePath, text: readFileSync(savePath, 'utf8') }, loadBank());
+    const file = parseAnswers({ source: savePath, text: readFileSync(savePath, 'utf8') }, stagelessBank());
     expect(file.respondent).toMatchObject({ organization: 'Acme Corp', name: 'Dana Lee', role: 'pmm' });
     expect(Object.fromEntries(file.respondent.answers)).toEqual({
       'launch-strategy-and-plan': { owner: 'pmm', capability: 3, capacity: 2 },
@@ -64,7 +63,7 @@ describe('the interactive flow, driven through the prompts seam', () => {
   it('shows each level with its label and description, and always offers don\'t know, n/a, a note, back and skip', async () => {
     const { prompter } = await runFlow(LAUNCH_SCRIPT, { savePath, areas: ['launch'] });
     const capability = prompter.asked[4]!;
-    const bank = loadBank();
+    const bank = stagelessBank();
     expect(capability.values).toEqual(['1', '2', '3', '4', '5', 'unknown', 'n/a', 'note', 'back', 'skip']);
     expect(capability.labels).toContain(`3  ${bank.scales.capability[3].label}`);
     expect(capability.labels.join('\n').replace(/\s+/g, ' ')).toContain(bank.scales.capability[3].description);
@@ -94,7 +93,7 @@ describe('the interactive flow, driven through the prompts seam', () => {
     await runFlow(['Acme', '', 'pm', { stop: 'ExitPromptError' }], { savePath, areas: ['launch'] });
     const { prompter } = await runFlow(['back', 'pmm', 'pm', 3, 3, 'n/a'], { savePath, areas: ['launch'], start: 'resume' });
     expect(prompter.asked[1]).toMatchObject({ message: 'Your role?', default: 'pm' });
-    expect(parseAnswers({ source: savePath, text: readFileSync(savePath, 'utf8') }, loadBank()).respondent.role).toBe('pmm');
+    expect(parseAnswers({ source: savePath, text: readFileSync(savePath, 'utf8') }, stagelessBank()).respondent.role).toBe('pmm');
   });
 
   it('skips the rest of an area, saves the skipped items as null, and does not ask them on resume', async () => {
@@ -105,7 +104,7 @@ describe('the interactive flow, driven through the prompts seam', () => {
     expect(readFileSync(savePath, 'utf8')).toMatch(/launch-readiness-and-status: null/);
     // The first item keeps the owner given before skipping.
     expect(Object.fromEntries(saved())).toEqual({ 'launch-strategy-and-plan': { owner: 'pm' } });
-    const enablement = selectSections(loadBank(), ['enablement'])[0]!.items.length;
+    const enablement = selectSections(stagelessBank(), ['enablement'])[0]!.items.length;
     // Resuming asks the half-answered first item again (skip once more), never the skipped second one.
     const rest: Scripted[] = ['skip', ...Array.from({ length: enablement }, () => 'n/a')];
     const resumed = await runFlow(rest, { savePath, areas: ['launch', 'enablement'], start: 'resume' });
@@ -143,7 +142,7 @@ describe('the interactive flow, driven through the prompts seam', () => {
   });
 
   it('asks only the areas given with --area; the interlock is an area of its own', async () => {
-    const bank = loadBank();
+    const bank = stagelessBank();
     const { prompter } = await runFlow(['', '', 'pm', ...bank.interlock.map(() => 4)], { savePath, areas: ['interlock'] });
     expect(prompter.left()).toBe(0);
     expect(prompter.asked.slice(3).every((a) => a.message === 'Delivery: how reliably does it arrive?')).toBe(true);
@@ -152,8 +151,8 @@ describe('the interactive flow, driven through the prompts seam', () => {
   });
 
   it('refuses an unknown --area with a suggestion', () => {
-    expect(() => selectSections(loadBank(), ['lanch'])).toThrow(UsageError);
-    expect(() => selectSections(loadBank(), ['lanch'])).toThrow(/no area "lanch".*did you mean "launch"/);
+    expect(() => selectSections(stagelessBank(), ['lanch'])).toThrow(UsageError);
+    expect(() => selectSections(stagelessBank(), ['lanch'])).toThrow(/no area "lanch".*did you mean "launch"/);
   });
 });
 
@@ -277,7 +276,7 @@ describe('nothing lost: saving after every answer and resuming', () => {
 describe('untrusted bank text', () => {
   it('reaches neither the prompts nor the screen with control or escape characters', async () => {
     const evil = (s: string) => `${s}\u001b[2J\u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007\r\u202e`;
-    const bank: Bank = structuredClone(loadBank());
+    const bank: Bank = structuredClone(stagelessBank());
     bank.title = evil(bank.title);
     bank.functions.pm = { name: evil('PM'), mandate: evil('mandate') };
     for (const level of ['1', '2', '3', '4', '5'] as const) bank.scales.capability[level] = { label: evil('label'), description: evil('description') };

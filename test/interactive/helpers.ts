@@ -2,13 +2,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { loadBank } from '../../src/bank/load.js';
+import { loadBankFile } from '../../src/bank/load.js';
 import type { Bank } from '../../src/bank/schema.js';
 import { interactiveAssessment, type FlowContext } from '../../src/interactive/flow.js';
 import { isSeparator, type InputQuestion, type Prompter, type SelectQuestion } from '../../src/interactive/prompts.js';
 import { selectSections } from '../../src/interactive/steps.js';
 import { makeColors } from '../../src/render/colors.js';
 import { reportSettings } from '../../src/commands/options.js';
+import { ROOT } from '../helpers/cli.js';
+
+/**
+ * The bank the flow's mechanics are scripted on: version 1 of the built-in bank, kept as a fixture.
+ * It has no stages, no rapid form and no evidence prompt, so the launch area is the profile and two
+ * items × owner, capability, capacity. The flow on a bank with stages, forms and evidence:
+ * model-flow.test.ts; on the built-in bank in a real terminal: tmux.test.ts.
+ */
+export const STAGELESS_BANK_FILE = join(ROOT, 'test', 'fixtures', 'banks', 'pm-pmm.v1.yaml');
+export const stagelessBank = (): Bank => loadBankFile(STAGELESS_BANK_FILE);
 
 /** What a scripted prompt saw. */
 export interface Asked {
@@ -119,7 +129,7 @@ export interface RunOptions {
 
 /** Runs the interactive flow with a scripted prompter, as `runInteractive` would with real prompts. */
 export async function runFlow(script: Scripted[], options: RunOptions): Promise<{ prompter: ReturnType<typeof scriptedPrompter>; error?: unknown }> {
-  const bank = options.bank ?? loadBank();
+  const bank = options.bank ?? stagelessBank();
   const prompter = scriptedPrompter(script);
   const ctx: FlowContext = {
     bank,

@@ -28,8 +28,8 @@ describe('the interactive flow on a bank with stages and a rapid form', () => {
     expect(stage!.default).toBe('growth');
     expect(stage!.labels).toEqual(expect.arrayContaining(['Startup', 'One person often does both jobs.', 'Enterprise', 'Several teams of each.']));
     expect(form!.values).toEqual(['rapid', 'full']);
-    // 10 questions at 10 seconds each, rounded to whole minutes; at startup pricing and the launch cadence do not apply.
-    expect(form!.labels).toEqual(expect.arrayContaining(['Rapid: 10 questions, about 2 minutes', 'Full: 10 questions, about 2 minutes']));
+    // Four minutes to start and 10 questions at 9 seconds each, rounded to whole minutes; at startup pricing and the launch cadence do not apply.
+    expect(form!.labels).toEqual(expect.arrayContaining(['Rapid: 10 questions, about 6 minutes', 'Full: 10 questions, about 6 minutes']));
     const messages = prompter.asked.map((a) => a.message);
     expect(messages.filter((m) => m.startsWith('Evidence'))).toEqual(['Evidence (optional, Enter skips):']);
     expect(prompter.asked.find((a) => a.message === 'Who owns it today?')!.values).toContain('combined');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noPromptReason } from '../../src/interactive/run.js';
 import { runCli } from '../helpers/cli.js';
-import { LAUNCH_SCRIPT, captureOutput, runFlow, tempDir } from './helpers.js';
+import { LAUNCH_SCRIPT, STAGELESS_BANK_FILE, captureOutput, runFlow, tempDir } from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -50,7 +50,7 @@ describe('the report at the end of the flow', () => {
     } finally {
       output.restore();
     }
-    const again = runCli(['assess', '--answers', savePath]);
+    const again = runCli(['assess', '--answers', savePath, '--bank', STAGELESS_BANK_FILE]);
     expect(again.code).toBe(0);
     expect(output.stdout()).toBe(again.stdout);
     expect(readFileSync(savePath, 'utf8')).toContain('launch-strategy-and-plan: { owner: pmm, capability: 3, capacity: 2 }');

@@ -27,6 +27,9 @@ function savedAnswers() {
 const OWNER = /^\? Who owns it today\?/m;
 const CAPABILITY = /^\? Capability: how well is it done\?/m;
 const CAPACITY = /^\? Capacity: is there the time and people for it\?/m;
+const EVIDENCE = /^\? Evidence \(optional, Enter skips\):/m;
+/** The launch area of the built-in bank at growth, full form: three items, nine questions; no stage or form prompt. */
+const LAUNCH_AT_GROWTH = ['--save', 'a.yaml', '--area', 'launch', '--stage', 'growth', '--form', 'full'];
 
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
@@ -38,44 +41,58 @@ afterEach(() => {
 });
 
 describe('pm-diag assess in a real terminal (tmux)', () => {
-  it('is interrupted with Ctrl-C, resumed with --resume, finished, and prints the report', async () => {
+  it('asks the stage and the form, is interrupted with Ctrl-C, resumed with --resume, finished, and prints the report', async () => {
     start(['--save', 'a.yaml', '--area', 'launch']);
-    await waitFor(/^\? Organization/m);
+    await waitFor(/^\? Which stage/m);
     expect(screen()).toContain('Every answer is saved at once in a.yaml');
+    await waitFor(/^❯ Growth/m);
+    keys('Enter');
+    await waitFor(/^\? Which form\?/m);
+    keys('Down');
+    await waitFor(/^❯ Full: 9 questions/m);
+    keys('Enter');
+    await waitFor(/^\? Organization/m);
     keys('Acme Corp', 'Enter');
     await waitFor(/^\? Your name/m);
     keys('Dana Lee', 'Enter');
     await choose(/^\? Your role\?/m, '2', /❯ Product Marketing/);
-    await waitFor(/Area 1 of 1 · Question 1 of 2/);
+    await waitFor(/Area 1 of 1 · Question 1 of 3/);
     await choose(OWNER, '2', /❯ Product Marketing/);
-    await choose(CAPABILITY, '3', /❯ 3 {2}Defined/);
+    await choose(CAPABILITY, '3', /❯ 3 {2}Sound result/);
+    await waitFor(EVIDENCE);
+    keys('Tier list in the launch wiki', 'Enter');
     await waitFor(CAPACITY);
     keys('C-c');
 
     expect(await exitCode()).toBe('EXIT=130');
-    expect(screen()).toContain('Stopped (Ctrl-C). 2 of 6 questions answered; every answer is saved in a.yaml.');
+    expect(screen()).toContain('Stopped (Ctrl-C). 2 of 9 questions answered; every answer is saved in a.yaml.');
     expect(screen()).toContain('pm-diag assess --resume --save a.yaml --area launch');
     const stopped = savedAnswers();
-    expect(stopped).toMatchObject({ organization: 'Acme Corp', name: 'Dana Lee', role: 'pmm' });
-    expect(Object.fromEntries(stopped.answers)).toEqual({ 'launch-strategy-and-plan': { owner: 'pmm', capability: 3 } });
+    expect(stopped).toMatchObject({ organization: 'Acme Corp', name: 'Dana Lee', role: 'pmm', stage: 'growth', form: 'full' });
+    expect(Object.fromEntries(stopped.answers)).toEqual({ 'launch-tiering': { owner: 'pmm', capability: 3, evidence: 'Tier list in the launch wiki' } });
 
     start(['--resume', '--save', 'a.yaml', '--area', 'launch']);
-    await waitFor(/Resuming a\.yaml: 2 of 6 questions answered/);
-    await choose(CAPACITY, '2', /❯ 2 {2}Borrowed/);
-    await waitFor(/Question 2 of 2/);
+    await waitFor(/Resuming a\.yaml: 2 of 9 questions answered/);
+    await choose(CAPACITY, '2', /❯ 2 {2}Someone does it/);
+    await waitFor(/Question 2 of 3/);
     await choose(OWNER, '1', /❯ Product Management/);
-    await choose(CAPABILITY, '4', /❯ 4 {2}Managed/);
+    await choose(CAPABILITY, '2', /❯ 2 {2}Done and used/);
     await choose(CAPACITY, 'd', /❯ Don't know/);
+    await waitFor(/Question 3 of 3/);
+    await choose(OWNER, '3', /❯ Shared by PM and PMM/);
+    await choose(CAPABILITY, '1', /❯ 1 {2}Not done/);
+    await choose(CAPACITY, '1', /❯ 1 {2}No time/);
 
     expect(await exitCode()).toBe('EXIT=0');
     const all = screen(true);
-    expect(all).toContain('2 of 2 items answered (1 with a "don\'t know"), 0 not applicable, 0 skipped, 0 unanswered.');
+    expect(all).toContain('3 of 3 items answered (1 with a "don\'t know"), 0 not applicable, 0 skipped, 0 unanswered.');
     expect(all).toMatch(/Gap report/i);
-    expect(all).toContain('Launch strategy, tiering and plan');
+    expect(all).toContain('Launch plan and its owner');
     expect(all).toContain('Your answers are saved in a.yaml.');
     expect(Object.fromEntries(savedAnswers().answers)).toEqual({
-      'launch-strategy-and-plan': { owner: 'pmm', capability: 3, capacity: 2 },
-      'launch-readiness-and-status': { owner: 'pm', capability: 4, capacity: 'unknown' },
+      'launch-tiering': { owner: 'pmm', capability: 3, capacity: 2, evidence: 'Tier list in the launch wiki' },
+      'launch-plan': { owner: 'pm', capability: 2, capacity: 'unknown' },
+      'post-launch-iteration': { owner: 'shared', capability: 1, capacity: 1 },
     });
   });
 
@@ -84,19 +101,19 @@ describe('pm-diag assess in a real terminal (tmux)', () => {
     // Ctrl-D closes the input without settling the prompt: never an exit 0 half-way.
     ['Ctrl-D', 'EXIT=130', 'Stopped (Ctrl-D: end of input).', () => keys('C-d')],
   ])('on %s says where the progress is and exits non-zero', async (_name, code, message, stop) => {
-    start(['--save', 'a.yaml', '--area', 'launch']);
+    start(LAUNCH_AT_GROWTH);
     await waitFor(/^\? Organization/m);
     keys('Acme Corp', 'Enter');
     await waitFor(/^\? Your name/m);
     stop();
 
     expect(await exitCode()).toBe(code);
-    expect(screen()).toContain(`${message} 0 of 6 questions answered; every answer is saved in a.yaml.`);
+    expect(screen()).toContain(`${message} 0 of 9 questions answered; every answer is saved in a.yaml.`);
     expect(savedAnswers().organization).toBe('Acme Corp');
   });
 
   it('loses nothing already answered when the terminal is closed', async () => {
-    start(['--save', 'a.yaml', '--area', 'launch']);
+    start(LAUNCH_AT_GROWTH);
     await waitFor(/^\? Organization/m);
     keys('Acme Corp', 'Enter');
     await waitFor(/^\? Your name/m);
@@ -110,7 +127,7 @@ describe('pm-diag assess in a real terminal (tmux)', () => {
 
     const saved = savedAnswers();
     expect(saved).toMatchObject({ organization: 'Acme Corp', role: 'pm' });
-    expect(Object.fromEntries(saved.answers)).toEqual({ 'launch-strategy-and-plan': { owner: 'shared' } });
+    expect(Object.fromEntries(saved.answers)).toEqual({ 'launch-tiering': { owner: 'shared' } });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
