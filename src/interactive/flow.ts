@@ -18,7 +18,9 @@ import { commandLine, formLength, introScreen, itemHeader, progressText, reviewS
 import { backupSession, readSession, saveSession } from './session.js';
 import {
   buildSteps,
+  fieldsOf,
   firstUnsettled,
+  isComplete,
   scopedSections,
   itemAnswerOf,
   nextOpen,
@@ -48,6 +50,8 @@ export interface FlowContext {
   savePath: string;
   /** How the session starts: ask when a file exists (default), `--resume`, or `--fresh`. */
   start: 'ask' | 'resume' | 'fresh';
+  /** How pm-diag was run (`./bin/pm-diag.js`, `npx pm-diag`…): every command the flow suggests starts so. */
+  command: string[];
   /** The command that continues this session, for "how to resume" messages. */
   resumeArgs: string[];
   /** `--bank`, when the session uses a bank of its own: every command it suggests must name it too. */
@@ -83,6 +87,18 @@ const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
   other: 'Something else',
 };
 
+/** An owner's name as the owner question lists it, and what it means. */
+function ownerChoice(bank: Bank, owner: Owner): [name: string, description: string] {
+  if (owner !== 'pm' && owner !== 'pmm') return OTHER_OWNERS[owner];
+  const name = safeLine(bank.functions[owner].name);
+  return [name, `${name} owns it.`];
+}
+
+/** A level as the rating questions list it ("3  Defined"), or with one space once chosen. */
+function levelName(bank: Bank, field: Exclude<Field, 'owner'>, level: number, gap = '  '): string {
+  return `${level}${gap}${safeLine(bank.scales[field][level as 1 | 2 | 3 | 4 | 5].label)}`;
+}
+
 const keys = (numbers: string): [string, string][] => [
   ['↑↓', 'move'],
   [numbers, 'jump'],
@@ -99,6 +115,8 @@ class Session {
   private frontier = 0;
   private shownItem?: string;
   private shownSection?: string;
+  /** Lines of the item header on screen above the question. */
+  private headerHeight = 0;
 
   constructor(private readonly ctx: FlowContext) {
     this.sections = ctx.sections;
@@ -113,7 +131,7 @@ class Session {
     return [
       'pm-diag answers, saved after every answer by `pm-diag assess`.',
       `Continue: ${safeLine(commandLine(this.ctx.resumeArgs))}`,
-      `Report:   ${safeLine(commandLine(['pm-diag', 'assess', '--answers', this.ctx.savePath, ...this.bankArgs]))}`,
+      `Report:   ${safeLine(commandLine([...this.ctx.command, 'assess', '--answers', this.ctx.savePath, ...this.bankArgs]))}`,
       'An item set to null was skipped.',
     ];
   }
@@ -373,10 +391,14 @@ class Session {
     this.save();
   }
 
-  /** Marks the unanswered items from here to the end of the area as skipped; moves to the next area. */
+  /**
+   * Marks the unanswered items from here to the end of the area as skipped, this one too when it is
+   * only half answered (a half answer would be asked again on resuming); moves to the next area.
+   */
   private skipSection(i: number, step: ItemStep): number {
     const items = step.section.items;
-    for (const item of items.slice(step.position - 1)) {
+    if (!isComplete(step.item, this.draft.answers.get(step.item.id))) this.draft.answers.set(step.item.id, null);
+    for (const item of items.slice(step.position)) {
       if (!this.draft.answers.has(item.id)) this.draft.answers.set(item.id, null);
     }
     this.save();
@@ -396,9 +418,29 @@ class Session {
     const { ctx } = this;
     const total = this.sections.length;
     if (this.shownSection !== step.section.id) say(sectionBanner(step.section, total, ctx.look));
-    if (this.shownItem !== step.item.id) say(itemHeader(step, total, tally(this.sections, this.draft), ctx.bank, ctx.look));
+    if (this.shownItem !== step.item.id) {
+      const header = [itemHeader(step, total, tally(this.sections, this.draft), ctx.bank, ctx.look), ...this.answeredBefore(step)].join('\n');
+      say(header);
+      this.headerHeight = header.split('\n').length;
+    }
     this.shownSection = step.section.id;
     this.shownItem = step.item.id;
+  }
+
+  /**
+   * On arriving at an item past its first question (resuming a half-answered item), what it already
+   * has: the answers above the question that the screen no longer shows.
+   */
+  private answeredBefore(step: ItemStep): string[] {
+    const answer = itemAnswerOf(this.draft, step.item.id);
+    const fields = fieldsOf(step.item);
+    const given = fields.slice(0, fields.indexOf(step.field)).flatMap((field) => {
+      const value = answer?.[field];
+      if (value === undefined) return [];
+      if (field === 'owner') return [`owner ${ownerChoice(this.ctx.bank, value as Owner)[0]}`];
+      return [`${field} ${value === UNKNOWN ? 'don\'t know' : levelName(this.ctx.bank, field, value as number, ' ')}`];
+    });
+    return given.length ? wrap(`Answered before: ${given.join(' · ')}`, this.ctx.look.width) : [];
   }
 
   private fieldQuestion(step: ItemStep, i: number) {
@@ -409,15 +451,19 @@ class Session {
     const values: SelectChoice<string>[] =
       step.field === 'owner'
         ? OWNERS.map((o) => {
-            const [name, description] = o === 'pm' || o === 'pmm' ? [safeLine(bank.functions[o].name), `${safeLine(bank.functions[o].name)} owns it.`] : OTHER_OWNERS[o];
+            const [name, description] = ownerChoice(bank, o);
             return { value: o, name, description };
           })
         : ([1, 2, 3, 4, 5] as const).map((n) => {
-            const level = bank.scales[step.field as Exclude<Field, 'owner'>][n];
-            return { value: String(n), name: `${n}  ${safeLine(level.label)}`, short: `${n} ${safeLine(level.label)}`, description: describe(level.description) };
+            const field = step.field as Exclude<Field, 'owner'>;
+            // Every level's description under its label at once (when the terminal is tall enough): a
+            // level is chosen by comparing them.
+            return { value: String(n), name: levelName(bank, field, n), short: levelName(bank, field, n, ' '), detail: safeLine(bank.scales[field][n].description) };
           });
     if (step.field !== 'owner') values.push({ value: UNKNOWN, name: 'Don\'t know', short: 'don\'t know', description: 'Kept out of the scores and listed as a knowledge gap.' });
     const left = step.section.items.length - step.position;
+    const started = answer !== undefined && !isComplete(step.item, answer);
+    const skipped = left > 0 ? `Leave this and the ${left} following item${left === 1 ? '' : 's'} of this area unanswered` : 'Leave this item unanswered';
     const choices: Choice<string>[] = [
       ...values,
       { separator: ' ' },
@@ -426,23 +472,32 @@ class Session {
         value: ACTIONS.note,
         name: answer?.note ? 'Edit the note…' : 'Add a note…',
         short: '(note)',
+        shortcut: { key: 'n', hint: 'note' },
         description: answer?.note ? describe(`Note: ${answer.note}`) : 'A remark kept with this answer and shown in the report.',
       },
       {
         value: ACTIONS.back,
         name: 'Back to the previous question',
         short: '(back)',
+        shortcut: { key: 'b', hint: 'back' },
         disabled: this.history.length === 0 && previousAnswered(this.steps, this.draft, i) === -1 ? '(this is the first question)' : undefined,
       },
       {
         value: ACTIONS.skip,
         name: 'Skip the rest of this area',
         short: '(skipped the rest of the area)',
-        description: left > 0 ? `Leave this and the ${left} following item${left === 1 ? '' : 's'} of this area unanswered.` : 'Leave this item unanswered.',
+        shortcut: { key: 's', hint: 'skip the area' },
+        description: `${skipped}${started ? '; what this item has so far is cleared' : ''}.`,
       },
     ];
     const selected = current === NOT_APPLICABLE ? NOT_APPLICABLE : answer?.[step.field];
-    return { message: FIELD_QUESTIONS[step.field], choices, default: selected === undefined ? undefined : String(selected), keys: keys(step.field === 'owner' ? '1-9' : '1-6') };
+    return {
+      message: FIELD_QUESTIONS[step.field],
+      choices,
+      default: selected === undefined ? undefined : String(selected),
+      keys: keys(step.field === 'owner' ? '1-9' : '1-6'),
+      above: this.headerHeight + fieldsOf(step.item).indexOf(step.field),
+    };
   }
 
   private stopped(err: Error): InterruptedError {
@@ -463,7 +518,7 @@ class Session {
       await publishReport(ctx.bank, [respondent], ctx.settings);
     } finally {
       const out = ctx.settings.out ? `The report is in ${safeLine(ctx.settings.out)}. ` : '';
-      const again = (option: string) => safeLine(commandLine(['pm-diag', 'assess', option, ctx.savePath, ...this.bankArgs]));
+      const again = (option: string) => safeLine(commandLine([...ctx.command, 'assess', option, ctx.savePath, ...this.bankArgs]));
       say(['', ...wrap(`${out}Your answers are saved in ${path}.`, ctx.look.width), `  ${again('--answers')}   prints this report again`, `  ${again('--save')}      lets you change the answers`].join('\n'));
     }
   }

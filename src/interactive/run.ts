@@ -59,18 +59,21 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
   }
   if (opts.resume && opts.fresh) throw new UsageError('--resume and --fresh: choose one (resume the saved answers, or start over)');
 
-  const [{ loadBank }, { interactiveAssessment, END_OF_INPUT }, { inquirerPrompter }, { selectSections }, { makeColors }] = await Promise.all([
+  const [{ loadBank }, { interactiveAssessment, END_OF_INPUT }, { inquirerPrompter }, { selectSections }, { makeColors }, { lookWidth }, { thisCommand }] = await Promise.all([
     import('../bank/load.js'),
     import('./flow.js'),
     import('./prompts.js'),
     import('./steps.js'),
     import('../render/colors.js'),
+    import('./screens.js'),
+    import('./invocation.js'),
   ]);
   const bank = loadBank(opts.bank);
   checkStage(bank, settings.stage);
   const sections = selectSections(bank, opts.area);
   const allSections = selectSections(bank, undefined).length;
-  const resumeArgs = ['pm-diag', 'assess', '--resume', '--save', opts.save];
+  const command = thisCommand();
+  const resumeArgs = [...command, 'assess', '--resume', '--save', opts.save];
   if (opts.bank !== undefined) resumeArgs.push('--bank', opts.bank);
   for (const area of opts.area ?? []) resumeArgs.push('--area', area);
 
@@ -85,11 +88,12 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
       allSections,
       savePath: opts.save,
       start: opts.fresh ? 'fresh' : opts.resume ? 'resume' : 'ask',
+      command,
       resumeArgs,
       bankPath: opts.bank,
       prompter: inquirerPrompter({ signal: controller.signal, output }),
       settings,
-      look: { colors: makeColors(colorWanted(opts.color, output)), width: Math.min(output.columns || 80, 100) - 2 },
+      look: { colors: makeColors(colorWanted(opts.color, output)), width: lookWidth(output) },
     });
   } finally {
     stopHandlers();

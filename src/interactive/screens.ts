@@ -14,6 +14,11 @@ export interface Look {
   width: number;
 }
 
+/** Columns the flow's text wraps to on `output`: the terminal's width up to a readable measure. */
+export function lookWidth(output: { columns?: number }): number {
+  return Math.min(output.columns || 80, 100) - 2;
+}
+
 /** A command line with each argument quoted for a POSIX shell when it needs it. */
 export function commandLine(args: string[]): string {
   return args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
