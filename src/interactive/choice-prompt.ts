@@ -64,8 +64,8 @@ export function chooseLayout<T>(choices: Choice<T>[], width: number, rows: numbe
     if (choice.detail !== undefined) list += detailLines(choice.detail, width).length;
     tallestDescription = Math.max(tallestDescription, choice.description?.split('\n').length ?? 0);
   }
-  // The message, the blank line under the list, the description, an error line and the key hints.
-  const height = above + 1 + list + 1 + tallestDescription + 1 + 1;
+  // The message, the blank line under the list, the description and the key hints.
+  const height = above + 1 + list + 1 + tallestDescription + 1;
   return height <= rows ? 'details' : 'highlighted';
 }
 

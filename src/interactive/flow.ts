@@ -6,7 +6,7 @@ import type { BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { EVIDENCED_LEVEL } from '../score/diagnose.js';
 import { defaultStage, stageIds } from '../score/scope.js';
-import { InterruptedError } from '../errors.js';
+import type { InterruptedError } from '../errors.js';
 import { say } from '../io/output.js';
 import { readFileText } from '../io/read.js';
 import type { ItemAnswer } from '../model.js';
@@ -14,7 +14,7 @@ import { publishReport, type ReportSettings } from '../pipeline.js';
 import { wrap } from '../render/layout.js';
 import { safeLine } from '../text.js';
 import { isPromptStop, type Choice, type Prompter, type SelectChoice } from './prompts.js';
-import { commandLine, formLength, introScreen, itemHeader, progressText, reviewScreen, sectionBanner, type Look } from './screens.js';
+import { commandLine, formLength, introScreen, itemHeader, progressText, reviewScreen, sectionBanner, stopError, type Look } from './screens.js';
 import { backupSession, readSession, saveSession } from './session.js';
 import {
   buildSteps,
@@ -39,6 +39,7 @@ import {
 /** What a select returns besides an owner, a level ('1'–'5') or "unknown". Tests script these words. */
 export const ACTIONS = { notApplicable: NOT_APPLICABLE, note: 'note', back: 'back', skip: 'skip' } as const;
 const NO_ROLE = 'unsaid';
+const BACK_KEY = { key: 'b', hint: 'back' };
 /** The abort reason for Ctrl-D (the input closed while a question waited). */
 export const END_OF_INPUT = 'EOF';
 
@@ -348,7 +349,7 @@ class Session {
           ...ROLES.map((r) => ({ value: r, name: r === 'pm' || r === 'pmm' ? safeLine(this.ctx.bank.functions[r].name) : ROLE_NAMES[r] })),
           { separator: ' ' },
           { value: NO_ROLE, name: 'Prefer not to say' },
-          { value: ACTIONS.back, name: 'Back', short: '(back)' },
+          { value: ACTIONS.back, name: 'Back', short: '(back)', shortcut: BACK_KEY },
         ],
       });
       if (role === ACTIONS.back) return this.back(i);
@@ -479,7 +480,7 @@ class Session {
         value: ACTIONS.back,
         name: 'Back to the previous question',
         short: '(back)',
-        shortcut: { key: 'b', hint: 'back' },
+        shortcut: BACK_KEY,
         disabled: this.history.length === 0 && previousAnswered(this.steps, this.draft, i) === -1 ? '(this is the first question)' : undefined,
       },
       {
@@ -501,12 +502,8 @@ class Session {
   }
 
   private stopped(err: Error): InterruptedError {
-    const signal = err.name === 'AbortPromptError' && typeof err.cause === 'string' ? err.cause : 'SIGINT';
-    const how = signal === 'SIGINT' ? 'Stopped (Ctrl-C)' : signal === END_OF_INPUT ? 'Stopped (Ctrl-D: end of input)' : `Stopped (${signal})`;
-    return new InterruptedError(
-      `\n${how}. ${this.progress()}; every answer is saved in ${safeLine(this.ctx.savePath)}.\nContinue where you left off:  ${safeLine(commandLine(this.ctx.resumeArgs))}`,
-      signal,
-    );
+    const { ctx } = this;
+    return stopError(err, END_OF_INPUT, { progress: this.progress(), savePath: ctx.savePath, resumeArgs: ctx.resumeArgs });
   }
 
   private async finish(): Promise<void> {
