@@ -32,6 +32,11 @@ const TYPING_PAUSE_MS = 700;
 const MIN_PAGE = 5;
 /** The terminal's cursor off while the list is up (the prompt library shows it again when done). */
 const CURSOR_HIDE = '\u001B[?25l';
+/** The key hints of a question that names none. */
+const DEFAULT_KEYS: [string, string][] = [
+  ['↑↓', 'move'],
+  ['⏎', 'choose'],
+];
 /** Rows assumed when the terminal does not say. */
 const DEFAULT_ROWS = 24;
 
@@ -168,7 +173,7 @@ export const choicePrompt = createPrompt(<T>(config: ChoicePromptConfig<T>, done
   const chosen = choiceAt(active)!;
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(chosen.short ?? chosen.name)}`;
   const description = descriptionOf(chosen, layout, config.width);
-  const keyHints = hints([...(config.keys ?? []), ...shortcuts.map((s): [string, string] => [s.key, s.hint])]);
+  const keyHints = hints([...(config.keys ?? DEFAULT_KEYS), ...shortcuts.map((s): [string, string] => [s.key, s.hint])]);
   return [
     `${prefix} ${message}`,
     page,

@@ -238,12 +238,13 @@ class Session {
   }
 
   private async askStage(): Promise<string> {
-    const { bank, look } = this.ctx;
+    const { bank } = this.ctx;
     const stages = bank.stages ?? {};
     return this.ctx.prompter.select<string>({
       message: 'Which stage is the company at? (it sets the targets and which items apply)',
       default: defaultStage(bank) ?? undefined,
-      choices: stageIds(bank).map((id) => ({ value: id, name: safeLine(stages[id]!.title), short: id, description: wrap(stages[id]!.description, look.width - 2).join('\n') })),
+      // Each stage's description at once where it fits: a stage is chosen by comparing them.
+      choices: stageIds(bank).map((id) => ({ value: id, name: safeLine(stages[id]!.title), short: id, detail: safeLine(stages[id]!.description) })),
     });
   }
 

@@ -59,6 +59,10 @@ describe('the list prompt', () => {
     const one = short.getScreen();
     expect(one).not.toContain('Ad hoc, when someone notices.');
     expect(one.replace(/\s+/g, ' ')).toContain(DETAIL);
+    // Settled, so that no prompt is left open when the tests end.
+    tall.events.keypress('enter');
+    short.events.keypress('enter');
+    await expect(Promise.all([tall.answer, short.answer])).resolves.toEqual(['1', '2']);
   });
 });
 
