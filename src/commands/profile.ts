@@ -92,14 +92,16 @@ async function runInteractive(opts: ProfileOptions, out: ReturnType<typeof setti
   }
   if (opts.resume && opts.fresh) throw new UsageError('--resume and --fresh: choose one (resume the saved answers, or start over)');
   refuseOverwrite(opts.out, [opts.save, opts.profile]);
-  const [{ interactiveProfile, PROFILE_END_OF_INPUT }, { inquirerPrompter }, { makeColors }, { commandLine }] = await Promise.all([
+  const [{ interactiveProfile, PROFILE_END_OF_INPUT }, { inquirerPrompter }, { makeColors }, { commandLine, lookWidth }, { thisCommand }] = await Promise.all([
     import('../profile/interactive.js'),
     import('../interactive/prompts.js'),
     import('../render/colors.js'),
     import('../interactive/screens.js'),
+    import('../interactive/invocation.js'),
   ]);
   const bank = await loadBank(opts.profile);
-  const resumeArgs = ['pm-diag', 'profile', '--resume', '--save', opts.save];
+  const command = thisCommand();
+  const resumeArgs = [...command, 'profile', '--resume', '--save', opts.save];
   if (opts.profile !== undefined) resumeArgs.push('--profile', opts.profile);
   // Prompts and messages go to stderr, so stdout carries only the profile.
   const output = process.stderr;
@@ -112,7 +114,7 @@ async function runInteractive(opts: ProfileOptions, out: ReturnType<typeof setti
       start: opts.fresh ? 'fresh' : opts.resume ? 'resume' : 'ask',
       resumeArgs,
       prompter: inquirerPrompter({ signal: controller.signal, output }),
-      look: { colors: makeColors(colorWanted(opts.color, output)), width: Math.min(output.columns || 80, 100) - 2 },
+      look: { colors: makeColors(colorWanted(opts.color, output)), width: lookWidth(output) },
     });
   } finally {
     removeHandlers();
@@ -121,7 +123,7 @@ async function runInteractive(opts: ProfileOptions, out: ReturnType<typeof setti
   const result = await scoreFile(bank, readFileText(opts.save));
   emit(await renderProfile(bank, result, out.format, out.color), out.out);
   const { say } = await import('../io/output.js');
-  say(`\nYour answers are saved in ${opts.save}.\n  ${commandLine(['pm-diag', 'profile', '--answers', opts.save])}   prints this profile again`);
+  say(`\nYour answers are saved in ${opts.save}.\n  ${commandLine([...command, 'profile', '--answers', opts.save])}   prints this profile again`);
 }
 
 export interface InterviewOptions {

@@ -6,7 +6,7 @@ import type { BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { EVIDENCED_LEVEL } from '../score/diagnose.js';
 import { defaultStage, stageIds } from '../score/scope.js';
-import { InterruptedError } from '../errors.js';
+import type { InterruptedError } from '../errors.js';
 import { say } from '../io/output.js';
 import { readFileText } from '../io/read.js';
 import type { ItemAnswer } from '../model.js';
@@ -14,11 +14,13 @@ import { publishReport, type ReportSettings } from '../pipeline.js';
 import { wrap } from '../render/layout.js';
 import { safeLine } from '../text.js';
 import { isPromptStop, type Choice, type Prompter, type SelectChoice } from './prompts.js';
-import { commandLine, formLength, introScreen, itemHeader, progressText, reviewScreen, sectionBanner, type Look } from './screens.js';
+import { commandLine, formLength, introScreen, itemHeader, progressText, reviewScreen, sectionBanner, stopError, type Look } from './screens.js';
 import { backupSession, readSession, saveSession } from './session.js';
 import {
   buildSteps,
+  fieldsOf,
   firstUnsettled,
+  isComplete,
   scopedSections,
   itemAnswerOf,
   nextOpen,
@@ -37,6 +39,7 @@ import {
 /** What a select returns besides an owner, a level ('1'–'5') or "unknown". Tests script these words. */
 export const ACTIONS = { notApplicable: NOT_APPLICABLE, note: 'note', back: 'back', skip: 'skip' } as const;
 const NO_ROLE = 'unsaid';
+const BACK_KEY = { key: 'b', hint: 'back' };
 /** The abort reason for Ctrl-D (the input closed while a question waited). */
 export const END_OF_INPUT = 'EOF';
 
@@ -48,6 +51,8 @@ export interface FlowContext {
   savePath: string;
   /** How the session starts: ask when a file exists (default), `--resume`, or `--fresh`. */
   start: 'ask' | 'resume' | 'fresh';
+  /** How pm-diag was run (`./bin/pm-diag.js`, `npx pm-diag`…): every command the flow suggests starts so. */
+  command: string[];
   /** The command that continues this session, for "how to resume" messages. */
   resumeArgs: string[];
   /** `--bank`, when the session uses a bank of its own: every command it suggests must name it too. */
@@ -83,6 +88,18 @@ const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
   other: 'Something else',
 };
 
+/** An owner's name as the owner question lists it, and what it means. */
+function ownerChoice(bank: Bank, owner: Owner): [name: string, description: string] {
+  if (owner !== 'pm' && owner !== 'pmm') return OTHER_OWNERS[owner];
+  const name = safeLine(bank.functions[owner].name);
+  return [name, `${name} owns it.`];
+}
+
+/** A level as the rating questions list it ("3  Defined"), or with one space once chosen. */
+function levelName(bank: Bank, field: Exclude<Field, 'owner'>, level: number, gap = '  '): string {
+  return `${level}${gap}${safeLine(bank.scales[field][level as 1 | 2 | 3 | 4 | 5].label)}`;
+}
+
 const keys = (numbers: string): [string, string][] => [
   ['↑↓', 'move'],
   [numbers, 'jump'],
@@ -99,6 +116,8 @@ class Session {
   private frontier = 0;
   private shownItem?: string;
   private shownSection?: string;
+  /** Lines of the item header on screen above the question. */
+  private headerHeight = 0;
 
   constructor(private readonly ctx: FlowContext) {
     this.sections = ctx.sections;
@@ -113,7 +132,7 @@ class Session {
     return [
       'pm-diag answers, saved after every answer by `pm-diag assess`.',
       `Continue: ${safeLine(commandLine(this.ctx.resumeArgs))}`,
-      `Report:   ${safeLine(commandLine(['pm-diag', 'assess', '--answers', this.ctx.savePath, ...this.bankArgs]))}`,
+      `Report:   ${safeLine(commandLine([...this.ctx.command, 'assess', '--answers', this.ctx.savePath, ...this.bankArgs]))}`,
       'An item set to null was skipped.',
     ];
   }
@@ -219,12 +238,13 @@ class Session {
   }
 
   private async askStage(): Promise<string> {
-    const { bank, look } = this.ctx;
+    const { bank } = this.ctx;
     const stages = bank.stages ?? {};
     return this.ctx.prompter.select<string>({
       message: 'Which stage is the company at? (it sets the targets and the items)',
       default: defaultStage(bank) ?? undefined,
-      choices: stageIds(bank).map((id) => ({ value: id, name: safeLine(stages[id]!.title), short: id, description: wrap(stages[id]!.description, look.width - 2).join('\n') })),
+      // Each stage's description at once where it fits: a stage is chosen by comparing them.
+      choices: stageIds(bank).map((id) => ({ value: id, name: safeLine(stages[id]!.title), short: id, detail: safeLine(stages[id]!.description) })),
     });
   }
 
@@ -335,7 +355,7 @@ class Session {
           ...ROLES.map((r) => ({ value: r, name: r === 'pm' || r === 'pmm' ? safeLine(this.ctx.bank.functions[r].name) : ROLE_NAMES[r] })),
           { separator: ' ' },
           { value: NO_ROLE, name: 'Prefer not to say' },
-          { value: ACTIONS.back, name: 'Back', short: '(back)' },
+          { value: ACTIONS.back, name: 'Back', short: '(back)', shortcut: BACK_KEY },
         ],
       });
       if (role === ACTIONS.back) return this.back(i);
@@ -378,10 +398,14 @@ class Session {
     this.save();
   }
 
-  /** Marks the unanswered items from here to the end of the area as skipped; moves to the next area. */
+  /**
+   * Marks the unanswered items from here to the end of the area as skipped, this one too when it is
+   * only half answered (a half answer would be asked again on resuming); moves to the next area.
+   */
   private skipSection(i: number, step: ItemStep): number {
     const items = step.section.items;
-    for (const item of items.slice(step.position - 1)) {
+    if (!isComplete(step.item, this.draft.answers.get(step.item.id))) this.draft.answers.set(step.item.id, null);
+    for (const item of items.slice(step.position)) {
       if (!this.draft.answers.has(item.id)) this.draft.answers.set(item.id, null);
     }
     this.save();
@@ -401,9 +425,29 @@ class Session {
     const { ctx } = this;
     const total = this.sections.length;
     if (this.shownSection !== step.section.id) say(sectionBanner(step.section, total, ctx.look));
-    if (this.shownItem !== step.item.id) say(itemHeader(step, total, tally(this.sections, this.draft), ctx.bank, ctx.look));
+    if (this.shownItem !== step.item.id) {
+      const header = [itemHeader(step, total, tally(this.sections, this.draft), ctx.bank, ctx.look), ...this.answeredBefore(step)].join('\n');
+      say(header);
+      this.headerHeight = header.split('\n').length;
+    }
     this.shownSection = step.section.id;
     this.shownItem = step.item.id;
+  }
+
+  /**
+   * On arriving at an item past its first question (resuming a half-answered item), what it already
+   * has: the answers above the question that the screen no longer shows.
+   */
+  private answeredBefore(step: ItemStep): string[] {
+    const answer = itemAnswerOf(this.draft, step.item.id);
+    const fields = fieldsOf(step.item);
+    const given = fields.slice(0, fields.indexOf(step.field)).flatMap((field) => {
+      const value = answer?.[field];
+      if (value === undefined) return [];
+      if (field === 'owner') return [`owner ${ownerChoice(this.ctx.bank, value as Owner)[0]}`];
+      return [`${field} ${value === UNKNOWN ? 'don\'t know' : levelName(this.ctx.bank, field, value as number, ' ')}`];
+    });
+    return given.length ? wrap(`Answered before: ${given.join(' · ')}`, this.ctx.look.width) : [];
   }
 
   private fieldQuestion(step: ItemStep, i: number) {
@@ -414,15 +458,19 @@ class Session {
     const values: SelectChoice<string>[] =
       step.field === 'owner'
         ? OWNERS.map((o) => {
-            const [name, description] = o === 'pm' || o === 'pmm' ? [safeLine(bank.functions[o].name), `${safeLine(bank.functions[o].name)} owns it.`] : OTHER_OWNERS[o];
+            const [name, description] = ownerChoice(bank, o);
             return { value: o, name, description };
           })
         : ([1, 2, 3, 4, 5] as const).map((n) => {
-            const level = bank.scales[step.field as Exclude<Field, 'owner'>][n];
-            return { value: String(n), name: `${n}  ${safeLine(level.label)}`, short: `${n} ${safeLine(level.label)}`, description: describe(level.description) };
+            const field = step.field as Exclude<Field, 'owner'>;
+            // Every level's description under its label at once (when the terminal is tall enough): a
+            // level is chosen by comparing them.
+            return { value: String(n), name: levelName(bank, field, n), short: levelName(bank, field, n, ' '), detail: safeLine(bank.scales[field][n].description) };
           });
     if (step.field !== 'owner') values.push({ value: UNKNOWN, name: 'Don\'t know', short: 'don\'t know', description: 'Kept out of the scores and listed as a knowledge gap.' });
     const left = step.section.items.length - step.position;
+    const started = answer !== undefined && !isComplete(step.item, answer);
+    const skipped = left > 0 ? `Leave this and the ${left} following item${left === 1 ? '' : 's'} of this area unanswered` : 'Leave this item unanswered';
     const choices: Choice<string>[] = [
       ...values,
       { separator: ' ' },
@@ -431,32 +479,37 @@ class Session {
         value: ACTIONS.note,
         name: answer?.note ? 'Edit the note…' : 'Add a note…',
         short: '(note)',
+        shortcut: { key: 'n', hint: 'note' },
         description: answer?.note ? describe(`Note: ${answer.note}`) : 'A remark kept with this answer and shown in the report.',
       },
       {
         value: ACTIONS.back,
         name: 'Back to the previous question',
         short: '(back)',
+        shortcut: BACK_KEY,
         disabled: this.history.length === 0 && previousAnswered(this.steps, this.draft, i) === -1 ? '(this is the first question)' : undefined,
       },
       {
         value: ACTIONS.skip,
         name: 'Skip the rest of this area',
         short: '(skipped the rest of the area)',
-        description: left > 0 ? `Leave this and the ${left} following item${left === 1 ? '' : 's'} of this area unanswered.` : 'Leave this item unanswered.',
+        shortcut: { key: 's', hint: 'skip the area' },
+        description: `${skipped}${started ? '; what this item has so far is cleared' : ''}.`,
       },
     ];
     const selected = current === NOT_APPLICABLE ? NOT_APPLICABLE : answer?.[step.field];
-    return { message: FIELD_QUESTIONS[step.field], choices, default: selected === undefined ? undefined : String(selected), keys: keys(step.field === 'owner' ? '1-9' : '1-6') };
+    return {
+      message: FIELD_QUESTIONS[step.field],
+      choices,
+      default: selected === undefined ? undefined : String(selected),
+      keys: keys(step.field === 'owner' ? '1-9' : '1-6'),
+      above: this.headerHeight + fieldsOf(step.item).indexOf(step.field),
+    };
   }
 
   private stopped(err: Error): InterruptedError {
-    const signal = err.name === 'AbortPromptError' && typeof err.cause === 'string' ? err.cause : 'SIGINT';
-    const how = signal === 'SIGINT' ? 'Stopped (Ctrl-C)' : signal === END_OF_INPUT ? 'Stopped (Ctrl-D: end of input)' : `Stopped (${signal})`;
-    return new InterruptedError(
-      `\n${how}. ${this.progress()}; every answer is saved in ${safeLine(this.ctx.savePath)}.\nContinue where you left off:  ${safeLine(commandLine(this.ctx.resumeArgs))}`,
-      signal,
-    );
+    const { ctx } = this;
+    return stopError(err, END_OF_INPUT, { progress: this.progress(), savePath: ctx.savePath, resumeArgs: ctx.resumeArgs });
   }
 
   private async finish(): Promise<void> {
@@ -468,7 +521,7 @@ class Session {
       await publishReport(ctx.bank, [respondent], ctx.settings);
     } finally {
       const out = ctx.settings.out ? `The report is in ${safeLine(ctx.settings.out)}. ` : '';
-      const again = (option: string) => safeLine(commandLine(['pm-diag', 'assess', option, ctx.savePath, ...this.bankArgs]));
+      const again = (option: string) => safeLine(commandLine([...ctx.command, 'assess', option, ctx.savePath, ...this.bankArgs]));
       say(['', ...wrap(`${out}Your answers are saved in ${path}.`, ctx.look.width), `  ${again('--answers')}   prints this report again`, `  ${again('--save')}      lets you change the answers`].join('\n'));
     }
   }

@@ -1,5 +1,6 @@
-import { styleText } from 'node:util';
-import { Separator, input, select } from '@inquirer/prompts';
+import { input } from '@inquirer/prompts';
+import { choicePrompt } from './choice-prompt.js';
+import { lookWidth } from './screens.js';
 
 // The seam between the flow and @inquirer/prompts: the flow only knows `Prompter`, so tests drive it
 // with scripted answers and nothing else in pm-diag imports the prompt library.
@@ -9,6 +10,10 @@ export interface SelectChoice<T> {
   name: string;
   /** Shown under the list while the choice is highlighted. */
   description?: string;
+  /** Shown under the choice's name at all times when the terminal is tall enough, else like `description`. */
+  detail?: string;
+  /** A key that takes the choice at once, and the word for it in the key hints. */
+  shortcut?: { key: string; hint: string };
   /** Shown after the question once answered; defaults to `name`. */
   short?: string;
   /** A reason the choice cannot be taken now. */
@@ -22,8 +27,10 @@ export interface SelectQuestion<T> {
   choices: Choice<T>[];
   /** The choice the cursor starts on (the current answer, when changing one). */
   default?: T;
-  /** Key hints under the list. */
+  /** Key hints under the list (the choices' shortcuts are added after them). */
   keys?: [key: string, action: string][];
+  /** Lines printed just above the question that should stay on screen with it. */
+  above?: number;
 }
 
 export interface InputQuestion {
@@ -48,28 +55,12 @@ export function isPromptStop(err: unknown): err is Error {
   return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
 }
 
-function keysHelpTip(keys: [string, string][]): string {
-  return keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', action)}`).join(styleText('dim', ' • '));
-}
-
 /** The real prompts, drawn on `output`; `signal` aborts whichever prompt is open. */
-export function inquirerPrompter(options: { signal: AbortSignal; output: NodeJS.WritableStream }): Prompter {
+export function inquirerPrompter(options: { signal: AbortSignal; output: NodeJS.WritableStream & { rows?: number; columns?: number } }): Prompter {
   const context = { signal: options.signal, output: options.output };
   return {
     select<T>(question: SelectQuestion<T>) {
-      const choices = question.choices.map((c) => (isSeparator(c) ? new Separator(c.separator) : c));
-      return select<T>(
-        {
-          message: question.message,
-          choices,
-          default: question.default,
-          // Every choice on one page: the actions at the bottom must not scroll out of sight.
-          pageSize: choices.length,
-          loop: false,
-          theme: question.keys ? { style: { keysHelpTip: () => keysHelpTip(question.keys!) } } : undefined,
-        },
-        context,
-      );
+      return choicePrompt<T>({ ...question, width: lookWidth(options.output), rows: () => options.output.rows }, context) as Promise<T>;
     },
     input(question: InputQuestion) {
       return input({ message: question.message, default: question.default }, context);

@@ -2,6 +2,9 @@ import { UsageError } from '../errors.js';
 import type { ReportSettings } from '../pipeline.js';
 import { colorWanted } from '../render/color-choice.js';
 import { checkStage } from '../score/scope.js';
+import { safeLine } from '../text.js';
+import { thisCommand } from './invocation.js';
+import { commandLine } from './screens.js';
 
 // `pm-diag assess` without --answers: refuse at once without a terminal, then run the flow with the
 // real prompts, turning SIGTERM, SIGHUP and an outside SIGINT into an aborted prompt so that the
@@ -53,24 +56,27 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
   // Before anything slow: a prompt without a terminal would hang, or draw half a question and exit 0.
   const why = noPromptReason(process.stdin, process.env);
   if (why) {
+    const command = safeLine(commandLine(thisCommand()));
     throw new UsageError(
-      `${why}, so there is no one to ask.\nGive the answers in a file instead: pm-diag template --out answers.yaml, fill it in, then pm-diag assess --answers answers.yaml`,
+      `${why}, so there is no one to ask.\nGive the answers in a file instead: ${command} template --out answers.yaml, fill it in, then ${command} assess --answers answers.yaml`,
     );
   }
   if (opts.resume && opts.fresh) throw new UsageError('--resume and --fresh: choose one (resume the saved answers, or start over)');
 
-  const [{ loadBank }, { interactiveAssessment, END_OF_INPUT }, { inquirerPrompter }, { selectSections }, { makeColors }] = await Promise.all([
+  const [{ loadBank }, { interactiveAssessment, END_OF_INPUT }, { inquirerPrompter }, { selectSections }, { makeColors }, { lookWidth }] = await Promise.all([
     import('../bank/load.js'),
     import('./flow.js'),
     import('./prompts.js'),
     import('./steps.js'),
     import('../render/colors.js'),
+    import('./screens.js'),
   ]);
   const bank = loadBank(opts.bank);
   checkStage(bank, settings.stage);
   const sections = selectSections(bank, opts.area);
   const allSections = selectSections(bank, undefined).length;
-  const resumeArgs = ['pm-diag', 'assess', '--resume', '--save', opts.save];
+  const command = thisCommand();
+  const resumeArgs = [...command, 'assess', '--resume', '--save', opts.save];
   if (opts.bank !== undefined) resumeArgs.push('--bank', opts.bank);
   for (const area of opts.area ?? []) resumeArgs.push('--area', area);
 
@@ -85,11 +91,12 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
       allSections,
       savePath: opts.save,
       start: opts.fresh ? 'fresh' : opts.resume ? 'resume' : 'ask',
+      command,
       resumeArgs,
       bankPath: opts.bank,
       prompter: inquirerPrompter({ signal: controller.signal, output }),
       settings,
-      look: { colors: makeColors(colorWanted(opts.color, output)), width: Math.min(output.columns || 80, 100) - 2 },
+      look: { colors: makeColors(colorWanted(opts.color, output)), width: lookWidth(output) },
     });
   } finally {
     stopHandlers();

@@ -1,5 +1,6 @@
 import { ITEM_KINDS } from '../bank/item-kinds.js';
 import type { Bank } from '../bank/schema.js';
+import { InterruptedError } from '../errors.js';
 import type { Colors } from '../render/colors.js';
 import { wrap } from '../render/layout.js';
 import { safeLine } from '../text.js';
@@ -12,6 +13,11 @@ export interface Look {
   colors: Colors;
   /** Columns to wrap text to. */
   width: number;
+}
+
+/** Columns the flow's text wraps to on `output`: the terminal's width up to a readable measure. */
+export function lookWidth(output: { columns?: number }): number {
+  return Math.min(output.columns || 80, 100) - 2;
 }
 
 /** A command line with each argument quoted for a POSIX shell when it needs it. */
@@ -103,4 +109,25 @@ export function reviewScreen(t: Tally, sections: Section[], allSections: number,
     lines.push(...wrap(`Only these areas were assessed: ${sections.map((s) => s.id).join(', ')}. The report counts the others as unanswered.`, look.width, '  ', '  '));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Where a session stands when it stops. */
+export interface StopPoint {
+  /** "12 of 40 questions answered". */
+  progress: string;
+  savePath: string;
+  /** The command that continues the session. */
+  resumeArgs: string[];
+}
+
+/**
+ * The error a session ends with when a prompt stops: Ctrl-C in the prompt, a signal our handlers
+ * aborted it with, or `endOfInput` (Ctrl-D). It says what is saved and the command to continue, on a
+ * line of its own so that it can be copied whole.
+ */
+export function stopError(err: Error, endOfInput: string, at: StopPoint): InterruptedError {
+  const signal = err.name === 'AbortPromptError' && typeof err.cause === 'string' ? err.cause : 'SIGINT';
+  const how = signal === 'SIGINT' ? 'Stopped (Ctrl-C)' : signal === endOfInput ? 'Stopped (Ctrl-D: end of input)' : `Stopped (${signal})`;
+  const lines = ['', `${how}. ${at.progress}; every answer is saved in ${safeLine(at.savePath)}.`, 'Continue where you left off:', `  ${safeLine(commandLine(at.resumeArgs))}`];
+  return new InterruptedError(lines.join('\n'), signal);
 }

@@ -4,7 +4,7 @@ import { say } from '../io/output.js';
 import { readFileText } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import { isPromptStop, type Prompter, type SelectChoice } from '../interactive/prompts.js';
-import { commandLine, type Look } from '../interactive/screens.js';
+import { commandLine, stopError, type Look } from '../interactive/screens.js';
 import { backupSession } from '../interactive/session.js';
 import { wrap } from '../render/layout.js';
 import { safeLine } from '../text.js';
@@ -179,9 +179,8 @@ class ProfileSession {
   }
 
   private stopped(err: Error): InterruptedError {
-    const signal = err.name === 'AbortPromptError' && typeof err.cause === 'string' ? err.cause : 'SIGINT';
-    const how = signal === 'SIGINT' ? 'Stopped (Ctrl-C)' : signal === PROFILE_END_OF_INPUT ? 'Stopped (Ctrl-D: end of input)' : `Stopped (${signal})`;
-    return new InterruptedError(`\n${how}. ${this.progress()}; every answer is saved in ${safeLine(this.ctx.savePath)}.\nContinue where you left off:  ${safeLine(commandLine(this.ctx.resumeArgs))}`, signal);
+    const { ctx } = this;
+    return stopError(err, PROFILE_END_OF_INPUT, { progress: this.progress(), savePath: ctx.savePath, resumeArgs: ctx.resumeArgs });
   }
 }
 

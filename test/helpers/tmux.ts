@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { BIN } from './cli.js';
 
 // The built binary in a real pseudo-terminal: tmux draws the prompts, a test types. No skipping:
@@ -9,9 +9,18 @@ import { BIN } from './cli.js';
 const TIMEOUT = 15_000;
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+export interface StartOptions {
+  /** How to run pm-diag, as a shell would be told (`./bin/pm-diag.js`, `pm-diag`); `node BIN` by default. */
+  command?: string;
+  /** Folders put first on PATH. */
+  path?: string[];
+  /** The terminal's columns and rows; 100×40 by default. */
+  size?: [columns: number, rows: number];
+}
+
 export interface Terminal {
-  /** Starts `pm-diag ARGS` in `dir` in a fresh 100×40 session; its exit code lands in `rc`, its pid in `pid`. */
-  start(args: string[]): void;
+  /** Starts `pm-diag ARGS` in `dir` in a fresh session; its exit code lands in `rc`, its pid in `pid`. */
+  start(args: string[], options?: StartOptions): void;
   screen(history?: boolean): string;
   waitFor(what: RegExp | (() => boolean), label?: string): Promise<void>;
   keys(...k: string[]): void;
@@ -47,11 +56,14 @@ export function openTerminal(dir: string): Terminal {
     screen,
     keys,
     waitFor,
-    start(args) {
-      const run = `echo $$ > pid; unset CI FORCE_COLOR; NO_COLOR=1 exec ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}`;
-      const command = `cd ${quote(dir)} && rm -f rc pid && sh -c ${quote(run)}; echo EXIT=$? > rc; sleep 60`;
+    start(args, options = {}) {
+      const { command = `${quote(process.execPath)} ${quote(BIN)}`, path = [], size = [100, 40] } = options;
+      // The node running the tests first on PATH, for a command run through its #! line.
+      const PATH = [...path, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
+      const run = `echo $$ > pid; unset CI FORCE_COLOR; export PATH=${quote(PATH)}; NO_COLOR=1 exec ${command} ${args.map(quote).join(' ')}`;
+      const shell = `cd ${quote(dir)} && rm -f rc pid && sh -c ${quote(run)}; echo EXIT=$? > rc; sleep 60`;
       spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']);
-      tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '40', command);
+      tmux('new-session', '-d', '-s', 'e2e', '-x', String(size[0]), '-y', String(size[1]), shell);
     },
     async choose(prompt, key, cursorOn) {
       await waitFor(prompt);

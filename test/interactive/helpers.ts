@@ -27,7 +27,7 @@ export interface Asked {
   default?: string;
   /** Selectable values (select only). */
   values: string[];
-  /** Every visible label: names, descriptions, short texts, separators. */
+  /** Every visible label: names, descriptions, details, short texts, separators. */
   labels: string[];
 }
 
@@ -59,7 +59,7 @@ export function scriptedPrompter(script: Scripted[]): Prompter & { asked: Asked[
     left: () => queue.length,
     async select<T>(q: SelectQuestion<T>): Promise<T> {
       const selectable = q.choices.flatMap((c) => (isSeparator(c) || c.disabled ? [] : [String(c.value)]));
-      const labels = q.choices.flatMap((c) => (isSeparator(c) ? [c.separator] : [c.name, c.description ?? '', c.short ?? '', c.disabled ?? '']));
+      const labels = q.choices.flatMap((c) => (isSeparator(c) ? [c.separator] : [c.name, c.description ?? '', c.detail ?? '', c.short ?? '', c.disabled ?? '']));
       const value = next({ kind: 'select', message: q.message, default: q.default === undefined ? undefined : String(q.default), values: selectable, labels: [q.message, ...labels] });
       if (!selectable.includes(value)) throw new Error(`"${value}" is not a choice at "${q.message}" (choices: ${selectable.join(', ')})`);
       return q.choices.flatMap((c) => (isSeparator(c) ? [] : [c.value])).find((v) => String(v) === value) as T;
@@ -137,6 +137,7 @@ export async function runFlow(script: Scripted[], options: RunOptions): Promise<
     allSections: selectSections(bank, undefined).length,
     savePath: options.savePath,
     start: options.start ?? 'ask',
+    command: ['pm-diag'],
     resumeArgs: ['pm-diag', 'assess', '--resume', '--save', options.savePath],
     bankPath: options.bankPath,
     prompter,

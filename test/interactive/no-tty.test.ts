@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noPromptReason } from '../../src/interactive/run.js';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { LAUNCH_SCRIPT, STAGELESS_BANK_FILE, captureOutput, runFlow, tempDir } from './helpers.js';
 
 let dir: string;
@@ -20,8 +20,9 @@ describe('assess without a terminal', () => {
     expect(result.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('pm-diag assess --answers');
-    expect(result.stderr).toContain('pm-diag template');
+    // The commands as this run was started (the binary by its path, from another folder).
+    expect(result.stderr).toContain(`${BIN} assess --answers`);
+    expect(result.stderr).toContain(`${BIN} template`);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(dir)).toEqual([]);
   });

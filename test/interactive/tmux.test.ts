@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAnswers } from '../../src/answers/load.js';
 import { loadBank } from '../../src/bank/load.js';
+import { BIN } from '../helpers/cli.js';
 import { openTerminal, type Terminal } from '../helpers/tmux.js';
 import { tempDir } from './helpers.js';
 
@@ -66,7 +67,7 @@ describe('pm-diag assess in a real terminal (tmux)', () => {
 
     expect(await exitCode()).toBe('EXIT=130');
     expect(screen()).toContain('Stopped (Ctrl-C). 2 of 9 questions answered; every answer is saved in a.yaml.');
-    expect(screen()).toContain('pm-diag assess --resume --save a.yaml --area launch');
+    expect(screen()).toContain(`${BIN} assess --resume --save a.yaml --area launch`);
     const stopped = savedAnswers();
     expect(stopped).toMatchObject({ organization: 'Acme Corp', name: 'Dana Lee', role: 'pmm', stage: 'growth', form: 'full' });
     expect(Object.fromEntries(stopped.answers)).toEqual({ 'launch-tiering': { owner: 'pmm', capability: 3, evidence: 'Tier list in the launch wiki' } });

@@ -5,6 +5,7 @@ import { parseProfileAnswers } from '../../src/profile/answers.js';
 import { loadProfileBank } from '../../src/profile/load.js';
 import { tempDir } from '../interactive/helpers.js';
 import { openTerminal, type Terminal } from '../helpers/tmux.js';
+import { BIN } from '../helpers/cli.js';
 
 // `pm-diag profile` in a real pseudo-terminal (test/helpers/tmux.ts).
 
@@ -49,7 +50,7 @@ describe('pm-diag profile in a real terminal (tmux)', () => {
 
     expect(await term.exitCode()).toBe('EXIT=130');
     expect(term.screen()).toContain('Stopped (Ctrl-C). 2 of 24 answered; every answer is saved in p.yaml.');
-    expect(term.screen()).toContain('pm-diag profile --resume --save p.yaml');
+    expect(term.screen()).toContain(`${BIN} profile --resume --save p.yaml`);
     expect(saved().name).toBe('Sam Ortiz');
     expect(Object.fromEntries(saved().answers)).toEqual({ [ITEMS[0]!.id]: 'inbound', [ITEMS[1]!.id]: 'outbound' });
 
