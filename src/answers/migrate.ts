@@ -99,7 +99,7 @@ export function mappingText(mapping: IdMapping, setAside = 'kept in the file, no
  * The answers file with old ids mapped to this version's, and a warning naming what moved. Ids the
  * migrations do not know are left for the unknown-id check.
  */
-export function migrateAnswers(file: AnswersFile, bank: Bank, doc: ParsedDocument): { file: AnswersFile; problems: Problem[] } {
+export function migrateAnswers(file: AnswersFile, bank: Bank, doc: ParsedDocument): { file: AnswersFile; problems: Problem[]; mapping?: IdMapping } {
   const version = file['bank-version'] ?? undefined;
   const problems: Problem[] = [];
   const warn = (path: (string | number)[], message: string) =>
@@ -120,5 +120,5 @@ export function migrateAnswers(file: AnswersFile, bank: Bank, doc: ParsedDocumen
   } else if (mapping.moved.length + mapping.setAside.length > 0) {
     warn(['answers'], `answers under ids of an earlier version of "${bank.id}": ${what}`);
   }
-  return { file: { ...file, answers: migrated }, problems };
+  return { file: { ...file, answers: migrated }, problems, mapping };
 }

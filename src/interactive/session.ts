@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { answersRuleProblems, cleanAnswer } from '../answers/load.js';
+import { migrateAnswers } from '../answers/migrate.js';
 import { answersFileSchema, type AnswersFile } from '../answers/schema.js';
 import { serializeAnswers } from '../answers/serialize.js';
 import { bankItems, itemsById } from '../bank/items.js';
@@ -32,11 +33,14 @@ function checkSavedFile(path: string, bank: Bank): Checked<{ file: AnswersFile; 
     const { value, problems } = validateDocument(answersFileSchema, parsed);
     if (!value) return { problems };
     const known = itemsById(bank);
-    const entries = Object.entries(value.answers ?? {});
-    const file: AnswersFile = { ...value, answers: Object.fromEntries(entries.filter(([id]) => known.has(id))) };
+    // A session saved with an earlier version of the bank resumes with its answers under the ids they moved to.
+    const { file: migrated, mapping } = migrateAnswers(value, bank, parsed);
+    const entries = Object.entries(migrated.answers ?? {});
+    const file: AnswersFile = { ...migrated, answers: Object.fromEntries(entries.filter(([id]) => known.has(id))) };
     const errors = errorsOf(answersRuleProblems(file, bank, parsed, {}));
     if (errors.length) return { problems: errors };
-    return { value: { file, dropped: entries.map(([id]) => id).filter((id) => !known.has(id)) }, problems: [] };
+    const setAside = [...(mapping?.to ?? [])].filter(([, to]) => to === null).map(([id]) => id);
+    return { value: { file, dropped: [...entries.map(([id]) => id).filter((id) => !known.has(id)), ...setAside] }, problems: [] };
   });
 }
 
