@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseAnswers } from '../answers/load.js';
-import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from '../answers/schema.js';
+import { FIELD_QUESTIONS, NOT_APPLICABLE_CHOICE, UNKNOWN_CHOICE, ownerChoices, roleChoices } from '../answers/labels.js';
+import { NOT_APPLICABLE, UNKNOWN, type Role } from '../answers/schema.js';
 import type { TextField } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
@@ -56,32 +57,6 @@ export interface FlowContext {
   settings: ReportSettings;
   look: Look;
 }
-
-const FIELD_QUESTIONS: Record<Field, string> = {
-  owner: 'Who owns it today?',
-  capability: 'Capability: how well is it done?',
-  capacity: 'Capacity: is there the time and people for it?',
-  delivery: 'Delivery: how reliably does it arrive?',
-};
-
-const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
-  shared: ['Shared by PM and PMM', 'Both functions own it together.'],
-  combined: ['One person or team does both', 'A combined PM and PMM role owns it.'],
-  sales: ['Sales', 'The sales team does it.'],
-  engineering: ['Engineering', 'Engineering or development does it.'],
-  leadership: ['Leadership', 'Executives or a general manager do it themselves.'],
-  other: ['Another team', 'Some other team does it (say which in a note).'],
-  none: ['Nobody', 'It is not done, or nobody is responsible for it.'],
-  unclear: ['Unclear / don\'t know', 'Nobody could say who owns it.'],
-};
-
-const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
-  sales: 'Sales',
-  marketing: 'Marketing (other than product marketing)',
-  engineering: 'Engineering',
-  leadership: 'Leadership',
-  other: 'Something else',
-};
 
 const keys = (numbers: string): [string, string][] => [
   ['↑↓', 'move'],
@@ -327,7 +302,7 @@ class Session {
         default: this.draft.role ?? undefined,
         keys: keys('1-7'),
         choices: [
-          ...ROLES.map((r) => ({ value: r, name: r === 'pm' || r === 'pmm' ? safeLine(this.ctx.bank.functions[r].name) : ROLE_NAMES[r] })),
+          ...roleChoices(this.ctx.bank).map((r) => ({ value: r.value, name: safeLine(r.name) })),
           { separator: ' ' },
           { value: NO_ROLE, name: 'Prefer not to say' },
           { value: ACTIONS.back, name: 'Back', short: '(back)' },
@@ -408,20 +383,17 @@ class Session {
     const describe = (text: string) => wrap(text, look.width - 2).join('\n');
     const values: SelectChoice<string>[] =
       step.field === 'owner'
-        ? OWNERS.map((o) => {
-            const [name, description] = o === 'pm' || o === 'pmm' ? [safeLine(bank.functions[o].name), `${safeLine(bank.functions[o].name)} owns it.`] : OTHER_OWNERS[o];
-            return { value: o, name, description };
-          })
+        ? ownerChoices(bank).map((o) => ({ value: o.value, name: safeLine(o.name), description: safeLine(o.description!) }))
         : ([1, 2, 3, 4, 5] as const).map((n) => {
             const level = bank.scales[step.field as Exclude<Field, 'owner'>][n];
             return { value: String(n), name: `${n}  ${safeLine(level.label)}`, short: `${n} ${safeLine(level.label)}`, description: describe(level.description) };
           });
-    if (step.field !== 'owner') values.push({ value: UNKNOWN, name: 'Don\'t know', short: 'don\'t know', description: 'Kept out of the scores and listed as a knowledge gap.' });
+    if (step.field !== 'owner') values.push({ value: UNKNOWN, ...UNKNOWN_CHOICE, short: 'don\'t know' });
     const left = step.section.items.length - step.position;
     const choices: Choice<string>[] = [
       ...values,
       { separator: ' ' },
-      { value: ACTIONS.notApplicable, name: 'Not applicable', description: 'This item does not apply here: it is left out of every score.' },
+      { value: ACTIONS.notApplicable, ...NOT_APPLICABLE_CHOICE },
       {
         value: ACTIONS.note,
         name: answer?.note ? 'Edit the note…' : 'Add a note…',
