@@ -70,6 +70,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--form <form>', 'rapid (only the items marked rapid) or full', 'full')
       .option('--stage <stage>', "the company's stage, one of the bank's stages (default: the bank's default)")
       .option('--organization <name>', 'the organization, written into every answers file')
+      .addOption(formatOption('form', 'html, the one format of the questionnaire'))
       .requiredOption('--out <file>', 'where to write the questionnaire (.html; "-" for stdout)')
       .addHelpText('after', '\nExamples:\n  pm-diag form --out questionnaire.html\n  pm-diag form --form rapid --stage startup --organization "Acme Corp" --out acme.html\n\nSend the file; each person opens it, answers, and sends back NAME-answers.yaml. Then: pm-diag report answers/')
       .action(async (opts) => (await import('./commands/form.js')).run(opts)),

@@ -11,12 +11,13 @@ export interface FormOptions {
   form?: string;
   stage?: string;
   organization?: string;
+  format?: string;
   out: string;
 }
 
 /** `pm-diag form`: the offline HTML questionnaire for the items of one stage and form. */
 export function run(opts: FormOptions): void {
-  resolveFormat('form', undefined, opts.out);
+  resolveFormat('form', opts.format, opts.out);
   const form = parseForm(opts.form) ?? 'full';
   const bank = loadBank(opts.bank);
   // The stage the answers will say: --stage, else the bank's default, so the report asks what was asked.
