@@ -95,6 +95,8 @@ function refresh() {
 function show(index, focus) {
   current = Math.max(0, Math.min(index, screens.length - 1));
   screens.forEach(function (s, j) { s.hidden = j !== current; });
+  // The introduction is for the first screen; after it, the item is what should fill the screen.
+  Array.prototype.forEach.call(document.querySelectorAll('.intro'), function (p) { p.hidden = current !== 0; });
   backButton.disabled = current === 0;
   nextButton.hidden = current === screens.length - 1;
   refresh();
