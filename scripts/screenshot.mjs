@@ -28,7 +28,8 @@ try {
     const owner = page.locator('section.screen:not([hidden]) input[type=radio]').first();
     await page.check(`input[name="${await owner.getAttribute('name')}"][value="pmm"]`);
     await page.mouse.move(0, 0);
-    await page.evaluate(() => document.querySelector('.bar').scrollIntoView());
+    // Runs in the page, where document is the page's own.
+    await page.evaluate(() => globalThis.document.querySelector('.bar').scrollIntoView());
   }
   await page.screenshot({ path: out, fullPage: flag('--full') });
   if (option('--pdf')) await page.pdf({ path: option('--pdf'), format: 'A4' });
