@@ -61,17 +61,19 @@ try {
   console.log(`pm-diag benchmark: medians of ${startupRuns} runs per start-up case and ${runs} per scale case, node ${process.version}\n`);
   const example = join(root, 'examples', 'launch-orphaned.yaml');
   const bare = ['-e', '0'];
-  const [baseline, version, help, assess, assessHtml] = medians([
+  const [baseline, version, help, assess, assessHtml, form] = medians([
     bare,
     [bin, '--version'],
     [bin, '--help'],
     [bin, 'assess', '--answers', example, '--format', 'markdown'],
     [bin, 'assess', '--answers', example, '--format', 'html'],
+    [bin, 'form', '--out', join(work, 'questionnaire.html')],
   ], startupRuns);
   row('pm-diag --version', version, 'node -e 0', baseline, 1.3);
   row('pm-diag --help', help, 'node -e 0', baseline, 1.3);
   row('assess --answers --format markdown', assess, 'node -e 0', baseline, 1.5);
   row('assess --answers --format html', assessHtml, 'node -e 0', baseline, 1.5);
+  row('form --out questionnaire.html', form, 'node -e 0', baseline, 1.5);
 
   const dir1000 = generate(1000, 'yaml', join(work, 'r1000'));
   const dir2000 = generate(2000, 'yaml', join(work, 'r2000'));
@@ -113,6 +115,7 @@ try {
   const pages = [
     ['HTML report, 1 respondent', htmlPage('one', ['assess', '--answers', example]), 150],
     ['HTML report, 100 respondents', htmlPage('team', ['report', generate(100, 'yaml', join(work, 'r100'))]), 1024],
+    ['questionnaire, built-in bank', htmlPage('questionnaire', ['form']), 250],
   ];
   const sizes = pages.map(([name, file, budget]) => [name, readFileSync(file).length / 1024, budget]);
   // Time to the load event in headless chromium (budget 1 s), when the machine has Debian's chromium.

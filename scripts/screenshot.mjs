@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // A screenshot of an HTML page in Debian's chromium, to look at a report or to refresh docs/report-html.png:
-//   node scripts/screenshot.mjs PAGE.html OUT.png [light|dark] [WIDTH] [HEIGHT] [--full] [--pdf OUT.pdf]
+//   node scripts/screenshot.mjs PAGE.html OUT.png [light|dark] [WIDTH] [HEIGHT] [--full] [--pdf OUT.pdf] [--questionnaire]
 //   node scripts/screenshot.mjs /tmp/report.html docs/report-html.png light 1280 1180
+// --questionnaire: the page is `pm-diag form`'s; the shot is of its first item, partly answered
+// (docs/questionnaire.png).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -18,6 +20,17 @@ const browser = await chromium.launch({ executablePath: process.env.PM_DIAG_CHRO
 try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) }, colorScheme: scheme });
   await page.goto(pathToFileURL(resolve(file)).href);
+  if (flag('--questionnaire')) {
+    await page.fill('#respondent-name', 'Dana Lee');
+    await page.check('input[name="respondent.role"][value="pmm"]');
+    await page.click('#next');
+    await page.click('#next');
+    const owner = page.locator('section.screen:not([hidden]) input[type=radio]').first();
+    await page.check(`input[name="${await owner.getAttribute('name')}"][value="pmm"]`);
+    await page.mouse.move(0, 0);
+    // Runs in the page, where document is the page's own.
+    await page.evaluate(() => globalThis.document.querySelector('.bar').scrollIntoView());
+  }
   await page.screenshot({ path: out, fullPage: flag('--full') });
   if (option('--pdf')) await page.pdf({ path: option('--pdf'), format: 'A4' });
 } finally {

@@ -61,6 +61,19 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
     )
       .addHelpText('after', '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv')
       .action(async (files, opts) => (await import('./commands/report.js')).run(files, opts)),
+  form: (program) =>
+    program
+      .command('form')
+      .summary('the questionnaire as one offline HTML file to send to respondents')
+      .description('the questionnaire as one HTML file that works offline: each respondent answers in a browser and downloads an answers file for pm-diag report')
+      .option('--bank <file>', 'a question bank to use instead of the built-in one')
+      .option('--form <form>', 'rapid (only the items marked rapid) or full', 'full')
+      .option('--stage <stage>', "the company's stage, one of the bank's stages (default: the bank's default)")
+      .option('--organization <name>', 'the organization, written into every answers file')
+      .addOption(formatOption('form', 'html, the one format of the questionnaire'))
+      .requiredOption('--out <file>', 'where to write the questionnaire (.html; "-" for stdout)')
+      .addHelpText('after', '\nExamples:\n  pm-diag form --out questionnaire.html\n  pm-diag form --form rapid --stage startup --organization "Acme Corp" --out acme.html\n\nSend the file; each person opens it, answers, and sends back NAME-answers.yaml. Then: pm-diag report answers/')
+      .action(async (opts) => (await import('./commands/form.js')).run(opts)),
   compare: (program) =>
     program
       .command('compare')

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseAnswers } from '../answers/load.js';
-import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from '../answers/schema.js';
+import { FIELD_QUESTIONS, NOT_APPLICABLE_CHOICE, UNKNOWN_CHOICE, ownerChoices, roleChoices } from '../answers/labels.js';
+import { NOT_APPLICABLE, UNKNOWN, type Owner, type Role } from '../answers/schema.js';
 import type { TextField } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
@@ -62,37 +63,10 @@ export interface FlowContext {
   look: Look;
 }
 
-const FIELD_QUESTIONS: Record<Field, string> = {
-  owner: 'Who owns it today?',
-  capability: 'Capability: how well is it done?',
-  capacity: 'Capacity: is there the time and people for it?',
-  delivery: 'Delivery: how reliably does it arrive?',
-};
-
-const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
-  shared: ['Shared by PM and PMM', 'Both functions own it together.'],
-  combined: ['One person or team does both', 'A combined PM and PMM role owns it.'],
-  sales: ['Sales', 'The sales team does it.'],
-  engineering: ['Engineering', 'Engineering or development does it.'],
-  leadership: ['Leadership', 'Executives or a general manager do it themselves.'],
-  other: ['Another team', 'Some other team does it (say which in a note).'],
-  none: ['Nobody', 'It is not done, or nobody is responsible for it.'],
-  unclear: ['Unclear / don\'t know', 'Nobody could say who owns it.'],
-};
-
-const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
-  sales: 'Sales',
-  marketing: 'Marketing (other than product marketing)',
-  engineering: 'Engineering',
-  leadership: 'Leadership',
-  other: 'Something else',
-};
-
 /** An owner's name as the owner question lists it, and what it means. */
 function ownerChoice(bank: Bank, owner: Owner): [name: string, description: string] {
-  if (owner !== 'pm' && owner !== 'pmm') return OTHER_OWNERS[owner];
-  const name = safeLine(bank.functions[owner].name);
-  return [name, `${name} owns it.`];
+  const choice = ownerChoices(bank).find((c) => c.value === owner)!;
+  return [safeLine(choice.name), safeLine(choice.description ?? '')];
 }
 
 /** A level as the rating questions list it ("3  Defined"), or with one space once chosen. */
@@ -352,7 +326,7 @@ class Session {
         default: this.draft.role ?? undefined,
         keys: keys('1-7'),
         choices: [
-          ...ROLES.map((r) => ({ value: r, name: r === 'pm' || r === 'pmm' ? safeLine(this.ctx.bank.functions[r].name) : ROLE_NAMES[r] })),
+          ...roleChoices(this.ctx.bank).map((r) => ({ value: r.value, name: safeLine(r.name) })),
           { separator: ' ' },
           { value: NO_ROLE, name: 'Prefer not to say' },
           { value: ACTIONS.back, name: 'Back', short: '(back)', shortcut: BACK_KEY },
@@ -457,24 +431,21 @@ class Session {
     const describe = (text: string) => wrap(text, look.width - 2).join('\n');
     const values: SelectChoice<string>[] =
       step.field === 'owner'
-        ? OWNERS.map((o) => {
-            const [name, description] = ownerChoice(bank, o);
-            return { value: o, name, description };
-          })
+        ? ownerChoices(bank).map((o) => ({ value: o.value, name: safeLine(o.name), description: safeLine(o.description!) }))
         : ([1, 2, 3, 4, 5] as const).map((n) => {
             const field = step.field as Exclude<Field, 'owner'>;
             // Every level's description under its label at once (when the terminal is tall enough): a
             // level is chosen by comparing them.
             return { value: String(n), name: levelName(bank, field, n), short: levelName(bank, field, n, ' '), detail: safeLine(bank.scales[field][n].description) };
           });
-    if (step.field !== 'owner') values.push({ value: UNKNOWN, name: 'Don\'t know', short: 'don\'t know', description: 'Kept out of the scores and listed as a knowledge gap.' });
+    if (step.field !== 'owner') values.push({ value: UNKNOWN, ...UNKNOWN_CHOICE, short: 'don\'t know' });
     const left = step.section.items.length - step.position;
     const started = answer !== undefined && !isComplete(step.item, answer);
     const skipped = left > 0 ? `Leave this and the ${left} following item${left === 1 ? '' : 's'} of this area unanswered` : 'Leave this item unanswered';
     const choices: Choice<string>[] = [
       ...values,
       { separator: ' ' },
-      { value: ACTIONS.notApplicable, name: 'Not applicable', description: 'This item does not apply here: it is left out of every score.' },
+      { value: ACTIONS.notApplicable, ...NOT_APPLICABLE_CHOICE },
       {
         value: ACTIONS.note,
         name: answer?.note ? 'Edit the note…' : 'Add a note…',

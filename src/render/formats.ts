@@ -24,6 +24,7 @@ export const OUTPUT_FORMATS = {
   profile: ['terminal', 'markdown', 'json', 'html'],
   interview: ['terminal', 'markdown'],
   export: ['csv', 'ndjson', 'parquet'],
+  form: ['html'],
 } as const satisfies Record<string, readonly Format[]>;
 
 export type OutputKind = keyof typeof OUTPUT_FORMATS;

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, watchedPage } from '../helpers/browser.js';
+import { AXE, axeViolations, browserAvailable, launchBrowser, watchedPage } from '../helpers/browser.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 // The HTML report in a real browser (Debian's chromium through playwright-core): it loads with no
@@ -17,7 +16,6 @@ import { ROOT, runCli } from '../helpers/cli.js';
 const available = browserAvailable();
 const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-browser-'));
 const EXAMPLE = join(ROOT, 'examples', 'launch-orphaned.yaml');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Text a bank or answers file could use to break out of the page, or into a script. */
 const ATTACKS = [
@@ -83,14 +81,6 @@ afterAll(async () => {
 
 /** Pages in a PDF: one `/Type /Page` object each. */
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The other HTML pages: the role map and a comparison. */
 const otherPages: Record<string, () => string> = {

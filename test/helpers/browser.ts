@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 // A real browser for tests: Debian's chromium driven by playwright-core (which downloads nothing).
@@ -60,4 +61,16 @@ export async function watchedPage(browser: Browser, options: BrowserContextOptio
       await page.goto(own, { waitUntil: 'load' });
     },
   };
+}
+
+/** axe-core's script, for `page.addScriptTag({ path: AXE })` (the page's CSP must be bypassed for it). */
+export const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The serious and critical violations axe-core finds on the page as it is now (axe already injected). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

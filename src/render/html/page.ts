@@ -27,17 +27,17 @@ export const p = (text: string): Html => `<p>${esc(text)}</p>`;
 export const list = (items: Html[], ordered = false): Html => `<${ordered ? 'ol' : 'ul'}>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</${ordered ? 'ol' : 'ul'}>`;
 
 
-/** The document around `body`: charset, CSP, viewport, the style sheet. */
-export function page(title: string, body: Html): string {
+/** The document around `body`: charset, CSP, viewport, the style sheet (a page with its own script brings its own policy and style). */
+export function page(title: string, body: Html, head: { csp: string; style: string } = { csp: CSP, style: STYLE }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${head.csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${esc(title)}</title>
-<style>${STYLE}</style>
+<style>${head.style}</style>
 </head>
 <body>
 ${body}

@@ -14,7 +14,7 @@ export function esc(text: string): string {
 }
 
 /** Text without escape sequences, controls or bidi overrides. */
-const plain = (text: string): string => stripEscapes(text).replace(UNSAFE_CHARS, '');
+export const plain = (text: string): string => stripEscapes(text).replace(UNSAFE_CHARS, '');
 
 /** Cuts text for a chart label, marking the cut with "…"; the table beside the chart has it whole. Cut after cleaning, so no escape sequence is cut in two. */
 export function clip(text: string, max: number): string {

@@ -2,12 +2,12 @@
 // is for screens only, so a printout is always light. Status shows as position, number and words
 // as well as colour.
 
-const LIGHT = `--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--panel:#f6f8fa;--grid:#e3e8ed;
+export const LIGHT = `--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--panel:#f6f8fa;--grid:#e3e8ed;
 --good:#1a7f37;--near:#9a6700;--low:#cf222e;--none:#8c959f;
 --h-good:#d2f4da;--h-near:#fbefc4;--h-low:#ffdcd7;--h-none:#eaeef2;
 --q-strength:#1a7f37;--q-stretched:#8a5a00;--q-underskilled:#6639ba;--q-critical:#c4212b;--zone:#f6f8fa;--accent:#0b5fc6;`;
 
-const DARK = `--bg:#0d1117;--fg:#e6edf3;--muted:#9ea8b3;--line:#3d444d;--panel:#151b23;--grid:#262c36;
+export const DARK = `--bg:#0d1117;--fg:#e6edf3;--muted:#9ea8b3;--line:#3d444d;--panel:#151b23;--grid:#262c36;
 --good:#3fb950;--near:#d29922;--low:#f85149;--none:#656c76;
 --h-good:#0f3d1f;--h-near:#4a3a06;--h-low:#5c1519;--h-none:#262c36;
 --q-strength:#238636;--q-stretched:#9e6a03;--q-underskilled:#8957e5;--q-critical:#c93c37;--zone:#151b23;--accent:#4493f8;`;

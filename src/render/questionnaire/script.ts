@@ -1,0 +1,243 @@
+// The questionnaire's one script, inlined into the page (its CSP allows it by hash and nothing
+// else). Plain ES2019, no library: it builds one screen per item from the JSON data block (text
+// goes in as text nodes, never as markup), keeps every answer in localStorage as it is given,
+// and writes the answers file that `assess --answers` and `report` read.
+//
+// The answers file is written by hand here, so it must stay within what the loader reads: strings
+// JSON-quoted (a JSON string is a YAML double-quoted scalar), codes and levels plain.
+
+export const QUESTIONNAIRE_SCRIPT = String.raw`(function () {
+'use strict';
+var data = JSON.parse(document.getElementById('pm-diag-data').textContent);
+var form = document.getElementById('questionnaire');
+var nameField = form.elements['respondent.name'];
+var backButton = document.getElementById('back');
+var nextButton = document.getElementById('next');
+var progress = document.getElementById('progress');
+var progressText = document.getElementById('progress-text');
+var statusLine = document.getElementById('status');
+var screens = [document.getElementById('screen-respondent')];
+var total = data.items.length;
+var current = 0;
+var storeKey = null;
+var storage = null;
+var prefix = ['pm-diag', data.bank.id, data.bank.version, data.bank.hash];
+var lastKey = JSON.stringify(prefix);
+var keyFor = function (name) { return JSON.stringify(prefix.concat([name])); };
+
+function el(tag, attrs, children) {
+  var e = document.createElement(tag);
+  for (var k in attrs || {}) if (attrs[k] != null) e.setAttribute(k, attrs[k]);
+  (children || []).forEach(function (c) { if (c) e.append(c); });
+  return e;
+}
+
+function group(name, legend, choices, id, wide) {
+  return el('fieldset', null, [el('legend', null, [legend]), el('div', { class: wide ? 'choices wide' : 'choices' }, choices.map(function (c, j) {
+    var cid = id + '-' + j;
+    return el('label', { class: c.value === 'n/a' ? 'opt na' : 'opt', for: cid }, [
+      el('input', { type: 'radio', name: name, value: c.value, id: cid }),
+      el('span', null, [el('span', { class: 'name' }, [c.name]), c.description ? el('span', { class: 'desc' }, [c.description]) : null])
+    ]);
+  }))]);
+}
+
+function levels(scale) {
+  return data.scales[scale].map(function (level, l) {
+    return { value: String(l + 1), name: (l + 1) + ' \u00b7 ' + level.label, description: level.description };
+  }).concat([data.unknown]);
+}
+
+data.items.forEach(function (item, i) {
+  var kind = data.kinds[item.kind];
+  var pre = 'item-' + (i + 1);
+  var rest = kind.rated.slice(1).map(function (field) {
+    return group(item.id + '.' + field, data.questions[field], levels(field), pre + '-' + field);
+  }).concat(kind.text.map(function (field) {
+    var id = pre + '-' + field;
+    var hint = field === 'evidence' && item.evidence ? el('p', { class: 'hint', id: id + '-hint' }, [data.evidenceHint + item.evidence]) : null;
+    return el('div', { class: 'text' }, [el('label', { for: id }, [data.texts[field]]), hint,
+      el('textarea', { id: id, name: item.id + '.' + field, rows: '2', 'aria-describedby': hint && id + '-hint' })]);
+  }));
+  var first = kind.rated[0];
+  var firstChoices = (first === 'owner' ? data.owners : levels(first)).concat([data.notApplicable]);
+  var screen = el('section', { class: 'screen', id: pre, hidden: '', 'aria-labelledby': pre + '-h' }, [
+    el('p', { class: 'where' }, [item.section + ' \u00b7 item ' + (i + 1) + ' of ' + total]),
+    el('h2', { id: pre + '-h', tabindex: '-1' }, [item.title]),
+    item.owes ? el('p', { class: 'owes' }, [item.owes]) : null,
+    el('p', { class: 'question' }, [item.question]),
+    group(item.id + '.' + first, data.questions[first], firstChoices, pre + '-' + first, first === 'owner'),
+    el('div', { class: 'rest' }, rest)
+  ]);
+  document.getElementById('items').append(screen);
+  screens.push(screen);
+});
+screens.push(document.getElementById('screen-done'));
+
+var valueOf = function (item, field) { var control = form.elements[item.id + '.' + field]; return control ? control.value : ''; };
+var notApplicable = function (item) { return valueOf(item, data.kinds[item.kind].rated[0]) === 'n/a'; };
+function answered(item) {
+  return notApplicable(item) || data.kinds[item.kind].rated.every(function (f) { return valueOf(item, f) !== ''; });
+}
+
+function refresh() {
+  data.items.forEach(function (item, i) { screens[i + 1].querySelector('.rest').hidden = notApplicable(item); });
+  var done = data.items.filter(answered).length;
+  progress.value = done;
+  var where = current === 0 ? 'About you' : current > total ? 'Finished' : 'Item ' + current + ' of ' + total;
+  progressText.textContent = where + ' \u00b7 ' + done + ' of ' + total + ' answered';
+  var missing = data.items.filter(function (item) { return !answered(item); });
+  document.getElementById('done-summary').textContent = missing.length === 0
+    ? 'You answered every item. Thank you.'
+    : 'You answered ' + done + ' of ' + total + ' items. Still open: ' + missing.map(function (item) { return item.title; }).join('; ') + '. You can go back to them, or send your answers as they are.';
+}
+
+function show(index, focus) {
+  current = Math.max(0, Math.min(index, screens.length - 1));
+  screens.forEach(function (s, j) { s.hidden = j !== current; });
+  // The introduction is for the first screen; after it, the item is what should fill the screen.
+  Array.prototype.forEach.call(document.querySelectorAll('.intro'), function (p) { p.hidden = current !== 0; });
+  backButton.disabled = current === 0;
+  nextButton.hidden = current === screens.length - 1;
+  refresh();
+  if (focus) screens[current].querySelector('h2').focus();
+  save();
+}
+
+function snapshot() {
+  var values = {};
+  Array.prototype.forEach.call(form.elements, function (e) {
+    if (!e.name || (e.type === 'radio' && !e.checked) || e.value === '') return;
+    values[e.name] = e.value;
+  });
+  return { screen: current, values: values };
+}
+
+function restore(state) {
+  Array.prototype.forEach.call(form.elements, function (e) {
+    if (!e.name) return;
+    var v = Object.prototype.hasOwnProperty.call(state.values, e.name) ? state.values[e.name] : '';
+    if (e.type === 'radio') e.checked = e.value === v; else e.value = v;
+  });
+}
+
+function say(text) { statusLine.textContent = text; }
+
+function storageFailed() {
+  storage = null;
+  document.getElementById('storage-note').hidden = false;
+}
+
+function read(key) {
+  try { var text = storage && storage.getItem(key); return text ? JSON.parse(text) : null; } catch (e) { return null; }
+}
+
+function save() {
+  if (!storage || storeKey === null) return;
+  try {
+    storage.setItem(storeKey, JSON.stringify(snapshot()));
+    storage.setItem(lastKey, nameField.value.trim());
+  } catch (e) { storageFailed(); }
+}
+
+/** Answers are kept per respondent: a name given again brings that person's answers back. */
+function useName() {
+  var name = nameField.value.trim();
+  if (name === '') return;
+  var key = keyFor(name);
+  if (key === storeKey) return;
+  storeKey = key;
+  var saved = read(key);
+  if (saved) {
+    restore(saved);
+    nameField.value = name;
+    refresh();
+    say('Welcome back, ' + name + ': your earlier answers are back.');
+  }
+  save();
+}
+
+form.addEventListener('input', function (event) { if (event.target !== nameField) { refresh(); save(); } });
+form.addEventListener('change', function (event) { if (event.target === nameField) useName(); else { refresh(); save(); } });
+form.addEventListener('submit', function (event) {
+  event.preventDefault();
+  if (current === 0) {
+    var missing = nameField.value.trim() === '';
+    document.getElementById('name-error').hidden = !missing;
+    nameField.setAttribute('aria-invalid', String(missing));
+    if (missing) { nameField.focus(); return; }
+    useName();
+  }
+  show(current + 1, true);
+});
+backButton.addEventListener('click', function () { show(current - 1, true); });
+
+var quote = JSON.stringify;
+var PLAIN_KEY = /^[a-z][a-z0-9-]*$/;
+var YAML_WORDS = /^(true|false|null|yes|no|on|off|y|n)$/;
+var key = function (id) { return PLAIN_KEY.test(id) && !YAML_WORDS.test(id) ? id : quote(id); };
+
+function answersText() {
+  var name = nameField.value.trim();
+  var role = form.elements['respondent.role'].value;
+  var lines = ['# Answers from the pm-diag questionnaire. Check them: pm-diag validate THIS-FILE',
+    'bank: ' + quote(data.bank.id), 'bank-version: ' + data.bank.version, 'bank-hash: ' + quote(data.bank.hash)];
+  if (data.organization) lines.push('organization: ' + quote(data.organization));
+  if (data.stage) lines.push('stage: ' + quote(data.stage));
+  lines.push('form: ' + data.form);
+  lines.push('respondent: { name: ' + (name ? quote(name) : 'null') + ', role: ' + (role || 'null') + ' }');
+  lines.push('answers:');
+  data.items.forEach(function (item) {
+    if (notApplicable(item)) return lines.push('  ' + key(item.id) + ': n/a');
+    var kind = data.kinds[item.kind];
+    var fields = kind.rated.filter(function (f) { return valueOf(item, f) !== ''; }).map(function (f) { return f + ': ' + valueOf(item, f); })
+      .concat(kind.text.filter(function (f) { return valueOf(item, f).trim() !== ''; }).map(function (f) { return f + ': ' + quote(valueOf(item, f)); }));
+    lines.push('  ' + key(item.id) + ':' + (fields.length ? ' { ' + fields.join(', ') + ' }' : ''));
+  });
+  return lines.join('\n') + '\n';
+}
+
+function fileName() {
+  var slug = nameField.value.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return (slug || 'respondent') + '-answers.yaml';
+}
+
+document.getElementById('download').addEventListener('click', function () {
+  var url = URL.createObjectURL(new Blob([answersText()], { type: 'application/yaml' }));
+  var link = el('a', { href: url, download: fileName() });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  say('Saved ' + fileName() + ' to your downloads: send that file back.');
+});
+
+document.getElementById('copy').addEventListener('click', function () {
+  var text = answersText();
+  var box = document.getElementById('answers-text');
+  function fallback() {
+    box.value = text;
+    document.getElementById('copy-fallback').hidden = false;
+    box.focus();
+    box.select();
+    say('This browser did not let the page copy: your answers are in the box below. Select all of it, copy it, and paste it into a message.');
+  }
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(function () { say('Copied: paste your answers into a message and send it.'); }, fallback);
+  } else fallback();
+});
+
+try {
+  storage = window.localStorage;
+  storage.setItem(lastKey + '?', '1');
+  storage.removeItem(lastKey + '?');
+} catch (e) { storageFailed(); }
+var last = storage && storage.getItem(lastKey);
+var saved = last ? read(keyFor(last)) : null;
+if (saved) {
+  storeKey = keyFor(last);
+  restore(saved);
+  say('Welcome back, ' + last + ': your answers so far are kept. Carry on where you left off.');
+}
+show(saved ? saved.screen : 0, false);
+})();`;
