@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { FIELD_QUESTIONS, OTHER_OWNERS, ROLE_NAMES } from '../answers/choices.js';
 import { parseAnswers } from '../answers/load.js';
-import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from '../answers/schema.js';
+import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Role } from '../answers/schema.js';
 import type { TextField } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
@@ -56,32 +57,6 @@ export interface FlowContext {
   settings: ReportSettings;
   look: Look;
 }
-
-const FIELD_QUESTIONS: Record<Field, string> = {
-  owner: 'Who owns it today?',
-  capability: 'Capability: how well is it done?',
-  capacity: 'Capacity: is there the time and people for it?',
-  delivery: 'Delivery: how reliably does it arrive?',
-};
-
-const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
-  shared: ['Shared by PM and PMM', 'Both functions own it together.'],
-  combined: ['One person or team does both', 'A combined PM and PMM role owns it.'],
-  sales: ['Sales', 'The sales team does it.'],
-  engineering: ['Engineering', 'Engineering or development does it.'],
-  leadership: ['Leadership', 'Executives or a general manager do it themselves.'],
-  other: ['Another team', 'Some other team does it (say which in a note).'],
-  none: ['Nobody', 'It is not done, or nobody is responsible for it.'],
-  unclear: ['Unclear / don\'t know', 'Nobody could say who owns it.'],
-};
-
-const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
-  sales: 'Sales',
-  marketing: 'Marketing (other than product marketing)',
-  engineering: 'Engineering',
-  leadership: 'Leadership',
-  other: 'Something else',
-};
 
 const keys = (numbers: string): [string, string][] => [
   ['↑↓', 'move'],

@@ -1,0 +1,107 @@
+import type { Axis, RatedField } from '../bank/item-kinds.js';
+import type { Bank } from '../bank/schema.js';
+import { stageIds } from '../score/scope.js';
+import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from './schema.js';
+
+// The words a person picks from: the questions and choice labels the terminal flow asks, that the
+// form guide tells a facilitator to paste into a form tool, and that a form tool's export is read
+// back with. Codes are the answers file's (answers/schema.ts); level labels and function names come
+// from the bank.
+
+/** The question each rated field asks. */
+export const FIELD_QUESTIONS: Record<RatedField, string> = {
+  owner: 'Who owns it today?',
+  capability: 'Capability: how well is it done?',
+  capacity: 'Capacity: is there the time and people for it?',
+  delivery: 'Delivery: how reliably does it arrive?',
+};
+
+/** The owners other than the bank's two functions: a label and what choosing it means. */
+export const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
+  shared: ['Shared by PM and PMM', 'Both functions own it together.'],
+  combined: ['One person or team does both', 'A combined PM and PMM role owns it.'],
+  sales: ['Sales', 'The sales team does it.'],
+  engineering: ['Engineering', 'Engineering or development does it.'],
+  leadership: ['Leadership', 'Executives or a general manager do it themselves.'],
+  other: ['Another team', 'Some other team does it (say which in a note).'],
+  none: ['Nobody', 'It is not done, or nobody is responsible for it.'],
+  unclear: ['Unclear / don\'t know', 'Nobody could say who owns it.'],
+};
+
+/** The roles other than the bank's two functions. */
+export const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
+  sales: 'Sales',
+  marketing: 'Marketing (other than product marketing)',
+  engineering: 'Engineering',
+  leadership: 'Leadership',
+  other: 'Something else',
+};
+
+export const DONT_KNOW_LABEL = 'Don\'t know';
+export const NOT_APPLICABLE_LABEL = 'Not applicable';
+
+/** A field a form asks with choices: a rated field, or the respondent's role and the company's stage. */
+export type ChoiceField = RatedField | 'role' | 'stage';
+
+export interface Choice {
+  code: string;
+  /** What the form shows. */
+  label: string;
+}
+
+const LEVELS = ['1', '2', '3', '4', '5'] as const;
+
+/** `4 - Managed`: a level as a form shows it. */
+const levelLabel = (bank: Bank, axis: Axis, level: (typeof LEVELS)[number]) => `${level} - ${bank.scales[axis][level].label}`;
+
+/** The choices a form offers for a field, in the order to show them ("Not applicable" is offered for an item's fields). */
+export function formChoices(bank: Bank, field: ChoiceField): Choice[] {
+  switch (field) {
+    case 'owner':
+      return [...OWNERS.map((code) => ({ code, label: code === 'pm' || code === 'pmm' ? bank.functions[code].name : OTHER_OWNERS[code][0] })), { code: NOT_APPLICABLE, label: NOT_APPLICABLE_LABEL }];
+    case 'role':
+      return ROLES.map((code) => ({ code, label: code === 'pm' || code === 'pmm' ? bank.functions[code].name : ROLE_NAMES[code] }));
+    case 'stage':
+      return stageIds(bank).map((code) => ({ code, label: bank.stages![code]!.title }));
+    default:
+      return [
+        ...LEVELS.map((code) => ({ code, label: levelLabel(bank, field, code) })),
+        { code: UNKNOWN, label: DONT_KNOW_LABEL },
+        { code: NOT_APPLICABLE, label: NOT_APPLICABLE_LABEL },
+      ];
+  }
+}
+
+/** Text compared without case, spaces or typographic variants: `4 – Managed` and `4-managed` are the same choice. */
+export function choiceKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, '\'')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, '');
+}
+
+/**
+ * Every text that reads as a code of this field, by choiceKey: the code, the label a form shows,
+ * then aliases (a level's label without its number, "don't know" for an owner nobody could name).
+ * An alias never takes a text from a code or label, and one two codes would claim reads as neither.
+ */
+export function choiceReader(bank: Bank, field: ChoiceField): Map<string, string> {
+  const read = new Map<string, string>();
+  const choices = formChoices(bank, field);
+  for (const { code, label } of choices) {
+    for (const text of [code, label]) if (!read.has(choiceKey(text))) read.set(choiceKey(text), code);
+  }
+  const aliases = new Map<string, string | undefined>();
+  const alias = (text: string, code: string) => {
+    const key = choiceKey(text);
+    if (!read.has(key)) aliases.set(key, aliases.has(key) && aliases.get(key) !== code ? undefined : code);
+  };
+  if (field === 'owner') alias(DONT_KNOW_LABEL, 'unclear');
+  if (field === 'capability' || field === 'capacity' || field === 'delivery') {
+    for (const level of LEVELS) alias(bank.scales[field][level].label, level);
+  }
+  for (const [key, code] of aliases) if (code !== undefined) read.set(key, code);
+  return read;
+}
