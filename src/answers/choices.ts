@@ -1,4 +1,5 @@
-import type { Axis, RatedField } from '../bank/item-kinds.js';
+import type { AnswerField, Axis, RatedField, TextField } from '../bank/item-kinds.js';
+import type { BankItem } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
 import { stageIds } from '../score/scope.js';
 import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from './schema.js';
@@ -15,6 +16,30 @@ export const FIELD_QUESTIONS: Record<RatedField, string> = {
   capacity: 'Capacity: is there the time and people for it?',
   delivery: 'Delivery: how reliably does it arrive?',
 };
+
+/** What each free-text field asks for. */
+export const TEXT_FIELD_QUESTIONS: Record<TextField, string> = {
+  evidence: 'Evidence (optional): what shows a level of 3 or more?',
+  note: 'A note (optional)',
+};
+
+/** What the respondent's columns ask. */
+export const META_QUESTIONS = { respondent: 'Your name', role: 'Your role', organization: 'Your organization', stage: 'The company\'s stage' } as const;
+
+/** `[pricing.owner]`: the tag that names a form question's column in its export. */
+export const columnTag = (column: string): string => `[${column}]`;
+
+/**
+ * A form question's title: what to ask, then the tag. `template --format csv` writes these headers and
+ * the form guide tells the facilitator to paste them, so an export's columns are found by their tags.
+ */
+export function formQuestion(item: BankItem, field: AnswerField): string {
+  const ask = field === 'evidence' || field === 'note' ? TEXT_FIELD_QUESTIONS[field] : FIELD_QUESTIONS[field];
+  return `${item.title}: ${ask} ${columnTag(`${item.id}.${field}`)}`;
+}
+
+/** A respondent column's question title, with its tag. */
+export const metaQuestion = (column: keyof typeof META_QUESTIONS): string => `${META_QUESTIONS[column]} ${columnTag(column)}`;
 
 /** The owners other than the bank's two functions: a label and what choosing it means. */
 export const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {

@@ -240,7 +240,8 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
     }
     if (!resolved) {
       known ??= csvColumns(bank);
-      const suggestion = closest(name, known);
+      // A question's text is no near miss of an id: its tag is.
+      const suggestion = closest(headerTags(name)[0] ?? name, known);
       problems.push({ ...error, message: `unknown column ${shown} (column ${index + 1}${suggestion ? `; did you mean "${suggestion}"?` : ''})`, expected: UNKNOWN_COLUMN_EXPECTED(bank) });
       return undefined;
     }
