@@ -66,7 +66,7 @@ function ruleProblems(map: z.infer<typeof mapSchema>, bank: Bank, doc: ParsedDoc
   for (const [field, labels] of Object.entries(map.labels ?? {}) as [ChoiceField, Record<string, string | number>][]) {
     const codes = formChoices(bank, field).map((c) => c.code);
     for (const [label, code] of Object.entries(labels)) {
-      if (!codes.includes(String(code))) add(['labels', field, label], `"${safeLine(String(code))}" is not a ${field} code`, codes.join(', '));
+      if (!codes.includes(String(code))) add(['labels', field, label], `"${safeLine(String(code))}" is not a code for ${field}`, codes.join(', '));
     }
   }
   return problems;
