@@ -207,6 +207,14 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
   const at = (index: number): Position => ({ line: row.lineOf(index), column: index + 1 });
   const headers = row.cells.map((cell) => cell.trim());
   const namedColumns = headers.map((name) => (name === '' ? undefined : columnNamed(name, items, bank, map)));
+  // A form asks the name as a question ([respondent]); Microsoft Forms adds a `Name` column of its own
+  // ("anonymous" for a form that collects none). The question's answer is the one to keep.
+  const isToolName = (index: number) => namedColumns[index]?.kind === 'respondent' && headers[index]!.toLowerCase() === 'name';
+  if (namedColumns.some((column, index) => column?.kind === 'respondent' && !isToolName(index))) {
+    namedColumns.forEach((_, index) => {
+      if (isToolName(index)) namedColumns[index] = { kind: 'ignored' };
+    });
+  }
   const migration = migrateColumns(namedColumns, items, bank, at, source);
   pushAll(problems, migration.problems);
   const seen = new Map<string, number>();
@@ -300,12 +308,22 @@ class RowReader {
     this.header = readHeader(headerRow, bank, source, options.map);
   }
 
+  /** Each choice field's cell texts already decoded: an export holds a few dozen distinct ones. */
+  private readonly decoded = new Map<ChoiceField, Map<string, string | number>>();
+
   /** The code a cell's text stands for (`4 - Managed` → 4), or the text as written when it is no choice's. */
   private decode(field: ChoiceField, text: string): string | number {
-    let reader = this.readers.get(field);
-    if (!reader) this.readers.set(field, (reader = new Map([...choiceReader(this.bank, field), ...(this.options.map?.labels.get(field) ?? [])])));
-    const code = reader.get(choiceKey(text)) ?? text;
-    return LEVELS.has(field as Field) && NUMBER.test(code) ? Number(code) : code;
+    let known = this.decoded.get(field);
+    if (!known) this.decoded.set(field, (known = new Map()));
+    let value = known.get(text);
+    if (value === undefined) {
+      let reader = this.readers.get(field);
+      if (!reader) this.readers.set(field, (reader = new Map([...choiceReader(this.bank, field), ...(this.options.map?.labels.get(field) ?? [])])));
+      const code = reader.get(choiceKey(text)) ?? text;
+      value = LEVELS.has(field as Field) && NUMBER.test(code) ? Number(code) : code;
+      known.set(text, value);
+    }
+    return value;
   }
 
   /** A bad choice's problem with the closest label a form shows, if one is close ("did you mean"). */

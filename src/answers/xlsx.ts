@@ -44,10 +44,56 @@ function attribute(attributes: string, name: string): string | undefined {
   return match ? xmlText(match[1] ?? match[2] ?? '') : undefined;
 }
 
-/** The text of a rich or plain string: its `<t>` runs, without the phonetic guides (`<rPh>`). */
+interface Element {
+  attributes: string;
+  /** What is between the tags ("" for `<x/>`). */
+  body: string;
+  /** Where the element starts and ends in the text searched. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The `<name>` elements of `xml` in order (not nested in one another). Each search starts where the
+ * last ended and a missing end tag ends the scan, so a damaged or hostile part takes linear time.
+ */
+function* elements(xml: string, name: string): Generator<Element> {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at)) {
+    const next = xml[at + open.length];
+    if (next !== '>' && next !== '/' && next !== ' ' && next !== '\t' && next !== '\n' && next !== '\r') {
+      at += open.length;
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0) return;
+    if (xml[tagEnd - 1] === '/') {
+      yield { attributes: xml.slice(at + open.length, tagEnd - 1), body: '', start: at, end: tagEnd + 1 };
+      at = tagEnd + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, tagEnd);
+    if (end < 0) return;
+    yield { attributes: xml.slice(at + open.length, tagEnd), body: xml.slice(tagEnd + 1, end), start: at, end: end + close.length };
+    at = end + close.length;
+  }
+}
+
+/** The text of a rich or plain string: its `<t>` runs, without the phonetic guides (`<rPh>`, which hold runs of their own). */
 function runsText(xml: string): string {
+  let kept = xml;
+  if (xml.includes('<rPh')) {
+    kept = '';
+    let from = 0;
+    for (const guide of elements(xml, 'rPh')) {
+      kept += xml.slice(from, guide.start);
+      from = guide.end;
+    }
+    kept += xml.slice(from);
+  }
   let text = '';
-  for (const run of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) text += xmlText(run[1] ?? '');
+  for (const t of elements(kept, 't')) text += xmlText(t.body);
   return text;
 }
 
@@ -100,17 +146,20 @@ export function xlsxRows(bytes: Uint8Array, source: string): SheetRow[] {
   const sheetPath = firstSheetPath(parts, decode);
   if (sheetPath === undefined) fail(source, 'the workbook has no sheet', 'an .xlsx file with the responses on its first sheet');
   const shared: string[] = [];
-  if (parts[SHARED_STRINGS]) for (const [, si] of decode(parts[SHARED_STRINGS]).matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)) shared.push(runsText(si ?? ''));
+  if (parts[SHARED_STRINGS]) for (const si of elements(decode(parts[SHARED_STRINGS]), 'si')) shared.push(runsText(si.body));
   const rows: SheetRow[] = [];
   let line = 0;
-  for (const [, rowAttributes, rowXml] of decode(parts[sheetPath]!).matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    line = Number(attribute(rowAttributes!, 'r') ?? line + 1);
+  for (const row of elements(decode(parts[sheetPath]!), 'row')) {
+    const numbered = Number(attribute(row.attributes, 'r'));
+    line = Number.isInteger(numbered) && numbered > line ? numbered : line + 1;
     const cells: string[] = [];
     let column = -1;
-    for (const [, cellAttributes, cellXml] of (rowXml ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const ref = attribute(cellAttributes!, 'r')?.match(/^([A-Za-z]+)/)?.[1];
+    for (const cell of elements(row.body, 'c')) {
+      const ref = attribute(cell.attributes, 'r')?.match(/^([A-Za-z]{1,3})\d/)?.[1];
       column = ref ? columnIndex(ref) : column + 1;
-      const value = cellValue(attribute(cellAttributes!, 't'), cellXml ?? '', shared);
+      // A cell's column only grows along a row: a reference that runs back is read as the next one.
+      if (ref && column < cells.length) column = cells.length;
+      const value = cellValue(attribute(cell.attributes, 't'), cell.body, shared);
       while (cells.length < column) cells.push('');
       cells[column] = value;
     }
@@ -122,8 +171,15 @@ export function xlsxRows(bytes: Uint8Array, source: string): SheetRow[] {
 
 /** A cell's value as the sheet shows it, for the types a form export holds (a date stays its serial number). */
 function cellValue(type: string | undefined, xml: string, shared: string[]): string {
-  if (type === 'inlineStr') return runsText(xml.match(/<is\b[^>]*>([\s\S]*?)<\/is>/)?.[1] ?? '');
-  const v = xml.match(/<v\b[^>]*>([\s\S]*?)<\/v>/)?.[1];
+  if (type === 'inlineStr') {
+    for (const is of elements(xml, 'is')) return runsText(is.body);
+    return '';
+  }
+  let v: string | undefined;
+  for (const element of elements(xml, 'v')) {
+    v = element.body;
+    break;
+  }
   if (v === undefined) return '';
   if (type === 's') return shared[Number(v)] ?? '';
   if (type === 'b') return v === '1' ? 'TRUE' : 'FALSE';

@@ -22,16 +22,16 @@ function verbatim(lines: readonly string[]): string[] {
 /** One question: its title to paste, what kind of question it is, and its choices. */
 function question(title: string, field: ChoiceField | 'text', bank: Bank, required: boolean, description?: string): string[] {
   const kind = field === 'text' ? 'Short answer (text)' : 'Multiple choice, one answer';
-  const lines = ['Title:', ...verbatim([title]), `${kind}${required ? ', required' : ', optional'}.`];
-  if (description !== undefined) lines.push(`Description: ${mdText(description)}`);
-  if (field !== 'text') lines.push('Choices:', ...verbatim(formChoices(bank, field).map((c) => c.label)));
-  return [...lines, ''];
+  const lines = ['Title:', '', ...verbatim([title]), '', `${kind}${required ? ', required' : ', optional'}.`, ''];
+  if (description !== undefined) lines.push(`Description: ${mdText(description)}`, '');
+  if (field !== 'text') lines.push('Choices:', '', ...verbatim(formChoices(bank, field).map((c) => c.label)), '');
+  return lines;
 }
 
 function scales(bank: Bank): string[] {
   const lines: string[] = [];
   for (const axis of ['capability', 'capacity', 'delivery'] as const) {
-    lines.push(`**${axis}**`, '');
+    lines.push(`### ${axis[0]!.toUpperCase()}${axis.slice(1)}`, '');
     for (const level of ['1', '2', '3', '4', '5'] as const) lines.push(`- ${mdText(`${level} - ${bank.scales[axis][level].label}`)}: ${mdText(bank.scales[axis][level].description)}`);
     lines.push('');
   }
@@ -46,7 +46,7 @@ function itemQuestions(item: BankItem, bank: Bank): string[] {
   for (const field of fieldsOf(item.kind)) {
     const choice = CHOICE_FIELDS.includes(field) ? (field as ChoiceField) : 'text';
     const description = field === 'evidence' && item.evidence !== undefined ? item.evidence : field === fieldsOf(item.kind)[0] ? item.question : undefined;
-    lines.push(`#### ${field}`, '', ...question(formQuestion(item, field), choice, bank, false, description));
+    lines.push(`#### ${mdText(`${item.id}.${field}`)}`, '', ...question(formQuestion(item, field), choice, bank, false, description));
   }
   return lines;
 }

@@ -89,8 +89,9 @@ function googleCsv(): string {
 }
 
 function microsoftXlsx(): Uint8Array {
-  const header = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time', 'Your role [role]', 'Organization [organization]', ...itemColumns(bank).map(({ id, field, item }) => questionHeader(item.title, id, field, 1))];
-  const rows: Value[][] = people.map((p, i) => [i + 1, 46356.4 + i, 46356.41 + i, 'anonymous', p.name, '', LABELS.microsoft!.role(p.role), ORGANIZATION, ...answerCells('microsoft', p)]);
+  // An anonymous form: the tool's own Name column says so, the name is a question of the form.
+  const header = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time', 'Your name [respondent]', 'Your role [role]', 'Organization [organization]', ...itemColumns(bank).map(({ id, field, item }) => questionHeader(item.title, id, field, 1))];
+  const rows: Value[][] = people.map((p, i) => [i + 1, 46356.4 + i, 46356.41 + i, 'anonymous', 'anonymous', '', p.name, LABELS.microsoft!.role(p.role), ORGANIZATION, ...answerCells('microsoft', p)]);
   return xlsxWorkbook([header, ...rows]);
 }
 
@@ -113,7 +114,7 @@ function surveyMonkeyCsv(): string {
 
 const EXPORTS: [string, string, () => string | Uint8Array, string[]][] = [
   ['Google Forms', 'google.csv', googleCsv, ['Timestamp', 'Email Address', 'Score']],
-  ['Microsoft Forms', 'microsoft.xlsx', microsoftXlsx, ['ID', 'Start time', 'Completion time', 'Email', 'Last modified time']],
+  ['Microsoft Forms', 'microsoft.xlsx', microsoftXlsx, ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time']],
   ['Typeform', 'typeform.csv', typeformCsv, ['#', 'Start Date (UTC)', 'Submitted At', 'Network ID']],
   ['SurveyMonkey', 'surveymonkey.csv', surveyMonkeyCsv, ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1']],
 ];
@@ -145,6 +146,16 @@ describe.each(EXPORTS)('a %s export, as the tool writes it', (_tool, file, make,
     const result = runCli(['validate', path]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`ok   ${path}: a form export for "${bank.id}", ${people.length} respondents\n`);
+  });
+});
+
+describe('a Name column', () => {
+  it('is the respondent when no question asks the name', () => {
+    const csv = join(dir, 'named.csv');
+    writeFileSync(csv, `ID,Name,[${itemColumns(bank)[1]!.id}.capability]\n1,Dana,3\n`);
+    const result = runCli(['report', csv, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ respondentList: [{ name: 'Dana' }] });
   });
 });
 

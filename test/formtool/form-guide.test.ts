@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lint as lintSync } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { parseCsvAnswers } from '../../src/answers/csv.js';
 import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN } from '../../src/answers/schema.js';
 import { fieldsOf } from '../../src/bank/item-kinds.js';
+import { bankItems } from '../../src/bank/items.js';
+import { renderFormGuide } from '../../src/render/form-guide.js';
 import { loadBank } from '../../src/bank/load.js';
 import { runCli } from '../helpers/cli.js';
 import { csvLine, pickItems, scratchDir } from './helpers.js';
@@ -30,6 +33,17 @@ describe('template --format form-guide', () => {
     expect(guide.stdout).toMatch(/^# Form guide: /);
     expect(guide.stdout).toContain('## How to build the form');
     expect(guide.stdout).toContain('pm-diag report responses.csv');
+  });
+
+  it('passes markdownlint (line length aside, as for the report), with hostile bank text kept inside its block', () => {
+    const lint = (text: string) => (lintSync({ strings: { guide: text }, config: { default: true, MD013: false } }).guide ?? []).map((e) => `${e.lineNumber}: ${e.ruleNames.join('/')}`);
+    expect(lint(guide.stdout)).toEqual([]);
+    const hostile = structuredClone(bank);
+    hostile.areas[0]!.responsibilities[0]!.title = 'Evil\n```\n# injected\u001b[31m';
+    const text = renderFormGuide(hostile, bankItems(hostile), { form: 'full' });
+    expect(text).not.toContain('\n# injected');
+    expect(text).not.toContain('\u001b');
+    expect(lint(text)).toEqual([]);
   });
 
   it('gives every question of every item in scope, its title ending in the tag', () => {

@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { xlsxRows } from '../../src/answers/xlsx.js';
 import { columnLetters } from '../../src/answers/form-columns.js';
@@ -13,6 +14,24 @@ describe('XLSX: the first sheet as rows of text', () => {
       { line: 2, cells: ['1', 'Ann'] },
       { line: 4, cells: ['2', '', '4 - Managed'] },
     ]);
+  });
+
+  it('reads rich text without its phonetic guide, inline strings, booleans and OOXML escapes; a cell without a reference takes the next column', () => {
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>in&amp;line</t></is></c><c t="b"><v>1</v></c><c r="E1" t="str"><v>a_x000D_b</v></c></row>' +
+      '<row r="3"><c r="A3" t="s"><v>1</v></c></row></sheetData></worksheet>';
+    const shared = '<sst><si><r><t>Rich </t></r><r><rPr><b/></rPr><t>text</t></r><rPh sb="0" eb="1"><t>ruby</t></rPh></si><si><t xml:space="preserve"> plain </t></si></sst>';
+    const bytes = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet), 'xl/sharedStrings.xml': strToU8(shared) });
+    expect(xlsxRows(bytes, 'f.xlsx')).toEqual([
+      { line: 1, cells: ['Rich text', 'in&line', 'TRUE', '', 'a\rb'] },
+      { line: 3, cells: [' plain '] },
+    ]);
+  });
+
+  it('an unclosed element ends the sheet there, in linear time', () => {
+    const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ok</t></is></c></row>${'<row r="2"><c>'.repeat(200_000)}</sheetData></worksheet>`;
+    const bytes = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet) });
+    expect(xlsxRows(bytes, 'f.xlsx')).toEqual([{ line: 1, cells: ['ok'] }]);
   });
 
   it('names columns past Z as a spreadsheet does', () => {
