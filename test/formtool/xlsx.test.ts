@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { xlsxRows } from '../../src/answers/xlsx.js';
+import { MAX_UNPACKED_BYTES, xlsxRows } from '../../src/answers/xlsx.js';
 import { columnLetters } from '../../src/answers/form-columns.js';
 import { formatProblem } from '../../src/errors.js';
 import { problemsOf } from '../foundation/helpers.js';
@@ -32,6 +32,16 @@ describe('XLSX: the first sheet as rows of text', () => {
     const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ok</t></is></c></row>${'<row r="2"><c>'.repeat(200_000)}</sheetData></worksheet>`;
     const bytes = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet) });
     expect(xlsxRows(bytes, 'f.xlsx')).toEqual([{ line: 1, cells: ['ok'] }]);
+  });
+
+  it('refuses a workbook that says it unpacks to more than the cap, before unpacking it', () => {
+    const bytes = xlsxWorkbook([['a']]);
+    // Each central directory entry (PK\x01\x02) says how large its file unpacks, 24 bytes in.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let at = 0; at < bytes.length - 4; at++) if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0xfffffff0, true);
+    expect(problemsOf(() => xlsxRows(bytes, 'f.xlsx')).map(formatProblem)).toEqual([
+      `f.xlsx: the workbook unpacks to more than ${(MAX_UNPACKED_BYTES / 1024 / 1024).toFixed(1)} MB (expected at most ${(MAX_UNPACKED_BYTES / 1024 / 1024).toFixed(1)} MB of sheets)`,
+    ]);
   });
 
   it('names columns past Z as a spreadsheet does', () => {
