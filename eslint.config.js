@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   // Layers (docs/architecture.md): each folder imports only from layers below it. The core is pure:
   // no node: modules, no input, output or commands.
-  ...layer(['src/model.ts', 'src/text.ts', 'src/errors.ts', 'src/lists.ts', 'src/score/**', 'src/bank/item-kinds.ts', 'src/bank/items.ts', 'src/bank/schema.ts', 'src/answers/schema.ts', 'src/compare/diff.ts'], [
+  ...layer(['src/model.ts', 'src/text.ts', 'src/errors.ts', 'src/lists.ts', 'src/score/**', 'src/bank/item-kinds.ts', 'src/bank/items.ts', 'src/bank/schema.ts', 'src/answers/schema.ts', 'src/answers/choices.ts', 'src/compare/diff.ts'], [
     'node:*', '**/io/*', '**/load/*', '**/render/*', '**/commands/*', '**/interactive/*', '**/pipeline*', '**/cli*', '**/answers/load*', '**/answers/csv*', '**/answers/collect*', '**/bank/load*',
   ]),
   ...layer(['src/io/**', 'src/load/**', 'src/answers/**', 'src/bank/**'], ['**/render/*', '**/commands/*', '**/interactive/*', '**/pipeline*', '**/cli*']),

@@ -39,15 +39,19 @@ const startupShims = {
   },
 };
 
-// The Parquet writer serves `export --format parquet` only: it is a file of its own, required on first
-// use, so that no other command's start-up reads and checks it as part of the bundle.
-const PARQUET_WRITER = 'hyparquet-writer.cjs';
-const parquetWriterApart = {
-  name: 'parquet-writer-apart',
+// Two dependencies serve one rare input or output each: the Parquet writer `export --format parquet`,
+// fflate the unpacking of an XLSX form export. Each is a file of its own, required on first use, so
+// that no other command's start-up reads and checks it as part of the bundle.
+const APART = {
+  'hyparquet-writer': { file: 'hyparquet-writer.cjs', exports: "export { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';" },
+  fflate: { file: 'fflate.cjs', exports: "export { unzipSync } from 'fflate';" },
+};
+const dependenciesApart = {
+  name: 'dependencies-apart',
   setup(b) {
-    b.onResolve({ filter: /^hyparquet-writer$/ }, () => ({ path: 'hyparquet-writer', namespace: 'parquet-writer-apart' }));
-    b.onLoad({ filter: /.*/, namespace: 'parquet-writer-apart' }, () => ({
-      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(PARQUET_WRITER)}));`,
+    b.onResolve({ filter: /^(hyparquet-writer|fflate)$/ }, (args) => ({ path: args.path, namespace: 'dependencies-apart' }));
+    b.onLoad({ filter: /.*/, namespace: 'dependencies-apart' }, (args) => ({
+      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(APART[args.path].file)}));`,
       loader: 'js',
     }));
   },
@@ -82,13 +86,9 @@ await build({
   outfile: 'dist/pm-diag.cjs',
   banner: { js: `(function (exports, require, module, __filename, __dirname) { 'use strict'; ${common.banner.js}` },
   footer: { js: '\n})' },
-  plugins: [...common.plugins, parquetWriterApart],
+  plugins: [...common.plugins, dependenciesApart],
 });
-await build({
-  ...common,
-  stdin: { contents: "export { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';", resolveDir: root },
-  outfile: join('dist', PARQUET_WRITER),
-});
+for (const { file, exports } of Object.values(APART)) await build({ ...common, stdin: { contents: exports, resolveDir: root }, outfile: join('dist', file) });
 
 /** Checks a built-in YAML file with the code that checks a user's own, and stores it as JSON in dist/. */
 async function compileBuiltin(entry, compile, json) {

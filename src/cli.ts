@@ -9,6 +9,9 @@ import { VERSION } from './version.js';
 /** `--format`, offering what this kind of output can be written as (render/formats.ts). */
 const formatOption = (kind: OutputKind, description: string) => new Option('--format <format>', description).choices(OUTPUT_FORMATS[kind]);
 
+/** `--map FILE`, for every command that reads form exports. */
+const MAP_OPTION = ['--map <file>', 'a YAML file naming the headers and choice labels of a form export (CSV, XLSX) that carry no [<id>.<field>] tag'] as const;
+
 const reportOptions = (cmd: Command): Command =>
   cmd
     .option('--bank <file>', 'a question bank to use instead of the built-in one')
@@ -53,13 +56,14 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
     reportOptions(
       program
         .command('report')
-        .summary('one report over several respondents (files, folders, CSV)')
-        .description('one report over several respondents: answers files, folders of them, or a CSV export')
-        .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports')
+        .summary('one report over several respondents (files, folders, CSV or XLSX exports)')
+        .description('one report over several respondents: answers files, folders of them, or a form tool\'s export (CSV or XLSX)')
+        .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv / .xlsx exports')
         .option('--organization <name>', 'keep only the respondents of this organization (when the files name several)')
-        .option('--latest', 'keep only the most recent answers of a person who answered more than once'),
+        .option('--latest', 'keep only the most recent answers of a person who answered more than once')
+        .option(...MAP_OPTION),
     )
-      .addHelpText('after', '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv')
+      .addHelpText('after', '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv\n  pm-diag report "Form responses.xlsx" --map form-map.yaml')
       .action(async (files, opts) => (await import('./commands/report.js')).run(files, opts)),
   form: (program) =>
     program
@@ -78,10 +82,11 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
     program
       .command('compare')
       .summary('what changed between two assessments')
-      .description('what changed between two assessments (answers files, folders, CSV exports or JSON reports)')
+      .description('what changed between two assessments (answers files, folders, CSV or XLSX exports or JSON reports)')
       .argument('<before>', 'the earlier assessment')
       .argument('<after>', 'the later assessment')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
+      .option(...MAP_OPTION)
       .addOption(formatOption('comparison', 'output format (default: from --out, else terminal)'))
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--target <level>', 'target level 1-5 for every item without its own')
@@ -92,25 +97,26 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
   template: (program) =>
     program
       .command('template')
-      .summary('a blank answers file (or a CSV header for a form)')
-      .description('a blank answers file with every item id and its question as a comment (or a CSV header row)')
+      .summary('a blank answers file, a CSV header for a form, or a guide to build the form')
+      .description('a blank answers file with every item id and its question as a comment; a CSV header row whose columns carry [<id>.<field>] tags (--format csv); or a markdown guide to build the questionnaire in a form tool (--format form-guide)')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
-      .addOption(formatOption('template', 'yaml or csv (default: from --out, else yaml)'))
+      .addOption(formatOption('template', 'yaml, csv or form-guide (default: from --out, else yaml)'))
       .option('--stage <stage>', 'only the items that apply at this stage of the bank, and the stage filled in')
       .option('--form <form>', 'rapid (only the items marked rapid) or full', 'full')
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--force', 'replace an --out file that holds answers (the old one is kept as FILE.bak-<timestamp>)')
-      .addHelpText('after', '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv')
+      .addHelpText('after', '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv\n  pm-diag template --format form-guide --form rapid --out form-guide.md')
       .action(async (opts) => (await import('./commands/template.js')).run(opts)),
   validate: (program) =>
     program
       .command('validate')
-      .summary('check question banks and answers files')
-      .description('check question banks and answers files; every problem is listed')
-      .argument('<files...>', 'banks and answers files (YAML or JSON)')
+      .summary('check question banks, answers files and form exports')
+      .description('check question banks, answers files and form exports (CSV, XLSX); every problem is listed')
+      .argument('<files...>', 'banks and answers files (YAML or JSON), .csv or .xlsx exports')
       .option('--bank <file>', 'the bank to check answers files against (default: built-in)')
+      .option(...MAP_OPTION)
       .option('--strict', 'unanswered items are errors, not warnings')
-      .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml')
+      .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml\n  pm-diag validate "Form responses.xlsx"')
       .action(async (files, opts) => (await import('./commands/validate.js')).run(files, opts)),
   profile: (program) => {
     // `profile` and its subcommands share option names (--format, --out): each must read only its own,
@@ -169,8 +175,9 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .command('export')
       .summary('tidy data for analysis tools (CSV, NDJSON, Parquet)')
       .description('one row per respondent × item × axis (CSV, NDJSON or Parquet), for DuckDB, a warehouse or a spreadsheet')
-      .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv exports')
+      .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv / .xlsx exports')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
+      .option(...MAP_OPTION)
       .addOption(formatOption('export', 'output format (default: from --out, else csv)'))
       .option('--out <file>', 'write to a file (written atomically) instead of stdout')
       .option('--target <level>', "target level 1-5 for every item without its own (default: the bank's)")

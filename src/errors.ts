@@ -8,6 +8,8 @@ export interface Problem {
   source: string;
   line?: number;
   column?: number;
+  /** A spreadsheet's cell (`C7`): shown in place of the line and column. */
+  cell?: string;
   /** A dotted path inside the document, e.g. `answers.pricing.capability`. */
   path?: string;
   message: string;
@@ -56,8 +58,8 @@ export class InterruptedError extends Error {
 /** `source:line:column: path: message (found X, expected Y)`; every part that is known. */
 export function formatProblem(p: Problem): string {
   let where = p.source;
-  if (p.line !== undefined) where += `:${p.line}`;
-  if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
+  if (p.cell !== undefined) where += `:${p.cell}`;
+  else if (p.line !== undefined) where += p.column !== undefined ? `:${p.line}:${p.column}` : `:${p.line}`;
   const label = p.severity === 'warning' ? 'warning: ' : '';
   const path = p.path ? `${p.path}: ` : '';
   const detail = [p.found !== undefined ? `found ${p.found}` : '', p.expected !== undefined ? `expected ${p.expected}` : '']

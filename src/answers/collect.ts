@@ -3,21 +3,22 @@ import { join } from 'node:path';
 import type { Bank } from '../bank/schema.js';
 import { andThen, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
 import { sayProblems } from '../io/output.js';
-import { STDIN_SOURCE, notRegularFile, readFileText } from '../io/read.js';
+import { STDIN_SOURCE, notRegularFile, readFileBytes, readFileText } from '../io/read.js';
 import type { Respondent } from '../model.js';
 import { safeLine } from '../text.js';
-import { checkCsvAnswers } from './csv.js';
+import { checkCsvAnswers, checkSheetAnswers, type FormExportOptions } from './csv.js';
 import { idList } from './ids.js';
-import { loadAnswersFile, type AnswersCheckOptions } from './load.js';
+import { loadAnswersFile } from './load.js';
 import { selectTeam, type Dated, type TeamOptions } from './team.js';
 import { pushAll } from '../lists.js';
 
-// `report FILE...` and each side of `compare`: answers files, folders of them and CSV exports,
+// `report FILE...` and each side of `compare`: answers files, folders of them and form exports (CSV, XLSX),
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
 // kept), and the problems of all of them are reported together.
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;
-const CSV_FILE = /\.csv$/i;
+const FORM_EXPORT = /\.(csv|xlsx)$/i;
+const XLSX_FILE = /\.xlsx$/i;
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
@@ -36,11 +37,21 @@ function isFolder(path: string): boolean {
   }
 }
 
-export const isCsvPath = (path: string): boolean => CSV_FILE.test(path);
+/** A form tool's export (CSV or XLSX), by its name. */
+export const isFormExport = (path: string): boolean => FORM_EXPORT.test(path);
 
-/** A folder, or a CSV export: an input that holds any number of respondents. */
+/** A folder, or a form export: an input that holds any number of respondents. */
 export function isRespondentSet(path: string): boolean {
-  return isCsvPath(path) || isFolder(path);
+  return isFormExport(path) || isFolder(path);
+}
+
+/** Reads and checks one form export: its respondents, or every problem in it. The XLSX reader loads only for a workbook. */
+export async function checkFormExport(path: string, bank: Bank, options: FormExportOptions = {}): Promise<Checked<Respondent[]>> {
+  if (!XLSX_FILE.test(path)) return andThen(checked(() => readFileText(path)), (input) => checkCsvAnswers(input, bank, options));
+  const bytes = checked(() => readFileBytes(path));
+  if (bytes.value === undefined) return { problems: bytes.problems };
+  const { xlsxRows } = await import('./xlsx.js');
+  return andThen(checked(() => xlsxRows(bytes.value!, path)), (rows) => checkSheetAnswers(rows, path, bank, options));
 }
 
 /** Whether a folder entry is an answers file to read; what is not a regular file (a FIFO, a device, a link to one) is skipped, named in `skipped`. */
@@ -79,8 +90,8 @@ export function folderFiles(folder: string): Checked<string[]> {
   return { value: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name)), problems: skipped };
 }
 
-/** Reads one path into respondents: a CSV export, a folder of answers files, an answers file, or `-`. */
-async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions, into: Collected, problems: Problem[]): Promise<void> {
+/** Reads one path into respondents: a form export, a folder of answers files, an answers file, or `-`. */
+async function collectOne(path: string, bank: Bank, options: FormExportOptions, into: Collected, problems: Problem[]): Promise<void> {
   const keep = (result: Checked<Respondent[]>, file: string) => {
     for (const problem of result.problems) (problem.severity === 'error' ? problems : into.warnings).push(problem);
     if (!result.value || errorsOf(result.problems).length > 0) return;
@@ -93,7 +104,7 @@ async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions
     const result = await loadAnswersFile(file, bank, options);
     keep({ value: result.value && [result.value], problems: result.problems }, file);
   };
-  if (isCsvPath(path)) return keep(andThen(checked(() => readFileText(path)), (input) => checkCsvAnswers(input, bank, options)), path);
+  if (isFormExport(path)) return keep(await checkFormExport(path, bank, options), path);
   if (path !== '-' && isFolder(path)) {
     const files = folderFiles(path);
     keep({ problems: files.problems }, path);
@@ -103,7 +114,7 @@ async function collectOne(path: string, bank: Bank, options: AnswersCheckOptions
   return answersFile(path);
 }
 
-export interface CollectOptions extends AnswersCheckOptions {
+export interface CollectOptions extends FormExportOptions {
   /** The respondents make one team's report (answers/team.ts); an export of many teams leaves this out. */
   team?: TeamOptions;
 }

@@ -10,25 +10,32 @@ import type { DocPath, ParsedDocument, Position } from '../load/document.js';
 import { issuesToProblems, type Issue } from '../load/validate.js';
 import type { Respondent } from '../model.js';
 import { closest, describeValue, safeLine } from '../text.js';
+import { choiceKey, choiceReader, formChoices, type ChoiceField } from './choices.js';
+import { META_COLUMNS, columnLetters, combinedHeader, hasField, hasSecondHeaderRow, headerTags, isFormToolColumn, metaColumn, splitItemColumn, type Column, type MetaColumn } from './form-columns.js';
+import { IGNORE, type FormMap } from './form-map.js';
+import type { SheetRow } from './xlsx.js';
 import { answersRuleProblems, respondentFromFile, type AnswersCheckOptions } from './load.js';
+import { isMigratedId, migrateAnswers } from './migrate.js';
 import { NOT_APPLICABLE, answersFileSchema, itemAnswerSchema, respondentSchema, type AnswersFile } from './schema.js';
 import { pushAll } from '../lists.js';
 
 // A form tool's export: one row per respondent, columns as `pm-diag template --format csv` gives
-// them. Each row becomes the same data an answers file holds and is checked by the same schemas and
-// rules, with every position pointing at a cell: `file.csv:LINE:COLUMN`, the column counted in cells.
+// them, or as the form tool named them (answers/form-columns.ts). Each row becomes the same data an
+// answers file holds and is checked by the same schemas and rules, with every position pointing at a
+// cell: `file.csv:LINE:COLUMN`, the column counted in cells; `file.xlsx:C7` in a workbook.
 
 type Field = AnswerField;
 
-/** The columns about the respondent and the file rather than an item, by their lower-case header. */
-const META_COLUMNS = ['respondent', 'role', 'organization', 'stage'] as const;
-type MetaColumn = (typeof META_COLUMNS)[number];
-/** Where each goes in the answers file a row stands for. */
+/** Where each meta column goes in the answers file a row stands for. */
 const META_PATHS: Record<MetaColumn, string> = { respondent: 'respondent.name', role: 'respondent.role', organization: 'organization', stage: 'stage' };
 
-type Column = { kind: MetaColumn } | { kind: 'item'; item: BankItem; field: Field };
+export interface FormExportOptions extends AnswersCheckOptions {
+  /** `--map FILE`: headers and labels the export's own form used. */
+  map?: FormMap;
+}
 
 const NO_ISSUES: readonly Issue[] = [];
+const CHOICE_FIELDS = new Set<ChoiceField>(['owner', ...AXES, 'role']);
 const RATINGS = new Set<Field>(Object.values(ITEM_KINDS).flatMap((kind) => kind.rated satisfies readonly RatedField[]));
 const LEVELS = new Set<Field>(AXES satisfies readonly Axis[]);
 
@@ -40,8 +47,14 @@ export function csvColumns(bank: Bank, items: readonly BankItem[] = bankItems(ba
 }
 const NUMBER = /^\d+(\.\d+)?$/;
 
+/** A row of an export: its cells, and the line each starts on (a workbook's row number). */
+interface CellRow {
+  readonly cells: string[];
+  lineOf(index: number): number;
+}
+
 /** A row as csv-parse gives it. The line each cell starts on is worked out only for a message. */
-class Row {
+class Row implements CellRow {
   constructor(
     readonly cells: string[],
     /** The line the row ends on. */
@@ -128,47 +141,131 @@ function parseRows(input: SourceText, source: string, onRow: (row: Row) => void)
   }
 }
 
-function readHeader(row: Row, bank: Bank, source: string): Header {
+const UNKNOWN_COLUMN_EXPECTED = (bank: Bank) =>
+  `respondent, role, organization, stage, <item id>.<field> for an item of the bank "${bank.id}", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other)`;
+
+/** What a header names before the bank's migrations are applied: an item of an earlier version, or a field its item lacks, are told apart. */
+type Named = Column | { kind: 'moved'; oldId: string; field: string } | { kind: 'wrong-field'; item: BankItem; field: string };
+
+/** A meta column, or `<id>.<field>` of this bank or of an earlier version of it. */
+function named(text: string, items: Map<string, BankItem>, bank: Bank): Named | undefined {
+  const meta = metaColumn(text);
+  if (meta) return { kind: meta };
+  const split = splitItemColumn(text);
+  if (!split) return undefined;
+  const item = items.get(split.id);
+  if (item) return hasField(item, split.field) ? { kind: 'item', item, field: split.field } : { kind: 'wrong-field', item, field: split.field };
+  return isMigratedId(bank, split.id) ? { kind: 'moved', oldId: split.id, field: split.field } : undefined;
+}
+
+/** What a header names: by the map, else the whole header, else a tag in it, else a form tool's own column. */
+function columnNamed(header: string, items: Map<string, BankItem>, bank: Bank, map: FormMap | undefined): Named | undefined {
+  const target = map?.columns.get(choiceKey(header));
+  if (target !== undefined) return target === IGNORE ? { kind: 'ignored' } : named(target, items, bank);
+  const whole = named(header, items, bank);
+  if (whole) return whole;
+  for (const tag of headerTags(header)) {
+    const tagged = named(tag, items, bank);
+    if (tagged) return tagged;
+  }
+  return isFormToolColumn(header) ? { kind: 'ignored' } : undefined;
+}
+
+/**
+ * Columns under ids of an earlier version of the bank take the ids they have now, through the same
+ * migration (and the same warning) as an answers file's; a column of a removed item is set aside.
+ */
+function migrateColumns(named: (Named | undefined)[], items: Map<string, BankItem>, bank: Bank, at: (index: number) => Position, source: string): { problems: Problem[]; landed: Map<string, string> } {
+  const columnsOf = new Map<string, number>();
+  named.forEach((n, index) => {
+    const id = n?.kind === 'moved' ? n.oldId : n?.kind === 'item' ? n.item.id : undefined;
+    if (id !== undefined && !columnsOf.has(id)) columnsOf.set(id, index);
+  });
+  const firstMoved = named.findIndex((n) => n?.kind === 'moved');
+  if (firstMoved < 0) return { problems: [], landed: new Map() };
+  // Each id's answer says which id it was, to follow it through the migration.
+  const answers: Record<string, { note: string }> = {};
+  for (const id of columnsOf.keys()) answers[id] = { note: id };
+  const doc: ParsedDocument = {
+    source,
+    data: { answers },
+    locate: (path) => at(typeof path[1] === 'string' && columnsOf.has(path[1]) ? columnsOf.get(path[1])! : firstMoved),
+    locateKey: (_, key) => at(columnsOf.get(key) ?? firstMoved),
+  };
+  const { file, problems } = migrateAnswers({ answers } as AnswersFile, bank, doc);
+  const landed = new Map<string, string>();
+  for (const [id, answer] of Object.entries(file.answers ?? {})) {
+    const from = (answer as { note?: string }).note;
+    if (from !== undefined && from !== id && items.has(id)) landed.set(from, id);
+  }
+  return { problems, landed };
+}
+
+function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | undefined): Header {
   const items = itemsById(bank);
   const problems: Problem[] = [];
+  const at = (index: number): Position => ({ line: row.lineOf(index), column: index + 1 });
+  const headers = row.cells.map((cell) => cell.trim());
+  const namedColumns = headers.map((name) => (name === '' ? undefined : columnNamed(name, items, bank, map)));
+  // A form asks the name as a question ([respondent]); Microsoft Forms adds a `Name` column of its own
+  // ("anonymous" for a form that collects none). The question's answer is the one to keep.
+  const isToolName = (index: number) => namedColumns[index]?.kind === 'respondent' && headers[index]!.toLowerCase() === 'name';
+  if (namedColumns.some((column, index) => column?.kind === 'respondent' && !isToolName(index))) {
+    namedColumns.forEach((_, index) => {
+      if (isToolName(index)) namedColumns[index] = { kind: 'ignored' };
+    });
+  }
+  const migration = migrateColumns(namedColumns, items, bank, at, source);
+  pushAll(problems, migration.problems);
   const seen = new Map<string, number>();
+  const ignored: string[] = [];
   let known: string[] | undefined;
-  const columns = row.cells.map((cell, index): Column | undefined => {
-    const name = cell.trim();
-    const at = { source, line: row.lineOf(index), column: index + 1, severity: 'error' as const };
+  const columns = namedColumns.map((column, index): Column | undefined => {
+    const name = headers[index]!;
+    const error = { source, ...at(index), severity: 'error' as const };
     const shown = `"${safeLine(name)}"`;
     if (name === '') {
-      problems.push({ ...at, message: `column ${index + 1} has no name`, expected: 'a column name from pm-diag template --format csv' });
+      problems.push({ ...error, message: `column ${index + 1} has no name`, expected: 'a column name from pm-diag template --format csv' });
       return undefined;
     }
-    const first = seen.get(name);
-    if (first !== undefined) {
-      problems.push({ ...at, message: `the column ${shown} appears twice (columns ${first} and ${index + 1})`, expected: 'each column once' });
-      return undefined;
+    if (column?.kind === 'ignored') {
+      ignored.push(shown);
+      return column;
     }
-    seen.set(name, index + 1);
-    const lower = name.toLowerCase();
-    if ((META_COLUMNS as readonly string[]).includes(lower)) return { kind: lower as MetaColumn };
-    if (lower === 'name') return { kind: 'respondent' };
-    const dot = name.lastIndexOf('.');
-    const item = dot > 0 ? items.get(name.slice(0, dot)) : undefined;
-    const field = name.slice(dot + 1) as Field;
-    if (item && fieldsOf(item.kind).includes(field)) return { kind: 'item', item, field };
-    if (item && RATINGS.has(field)) {
+    if (column?.kind === 'wrong-field' && RATINGS.has(column.field as Field)) {
+      const { item } = column;
       const allowed = fieldsOf(item.kind).map((f) => `${item.id}.${f}`).join(' or ');
-      problems.push({ ...at, message: `unknown column ${shown} (column ${index + 1}): "${item.id}" is ${ratedOn(item.kind)}`, expected: allowed });
+      problems.push({ ...error, message: `unknown column ${shown} (column ${index + 1}): "${item.id}" is ${ratedOn(item.kind)}`, expected: allowed });
       return undefined;
     }
-    known ??= csvColumns(bank);
-    const suggestion = closest(name, known);
-    problems.push({
-      ...at,
-      message: `unknown column ${shown} (column ${index + 1}${suggestion ? `; did you mean "${suggestion}"?` : ''})`,
-      expected: `respondent, role, organization, stage, or <item id>.<field> for an item of the bank "${bank.id}" (pm-diag template --format csv lists them)`,
-    });
-    return undefined;
+    let resolved = column?.kind === 'wrong-field' || column?.kind === 'moved' ? undefined : column;
+    if (column?.kind === 'moved') {
+      const to = migration.landed.get(column.oldId);
+      const item = to === undefined ? undefined : items.get(to);
+      // A removed item's column, or one whose item moved onto another's, is set aside (the warning names it).
+      if (!item) return { kind: 'ignored' };
+      if (hasField(item, column.field)) resolved = { kind: 'item', item, field: column.field };
+    }
+    if (!resolved) {
+      known ??= csvColumns(bank);
+      // A question's text is no near miss of an id: its tag is.
+      const suggestion = closest(headerTags(name)[0] ?? name, known);
+      problems.push({ ...error, message: `unknown column ${shown} (column ${index + 1}${suggestion ? `; did you mean "${suggestion}"?` : ''})`, expected: UNKNOWN_COLUMN_EXPECTED(bank) });
+      return undefined;
+    }
+    const key = resolved.kind === 'item' ? `${resolved.item.id}.${resolved.field}` : resolved.kind;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({ ...error, message: `the column "${safeLine(key)}" appears twice (columns ${first} and ${index + 1})`, expected: 'each column once' });
+      return undefined;
+    }
+    seen.set(key, index + 1);
+    return resolved;
   });
-  if (!columns.some((c) => c?.kind === 'item') && problems.length === 0) {
+  if (ignored.length > 0) {
+    problems.push({ source, line: row.lineOf(0), message: `left out the column${ignored.length === 1 ? '' : 's'} a form tool adds: ${ignored.join(', ')}`, severity: 'warning' });
+  }
+  if (!columns.some((c) => c?.kind === 'item') && errorsOf(problems).length === 0) {
     problems.push({ source, line: row.lineOf(0), message: 'the header row names no item columns', expected: 'the header row of pm-diag template --format csv', severity: 'error' });
   }
   const cellsOf = new Map<string, number[]>();
@@ -177,7 +274,7 @@ function readHeader(row: Row, bank: Bank, source: string): Header {
     if (column?.kind === 'item') {
       add(`answers.${column.item.id}`, index);
       add(`answers.${column.item.id}.${column.field}`, index);
-    } else if (column) {
+    } else if (column && column.kind !== 'ignored') {
       add(META_PATHS[column.kind], index);
     }
   });
@@ -199,14 +296,44 @@ class RowReader {
    * answers file's (checking each row as a whole file was a third of a large export's time).
    */
   private readonly checked = new Map<z.ZodMiniType, Map<unknown, readonly Issue[]>>();
+  /** Each choice field's texts (the map's labels first) → codes, made when a cell first needs them. */
+  private readonly readers = new Map<ChoiceField, Map<string, string>>();
 
   constructor(
     private readonly bank: Bank,
     private readonly source: string,
-    headerRow: Row,
-    private readonly options: AnswersCheckOptions,
+    headerRow: CellRow,
+    private readonly options: FormExportOptions,
   ) {
-    this.header = readHeader(headerRow, bank, source);
+    this.header = readHeader(headerRow, bank, source, options.map);
+  }
+
+  /** Each choice field's cell texts already decoded: an export holds a few dozen distinct ones. */
+  private readonly decoded = new Map<ChoiceField, Map<string, string | number>>();
+
+  /** The code a cell's text stands for (`4 - Managed` → 4), or the text as written when it is no choice's. */
+  private decode(field: ChoiceField, text: string): string | number {
+    let known = this.decoded.get(field);
+    if (!known) this.decoded.set(field, (known = new Map()));
+    let value = known.get(text);
+    if (value === undefined) {
+      let reader = this.readers.get(field);
+      if (!reader) this.readers.set(field, (reader = new Map([...choiceReader(this.bank, field), ...(this.options.map?.labels.get(field) ?? [])])));
+      const code = reader.get(choiceKey(text)) ?? text;
+      value = LEVELS.has(field as Field) && NUMBER.test(code) ? Number(code) : code;
+      known.set(text, value);
+    }
+    return value;
+  }
+
+  /** A bad choice's problem with the closest label a form shows, if one is close ("did you mean"). */
+  private withSuggestion(problem: Problem, file: AnswersFile): Problem {
+    const [top, id, field] = problem.path?.split('.') ?? [];
+    const [choiceField, value] =
+      top === 'answers' && field !== undefined ? [field, (file.answers?.[id!] as Record<string, unknown> | undefined)?.[field]] : top === 'respondent' && id === 'role' ? ['role', file.respondent?.role] : [];
+    if (typeof value !== 'string' || !CHOICE_FIELDS.has(choiceField as ChoiceField)) return problem;
+    const suggestion = closest(value, formChoices(this.bank, choiceField as ChoiceField).map((c) => c.label));
+    return suggestion === undefined ? problem : { ...problem, message: `${problem.message} (did you mean "${safeLine(suggestion)}"?)` };
   }
 
   get headerProblems(): Problem[] {
@@ -246,7 +373,7 @@ class RowReader {
   }
 
   /** One row: its respondent, or its problems (errors and warnings). */
-  read(row: Row, rowNumber: number): { respondent?: Respondent; problems: Problem[] } {
+  read(row: CellRow, rowNumber: number): { respondent?: Respondent; problems: Problem[] } {
     const { columns } = this.header;
     const { cells } = row;
     const source = this.source;
@@ -269,25 +396,26 @@ class RowReader {
     const notApplicable = new Map<string, number>();
     for (let index = 0; index < cells.length; index++) {
       const column = columns[index];
-      if (!column) continue;
+      if (!column || column.kind === 'ignored') continue;
       const text = cells[index]!.trim();
       if (text === '') continue;
       if (column.kind !== 'item') {
         if (column.kind === 'respondent') respondent.name = text;
-        else if (column.kind === 'role') respondent.role = text.toLowerCase();
-        else meta[column.kind] = column.kind === 'stage' ? text.toLowerCase() : text;
+        else if (column.kind === 'role') respondent.role = this.decode('role', text);
+        else if (column.kind === 'stage') meta.stage = String(this.decode('stage', text));
+        else if (column.kind === 'organization') meta.organization = text;
         continue;
       }
-      // As the answers file would hold it: a note as written, a level as a number, words in lower case.
+      // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
       const { item, field } = column;
       const answer = (answers[item.id] ??= {}) as Record<string, unknown>;
       if ((TEXT_FIELDS as readonly Field[]).includes(field)) {
         answer[field] = text;
         continue;
       }
-      const word = text.toLowerCase();
-      if (word === NOT_APPLICABLE) notApplicable.set(item.id, index + 1);
-      else answer[field] = LEVELS.has(field) && NUMBER.test(word) ? Number(word) : word;
+      const code = this.decode(field as RatedField, text);
+      if (code === NOT_APPLICABLE) notApplicable.set(item.id, index + 1);
+      else answer[field] = code;
     }
     // Positions are only looked up for a problem: the cell of a path's column, else of the
     // first filled cell of its item, else the row.
@@ -317,7 +445,7 @@ class RowReader {
     const file = { ...meta, respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     const issues = this.valueIssues(file);
-    pushAll(problems, issuesToProblems(issues, doc));
+    for (const problem of issuesToProblems(issues, doc)) problems.push(this.withSuggestion(problem, file));
     const valid = issues.length === 0;
     if (valid) pushAll(problems, answersRuleProblems(file, this.bank, doc, this.options));
     for (const p of problems) p.path = columnPath(p.path);
@@ -327,22 +455,30 @@ class RowReader {
   }
 }
 
-/** Every respondent of a CSV export and every problem in every row (warnings included). */
-export function checkCsvAnswers(input: SourceText, bank: Bank, options: AnswersCheckOptions = {}): Checked<Respondent[]> {
-  const source = safeLine(input.source);
+/** Every respondent of an export's rows and every problem in every row (warnings included); `forEachRow` hands the rows over in order. */
+function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) => void, bank: Bank, options: FormExportOptions): Checked<Respondent[]> {
   const respondents: Respondent[] = [];
   const problems: Problem[] = [];
   let reader: RowReader | undefined;
+  /** SurveyMonkey's first header row, until the second one comes. */
+  let firstHeader: CellRow | undefined;
+  let headerRows = 0;
   let rows = 0;
   const parsed = checked(() =>
-    parseRows(input, source, (row) => {
+    forEachRow((row) => {
       if (!reader) {
-        reader = new RowReader(bank, source, row, options);
+        headerRows++;
+        if (!firstHeader && hasSecondHeaderRow(row.cells)) {
+          firstHeader = row;
+          return;
+        }
+        const header = firstHeader ? { cells: combinedHeader(firstHeader.cells, row.cells), lineOf: (index: number) => firstHeader!.lineOf(index) } : row;
+        reader = new RowReader(bank, source, header, options);
         for (const problem of reader.headerProblems) problems.push(problem);
         return;
       }
       rows++;
-      const result = reader.read(row, rows + 1);
+      const result = reader.read(row, rows + headerRows);
       if (result.respondent) respondents.push(result.respondent);
       for (const problem of result.problems) problems.push(problem);
     }),
@@ -357,8 +493,25 @@ export function checkCsvAnswers(input: SourceText, bank: Bank, options: AnswersC
   return errorsOf(problems).length > 0 ? { problems: errorsOf(problems) } : { value: respondents, problems };
 }
 
+/** Every respondent of a CSV export and every problem in every row (warnings included). */
+export function checkCsvAnswers(input: SourceText, bank: Bank, options: FormExportOptions = {}): Checked<Respondent[]> {
+  const source = safeLine(input.source);
+  return checkRows(source, (onRow) => parseRows(input, source, onRow), bank, options);
+}
+
+/** The same for the rows of a workbook's sheet (answers/xlsx.ts); each problem names its cell (`C7`). */
+export function checkSheetAnswers(rows: readonly SheetRow[], path: string, bank: Bank, options: FormExportOptions = {}): Checked<Respondent[]> {
+  const source = safeLine(path);
+  const forEachRow = (onRow: (row: CellRow) => void) => {
+    for (const { line, cells } of rows) onRow({ cells, lineOf: () => line });
+  };
+  const result = checkRows(source, forEachRow, bank, options);
+  const withCell = (p: Problem): Problem => (p.line !== undefined && p.column !== undefined ? { ...p, cell: `${columnLetters(p.column - 1)}${p.line}` } : p);
+  return { value: result.value, problems: result.problems.map(withCell) };
+}
+
 /** For one CSV export: its respondents and warnings, or an InputError with every error. */
-export function parseCsvAnswers(input: SourceText, bank: Bank, options: AnswersCheckOptions = {}): { respondents: Respondent[]; warnings: Problem[] } {
+export function parseCsvAnswers(input: SourceText, bank: Bank, options: FormExportOptions = {}): { respondents: Respondent[]; warnings: Problem[] } {
   const result = checkCsvAnswers(input, bank, options);
   return { respondents: valueOf(result), warnings: result.problems };
 }

@@ -35,6 +35,11 @@ function trace(id: string, steps: ReturnType<typeof migrationsFrom>): { move?: M
   return { move, id: current };
 }
 
+/** Whether an id the bank does not have is one its migrations account for (moved or removed). */
+export function isMigratedId(bank: Bank, id: string): boolean {
+  return trace(id, migrationsFrom(bank, undefined)).move !== undefined;
+}
+
 /** Every id of an earlier version that leads to an item of this one, with the id it leads to. */
 export function formerIds(bank: Bank): Map<string, string> {
   const items = itemsById(bank);

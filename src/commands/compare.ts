@@ -1,4 +1,5 @@
 import { checkRespondents, isRespondentSet, sayWarnings } from '../answers/collect.js';
+import { loadFormMap, type FormMap } from '../answers/form-map.js';
 import { checkAnswers } from '../answers/load.js';
 import { loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
@@ -23,12 +24,15 @@ export interface CompareOptions {
   target?: string;
   failOnRegression?: boolean;
   color?: boolean;
+  map?: string;
 }
 
 interface SideContext {
   settings: ReportSettings;
   /** Loaded once, and only when a side needs it. */
   bank: () => Bank;
+  /** `--map`, read when a side is a form export. */
+  map: () => FormMap | undefined;
   warnings: Problem[];
 }
 
@@ -36,10 +40,10 @@ function diagnosed(ctx: SideContext, respondents: Respondent[], source: string):
   return snapshotFromDiagnosis(diagnose(ctx.bank(), respondents, { target: ctx.settings.target }), safeLine(source));
 }
 
-/** One side: a folder or CSV export, a JSON report (it has `schemaVersion`), or an answers file. */
+/** One side: a folder or form export (CSV, XLSX), a JSON report (it has `schemaVersion`), or an answers file. */
 async function loadSide(path: string, ctx: SideContext): Promise<Checked<Snapshot>> {
   if (path !== '-' && isRespondentSet(path)) {
-    const set = await checkRespondents([path], ctx.bank(), { team: {} });
+    const set = await checkRespondents([path], ctx.bank(), { team: {}, map: ctx.map() });
     return andThen(set, ({ respondents, warnings }) => ({ value: diagnosed(ctx, respondents, path), problems: warnings }));
   }
   const doc = andThen(await checkedAsync(() => readSourceText(path)), (input) => checked(() => parseDocumentText(input, { allowAliases: false })));
@@ -54,7 +58,8 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   const settings = reportSettings(opts);
   if (before === '-' && after === '-') throw new UsageError('"-" (standard input) can be only one side of the comparison');
   let bank: Bank | undefined;
-  const ctx: SideContext = { settings, bank: () => (bank ??= loadBank(opts.bank)), warnings: [] };
+  let map: { value?: FormMap } | undefined;
+  const ctx: SideContext = { settings, bank: () => (bank ??= loadBank(opts.bank)), map: () => (map ??= { value: loadFormMap(opts.map, ctx.bank()) }).value, warnings: [] };
   const problems: Problem[] = [];
   const sides: Snapshot[] = [];
   for (const path of [before, after]) {

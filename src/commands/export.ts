@@ -1,4 +1,5 @@
 import { collectRespondents, sayWarnings } from '../answers/collect.js';
+import { loadFormMap } from '../answers/form-map.js';
 import { loadBank } from '../bank/load.js';
 import { UsageError } from '../errors.js';
 import { csvChunks, ndjsonChunks } from '../export/text.js';
@@ -14,6 +15,7 @@ export interface ExportCliOptions {
   out?: string;
   target?: string;
   strict?: boolean;
+  map?: string;
 }
 
 /** `pm-diag export FILE...`: one row per respondent × item × axis, for an analysis engine. */
@@ -25,7 +27,7 @@ export async function run(files: string[], opts: ExportCliOptions, stdout: { isT
     throw new UsageError('--format parquet: found a terminal as the output, expected --out FILE or a redirect (Parquet is binary)');
   }
   const bank = loadBank(opts.bank);
-  const { respondents, warnings } = await collectRespondents(files, bank, { strict: opts.strict === true });
+  const { respondents, warnings } = await collectRespondents(files, bank, { strict: opts.strict === true, map: loadFormMap(opts.map, bank) });
   sayWarnings(warnings);
   // Targets, bank order and the assessment's organization come from the same scoring as the report's.
   const rows = exportRows(diagnose(bank, respondents, { target }), respondents);

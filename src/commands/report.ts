@@ -1,16 +1,18 @@
 import { collectRespondents, sayWarnings } from '../answers/collect.js';
+import { loadFormMap } from '../answers/form-map.js';
 import type { TeamOptions } from '../answers/team.js';
 import { loadBank } from '../bank/load.js';
 import { publishReport } from '../pipeline.js';
 import { checkStage } from '../score/scope.js';
 import { reportSettings, type ReportCliOptions } from './options.js';
 
-/** `pm-diag report FILE...`: one report over every respondent in the files, folders and CSV exports given. */
-export async function run(files: string[], opts: ReportCliOptions & TeamOptions): Promise<void> {
+/** `pm-diag report FILE...`: one report over every respondent in the files, folders and form exports given. */
+export async function run(files: string[], opts: ReportCliOptions & TeamOptions & { map?: string }): Promise<void> {
   const settings = reportSettings(opts);
   const bank = loadBank(opts.bank);
   checkStage(bank, settings.stage);
-  const { respondents, warnings } = await collectRespondents(files, bank, { strict: settings.strict, team: { organization: opts.organization, latest: opts.latest } });
+  const map = loadFormMap(opts.map, bank);
+  const { respondents, warnings } = await collectRespondents(files, bank, { strict: settings.strict, map, team: { organization: opts.organization, latest: opts.latest } });
   sayWarnings(warnings);
   await publishReport(bank, respondents, settings);
 }

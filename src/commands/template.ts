@@ -1,10 +1,14 @@
+import { formQuestion, metaQuestion, META_QUESTIONS } from '../answers/choices.js';
 import { csvColumns } from '../answers/csv.js';
+import { splitItemColumn } from '../answers/form-columns.js';
 import { OWNERS, ROLES } from '../answers/schema.js';
-import { fieldsOf } from '../bank/item-kinds.js';
-import { bankItems, type BankItem } from '../bank/items.js';
+import { fieldsOf, type AnswerField } from '../bank/item-kinds.js';
+import { bankItems, itemsById, type BankItem } from '../bank/items.js';
 import { loadBank } from '../bank/load.js';
 import type { Bank, Form, ScaleName } from '../bank/schema.js';
+import { csvCell } from '../export/text.js';
 import { emit } from '../io/output.js';
+import { renderFormGuide } from '../render/form-guide.js';
 import { checkStage, itemsInScope, stageIds } from '../score/scope.js';
 import { safeLine } from '../text.js';
 import { parseForm, resolveFormat } from './options.js';
@@ -72,12 +76,26 @@ export function renderTemplate(bank: Bank, scope: { stage?: string; form?: Form 
   return lines.join('\n') + '\n';
 }
 
+/** The header row for a form tool: each column's question, then the tag `report` finds it by (`Pricing: Who owns it today? [pricing.owner]`). */
+export function csvTemplate(bank: Bank, items: readonly BankItem[]): string {
+  const byId = itemsById(bank);
+  const header = (column: string) => {
+    if (Object.hasOwn(META_QUESTIONS, column)) return metaQuestion(column as keyof typeof META_QUESTIONS);
+    const { id, field } = splitItemColumn(column)!;
+    return formQuestion(byId.get(id)!, field as AnswerField);
+  };
+  return csvColumns(bank, items).map((column) => csvCell(header(column))).join(',');
+}
+
 export function run(opts: { bank?: string; format?: string; out?: string; force?: boolean; stage?: string; form?: string }): void {
   const format = resolveFormat('template', opts.format, opts.out);
   const form = parseForm(opts.form);
   const bank = loadBank(opts.bank);
-  guardTemplateOut(opts.out, format, opts.force === true);
+  // The guide is no answers file, but the file it would replace may be one.
+  guardTemplateOut(opts.out, format === 'csv' ? 'csv' : 'yaml', opts.force === true);
   const stage = checkStage(bank, opts.stage);
   const items = itemsInScope(bankItems(bank), { stage: stage ?? null, form: form ?? 'full' });
-  emit(format === 'csv' ? csvColumns(bank, items).join(',') : renderTemplate(bank, { stage, form }), opts.out);
+  if (format === 'csv') emit(csvTemplate(bank, items), opts.out);
+  else if (format === 'form-guide') emit(renderFormGuide(bank, items, { stage, form: form ?? 'full' }), opts.out);
+  else emit(renderTemplate(bank, { stage, form }), opts.out);
 }

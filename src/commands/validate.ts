@@ -1,3 +1,5 @@
+import { checkFormExport, isFormExport } from '../answers/collect.js';
+import { loadFormMap } from '../answers/form-map.js';
 import { checkAnswers } from '../answers/load.js';
 import { bankItems } from '../bank/items.js';
 import { checkBankDocument, loadBank } from '../bank/load.js';
@@ -11,6 +13,7 @@ import { safeLine } from '../text.js';
 export interface ValidateOptions {
   bank?: string;
   strict?: boolean;
+  map?: string;
 }
 
 function looksLikeBank(data: unknown): boolean {
@@ -24,7 +27,7 @@ function bankSummary(bank: Bank): string {
 }
 
 /** Checks every file and reports every problem in all of them; banks are checked first, so answers can be checked against them. */
-export function run(files: string[], opts: ValidateOptions): void {
+export async function run(files: string[], opts: ValidateOptions): Promise<void> {
   const lines: string[] = [];
   const problems: Problem[] = [];
   const docs: { path: string; input: SourceText; doc: ParsedDocument }[] = [];
@@ -33,7 +36,12 @@ export function run(files: string[], opts: ValidateOptions): void {
     for (const problem of found) problems.push(problem);
     lines.push(`FAIL ${safeLine(path)}`);
   };
+  const exports: string[] = [];
   for (const path of files) {
+    if (isFormExport(path)) {
+      exports.push(path);
+      continue;
+    }
     const input = checked(() => readFileText(path));
     const read = andThen(input, (text) => checked(() => ({ text, doc: parseDocumentText(text, { allowAliases: true }) })));
     if (!read.value) {
@@ -64,6 +72,18 @@ export function run(files: string[], opts: ValidateOptions): void {
     }
     for (const warning of answers.problems) problems.push(warning);
     lines.push(`ok   ${safeLine(path)}: answers for "${bank.id}", ${answers.value.answers.size} of ${bankItems(bank).length} items answered`);
+  }
+  // A form export is checked against --bank or the built-in bank: it names none.
+  if (exports.length > 0) defaultBank ??= loadBank(opts.bank);
+  const map = exports.length > 0 ? loadFormMap(opts.map, defaultBank!) : undefined;
+  for (const path of exports) {
+    const rows = await checkFormExport(path, defaultBank!, { strict: opts.strict, map });
+    if (!rows.value || rows.problems.some((p) => p.severity === 'error')) {
+      failed(path, rows.problems);
+      continue;
+    }
+    for (const warning of rows.problems) problems.push(warning);
+    lines.push(`ok   ${safeLine(path)}: a form export for "${defaultBank!.id}", ${rows.value.length} respondent${rows.value.length === 1 ? '' : 's'}`);
   }
   const errors = problems.filter((p) => p.severity === 'error');
   sayProblems(problems.filter((p) => p.severity === 'warning'));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
+import { FIELD_QUESTIONS, NOT_APPLICABLE_CHOICE, UNKNOWN_CHOICE, ownerChoices, roleChoices } from '../answers/choices.js';
 import { parseAnswers } from '../answers/load.js';
-import { FIELD_QUESTIONS, NOT_APPLICABLE_CHOICE, UNKNOWN_CHOICE, ownerChoices, roleChoices } from '../answers/labels.js';
 import { NOT_APPLICABLE, UNKNOWN, type Owner, type Role } from '../answers/schema.js';
 import type { TextField } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';

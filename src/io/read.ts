@@ -120,6 +120,11 @@ const READ_CHUNK_BYTES = 64 * 1024;
  * descriptor; read in chunks that stop past the cap whatever `stat` said the size was.
  */
 export function readFileText(path: string, options: { input?: boolean } = {}): SourceText {
+  return { source: path, text: decodeText(readFileBytes(path, options), path) };
+}
+
+/** The bytes of a regular file, with the same refusals and cap as readFileText (a spreadsheet is not text). */
+export function readFileBytes(path: string, options: { input?: boolean } = {}): Buffer {
   let fd: number | undefined;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -151,7 +156,7 @@ export function readFileText(path: string, options: { input?: boolean } = {}): S
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return { source: path, text: decodeText(Buffer.concat(chunks, size), path) };
+  return Buffer.concat(chunks, size);
 }
 
 /** Reads all of stdin; refuses a terminal, which would wait for typing that nobody knows to do. */

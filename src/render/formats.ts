@@ -11,6 +11,8 @@ export const FORMATS = {
   csv: { extensions: ['csv'] },
   ndjson: { extensions: ['ndjson', 'jsonl'] },
   parquet: { extensions: ['parquet'] },
+  // Markdown for a facilitator: how to build the questionnaire in a form tool (never inferred from --out).
+  'form-guide': { extensions: [] },
 } as const satisfies Record<string, { extensions: readonly string[] }>;
 
 export type Format = keyof typeof FORMATS;
@@ -20,7 +22,7 @@ export const OUTPUT_FORMATS = {
   report: ['terminal', 'markdown', 'json', 'html'],
   comparison: ['terminal', 'markdown', 'json', 'html'],
   roles: ['terminal', 'markdown', 'html'],
-  template: ['yaml', 'csv'],
+  template: ['yaml', 'csv', 'form-guide'],
   profile: ['terminal', 'markdown', 'json', 'html'],
   interview: ['terminal', 'markdown'],
   export: ['csv', 'ndjson', 'parquet'],

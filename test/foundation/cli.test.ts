@@ -292,7 +292,9 @@ describe('template', () => {
       const axes = item.kind === 'interlock' ? ['delivery'] : ['owner', 'capability', 'capacity'];
       for (const axis of [...axes, 'evidence', 'note']) expected.push(`${item.id}.${axis}`);
     }
-    expect(result.stdout).toBe(`${expected.join(',')}\n`);
+    // Each column is a readable question ending in its tag (test/formtool has the rest).
+    expect(result.stdout.split('\n')).toHaveLength(2);
+    expect(result.stdout.match(/\[[^\]]+\](?="?(?:,|\n))/g)?.map((tag) => tag.slice(1, -1))).toEqual(expected);
     expect(expected.slice(0, 7)).toEqual(['respondent', 'role', `${items[0]!.id}.owner`, `${items[0]!.id}.capability`, `${items[0]!.id}.capacity`, `${items[0]!.id}.evidence`, `${items[0]!.id}.note`]);
   });
 
@@ -307,7 +309,7 @@ describe('template', () => {
     expect(readdirSync(folder)).toEqual(['answers.yaml']);
     const csv = runCli(['template', '--out', join(folder, 'columns.csv')]);
     expect(csv.code).toBe(0);
-    expect(readFileSync(join(folder, 'columns.csv'), 'utf8')).toMatch(/^respondent,role,/);
+    expect(readFileSync(join(folder, 'columns.csv'), 'utf8')).toMatch(/^Your name \[respondent\],Your role \[role\],/);
   });
 
   it('exits 2 when --out cannot be written', () => {

@@ -127,7 +127,8 @@ describe('every echoed value is capped, keys and ids too', () => {
 
 describe('a CSV export with CRLF line ends', () => {
   it('leaves no \\r at the end of a note, in the terminal or the JSON report', () => {
-    const header = run(['template', '--format', 'csv']).stdout.trim().split(',');
+    // The template's columns by their tags (`… [id.field]`), written back as plain `<id>.<field>` headers.
+    const header = (run(['template', '--format', 'csv']).stdout.match(/\[[^\]]+\]/g) ?? []).map((tag) => tag.slice(1, -1));
     const row = header.map(() => '');
     const set = (column: string, value: string) => (row[header.indexOf(column)] = value);
     set('respondent', 'Ann');

@@ -45,7 +45,7 @@ describe('collecting respondents from files, folders and CSV exports', () => {
       expect.stringMatching(/^~\/broken\/a\.yaml:2:3: answers\.market-problem: unknown item id "market-problem" \(did you mean "market-problems"\?\)/),
       expect.stringMatching(/^~\/broken\/b\.json:1:47: answers\.positioning\.capability: invalid value \(found 9/),
       '~/missing.yaml: no such file',
-      ...Array.from({ length: 4 }, () => expect.stringMatching(/^@\/bad-header\.csv:1:\d: /)),
+      ...Array.from({ length: 3 }, () => expect.stringMatching(/^@\/bad-header\.csv:1:\d: /)), // its Timestamp column is a form tool's own, left out
     ]);
   });
 

@@ -85,12 +85,11 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
     ]);
   });
 
-  it('names unknown columns with their column number and a "did you mean"; refuses axes that do not fit the item', () => {
+  it('names unknown columns with their column number and a "did you mean"; refuses axes that do not fit the item; a form tool\'s Timestamp is left out', () => {
     const problems = problemsOf(() => parseCsvAnswers(readFileText(join(REPORT_FIXTURES, 'bad-header.csv')), bank)).map((p) => formatProblem(p).replace(/^.*bad-header\.csv:/, ''));
     expect(problems).toEqual([
-      '1:3: unknown column "market-problem.capability" (column 3; did you mean "market-problems.capability"?) (expected respondent, role, organization, stage, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
+      '1:3: unknown column "market-problem.capability" (column 3; did you mean "market-problems.capability"?) (expected respondent, role, organization, stage, <item id>.<field> for an item of the bank "mini-bank", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other))',
       '1:5: unknown column "win-loss-feedback.owner" (column 5): "win-loss-feedback" is an interlock item, rated on delivery only (expected win-loss-feedback.delivery or win-loss-feedback.evidence or win-loss-feedback.note)',
-      '1:6: unknown column "Timestamp" (column 6) (expected respondent, role, organization, stage, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
       '1:7: the column "market-problems.capacity" appears twice (columns 4 and 7) (expected each column once)',
     ]);
   });
@@ -98,7 +97,7 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
   it('an unknown column does not hide the bad cells of the columns that are known', () => {
     const header = 'respondent,role,market-problems.owner,market-problems.capabilty,win-loss-feedback.delivery';
     expect(errorsOf(`${header}\nAnn,pm,pm,3,9\n`)).toEqual([
-      'form.csv:1:4: unknown column "market-problems.capabilty" (column 4; did you mean "market-problems.capability"?) (expected respondent, role, organization, stage, or <item id>.<field> for an item of the bank "mini-bank" (pm-diag template --format csv lists them))',
+      'form.csv:1:4: unknown column "market-problems.capabilty" (column 4; did you mean "market-problems.capability"?) (expected respondent, role, organization, stage, <item id>.<field> for an item of the bank "mini-bank", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other))',
       'form.csv:2:5: win-loss-feedback.delivery: invalid value (found 9, expected an integer from 1 to 5, or "unknown")',
     ]);
   });

@@ -1,4 +1,4 @@
-import { FIELD_QUESTIONS, NOT_APPLICABLE_CHOICE, TEXT_FIELD_LABELS, UNKNOWN_CHOICE, ownerChoices, roleChoices, type Choice } from '../../answers/labels.js';
+import { FIELD_QUESTIONS, NOT_APPLICABLE_CHOICE, TEXT_FIELD_QUESTIONS, UNKNOWN_CHOICE, ownerChoices, roleChoices, type Option } from '../../answers/choices.js';
 import { NOT_APPLICABLE, UNKNOWN } from '../../answers/schema.js';
 import { bankHash } from '../../bank/hash.js';
 import { ITEM_KINDS, fieldsOf, type ItemKind } from '../../bank/item-kinds.js';
@@ -25,7 +25,7 @@ const LEVELS = ['1', '2', '3', '4', '5'] as const;
 
 /** Everything the script needs, with every text of the bank made plain (the script puts it in the page as text, never as markup). */
 export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
-  const text = (choice: Choice<string>) => ({ value: choice.value, name: plain(choice.name), description: choice.description === undefined ? undefined : plain(choice.description) });
+  const text = (choice: Option<string>) => ({ value: choice.value, name: plain(choice.name), description: choice.description === undefined ? undefined : plain(choice.description) });
   const kinds = Object.fromEntries(
     (Object.keys(ITEM_KINDS) as ItemKind[]).map((kind) => {
       const rated: readonly string[] = ITEM_KINDS[kind].rated;
@@ -41,7 +41,7 @@ export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
     kinds,
     scales: Object.fromEntries(Object.entries(bank.scales).map(([scale, levels]) => [scale, LEVELS.map((n) => ({ label: plain(levels[n].label), description: plain(levels[n].description) }))])),
     questions: FIELD_QUESTIONS,
-    texts: TEXT_FIELD_LABELS,
+    texts: TEXT_FIELD_QUESTIONS,
     evidenceHint: 'What would show a level of 3 or more: ',
     owners: ownerChoices(bank).map(text),
     unknown: text({ value: UNKNOWN, ...UNKNOWN_CHOICE }),
