@@ -1,7 +1,8 @@
 import { makeColors, type Colors } from '../render/colors.js';
 import { WIDTH, fmtIndex, fmtMean, padEnd, padStart, truncate, wrap } from '../render/layout.js';
 import { moved, type Comparison, type ItemChange, type SideSummary } from './diff.js';
-import { CLOSED_REASONS, changePhrases, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import { marksLegend } from '../render/marks.js';
+import { CLOSED_REASONS, itemMissing, readinessAxes, changePhrases, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
 import { functionName } from '../render/report-view.js';
 
 // The comparison for a terminal: 80 columns, colour only when wanted. Every untrusted string
@@ -33,7 +34,8 @@ function sideLine(label: string, s: SideSummary): string {
 function itemLines(c: Colors, item: ItemChange): string[] {
   const label = item.kind === 'interlock' ? 'health' : 'readiness';
   const r = item.readiness;
-  const values = moved(r) ? `${fmtIndex(r.before)} → ${fmtIndex(r.after)}` : fmtIndex(r.after);
+  const missing = itemMissing(item, readinessAxes(item));
+  const values = moved(r) ? `${fmtIndex(r.before, missing.before, true)} → ${fmtIndex(r.after, missing.after, true)}` : fmtIndex(r.after, missing.after, true);
   const delta = moved(r) && r.delta !== null ? fmtDelta(r.delta) : '';
   const right = `${padStart(label, 9)} ${padStart(values, 14)} ${padStart(delta, 6)}`;
   const marker = MARKERS[item.direction];
@@ -73,6 +75,8 @@ export function renderCompareTerminal(cmp: Comparison, opts: CompareRenderOption
     out.push('', c.bold(`${heading.toUpperCase()} (${items.length})`));
     for (const item of items) out.push(...itemLines(c, item));
   }
+  // The item lines show "don't know" as "?": say so when one does.
+  if (cmp.items.some((i) => [...i.unknown.before, ...i.unknown.after].length > 0)) out.push(...wrap(marksLegend(true), WIDTH, '  ', '  ').map((l) => c.dim(l)));
   out.push('', `${c.bold('UNCHANGED')}  ${cmp.unchanged} item${cmp.unchanged === 1 ? '' : 's'}`);
 
   const gapLine = (title: string, right: string) => `  ${padEnd(title, WIDTH - 3 - right.length)} ${right}`;

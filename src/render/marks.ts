@@ -8,7 +8,7 @@ import { missingOf, type Missing } from '../score/answered.js';
 export type { Missing };
 
 export const MARKS: Record<Missing, { word: string; short: string; meaning: string }> = {
-  unknown: { word: 'don’t know', short: '?', meaning: 'answered “don’t know”, no level given' },
+  unknown: { word: 'don’t know', short: '?', meaning: 'no level given, only “don’t know”' },
   'n/a': { word: 'n/a', short: 'n/a', meaning: 'not applicable' },
   unanswered: { word: '—', short: '—', meaning: 'not answered' },
 };
@@ -18,8 +18,8 @@ export const mark = (missing: Missing, narrow = false): string => (narrow ? MARK
 
 /** What the marks mean, for a legend under a table or chart that may show them. */
 export function marksLegend(narrow = false): string {
-  const shown = (['unknown', 'n/a', 'unanswered'] as const).map((m) => `${narrow && MARKS[m].short !== MARKS[m].word ? `${MARKS[m].short} ${MARKS[m].word}` : MARKS[m].word}: ${MARKS[m].meaning}`);
-  return `No value: ${shown.join('; ')}.`;
+  const shown = (['unknown', 'n/a', 'unanswered'] as const).map((m) => `${mark(m, narrow)} = ${MARKS[m].meaning}`);
+  return `Where a value is missing: ${shown.join('; ')}.`;
 }
 
 /** What a score is computed from: the item axes behind it. */

@@ -22,7 +22,7 @@ export function terminalSafeJson(json: string): string {
 }
 
 function item(i: ItemScore) {
-  const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority), answered: i.answered, notApplicable: i.notApplicable };
+  const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority), answered: i.answered, notApplicable: i.notApplicable, unknown: i.unknown };
   const extra = { discussion: i.discussion, notes: i.notes.map((n) => ({ respondent: n.respondent, role: n.role ?? null, note: n.note })) };
   if (i.kind === 'interlock') {
     const { giver, receiver } = i.deliveryBySide;

@@ -4,7 +4,7 @@ import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore,
 import { pct } from '../score/math.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
-import { groupItems, mark, whyMissing, type Missing } from './marks.js';
+import { groupItems, mark, marksLegend, whyMissing, type Missing } from './marks.js';
 import { INTERLOCK_SECTION } from '../score/answered.js';
 import { scopeHeader } from './report-scope.js';
 
@@ -45,8 +45,8 @@ export function header(d: Diagnosis): [string, string][] {
     ...scopeHeader(d),
     ['Date', d.date],
     ['Respondents', String(d.respondents.length)],
-    ...partialAnswers(d),
     ['Target', fmtNumber(d.target)],
+    ...partialAnswers(d),
   ];
 }
 
@@ -261,6 +261,7 @@ export const SCORING: string[] = [
   'Each item is held to its target at the report’s stage; items that do not apply at that stage, or are not in the rapid form, are in no score.',
   'Claims without evidence (capability 3 or more with no evidence given) and the handoff perception (giver against receiver, a level or more apart) change no score.',
   'Coverage = answered items / all items (n/a and "don’t know" count as answered; evidence or a note alone does not).',
+  marksLegend(),
 ];
 
 /** How many gaps, ownership problems and disagreements the summary page names. */
