@@ -1,6 +1,7 @@
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import {
+  knowledgeRows,
   groupCells,
   itemIndex,
   itemMean,
@@ -259,8 +260,7 @@ function perceptionHtml(d: Diagnosis): Html {
 }
 
 function knowledgePart(d: Diagnosis): Part {
-  const { unknown, unanswered } = d.knowledgeGaps;
-  const rows = [...unknown.map((u) => [esc(itemTitle(d, u.id)), esc(`"don’t know" on ${u.axis}`), String(u.count)]), ...unanswered.map((u) => [esc(itemTitle(d, u.id)), 'unanswered', String(u.respondents)])];
+  const rows = knowledgeRows(d).map((row) => row.map(esc));
   return { id: 'knowledge', title: 'Knowledge gaps', html: rows.length === 0 ? p(NONE.knowledge) : table('Knowledge gaps', ['Item', 'What is missing', 'Respondents'], rows, [2]) };
 }
 

@@ -2,7 +2,7 @@ import { pushAll } from '../lists.js';
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
-import { groupCells, itemIndex, itemMean, noteAuthor, noteGroups, INTRO, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { knowledgeRows, groupCells, itemIndex, itemMean, noteAuthor, noteGroups, INTRO, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
@@ -178,12 +178,8 @@ function evidenceBlock(d: Diagnosis): Block {
 }
 
 function knowledgeBlock(d: Diagnosis): Block {
-  const { unknown, unanswered } = d.knowledgeGaps;
-  if (unknown.length === 0 && unanswered.length === 0) return section('Knowledge gaps', NONE.knowledge);
-  const rows = [
-    ...unknown.map((u) => [mdCell(itemTitle(d, u.id)), `"don’t know" on ${u.axis}`, String(u.count)]),
-    ...unanswered.map((u) => [mdCell(itemTitle(d, u.id)), 'unanswered', String(u.respondents)]),
-  ];
+  const rows = knowledgeRows(d).map((row) => row.map(mdCell));
+  if (rows.length === 0) return section('Knowledge gaps', NONE.knowledge);
   return section('Knowledge gaps', table(['Item', 'What is missing', 'Respondents'], rows, [2]));
 }
 

@@ -4,9 +4,9 @@ import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore,
 import { pct } from '../score/math.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
-import { groupItems, mark, marksLegend, whyMissing, type Missing } from './marks.js';
+import { MARKS, groupItems, mark, marksLegend, whyMissing, type Missing } from './marks.js';
 import { INTERLOCK_SECTION } from '../score/answered.js';
-import { scopeHeader } from './report-scope.js';
+import { itemTitle, scopeHeader } from './report-scope.js';
 
 export { itemTitle } from './report-scope.js';
 
@@ -80,6 +80,15 @@ export function partialAnswers(d: Diagnosis): [string, string][] {
 
 /** A respondent as a reader knows them: "Dana Lee (PMM)". */
 export const respondentText = (r: { name?: string; source: string; role?: string }): string => `${respondentName(r)}${r.role ? ` (${label(r.role)})` : ''}`;
+
+/** The knowledge gaps as rows: item title, what is missing ("don’t know" on an axis, or not answered), how many respondents. */
+export function knowledgeRows(d: Diagnosis): [string, string, string][] {
+  const { unknown, unanswered } = d.knowledgeGaps;
+  return [
+    ...unknown.map((u): [string, string, string] => [itemTitle(d, u.id), `“${mark('unknown')}” on ${u.axis}`, String(u.count)]),
+    ...unanswered.map((u): [string, string, string] => [itemTitle(d, u.id), MARKS.unanswered.meaning, String(u.respondents)]),
+  ];
+}
 
 /** Every note, grouped by item in bank order, each with who wrote it. */
 export function noteGroups(d: Diagnosis): { id: string; title: string; notes: { author: string; note: string }[] }[] {

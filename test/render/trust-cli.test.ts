@@ -42,7 +42,8 @@ function readable(format: Shown, text: string): string {
 
 /** The notes section of a report, from its heading to the next section's. */
 function notesSection(format: Shown, text: string): string {
-  const [start, end] = { terminal: ['\nNOTES\n', '\nHOW THIS IS SCORED'], markdown: ['\n## Notes\n', '\n## How this is scored'], html: ['<section id="notes"', '</section>'] }[format];
+  const bounds: Record<Shown, [string, string]> = { terminal: ['\nNOTES\n', '\nHOW THIS IS SCORED'], markdown: ['\n## Notes\n', '\n## How this is scored'], html: ['<section id="notes"', '</section>'] };
+  const [start, end] = bounds[format];
   const from = text.indexOf(start);
   expect(from, `${format}: no notes section`).toBeGreaterThan(-1);
   return text.slice(from, text.indexOf(end, from + start.length));
