@@ -40,6 +40,8 @@ export interface CompareRenderOptions {
   color: boolean;
   /** From the bank, when the sides use it. */
   functionNames: Record<FunctionId, string>;
+  /** Terminal only: the columns to fill (60–120); 80 when not given. */
+  width?: number;
 }
 
 export const directionName = (from: FunctionId, to: FunctionId) => `${from.toUpperCase()} → ${to.toUpperCase()}`;

@@ -69,6 +69,13 @@ describe('the terminal report follows the terminal’s width', () => {
     }
   });
 
+  it.each([60, 120])('compare fills %i columns too', async (columns) => {
+    const lines = await onTerminal(columns, ['compare', 'examples/launch-orphaned.yaml', MATURE]);
+    expect(lines.some((l) => l.startsWith('pm-diag compare'))).toBe(true);
+    expect(widest(lines)).toBeLessThanOrEqual(columns);
+    expect(widest(lines)).toBeGreaterThan(columns - 10);
+  });
+
   it('keeps to 60 columns on a narrower terminal, and to 120 on a wider one', async () => {
     expect(widest(await onTerminal(45, ['assess', '--answers', MATURE]))).toBeLessThanOrEqual(60);
     const wide = await onTerminal(200, ['assess', '--answers', MATURE]);
