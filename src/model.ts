@@ -60,11 +60,12 @@ interface ItemScoreBase {
   target: number;
   priority: number;
   discussion: string[];
-  /** Respondents who gave this item any answer (n/a and unknown included). */
+  /** Respondents who answered this item (score/answered.ts: n/a and unknown included, a note alone not). */
   answered: number;
   notApplicable: number;
   unknown: UnknownCount[];
-  notes: { respondent: string; note: string }[];
+  /** Every note on the item, in respondent order, with who wrote it. */
+  notes: { respondent: string; role?: Role; note: string }[];
   /** The numeric answers on each axis the item is rated on, in respondent order: the spread behind the mean. */
   levels: Partial<Record<Axis, number[]>>;
 }
@@ -132,6 +133,8 @@ export interface RespondentSummary {
   role?: Role;
   source: string;
   coverage: number;
+  /** The areas (and `interlock`) in scope in which this respondent answered at least one item, in bank order. */
+  sections: string[];
 }
 
 /** An interlock item whose giver and receiver rate its delivery a level or more apart. */

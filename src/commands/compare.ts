@@ -75,7 +75,7 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   const [b, a] = sides.map((s) => inBankTerms(s, names)) as [Snapshot, Snapshot];
   const comparison = compareSnapshots(b, a);
   const functionNames = names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
-  const renderOptions = { color: settings.color, functionNames };
+  const renderOptions = { color: settings.color, functionNames, width: settings.width };
   // The HTML page loads only when asked for, like the report's.
   const text = settings.format === 'html' ? (await import('../compare/render-html.js')).renderCompareHtml(comparison, renderOptions) : renderComparison(comparison, settings.format, renderOptions);
   emit(text, settings.out);

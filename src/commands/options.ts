@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { safeLine } from '../text.js';
 import type { ReportSettings } from '../pipeline.js';
 import { colorWanted } from '../render/color-choice.js';
+import { terminalWidth } from '../render/terminal-width.js';
 import { FORMATS, OUTPUT_FORMATS, extensionOf, formatOfPath, type Format, type OutputKind } from '../render/formats.js';
 
 // Options as commander gives them (strings), checked and turned into settings before any input is read.
@@ -73,5 +74,7 @@ export function reportSettings(opts: ReportCliOptions): ReportSettings {
     failUnder: parseFailUnder(opts.failUnder),
     strict: opts.strict === true,
     color: format === 'terminal' && !opts.out && colorWanted(opts.color),
+    // A file is not a terminal: it gets the 80 columns a pipe gets.
+    width: format === 'terminal' && (!opts.out || opts.out === '-') ? terminalWidth() : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import type { FunctionId, RecommendedOwner } from '../bank/schema.js';
-import type { Quadrant } from '../model.js';
+import type { Axis, Quadrant } from '../model.js';
 import { axesOf } from '../bank/item-kinds.js';
 import { rounded, type Precision } from '../score/math.js';
 import { SUMMARY_KEYS, type OwnerView, type Snapshot, type SnapshotItem, type SummaryKey } from './snapshot.js';
@@ -35,6 +35,8 @@ export interface ItemChange {
   quadrant?: { before: Quadrant | null; after: Quadrant | null };
   owner?: { before: OwnerView | null; after: OwnerView | null };
   notApplicable: { before: boolean; after: boolean };
+  /** The axes someone answered "don't know" on each side: why a missing value is missing. */
+  unknown: { before: Axis[]; after: Axis[] };
 }
 
 export interface SideSummary {
@@ -111,6 +113,7 @@ function itemChange(before: SnapshotItem | undefined, after: SnapshotItem | unde
     readiness: change(before?.readiness, after?.readiness, 'index'),
     priority: change(before?.priority, after?.priority, 'mean'),
     notApplicable: { before: before?.notApplicable ?? false, after: after?.notApplicable ?? false },
+    unknown: { before: before?.unknown ?? [], after: after?.unknown ?? [] },
   };
   if (item.kind === 'interlock') {
     c.delivery = change(before?.delivery, after?.delivery, 'mean');

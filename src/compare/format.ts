@@ -1,5 +1,8 @@
 import type { FunctionId } from '../bank/schema.js';
 import { fmtIndex, fmtMean, fmtSigned } from '../render/layout.js';
+import { mark, type Missing } from '../render/marks.js';
+import { missingOf } from '../score/answered.js';
+import type { Axis } from '../model.js';
 import { AXES } from '../bank/item-kinds.js';
 import type { Precision } from '../score/math.js';
 import { DIRECTIONS, moved, type Change, type ClosedGap, type Comparison, type Direction, type ItemChange, type SideSummary } from './diff.js';
@@ -37,6 +40,8 @@ export interface CompareRenderOptions {
   color: boolean;
   /** From the bank, when the sides use it. */
   functionNames: Record<FunctionId, string>;
+  /** Terminal only: the columns to fill (60–120); 80 when not given. */
+  width?: number;
 }
 
 export const directionName = (from: FunctionId, to: FunctionId) => `${from.toUpperCase()} → ${to.toUpperCase()}`;
@@ -60,19 +65,31 @@ export function fmtDelta(delta: number | null, precision: Precision = 'index'): 
   return fmtSigned(delta, precision === 'index' ? fmtIndex : fmtMean);
 }
 
-const fmtValue = (value: number | null, precision: Precision) => (precision === 'index' ? fmtIndex(value) : fmtMean(value));
+const fmtValue = (value: number | null, precision: Precision, missing: Missing, narrow = false) => (precision === 'index' ? fmtIndex(value, missing, narrow) : fmtMean(value, missing, narrow));
 
-/** `50.0 → 62.5 (+12.5)`, or `50.0` when it did not move. */
-export function fmtChange(c: Change, precision: Precision = 'index'): string {
-  if (!moved(c)) return fmtValue(c.after, precision);
+/** `50.0 → 62.5 (+12.5)`, or `50.0` when it did not move; a missing side says why (`don’t know`, `n/a`, `—`). */
+export function fmtChange(c: Change, precision: Precision = 'index', missing: { before: Missing; after: Missing } = { before: 'unanswered', after: 'unanswered' }, narrow = false): string {
+  if (!moved(c)) return fmtValue(c.after, precision, missing.after, narrow);
   const delta = c.delta === null ? '' : ` (${fmtDelta(c.delta, precision)})`;
-  return `${fmtValue(c.before, precision)} → ${fmtValue(c.after, precision)}${delta}`;
+  return `${fmtValue(c.before, precision, missing.before, narrow)} → ${fmtValue(c.after, precision, missing.after, narrow)}${delta}`;
 }
 
+/** An item's readiness (an interlock item's health) before and after, a missing side saying why (`narrow`: in short). */
+export const itemReadiness = (c: ItemChange, narrow = false): string => fmtChange(c.readiness, 'index', itemMissing(c, readinessAxes(c)), narrow);
+
+/** Why an item's value on these axes is missing on each side of the comparison. */
+export function itemMissing(c: ItemChange, axes: readonly Axis[]): { before: Missing; after: Missing } {
+  const on = (side: 'before' | 'after'): Missing => missingOf([{ unknown: axes.some((a) => c.unknown[side].includes(a)) ? 1 : 0, notApplicable: c.notApplicable[side] ? 1 : 0 }]);
+  return { before: on('before'), after: on('after') };
+}
+
+/** Readiness of a responsibility rests on both its axes; the health of an interlock item on delivery. */
+export const readinessAxes = (c: ItemChange): readonly Axis[] => (c.kind === 'interlock' ? ['delivery'] : ['capability', 'capacity']);
+
 function ownerText(o: OwnerView | null, notApplicable: boolean): string {
-  if (notApplicable) return 'not applicable';
-  if (!o) return 'none';
-  return `${o.consensus ?? 'unanswered'} (${o.status}${o.contested ? ', contested' : ''})`;
+  if (notApplicable) return mark('n/a');
+  if (!o || o.consensus === null) return mark('unanswered');
+  return `${o.consensus} (${o.status}${o.contested ? ', contested' : ''})`;
 }
 
 /** What changed in an item besides its readiness: `capability 2.00 → 3.00 (+1.00)`, `owner …`, `quadrant …`. */
@@ -82,13 +99,16 @@ export function changePhrases(c: ItemChange): string[] {
   const phrases: string[] = [];
   for (const axis of AXES) {
     const value = c[axis];
-    if (value && moved(value)) phrases.push(`${axis} ${fmtChange(value, 'mean')}`);
+    if (value && moved(value)) phrases.push(`${axis} ${fmtChange(value, 'mean', itemMissing(c, [axis]))}`);
   }
   const owner = c.owner;
   const na = c.notApplicable;
   if (owner && ownerText(owner.before, na.before) !== ownerText(owner.after, na.after)) phrases.push(`owner ${ownerText(owner.before, na.before)} → ${ownerText(owner.after, na.after)}`);
   else if (na.before !== na.after) phrases.push(na.after ? 'now not applicable' : 'applies again');
-  if (c.quadrant && c.quadrant.before !== c.quadrant.after) phrases.push(`quadrant ${c.quadrant.before ?? 'n/a'} → ${c.quadrant.after ?? 'n/a'}`);
+  if (c.quadrant && c.quadrant.before !== c.quadrant.after) {
+    const missing = itemMissing(c, readinessAxes(c));
+    phrases.push(`quadrant ${c.quadrant.before ?? mark(missing.before)} → ${c.quadrant.after ?? mark(missing.after)}`);
+  }
   if (moved(c.priority)) phrases.push(`priority ${fmtChange(c.priority, 'mean')}`);
   return phrases;
 }

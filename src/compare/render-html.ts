@@ -4,7 +4,7 @@ import { functionName } from '../render/report-view.js';
 import { dumbbells } from '../render/svg/dumbbell.js';
 import { esc } from '../render/svg/markup.js';
 import type { Comparison, SideSummary } from './diff.js';
-import { CLOSED_REASONS, changePhrases, fmtChange, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import { CLOSED_REASONS, changePhrases, itemReadiness, fmtChange, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
 
 // The comparison as one HTML page: the words and tables of the markdown comparison, and the
 // summary indexes before and after as a chart beside their table.
@@ -40,7 +40,7 @@ export function renderCompareHtml(cmp: Comparison, opts: CompareRenderOptions): 
       section(
         `items-${n}`,
         `${heading} (${items.length})`,
-        table(heading, ['Item', 'Readiness / health', 'What changed'], items.map((i) => [`${esc(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`, fmtChange(i.readiness), esc(changePhrases(i).join('; ') || '-')])),
+        table(heading, ['Item', 'Readiness / health', 'What changed'], items.map((i) => [`${esc(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`, esc(itemReadiness(i)), esc(changePhrases(i).join('; ') || '-')])),
       ),
     ),
     p(`Unchanged: ${cmp.unchanged} item${cmp.unchanged === 1 ? '' : 's'}.`),

@@ -1,7 +1,7 @@
 import { fmtIndex, fmtMean } from '../render/layout.js';
 import { mdTable, mdText } from '../render/markdown-escape.js';
 import type { Change, Comparison, SideSummary } from './diff.js';
-import { CLOSED_REASONS, changePhrases, fmtChange, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import { CLOSED_REASONS, changePhrases, itemReadiness, fmtChange, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
 import { functionName } from '../render/report-view.js';
 
 // The comparison as GitHub-flavoured markdown, short enough for a pull-request comment: the
@@ -48,7 +48,7 @@ export function renderCompareMarkdown(cmp: Comparison, opts: CompareRenderOption
 
   for (const { heading, items } of itemGroups(cmp)) {
     out.push(`## ${heading} (${items.length})`, '');
-    const rows = items.map((i) => [`${mdText(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`, fmtChange(i.readiness), changePhrases(i).join('; ') || '-']);
+    const rows = items.map((i) => [`${mdText(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`, itemReadiness(i), changePhrases(i).join('; ') || '-']);
     out.push(mdTable(['Item', 'Readiness / health', 'What changed'], rows), '');
   }
   out.push(`Unchanged: ${cmp.unchanged} item${cmp.unchanged === 1 ? '' : 's'}.`, '');

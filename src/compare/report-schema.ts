@@ -23,6 +23,8 @@ const baseItem = {
   /** How many respondents answered, and how many of them said "not applicable" (reports of earlier versions have neither). */
   answered: z.optional(z.int().check(z.minimum(0))),
   notApplicable: z.optional(z.int().check(z.minimum(0))),
+  /** The axes answered "don't know", with how many said so (reports of earlier versions have none). */
+  unknown: z.optional(z.array(z.object({ axis: z.enum(['capability', 'capacity', 'delivery']), count: z.int().check(z.minimum(0)) }))),
 };
 
 const responsibilityItem = z.object({

@@ -5,7 +5,7 @@ import { InputError, type Problem } from '../errors.js';
 import type { ParsedDocument } from '../load/document.js';
 import { validateDocument } from '../load/validate.js';
 import { mapOldIds, mappingText } from '../answers/migrate.js';
-import type { Diagnosis, OwnershipStatus, Quadrant } from '../model.js';
+import type { Axis, Diagnosis, OwnershipStatus, Quadrant } from '../model.js';
 import { pct, rounded } from '../score/math.js';
 import { describeValue } from '../text.js';
 import { reportSchema, type ReportJson } from './report-schema.js';
@@ -35,6 +35,8 @@ export interface SnapshotItem {
   readiness: number | null;
   /** Everyone who answered it said it does not apply. */
   notApplicable: boolean;
+  /** The axes someone answered "don't know". */
+  unknown: Axis[];
   quadrant: Quadrant | null;
   owner?: OwnerView;
 }
@@ -74,6 +76,7 @@ function readinessOf(kind: SnapshotItem['kind'], capability: number | null, capa
 type ItemInput = Pick<SnapshotItem, 'id' | 'kind' | 'title' | 'priority'> & {
   answered?: number;
   notApplicable?: number;
+  unknown?: { axis: Axis; count: number }[];
   capability?: number | null;
   capacity?: number | null;
   delivery?: number | null;
@@ -94,6 +97,7 @@ function snapshotItem(item: ItemInput): SnapshotItem {
     delivery,
     readiness: readinessOf(item.kind, capability, capacity, delivery),
     notApplicable: (item.answered ?? 0) > 0 && item.notApplicable === item.answered,
+    unknown: (item.unknown ?? []).filter((u) => u.count > 0).map((u) => u.axis),
     quadrant: item.quadrant ?? null,
   };
   if (item.title !== undefined) result.title = item.title;

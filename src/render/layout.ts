@@ -1,10 +1,14 @@
 import { displayWidth, safeLine, safeText, sliceToWidth } from '../text.js';
 import { fixed, rounded } from '../score/math.js';
+import type { Missing } from '../score/answered.js';
+import { mark } from './marks.js';
 
 // Plain-text layout for the terminal renderers: every string that passes through here is made safe
 // first, so a renderer cannot forget to.
 
-export const WIDTH = 80;
+import { WIDTH } from './terminal-width.js';
+
+export { WIDTH };
 
 // Widths are terminal cells, not characters: a CJK character or an emoji takes two.
 
@@ -57,24 +61,26 @@ export function bar(value: number | null, width: number): string {
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
-/** A 0–100 index to one decimal, or "n/a" when undefined. */
-export function fmtIndex(value: number | null | undefined): string {
-  return value === null || value === undefined ? 'n/a' : fixed(value, 'index');
+// A missing value shows why it is missing (marks.ts); without a reason, as not answered.
+
+/** A 0–100 index to one decimal, or the mark for why there is none (`narrow`: its short form). */
+export function fmtIndex(value: number | null | undefined, missing: Missing = 'unanswered', narrow = false): string {
+  return value === null || value === undefined ? mark(missing, narrow) : fixed(value, 'index');
 }
 
-/** An item mean or priority to two decimals, or "n/a". */
-export function fmtMean(value: number | null | undefined): string {
-  return value === null || value === undefined ? 'n/a' : fixed(value, 'mean');
+/** An item mean or priority to two decimals, or the mark for why there is none. */
+export function fmtMean(value: number | null | undefined, missing: Missing = 'unanswered', narrow = false): string {
+  return value === null || value === undefined ? mark(missing, narrow) : fixed(value, 'mean');
 }
 
-/** A plain number (a target, a spread): up to two decimals without trailing zeros, or "n/a". */
+/** A plain number (a target, a spread): up to two decimals without trailing zeros, or a dash. */
 export function fmtNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? 'n/a' : String(rounded(value, 'mean'));
+  return value === null || value === undefined ? mark('unanswered') : String(rounded(value, 'mean'));
 }
 
 /** A difference with its sign ("+12.5", "-0.50"), formatted by `fmt`; no sign when it rounds to zero. */
 export function fmtSigned(value: number | null | undefined, fmt: (v: number) => string): string {
-  if (value === null || value === undefined) return 'n/a';
+  if (value === null || value === undefined) return mark('unanswered');
   const magnitude = fmt(Math.abs(value));
   return /[1-9]/.test(magnitude) ? `${value > 0 ? '+' : '-'}${magnitude}` : magnitude;
 }

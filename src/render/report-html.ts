@@ -1,6 +1,12 @@
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import {
+  knowledgeRows,
+  groupCells,
+  itemIndex,
+  itemMean,
+  noteAuthor,
+  noteGroups,
   INTRO,
   isTeam,
   LISTED_RESPONDENTS,
@@ -68,10 +74,10 @@ function headerHtml(d: Diagnosis): Html {
 function summaryPart(d: Diagnosis, top: number): Part {
   const count = Math.min(SUMMARY_COUNT, top);
   const main = headline(d);
-  const cards = main.map(([name, value]) => `<div class="card t-${tone(value, d.target)}"><span class="name">${esc(name)}</span><span class="big">${fmtIndex(value)}</span></div>`).join('');
+  const cards = main.map(([name, value, missing]) => `<div class="card t-${tone(value, d.target)}"><span class="name">${esc(name)}</span><span class="big">${esc(fmtIndex(value, missing))}</span></div>`).join('');
   const others = summary(d)
     .filter(([name]) => !main.some(([m]) => m === name))
-    .map(([name, value]) => `${esc(name)} <strong>${fmtIndex(value)}</strong>`)
+    .map(([name, value, missing]) => `${esc(name)} <strong>${esc(fmtIndex(value, missing))}</strong>`)
     .join(' · ');
   const gaps = topGaps(d, count).map((item) => `<strong>${esc(item.title)}</strong>: ${esc(problemText(item))}`);
   const owners = worstOwnership(d, SUMMARY_COUNT).map((item) => `<strong>${esc(item.title)}</strong>: ${esc(ownerText(item))}`);
@@ -90,15 +96,17 @@ function summaryPart(d: Diagnosis, top: number): Part {
   return { id: 'summary', title: 'Summary', html };
 }
 
-const indexCells = (g: { capability: number | null; capacity: number | null; readiness: number | null }) => [fmtIndex(g.capability), fmtIndex(g.capacity), fmtIndex(g.readiness)];
 
 function groupsPart(d: Diagnosis): Part {
-  const groups = [...shownFunctions(d).map((f) => ({ name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ name: a.title, ...a }))];
-  const bars: BarRow[] = groups.map((g) => ({ label: g.name, value: g.readiness, shown: fmtIndex(g.readiness), tone: tone(g.readiness, d.target) }));
+  const groups = [
+    ...shownFunctions(d).map((f) => ({ name: groupName(d, f.id), ...f, cells: groupCells(d, { function: f.id }, f).map((c) => c.text) })),
+    ...d.areas.map((a) => ({ name: a.title, ...a, cells: groupCells(d, { area: a.id }, a).map((c) => c.text) })),
+  ];
+  const bars: BarRow[] = groups.map((g) => ({ label: g.name, value: g.readiness, shown: g.cells[2]!, tone: tone(g.readiness, d.target) }));
   const readiness = figure(
     'Readiness by function and area',
     barChart('chart-groups', 'Readiness by function and area, against the target', bars, targetScore(d.target)),
-    table('Functions and areas', ['Function or area', 'Capability', 'Capacity', 'Readiness'], groups.map((g) => [esc(g.name), ...indexCells(g)]), [1, 2, 3]),
+    table('Functions and areas', ['Function or area', 'Capability', 'Capacity', 'Readiness'], groups.map((g) => [esc(g.name), ...g.cells.map(esc)]), [1, 2, 3]),
   );
   const columns = ['Capability', 'Capacity', 'Readiness'];
   const heat = figure(
@@ -107,9 +115,9 @@ function groupsPart(d: Diagnosis): Part {
       'chart-areas',
       'Areas by capability, capacity and readiness',
       columns,
-      d.areas.map((a) => ({ label: a.title, cells: [a.capability, a.capacity, a.readiness].map((v) => ({ shown: fmtIndex(v), tone: tone(v, d.target) })) })),
+      d.areas.map((a) => ({ label: a.title, cells: groupCells(d, { area: a.id }, a).map((c, i) => ({ shown: c.text, tone: tone([a.capability, a.capacity, a.readiness][i]!, d.target) })) })),
     ),
-    table('Areas', ['Area', ...columns], d.areas.map((a) => [esc(a.title), ...indexCells(a)]), [1, 2, 3]),
+    table('Areas', ['Area', ...columns], d.areas.map((a) => [esc(a.title), ...groupCells(d, { area: a.id }, a).map((c) => esc(c.text))]), [1, 2, 3]),
   );
   return { id: 'groups', title: 'Functions and areas', html: readiness + (d.areas.length > 0 ? heat : '') + (d.areaRoles.length > 0 ? areaRolesHtml(d) : '') };
 }
@@ -142,7 +150,7 @@ function mapPart(d: Diagnosis): Part {
   const html = [
     p(INTRO.map),
     points.length === 0 ? p(INTRO.noMap) : figure('Capability × capacity map', chart, table('Legend', ['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5])),
-    unrated.length > 0 ? p(`${NOT_RATED.name} (${NOT_RATED.meaning}): ${unrated.map((i) => `${i.title} (${fmtMean(i.capability)}, ${fmtMean(i.capacity)})`).join(', ')}.`) : '',
+    unrated.length > 0 ? p(`${NOT_RATED.name} (${NOT_RATED.meaning}; capability, capacity): ${unrated.map((i) => `${i.title} (${itemMean(i, 'capability')}, ${itemMean(i, 'capacity')})`).join(', ')}.`) : '',
   ];
   return { id: 'map', title: 'Capability × capacity map', html: html.join('\n') };
 }
@@ -151,7 +159,7 @@ function gapHtml(d: Diagnosis, item: ItemScore): Html {
   const lines = [`<p class="gap-title"><strong>${esc(item.title.trim() || item.id)}</strong>, priority ${fmtMean(item.priority)}</p>`, `<p class="formula">${esc(priorityFormula(item))}</p>`, p(itemFacts(d, item).join(' · '))];
   if (item.kind === 'responsibility') lines.push(p(`Owner: ${ownerText(item)}`));
   if (item.discussion.length > 0) lines.push(`<p class="discuss">Discuss:</p>${list(item.discussion.map(esc))}`);
-  lines.push(...item.notes.map((n) => `<p class="note">Note from ${esc(n.respondent)}: ${esc(n.note)}</p>`));
+  lines.push(...item.notes.map((n) => `<p class="note">Note from ${esc(noteAuthor(n))}: ${esc(n.note)}</p>`));
   return lines.join('\n');
 }
 
@@ -177,11 +185,11 @@ function interlockPart(d: Diagnosis): Part {
   const dirs = directions(d);
   if (dirs.every((dir) => dir.items.length === 0)) return { id: 'interlock', title: 'Interlock delivery', html: p(NONE.interlock) };
   const bars: BarRow[] = dirs.flatMap((dir) => [
-    { label: dir.name, value: dir.health, shown: fmtIndex(dir.health), tone: tone(dir.health, d.target), group: true },
-    ...dir.items.map((i) => ({ label: i.title, value: i.health, shown: fmtIndex(i.health), tone: tone(i.health, d.target), indent: true })),
+    { label: dir.name, value: dir.health, shown: fmtIndex(dir.health, dir.missing), tone: tone(dir.health, d.target), group: true },
+    ...dir.items.map((i) => ({ label: i.title, value: i.health, shown: itemIndex(i), tone: tone(i.health, d.target), indent: true })),
   ]);
   const data = dirs
-    .map((dir) => table(`${dir.name}: health ${fmtIndex(dir.health)}`, ['Deliverable', 'Weight', 'Delivery', 'Health'], dir.items.map((i) => [esc(i.title), String(i.weight), fmtMean(i.delivery), fmtIndex(i.health)]), [1, 2, 3]))
+    .map((dir) => table(`${dir.name}: health ${fmtIndex(dir.health, dir.missing)}`, ['Deliverable', 'Weight', 'Delivery', 'Health'], dir.items.map((i) => [esc(i.title), String(i.weight), esc(itemMean(i, 'delivery')), esc(itemIndex(i))]), [1, 2, 3]))
     .join('\n');
   return { id: 'interlock', title: 'Interlock delivery', html: figure('Interlock health by direction', barChart('chart-interlock', 'Interlock health by direction and deliverable, against the target', bars, targetScore(d.target)), data) };
 }
@@ -252,8 +260,7 @@ function perceptionHtml(d: Diagnosis): Html {
 }
 
 function knowledgePart(d: Diagnosis): Part {
-  const { unknown, unanswered } = d.knowledgeGaps;
-  const rows = [...unknown.map((u) => [esc(itemTitle(d, u.id)), esc(`"don’t know" on ${u.axis}`), String(u.count)]), ...unanswered.map((u) => [esc(itemTitle(d, u.id)), 'unanswered', String(u.respondents)])];
+  const rows = knowledgeRows(d).map((row) => row.map(esc));
   return { id: 'knowledge', title: 'Knowledge gaps', html: rows.length === 0 ? p(NONE.knowledge) : table('Knowledge gaps', ['Item', 'What is missing', 'Respondents'], rows, [2]) };
 }
 
@@ -265,6 +272,16 @@ function handoffPart(d: Diagnosis): Part {
 function evidencePart(d: Diagnosis): Part {
   const rows = evidenceRows(d).map((row) => row.map(esc));
   return { id: 'evidence', title: 'Claims without evidence', html: p(EVIDENCE_INTRO) + (rows.length === 0 ? p(EVIDENCE_NONE) : table('Claims without evidence', ['Responsibility', 'Unevidenced', 'Respondents'], rows, [1])) };
+}
+
+/** Every note, by item, each with who wrote it. */
+function notesPart(d: Diagnosis): Part {
+  const groups = noteGroups(d);
+  const html =
+    groups.length === 0
+      ? p(NONE.notes)
+      : groups.map((g) => `<h3>${esc(g.title)} <span class="sub">(${esc(g.id)})</span></h3>${list(g.notes.map((n) => `<strong>${esc(n.author)}</strong>: ${esc(n.note)}`))}`).join('\n');
+  return { id: 'notes', title: 'Notes', html };
 }
 
 const scoringPart = (): Part => ({ id: 'scoring', title: 'How this is scored', html: list(SCORING.map(esc)) });
@@ -285,6 +302,7 @@ export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
     perception: () => ({ id: 'perception', title: 'Perception gaps', html: perceptionHtml(d) }),
     evidence: () => evidencePart(d),
     knowledge: () => knowledgePart(d),
+    notes: () => notesPart(d),
     scoring: scoringPart,
   };
   const sections = reportSections(d).map((id) => parts[id]());

@@ -22,8 +22,8 @@ export function terminalSafeJson(json: string): string {
 }
 
 function item(i: ItemScore) {
-  const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority), answered: i.answered, notApplicable: i.notApplicable };
-  const extra = { discussion: i.discussion, notes: i.notes };
+  const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority), answered: i.answered, notApplicable: i.notApplicable, unknown: i.unknown };
+  const extra = { discussion: i.discussion, notes: i.notes.map((n) => ({ respondent: n.respondent, role: n.role ?? null, note: n.note })) };
   if (i.kind === 'interlock') {
     const { giver, receiver } = i.deliveryBySide;
     return { ...common, from: i.from, to: i.to, delivery: mean(i.delivery), deliveryBySide: { giver: mean(giver), receiver: mean(receiver) }, health: index(i.health), ...extra };
@@ -69,7 +69,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     gaps: d.gaps,
     outOfScope: d.outOfScope,
     top: opts.top,
-    respondentList: d.respondents.map((r) => ({ name: r.name ?? null, role: r.role ?? null, source: r.source, coverage: index(r.coverage) })),
+    respondentList: d.respondents.map((r) => ({ name: r.name ?? null, role: r.role ?? null, source: r.source, coverage: index(r.coverage), answeredAreas: r.sections })),
     disagreements: d.disagreements.map((x) => ({ id: x.id, axis: x.axis, spread: mean(x.spread), groups: x.groups.map((g) => ({ value: g.value, count: g.count, respondents: g.respondents.map((r) => ({ name: r.name, role: r.role ?? null })) })) })),
     perception: d.perception.map((p) => ({
       function: p.function,

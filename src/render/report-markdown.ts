@@ -2,7 +2,7 @@ import { pushAll } from '../lists.js';
 import type { Diagnosis, ItemScore } from '../model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
-import { INTRO, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { knowledgeRows, groupCells, itemIndex, itemMean, noteAuthor, noteGroups, INTRO, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
 import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
@@ -34,7 +34,7 @@ function summaryBlock(d: Diagnosis, top: number): Block {
   return section(
     'Summary',
     INTRO.scores,
-    table(['Measure', 'Score'], summary(d).map(([name, value]) => [name, fmtIndex(value)]), [1]),
+    table(['Measure', 'Score'], summary(d).map(([name, value, missing]) => [name, fmtIndex(value, missing)]), [1]),
     shortList('Top gaps', gaps, noGapsText(d), true),
     shortList('Worst ownership problems', owners, NONE.ownership),
     ...(isTeam(d) ? [shortList('Widest disagreements', disagreements, NONE.disagreements)] : []),
@@ -42,12 +42,12 @@ function summaryBlock(d: Diagnosis, top: number): Block {
 }
 
 function functionsBlock(d: Diagnosis): Block {
-  const indexes = (g: { capability: number | null; capacity: number | null; readiness: number | null }) => [fmtIndex(g.capability), fmtIndex(g.capacity), fmtIndex(g.readiness)];
+  const cells = (group: Parameters<typeof groupCells>[1], values: Parameters<typeof groupCells>[2]) => groupCells(d, group, values).map((c) => c.text);
   return section(
     'Functions and areas',
-    table(['Function', 'Capability', 'Capacity', 'Readiness'], shownFunctions(d).map((f) => [mdCell(groupName(d, f.id)), ...indexes(f)]), [1, 2, 3]),
-    table(['Area', 'Capability', 'Capacity', 'Readiness'], d.areas.map((a) => [mdCell(a.title), ...indexes(a)]), [1, 2, 3]),
-    table(['Interlock direction', 'Health'], directions(d).map((dir) => [mdCell(dir.name), fmtIndex(dir.health)]), [1]),
+    table(['Function', 'Capability', 'Capacity', 'Readiness'], shownFunctions(d).map((f) => [mdCell(groupName(d, f.id)), ...cells({ function: f.id }, f)]), [1, 2, 3]),
+    table(['Area', 'Capability', 'Capacity', 'Readiness'], d.areas.map((a) => [mdCell(a.title), ...cells({ area: a.id }, a)]), [1, 2, 3]),
+    table(['Interlock direction', 'Health'], directions(d).map((dir) => [mdCell(dir.name), fmtIndex(dir.health, dir.missing)]), [1]),
   );
 }
 
@@ -99,7 +99,7 @@ function mapBlock(d: Diagnosis): Block {
     `${INTRO.map} Points on the same spot share one label.`,
     ...(left.length > 0 ? [`Not drawn, to keep the chart readable (the table has them): ${left.join(', ')}.`] : []),
     points.length === 0 ? INTRO.noMap : table(['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5]),
-    ...(unrated.length > 0 ? [`${NOT_RATED.name} (${NOT_RATED.meaning}): ${unrated.map((i) => `${mdText(i.title)} (${fmtMean(i.capability)}, ${fmtMean(i.capacity)})`).join(', ')}.`] : []),
+    ...(unrated.length > 0 ? [`${NOT_RATED.name} (${NOT_RATED.meaning}; capability, capacity): ${unrated.map((i) => `${mdText(i.title)} (${mdText(itemMean(i, 'capability'))}, ${mdText(itemMean(i, 'capacity'))})`).join(', ')}.`] : []),
   );
 }
 
@@ -111,7 +111,7 @@ function gapItem(d: Diagnosis, item: ItemScore, rank: number): string {
     lines.push(`${indent}- Owner: ${mdText(ownerText(item))}`);
   }
   if (item.discussion.length > 0) lines.push(`${indent}- Discuss:`, ...item.discussion.map((p) => `${indent}  - ${mdText(p)}`));
-  pushAll(lines, item.notes.map((n) => `${indent}- Note from ${mdText(n.respondent)}: ${mdText(n.note)}`));
+  pushAll(lines, item.notes.map((n) => `${indent}- Note from ${mdText(noteAuthor(n))}: ${mdText(n.note)}`));
   return lines.join('\n');
 }
 
@@ -135,7 +135,7 @@ function ownershipBlock(d: Diagnosis): Block {
 }
 
 function interlockBlock(d: Diagnosis): Block {
-  const rows = directions(d).flatMap((dir) => dir.items.map((i) => [mdCell(dir.name), mdCell(i.title), String(i.weight), fmtMean(i.delivery), fmtIndex(i.health)]));
+  const rows = directions(d).flatMap((dir) => dir.items.map((i) => [mdCell(dir.name), mdCell(i.title), String(i.weight), mdCell(itemMean(i, 'delivery')), mdCell(itemIndex(i))]));
   return section('Interlock delivery', rows.length === 0 ? NONE.interlock : table(['Direction', 'Deliverable', 'Weight', 'Delivery', 'Health'], rows, [2, 3, 4]));
 }
 
@@ -178,13 +178,16 @@ function evidenceBlock(d: Diagnosis): Block {
 }
 
 function knowledgeBlock(d: Diagnosis): Block {
-  const { unknown, unanswered } = d.knowledgeGaps;
-  if (unknown.length === 0 && unanswered.length === 0) return section('Knowledge gaps', NONE.knowledge);
-  const rows = [
-    ...unknown.map((u) => [mdCell(itemTitle(d, u.id)), `"don’t know" on ${u.axis}`, String(u.count)]),
-    ...unanswered.map((u) => [mdCell(itemTitle(d, u.id)), 'unanswered', String(u.respondents)]),
-  ];
+  const rows = knowledgeRows(d).map((row) => row.map(mdCell));
+  if (rows.length === 0) return section('Knowledge gaps', NONE.knowledge);
   return section('Knowledge gaps', table(['Item', 'What is missing', 'Respondents'], rows, [2]));
+}
+
+/** Every note, by item, each with who wrote it. */
+function notesBlock(d: Diagnosis): Block {
+  const groups = noteGroups(d);
+  if (groups.length === 0) return section('Notes', NONE.notes);
+  return section('Notes', ...groups.map((g) => `**${mdText(g.title)}** (${mdText(g.id)})\n\n${g.notes.map((n) => `- ${mdText(n.author)}: ${mdText(n.note)}`).join('\n')}`));
 }
 
 const scoringBlock = (): Block => section('How this is scored', SCORING.map((line) => `- ${line}`).join('\n'));
@@ -206,6 +209,7 @@ export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): strin
     perception: () => perceptionBlock(d),
     evidence: () => evidenceBlock(d),
     knowledge: () => knowledgeBlock(d),
+    notes: () => notesBlock(d),
     scoring: scoringBlock,
   };
   // One blank line between blocks: markdownlint wants headings, tables, lists and fences set apart.

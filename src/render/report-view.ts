@@ -4,7 +4,9 @@ import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore,
 import { pct } from '../score/math.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
-import { scopeHeader } from './report-scope.js';
+import { MARKS, groupItems, mark, marksLegend, whyMissing, type Missing } from './marks.js';
+import { INTERLOCK_SECTION } from '../score/answered.js';
+import { itemTitle, scopeHeader } from './report-scope.js';
 
 export { itemTitle } from './report-scope.js';
 
@@ -27,7 +29,7 @@ const LABEL: Record<Owner | Role, string> = {
 
 /** An owner or role for people; the value comes from a file, so an unexpected one shows as it is. */
 export function label(value: string | null | undefined): string {
-  if (value === null || value === undefined) return 'n/a';
+  if (value === null || value === undefined) return mark('unanswered');
   return Object.hasOwn(LABEL, value) ? LABEL[value as Owner | Role] : value;
 }
 
@@ -39,25 +41,100 @@ export const respondentName = (r: { name?: string; source: string }): string => 
 export function header(d: Diagnosis): [string, string][] {
   return [
     ['Bank', `${d.bank.title} (${d.bank.id} v${d.bank.version})`],
-    ['Organization', d.organization ?? 'n/a'],
+    ['Organization', d.organization ?? 'not given'],
     ...scopeHeader(d),
     ['Date', d.date],
     ['Respondents', String(d.respondents.length)],
     ['Target', fmtNumber(d.target)],
+    ...partialAnswers(d),
   ];
 }
 
-export function summary(d: Diagnosis): [string, number | null][] {
-  const s = d.summary;
+/** The sections of the report's items, in bank order: each area, then the interlock. */
+export function reportAreas(d: Diagnosis): { id: string; title: string }[] {
+  const areas = new Map<string, string>();
+  for (const item of d.items) {
+    if (item.kind === 'interlock') areas.set(INTERLOCK_SECTION, 'Interlock');
+    else areas.set(item.area.id, item.area.title);
+  }
+  return [...areas].map(([id, title]) => ({ id, title }));
+}
+
+/** At most this many partial respondents are named in the header; the JSON lists each one's areas. */
+export const NAMED_PARTIAL = 10;
+
+/** "Partial answers: 1 of 3 respondents answered only some areas: Ben (PMM): Insight; not Launch, Interlock", or nothing. */
+export function partialAnswers(d: Diagnosis): [string, string][] {
+  const areas = reportAreas(d);
+  const partial = d.respondents.filter((r) => areas.some((a) => !r.sections.includes(a.id)));
+  if (partial.length === 0) return [];
+  const named = partial.slice(0, NAMED_PARTIAL).map((r) => {
+    const titles = (answered: boolean) => areas.filter((a) => r.sections.includes(a.id) === answered).map((a) => a.title);
+    const given = titles(true);
+    return `${respondentText(r)}: ${given.length === 0 ? 'nothing' : given.join(', ')}; not ${titles(false).join(', ')}`;
+  });
+  const more = partial.length - named.length;
+  const count = `${partial.length} of ${d.respondents.length} ${d.respondents.length === 1 ? 'respondent' : 'respondents'}`;
+  return [['Partial answers', `${count} answered only some areas: ${named.join(' · ')}${more > 0 ? ` and ${more} more (the JSON report lists them)` : ''}`]];
+}
+
+/** A respondent as a reader knows them: "Dana Lee (PMM)". */
+export const respondentText = (r: { name?: string; source: string; role?: string }): string => `${respondentName(r)}${r.role ? ` (${label(r.role)})` : ''}`;
+
+/** The knowledge gaps as rows: item title, what is missing ("don’t know" on an axis, or not answered), how many respondents. */
+export function knowledgeRows(d: Diagnosis): [string, string, string][] {
+  const { unknown, unanswered } = d.knowledgeGaps;
   return [
-    ['Readiness', s.readiness],
-    ['Capability', s.capability],
-    ['Capacity', s.capacity],
-    ['Alignment', s.alignment],
-    ['Interlock', s.interlock],
-    ['Coverage', s.coverage],
+    ...unknown.map((u): [string, string, string] => [itemTitle(d, u.id), `“${mark('unknown')}” on ${u.axis}`, String(u.count)]),
+    ...unanswered.map((u): [string, string, string] => [itemTitle(d, u.id), MARKS.unanswered.meaning, String(u.respondents)]),
   ];
 }
+
+/** Every note, grouped by item in bank order, each with who wrote it. */
+export function noteGroups(d: Diagnosis): { id: string; title: string; notes: { author: string; note: string }[] }[] {
+  return d.items.filter((i) => i.notes.length > 0).map((i) => ({ id: i.id, title: i.title, notes: i.notes.map((n) => ({ author: noteAuthor(n), note: n.note })) }));
+}
+
+/** Who wrote a note: "Dana Lee (PMM)". */
+export const noteAuthor = (n: { respondent: string; role?: string }): string =>
+  // A respondent without a name is already labelled with the role ("respondent 3 (sales)").
+  n.role && !n.respondent.endsWith(`(${n.role})`) ? `${n.respondent} (${label(n.role)})` : n.respondent;
+
+/** The summary scores: name, value, and why a missing one is missing. */
+export function summary(d: Diagnosis): [string, number | null, Missing][] {
+  const s = d.summary;
+  const rated = groupItems(d, 'summary');
+  return [
+    ['Readiness', s.readiness, whyMissing(rated, 'readiness')],
+    ['Capability', s.capability, whyMissing(rated, 'capability')],
+    ['Capacity', s.capacity, whyMissing(rated, 'capacity')],
+    ['Alignment', s.alignment, 'unanswered'],
+    ['Interlock', s.interlock, whyMissing(groupItems(d, 'interlock'), 'health')],
+    ['Coverage', s.coverage, 'unanswered'],
+  ];
+}
+
+type GroupIndexes = { capability: number | null; capacity: number | null; readiness: number | null };
+
+/** A function's or an area's capability, capacity and readiness as shown, each missing one saying why (`missing` is set only then). */
+export function groupCells(d: Diagnosis, group: { function: FunctionGroup } | { area: string }, values: GroupIndexes, narrow = false): { text: string; missing?: Missing }[] {
+  const items = groupItems(d, group);
+  return (['capability', 'capacity', 'readiness'] as const).map((m) => {
+    if (values[m] !== null) return { text: fmtIndex(values[m]) };
+    const missing = whyMissing(items, m);
+    return { text: fmtIndex(null, missing, narrow), missing };
+  });
+}
+
+/** An item's mean on one axis, or why it has none. */
+export function itemMean(item: ItemScore, axis: 'capability' | 'capacity' | 'delivery', narrow = false): string {
+  const value = item.kind === 'interlock' ? (axis === 'delivery' ? item.delivery : null) : axis === 'delivery' ? null : item[axis];
+  return fmtMean(value, whyMissing([item], axis), narrow);
+}
+
+/** An item's readiness (a responsibility) or health (an interlock item), or why it has none. */
+export const itemIndex = (item: ItemScore, narrow = false): string =>
+  item.kind === 'interlock' ? fmtIndex(item.health, whyMissing([item], 'health'), narrow) : fmtIndex(item.readiness, whyMissing([item], 'readiness'), narrow);
 
 /** A function's name, or "Shared" for the items both own, "Leadership" for those it keeps. */
 export const functionName = (group: FunctionGroup, names: Record<FunctionId, string>): string => (group === 'pm' || group === 'pmm' ? names[group] : label(group));
@@ -69,12 +146,11 @@ export const directionName = (d: Diagnosis, from: FunctionId, to: FunctionId): s
 const responsibilities = (d: Diagnosis) => d.items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
 
 /** Each interlock direction with its health and its deliverables. */
-export function directions(d: Diagnosis): { name: string; health: number | null; items: InterlockScore[] }[] {
-  return d.interlock.map((dir) => ({
-    name: directionName(d, dir.from, dir.to),
-    health: dir.health,
-    items: d.items.filter((i): i is InterlockScore => i.kind === 'interlock' && i.from === dir.from && i.to === dir.to),
-  }));
+export function directions(d: Diagnosis): { name: string; health: number | null; missing: Missing; items: InterlockScore[] }[] {
+  return d.interlock.map((dir) => {
+    const items = d.items.filter((i): i is InterlockScore => i.kind === 'interlock' && i.from === dir.from && i.to === dir.to);
+    return { name: directionName(d, dir.from, dir.to), health: dir.health, missing: whyMissing(items, 'health'), items };
+  });
 }
 
 export const QUADRANTS: { id: Quadrant; name: string; meaning: string }[] = [
@@ -122,10 +198,10 @@ export function priorityFormula(item: ItemScore): string {
 export function itemFacts(d: Diagnosis, item: ItemScore): string[] {
   const target = `target ${fmtNumber(item.target)}`;
   if (item.kind === 'interlock') {
-    return [directionName(d, item.from, item.to), `delivery ${fmtMean(item.delivery)}`, target, `health ${fmtIndex(item.health)}`];
+    return [directionName(d, item.from, item.to), `delivery ${itemMean(item, 'delivery')}`, target, `health ${itemIndex(item)}`];
   }
   const quadrant = QUADRANTS.find((q) => q.id === item.quadrant)?.name.toLowerCase() ?? 'not rated';
-  return [item.area.title, `capability ${fmtMean(item.capability)}`, `capacity ${fmtMean(item.capacity)}`, target, quadrant];
+  return [item.area.title, `capability ${itemMean(item, 'capability')}`, `capacity ${itemMean(item, 'capacity')}`, target, quadrant];
 }
 
 export const statusText = (owner: { status: OwnershipStatus; contested: boolean }): string => `${owner.status}${owner.contested ? ', contested' : ''}`;
@@ -180,6 +256,7 @@ export const NONE = {
   disagreements: 'None.',
   perception: 'None: no respondent has the role PM or PMM, or no one else rated their items.',
   knowledge: 'None: every item was answered without "don’t know".',
+  notes: 'None: no respondent wrote a note.',
 };
 
 export const SCORING: string[] = [
@@ -192,14 +269,15 @@ export const SCORING: string[] = [
   'Alignment = the share of weight whose consensus owner is the recommended one; contested = under 2/3 of owner answers agree. A shared item held by PM or PMM alone is partial; a combined PM/PMM owner is aligned only at a stage that expects one.',
   'Each item is held to its target at the report’s stage; items that do not apply at that stage, or are not in the rapid form, are in no score.',
   'Claims without evidence (capability 3 or more with no evidence given) and the handoff perception (giver against receiver, a level or more apart) change no score.',
-  'Coverage = answered items / all items (n/a and "don’t know" count as answered).',
+  'Coverage = answered items / all items (n/a and "don’t know" count as answered; evidence or a note alone does not).',
+  marksLegend(),
 ];
 
 /** How many gaps, ownership problems and disagreements the summary page names. */
 export const SUMMARY_COUNT = 3;
 
 /** The three scores the summary page leads with. */
-export const headline = (d: Diagnosis): [string, number | null][] => summary(d).filter(([name]) => HEADLINE.includes(name));
+export const headline = (d: Diagnosis): [string, number | null, Missing][] => summary(d).filter(([name]) => HEADLINE.includes(name));
 const HEADLINE = ['Readiness', 'Alignment', 'Interlock'];
 
 // The worst first: nobody owns it, then nobody knows who does, then the wrong function does; a
@@ -297,8 +375,8 @@ export function levelCounts(values: readonly number[] = []): number[] {
 }
 
 /** The report's sections, in the order every format shows them (DESIGN.md, "The report"). */
-export type SectionId = 'summary' | 'groups' | 'map' | 'agenda' | 'plan' | 'ownership' | 'interlock' | 'handoff' | 'respondents' | 'disagreements' | 'answers' | 'perception' | 'evidence' | 'knowledge' | 'scoring';
-const SECTIONS: SectionId[] = ['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'handoff', 'respondents', 'disagreements', 'answers', 'perception', 'evidence', 'knowledge', 'scoring'];
+export type SectionId = 'summary' | 'groups' | 'map' | 'agenda' | 'plan' | 'ownership' | 'interlock' | 'handoff' | 'respondents' | 'disagreements' | 'answers' | 'perception' | 'evidence' | 'knowledge' | 'notes' | 'scoring';
+const SECTIONS: SectionId[] = ['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'handoff', 'respondents', 'disagreements', 'answers', 'perception', 'evidence', 'knowledge', 'notes', 'scoring'];
 const TEAM_SECTIONS: SectionId[] = ['handoff', 'respondents', 'disagreements', 'answers', 'perception'];
 
 /** The sections this diagnosis has: those about who said what only with several respondents. */

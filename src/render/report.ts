@@ -6,6 +6,8 @@ export interface ReportRenderOptions {
   color: boolean;
   /** How many gaps make the agenda. */
   top: number;
+  /** Terminal only: the columns to fill (60–120); 80 when not given. */
+  width?: number;
 }
 
 /**

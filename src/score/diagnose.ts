@@ -19,6 +19,7 @@ import type {
   UnevidencedClaim,
 } from '../model.js';
 import { byText } from '../text.js';
+import { answeredSections, isAnswered } from './answered.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
 import { combinedExpected, defaultTarget as defaultTargetOf, itemTarget, itemsInScope, resolveScope } from './scope.js';
 
@@ -92,7 +93,7 @@ function collect(item: BankItem, respondents: Respondent[]): Collected {
   let notApplicable = 0;
   for (const r of respondents) {
     const a = r.answers.get(item.id);
-    if (a !== undefined) answered++;
+    if (isAnswered(a, item.kind)) answered++;
     if (a === 'n/a') notApplicable++;
     const answer = a === undefined || a === 'n/a' ? undefined : a;
     rated.push(answer);
@@ -109,9 +110,10 @@ function unknownCounts(rated: (ItemAnswer | undefined)[], axes: readonly Axis[])
 }
 
 function notesOf(rated: (ItemAnswer | undefined)[], respondents: Respondent[]) {
-  const notes: { respondent: string; note: string }[] = [];
+  const notes: ItemScore['notes'] = [];
   rated.forEach((a, i) => {
-    if (a?.note) notes.push({ respondent: respondentLabel(respondents[i]!, i), note: a.note });
+    const role = respondents[i]!.role;
+    if (a?.note) notes.push({ respondent: respondentLabel(respondents[i]!, i), ...(role ? { role } : {}), note: a.note });
   });
   return notes;
 }
@@ -338,7 +340,8 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
       name: r.name,
       role: r.role,
       source: r.source,
-      coverage: items.length === 0 ? 0 : (100 * items.filter((i) => r.answers.has(i.id)).length) / items.length,
+      coverage: items.length === 0 ? 0 : (100 * items.filter((i) => isAnswered(r.answers.get(i.id), i.kind)).length) / items.length,
+      sections: answeredSections(bankItemsInScope, r),
     })),
     functionNames: { pm: bank.functions.pm.name, pmm: bank.functions.pmm.name },
     summary: {

@@ -88,6 +88,7 @@ describe('compare: rounding, unrated items, other banks and targets', () => {
     delivery: null,
     readiness: 75,
     notApplicable: false,
+    unknown: [],
     quadrant: 'strength',
     owner: { consensus: 'pm', status: 'aligned', contested: false },
     ...fields,
@@ -132,7 +133,7 @@ describe('compare: rounding, unrated items, other banks and targets', () => {
 });
 
 describe('compare: an item that became not applicable', () => {
-  it('is a change, not a regression, and says "not applicable" rather than "unanswered"', async () => {
+  it('is a change, not a regression, and says n/a (not applicable) rather than unanswered', async () => {
     const { compareSnapshots } = await import('../../src/compare/diff.js');
     const { changePhrases } = await import('../../src/compare/format.js');
     const before = await side('before.yaml');
@@ -141,7 +142,9 @@ describe('compare: an item that became not applicable', () => {
     const mp = cmp.items.find((i) => i.id === 'market-problems')!;
     expect(mp.direction).toBe('changed');
     expect(cmp.regressions.map((r) => r.id)).not.toContain('market-problems');
-    expect(changePhrases(mp).join('; ')).toContain('owner pm (aligned) → not applicable');
-    expect(changePhrases(mp).join('; ')).not.toContain('unanswered');
+    const phrases = changePhrases(mp).join('; ');
+    expect(phrases).toContain('owner pm (aligned) → n/a');
+    expect(phrases).toContain('capability 2.00 → n/a');
+    expect(phrases).not.toMatch(/unanswered|—|don’t know/);
   });
 });

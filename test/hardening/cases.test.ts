@@ -260,7 +260,7 @@ describe('reliability cases', () => {
     const report = JSON.parse(r.stdout);
     expect(report.organization).toBe(`Org ${EVIL}`);
     expect(report.respondentList[0].name).toBe(`Dana ${EVIL}`);
-    expect(report.items.find((i: { id: string }) => i.id === 'market-problems').notes).toEqual([{ respondent: `Dana ${EVIL}`, note: `note ${EVIL}\nsecond line` }]);
+    expect(report.items.find((i: { id: string }) => i.id === 'market-problems').notes).toEqual([{ respondent: `Dana ${EVIL}`, role: 'pmm', note: `note ${EVIL}\nsecond line` }]);
   });
 
   it('case 19: a crash in the middle of writing the report leaves no partial report and no temp file; a stack only with --debug', () => {

@@ -143,7 +143,10 @@ describe('a CSV export with CRLF line ends', () => {
     expect(terminal.code, terminal.stderr).toBe(0);
     expect(terminal.stdout).not.toContain('\\u{d}');
     expect(terminal.stdout).not.toMatch(TERMINAL_UNSAFE);
-    expect(terminal.stdout).toMatch(/Note from Ann: first line\n\s+second line\n/);
+    expect(terminal.stdout).toMatch(/Note from Ann \(PM\): first line\n\s+second line\n/);
+    // The notes section lists it too, with the plain note.
+    expect(terminal.stdout).toMatch(/\n {4}Ann \(PM\): first line\n\s+second line\n/);
+    expect(terminal.stdout).toContain('    Ann (PM): a plain note\n');
     const json = run(['report', csv, '--format', 'json']).stdout;
     expect(json).toContain('"note": "first line\\nsecond line"');
     expect(json).toContain('"note": "a plain note"');

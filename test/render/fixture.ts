@@ -7,6 +7,8 @@ import { respondentName } from '../../src/render/report-view.js';
 
 const MARKET = { id: 'market-insight', title: 'Market insight' };
 const LAUNCH = { id: 'launch', title: 'Launch and go-to-market' };
+/** Every section of the fixture: its respondents answered something in each. */
+const SECTIONS = [MARKET.id, LAUNCH.id, 'interlock'];
 
 type Overrides<T> = Partial<T> & Pick<T & { id: string; title: string }, 'id' | 'title'>;
 
@@ -62,7 +64,7 @@ export function singleDiagnosis(): Diagnosis {
     notices: [],
     date: '2026-03-02',
     target: 4,
-    respondents: [{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5 }],
+    respondents: [{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5, sections: SECTIONS }],
     functionNames: { pm: 'Product Management', pmm: 'Product Marketing' },
     summary: { readiness: 45, capability: 62.5, capacity: 56.25, alignment: 41.666666666666664, interlock: 30, coverage: 87.5 },
     functions: [
@@ -211,9 +213,9 @@ export function teamDiagnosis(): Diagnosis {
   };
   d.items = d.items.map((item) => ({ ...item, ...patches[item.id] }) as typeof item);
   d.respondents = [
-    { name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 100 },
-    { name: 'Sam Ortiz', role: 'pm', source: 'answers/sam.yaml', coverage: 87.5 },
-    { role: 'sales', source: 'answers/priya.yaml', coverage: 75 },
+    { name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 100, sections: SECTIONS },
+    { name: 'Sam Ortiz', role: 'pm', source: 'answers/sam.yaml', coverage: 87.5, sections: SECTIONS },
+    { role: 'sales', source: 'answers/priya.yaml', coverage: 75, sections: SECTIONS },
   ];
   d.areas = [
     { ...d.areas[0]!, capability: 53.333333333333336, capacity: 43.333333333333336, readiness: 33.333333333333336 },

@@ -8,7 +8,7 @@ import { teamDiagnosis } from './fixture.js';
 
 function largeTeam() {
   const d = teamDiagnosis();
-  d.respondents = Array.from({ length: 120 }, (_, i) => ({ name: `Person ${i + 1}`, role: 'sales' as const, source: `p${i + 1}.yaml`, coverage: 100 }));
+  d.respondents = Array.from({ length: 120 }, (_, i) => ({ name: `Person ${i + 1}`, role: 'sales' as const, source: `p${i + 1}.yaml`, coverage: 100, sections: d.respondents[0]!.sections }));
   return d;
 }
 

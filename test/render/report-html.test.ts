@@ -48,7 +48,7 @@ describe('HTML gap report', () => {
     const team = html(teamDiagnosis());
     expect(team).toContain('How many respondents gave each level: Market insight');
     expect(team).toContain('Capability index: self against others');
-    expect(team).toContain('<tr><td>Launch and go-to-market</td><td class="num">75.0</td><td class="num">n/a</td><td class="num">62.5</td></tr>');
+    expect(team).toContain('<tr><td>Launch and go-to-market</td><td class="num">75.0</td><td class="num">—</td><td class="num">62.5</td></tr>');
     expect(html()).not.toContain('chart-area-roles');
   });
 
@@ -67,7 +67,7 @@ describe('HTML gap report', () => {
 
   it('puts the summary first and the action plan right after the agenda', () => {
     const ids = [...html(teamDiagnosis()).matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'handoff', 'respondents', 'disagreements', 'answers', 'perception', 'evidence', 'knowledge', 'scoring']);
+    expect(ids).toEqual(['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'handoff', 'respondents', 'disagreements', 'answers', 'perception', 'evidence', 'knowledge', 'notes', 'scoring']);
   });
 });
 

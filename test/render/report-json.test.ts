@@ -37,7 +37,7 @@ describe('JSON gap report', () => {
     expect(r.gaps).toEqual(['market-problem-discovery', 'win-loss-feedback', 'competitive-analysis', 'roadmap-preview', 'launch-planning', 'sales-enablement']);
     expect(r.generatedAt).toBe('2026-03-02');
     expect(r.organization).toBe('Acme Corp');
-    expect(r.respondentList).toEqual([{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5 }]);
+    expect(r.respondentList).toEqual([{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5, answeredAreas: ['market-insight', 'launch', 'interlock'] }]);
   });
 
   it('gives each item the keys of its kind', () => {
@@ -67,14 +67,14 @@ describe('JSON gap report', () => {
     expect(r.interlock[1].health).toBe(58.3);
     expect(r.perception[0]).toMatchObject({ function: 'pm', self: 75, others: 12.5, gap: 62.5 });
     expect(r.disagreements[0]).toMatchObject({ id: 'market-problem-discovery', axis: 'capability', spread: 3 });
-    expect(r.respondentList[2]).toEqual({ name: null, role: 'sales', source: 'answers/priya.yaml', coverage: 75 });
+    expect(r.respondentList[2]).toEqual({ name: null, role: 'sales', source: 'answers/priya.yaml', coverage: 75, answeredAreas: ['market-insight', 'launch', 'interlock'] });
   });
 
   it('round-trips hostile text exactly', () => {
     const r = JSON.parse(json(hostileDiagnosis()));
     expect(r.organization).toBe(HOSTILE);
     expect(r.bank.title).toBe(HOSTILE);
-    expect(r.items[0].notes[0]).toEqual({ respondent: HOSTILE, note: HOSTILE });
+    expect(r.items[0].notes[0]).toEqual({ respondent: HOSTILE, role: null, note: HOSTILE });
     expect(r.respondentList[0].name).toBe(HOSTILE);
   });
 });

@@ -75,7 +75,7 @@ describe('markdown gap report', () => {
 
   it('lists the map as a table and the agenda with its prompts', () => {
     const text = markdown();
-    expect(text).toContain('Not rated (no capability or capacity rating): Sales enablement (n/a, 3.00), Pricing and packaging (n/a, n/a).');
+    expect(text).toContain('Not rated (no capability or capacity rating; capability, capacity): Sales enablement (don’t know, 3.00), Pricing and packaging (—, —).');
     expect(text).toContain('| 1 | Market-problem discovery | Critical | 2.00 | 3.00 | 4 |');
     expect(text).toContain('| 7 | Positioning and messaging | Strength | 5.00 | 4.00 | 4 |');
     expect(text).toContain('1. **Market-problem discovery**, priority 9.00: weight 3 × ((4 − 2.00) + (4 − 3.00)) = 9.00');
