@@ -3,14 +3,15 @@ import { ITEM_KINDS, type RatedField } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { inScope, type Scope } from '../score/scope.js';
+import { INTERLOCK_SECTION } from '../score/answered.js';
 import { UsageError } from '../errors.js';
 import type { Answer, ItemAnswer } from '../model.js';
 import { closest } from '../text.js';
 
 // What the interactive flow asks, in order, and which of it is answered: one place for "where are we".
 
-/** `--area interlock` selects the interlock items, which come after the areas. */
-export const INTERLOCK_SECTION = 'interlock';
+// `--area interlock` selects the interlock items, which come after the areas.
+export { INTERLOCK_SECTION } from '../score/answered.js';
 
 export type Field = RatedField;
 

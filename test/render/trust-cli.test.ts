@@ -159,7 +159,7 @@ describe('every note, by item, with who wrote it', () => {
   it(`${MATURE}: every note in its file appears in every format`, () => {
     const answers = parse(readFileSync(MATURE, 'utf8')).answers as Record<string, { note?: string } | string>;
     const written = Object.entries(answers).flatMap(([id, a]) => (typeof a === 'object' && a?.note ? [{ id, note: a.note }] : []));
-    expect(written.length).toBeGreaterThanOrEqual(9);
+    expect(written.length).toBeGreaterThanOrEqual(7);
     const json = JSON.parse(runCli(['assess', '--answers', MATURE, '--format', 'json']).stdout);
     const carried: { id: string; title: string; note: JsonNote }[] = json.items.flatMap((i: JsonItem) => i.notes.map((note) => ({ id: i.id, title: i.title, note })));
     expect(carried.map((c) => ({ id: c.id, note: c.note.note }))).toEqual(written);
