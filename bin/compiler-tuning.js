@@ -17,9 +17,15 @@ function compilerFlagsFor(args, nodeMajor) {
   return command !== undefined && MANY_FILE_COMMANDS.has(command) ? [] : ['--interrupt-budget=270336'];
 }
 
+let applied = [];
+
 function tuneCompiler(args) {
   const flags = compilerFlagsFor(args, Number(process.versions.node.split('.')[0]));
   if (flags.length > 0) require('node:v8').setFlagsFromString(flags.join(' '));
+  applied = flags;
 }
 
-module.exports = { compilerFlagsFor, tuneCompiler };
+/** The flags tuneCompiler set in this process (a code cache made under other flags is rejected). */
+const appliedCompilerFlags = () => applied;
+
+module.exports = { appliedCompilerFlags, compilerFlagsFor, tuneCompiler };

@@ -4,11 +4,13 @@
 // again; and last runs the common commands once to record V8's code cache for the bundle
 // (bin/load-bundle.js reads it). README "Design notes" has the figures.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSplit, duplicatedModules } from './split.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -76,14 +78,24 @@ mkdirSync(dist);
 // second 380 KB copy of the source, enough to bring the first garbage collection forward. The
 // wrapper opens with "use strict", as the ES modules it was built from are (esbuild's own comes
 // after the banner, where it is not a directive).
-await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/pm-diag.cjs',
-  banner: { js: `(function (exports, require, module, __filename, __dirname) { 'use strict'; ${common.banner.js}` },
+// The main bundle's wrapper also takes the loader of the parts (scripts/split.mjs); a part's, the
+// main bundle's modules it uses.
+const wrapped = (...extra) => ({
+  banner: { js: `(function (exports, require, module, __filename, __dirname, ${extra.join(', ')}) { 'use strict'; ${common.banner.js}` },
   footer: { js: '\n})' },
-  plugins: [...common.plugins, parquetWriterApart],
 });
+const split = await buildSplit(
+  root,
+  dist,
+  { ...common, ...wrapped('__pmDiagLoadPart'), entryPoints: ['src/cli.ts'], outfile: 'dist/pm-diag.cjs', plugins: [...common.plugins, parquetWriterApart] },
+  { ...common, ...wrapped('__pmDiagHost'), plugins: [...common.plugins, parquetWriterApart] },
+);
+// A module in two bundles would run twice, each copy with its own state: none may.
+const duplicated = duplicatedModules(split);
+if (duplicated.length > 0) {
+  console.error(`Modules in more than one bundle:\n  ${duplicated.join('\n  ')}`);
+  process.exit(1);
+}
 await build({
   ...common,
   stdin: { contents: "export { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';", resolveDir: root },
@@ -132,3 +144,31 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 saveCache();
+
+// The parts' caches: each part is recorded by the commands that load it, run as bin/pm-diag.js runs
+// them, in one process per set of compiler flags (a cache made under other flags is rejected). The
+// main bundle's cache above holds only what the common commands compile.
+const partsScratch = mkdtempSync(join(tmpdir(), 'pm-diag-build-'));
+const partRuns = [
+  ['assess', '--answers', example, '--format', 'html', '--out', join(partsScratch, 'report.html')],
+  ['roles', '--format', 'html', '--out', join(partsScratch, 'roles.html')],
+  ['report', join(root, 'examples', 'team'), '--format', 'html', '--out', join(partsScratch, 'team.html')],
+  ['compare', example, join(root, 'examples', 'mature.yaml'), '--format', 'html', '--out', join(partsScratch, 'compare.html')],
+  ...['terminal', 'html'].map((format) => ['profile', '--answers', join(root, 'examples', 'profile', 'sam-ortiz.yaml'), '--format', format, '--out', join(partsScratch, `profile.${format}`)]),
+  ['export', join(root, 'examples', 'team'), '--out', join(partsScratch, 'export.csv')],
+];
+const { compilerFlagsFor } = require(join(root, 'bin', 'compiler-tuning.js'));
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+const byFlags = new Map();
+for (const args of partRuns) {
+  const flags = compilerFlagsFor(args, nodeMajor).join(' ');
+  byFlags.set(flags, [...(byFlags.get(flags) ?? []), args]);
+}
+try {
+  for (const group of byFlags.values()) {
+    const recorded = spawnSync(process.execPath, [join(root, 'scripts', 'record-part-caches.mjs'), JSON.stringify(group)], { stdio: 'inherit' });
+    if (recorded.status !== 0) process.exit(1);
+  }
+} finally {
+  rmSync(partsScratch, { recursive: true, force: true });
+}
