@@ -45,6 +45,15 @@ const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
+/** A start-up run's wall-clock and CPU milliseconds (scripts/bench-cpu.cjs reports the CPU time). */
+function runWithCpu(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(node, ['--require', join(root, 'scripts', 'bench-cpu.cjs'), ...args], { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
+  return { ms, cpu: Number(String(result.output[3])) };
+}
+
 /** Runs each command `count` times, interleaved so that machine noise falls on all of them alike. */
 function timings(commands, count = runs) {
   const times = commands.map(() => []);
@@ -108,13 +117,18 @@ function startupRows(builds) {
     ['assess --answers --format html', ['assess', '--answers', example, '--format', 'html'], STARTUP_BUDGET.report],
   ];
   const commands = [['-e', '0'], ...cases.flatMap(([, args]) => builds.map(([, program]) => [program, ...args]))];
-  const [bareTimes, ...times] = timings(commands, startupRuns);
+  for (const args of commands) runWithCpu(args); // warm the file cache
+  const samples = commands.map(() => []);
+  for (let i = 0; i < startupRuns; i++) commands.forEach((args, c) => samples[c].push(runWithCpu(args)));
+  const [bare, ...own] = samples.map((runs) => ({ ms: median(runs.map((r) => r.ms)), cpu: median(runs.map((r) => r.cpu)), runs }));
   cases.forEach(([name, , budget], c) =>
     builds.forEach(([label], b) => {
-      const own = times[c * builds.length + b];
+      const mine = own[c * builds.length + b];
+      const first = own[c * builds.length];
       // Against the first build run by run: one round's load falls on both, so this moves less.
-      const note = b === 0 ? '' : `this tree ${median(times[c * builds.length].map((ms, i) => ms / own[i])).toFixed(2)}x of it, run by run`;
-      row(builds.length > 1 ? `${name} [${label}]` : name, median(own), 'node -e 0', median(bareTimes), budget, note);
+      const paired = (key) => median(first.runs.map((r, i) => r[key] / mine.runs[i][key])).toFixed(2);
+      const against = b === 0 ? '' : `; this tree ${paired('ms')}x of it run by run, ${paired('cpu')}x in CPU`;
+      row(builds.length > 1 ? `${name} [${label}]` : name, mine.ms, 'node -e 0', bare.ms, budget, `CPU ${(mine.cpu / bare.cpu).toFixed(2)}x${against}`);
     }),
   );
 }
