@@ -6,6 +6,10 @@
 // source beyond its length: so the cache file starts with the CRC-32 of the bundle it was made from
 // and of its own data, and is used only when both match.
 //
+// A run that names no command (`--version`, `--help`) uses a cache of its own, recorded by such runs
+// alone: V8 reads a whole cache before anything runs, and the commands' cache is several times the
+// size of what these runs use.
+//
 // The rarely used parts of the CLI (scripts/split.mjs) are files of their own beside the bundle,
 // loaded the same way when a run first needs one. A part is loaded after the compiler flags are set
 // (bin/compiler-tuning.js), and V8 rejects a cache made under other flags: so a part's cache file is
@@ -14,7 +18,7 @@ const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 const { crc32 } = require('node:zlib');
-const { appliedCompilerFlags } = require('./compiler-tuning.js');
+const { appliedCompilerFlags, commandOf } = require('./compiler-tuning.js');
 
 const DIST = join(__dirname, '..', 'dist');
 const BUNDLE = join(DIST, 'pm-diag.cjs');
@@ -60,7 +64,10 @@ function partCacheFile(file) {
   return flags.length === 0 ? `${file}.cache` : `${file}.${crc32(flags.join(' ')).toString(16)}.cache`;
 }
 
-function loadBundle() {
+/** The bundle's cache for a run with these arguments. */
+const bundleCacheFile = (args) => (commandOf(args) === undefined ? `${BUNDLE}.bare.cache` : `${BUNDLE}.cache`);
+
+function loadBundle(args = []) {
   /** The parts this process loaded, by file name: their exports and their cache. */
   const parts = new Map();
   function loadPart(name, host) {
@@ -75,7 +82,7 @@ function loadBundle() {
     return part.module.exports;
   }
   const module = { exports: {} };
-  const bundle = run(BUNDLE, `${BUNDLE}.cache`, module, loadPart);
+  const bundle = run(BUNDLE, bundleCacheFile(args), module, loadPart);
   return { main: module.exports.main, usedCache: bundle.usedCache, saveCache: bundle.saveCache, parts };
 }
 

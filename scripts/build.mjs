@@ -1,8 +1,8 @@
 // Bundles the CLI with esbuild into one CommonJS module body, dist/pm-diag.cjs (inside the function
 // wrapper bin/load-bundle.js compiles), whose modules still run only when a command first imports
-// them. Then checks the built-in bank once and stores it as JSON, so no run parses and validates it
-// again; and last runs the common commands once to record V8's code cache for the bundle
-// (bin/load-bundle.js reads it). README "Design notes" has the figures.
+// them, and its rarely used parts into files of their own (scripts/split.mjs). Then checks the
+// built-in bank once and stores it as JSON, so no run parses and validates it again; and last runs
+// commands to record V8's code caches (bin/load-bundle.js reads them). docs/startup.md has the figures.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -120,55 +120,44 @@ async function compileBuiltin(entry, compile, json) {
 await compileBuiltin('src/bank/compile.ts', 'compileBuiltinBank', 'pm-pmm.json');
 await compileBuiltin('src/profile/load.ts', 'compileBuiltinProfile', 'profile.json');
 
-// The code cache holds what these runs compiled; anything else compiles lazily as usual.
-const { loadBundle } = require(join(root, 'bin', 'load-bundle.js'));
-const { main, saveCache } = loadBundle();
+// The code caches, each recorded in a fresh process by the runs that will use it (scripts/record-caches.mjs):
+// the bundle's for runs that name no command, the bundle's for the common commands, and each part's,
+// by the commands that load it, in one process per set of compiler flags (V8 rejects a cache made
+// under other flags). What no recording run compiled compiles lazily as usual.
 const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-build-'));
 const example = join(root, 'examples', 'launch-orphaned.yaml');
-const runs = [
-  ['--help'],
-  ['--version'],
+const commandRuns = [
   ['roles'],
   ['template'],
   ['validate', example],
   ...['terminal', 'markdown', 'json'].map((format) => ['assess', '--answers', example, '--format', format, '--out', join(scratch, `report.${format}`)]),
   ['report', join(root, 'examples', 'team'), '--format', 'markdown', '--out', join(scratch, 'team.md')],
 ];
-const write = { out: process.stdout.write, err: process.stderr.write };
-process.stdout.write = process.stderr.write = () => true;
-try {
-  for (const args of runs) await main(args);
-} finally {
-  process.stdout.write = write.out;
-  process.stderr.write = write.err;
-  rmSync(scratch, { recursive: true, force: true });
-}
-saveCache();
-
-// The parts' caches: each part is recorded by the commands that load it, run as bin/pm-diag.js runs
-// them, in one process per set of compiler flags (a cache made under other flags is rejected). The
-// main bundle's cache above holds only what the common commands compile.
-const partsScratch = mkdtempSync(join(tmpdir(), 'pm-diag-build-'));
 const partRuns = [
-  ['assess', '--answers', example, '--format', 'html', '--out', join(partsScratch, 'report.html')],
-  ['roles', '--format', 'html', '--out', join(partsScratch, 'roles.html')],
-  ['report', join(root, 'examples', 'team'), '--format', 'html', '--out', join(partsScratch, 'team.html')],
-  ['compare', example, join(root, 'examples', 'mature.yaml'), '--format', 'html', '--out', join(partsScratch, 'compare.html')],
-  ...['terminal', 'html'].map((format) => ['profile', '--answers', join(root, 'examples', 'profile', 'sam-ortiz.yaml'), '--format', format, '--out', join(partsScratch, `profile.${format}`)]),
-  ['export', join(root, 'examples', 'team'), '--out', join(partsScratch, 'export.csv')],
+  ['assess', '--answers', example, '--format', 'html', '--out', join(scratch, 'report.html')],
+  ['roles', '--format', 'html', '--out', join(scratch, 'roles.html')],
+  ['report', join(root, 'examples', 'team'), '--format', 'html', '--out', join(scratch, 'team.html')],
+  ['compare', example, join(root, 'examples', 'mature.yaml'), '--format', 'html', '--out', join(scratch, 'compare.html')],
+  ...['terminal', 'html'].map((format) => ['profile', '--answers', join(root, 'examples', 'profile', 'sam-ortiz.yaml'), '--format', format, '--out', join(scratch, `profile.${format}`)]),
+  ['export', join(root, 'examples', 'team'), '--out', join(scratch, 'export.csv')],
 ];
 const { compilerFlagsFor } = require(join(root, 'bin', 'compiler-tuning.js'));
 const nodeMajor = Number(process.versions.node.split('.')[0]);
-const byFlags = new Map();
+const partsByFlags = new Map();
 for (const args of partRuns) {
   const flags = compilerFlagsFor(args, nodeMajor).join(' ');
-  byFlags.set(flags, [...(byFlags.get(flags) ?? []), args]);
+  partsByFlags.set(flags, [...(partsByFlags.get(flags) ?? []), args]);
 }
+const recordings = [
+  ['bundle', [['--help'], ['--version']]],
+  ['bundle', commandRuns],
+  ...[...partsByFlags.values()].map((group) => ['parts', group]),
+];
 try {
-  for (const group of byFlags.values()) {
-    const recorded = spawnSync(process.execPath, [join(root, 'scripts', 'record-part-caches.mjs'), JSON.stringify(group)], { stdio: 'inherit' });
+  for (const [what, runs] of recordings) {
+    const recorded = spawnSync(process.execPath, [join(root, 'scripts', 'record-caches.mjs'), what, JSON.stringify(runs)], { stdio: 'inherit' });
     if (recorded.status !== 0) process.exit(1);
   }
 } finally {
-  rmSync(partsScratch, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,20 +17,21 @@ const profileExample = join(ROOT, 'examples', 'profile', 'sam-ortiz.yaml');
 
 interface PartsRun {
   code: number;
+  usedCache: boolean;
   parts: { name: string; usedCache: boolean }[];
 }
 
-/** Runs the CLI as bin/pm-diag.js does, and reports which parts it loaded and whether V8 took their caches. */
+/** Runs the CLI as bin/pm-diag.js does, and reports which parts it loaded and whether V8 took the caches. */
 function partsLoadedBy(args: string[]): PartsRun {
   const script = `
     const { loadBundle } = require(${JSON.stringify(join(ROOT, 'bin', 'load-bundle.js'))});
     const { tuneCompiler } = require(${JSON.stringify(join(ROOT, 'bin', 'compiler-tuning.js'))});
     const args = JSON.parse(process.argv[1]);
-    const bundle = loadBundle();
+    const bundle = loadBundle(args);
     tuneCompiler(args);
     bundle.main(args).then((code) => {
       const parts = [...bundle.parts].map(([name, part]) => ({ name, usedCache: part.usedCache }));
-      process.stderr.write(JSON.stringify({ code, parts }));
+      process.stderr.write(JSON.stringify({ code, usedCache: bundle.usedCache, parts }));
     });`;
   const result = spawnSync(process.execPath, ['-e', script, JSON.stringify(args)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
   return JSON.parse(result.stderr) as PartsRun;
@@ -49,10 +50,13 @@ describe('the parts of the CLI', () => {
     const dist = readdirSync(join(ROOT, 'dist'));
     for (const part of ['html', 'profile', 'export', 'questionnaire']) expect(dist).toContain(`${part}.cjs`);
     for (const part of ['html', 'profile', 'export']) expect(dist.some((file) => file.startsWith(`${part}.cjs.`) && file.endsWith('.cache'))).toBe(true);
+    // The bundle's: one for the commands, a smaller one for runs that name none (--version, --help).
+    expect(statSync(join(ROOT, 'dist', 'pm-diag.cjs.bare.cache')).size).toBeLessThan(statSync(join(ROOT, 'dist', 'pm-diag.cjs.cache')).size / 2);
   });
 
   it.each([
     ['--version', ['--version'], []],
+    ['--help', ['--help'], []],
     ['assess --format markdown', ['assess', '--answers', example, '--format', 'markdown', ...out('a.md')], []],
     ['report --format json', ['report', join(ROOT, 'examples', 'team'), '--format', 'json', ...out('t.json')], []],
     ['assess --format html', ['assess', '--answers', example, '--format', 'html', ...out('a.html')], ['html.cjs']],
@@ -64,6 +68,7 @@ describe('the parts of the CLI', () => {
   ])('%s loads only the parts it uses, with their caches', (_, args, expected) => {
     const run = partsLoadedBy(args);
     expect(run.code).toBe(0);
+    expect(run.usedCache).toBe(true);
     expect(run.parts.map((part) => part.name)).toEqual(expected);
     for (const part of run.parts) expect(part.usedCache, part.name).toBe(true);
   });
