@@ -68,7 +68,9 @@ const common = {
   banner: { js: "const __pmDiagModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   // The bundle runs through vm.Script, which has no import(): `await import('node:v8')` becomes a require.
-  supported: { 'dynamic-import': false },
+  // Unicode property escapes (`\p{Script=Greek}`) stay regular expression literals, which V8 parses
+  // on first use, rather than becoming `new RegExp(...)`, parsed as each module loads.
+  supported: { 'dynamic-import': false, 'regexp-unicode-property-escapes': true },
   plugins: [startupShims],
 };
 
