@@ -25,7 +25,7 @@ export const PARTS = {
 // library would keep the main bundle from dropping the parts of it that no command uses. Each holds
 // no state that pm-diag shares between modules (yaml marks its nodes with Symbol.for, which both
 // copies see alike; each zod schema is built and checked by the same copy).
-const COPYABLE_LIBRARIES = ['node_modules/yaml/', 'node_modules/zod/'];
+const COPYABLE_LIBRARY = /(^|\/)node_modules\/(yaml|zod)\//;
 
 export const partFile = (name) => `${name}.cjs`;
 const entryName = (index) => `m${index}`;
@@ -128,6 +128,6 @@ export function duplicatedModules({ mainKeys, bundled }) {
   for (const key of mainKeys) owners.set(key, ['main']);
   for (const [name, keys] of bundled) for (const key of keys) owners.set(key, [...(owners.get(key) ?? []), name]);
   return [...owners]
-    .filter(([key, bundles]) => bundles.length > 1 && !COPYABLE_LIBRARIES.some((library) => key.startsWith(library)))
+    .filter(([key, bundles]) => bundles.length > 1 && !COPYABLE_LIBRARY.test(key))
     .map(([key, bundles]) => `${key} (${bundles.join(', ')})`);
 }
