@@ -110,7 +110,9 @@ export async function buildSplit(root, dist, mainOptions, partOptions) {
     const used = new Set();
     const result = await build({
       ...partOptions,
-      stdin: { contents: entries.map((entry, index) => `export * as ${entryName(index)} from ${JSON.stringify(`./${entry}`)};`).join('\n'), resolveDir: root, sourcefile: `part-${name}.js` },
+      // Getters: a run that renders a report in HTML loads the comparison's renderer (and the main
+      // bundle's comparison modules it uses) only if it asks for it.
+      stdin: { contents: `module.exports = { ${entries.map((entry, index) => `get ${entryName(index)}() { return require(${JSON.stringify(`./${entry}`)}); }`).join(', ')} };`, resolveDir: root, sourcefile: `part-${name}.js` },
       outfile: join(dist, partFile(name)),
       metafile: true,
       plugins: [fromHost(root, mainKeys, entries, used), ...partOptions.plugins],
