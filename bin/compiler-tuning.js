@@ -10,16 +10,25 @@
 /** Commands that may read thousands of files: the only ones long enough to gain from optimized code. */
 const MANY_FILE_COMMANDS = new Set(['report', 'compare', 'validate', 'export']);
 
+/** The command a run names (its first argument that is not an option), if any. */
+const commandOf = (args) => args.find((arg) => !arg.startsWith('-'));
+
 /** The V8 flags for a run with these arguments on this Node major version (none where unsafe). */
 function compilerFlagsFor(args, nodeMajor) {
   if (nodeMajor !== 20) return [];
-  const command = args.find((arg) => !arg.startsWith('-'));
+  const command = commandOf(args);
   return command !== undefined && MANY_FILE_COMMANDS.has(command) ? [] : ['--interrupt-budget=270336'];
 }
+
+let applied = [];
 
 function tuneCompiler(args) {
   const flags = compilerFlagsFor(args, Number(process.versions.node.split('.')[0]));
   if (flags.length > 0) require('node:v8').setFlagsFromString(flags.join(' '));
+  applied = flags;
 }
 
-module.exports = { compilerFlagsFor, tuneCompiler };
+/** The flags tuneCompiler set in this process (a code cache made under other flags is rejected). */
+const appliedCompilerFlags = () => applied;
+
+module.exports = { appliedCompilerFlags, commandOf, compilerFlagsFor, tuneCompiler };

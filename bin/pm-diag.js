@@ -6,7 +6,7 @@ const { loadBundle } = require('./load-bundle.js');
 const { tuneCompiler } = require('./compiler-tuning.js');
 
 const args = process.argv.slice(2);
-const bundle = loadBundle();
+const bundle = loadBundle(args);
 tuneCompiler(args);
 bundle.main(args).then((code) => {
   process.exitCode = code;

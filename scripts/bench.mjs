@@ -3,8 +3,13 @@
 //   BENCH_RUNS=N (default 11) runs per scale case; the median counts. The start-up cases take a
 //   tenth of a second each, so they run at least 31 times: this shared machine's noise moved a
 //   median of 11 by up to 0.2x from one run of the benchmark to the next.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//   --startup: the start-up cases only (a few minutes rather than most of an hour), after building
+//   with the Node that runs the benchmark (a code cache serves only the Node that made it); with
+//   --baseline REF, the same cases of a build of that commit too, interleaved run by run, so that
+//   a before/after comparison on this shared machine is one measurement, not two.
+//   Another Node line: `/path/to/node scripts/bench.mjs --startup` (npm run bench builds with npm's).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +20,16 @@ const startupRuns = Math.max(31, runs);
 const node = process.execPath;
 const bin = join(root, 'bin', 'pm-diag.js');
 const work = mkdtempSync(join(tmpdir(), 'pm-diag-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const env = { ...process.env, NO_COLOR: '1' };
+const startupOnly = process.argv.includes('--startup');
+const baselineRef = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : undefined;
+if (baselineRef !== undefined && !startupOnly) throw new Error('--baseline goes with --startup');
+
+// DESIGN.md, "Performance budget": Node 22 and later start about 2.5x faster bare, so against their
+// own `node -e 0` the same work has a wider ratio.
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+const STARTUP_BUDGET = nodeMajor === 20 ? { bare: 1.3, report: 1.5 } : { bare: 1.5, report: 2.5 };
 
 function run(args, extraEnv = {}) {
   const start = process.hrtime.bigint();
@@ -31,13 +45,23 @@ const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
+/** A start-up run's wall-clock and CPU milliseconds (scripts/bench-cpu.cjs reports the CPU time). */
+function runWithCpu(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(node, ['--require', join(root, 'scripts', 'bench-cpu.cjs'), ...args], { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
+  return { ms, cpu: Number(String(result.output[3])) };
+}
+
 /** Runs each command `count` times, interleaved so that machine noise falls on all of them alike. */
-function medians(commands, count = runs) {
+function timings(commands, count = runs) {
   const times = commands.map(() => []);
   for (const args of commands) run(args); // warm the file cache
   for (let i = 0; i < count; i++) commands.forEach((args, c) => times[c].push(run(args)));
-  return times.map(median);
+  return times;
 }
+const medians = (commands, count) => timings(commands, count).map(median);
 
 function peakMb(args) {
   const file = join(work, 'rss');
@@ -57,23 +81,71 @@ const row = (name, ms, baseName, baseMs, budget, note = '') => {
   rows.push({ name, ms, baseName, baseMs, ratio, budget, verdict: budget === undefined ? '' : ratio <= budget ? 'within' : 'OVER', note });
 };
 
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+const printRows = () => {
+  console.log(`${pad('case', 48)}${lpad('median', 10)}  ${pad('against', 22)}${lpad('median', 10)}${lpad('ratio', 8)}${lpad('budget', 8)}  verdict`);
+  for (const r of rows) {
+    console.log(`${pad(r.name, 48)}${lpad(r.ms.toFixed(0) + ' ms', 10)}  ${pad(r.baseName, 22)}${lpad(r.baseMs.toFixed(0) + ' ms', 10)}${lpad(r.ratio.toFixed(2) + 'x', 8)}${lpad(r.budget + 'x', 8)}  ${r.verdict}${r.note ? ` (${r.note})` : ''}`);
+  }
+};
+
+/** Builds with the Node running the benchmark, whose code cache is the one that counts. */
+function buildAt(dir) {
+  const result = spawnSync(node, [join(dir, 'scripts', 'build.mjs')], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`the build in ${dir} failed`);
+}
+
+/** A build of another commit, in a scratch folder that borrows this checkout's node_modules. */
+function baselineBuild(ref) {
+  const dir = join(work, 'baseline');
+  mkdirSync(dir);
+  const tar = execFileSync('git', ['-C', root, 'archive', '--format=tar', ref], { maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  buildAt(dir);
+  return join(dir, 'bin', 'pm-diag.js');
+}
+
+/** The start-up cases for each build, with their budgets; one interleaved measurement for all. */
+function startupRows(builds) {
+  const example = join(root, 'examples', 'launch-orphaned.yaml');
+  const cases = [
+    ['pm-diag --version', ['--version'], STARTUP_BUDGET.bare],
+    ['pm-diag --help', ['--help'], STARTUP_BUDGET.bare],
+    ['assess --answers --format markdown', ['assess', '--answers', example, '--format', 'markdown'], STARTUP_BUDGET.report],
+    ['assess --answers --format html', ['assess', '--answers', example, '--format', 'html'], STARTUP_BUDGET.report],
+    ['form --out questionnaire.html', ['form', '--out', join(work, 'questionnaire.html')], STARTUP_BUDGET.report],
+  ];
+  const commands = [['-e', '0'], ...cases.flatMap(([, args]) => builds.map(([, program]) => [program, ...args]))];
+  for (const args of commands) runWithCpu(args); // warm the file cache
+  const samples = commands.map(() => []);
+  for (let i = 0; i < startupRuns; i++) commands.forEach((args, c) => samples[c].push(runWithCpu(args)));
+  const [bare, ...own] = samples.map((runs) => ({ ms: median(runs.map((r) => r.ms)), cpu: median(runs.map((r) => r.cpu)), runs }));
+  cases.forEach(([name, , budget], c) =>
+    builds.forEach(([label], b) => {
+      const mine = own[c * builds.length + b];
+      const first = own[c * builds.length];
+      // Against the first build run by run: one round's load falls on both, so this moves less.
+      const paired = (key) => median(first.runs.map((r, i) => r[key] / mine.runs[i][key])).toFixed(2);
+      const against = b === 0 ? '' : `; this tree ${paired('ms')}x of it run by run, ${paired('cpu')}x in CPU`;
+      row(builds.length > 1 ? `${name} [${label}]` : name, mine.ms, 'node -e 0', bare.ms, budget, `CPU ${(mine.cpu / bare.cpu).toFixed(2)}x${against}`);
+    }),
+  );
+}
+
 try {
+  if (startupOnly) {
+    buildAt(root);
+    const builds = [['this tree', bin], ...(baselineRef === undefined ? [] : [[baselineRef, baselineBuild(baselineRef)]])];
+    console.log(`pm-diag start-up benchmark: medians of ${startupRuns} interleaved runs per case, node ${process.version}\n`);
+    startupRows(builds);
+    printRows();
+    process.exit();
+  }
   console.log(`pm-diag benchmark: medians of ${startupRuns} runs per start-up case and ${runs} per scale case, node ${process.version}\n`);
   const example = join(root, 'examples', 'launch-orphaned.yaml');
-  const bare = ['-e', '0'];
-  const [baseline, version, help, assess, assessHtml, form] = medians([
-    bare,
-    [bin, '--version'],
-    [bin, '--help'],
-    [bin, 'assess', '--answers', example, '--format', 'markdown'],
-    [bin, 'assess', '--answers', example, '--format', 'html'],
-    [bin, 'form', '--out', join(work, 'questionnaire.html')],
-  ], startupRuns);
-  row('pm-diag --version', version, 'node -e 0', baseline, 1.3);
-  row('pm-diag --help', help, 'node -e 0', baseline, 1.3);
-  row('assess --answers --format markdown', assess, 'node -e 0', baseline, 1.5);
-  row('assess --answers --format html', assessHtml, 'node -e 0', baseline, 1.5);
-  row('form --out questionnaire.html', form, 'node -e 0', baseline, 1.5);
+  startupRows([['this tree', bin]]);
 
   const dir1000 = generate(1000, 'yaml', join(work, 'r1000'));
   const dir2000 = generate(2000, 'yaml', join(work, 'r2000'));
@@ -137,12 +209,7 @@ try {
     await browser.close();
   }
 
-  const pad = (s, n) => String(s).padEnd(n);
-  const lpad = (s, n) => String(s).padStart(n);
-  console.log(`${pad('case', 36)}${lpad('median', 10)}  ${pad('against', 22)}${lpad('median', 10)}${lpad('ratio', 8)}${lpad('budget', 8)}  verdict`);
-  for (const r of rows) {
-    console.log(`${pad(r.name, 36)}${lpad(r.ms.toFixed(0) + ' ms', 10)}  ${pad(r.baseName, 22)}${lpad(r.baseMs.toFixed(0) + ' ms', 10)}${lpad(r.ratio.toFixed(2) + 'x', 8)}${lpad(r.budget + 'x', 8)}  ${r.verdict}${r.note ? ` (${r.note})` : ''}`);
-  }
+  printRows();
   console.log(`\n${pad('peak memory', 36)}${lpad('MB', 10)}${lpad('budget', 10)}  verdict`);
   for (const [name, mb] of memory) console.log(`${pad(name, 36)}${lpad(mb.toFixed(1), 10)}${lpad('150', 10)}  ${mb <= 150 ? 'within' : 'OVER'}`);
   console.log(`\n${pad('page size', 36)}${lpad('KB', 10)}${lpad('budget', 10)}  verdict`);

@@ -1,14 +1,16 @@
 // Bundles the CLI with esbuild into one CommonJS module body, dist/pm-diag.cjs (inside the function
 // wrapper bin/load-bundle.js compiles), whose modules still run only when a command first imports
-// them. Then checks the built-in bank once and stores it as JSON, so no run parses and validates it
-// again; and last runs the common commands once to record V8's code cache for the bundle
-// (bin/load-bundle.js reads it). README "Design notes" has the figures.
+// them, and its rarely used parts into files of their own (scripts/split.mjs). Then checks the
+// built-in bank once and stores it as JSON, so no run parses and validates it again; and last runs
+// commands to record V8's code caches (bin/load-bundle.js reads them). docs/startup.md has the figures.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSplit, duplicatedModules } from './split.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -70,7 +72,9 @@ const common = {
   banner: { js: "const __pmDiagModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   // The bundle runs through vm.Script, which has no import(): `await import('node:v8')` becomes a require.
-  supported: { 'dynamic-import': false },
+  // Unicode property escapes (`\p{Script=Greek}`) stay regular expression literals, which V8 parses
+  // on first use, rather than becoming `new RegExp(...)`, parsed as each module loads.
+  supported: { 'dynamic-import': false, 'regexp-unicode-property-escapes': true },
   plugins: [startupShims],
 };
 
@@ -80,14 +84,24 @@ mkdirSync(dist);
 // second 380 KB copy of the source, enough to bring the first garbage collection forward. The
 // wrapper opens with "use strict", as the ES modules it was built from are (esbuild's own comes
 // after the banner, where it is not a directive).
-await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/pm-diag.cjs',
-  banner: { js: `(function (exports, require, module, __filename, __dirname) { 'use strict'; ${common.banner.js}` },
+// The main bundle's wrapper also takes the loader of the parts (scripts/split.mjs); a part's, the
+// main bundle's modules it uses.
+const wrapped = (...extra) => ({
+  banner: { js: `(function (exports, require, module, __filename, __dirname, ${extra.join(', ')}) { 'use strict'; ${common.banner.js}` },
   footer: { js: '\n})' },
-  plugins: [...common.plugins, dependenciesApart],
 });
+const split = await buildSplit(
+  root,
+  dist,
+  { ...common, ...wrapped('__pmDiagLoadPart'), entryPoints: ['src/cli.ts'], outfile: 'dist/pm-diag.cjs', plugins: [...common.plugins, dependenciesApart] },
+  { ...common, ...wrapped('__pmDiagHost'), plugins: [...common.plugins, dependenciesApart] },
+);
+// A module in two bundles would run twice, each copy with its own state: none may.
+const duplicated = duplicatedModules(split);
+if (duplicated.length > 0) {
+  console.error(`Modules in more than one bundle:\n  ${duplicated.join('\n  ')}`);
+  process.exit(1);
+}
 for (const { file, exports } of Object.values(APART)) await build({ ...common, stdin: { contents: exports, resolveDir: root }, outfile: join('dist', file) });
 
 /** Checks a built-in YAML file with the code that checks a user's own, and stores it as JSON in dist/. */
@@ -108,27 +122,44 @@ async function compileBuiltin(entry, compile, json) {
 await compileBuiltin('src/bank/compile.ts', 'compileBuiltinBank', 'pm-pmm.json');
 await compileBuiltin('src/profile/load.ts', 'compileBuiltinProfile', 'profile.json');
 
-// The code cache holds what these runs compiled; anything else compiles lazily as usual.
-const { loadBundle } = require(join(root, 'bin', 'load-bundle.js'));
-const { main, saveCache } = loadBundle();
+// The code caches, each recorded in a fresh process by the runs that will use it (scripts/record-caches.mjs):
+// the bundle's for runs that name no command, the bundle's for the common commands, and each part's,
+// by the commands that load it, in one process per set of compiler flags (V8 rejects a cache made
+// under other flags). What no recording run compiled compiles lazily as usual.
 const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-build-'));
 const example = join(root, 'examples', 'launch-orphaned.yaml');
-const runs = [
-  ['--help'],
-  ['--version'],
+const commandRuns = [
   ['roles'],
   ['template'],
   ['validate', example],
   ...['terminal', 'markdown', 'json'].map((format) => ['assess', '--answers', example, '--format', format, '--out', join(scratch, `report.${format}`)]),
   ['report', join(root, 'examples', 'team'), '--format', 'markdown', '--out', join(scratch, 'team.md')],
 ];
-const write = { out: process.stdout.write, err: process.stderr.write };
-process.stdout.write = process.stderr.write = () => true;
+const partRuns = [
+  ['assess', '--answers', example, '--format', 'html', '--out', join(scratch, 'report.html')],
+  ['roles', '--format', 'html', '--out', join(scratch, 'roles.html')],
+  ['report', join(root, 'examples', 'team'), '--format', 'html', '--out', join(scratch, 'team.html')],
+  ['compare', example, join(root, 'examples', 'mature.yaml'), '--format', 'html', '--out', join(scratch, 'compare.html')],
+  ...['terminal', 'html'].map((format) => ['profile', '--answers', join(root, 'examples', 'profile', 'sam-ortiz.yaml'), '--format', format, '--out', join(scratch, `profile.${format}`)]),
+  ['export', join(root, 'examples', 'team'), '--out', join(scratch, 'export.csv')],
+];
+const { compilerFlagsFor } = require(join(root, 'bin', 'compiler-tuning.js'));
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+const partsByFlags = new Map();
+for (const args of partRuns) {
+  const flags = compilerFlagsFor(args, nodeMajor).join(' ');
+  partsByFlags.set(flags, [...(partsByFlags.get(flags) ?? []), args]);
+}
+const recordings = [
+  ['bundle', [['--help'], ['--version']]],
+  ['bundle', commandRuns],
+  ...[...partsByFlags.values()].map((group) => ['parts', group]),
+];
 try {
-  for (const args of runs) await main(args);
+  for (const [what, runs] of recordings) {
+    const recorded = spawnSync(process.execPath, [join(root, 'scripts', 'record-caches.mjs'), what, JSON.stringify(runs)], { stdio: 'inherit' });
+    if (recorded.status !== 0) process.exit(1);
+  }
 } finally {
-  process.stdout.write = write.out;
-  process.stderr.write = write.err;
   rmSync(scratch, { recursive: true, force: true });
 }
-saveCache();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +13,16 @@ import { ROOT } from '../helpers/cli.js';
 const work = mkdtempSync(join(tmpdir(), 'pm-diag-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** A copy of the installed package whose cache file `damage` rewrites. */
+/** A copy of the installed package whose cache files (the bundle's and its parts') `damage` rewrites. */
 function packageWith(name: string, damage: (cache: Buffer) => Buffer | undefined): string {
   const dir = join(work, name);
   for (const part of ['package.json', 'bin', 'dist', 'questions', 'examples']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  const cacheFile = join(dir, 'dist', 'pm-diag.cjs.cache');
-  const damaged = damage(readFileSync(cacheFile));
-  if (damaged === undefined) rmSync(cacheFile);
-  else writeFileSync(cacheFile, damaged);
+  for (const file of readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('.cache'))) {
+    const cacheFile = join(dir, 'dist', file);
+    const damaged = damage(readFileSync(cacheFile));
+    if (damaged === undefined) rmSync(cacheFile);
+    else writeFileSync(cacheFile, damaged);
+  }
   return dir;
 }
 
@@ -44,11 +46,14 @@ describe('the code cache', () => {
     ['made for another bundle', (cache) => Buffer.concat([Buffer.from([1, 2, 3, 4]), cache.subarray(4)])],
   ];
   const expected = runIn(ROOT, ['assess', '--answers', 'examples/mature.yaml', '--format', 'json']);
+  const expectedHtml = runIn(ROOT, ['assess', '--answers', 'examples/mature.yaml', '--format', 'html']);
+  const expectedVersion = runIn(ROOT, ['--version']);
 
   it('is what the build wrote, and V8 takes it', () => {
     const require = createRequire(import.meta.url);
-    const { loadBundle } = require(join(ROOT, 'bin', 'load-bundle.js')) as { loadBundle: () => { usedCache: boolean } };
+    const { loadBundle } = require(join(ROOT, 'bin', 'load-bundle.js')) as { loadBundle: (args?: string[]) => { usedCache: boolean } };
     expect(loadBundle().usedCache).toBe(true);
+    expect(loadBundle(['assess']).usedCache).toBe(true);
     expect(expected.code).toBe(0);
     expect(JSON.parse(expected.stdout)).toMatchObject({ schemaVersion: 1 });
   });
@@ -59,5 +64,8 @@ describe('the code cache', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(expected.stdout);
+    // The runs with a cache of their own: a part (the HTML renderer), and a run that names no command.
+    expect(runIn(dir, ['assess', '--answers', 'examples/mature.yaml', '--format', 'html'])).toEqual(expectedHtml);
+    expect(runIn(dir, ['--version'])).toEqual(expectedVersion);
   });
 });
