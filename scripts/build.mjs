@@ -142,6 +142,7 @@ const partRuns = [
   ['compare', example, join(root, 'examples', 'mature.yaml'), '--format', 'html', '--out', join(scratch, 'compare.html')],
   ...['terminal', 'html'].map((format) => ['profile', '--answers', join(root, 'examples', 'profile', 'sam-ortiz.yaml'), '--format', format, '--out', join(scratch, `profile.${format}`)]),
   ['export', join(root, 'examples', 'team'), '--out', join(scratch, 'export.csv')],
+  ['form', '--out', join(scratch, 'questionnaire.html')],
 ];
 const { compilerFlagsFor } = require(join(root, 'bin', 'compiler-tuning.js'));
 const nodeMajor = Number(process.versions.node.split('.')[0]);

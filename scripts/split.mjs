@@ -1,4 +1,5 @@
-// The bundle's rarely used parts (the HTML renderers, profile, export, the questionnaire) are built
+// The bundle's rarely used parts (the HTML renderers, profile, export, the interactive flow, the
+// questionnaire page) are built
 // as files of their own, each with its own code cache, loaded the first time a run imports one of
 // their modules: every other run reads and checks less. docs/architecture.md, "Start-up", and
 // docs/startup.md have the why and the figures.
@@ -15,10 +16,11 @@ import { isAbsolute, join, relative } from 'node:path';
 /** Each part: the modules the main bundle reaches by a dynamic import, which the part then holds. */
 // A module that two parts use is an entry of one of them, so that the other gets it from the host.
 export const PARTS = {
-  html: ['src/render/report-html.ts', 'src/compare/render-html.ts', 'src/render/roles-html.ts', 'src/render/svg/markup.ts'],
+  html: ['src/render/report-html.ts', 'src/compare/render-html.ts', 'src/render/roles-html.ts', 'src/render/svg/markup.ts', 'src/render/svg/style.ts', 'src/render/html/page.ts'],
   profile: ['src/commands/profile.ts'],
   export: ['src/commands/export.ts'],
-  questionnaire: ['src/interactive/run.ts', 'src/interactive/prompts.ts', 'src/interactive/screens.ts', 'src/interactive/session.ts', 'src/answers/serialize.ts'],
+  interactive: ['src/interactive/run.ts', 'src/interactive/prompts.ts', 'src/interactive/screens.ts', 'src/interactive/session.ts', 'src/interactive/invocation.ts', 'src/answers/serialize.ts'],
+  form: ['src/commands/form.ts'],
 };
 
 // Libraries a part may carry a copy of although the main bundle has one: handing over a whole

@@ -48,8 +48,8 @@ function expectInputError(result: CliResult, message: RegExp): void {
 describe('the parts of the CLI', () => {
   it('are files beside the bundle, each with its code cache', () => {
     const dist = readdirSync(join(ROOT, 'dist'));
-    for (const part of ['html', 'profile', 'export', 'questionnaire']) expect(dist).toContain(`${part}.cjs`);
-    for (const part of ['html', 'profile', 'export']) expect(dist.some((file) => file.startsWith(`${part}.cjs.`) && file.endsWith('.cache'))).toBe(true);
+    for (const part of ['html', 'profile', 'export', 'interactive', 'form']) expect(dist).toContain(`${part}.cjs`);
+    for (const part of ['html', 'profile', 'export', 'form']) expect(dist.some((file) => file.startsWith(`${part}.cjs.`) && file.endsWith('.cache'))).toBe(true);
     // The bundle's: one for the commands, a smaller one for runs that name none (--version, --help).
     expect(statSync(join(ROOT, 'dist', 'pm-diag.cjs.bare.cache')).size).toBeLessThan(statSync(join(ROOT, 'dist', 'pm-diag.cjs.cache')).size / 2);
   });
@@ -65,6 +65,7 @@ describe('the parts of the CLI', () => {
     ['profile', ['profile', '--answers', profileExample, ...out('p.txt')], ['profile.cjs']],
     ['profile --format html', ['profile', '--answers', profileExample, ...out('p.html')], ['profile.cjs', 'html.cjs']],
     ['export', ['export', join(ROOT, 'examples', 'team'), ...out('e.csv')], ['export.cjs']],
+    ['form', ['form', ...out('q.html')], ['form.cjs', 'html.cjs']],
   ])('%s loads only the parts it uses, with their caches', (_, args, expected) => {
     const run = partsLoadedBy(args);
     expect(run.code).toBe(0);
