@@ -150,20 +150,22 @@ export async function collectRespondents(paths: string[], bank: Bank, options: C
 }
 
 /**
- * One warning for what several files share (the same words at the same place, as in a team's
- * files made from one template), naming the other files, so each thing is said once.
+ * One warning for what several files share (the same words at the same line and column, as in a
+ * team's files made from one template), naming the other files, so each thing is said once. What
+ * concerns a whole file (no position: skipped, counted once) stays said of each file.
  */
 export function alikeOnce(warnings: Problem[]): Problem[] {
   const groups = new Map<string, Problem[]>();
-  for (const w of warnings) {
-    const key = JSON.stringify([w.severity, w.line, w.column, w.path, w.message, w.found, w.expected]);
+  warnings.forEach((w, i) => {
+    const key = w.line === undefined ? `#${i}` : JSON.stringify([w.severity, w.line, w.column, w.path, w.message, w.found, w.expected]);
     const group = groups.get(key);
     if (group) group.push(w);
     else groups.set(key, [w]);
-  }
-  return [...groups.values()].map(([first, ...rest]) =>
-    rest.length === 0 ? first! : { ...first!, message: `${first!.message} (the same in ${idList(rest.map((w) => w.source))})` },
-  );
+  });
+  return [...groups.values()].map(([first, ...rest]) => {
+    const others = [...new Set(rest.map((w) => w.source))].filter((source) => source !== first!.source);
+    return others.length === 0 ? first! : { ...first!, message: `${first!.message} (the same in ${idList(others)})` };
+  });
 }
 
 /** Prints warnings to stderr; past the first few, only how many more there are, so 1,000 files do not flood the terminal. */

@@ -4,6 +4,7 @@ import { checkAnswers } from '../answers/load.js';
 import { bankItems } from '../bank/items.js';
 import { checkBankDocument, loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
+import type { ProfileBank } from '../profile/schema.js';
 import { InputError, andThen, checked, type Problem } from '../errors.js';
 import { readFileText, type SourceText } from '../io/read.js';
 import { emit, say, sayProblems } from '../io/output.js';
@@ -16,8 +17,51 @@ export interface ValidateOptions {
   map?: string;
 }
 
+const isMapping = (data: unknown): data is object => data !== null && typeof data === 'object' && !Array.isArray(data);
+
 function looksLikeBank(data: unknown): boolean {
-  return data !== null && typeof data === 'object' && !Array.isArray(data) && ('areas' in data || 'scales' in data || 'interlock' in data);
+  return isMapping(data) && ('areas' in data || 'scales' in data || 'interlock' in data);
+}
+
+/** The profile's own files: its bank (tendencies and dimensions) and a person's answers (`profile:`). */
+function profileKind(data: unknown): 'bank' | 'answers' | undefined {
+  if (!isMapping(data)) return undefined;
+  if ('dimensions' in data || 'tendencies' in data) return 'bank';
+  return 'profile' in data ? 'answers' : undefined;
+}
+
+/** Checks the profile files given, the banks first; loaded only when there are some. */
+async function validateProfileFiles(files: { path: string; input: SourceText; doc: ParsedDocument }[], ok: (line: string) => void, failed: (path: string, found: Problem[]) => void, problemsFor: { strict?: boolean }): Promise<void> {
+  if (files.length === 0) return;
+  const [{ checkProfileAnswers }, { loadProfileBank, parseProfileBank }] = await Promise.all([import('../profile/answers.js'), import('../profile/load.js')]);
+  const banks = new Map<string, ProfileBank>();
+  const kinds = files.map((file) => ({ ...file, kind: profileKind(file.doc.data) }));
+  for (const { path, input } of kinds.filter((f) => f.kind === 'bank')) {
+    const bank = checked(() => parseProfileBank(input));
+    if (!bank.value) failed(path, bank.problems);
+    else {
+      banks.set(bank.value.id, bank.value);
+      const items = bank.value.dimensions.reduce((n, d) => n + d.items.length, 0);
+      ok(`ok   ${safeLine(path)}: profile "${bank.value.id}" v${bank.value.version}: ${bank.value.dimensions.length} dimensions, ${items} items`);
+    }
+  }
+  let builtin: ProfileBank | undefined;
+  for (const { path, input, doc } of kinds.filter((f) => f.kind === 'answers')) {
+    const named = (doc.data as { profile?: unknown }).profile;
+    const bank = (typeof named === 'string' && banks.get(named)) || (builtin ??= loadProfileBank());
+    const parsed = checked(() => checkProfileAnswers(parseDocumentText(input, { allowAliases: false }), bank));
+    if (!parsed.value) {
+      failed(path, parsed.problems);
+      continue;
+    }
+    const items = bank.dimensions.reduce((n, d) => n + d.items.length, 0);
+    const missing = items - parsed.value.answers.size;
+    if (problemsFor.strict && missing > 0) {
+      failed(path, [{ source: safeLine(path), message: `${missing} of ${items} profile items unanswered (--strict)`, severity: 'error' }]);
+      continue;
+    }
+    ok(`ok   ${safeLine(path)}: profile answers for "${bank.id}", ${parsed.value.answers.size} of ${items} items answered`);
+  }
 }
 
 function bankSummary(bank: Bank): string {
@@ -37,6 +81,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
     lines.push(`FAIL ${safeLine(path)}`);
   };
   const exports: string[] = [];
+  const profileFiles: { path: string; input: SourceText; doc: ParsedDocument }[] = [];
   for (const path of files) {
     if (isFormExport(path)) {
       exports.push(path);
@@ -49,6 +94,10 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
       continue;
     }
     const { text, doc } = read.value;
+    if (profileKind(doc.data) !== undefined) {
+      profileFiles.push({ path, input: text, doc });
+      continue;
+    }
     if (!looksLikeBank(doc.data)) {
       docs.push({ path, input: text, doc });
       continue;
@@ -85,6 +134,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
     for (const warning of rows.problems) problems.push(warning);
     lines.push(`ok   ${safeLine(path)}: a form export for "${defaultBank!.id}", ${rows.value.length} respondent${rows.value.length === 1 ? '' : 's'}`);
   }
+  await validateProfileFiles(profileFiles, (line) => lines.push(line), failed, { strict: opts.strict });
   const errors = problems.filter((p) => p.severity === 'error');
   sayProblems(problems.filter((p) => p.severity === 'warning'));
   if (errors.length > 0) {

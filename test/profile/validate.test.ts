@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+// `validate` knows the profile's files: its bank and a person's answers, checked before an interview
+// or a hiring discussion like any answers file.
+
+const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-validate-profile-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const SAM = join(ROOT, 'examples', 'profile', 'sam-ortiz.yaml');
+const PROFILE_BANK = join(ROOT, 'questions', 'profile.yaml');
+
+describe('validate with profile files', () => {
+  it('accepts a profile answers file and the profile bank, beside a diagnostic answers file', () => {
+    const result = runCli(['validate', PROFILE_BANK, SAM, join(ROOT, 'examples', 'mature.yaml')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^ok {3}\S*profile\.yaml: profile "pm-pmm-tendency" v\d+: \d+ dimensions, \d+ items$/m);
+    expect(result.stdout).toMatch(/^ok {3}\S*sam-ortiz\.yaml: profile answers for "pm-pmm-tendency", \d+ of 24 items answered$/m);
+    expect(result.stdout).toMatch(/^ok {3}\S*mature\.yaml: answers for "pm-pmm-diagnostic"/m);
+  });
+
+  it('refuses a bad choice and an unknown id at their positions, exit 2', () => {
+    const bad = join(scratch, 'bad.yaml');
+    writeFileSync(bad, 'profile: pm-pmm-tendency\nrespondent:\n  name: Sam\nanswers:\n  info-sources: sideways\n  info-sorces: inbound\n');
+    const result = runCli(['validate', bad]);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain(`FAIL ${bad}`);
+    expect(result.stderr).toMatch(/bad\.yaml:5:17: .*info-sources/);
+    expect(result.stderr).toMatch(/bad\.yaml:6:3: .*unknown item id "info-sorces" \(did you mean "info-sources"\?\)/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
