@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +6,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Most tests wait on a child process (the CLI, tmux, Chromium): two workers a core keep the
+    // cores busy while they wait.
+    maxWorkers: Math.min(8, 2 * availableParallelism()),
   },
 });
