@@ -18,7 +18,7 @@ import {
 } from '@inquirer/core';
 import figures from '@inquirer/figures';
 import { wrap } from '../render/layout.js';
-import { isSeparator, type Choice, type SelectChoice } from './prompts.js';
+import { isSeparator, type Choice, type SelectChoice, type SelectQuestion } from './prompts.js';
 
 // A list prompt built on @inquirer/core, because `select` has neither keys of its own for a choice nor
 // text shown under every choice at once. It keeps `select`'s keys: arrows (the list wraps), a number
@@ -40,14 +40,8 @@ const DEFAULT_KEYS: [string, string][] = [
 /** Rows assumed when the terminal does not say. */
 const DEFAULT_ROWS = 24;
 
-export interface ChoicePromptConfig<T> {
-  message: string;
-  choices: Choice<T>[];
-  default?: T;
-  /** Key hints before those of the choices' shortcuts. */
-  keys?: [key: string, action: string][];
-  /** Lines printed just above the prompt that should stay on screen with it. */
-  above?: number;
+/** A select question (prompts.ts), with what the prompt needs to lay it out. */
+export interface ChoicePromptConfig<T> extends SelectQuestion<T> {
   /** Columns to wrap details to. */
   width: number;
   /** The terminal's height now. */
