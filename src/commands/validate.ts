@@ -33,7 +33,7 @@ function profileKind(data: unknown): 'bank' | 'answers' | undefined {
 /** Checks the profile files given, the banks first; loaded only when there are some. */
 async function validateProfileFiles(files: { path: string; input: SourceText; doc: ParsedDocument }[], ok: (line: string) => void, failed: (path: string, found: Problem[]) => void, problemsFor: { strict?: boolean }): Promise<void> {
   if (files.length === 0) return;
-  const [{ checkProfileAnswers }, { loadProfileBank, parseProfileBank }] = await Promise.all([import('../profile/answers.js'), import('../profile/load.js')]);
+  const [{ checkProfileAnswers, itemIds }, { loadProfileBank, parseProfileBank }] = await Promise.all([import('../profile/answers.js'), import('../profile/load.js')]);
   const banks = new Map<string, ProfileBank>();
   const kinds = files.map((file) => ({ ...file, kind: profileKind(file.doc.data) }));
   for (const { path, input } of kinds.filter((f) => f.kind === 'bank')) {
@@ -41,7 +41,7 @@ async function validateProfileFiles(files: { path: string; input: SourceText; do
     if (!bank.value) failed(path, bank.problems);
     else {
       banks.set(bank.value.id, bank.value);
-      const items = bank.value.dimensions.reduce((n, d) => n + d.items.length, 0);
+      const items = itemIds(bank.value).length;
       ok(`ok   ${safeLine(path)}: profile "${bank.value.id}" v${bank.value.version}: ${bank.value.dimensions.length} dimensions, ${items} items`);
     }
   }
@@ -54,7 +54,7 @@ async function validateProfileFiles(files: { path: string; input: SourceText; do
       failed(path, parsed.problems);
       continue;
     }
-    const items = bank.dimensions.reduce((n, d) => n + d.items.length, 0);
+    const items = itemIds(bank).length;
     const missing = items - parsed.value.answers.size;
     if (problemsFor.strict && missing > 0) {
       failed(path, [{ source: safeLine(path), message: `${missing} of ${items} profile items unanswered (--strict)`, severity: 'error' }]);

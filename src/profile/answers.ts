@@ -17,7 +17,8 @@ export interface ProfileAnswers {
   answers: Map<string, Choice>;
 }
 
-function itemIds(bank: ProfileBank): string[] {
+/** Every item id of the profile, in profile order. */
+export function itemIds(bank: ProfileBank): string[] {
   return bank.dimensions.flatMap((d) => d.items.map((item) => item.id));
 }
 
