@@ -3,6 +3,7 @@ import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
 import { InputError, MAX_PROBLEMS_SHOWN, type Problem } from '../errors.js';
 import { megabytes, type SourceText } from '../io/read.js';
 import { safeLine } from '../text.js';
+import { FORBIDDEN_KEYS, readSimpleYaml, type SimpleDocument, type SimpleNode } from './simple-yaml.js';
 
 export interface Position {
   line: number;
@@ -26,7 +27,6 @@ export interface ParseOptions {
   allowAliases: boolean;
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const BANK_ALIAS_LIMIT = 50;
 
 // The pairs of each mapping by key, built on first use: looking keys up one by one made a file with
@@ -99,6 +99,40 @@ function nonTextKey(text: string, offset: number): string {
   return 'a value that is not text';
 }
 
+/** The line and column of an offset, as the `yaml` library's line counter gives them. */
+function positionIn(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return { line: low, column: offset - lineStarts[low - 1]! + 1 };
+}
+
+/** A document the simple reader took: the same answers as the `yaml` library's, from its own tables. */
+function simpleParsed(source: string, doc: SimpleDocument): ParsedDocument {
+  const nodeAt = (path: DocPath): SimpleNode => {
+    let node = doc.root;
+    for (const key of path) {
+      const entry = node.entries?.get(String(key));
+      if (entry === undefined) break;
+      node = entry.value;
+    }
+    return node;
+  };
+  return {
+    source,
+    data: doc.data,
+    locate: (path) => positionIn(doc.lineStarts, nodeAt(path).offset),
+    locateKey(path, key) {
+      const entry = nodeAt(path).entries?.get(key);
+      return entry === undefined ? this.locate(path) : positionIn(doc.lineStarts, entry.keyOffset);
+    },
+  };
+}
+
 export function parseDocumentText(input: SourceText, options: ParseOptions): ParsedDocument {
   const source = safeLine(input.source);
   if (input.text.length > MAX_DOCUMENT_BYTES) {
@@ -108,6 +142,12 @@ export function parseDocumentText(input: SourceText, options: ParseOptions): Par
     const problem = jsonSyntaxProblem(input.text, source);
     if (problem) throw new InputError([problem]);
   }
+  const simple = readSimpleYaml(input.text);
+  return simple === undefined ? parseWithYaml(input, source, options) : simpleParsed(source, simple);
+}
+
+/** Any YAML (or JSON) document, read by the `yaml` library, which also names every problem in one. */
+export function parseWithYaml(input: SourceText, source: string, options: ParseOptions): ParsedDocument {
   const lineCounter = new LineCounter();
   // yaml makes an Error per problem it finds: a file of nothing but errors cost a million stack traces.
   const stackTraceLimit = Error.stackTraceLimit;
