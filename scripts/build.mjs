@@ -5,7 +5,7 @@
 // commands to record V8's code caches (bin/load-bundle.js reads them). docs/startup.md has the figures.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -103,6 +103,15 @@ if (duplicated.length > 0) {
   process.exit(1);
 }
 for (const { file, exports } of Object.values(APART)) await build({ ...common, stdin: { contents: exports, resolveDir: root }, outfile: join('dist', file) });
+
+// One character beyond ASCII makes V8 hold the whole source as a two-byte string: twice the memory,
+// and an earlier first garbage collection. esbuild escapes such characters in strings, not always in
+// regular expression literals.
+const beyondAscii = readdirSync(dist).filter((file) => file.endsWith('.cjs') && /[^\x00-\x7f]/.test(readFileSync(join(dist, file), 'latin1')));
+if (beyondAscii.length > 0) {
+  console.error(`Bundles with characters beyond ASCII (write them as \\u escapes in the source): ${beyondAscii.join(', ')}`);
+  process.exit(1);
+}
 
 /** Checks a built-in YAML file with the code that checks a user's own, and stores it as JSON in dist/. */
 async function compileBuiltin(entry, compile, json) {

@@ -91,7 +91,7 @@ export function renderRolesMarkdown(bank: Bank): string {
   const out: string[] = [`# ${mdText(bank.title)}: the role map`, ''];
   out.push(mdTable(['Function', 'Mandate'], (['pm', 'pmm'] as const).map((f) => [mdCell(bank.functions[f].name), mdCell(bank.functions[f].mandate)])), '');
   const parties = partiesOf(bank);
-  out.push(`Accountable: ${countsText(bank).replace(/ · /g, ', ')}. A = accountable, C = contributes. Weight: 3 = critical, 1 = lighter.`, '');
+  out.push(`Accountable: ${countsText(bank).replace(/ \u00b7 /g, ', ')}. A = accountable, C = contributes. Weight: 3 = critical, 1 = lighter.`, '');
   for (const area of bank.areas) {
     out.push(`## ${mdText(area.title)}`, '');
     if (area.description) out.push(mdText(area.description), '');
