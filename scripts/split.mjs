@@ -21,6 +21,8 @@ export const PARTS = {
   export: ['src/commands/export.ts'],
   interactive: ['src/interactive/run.ts', 'src/interactive/prompts.ts', 'src/interactive/screens.ts', 'src/interactive/session.ts', 'src/interactive/invocation.ts', 'src/answers/serialize.ts'],
   form: ['src/commands/form.ts'],
+  // Imported statically by load/document.ts, and loaded only when a document is beyond the simple reader.
+  yaml: ['src/load/yaml-document.ts'],
 };
 
 // Libraries a part may carry a copy of although the main bundle has one: handing over a whole
@@ -50,10 +52,18 @@ function partOf(key) {
   return undefined;
 }
 
+/** The names a module exports, from esbuild's reading of it alone. */
+async function exportNamesOf(root, key) {
+  const result = await build({ absWorkingDir: root, entryPoints: [key], bundle: false, format: 'esm', write: false, metafile: true, outdir: 'exports', logLevel: 'silent' });
+  return Object.values(result.metafile.outputs)[0].exports;
+}
+
 /**
  * Main bundle side: each part's module becomes a stub that loads the part (bin/load-bundle.js
  * passes `__pmDiagLoadPart` to the bundle) and hands it the host modules it imports.
  * `hostKeys` (part → the main bundle's modules it uses) is empty on the first, measuring pass.
+ * The stub's exports are getters, so that the part loads when one is first used rather than when the
+ * stub is imported: a module may import a part's module statically (load/document.ts does).
  */
 export function partStubs(root, hostKeys) {
   return {
@@ -63,13 +73,18 @@ export function partStubs(root, hostKeys) {
         const key = await resolvedKey(b, root, args);
         return key !== undefined && partOf(key) !== undefined ? { path: key, namespace: 'part-stub' } : undefined;
       });
-      b.onLoad({ filter: /.*/, namespace: 'part-stub' }, (args) => {
+      b.onLoad({ filter: /.*/, namespace: 'part-stub' }, async (args) => {
         const { name, exportName } = partOf(args.path);
         // Getters: a host module is required when the part first uses it, so that two parts that
         // use each other's modules do not load each other in a loop.
         const host = [...(hostKeys.get(name) ?? [])].map((key) => `get ${JSON.stringify(key)}() { return require(${JSON.stringify(join(root, key))}); }`);
+        const exported = (await exportNamesOf(root, args.path)).map((key) => `get ${JSON.stringify(key)}() { return load()[${JSON.stringify(key)}]; }`);
         return {
-          contents: `module.exports = __pmDiagLoadPart(${JSON.stringify(partFile(name))}, { ${host.join(', ')} }).${exportName};`,
+          contents: [
+            'let loaded;',
+            `const load = () => (loaded ??= __pmDiagLoadPart(${JSON.stringify(partFile(name))}, { ${host.join(', ')} }).${exportName});`,
+            `module.exports = { __esModule: true, ${exported.join(', ')} };`,
+          ].join('\n'),
           loader: 'js',
           resolveDir: root,
         };

@@ -1,4 +1,3 @@
-import { Document, isMap, isScalar } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
 import type { SourceText } from '../io/read.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
@@ -6,9 +5,7 @@ import { pathText, validateDocument } from '../load/validate.js';
 import { closest, safeLine } from '../text.js';
 import { profileAnswersSchema, type Choice, type ProfileBank } from './schema.js';
 
-// A profile answers file: read with positions (unknown ids with "did you mean"), and written, with
-// each item's question and its two options as comments, by the interactive flow and as the
-// interviewer's scoring sheet.
+// A profile answers file, read with positions (unknown ids with "did you mean"). serialize.ts writes one.
 
 export interface ProfileAnswers {
   source: string;
@@ -66,33 +63,4 @@ export function checkProfileAnswers(doc: ParsedDocument, bank: ProfileBank): Pro
 
 export function parseProfileAnswers(input: SourceText, bank: ProfileBank): ProfileAnswers {
   return checkProfileAnswers(parseDocumentText(input, { allowAliases: false }), bank);
-}
-
-/**
- * The YAML of a profile answers file: `profile`, `respondent`, then every item of the chosen
- * dimensions in profile order, each under a comment with its question and both options (an
- * unanswered item has an empty value). `header` lines go on top.
- */
-export function serializeProfileAnswers(bank: ProfileBank, draft: { name: string | null; answers: ReadonlyMap<string, Choice> }, header: string[], dimensions = bank.dimensions): string {
-  const answers: Record<string, Choice | null> = {};
-  for (const d of dimensions) for (const item of d.items) answers[item.id] = draft.answers.get(item.id) ?? null;
-  const doc = new Document({ profile: bank.id, respondent: { name: draft.name }, answers });
-  if (header.length) doc.commentBefore = header.map((line) => ` ${safeLine(line)}`).join('\n');
-  const items = doc.get('answers');
-  if (isMap(items)) {
-    const byId = new Map(dimensions.flatMap((d) => d.items.map((item, i) => [item.id, { dimension: d, item, first: i === 0 }] as const)));
-    for (const pair of items.items) {
-      const entry = isScalar(pair.key) ? byId.get(String(pair.key.value)) : undefined;
-      if (!entry || !isScalar(pair.key)) continue;
-      const { dimension, item, first } = entry;
-      const lines = [
-        ...(first ? [`── ${dimension.title} (${dimension.id})`] : []),
-        item.prompt,
-        `  inbound:  ${item.inbound}`,
-        `  outbound: ${item.outbound}`,
-      ];
-      pair.key.commentBefore = lines.map((line) => ` ${safeLine(line)}`).join('\n');
-    }
-  }
-  return doc.toString({ lineWidth: 0, nullStr: '' });
 }

@@ -8,7 +8,8 @@ import { commandLine, stopError, type Look } from '../interactive/screens.js';
 import { backupSession } from '../interactive/session.js';
 import { wrap } from '../render/layout.js';
 import { safeLine } from '../text.js';
-import { parseProfileAnswers, serializeProfileAnswers } from './answers.js';
+import { parseProfileAnswers } from './answers.js';
+import { serializeProfileAnswers } from './serialize.js';
 import type { Choice, ProfileBank, ProfileItem } from './schema.js';
 import { CAVEAT } from './view.js';
 

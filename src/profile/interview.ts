@@ -2,7 +2,7 @@ import { makeColors } from '../render/colors.js';
 import { wrap } from '../render/layout.js';
 import { mdText } from '../render/markdown-escape.js';
 import { safeLine } from '../text.js';
-import { serializeProfileAnswers } from './answers.js';
+import { serializeProfileAnswers } from './serialize.js';
 import type { Dimension, ProfileBank } from './schema.js';
 import { CAVEAT } from './view.js';
 

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeAnswers } from '../../src/answers/serialize.js';
-import { parseDocumentText, parseWithYaml, type DocPath, type ParsedDocument } from '../../src/load/document.js';
+import { parseDocumentText, type DocPath, type ParsedDocument } from '../../src/load/document.js';
+import { parseWithYaml } from '../../src/load/yaml-document.js';
 import { readSimpleYaml } from '../../src/load/simple-yaml.js';
 import { ROOT } from '../helpers/cli.js';
 

@@ -48,8 +48,8 @@ function expectInputError(result: CliResult, message: RegExp): void {
 describe('the parts of the CLI', () => {
   it('are files beside the bundle, each with its code cache', () => {
     const dist = readdirSync(join(ROOT, 'dist'));
-    for (const part of ['html', 'profile', 'export', 'interactive', 'form']) expect(dist).toContain(`${part}.cjs`);
-    for (const part of ['html', 'profile', 'export', 'form']) expect(dist.some((file) => file.startsWith(`${part}.cjs.`) && file.endsWith('.cache'))).toBe(true);
+    for (const part of ['html', 'profile', 'export', 'interactive', 'form', 'yaml']) expect(dist).toContain(`${part}.cjs`);
+    for (const part of ['html', 'profile', 'export', 'form', 'yaml']) expect(dist.some((file) => file.startsWith(`${part}.cjs.`) && file.endsWith('.cache'))).toBe(true);
     // The bundle's: one for the commands, a smaller one for runs that name none (--version, --help).
     expect(statSync(join(ROOT, 'dist', 'pm-diag.cjs.bare.cache')).size).toBeLessThan(statSync(join(ROOT, 'dist', 'pm-diag.cjs.cache')).size / 2);
   });
@@ -66,6 +66,9 @@ describe('the parts of the CLI', () => {
     ['profile --format html', ['profile', '--answers', profileExample, ...out('p.html')], ['profile.cjs', 'html.cjs']],
     ['export', ['export', join(ROOT, 'examples', 'team'), ...out('e.csv')], ['export.cjs']],
     ['form', ['form', ...out('q.html')], ['form.cjs', 'html.cjs']],
+    // A bank file is beyond the simple YAML reader; an answers file is not.
+    ['validate a bank', ['validate', join(ROOT, 'questions', 'pm-pmm.yaml')], ['yaml.cjs']],
+    ['assess --bank', ['assess', '--bank', join(ROOT, 'questions', 'pm-pmm.yaml'), '--answers', example, '--format', 'json', ...out('b.json')], ['yaml.cjs']],
   ])('%s loads only the parts it uses, with their caches', (_, args, expected) => {
     const run = partsLoadedBy(args);
     expect(run.code).toBe(0);
@@ -89,6 +92,13 @@ describe('a part uses the main bundle’s modules, not copies', () => {
     writeFileSync(bad, 'respondent: x\n  bad: [\n');
     expectInputError(runCli(['export', bad]), /bad\.yaml:1:13: /);
     expectInputError(runCli(['assess', '--answers', bad, '--format', 'html']), /bad\.yaml:1:13: /);
+  });
+
+  it('a broken answers file, read by the yaml part, exits 2 with its position', () => {
+    const bad = join(scratch, 'broken.yaml');
+    writeFileSync(bad, 'answers:\n  pricing: { owner: pm\n');
+    expectInputError(runCli(['assess', '--answers', bad, '--format', 'markdown']), /broken\.yaml:\d+:\d+: /);
+    expectInputError(runCli(['validate', bad]), /broken\.yaml:\d+:\d+: /);
   });
 
   it('--out equal to an input is refused on the html, profile and export paths, and the input is kept', () => {
