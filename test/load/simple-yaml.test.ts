@@ -88,6 +88,24 @@ describe('the simple YAML reader', () => {
     const template = ['# comment', 'bank: pm-pmm-diagnostic', 'organization: ', 'stage:', 'respondent: { name: , role: }   # role: pm', 'answers:', '', '  # == MARKET ==', '  pricing: { owner: pm, capability: , capacity: 2, note: }', '  roadmap: n/a'].join('\n');
     expect(readsAlike(template)).toBe(true);
     expect(readsAlike(template.replace(/\n/g, '\r\n') + '\r\n')).toBe(true);
+
+    // As the offline questionnaire writes one: JSON-quoted text, an item left empty.
+    const quote = JSON.stringify;
+    const fromQuestionnaire = [
+      '# Answers from the pm-diag questionnaire. Check them: pm-diag validate THIS-FILE',
+      `bank: ${quote('pm-pmm-diagnostic')}`,
+      'bank-version: 2',
+      `bank-hash: ${quote('sha256:0123abcd')}`,
+      `organization: ${quote('Ünïcode Ltd \u2028 "quoted"\tand tabbed')}`,
+      'form: rapid',
+      `respondent: { name: ${quote('Zoë 😀 O\'Neil')}, role: pmm }`,
+      'answers:',
+      `  pricing: { owner: shared, capability: 3, capacity: unknown, note: ${quote('a\nb \\ c\u0007')} }`,
+      '  roadmap:',
+      '  self-serve-funnel: n/a',
+      '',
+    ].join('\n');
+    expect(readsAlike(fromQuestionnaire)).toBe(true);
   });
 
   it('leaves to the yaml library what is beyond it, and so every problem in it', () => {
