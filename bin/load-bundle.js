@@ -10,7 +10,8 @@
 // - The source beyond its length. The build ends each bundle file with an id of its content
 //   (stampBuildId) and starts each of its caches with the same id: a cache is used only with the
 //   build it was made from. Hashing the source on every run would also catch a bundle edited in
-//   place at the same length, but costs more than the rest of the check (docs/startup.md).
+//   place at the same length, but needs node:zlib, which costs more to load than the rest of the
+//   check (docs/startup.md, "Session 5").
 //
 // A run that names no command (`--version`, `--help`) uses a cache of its own, recorded by such runs
 // alone: V8 reads a whole cache before anything runs, and the commands' cache is several times the
