@@ -68,7 +68,7 @@ function withCacheChecksums(v8Work) {
   }
 }
 
-/** Compiles one bundle file with its cache, if that is intact, and runs its wrapper with `args`. */
+/** Compiles one bundle file with its cache, if that is from this build (V8 checks it is intact), and runs its wrapper with `args`. */
 function run(file, cacheFile, module, ...args) {
   const source = readFileSync(file);
   const buildId = buildIdOf(source);
