@@ -24,7 +24,12 @@ let applied = [];
 
 function tuneCompiler(args) {
   const flags = compilerFlagsFor(args, Number(process.versions.node.split('.')[0]));
-  if (flags.length > 0) require('node:v8').setFlagsFromString(flags.join(' '));
+  if (flags.length > 0) {
+    // V8 rejects Node's own code cache for the modules loaded after the flags change (it was made
+    // without them): stdout's (the stream over a pipe or a file), which every run writes to, load first.
+    void process.stdout;
+    require('node:v8').setFlagsFromString(flags.join(' '));
+  }
   applied = flags;
 }
 

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSplit, duplicatedModules } from './split.mjs';
+import { buildSplit, duplicatedModules, PARTS, partFile } from './split.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -130,6 +130,10 @@ async function compileBuiltin(entry, compile, json) {
 // The built-in bank, and the profile of `pm-diag profile`.
 await compileBuiltin('src/bank/compile.ts', 'compileBuiltinBank', 'pm-pmm.json');
 await compileBuiltin('src/profile/load.ts', 'compileBuiltinProfile', 'profile.json');
+
+// Each file bin/load-bundle.js compiles ends with an id of its content, which its caches repeat.
+const { stampBuildId } = require(join(root, 'bin', 'load-bundle.js'));
+for (const file of ['pm-diag.cjs', ...Object.keys(PARTS).map(partFile)]) stampBuildId(join(dist, file));
 
 // The code caches, each recorded in a fresh process by the runs that will use it (scripts/record-caches.mjs):
 // the bundle's for runs that name no command, the bundle's for the common commands, and each part's,
