@@ -32,26 +32,38 @@ interface Placed {
 /**
  * Places dots in number order: each takes its own spot when free, else the first free spot on rings
  * around it that stays in the same quadrant and inside the plot. The same dots always land alike.
+ * A dot stays a radius from its quadrant's edges, so dots of two quadrants never touch: each spot is
+ * checked against the dots of its own quadrant only.
  */
 export function spread(dots: QuadrantDot[]): Placed[] {
   const placed: Placed[] = [];
   const mid = PLOT / 2;
-  const free = (cx: number, cy: number) => placed.every((p) => (p.cx - cx) ** 2 + (p.cy - cy) ** 2 >= (2 * R + 1) ** 2);
+  const apart = (2 * R + 1) ** 2;
+  const byQuadrant = new Map<string, Placed[]>();
   for (const dot of [...dots].sort((a, b) => a.number - b.number)) {
     const hx = dot.x * PLOT;
     const hy = (1 - dot.y) * PLOT;
     // The dot's quadrant, as a box it must stay inside, a radius from every edge.
     const [x0, x1] = hx < mid ? [R + 1, mid - R - 1] : [mid + R + 1, PLOT - R - 1];
     const [y0, y1] = hy < mid ? [R + 1, mid - R - 1] : [mid + R + 1, PLOT - R - 1];
-    const inside = (cx: number, cy: number) => cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
-    let spot: { cx: number; cy: number } | undefined = free(hx, hy) && inside(hx, hy) ? { cx: hx, cy: hy } : undefined;
+    const quadrant = `${x0} ${y0}`;
+    const neighbours = byQuadrant.get(quadrant) ?? [];
+    byQuadrant.set(quadrant, neighbours);
+    // Inside the box and clear of every neighbour. A counted loop rather than `every` and a callback:
+    // with a crowd on one spot it runs thousands of times, and a report is drawn once, in V8's interpreter.
+    const isFree = (cx: number, cy: number) => {
+      if (cx < x0 || cx > x1 || cy < y0 || cy > y1) return false;
+      for (let i = 0; i < neighbours.length; i++) if ((neighbours[i]!.cx - cx) ** 2 + (neighbours[i]!.cy - cy) ** 2 < apart) return false;
+      return true;
+    };
+    let spot: { cx: number; cy: number } | undefined = isFree(hx, hy) ? { cx: hx, cy: hy } : undefined;
     for (let ring = 1; !spot && ring <= RINGS; ring++) {
       const count = 6 * ring;
       for (let k = 0; k < count; k++) {
         const angle = -Math.PI / 2 + (2 * Math.PI * k) / count;
         const cx = hx + Math.cos(angle) * ring * (2 * R + 2);
         const cy = hy + Math.sin(angle) * ring * (2 * R + 2);
-        if (inside(cx, cy) && free(cx, cy)) {
+        if (isFree(cx, cy)) {
           spot = { cx, cy };
           break;
         }
@@ -59,7 +71,9 @@ export function spread(dots: QuadrantDot[]): Placed[] {
     }
     spot ??= { cx: Math.min(x1, Math.max(x0, hx)), cy: Math.min(y1, Math.max(y0, hy)) };
     const moved = Math.abs(spot.cx - hx) > 0.5 || Math.abs(spot.cy - hy) > 0.5;
-    placed.push({ dot, ...spot, ...(moved ? { home: { x: hx, y: hy } } : {}) });
+    const one: Placed = { dot, ...spot, ...(moved ? { home: { x: hx, y: hy } } : {}) };
+    placed.push(one);
+    neighbours.push(one);
   }
   return placed;
 }
