@@ -61,7 +61,9 @@ export function spread(dots: QuadrantDot[]): Placed[] {
     byQuadrant.set(quadrant, neighbours);
     const isFree = (cx: number, cy: number) => {
       if (cx < x0 || cx > x1 || cy < y0 || cy > y1) return false;
-      for (const p of neighbours) if ((p.cx - cx) ** 2 + (p.cy - cy) ** 2 < apart) return false;
+      // The last placed first: they are the likeliest in the way. A counted loop, as `for…of` makes
+      // an object a step where the code runs once, in V8's interpreter.
+      for (let i = neighbours.length - 1; i >= 0; i--) if ((neighbours[i]!.cx - cx) ** 2 + (neighbours[i]!.cy - cy) ** 2 < apart) return false;
       return true;
     };
     const home = `${hx} ${hy}`;
