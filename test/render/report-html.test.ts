@@ -4,6 +4,7 @@ import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { esc } from '../../src/render/svg/markup.js';
 import { spread, type QuadrantDot } from '../../src/render/svg/quadrant.js';
+import { joined } from '../../src/render/html/page.js';
 import { crowdedDiagnosis, HOSTILE, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 
@@ -116,5 +117,13 @@ describe('the quadrant chart spreads dots that would overlap', () => {
     const numbers = [...map.matchAll(/class="dot-text[^"]*"[^>]*>(\d+)</g)].map((m) => Number(m[1]));
     expect(numbers).toHaveLength(new Set(numbers).size);
     expect(numbers).toContain(46);
+  });
+});
+
+describe('joined', () => {
+  it('gives what join gives, for no part, one, several, and empty ones', () => {
+    for (const parts of [[], ['a'], ['<p>a</p>', '', 'b→c', '<li>d</li>'], ['', ''], Array.from({ length: 500 }, (_, i) => `<td>${i}</td>`)]) {
+      for (const separator of ['', '\n', ' · ']) expect(joined(parts, separator)).toBe(parts.join(separator));
+    }
   });
 });
