@@ -59,6 +59,18 @@ const dependenciesApart = {
   },
 };
 
+// The questionnaire's CSP allows its one script by hash (src/render/questionnaire/page.ts): worked
+// out here once, so that no run loads node:crypto for it.
+async function questionnaireScriptSource() {
+  const outfile = join(tmpdir(), `pm-diag-script-source-${process.pid}.cjs`);
+  await build({ absWorkingDir: root, bundle: true, format: 'cjs', platform: 'node', logLevel: 'warning', entryPoints: ['src/render/questionnaire/page.ts'], outfile });
+  try {
+    return require(outfile).questionnaireScriptSource();
+  } finally {
+    rmSync(outfile);
+  }
+}
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -68,7 +80,11 @@ const common = {
   // PM_DIAG_NO_MINIFY=1 keeps the names, for reading a CPU profile (node --cpu-prof).
   minify: !process.env.PM_DIAG_NO_MINIFY,
   legalComments: 'none',
-  define: { __PM_DIAG_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__pmDiagModuleUrl' },
+  define: {
+    __PM_DIAG_VERSION__: JSON.stringify(pkg.version),
+    __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: JSON.stringify(await questionnaireScriptSource()),
+    'import.meta.url': '__pmDiagModuleUrl',
+  },
   banner: { js: "const __pmDiagModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   // The bundle runs through vm.Script, which has no import(): `await import('node:v8')` becomes a require.

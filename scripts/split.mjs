@@ -16,7 +16,7 @@ import { isAbsolute, join, relative } from 'node:path';
 /** Each part: the modules the main bundle reaches by a dynamic import, which the part then holds. */
 // A module that two parts use is an entry of one of them, so that the other gets it from the host.
 export const PARTS = {
-  html: ['src/render/report-html.ts', 'src/compare/render-html.ts', 'src/render/roles-html.ts', 'src/render/svg/markup.ts', 'src/render/svg/style.ts', 'src/render/html/page.ts'],
+  html: ['src/render/report-html.ts', 'src/compare/render-html.ts', 'src/render/roles-html.ts'],
   profile: ['src/commands/profile.ts'],
   export: ['src/commands/export.ts'],
   interactive: ['src/interactive/run.ts', 'src/interactive/prompts.ts', 'src/interactive/screens.ts', 'src/interactive/session.ts', 'src/interactive/invocation.ts', 'src/answers/serialize.ts'],
@@ -24,6 +24,14 @@ export const PARTS = {
   // Imported statically by load/document.ts, and loaded only when a document is beyond the simple reader.
   yaml: ['src/load/yaml-document.ts'],
 };
+
+/**
+ * Modules that only parts import, held by the main bundle for them: what every HTML page is built
+ * with, which the reports, the questionnaire and the profile all use. In a part, each run that uses
+ * one would load that part too (another file and cache) for a few kilobytes; in the main bundle they
+ * run only when a part first asks for them.
+ */
+const HELD_FOR_PARTS = ['src/render/html/page.ts', 'src/render/svg/markup.ts', 'src/render/svg/style.ts'];
 
 // Libraries a part may carry a copy of although the main bundle has one: handing over a whole
 // library would keep the main bundle from dropping the parts of it that no command uses. Each holds
@@ -120,7 +128,8 @@ const inputsOf = (metafile) => new Set(Object.keys(metafile.inputs).filter((key)
  */
 export async function buildSplit(root, dist, mainOptions, partOptions) {
   const measuring = await build({ ...mainOptions, write: false, metafile: true, plugins: [...mainOptions.plugins, partStubs(root, new Map())] });
-  const mainKeys = inputsOf(measuring.metafile);
+  // The modules held for the parts reach the main bundle through the stubs that hand them over.
+  const mainKeys = new Set([...inputsOf(measuring.metafile), ...HELD_FOR_PARTS]);
   const hostKeys = new Map();
   const bundled = new Map();
   for (const [name, entries] of Object.entries(PARTS)) {
@@ -137,7 +146,9 @@ export async function buildSplit(root, dist, mainOptions, partOptions) {
     hostKeys.set(name, used);
     bundled.set(name, inputsOf(result.metafile));
   }
-  await build({ ...mainOptions, plugins: [...mainOptions.plugins, partStubs(root, hostKeys)] });
+  const main = await build({ ...mainOptions, metafile: true, plugins: [...mainOptions.plugins, partStubs(root, hostKeys)] });
+  const missing = HELD_FOR_PARTS.filter((key) => !inputsOf(main.metafile).has(key));
+  if (missing.length > 0) throw new Error(`held for the parts but no part uses them: ${missing.join(', ')}`);
   return { mainKeys, bundled };
 }
 

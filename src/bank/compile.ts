@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { BUILTIN_BANK_FILE, loadBankFile, packageRoot } from './load.js';
-import type { Bank } from './schema.js';
+import { bankHash } from './hash.js';
+import { BUILTIN_BANK_FILE, loadBankFile, packageRoot, type CompiledBank } from './load.js';
 
-/** Build step: the built-in bank, parsed and fully checked (throws with every problem if it is not valid). */
-export function compileBuiltinBank(): Bank {
-  return loadBankFile(join(packageRoot(), BUILTIN_BANK_FILE));
+/** Build step: the built-in bank, parsed and fully checked (throws with every problem if it is not valid), with its hash. */
+export function compileBuiltinBank(): CompiledBank {
+  const bank = loadBankFile(join(packageRoot(), BUILTIN_BANK_FILE));
+  return { bank, hash: bankHash(bank) };
 }

@@ -31,3 +31,8 @@ export function bankHash(bank: Bank): string {
   }
   return hash;
 }
+
+/** The hash of a bank whose hash is already known: the build stores the built-in bank's with it (load.ts). */
+export function rememberBankHash(bank: Bank, hash: string): void {
+  hashes.set(bank, hash);
+}

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
+import { rememberBankHash } from './hash.js';
 import { readFileText, type SourceText } from '../io/read.js';
 import { parseDocumentText, type ParsedDocument } from '../load/document.js';
 import { validateDocument } from '../load/validate.js';
@@ -11,6 +12,12 @@ import { bankSchema, type Bank } from './schema.js';
 export const BUILTIN_BANK_FILE = 'questions/pm-pmm.yaml';
 /** Written by the build after the built-in bank validated, so a run need not parse and check it again. */
 export const COMPILED_BANK_FILE = 'dist/pm-pmm.json';
+
+/** What the build stores of the built-in bank: the bank, and its hash (hash.ts), which a run then need not work out. */
+export interface CompiledBank {
+  bank: Bank;
+  hash?: string;
+}
 
 /** The package's root folder, from wherever this code runs (src/ in tests, dist/ when built). */
 export function packageRoot(): string {
@@ -54,7 +61,11 @@ export function loadBuiltin<T>(yamlFile: string, compiledFile: string, load: (pa
 let builtin: Bank | undefined;
 
 export function builtinBank(): Bank {
-  builtin ??= loadBuiltin(BUILTIN_BANK_FILE, COMPILED_BANK_FILE, loadBankFile);
+  if (builtin === undefined) {
+    const compiled = loadBuiltin<CompiledBank>(BUILTIN_BANK_FILE, COMPILED_BANK_FILE, (path) => ({ bank: loadBankFile(path) }));
+    if (compiled.hash !== undefined) rememberBankHash(compiled.bank, compiled.hash);
+    builtin = compiled.bank;
+  }
   return builtin;
 }
 

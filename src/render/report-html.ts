@@ -52,7 +52,7 @@ import { dumbbells } from './svg/dumbbell.js';
 import { heatmap } from './svg/heatmap.js';
 import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 import { esc } from './svg/markup.js';
-import { figure, list, p, page, section, table, type Html } from './html/page.js';
+import { figure, joined, list, p, page, section, table, type Html } from './html/page.js';
 import { quadrantChart } from './svg/quadrant.js';
 import { strips } from './svg/strips.js';
 
@@ -307,5 +307,5 @@ export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
   };
   const sections = reportSections(d).map((id) => parts[id]());
   const nav = `<nav aria-label="Sections"><ol>${sections.map((part) => `<li><a href="#${part.id}">${esc(part.title)}</a></li>`).join('')}</ol></nav>`;
-  return page(`Gap report: ${d.bank.title}`, `${headerHtml(d)}\n${nav}` + `\n<main>\n${sections.map((part) => section(part.id, part.title, part.html)).join('\n')}\n</main>`);
+  return page(`Gap report: ${d.bank.title}`, `${headerHtml(d)}\n${nav}` + `\n<main>\n${joined(sections.map((part) => section(part.id, part.title, part.html)), '\n')}\n</main>`);
 }

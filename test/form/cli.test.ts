@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bankHash } from '../../src/bank/hash.js';
+import { loadBankFile } from '../../src/bank/load.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { RAPID_BANK_PATH, rapidForm, writeForm } from './helpers.js';
 
@@ -24,6 +26,21 @@ describe('pm-diag form', () => {
     expect(statSync(out).size / 1024).toBeLessThanOrEqual(BUDGET_KB);
     const full = writeForm(join(scratch, 'full.html'), ['--bank', RAPID_BANK_PATH, '--form', 'full', '--stage', 'enterprise']);
     expect(statSync(full).size / 1024).toBeLessThanOrEqual(BUDGET_KB);
+  });
+
+  it('lets its own script run and carries the bank\'s hash, as the build worked them out, the same as a custom bank\'s worked out at run time', () => {
+    // The built-in bank's hash and the script's CSP source come from the build; a custom bank's hash
+    // from the run. Each must be the hash of what the page holds.
+    for (const args of [[], ['--bank', RAPID_BANK_PATH]]) {
+      const r = runCli(['form', ...args, '--out', '-']);
+      expect(r.code, r.stderr).toBe(0);
+      const scripts = [...r.stdout.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+      expect(scripts).toHaveLength(1);
+      const csp = r.stdout.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
+      expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update(scripts[0]!).digest('base64')}';`);
+      const data = JSON.parse(r.stdout.match(/<script type="application\/json" id="pm-diag-data">([^<]*)<\/script>/)![1]!);
+      expect(data.bank.hash).toBe(bankHash(loadBankFile(RAPID_BANK_PATH)));
+    }
   });
 
   it('prints the page with --out -, with the stage, form and organization it was given', () => {

@@ -4,6 +4,7 @@ import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { esc } from '../../src/render/svg/markup.js';
 import { spread, type QuadrantDot } from '../../src/render/svg/quadrant.js';
+import { joined } from '../../src/render/html/page.js';
 import { crowdedDiagnosis, HOSTILE, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 
@@ -92,11 +93,37 @@ describe('the quadrant chart spreads dots that would overlap', () => {
     expect(placed.filter((p) => p.home)).toHaveLength(15);
   });
 
+  it('keeps two crowds on neighbouring spots apart however their numbers interleave, and a crowd the quadrant cannot hold on its own spot', () => {
+    const near: QuadrantDot[] = Array.from({ length: 40 }, (_, i) => ({ number: i + 1, x: i % 2 === 0 ? 0.2 : 0.24, y: 0.3, quadrant: 'critical' as const }));
+    const placed = spread(near);
+    expect(spread([...near].reverse())).toEqual(placed);
+    for (const a of placed) {
+      for (const b of placed) if (a !== b) expect(Math.hypot(a.cx - b.cx, a.cy - b.cy)).toBeGreaterThanOrEqual(23);
+      expect(a.cx).toBeGreaterThanOrEqual(12);
+      expect(a.cx).toBeLessThanOrEqual(218);
+      expect(a.cy).toBeGreaterThanOrEqual(242);
+    }
+    const crowd: QuadrantDot[] = Array.from({ length: 200 }, (_, i) => ({ number: i + 1, x: 0.8, y: 0.8, quadrant: 'strength' as const }));
+    const full = spread(crowd);
+    const spots = new Set(full.map((p) => `${p.cx} ${p.cy}`));
+    const own = full.filter((p) => p.cx === full[0]!.cx && p.cy === full[0]!.cy);
+    expect(own.length).toBeGreaterThan(1);
+    expect(spots.size).toBe(full.length - own.length + 1);
+  });
+
   it('draws a crowded map with every number once', () => {
     const page = html(crowdedDiagnosis(40));
     const map = figures(page).find((f) => f.includes('chart-map'))!;
     const numbers = [...map.matchAll(/class="dot-text[^"]*"[^>]*>(\d+)</g)].map((m) => Number(m[1]));
     expect(numbers).toHaveLength(new Set(numbers).size);
     expect(numbers).toContain(46);
+  });
+});
+
+describe('joined', () => {
+  it('gives what join gives, for no part, one, several, and empty ones', () => {
+    for (const parts of [[], ['a'], ['<p>a</p>', '', 'b→c', '<li>d</li>'], ['', ''], Array.from({ length: 500 }, (_, i) => `<td>${i}</td>`)]) {
+      for (const separator of ['', '\n', ' · ']) expect(joined(parts, separator)).toBe(parts.join(separator));
+    }
   });
 });

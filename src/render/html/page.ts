@@ -10,21 +10,32 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 
 export type Html = string;
 
+/**
+ * `parts.join(separator)`, linking the strings rather than copying them: a join makes one new flat
+ * string of its parts, so markup nested in markup was copied once per level (and the copies were
+ * garbage for the collector). The page is copied once, when it is written.
+ */
+export function joined(parts: readonly string[], separator = ''): string {
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) out = out + separator + parts[i]!;
+  return out;
+}
+
 /** A table whose cells are already escaped; `numeric` columns are right-aligned. */
 export function table(caption: string, head: string[], rows: Html[][], numeric: number[] = []): Html {
   const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
-  const th = head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('\n');
+  const th = joined(head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`));
+  const body = joined(rows.map((r) => `<tr>${joined(r.map((c, i) => `<td${cls(i)}>${c}</td>`))}</tr>`), '\n');
   return `<table><caption>${esc(caption)}</caption>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
 /** A chart and its data side by side; printed, the chart is never cut across pages. */
 export const figure = (title: string, svg: Html, data: Html): Html => `<figure><figcaption>${esc(title)}</figcaption><div class="pair"><div class="plot">${svg}</div><div class="data">${data}</div></div></figure>`;
 
-export const section = (id: string, title: string, ...content: Html[]): Html => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>\n${content.join('\n')}\n</section>`;
+export const section = (id: string, title: string, ...content: Html[]): Html => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>\n${joined(content, '\n')}\n</section>`;
 
 export const p = (text: string): Html => `<p>${esc(text)}</p>`;
-export const list = (items: Html[], ordered = false): Html => `<${ordered ? 'ol' : 'ul'}>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</${ordered ? 'ol' : 'ul'}>`;
+export const list = (items: Html[], ordered = false): Html => `<${ordered ? 'ol' : 'ul'}>\n${joined(items.map((i) => `<li>${i}</li>`), '\n')}\n</${ordered ? 'ol' : 'ul'}>`;
 
 
 /** The document around `body`: charset, CSP, viewport, the style sheet (a page with its own script brings its own policy and style). */

@@ -68,15 +68,19 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** `'sha256-…'`, the CSP source that lets exactly this script run. */
-function scriptSource(script: string): string {
+declare const __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: string | undefined;
+
+/** `'sha256-…'`, the CSP source that lets exactly the questionnaire's script run. */
+export function questionnaireScriptSource(): string {
+  // The build works it out once (scripts/build.mjs): node:crypto, loaded for it, cost every run milliseconds.
+  if (typeof __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__ === 'string') return __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__;
   const { createHash } = process.getBuiltinModule('node:crypto');
-  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+  return `'sha256-${createHash('sha256').update(QUESTIONNAIRE_SCRIPT, 'utf8').digest('base64')}'`;
 }
 
 /** Nothing may load or be sent: only the page's own style and its one script. */
-export const questionnaireCsp = (script: string): string =>
-  `default-src 'none'; script-src ${scriptSource(script)}; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'`;
+const questionnaireCsp = (): string =>
+  `default-src 'none'; script-src ${questionnaireScriptSource()}; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'`;
 
 function respondentScreen(bank: Bank): Html {
   const roles = roleChoices(bank)
@@ -134,5 +138,5 @@ ${DONE_SCREEN}
 <noscript><p class="notice">This questionnaire needs JavaScript, which this browser has turned off for the page. Open it in another browser, or ask for the answers file to fill in instead (pm-diag template).</p></noscript>
 <script type="application/json" id="pm-diag-data">${scriptJson(data)}</script>
 <script>${QUESTIONNAIRE_SCRIPT}</script>`;
-  return page(`${bank.title}: questionnaire`, body, { csp: questionnaireCsp(QUESTIONNAIRE_SCRIPT), style: QUESTIONNAIRE_STYLE });
+  return page(`${bank.title}: questionnaire`, body, { csp: questionnaireCsp(), style: QUESTIONNAIRE_STYLE });
 }
