@@ -20,7 +20,7 @@
 // The rarely used parts of the CLI (scripts/split.mjs) are files of their own beside the bundle,
 // loaded the same way when a run first needs one. A part is loaded after the compiler flags are set
 // (bin/compiler-tuning.js): so a part's cache file is named after the flags it was made under.
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
@@ -46,11 +46,32 @@ function stampBuildId(file) {
   writeFileSync(file, Buffer.concat([source, Buffer.from(`${BUILD_ID_MARK}${id}\n`, 'latin1')]));
 }
 
+/**
+ * A file's bytes, in `memory` when they fit (else in new memory), which is at least `room` bytes:
+ * a bundle's bytes and then its cache's share one piece of memory, as fresh pages are slow to touch.
+ */
+function readInto(path, memory, room = 0) {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = size <= memory.length ? memory.subarray(0, size) : Buffer.allocUnsafeSlow(Math.max(size, room)).subarray(0, size);
+    let done = 0;
+    while (done < size) {
+      const read = readSync(fd, bytes, done, size - done, null);
+      if (read === 0) break;
+      done += read;
+    }
+    return bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The cache's data when it was made from this build of the bundle; otherwise nothing. */
-function readCache(cacheFile, buildId) {
+function readCache(cacheFile, buildId, memory) {
   let file;
   try {
-    file = readFileSync(cacheFile);
+    file = readInto(cacheFile, memory);
   } catch {
     return undefined;
   }
@@ -70,10 +91,12 @@ function withCacheChecksums(v8Work) {
 
 /** Compiles one bundle file with its cache, if that is from this build (V8 checks it is intact), and runs its wrapper with `args`. */
 function run(file, cacheFile, module, ...args) {
-  const source = readFileSync(file);
+  const source = readInto(file, Buffer.alloc(0), statSync(cacheFile, { throwIfNoEntry: false })?.size ?? 0);
   const buildId = buildIdOf(source);
-  const cachedData = readCache(cacheFile, buildId);
-  const script = withCacheChecksums(() => new Script(source.toString('utf8'), { filename: file, cachedData }));
+  const text = source.toString('utf8');
+  // The source's bytes are done with: the cache is read into the same memory.
+  const cachedData = readCache(cacheFile, buildId, Buffer.from(source.buffer, source.byteOffset, source.buffer.byteLength - source.byteOffset));
+  const script = withCacheChecksums(() => new Script(text, { filename: file, cachedData }));
   script.runInThisContext()(module.exports, require, module, file, DIST, ...args);
   return {
     /** Whether V8 took the cache (for the tests and the benchmark's honesty). */

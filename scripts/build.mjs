@@ -83,9 +83,9 @@ const common = {
   define: {
     __PM_DIAG_VERSION__: JSON.stringify(pkg.version),
     __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: JSON.stringify(await questionnaireScriptSource()),
-    'import.meta.url': '__pmDiagModuleUrl',
+    // The folder of the bundle, as CommonJS gives it: no file URL to make and parse back at each start.
+    'import.meta.dirname': '__dirname',
   },
-  banner: { js: "const __pmDiagModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   // The bundle runs through vm.Script, which has no import(): `await import('node:v8')` becomes a require.
   // Unicode property escapes (`\p{Script=Greek}`) stay regular expression literals, which V8 parses
@@ -103,7 +103,7 @@ mkdirSync(dist);
 // The main bundle's wrapper also takes the loader of the parts (scripts/split.mjs); a part's, the
 // main bundle's modules it uses.
 const wrapped = (...extra) => ({
-  banner: { js: `(function (exports, require, module, __filename, __dirname, ${extra.join(', ')}) { 'use strict'; ${common.banner.js}` },
+  banner: { js: `(function (exports, require, module, __filename, __dirname, ${extra.join(', ')}) { 'use strict';` },
   footer: { js: '\n})' },
 });
 const split = await buildSplit(

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { rememberBankHash } from './hash.js';
 import { readFileText, type SourceText } from '../io/read.js';
@@ -21,7 +20,7 @@ export interface CompiledBank {
 
 /** The package's root folder, from wherever this code runs (src/ in tests, dist/ when built). */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = import.meta.dirname;
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('pm-diag: cannot find its own package folder');
