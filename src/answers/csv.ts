@@ -16,7 +16,7 @@ import { IGNORE, type FormMap } from './form-map.js';
 import type { SheetRow } from './xlsx.js';
 import { answersRuleProblems, respondentFromFile, type AnswersCheckOptions } from './load.js';
 import { isMigratedId, migrateAnswers } from './migrate.js';
-import { NOT_APPLICABLE, answersFileSchema, itemAnswerSchema, respondentSchema, type AnswersFile } from './schema.js';
+import { NOT_APPLICABLE, answersSchemas, type AnswersFile } from './schema.js';
 import { pushAll } from '../lists.js';
 
 // A form tool's export: one row per respondent, columns as `pm-diag template --format csv` gives
@@ -356,6 +356,7 @@ class RowReader {
   /** The issues of a row's values, each at its path in the answers file the row stands for. */
   private valueIssues({ respondent, answers, organization, stage }: AnswersFile): Issue[] {
     const issues: Issue[] = [];
+    const { answersFileSchema, itemAnswerSchema, respondentSchema } = answersSchemas();
     const check = (schema: z.ZodMiniType, path: string[], value: unknown) => {
       for (const issue of this.issuesOf(schema, value)) issues.push({ ...issue, path: [...path, ...issue.path] });
     };

@@ -12,7 +12,7 @@ import { bankItemsInScope, defaultStage, stageIds } from '../score/scope.js';
 import { bankHash } from '../bank/hash.js';
 import { idList } from './ids.js';
 import { formerIds, migrateAnswers } from './migrate.js';
-import { answersFileSchema, type AnswersFile, type RawItemAnswer } from './schema.js';
+import { answersSchemas, isWellFormedAnswers, type AnswersFile, type RawItemAnswer } from './schema.js';
 
 export interface AnswersCheckOptions {
   /** Missing items are errors instead of warnings. */
@@ -173,9 +173,16 @@ function ruleView(data: unknown): AnswersFile | undefined {
   return { bank: typeof bank === 'string' ? bank : undefined, stage: typeof stage === 'string' ? stage : undefined, answers: shaped } as AnswersFile;
 }
 
+/** The answers file's shape: a well-formed file as it is (a copy), or every problem zod finds in it. */
+export function checkAnswersShape(doc: ParsedDocument): { value?: AnswersFile; problems: Problem[] } {
+  if (isWellFormedAnswers(doc.data)) return { value: structuredClone(doc.data), problems: [] };
+  const { value, problems } = validateDocument(answersSchemas().answersFileSchema, doc);
+  return { value: value as AnswersFile | undefined, problems };
+}
+
 /** Checks a parsed answers file against a bank: the schema and the rules, every problem of both, in document order. */
 export function checkAnswers(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): Checked<Respondent> {
-  const { value, problems } = validateDocument(answersFileSchema, doc);
+  const { value, problems } = checkAnswersShape(doc);
   const view = value ?? ruleView(doc.data);
   // Answers under the ids of an earlier version of the bank move to their ids now (a warning says which).
   const migrated = view && migrateAnswers(view, bank, doc);

@@ -1,68 +1,124 @@
 import * as z from 'zod/mini';
+import { AXES, TEXT_FIELDS, type AnswerField, type TextField } from '../bank/item-kinds.js';
 import { FORMS } from '../bank/schema.js';
 
 // The answers file, exactly as docs/design.md gives it. An empty value (`capability:` with nothing after
 // it) means "not answered yet", so a half-filled template is still a valid file.
+//
+// Each field is declared once, with the kind of value it takes; from that come both the zod schema
+// (its messages name what was expected, and `pm-diag schema answers` is made from it) and a quick
+// check. A well-formed file, which nearly every run reads, is taken on the quick check alone; zod,
+// slow to build in a run this short, is built only to say what is wrong with one that is not.
 
 export const OWNERS = ['pm', 'pmm', 'shared', 'combined', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear'] as const;
 export const ROLES = ['pm', 'pmm', 'sales', 'marketing', 'engineering', 'leadership', 'other'] as const;
 export const UNKNOWN = 'unknown';
 export const NOT_APPLICABLE = 'n/a';
+const LEVEL_MIN = 1;
+const LEVEL_MAX = 5;
 
-const LEVEL_TEXT = 'an integer from 1 to 5, or "unknown"';
+/** What a field takes: a check that accepts only what the schema accepts, and the schema, with its message. */
+interface FieldKind {
+  accepts(value: unknown): boolean;
+  schema(): z.ZodMiniType;
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+const isWhole = (value: unknown): value is number => Number.isSafeInteger(value);
+
+/** Optional and empty (null) allowed: "not answered yet". */
+function emptyOr(accepts: (value: unknown) => boolean, schema: () => z.ZodMiniType): FieldKind {
+  return { accepts: (value) => value == null || accepts(value), schema: () => z.optional(z.nullable(schema())) };
+}
+
+const text = (error: string): FieldKind => emptyOr((value) => typeof value === 'string', () => z.string({ error }));
+const oneOf = (values: readonly [string, ...string[]]): FieldKind =>
+  emptyOr(
+    (value) => (values as readonly unknown[]).includes(value),
+    () => z.enum(values, { error: values.join(', ') }),
+  );
+
+const LEVEL_TEXT = `an integer from ${LEVEL_MIN} to ${LEVEL_MAX}, or "${UNKNOWN}"`;
 /** `n/a` belongs to a whole item, not to one of its fields: say so where it was put on a field. */
 const LEVEL_EXPECTED = (issue: { input?: unknown }): string =>
   typeof issue.input === 'string' && issue.input.trim().toLowerCase() === NOT_APPLICABLE ? `${LEVEL_TEXT} (n/a goes on the whole item: item-id: n/a)` : LEVEL_TEXT;
-// One schema serves each kind of field (zod takes long enough to build each that it shows at start-up).
-const optionalText = z.optional(z.nullable(z.string({ error: 'text' })));
-const levelAnswer = z.optional(
-  z.nullable(
+const level: FieldKind = emptyOr(
+  (value) => value === UNKNOWN || (isWhole(value) && value >= LEVEL_MIN && value <= LEVEL_MAX),
+  () =>
     z.union(
-      [z.int({ error: LEVEL_EXPECTED }).check(z.minimum(1, { error: LEVEL_EXPECTED }), z.maximum(5, { error: LEVEL_EXPECTED })), z.literal(UNKNOWN)],
+      [z.int({ error: LEVEL_EXPECTED }).check(z.minimum(LEVEL_MIN, { error: LEVEL_EXPECTED }), z.maximum(LEVEL_MAX, { error: LEVEL_EXPECTED })), z.literal(UNKNOWN)],
       { error: LEVEL_EXPECTED },
     ),
+);
+
+/** A mapping with these fields and no others. */
+function strictMapping(fields: Record<string, FieldKind>, error?: string): FieldKind & { schema(): z.ZodMiniObject } {
+  const names = Object.keys(fields);
+  return {
+    accepts: (value: unknown) => isMapping(value) && Object.keys(value).every((key) => Object.hasOwn(fields, key)) && names.every((name) => fields[name]!.accepts(value[name])),
+    schema: () => z.strictObject(Object.fromEntries(names.map((name) => [name, fields[name]!.schema()])), error === undefined ? undefined : { error }),
+  };
+}
+
+const ITEM_FIELD_KINDS: Record<AnswerField, FieldKind> = Object.fromEntries([
+  ['owner', oneOf(OWNERS)],
+  ...AXES.map((axis) => [axis, level] as const),
+  ...TEXT_FIELDS.map((field) => [field, text('text')] as const),
+]) as Record<AnswerField, FieldKind>;
+const itemAnswer = strictMapping(ITEM_FIELD_KINDS);
+const ANSWER_ERROR = 'a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a"';
+const respondent = strictMapping({ name: text('text'), role: oneOf(ROLES) });
+
+const FILE_FIELD_KINDS: Record<string, FieldKind> = {
+  $schema: { accepts: (value) => value === undefined || typeof value === 'string', schema: () => z.optional(z.string()) },
+  bank: text('a bank id'),
+  'bank-version': emptyOr(
+    (value) => isWhole(value) && value >= 1,
+    () => z.int({ error: 'a whole version number' }).check(z.minimum(1, { error: 'a version of 1 or more' })),
   ),
-);
-
-export const itemAnswerSchema = z.strictObject({
-  owner: z.optional(z.nullable(z.enum(OWNERS, { error: OWNERS.join(', ') }))),
-  capability: levelAnswer,
-  capacity: levelAnswer,
-  delivery: levelAnswer,
-  evidence: optionalText,
-  note: optionalText,
-});
-
-export const answerSchema = z.nullable(
-  z.union([z.literal(NOT_APPLICABLE), itemAnswerSchema], {
-    error: 'a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a"',
-  }),
-);
-
-export const respondentSchema = z.strictObject({
-  name: optionalText,
-  role: z.optional(z.nullable(z.enum(ROLES, { error: ROLES.join(', ') }))),
-});
-
-export const answersFileSchema = z.strictObject(
-  {
-    $schema: z.optional(z.string()),
-    bank: z.optional(z.nullable(z.string({ error: 'a bank id' }))),
-    'bank-version': z.optional(z.nullable(z.int({ error: 'a whole version number' }).check(z.minimum(1, { error: 'a version of 1 or more' })))),
-    'bank-hash': z.optional(z.nullable(z.string({ error: 'a content hash (sha256:…)' }))),
-    organization: optionalText,
-    // Checked against the bank's stages by the rules, which can list them.
-    stage: z.optional(z.nullable(z.string({ error: 'a stage id' }))),
-    form: z.optional(z.nullable(z.enum(FORMS, { error: FORMS.join(' or ') }))),
-    respondent: z.optional(z.nullable(respondentSchema)),
-    answers: z.nullable(z.record(z.string(), answerSchema, { error: 'a mapping of item ids to answers' })),
+  'bank-hash': text('a content hash (sha256:…)'),
+  organization: text('text'),
+  // Checked against the bank's stages by the rules, which can list them.
+  stage: text('a stage id'),
+  form: oneOf(FORMS),
+  respondent: emptyOr(respondent.accepts, respondent.schema),
+  answers: {
+    accepts: (value) => value === null || (isMapping(value) && Object.values(value).every((answer) => answer === null || answer === NOT_APPLICABLE || itemAnswer.accepts(answer))),
+    schema: () => z.nullable(z.record(z.string(), z.nullable(z.union([z.literal(NOT_APPLICABLE), itemAnswer.schema()], { error: ANSWER_ERROR })), { error: 'a mapping of item ids to answers' })),
   },
-  { error: 'an answers file (a mapping with an "answers" key)' },
-);
+};
+const answersFile = strictMapping(FILE_FIELD_KINDS, 'an answers file (a mapping with an "answers" key)');
+
+function buildSchemas() {
+  const itemAnswerSchema = itemAnswer.schema() as z.ZodMiniObject<Record<AnswerField, z.ZodMiniType>>;
+  return {
+    itemAnswerSchema,
+    respondentSchema: respondent.schema() as z.ZodMiniObject<Record<'name' | 'role', z.ZodMiniType>>,
+    answersFileSchema: answersFile.schema() as z.ZodMiniObject<Record<keyof AnswersFile, z.ZodMiniType>>,
+  };
+}
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+/** The zod schemas of an answers file and of its parts, built on first use. */
+export const answersSchemas = () => (schemas ??= buildSchemas());
+
+/** Whether `data` is a well-formed answers file: exactly when the schema would accept it. */
+export const isWellFormedAnswers = (data: unknown): data is AnswersFile => answersFile.accepts(data);
 
 export type Owner = (typeof OWNERS)[number];
 export type Role = (typeof ROLES)[number];
 /** A level 1–5 (checked by the schema), or "unknown". */
 export type LevelAnswer = number | typeof UNKNOWN;
-export type AnswersFile = z.infer<typeof answersFileSchema>;
-export type RawItemAnswer = z.infer<typeof itemAnswerSchema>;
+type FieldValue<F extends AnswerField> = F extends 'owner' ? Owner : F extends TextField ? string : LevelAnswer;
+/** An item's answer as the file gives it: any field may be missing or empty (null). */
+export type RawItemAnswer = { [F in AnswerField]?: FieldValue<F> | null };
+export interface AnswersFile {
+  $schema?: string;
+  bank?: string | null;
+  'bank-version'?: number | null;
+  'bank-hash'?: string | null;
+  organization?: string | null;
+  stage?: string | null;
+  form?: (typeof FORMS)[number] | null;
+  respondent?: { name?: string | null; role?: Role | null } | null;
+  answers: Record<string, typeof NOT_APPLICABLE | RawItemAnswer | null> | null;
+}

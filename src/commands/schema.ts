@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { answersFileSchema } from '../answers/schema.js';
+import { answersSchemas } from '../answers/schema.js';
 import { bankSchema } from '../bank/schema.js';
 import { UsageError } from '../errors.js';
 import { emit } from '../io/output.js';
 import { profileAnswersSchema, profileBankSchema } from '../profile/schema.js';
 
-const SCHEMAS = { bank: bankSchema, answers: () => answersFileSchema, profile: profileBankSchema, 'profile-answers': profileAnswersSchema } as const;
+const SCHEMAS = { bank: bankSchema, answers: () => answersSchemas().answersFileSchema, profile: profileBankSchema, 'profile-answers': profileAnswersSchema } as const;
 const TITLES = { bank: 'pm-diag question bank', answers: 'pm-diag answers file', profile: 'pm-diag profile bank', 'profile-answers': 'pm-diag profile answers file' } as const;
 
 /** The JSON Schema (draft-07, the newest yaml-language-server reads) of a bank or an answers file. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { answersRuleProblems, cleanAnswer } from '../answers/load.js';
+import { answersRuleProblems, checkAnswersShape, cleanAnswer } from '../answers/load.js';
 import { migrateAnswers } from '../answers/migrate.js';
-import { answersFileSchema, type AnswersFile } from '../answers/schema.js';
+import type { AnswersFile } from '../answers/schema.js';
 import { serializeAnswers } from '../answers/serialize.js';
 import { bankItems, itemsById } from '../bank/items.js';
 import { bankHash } from '../bank/hash.js';
@@ -10,7 +10,6 @@ import { InputError, andThen, checked, errorsOf, type Checked } from '../errors.
 import { readFileText } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import { parseDocumentText } from '../load/document.js';
-import { validateDocument } from '../load/validate.js';
 import type { Answer } from '../model.js';
 import { safeLine } from '../text.js';
 import type { Draft } from './steps.js';
@@ -30,7 +29,7 @@ const LEFT_UNTOUCHED = 'this is the saved answers file, left untouched: fix it, 
 function checkSavedFile(path: string, bank: Bank): Checked<{ file: AnswersFile; dropped: string[] }> {
   const doc = checked(() => parseDocumentText(readFileText(path), { allowAliases: false }));
   return andThen(doc, (parsed) => {
-    const { value, problems } = validateDocument(answersFileSchema, parsed);
+    const { value, problems } = checkAnswersShape(parsed);
     if (!value) return { problems };
     const known = itemsById(bank);
     // A session saved with an earlier version of the bank resumes with its answers under the ids they moved to.

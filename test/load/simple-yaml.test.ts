@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeAnswers } from '../../src/answers/serialize.js';
@@ -7,6 +7,7 @@ import { parseDocumentText, type DocPath, type ParsedDocument } from '../../src/
 import { parseWithYaml } from '../../src/load/yaml-document.js';
 import { readSimpleYaml } from '../../src/load/simple-yaml.js';
 import { ROOT } from '../helpers/cli.js';
+import { yamlFilesUnder } from '../helpers/files.js';
 
 // The simple reader must give, for every document it takes, exactly what the `yaml` library gives:
 // the same data, and the same line and column for every value and key a message could point at.
@@ -44,14 +45,6 @@ function readsAlike(text: string, source = 'answers.yaml'): boolean {
     expect(answersOf(parseDocumentText(input, OPTIONS)), text).toEqual(answersOf(parseWithYaml(input, source, OPTIONS)));
   }
   return taken;
-}
-
-function yamlFilesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFilesUnder(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
 }
 
 describe('the simple YAML reader', () => {
