@@ -32,10 +32,10 @@ function emptyOr(accepts: (value: unknown) => boolean, schema: () => z.ZodMiniTy
 }
 
 const text = (error: string): FieldKind => emptyOr((value) => typeof value === 'string', () => z.string({ error }));
-const oneOf = (values: readonly [string, ...string[]]): FieldKind =>
+const oneOf = (values: readonly [string, ...string[]], error = values.join(', ')): FieldKind =>
   emptyOr(
     (value) => (values as readonly unknown[]).includes(value),
-    () => z.enum(values, { error: values.join(', ') }),
+    () => z.enum(values, { error }),
   );
 
 const LEVEL_TEXT = `an integer from ${LEVEL_MIN} to ${LEVEL_MAX}, or "${UNKNOWN}"`;
@@ -80,7 +80,7 @@ const FILE_FIELD_KINDS: Record<string, FieldKind> = {
   organization: text('text'),
   // Checked against the bank's stages by the rules, which can list them.
   stage: text('a stage id'),
-  form: oneOf(FORMS),
+  form: oneOf(FORMS, FORMS.join(' or ')),
   respondent: emptyOr(respondent.accepts, respondent.schema),
   answers: {
     accepts: (value) => value === null || (isMapping(value) && Object.values(value).every((answer) => answer === null || answer === NOT_APPLICABLE || itemAnswer.accepts(answer))),
