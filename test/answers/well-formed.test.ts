@@ -56,7 +56,7 @@ describe('the quick check of an answers file', () => {
         organization: field(textValue),
         stage: field(textValue),
         form: field(fc.oneof({ weight: 12, arbitrary: fc.constantFrom<unknown>('rapid', 'full') }, { weight: 1, arbitrary: odd })),
-        respondent: field(fc.oneof(fc.record({ name: field(textValue), role: field(fc.oneof({ weight: 12, arbitrary: fc.constantFrom<unknown>(...ROLES) }, { weight: 1, arbitrary: odd })) }, { requiredKeys: [], noNullPrototype: true }), odd)),
+        respondent: field(fc.oneof(withRareKey(fc.record({ name: field(textValue), role: field(fc.oneof({ weight: 12, arbitrary: fc.constantFrom<unknown>(...ROLES) }, { weight: 1, arbitrary: odd })) }, { requiredKeys: [], noNullPrototype: true }), 'other'), odd)),
         answers: fc.oneof({ weight: 6, arbitrary: fc.dictionary(fc.stringMatching(/^[a-z][a-z-]{0,8}$/), answer, { maxKeys: 4, noNullPrototype: true }) }, { weight: 1, arbitrary: odd }),
       },
       { requiredKeys: [], noNullPrototype: true },
