@@ -1,7 +1,7 @@
 import { InputError, type Problem } from '../errors.js';
 import { megabytes, type SourceText } from '../io/read.js';
 import { safeLine } from '../text.js';
-import { readSimpleYaml, type SimpleDocument, type SimpleNode } from './simple-yaml.js';
+import { lineStartsOf, readSimpleYaml, type SimpleDocument, type SimpleNode } from './simple-yaml.js';
 import { parseWithYaml } from './yaml-document.js';
 
 export interface Position {
@@ -37,11 +37,9 @@ function jsonSyntaxProblem(text: string, source: string): Problem | undefined {
   } catch (err) {
     const message = (err as Error).message;
     const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
-    const before = text.slice(0, offset).split('\n');
     return {
       source,
-      line: before.length,
-      column: before[before.length - 1]!.length + 1,
+      ...positionIn(lineStartsOf(text), offset),
       message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
       expected: 'valid JSON (or use a .yaml file)',
       severity: 'error',
