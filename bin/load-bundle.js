@@ -46,15 +46,12 @@ function stampBuildId(file) {
   writeFileSync(file, Buffer.concat([source, Buffer.from(`${BUILD_ID_MARK}${id}\n`, 'latin1')]));
 }
 
-/**
- * A file's bytes, in `memory` when they fit (else in new memory), which is at least `room` bytes:
- * a bundle's bytes and then its cache's share one piece of memory, as fresh pages are slow to touch.
- */
-function readInto(path, memory, room = 0) {
+/** A file's bytes, in `memory` when they fit (else in new memory). */
+function readInto(path, memory) {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    const bytes = size <= memory.length ? memory.subarray(0, size) : Buffer.allocUnsafeSlow(Math.max(size, room)).subarray(0, size);
+    const bytes = size <= memory.length ? memory.subarray(0, size) : Buffer.allocUnsafeSlow(size);
     let done = 0;
     while (done < size) {
       const read = readSync(fd, bytes, done, size - done, null);
@@ -91,11 +88,13 @@ function withCacheChecksums(v8Work) {
 
 /** Compiles one bundle file with its cache, if that is from this build (V8 checks it is intact), and runs its wrapper with `args`. */
 function run(file, cacheFile, module, ...args) {
-  const source = readInto(file, Buffer.alloc(0), statSync(cacheFile, { throwIfNoEntry: false })?.size ?? 0);
+  // One piece of memory for the source's bytes and then, once they are text, the cache's: fresh pages
+  // are slow to touch.
+  const memory = Buffer.allocUnsafeSlow(Math.max(statSync(file).size, statSync(cacheFile, { throwIfNoEntry: false })?.size ?? 0));
+  const source = readInto(file, memory);
   const buildId = buildIdOf(source);
   const text = source.toString('utf8');
-  // The source's bytes are done with: the cache is read into the same memory.
-  const cachedData = readCache(cacheFile, buildId, Buffer.from(source.buffer, source.byteOffset, source.buffer.byteLength - source.byteOffset));
+  const cachedData = readCache(cacheFile, buildId, memory);
   const script = withCacheChecksums(() => new Script(text, { filename: file, cachedData }));
   script.runInThisContext()(module.exports, require, module, file, DIST, ...args);
   return {
