@@ -26,6 +26,12 @@ export interface Respondent {
   form?: Form;
   /** Only answered items: an item that is missing here is unanswered. */
   answers: Map<string, Answer>;
+  /** The e-mail the file or export row gives, if any: with the name, who this is (DESIGN "Collecting answers"). */
+  email?: string;
+  /** A random id per submission (questionnaire, interactive flow, form-tool row): the same id twice is one submission. */
+  response?: string;
+  /** When the answers were last changed (ISO 8601) and where that time was read from, e.g. `answered-at` or a form tool's timestamp column. */
+  answeredAt?: { time: string; source: string };
 }
 
 export type { Axis } from './bank/item-kinds.js';
