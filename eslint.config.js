@@ -1,9 +1,37 @@
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-/** Files in `files` may not import what `forbidden` matches (type-only imports included). */
-function layer(files, forbidden) {
-  return [{ files, rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: 'imports run down the layers only (docs/architecture.md)' }] }] } }];
+/**
+ * The layers (docs/architecture.md): each top folder of src/ is one, and imports run down only:
+ * cli.ts > commands/ > app/ > io/ > core/. The core is pure: no Node module and no `process`, so
+ * the same code runs in a browser. Each rule names every folder above its own, for static imports,
+ * `export ... from` and dynamic `import()` alike.
+ */
+const LAYERS = ['core', 'io', 'app', 'commands'];
+const ABOVE = { core: ['io', 'app', 'commands'], io: ['app', 'commands'], app: ['commands'], commands: [] };
+const NODE_MODULES = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'node:*'];
+const LAYER_MESSAGE = 'imports run down the layers only: cli > commands > app > io > core (docs/architecture.md)';
+const PURE_MESSAGE = 'the core is pure: no Node module or process, so it runs in a browser (docs/architecture.md)';
+
+function layerRules(layer) {
+  const upward = [...ABOVE[layer].map((folder) => `**/${folder}/**`), '**/cli', '**/cli.js'];
+  const patterns = [{ group: upward, message: LAYER_MESSAGE }];
+  if (layer === 'core') patterns.push({ group: NODE_MODULES, message: PURE_MESSAGE });
+  const folders = [...ABOVE[layer], 'cli(\\.js)?$'].join('|');
+  const dynamic = `ImportExpression[source.value=/(^|\\/)(${folders})(\\/|$)/]`;
+  const restrictedSyntax = [{ selector: dynamic, message: LAYER_MESSAGE }];
+  if (layer === 'core') {
+    restrictedSyntax.push({ selector: 'ImportExpression[source.value=/^node:/]', message: PURE_MESSAGE });
+  }
+  return {
+    files: [`src/${layer}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+      'no-restricted-syntax': ['error', ...restrictedSyntax],
+      ...(layer === 'core' ? { 'no-restricted-globals': ['error', { name: 'process', message: PURE_MESSAGE }, { name: 'Buffer', message: PURE_MESSAGE }] } : {}),
+    },
+  };
 }
 
 export default tseslint.config(
@@ -17,15 +45,7 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
-  // Layers (docs/architecture.md): each folder imports only from layers below it. The core is pure:
-  // no node: modules, no input, output or commands.
-  ...layer(['src/model.ts', 'src/text.ts', 'src/errors.ts', 'src/lists.ts', 'src/score/**', 'src/bank/item-kinds.ts', 'src/bank/items.ts', 'src/bank/schema.ts', 'src/answers/schema.ts', 'src/answers/choices.ts', 'src/compare/diff.ts'], [
-    'node:*', '**/io/*', '**/load/*', '**/render/*', '**/commands/*', '**/interactive/*', '**/pipeline*', '**/cli*', '**/answers/load*', '**/answers/csv*', '**/answers/collect*', '**/bank/load*',
-  ]),
-  ...layer(['src/io/**', 'src/load/**', 'src/answers/**', 'src/bank/**'], ['**/render/*', '**/commands/*', '**/interactive/*', '**/pipeline*', '**/cli*']),
-  ...layer(['src/render/**', 'src/compare/**'], ['**/commands/*', '**/interactive/*', '**/pipeline*', '**/cli*']),
-  ...layer(['src/pipeline.ts', 'src/interactive/**'], ['**/commands/*', '**/cli*']),
-  ...layer(['src/commands/**'], ['**/cli*']),
+  ...LAYERS.map(layerRules),
   {
     // The bin is CommonJS (bin/package.json): it starts faster than an ES module. So is the
     // benchmark's preload, which runs in every timed process.

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
-import { OUTPUT_FORMATS, type OutputKind } from './render/formats.js';
-import { safeText } from './text.js';
-import { VERSION } from './version.js';
+import { OUTPUT_FORMATS, type OutputKind } from './core/render/formats.js';
+import { safeText } from './core/text.js';
+import { VERSION } from './core/version.js';
 
 // Thin on purpose: each action parses its options, then imports the code that does the work, so
 // `--version` and `--help` load nothing but commander.
@@ -232,7 +232,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    const { exitCodeFor } = await import('./exit.js');
+    const { exitCodeFor } = await import('./io/exit.js');
     return exitCodeFor(err, argv.includes('--debug'));
   }
 }

@@ -1,11 +1,11 @@
-import { parseAnswers } from '../answers/load.js';
-import { loadBank } from '../bank/load.js';
-import { UsageError } from '../errors.js';
+import { parseAnswers } from '../core/answers/load.js';
+import { loadBank } from '../io/bank-files.js';
+import { UsageError } from '../core/errors.js';
 import { readSourceText } from '../io/read.js';
 import { sayProblems } from '../io/output.js';
-import type { InteractiveOptions } from '../interactive/run.js';
-import { publishReport } from '../pipeline.js';
-import { checkStage } from '../score/scope.js';
+import type { InteractiveOptions } from '../app/interactive/run.js';
+import { publishReport } from '../app/pipeline.js';
+import { checkStage } from '../core/score/scope.js';
 import { reportSettings, type ReportCliOptions } from './options.js';
 
 export interface AssessOptions extends ReportCliOptions, InteractiveOptions {
@@ -15,7 +15,7 @@ export interface AssessOptions extends ReportCliOptions, InteractiveOptions {
 export async function run(opts: AssessOptions): Promise<void> {
   const settings = reportSettings(opts);
   if (opts.answers === undefined) {
-    const { runInteractive } = await import('../interactive/run.js');
+    const { runInteractive } = await import('../app/interactive/run.js');
     return runInteractive(opts, settings);
   }
   if (opts.area !== undefined) {

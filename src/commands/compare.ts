@@ -1,21 +1,22 @@
-import { checkRespondents, isRespondentSet, sayWarnings } from '../answers/collect.js';
-import { loadFormMap, type FormMap } from '../answers/form-map.js';
-import { checkAnswers } from '../answers/load.js';
-import { loadBank } from '../bank/load.js';
-import type { Bank } from '../bank/schema.js';
-import { compareSnapshots } from '../compare/diff.js';
-import { DEFAULT_FUNCTION_NAMES, regressionMessage } from '../compare/format.js';
-import { renderComparison } from '../compare/render.js';
-import { looksLikeReport, snapshotFromDiagnosis, snapshotFromReportDocument, inBankTerms, type Snapshot } from '../compare/snapshot.js';
-import { InputError, ThresholdError, UsageError, andThen, checked, checkedAsync, errorsOf, type Checked, type Problem } from '../errors.js';
+import { checkRespondents, isRespondentSet, sayWarnings } from '../io/collect.js';
+import { type FormMap } from '../core/answers/form-map.js';
+import { loadFormMap } from '../io/form-map-file.js';
+import { checkAnswers } from '../core/answers/load.js';
+import { loadBank } from '../io/bank-files.js';
+import type { Bank } from '../core/bank/schema.js';
+import { compareSnapshots } from '../core/compare/diff.js';
+import { DEFAULT_FUNCTION_NAMES, regressionMessage } from '../core/compare/format.js';
+import { renderComparison } from '../core/compare/render.js';
+import { looksLikeReport, snapshotFromDiagnosis, snapshotFromReportDocument, inBankTerms, type Snapshot } from '../core/compare/snapshot.js';
+import { InputError, ThresholdError, UsageError, andThen, checked, checkedAsync, errorsOf, type Checked, type Problem } from '../core/errors.js';
 import { readSourceText } from '../io/read.js';
 import { emit } from '../io/output.js';
-import { parseDocumentText } from '../load/document.js';
-import type { Respondent } from '../model.js';
-import type { ReportSettings } from '../pipeline.js';
+import { parseDocumentText } from '../core/document/document.js';
+import type { Respondent } from '../core/model.js';
+import type { ReportSettings } from '../app/pipeline.js';
 import { reportSettings } from './options.js';
-import { diagnose } from '../score/diagnose.js';
-import { safeLine } from '../text.js';
+import { diagnose } from '../core/score/diagnose.js';
+import { safeLine } from '../core/text.js';
 
 export interface CompareOptions {
   bank?: string;
@@ -77,7 +78,7 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   const functionNames = names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
   const renderOptions = { color: settings.color, functionNames, width: settings.width };
   // The HTML page loads only when asked for, like the report's.
-  const text = settings.format === 'html' ? (await import('../compare/render-html.js')).renderCompareHtml(comparison, renderOptions) : renderComparison(comparison, settings.format, renderOptions);
+  const text = settings.format === 'html' ? (await import('../core/compare/render-html.js')).renderCompareHtml(comparison, renderOptions) : renderComparison(comparison, settings.format, renderOptions);
   emit(text, settings.out);
   if (opts.failOnRegression && comparison.regressions.length > 0) throw new ThresholdError(regressionMessage(comparison));
 }

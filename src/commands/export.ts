@@ -1,11 +1,11 @@
-import { collectRespondents, sayWarnings } from '../answers/collect.js';
-import { loadFormMap } from '../answers/form-map.js';
-import { loadBank } from '../bank/load.js';
-import { UsageError } from '../errors.js';
-import { csvChunks, ndjsonChunks } from '../export/text.js';
-import { exportRows } from '../export/rows.js';
+import { collectRespondents, sayWarnings } from '../io/collect.js';
+import { loadFormMap } from '../io/form-map-file.js';
+import { loadBank } from '../io/bank-files.js';
+import { UsageError } from '../core/errors.js';
+import { csvChunks, ndjsonChunks } from '../core/export/text.js';
+import { exportRows } from '../core/export/rows.js';
 import { emitContent } from '../io/output.js';
-import { diagnose } from '../score/diagnose.js';
+import { diagnose } from '../core/score/diagnose.js';
 import { parseTarget, resolveFormat } from './options.js';
 
 
@@ -31,6 +31,6 @@ export async function run(files: string[], opts: ExportCliOptions, stdout: { isT
   sayWarnings(warnings);
   // Targets, bank order and the assessment's organization come from the same scoring as the report's.
   const rows = exportRows(diagnose(bank, respondents, { target }), respondents);
-  if (format === 'parquet') emitContent(await (await import('../export/parquet.js')).parquetBytes(rows), out);
+  if (format === 'parquet') emitContent(await (await import('../core/export/parquet.js')).parquetBytes(rows), out);
   else emitContent(format === 'csv' ? csvChunks(rows) : ndjsonChunks(rows), out);
 }

@@ -1,9 +1,9 @@
-import { bankItems } from '../bank/items.js';
-import { loadBank } from '../bank/load.js';
-import { UsageError } from '../errors.js';
+import { bankItems } from '../core/bank/items.js';
+import { loadBank } from '../io/bank-files.js';
+import { UsageError } from '../core/errors.js';
 import { emit } from '../io/output.js';
-import { renderQuestionnaire } from '../render/questionnaire/page.js';
-import { checkStage, defaultStage, itemsInScope } from '../score/scope.js';
+import { renderQuestionnaire } from '../core/render/questionnaire/page.js';
+import { checkStage, defaultStage, itemsInScope } from '../core/score/scope.js';
 import { parseForm, resolveFormat } from './options.js';
 
 export interface FormOptions {

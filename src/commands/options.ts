@@ -1,10 +1,10 @@
-import { FORMS, type Form } from '../bank/schema.js';
-import { UsageError } from '../errors.js';
-import { safeLine } from '../text.js';
-import type { ReportSettings } from '../pipeline.js';
-import { colorWanted } from '../render/color-choice.js';
-import { terminalWidth } from '../render/terminal-width.js';
-import { FORMATS, OUTPUT_FORMATS, extensionOf, formatOfPath, type Format, type OutputKind } from '../render/formats.js';
+import { FORMS, type Form } from '../core/bank/schema.js';
+import { UsageError } from '../core/errors.js';
+import { safeLine } from '../core/text.js';
+import type { ReportSettings } from '../app/pipeline.js';
+import { colorWanted } from '../io/terminal.js';
+import { terminalWidth } from '../io/terminal.js';
+import { FORMATS, OUTPUT_FORMATS, extensionOf, formatOfPath, type Format, type OutputKind } from '../core/render/formats.js';
 
 // Options as commander gives them (strings), checked and turned into settings before any input is read.
 

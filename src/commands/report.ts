@@ -1,9 +1,9 @@
-import { collectRespondents, sayWarnings } from '../answers/collect.js';
-import { loadFormMap } from '../answers/form-map.js';
-import type { TeamOptions } from '../answers/team.js';
-import { loadBank } from '../bank/load.js';
-import { publishReport } from '../pipeline.js';
-import { checkStage } from '../score/scope.js';
+import { collectRespondents, sayWarnings } from '../io/collect.js';
+import { loadFormMap } from '../io/form-map-file.js';
+import type { TeamOptions } from '../core/answers/team.js';
+import { loadBank } from '../io/bank-files.js';
+import { publishReport } from '../app/pipeline.js';
+import { checkStage } from '../core/score/scope.js';
 import { reportSettings, type ReportCliOptions } from './options.js';
 
 /** `pm-diag report FILE...`: one report over every respondent in the files, folders and form exports given. */

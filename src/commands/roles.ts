@@ -1,7 +1,7 @@
-import { loadBank } from '../bank/load.js';
+import { loadBank } from '../io/bank-files.js';
 import { emit } from '../io/output.js';
-import { renderRolesMarkdown, renderRolesTerminal } from '../render/roles.js';
-import { colorWanted } from '../render/color-choice.js';
+import { renderRolesMarkdown, renderRolesTerminal } from '../core/render/roles.js';
+import { colorWanted } from '../io/terminal.js';
 import { resolveFormat } from './options.js';
 
 export interface RolesOptions {
@@ -15,6 +15,6 @@ export async function run(opts: RolesOptions): Promise<void> {
   const format = resolveFormat('roles', opts.format, opts.out);
   const bank = loadBank(opts.bank);
   const text =
-    format === 'html' ? (await import('../render/roles-html.js')).renderRolesHtml(bank) : format === 'markdown' ? renderRolesMarkdown(bank) : renderRolesTerminal(bank, !opts.out && colorWanted(opts.color));
+    format === 'html' ? (await import('../core/render/roles-html.js')).renderRolesHtml(bank) : format === 'markdown' ? renderRolesMarkdown(bank) : renderRolesTerminal(bank, !opts.out && colorWanted(opts.color));
   emit(text, opts.out);
 }

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { answersSchemas } from '../answers/schema.js';
-import { bankSchema } from '../bank/schema.js';
-import { UsageError } from '../errors.js';
+import { answersSchemas } from '../core/answers/schema.js';
+import { bankSchema } from '../core/bank/schema.js';
+import { UsageError } from '../core/errors.js';
 import { emit } from '../io/output.js';
-import { profileAnswersSchema, profileBankSchema } from '../profile/schema.js';
+import { profileAnswersSchema, profileBankSchema } from '../core/profile/schema.js';
 
 const SCHEMAS = { bank: bankSchema, answers: () => answersSchemas().answersFileSchema, profile: profileBankSchema, 'profile-answers': profileAnswersSchema } as const;
 const TITLES = { bank: 'pm-diag question bank', answers: 'pm-diag answers file', profile: 'pm-diag profile bank', 'profile-answers': 'pm-diag profile answers file' } as const;
@@ -15,7 +15,7 @@ export function jsonSchema(kind: keyof typeof SCHEMAS): Record<string, unknown> 
 }
 
 export async function run(kind: string, opts: { out?: string }): Promise<void> {
-  if (kind === 'export') return emit(JSON.stringify((await import('../export/schema.js')).exportRowJsonSchema(), null, 2), opts.out);
+  if (kind === 'export') return emit(JSON.stringify((await import('../core/export/schema.js')).exportRowJsonSchema(), null, 2), opts.out);
   if (!Object.hasOwn(SCHEMAS, kind)) throw new UsageError(`schema: found "${kind}", expected bank, answers, profile, profile-answers or export`);
   emit(JSON.stringify(jsonSchema(kind as keyof typeof SCHEMAS), null, 2), opts.out);
 }

@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { backupFile } from '../io/backup.js';
 import { say } from '../io/output.js';
 import { readFileText } from '../io/read.js';
-import { parseDocumentText } from '../load/document.js';
-import { safeLine } from '../text.js';
+import { parseDocumentText } from '../core/document/document.js';
+import { safeLine } from '../core/text.js';
 
 // `template --out FILE` over a file someone has been filling in would replace their answers with a
 // blank form. Only a blank template (or an empty file) is replaced without --force.

@@ -1,16 +1,16 @@
-import { formQuestion, metaQuestion, META_QUESTIONS } from '../answers/choices.js';
-import { csvColumns } from '../answers/csv.js';
-import { splitItemColumn } from '../answers/form-columns.js';
-import { OWNERS, ROLES } from '../answers/schema.js';
-import { fieldsOf, type AnswerField } from '../bank/item-kinds.js';
-import { bankItems, itemsById, type BankItem } from '../bank/items.js';
-import { loadBank } from '../bank/load.js';
-import type { Bank, Form, ScaleName } from '../bank/schema.js';
-import { csvCell } from '../export/text.js';
+import { formQuestion, metaQuestion, META_QUESTIONS } from '../core/answers/choices.js';
+import { csvColumns } from '../core/answers/csv.js';
+import { splitItemColumn } from '../core/answers/form-columns.js';
+import { OWNERS, ROLES } from '../core/answers/schema.js';
+import { fieldsOf, type AnswerField } from '../core/bank/item-kinds.js';
+import { bankItems, itemsById, type BankItem } from '../core/bank/items.js';
+import { loadBank } from '../io/bank-files.js';
+import type { Bank, Form, ScaleName } from '../core/bank/schema.js';
+import { csvCell } from '../core/export/text.js';
 import { emit } from '../io/output.js';
-import { renderFormGuide } from '../render/form-guide.js';
-import { checkStage, itemsInScope, stageIds } from '../score/scope.js';
-import { safeLine } from '../text.js';
+import { renderFormGuide } from '../core/render/form-guide.js';
+import { checkStage, itemsInScope, stageIds } from '../core/score/scope.js';
+import { safeLine } from '../core/text.js';
 import { parseForm, resolveFormat } from './options.js';
 import { guardTemplateOut } from './template-guard.js';
 

@@ -1,15 +1,17 @@
-import { checkFormExport, isFormExport } from '../answers/collect.js';
-import { loadFormMap } from '../answers/form-map.js';
-import { checkAnswers } from '../answers/load.js';
-import { bankItems } from '../bank/items.js';
-import { checkBankDocument, loadBank } from '../bank/load.js';
-import type { Bank } from '../bank/schema.js';
-import type { ProfileBank } from '../profile/schema.js';
-import { InputError, andThen, checked, type Problem } from '../errors.js';
-import { readFileText, type SourceText } from '../io/read.js';
+import { checkFormExport, isFormExport } from '../io/collect.js';
+import { loadFormMap } from '../io/form-map-file.js';
+import { checkAnswers } from '../core/answers/load.js';
+import { bankItems } from '../core/bank/items.js';
+import { loadBank } from '../io/bank-files.js';
+import { checkBankDocument } from '../core/bank/parse.js';
+import type { Bank } from '../core/bank/schema.js';
+import type { ProfileBank } from '../core/profile/schema.js';
+import { InputError, andThen, checked, type Problem } from '../core/errors.js';
+import { readFileText } from '../io/read.js';
+import { type SourceText } from '../core/source.js';
 import { emit, say, sayProblems } from '../io/output.js';
-import { parseDocumentText, type ParsedDocument } from '../load/document.js';
-import { safeLine } from '../text.js';
+import { parseDocumentText, type ParsedDocument } from '../core/document/document.js';
+import { safeLine } from '../core/text.js';
 
 export interface ValidateOptions {
   bank?: string;
@@ -33,7 +35,7 @@ function profileKind(data: unknown): 'bank' | 'answers' | undefined {
 /** Checks the profile files given, the banks first; loaded only when there are some. */
 async function validateProfileFiles(files: { path: string; input: SourceText; doc: ParsedDocument }[], ok: (line: string) => void, failed: (path: string, found: Problem[]) => void, problemsFor: { strict?: boolean }): Promise<void> {
   if (files.length === 0) return;
-  const [{ checkProfileAnswers, itemIds }, { loadProfileBank, parseProfileBank }] = await Promise.all([import('../profile/answers.js'), import('../profile/load.js')]);
+  const [{ checkProfileAnswers, itemIds }, { loadProfileBank }, { parseProfileBank }] = await Promise.all([import('../core/profile/answers.js'), import('../io/profile-files.js'), import('../core/profile/load.js')]);
   const banks = new Map<string, ProfileBank>();
   const kinds = files.map((file) => ({ ...file, kind: profileKind(file.doc.data) }));
   for (const { path, input } of kinds.filter((f) => f.kind === 'bank')) {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { InputError, formatProblem, inReadingOrder, type Problem } from '../errors.js';
-import { safeLine } from '../text.js';
+import { InputError, formatProblem, inReadingOrder, type Problem } from '../core/errors.js';
+import { safeLine } from '../core/text.js';
 import { inputReadAs } from './read.js';
 import { piecesOf, writeFileAtomic, type FileContent } from './write.js';
 

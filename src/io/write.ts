@@ -1,7 +1,7 @@
 import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { InputError } from '../errors.js';
-import { safeLine } from '../text.js';
+import { InputError } from '../core/errors.js';
+import { safeLine } from '../core/text.js';
 
 /** Linux gives up after this many links in a row (ELOOP): so does the writer. */
 const MAX_LINK_HOPS = 40;

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answersSchemas, isWellFormedAnswers, OWNERS, ROLES } from '../../src/answers/schema.js';
-import { parseDocumentText } from '../../src/load/document.js';
+import { answersSchemas, isWellFormedAnswers, OWNERS, ROLES } from '../../src/core/answers/schema.js';
+import { parseDocumentText } from '../../src/core/document/document.js';
 import { ROOT } from '../helpers/cli.js';
 import { yamlFilesUnder } from '../helpers/files.js';
 

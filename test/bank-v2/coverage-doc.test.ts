@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../src/bank/load.js';
-import { formLength } from '../../src/interactive/screens.js';
-import { scopedSections, selectSections } from '../../src/interactive/steps.js';
+import { loadBank } from '../../src/io/bank-files.js';
+import { formLength } from '../../src/app/interactive/screens.js';
+import { scopedSections, selectSections } from '../../src/app/interactive/steps.js';
 import { COVERAGE_DOC, STAGES, formItems, itemsOf, loadV2, questionCount } from './helpers.js';
 
 // docs/bank-coverage.md, the draft of the README's "What the bank covers": its ids must exist

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../src/bank/load.js';
-import { formLength } from '../../src/interactive/screens.js';
-import { scopedSections, selectSections } from '../../src/interactive/steps.js';
+import { loadBank } from '../../src/io/bank-files.js';
+import { formLength } from '../../src/app/interactive/screens.js';
+import { scopedSections, selectSections } from '../../src/app/interactive/steps.js';
 import { ROOT } from '../helpers/cli.js';
 import { itemsOf, loadV2 } from './helpers.js';
 

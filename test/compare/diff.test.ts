@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareSnapshots } from '../../src/compare/diff.js';
-import type { Snapshot } from '../../src/compare/snapshot.js';
+import { compareSnapshots } from '../../src/core/compare/diff.js';
+import type { Snapshot } from '../../src/core/compare/snapshot.js';
 import { compare, side } from './helpers.js';
 
 // before.yaml, worked out by hand with the minimal bank (target 4; positioning's own target 3):
@@ -134,8 +134,8 @@ describe('compare: rounding, unrated items, other banks and targets', () => {
 
 describe('compare: an item that became not applicable', () => {
   it('is a change, not a regression, and says n/a (not applicable) rather than unanswered', async () => {
-    const { compareSnapshots } = await import('../../src/compare/diff.js');
-    const { changePhrases } = await import('../../src/compare/format.js');
+    const { compareSnapshots } = await import('../../src/core/compare/diff.js');
+    const { changePhrases } = await import('../../src/core/compare/format.js');
     const before = await side('before.yaml');
     const after = { ...before, items: before.items.map((i) => (i.id === 'market-problems' ? { ...i, capability: null, capacity: null, readiness: null, quadrant: null, notApplicable: true, owner: { consensus: null, status: 'unanswered' as const, contested: false } } : i)) };
     const cmp = compareSnapshots(before, after);

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { collectRespondents } from '../../src/answers/collect.js';
-import { parseAnswers } from '../../src/answers/load.js';
-import { compareSnapshots } from '../../src/compare/diff.js';
-import { snapshotFromDiagnosis, snapshotFromReportDocument, type Snapshot } from '../../src/compare/snapshot.js';
+import { collectRespondents } from '../../src/io/collect.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { compareSnapshots } from '../../src/core/compare/diff.js';
+import { snapshotFromDiagnosis, snapshotFromReportDocument, type Snapshot } from '../../src/core/compare/snapshot.js';
 import { readFileText } from '../../src/io/read.js';
-import { parseDocumentText } from '../../src/load/document.js';
-import { diagnose } from '../../src/score/diagnose.js';
+import { parseDocumentText } from '../../src/core/document/document.js';
+import { diagnose } from '../../src/core/score/diagnose.js';
 import { FIXTURES } from '../foundation/helpers.js';
 import { miniBank } from '../report/helpers.js';
 

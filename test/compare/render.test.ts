@@ -1,9 +1,9 @@
 import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
-import { compareSnapshots, type Comparison } from '../../src/compare/diff.js';
-import { DEFAULT_FUNCTION_NAMES } from '../../src/compare/format.js';
-import { comparisonJson, renderComparison } from '../../src/compare/render.js';
+import { compareSnapshots, type Comparison } from '../../src/core/compare/diff.js';
+import { DEFAULT_FUNCTION_NAMES } from '../../src/core/compare/format.js';
+import { comparisonJson, renderComparison } from '../../src/core/compare/render.js';
 import { compare, side } from './helpers.js';
 
 const HOSTILE = 'Evil \u001b[2J\u001b]8;;http://x\u0007link\u001b]8;;\u0007 <script>alert(1)</script> | *bold* \u202egnp.exe\n# Heading';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS } from '../../src/export/columns.js';
+import { EXPORT_COLUMNS } from '../../src/core/export/columns.js';
 import { checkJsonSchema } from '../foundation/json-schema.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { MINIMAL_BANK, TEAM, TEAM_CSV } from '../report/helpers.js';

@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ITEM_KINDS } from '../../src/bank/item-kinds.js';
-import { bankItems } from '../../src/bank/items.js';
-import { loadBank } from '../../src/bank/load.js';
-import { defaultStage, itemsInScope } from '../../src/score/scope.js';
-import { EXPORT_COLUMNS } from '../../src/export/columns.js';
+import { ITEM_KINDS } from '../../src/core/bank/item-kinds.js';
+import { bankItems } from '../../src/core/bank/items.js';
+import { loadBank } from '../../src/io/bank-files.js';
+import { defaultStage, itemsInScope } from '../../src/core/score/scope.js';
+import { EXPORT_COLUMNS } from '../../src/core/export/columns.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 // The proof by an independent engine: DuckDB loads the export (CSV, Parquet, NDJSON), runs the SQL

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS } from '../../src/export/columns.js';
+import { EXPORT_COLUMNS } from '../../src/core/export/columns.js';
 import { ROOT } from '../helpers/cli.js';
 
 // The README's column table is the documentation people read: it must say what the code writes.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../src/export/text.js';
+import { csvCell } from '../../src/core/export/text.js';
 
 describe('csvCell', () => {
   it('guards every formula start OWASP lists, and only at the start', () => {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bankHash } from '../../src/bank/hash.js';
-import { loadBankFile } from '../../src/bank/load.js';
+import { bankHash } from '../../src/core/bank/hash.js';
+import { loadBankFile } from '../../src/io/bank-files.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { RAPID_BANK_PATH, rapidForm, writeForm } from './helpers.js';
 

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { OWNERS, ROLES } from '../../src/answers/schema.js';
-import { bankHash } from '../../src/bank/hash.js';
-import { ITEM_KINDS, TEXT_FIELDS } from '../../src/bank/item-kinds.js';
-import { loadBankFile } from '../../src/bank/load.js';
-import { renderQuestionnaire, scriptJson, type QuestionnaireData } from '../../src/render/questionnaire/page.js';
-import { QUESTIONNAIRE_SCRIPT } from '../../src/render/questionnaire/script.js';
+import { OWNERS, ROLES } from '../../src/core/answers/schema.js';
+import { bankHash } from '../../src/core/bank/hash.js';
+import { ITEM_KINDS, TEXT_FIELDS } from '../../src/core/bank/item-kinds.js';
+import { loadBankFile } from '../../src/io/bank-files.js';
+import { renderQuestionnaire, scriptJson, type QuestionnaireData } from '../../src/core/render/questionnaire/page.js';
+import { QUESTIONNAIRE_SCRIPT } from '../../src/core/render/questionnaire/script.js';
 import { ROOT } from '../helpers/cli.js';
 import { RAPID_BANK_PATH } from './helpers.js';
 

@@ -1,9 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bankItems } from '../../src/bank/items.js';
-import { loadBank, loadBankFile } from '../../src/bank/load.js';
-import type { Bank } from '../../src/bank/schema.js';
+import { bankItems } from '../../src/core/bank/items.js';
+import { loadBank, loadBankFile } from '../../src/io/bank-files.js';
+import type { Bank } from '../../src/core/bank/schema.js';
 import { BANKS } from '../foundation/helpers.js';
 import { ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { csvLine, itemColumns, scratchDir } from './helpers.js';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBank } from '../../src/bank/load.js';
-import type { Bank } from '../../src/bank/schema.js';
+import { loadBank } from '../../src/io/bank-files.js';
+import type { Bank } from '../../src/core/bank/schema.js';
 import { runCli } from '../helpers/cli.js';
 import { cellValue, comparable, csvLine, itemColumns, scratchDir, team, writeAnswersFiles, type Person, type Value } from './helpers.js';
 import { xlsxWorkbook } from './xlsx-writer.js';

@@ -2,12 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint as lintSync } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
-import { parseCsvAnswers } from '../../src/answers/csv.js';
-import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN } from '../../src/answers/schema.js';
-import { fieldsOf } from '../../src/bank/item-kinds.js';
-import { bankItems } from '../../src/bank/items.js';
-import { renderFormGuide } from '../../src/render/form-guide.js';
-import { loadBank } from '../../src/bank/load.js';
+import { parseCsvAnswers } from '../../src/core/answers/csv.js';
+import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN } from '../../src/core/answers/schema.js';
+import { fieldsOf } from '../../src/core/bank/item-kinds.js';
+import { bankItems } from '../../src/core/bank/items.js';
+import { renderFormGuide } from '../../src/core/render/form-guide.js';
+import { loadBank } from '../../src/io/bank-files.js';
 import { runCli } from '../helpers/cli.js';
 import { csvLine, pickItems, scratchDir } from './helpers.js';
 

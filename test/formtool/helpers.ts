@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fieldsOf } from '../../src/bank/item-kinds.js';
-import { bankItems, type BankItem } from '../../src/bank/items.js';
-import type { Bank } from '../../src/bank/schema.js';
-import { itemsInScope, defaultStage } from '../../src/score/scope.js';
+import { fieldsOf } from '../../src/core/bank/item-kinds.js';
+import { bankItems, type BankItem } from '../../src/core/bank/items.js';
+import type { Bank } from '../../src/core/bank/schema.js';
+import { itemsInScope, defaultStage } from '../../src/core/score/scope.js';
 
 // Respondents of a team, as answers files and as each form tool would export them. The items come
 // from the bank in use (the built-in one is being replaced), the labels from its scales and

@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MAX_UNPACKED_BYTES, xlsxRows } from '../../src/answers/xlsx.js';
-import { columnLetters } from '../../src/answers/form-columns.js';
-import { formatProblem } from '../../src/errors.js';
+import { MAX_UNPACKED_BYTES, xlsxRows } from '../../src/core/answers/xlsx.js';
+import { columnLetters } from '../../src/core/answers/form-columns.js';
+import { formatProblem } from '../../src/core/errors.js';
 import { problemsOf } from '../foundation/helpers.js';
 import { xlsxWorkbook } from './xlsx-writer.js';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAnswers } from '../../src/answers/load.js';
-import { loadBankFile } from '../../src/bank/load.js';
-import { formatProblem } from '../../src/errors.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { loadBankFile } from '../../src/io/bank-files.js';
+import { formatProblem } from '../../src/core/errors.js';
 import { ANSWERS, BUILTIN_BANK, MINIMAL_BANK, linesOf } from './helpers.js';
 
 const bank = loadBankFile(MINIMAL_BANK);

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bankItems } from '../../src/bank/items.js';
-import { loadBankFile, parseBank } from '../../src/bank/load.js';
-import { KEBAB_ID, type Bank } from '../../src/bank/schema.js';
-import { formatProblem } from '../../src/errors.js';
+import { bankItems } from '../../src/core/bank/items.js';
+import { loadBankFile } from '../../src/io/bank-files.js';
+import { parseBank } from '../../src/core/bank/parse.js';
+import { KEBAB_ID, type Bank } from '../../src/core/bank/schema.js';
+import { formatProblem } from '../../src/core/errors.js';
 import { BANKS, BUILTIN_BANK, MINIMAL_BANK, linesOf, positions, problemsOf } from './helpers.js';
 
 describe('the built-in bank', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { InputError, formatProblem, type Problem } from '../../src/errors.js';
+import { InputError, formatProblem, type Problem } from '../../src/core/errors.js';
 import { ROOT } from '../helpers/cli.js';
 
 export const BUILTIN_BANK = join(ROOT, 'questions', 'pm-pmm.yaml');

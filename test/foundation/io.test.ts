@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/errors.js';
-import { MAX_INPUT_BYTES, decodeText, readFileText } from '../../src/io/read.js';
+import { formatProblem } from '../../src/core/errors.js';
+import { readFileText } from '../../src/io/read.js';
+import { MAX_INPUT_BYTES, decodeText } from '../../src/core/source.js';
 import { writeFileAtomic } from '../../src/io/write.js';
-import { closest, describeValue, safeLine, safeText } from '../../src/text.js';
+import { closest, describeValue, safeLine, safeText } from '../../src/core/text.js';
 import { linesOf, problemsOf } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pm-diag-io-'));

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsvAnswers } from '../../src/answers/csv.js';
-import { parseAnswers } from '../../src/answers/load.js';
-import { bankHash } from '../../src/bank/hash.js';
-import { loadBankFile, parseBank } from '../../src/bank/load.js';
-import { formatProblem } from '../../src/errors.js';
+import { parseCsvAnswers } from '../../src/core/answers/csv.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { bankHash } from '../../src/core/bank/hash.js';
+import { loadBankFile } from '../../src/io/bank-files.js';
+import { parseBank } from '../../src/core/bank/parse.js';
+import { formatProblem } from '../../src/core/errors.js';
 import { ANSWERS, BANKS, MINIMAL_BANK, linesOf } from './helpers.js';
 
 // The version-2 bank format and the answers that go with it: stages, rapid items, contributors,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_BYTES } from '../../src/load/document.js';
+import { MAX_DOCUMENT_BYTES } from '../../src/core/document/document.js';
 import { ROOT } from '../helpers/cli.js';
 import { errorLines, expectInputError, run, scratchDir } from './helpers.js';
 

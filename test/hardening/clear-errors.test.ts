@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ECHOED_CHARS } from '../../src/text.js';
+import { MAX_ECHOED_CHARS } from '../../src/core/text.js';
 import { ROOT } from '../helpers/cli.js';
 import { TERMINAL_UNSAFE, errorLines, expectInputError, run, scratchDir } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PROBLEMS_SHOWN } from '../../src/errors.js';
-import { MAX_DOCUMENT_BYTES } from '../../src/load/document.js';
+import { MAX_PROBLEMS_SHOWN } from '../../src/core/errors.js';
+import { MAX_DOCUMENT_BYTES } from '../../src/core/document/document.js';
 import { errorLines, expectInputError, run, scratchDir } from './helpers.js';
 
 // Files built to flood the parser: a clear error, never an internal error or a million lines.

@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAnswers } from '../../src/answers/load.js';
-import { loadBank, loadBankFile, parseBank } from '../../src/bank/load.js';
-import { formatProblem } from '../../src/errors.js';
-import { readSession } from '../../src/interactive/session.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { loadBank, loadBankFile } from '../../src/io/bank-files.js';
+import { parseBank } from '../../src/core/bank/parse.js';
+import { formatProblem } from '../../src/core/errors.js';
+import { readSession } from '../../src/app/interactive/session.js';
 import { readFileText } from '../../src/io/read.js';
 import { BIN } from '../helpers/cli.js';
 import { BANKS, MINIMAL_BANK, errorLines, expectInputError, inTerminal, problemsOf, run, scratchDir } from './helpers.js';

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseAnswers } from '../../src/answers/load.js';
-import { InterruptedError } from '../../src/errors.js';
-import { exitCodeFor } from '../../src/exit.js';
-import type { Answer } from '../../src/model.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { InterruptedError } from '../../src/core/errors.js';
+import { exitCodeFor } from '../../src/io/exit.js';
+import type { Answer } from '../../src/core/model.js';
 import { LAUNCH_SCRIPT, captureOutput, stagelessBank, promptStop, runFlow, tempDir, type Scripted } from '../interactive/helpers.js';
 
 // Interruption at every question of `assess --area launch` (3 profile prompts, then 2 items × owner,

@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../src/bank/load.js';
-import { saveSession } from '../../src/interactive/session.js';
+import { loadBank } from '../../src/io/bank-files.js';
+import { saveSession } from '../../src/app/interactive/session.js';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { ANSWERS, MINIMAL_BANK, errorLines, expectInputError, run, scratchDir, tempFiles } from './helpers.js';
 

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_INPUT_BYTES, readFileText } from '../../src/io/read.js';
+import { readFileText } from '../../src/io/read.js';
+import { MAX_INPUT_BYTES } from '../../src/core/source.js';
 import { linesOf } from '../foundation/helpers.js';
 import { scratchDir } from './helpers.js';
 

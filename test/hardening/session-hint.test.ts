@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadBank } from '../../src/bank/load.js';
+import { loadBank } from '../../src/io/bank-files.js';
 import { LAUNCH_SCRIPT, STAGELESS_BANK_FILE, captureOutput, runFlow, tempDir } from '../interactive/helpers.js';
 
 // A session made with --bank can only be reported on with the same bank: every command the saved

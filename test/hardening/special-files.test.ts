@@ -3,7 +3,7 @@ import { closeSync, copyFileSync, mkdirSync, openSync, symlinkSync } from 'node:
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_INPUT_BYTES } from '../../src/io/read.js';
+import { MAX_INPUT_BYTES } from '../../src/core/source.js';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { HOSTILE_TIMEOUT, errorLines, expectInputError, run, scratchDir } from './helpers.js';
 

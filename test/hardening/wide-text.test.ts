@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WIDTH } from '../../src/render/layout.js';
-import { displayWidth, sliceToWidth } from '../../src/text.js';
+import { WIDTH } from '../../src/core/render/layout.js';
+import { displayWidth, sliceToWidth } from '../../src/core/text.js';
 import { ANSWERS, MINIMAL_BANK, run, scratchDir } from './helpers.js';
 
 // The terminal layout counts cells, not characters: a CJK character or an emoji takes two, so a

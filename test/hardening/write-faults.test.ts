@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { parseAnswers } from '../../src/answers/load.js';
-import { InputError } from '../../src/errors.js';
-import { exitCodeFor } from '../../src/exit.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { InputError } from '../../src/core/errors.js';
+import { exitCodeFor } from '../../src/io/exit.js';
 import { writeFileAtomic } from '../../src/io/write.js';
 import { LAUNCH_SCRIPT, captureOutput, stagelessBank, runFlow } from '../interactive/helpers.js';
 

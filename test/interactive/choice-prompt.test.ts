@@ -1,7 +1,7 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { chooseLayout, choicePrompt } from '../../src/interactive/choice-prompt.js';
-import type { Choice } from '../../src/interactive/prompts.js';
+import { chooseLayout, choicePrompt } from '../../src/app/interactive/choice-prompt.js';
+import type { Choice } from '../../src/app/interactive/prompts.js';
 
 // The list prompt on its own: its keys, the wrapping list, and where a choice's detail goes.
 

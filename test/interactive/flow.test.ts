@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseAnswers } from '../../src/answers/load.js';
-import type { Bank } from '../../src/bank/schema.js';
-import { InputError, InterruptedError, UsageError } from '../../src/errors.js';
-import { exitCodeFor } from '../../src/exit.js';
-import { selectSections } from '../../src/interactive/steps.js';
-import type { Answer } from '../../src/model.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import type { Bank } from '../../src/core/bank/schema.js';
+import { InputError, InterruptedError, UsageError } from '../../src/core/errors.js';
+import { exitCodeFor } from '../../src/io/exit.js';
+import { selectSections } from '../../src/app/interactive/steps.js';
+import type { Answer } from '../../src/core/model.js';
 import { LAUNCH_SCRIPT, captureOutput, stagelessBank, runFlow, tempDir, type Scripted } from './helpers.js';
 
 let dir: string;

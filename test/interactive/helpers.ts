@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { loadBankFile } from '../../src/bank/load.js';
-import type { Bank } from '../../src/bank/schema.js';
-import { interactiveAssessment, type FlowContext } from '../../src/interactive/flow.js';
-import { isSeparator, type InputQuestion, type Prompter, type SelectQuestion } from '../../src/interactive/prompts.js';
-import { selectSections } from '../../src/interactive/steps.js';
-import { makeColors } from '../../src/render/colors.js';
+import { loadBankFile } from '../../src/io/bank-files.js';
+import type { Bank } from '../../src/core/bank/schema.js';
+import { interactiveAssessment, type FlowContext } from '../../src/app/interactive/flow.js';
+import { isSeparator, type InputQuestion, type Prompter, type SelectQuestion } from '../../src/app/interactive/prompts.js';
+import { selectSections } from '../../src/app/interactive/steps.js';
+import { makeColors } from '../../src/core/render/colors.js';
 import { reportSettings } from '../../src/commands/options.js';
 import { ROOT } from '../helpers/cli.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invokedCommand } from '../../src/interactive/invocation.js';
+import { invokedCommand } from '../../src/app/interactive/invocation.js';
 
 // How pm-diag was run, from the script path Node was given (process.argv[1]), the folder and the environment.
 

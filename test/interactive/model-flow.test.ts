@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAnswers } from '../../src/answers/load.js';
-import { bankHash } from '../../src/bank/hash.js';
-import { loadBankFile } from '../../src/bank/load.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { bankHash } from '../../src/core/bank/hash.js';
+import { loadBankFile } from '../../src/io/bank-files.js';
 import { BANKS } from '../foundation/helpers.js';
 import { runFlow, sessionPerTest } from './helpers.js';
 

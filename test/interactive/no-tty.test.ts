@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { noPromptReason } from '../../src/interactive/run.js';
+import { noPromptReason } from '../../src/app/interactive/run.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { LAUNCH_SCRIPT, STAGELESS_BANK_FILE, captureOutput, runFlow, tempDir } from './helpers.js';
 

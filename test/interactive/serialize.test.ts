@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAnswers } from '../../src/answers/load.js';
-import { OWNERS, ROLES, type LevelAnswer } from '../../src/answers/schema.js';
-import { serializeAnswers } from '../../src/answers/serialize.js';
-import { bankItems } from '../../src/bank/items.js';
-import { loadBank } from '../../src/bank/load.js';
-import type { Answer } from '../../src/model.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { OWNERS, ROLES, type LevelAnswer } from '../../src/core/answers/schema.js';
+import { serializeAnswers } from '../../src/core/answers/serialize.js';
+import { bankItems } from '../../src/core/bank/items.js';
+import { loadBank } from '../../src/io/bank-files.js';
+import type { Answer } from '../../src/core/model.js';
 
 const bank = loadBank();
 const items = bankItems(bank);

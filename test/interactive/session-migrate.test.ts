@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../src/bank/load.js';
-import { readSession } from '../../src/interactive/session.js';
+import { loadBank } from '../../src/io/bank-files.js';
+import { readSession } from '../../src/app/interactive/session.js';
 import { FIXTURES } from '../foundation/helpers.js';
 
 // A session saved with an earlier version of the bank resumes with nothing lost: answers under ids

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseAnswers } from '../../src/answers/load.js';
-import { loadBank } from '../../src/bank/load.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { loadBank } from '../../src/io/bank-files.js';
 import { BIN } from '../helpers/cli.js';
 import { openTerminal, type Terminal } from '../helpers/tmux.js';
 import { tempDir } from './helpers.js';

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { serializeAnswers } from '../../src/answers/serialize.js';
-import { parseDocumentText, type DocPath, type ParsedDocument } from '../../src/load/document.js';
-import { parseWithYaml } from '../../src/load/yaml-document.js';
-import { readSimpleYaml } from '../../src/load/simple-yaml.js';
+import { serializeAnswers } from '../../src/core/answers/serialize.js';
+import { parseDocumentText, type DocPath, type ParsedDocument } from '../../src/core/document/document.js';
+import { parseWithYaml } from '../../src/core/document/yaml-document.js';
+import { readSimpleYaml } from '../../src/core/document/simple-yaml.js';
 import { ROOT } from '../helpers/cli.js';
 import { yamlFilesUnder } from '../helpers/files.js';
 

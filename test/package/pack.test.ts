@@ -39,10 +39,9 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('holds the runnable CLI, the bank and the docs, and nothing else', () => {
     expect(files).toContain('bin/pm-diag.js');
-    expect(files).toContain('bin/load-bundle.js');
     expect(files).toContain('bin/package.json');
     expect(files).toContain('dist/pm-diag.cjs');
-    expect(files).toContain('dist/pm-diag.cjs.cache');
+    expect(files).toContain('dist/profile.json');
     expect(files).toContain('dist/pm-pmm.json');
     expect(files).toContain('questions/pm-pmm.yaml');
     expect(files).toContain('README.md');

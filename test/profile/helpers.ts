@@ -1,4 +1,4 @@
-import type { Choice, ProfileBank } from '../../src/profile/schema.js';
+import type { Choice, ProfileBank } from '../../src/core/profile/schema.js';
 
 /** A small profile bank: dimensions of the given sizes, items `<dimension>-<n>`. */
 export function syntheticBank(sizes: Record<string, number>): ProfileBank {

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError, InterruptedError } from '../../src/errors.js';
-import { exitCodeFor } from '../../src/exit.js';
-import { parseProfileAnswers } from '../../src/profile/answers.js';
-import { interactiveProfile, type ProfileFlowContext } from '../../src/profile/interactive.js';
-import { loadProfileBank } from '../../src/profile/load.js';
-import { makeColors } from '../../src/render/colors.js';
+import { InputError, InterruptedError } from '../../src/core/errors.js';
+import { exitCodeFor } from '../../src/io/exit.js';
+import { parseProfileAnswers } from '../../src/core/profile/answers.js';
+import { interactiveProfile, type ProfileFlowContext } from '../../src/app/profile-interactive.js';
+import { loadProfileBank } from '../../src/io/profile-files.js';
+import { makeColors } from '../../src/core/render/colors.js';
 import { captureOutput, scriptedPrompter, tempDir, type Asked, type Scripted } from '../interactive/helpers.js';
 
 const bank = loadProfileBank();

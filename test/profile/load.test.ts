@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { parseProfileAnswers } from '../../src/profile/answers.js';
-import { serializeProfileAnswers } from '../../src/profile/serialize.js';
-import { BUILTIN_PROFILE_FILE, COMPILED_PROFILE_FILE, loadProfileBank, parseProfileBank } from '../../src/profile/load.js';
-import type { Choice } from '../../src/profile/schema.js';
+import { InputError } from '../../src/core/errors.js';
+import { parseProfileAnswers } from '../../src/core/profile/answers.js';
+import { serializeProfileAnswers } from '../../src/core/profile/serialize.js';
+import { parseProfileBank } from '../../src/core/profile/load.js';
+import { BUILTIN_PROFILE_FILE, COMPILED_PROFILE_FILE, loadProfileBank } from '../../src/io/profile-files.js';
+import type { Choice } from '../../src/core/profile/schema.js';
 import { ROOT } from '../helpers/cli.js';
 
 function problemsOf(load: () => unknown): string[] {

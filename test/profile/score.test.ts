@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { profileJson } from '../../src/profile/render-json.js';
-import { labelOf, scoreProfile, tendencyOf } from '../../src/profile/score.js';
+import { profileJson } from '../../src/core/profile/render-json.js';
+import { labelOf, scoreProfile, tendencyOf } from '../../src/core/profile/score.js';
 import { answersFor, mix, syntheticBank } from './helpers.js';
 
 describe('labelOf: the label boundaries of DESIGN.md', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { parseDiagnosis } from '../../src/profile/diagnosis.js';
-import { scoreProfile } from '../../src/profile/score.js';
-import { capacityGaps, teamResult, type CapacityItem } from '../../src/profile/team.js';
+import { InputError } from '../../src/core/errors.js';
+import { parseDiagnosis } from '../../src/core/profile/diagnosis.js';
+import { scoreProfile } from '../../src/core/profile/score.js';
+import { capacityGaps, teamResult, type CapacityItem } from '../../src/core/profile/team.js';
 import { answersFor, mix, syntheticBank } from './helpers.js';
 
 const bank = syntheticBank({ a: 4 });

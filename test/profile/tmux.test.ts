@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseProfileAnswers } from '../../src/profile/answers.js';
-import { loadProfileBank } from '../../src/profile/load.js';
+import { parseProfileAnswers } from '../../src/core/profile/answers.js';
+import { loadProfileBank } from '../../src/io/profile-files.js';
 import { tempDir } from '../interactive/helpers.js';
 import { openTerminal, type Terminal } from '../helpers/tmux.js';
 import { BIN } from '../helpers/cli.js';

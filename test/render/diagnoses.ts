@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseAnswers } from '../../src/answers/load.js';
-import { builtinBank } from '../../src/bank/load.js';
-import { bankItems } from '../../src/bank/items.js';
-import type { Bank } from '../../src/bank/schema.js';
-import type { Answer, Diagnosis, Respondent } from '../../src/model.js';
-import { diagnose } from '../../src/score/diagnose.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { builtinBank } from '../../src/io/bank-files.js';
+import { bankItems } from '../../src/core/bank/items.js';
+import type { Bank } from '../../src/core/bank/schema.js';
+import type { Answer, Diagnosis, Respondent } from '../../src/core/model.js';
+import { diagnose } from '../../src/core/score/diagnose.js';
 
 // Diagnoses made by the real scorer over the built-in bank, for tests that need the shapes real
 // reports take: an example, nothing answered, everything answered, and a team.

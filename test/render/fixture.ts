@@ -1,5 +1,5 @@
-import type { Diagnosis, Disagreement, InterlockScore, ResponsibilityScore } from '../../src/model.js';
-import { respondentName } from '../../src/render/report-view.js';
+import type { Diagnosis, Disagreement, InterlockScore, ResponsibilityScore } from '../../src/core/model.js';
+import { respondentName } from '../../src/core/render/report-view.js';
 
 // A small, hand-made diagnosis, so the renderer tests do not depend on the scorer: two areas, every
 // quadrant, an unrated item, one interlock item each way, ownership problems, a "don't know" and an

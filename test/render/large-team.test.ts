@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../../src/render/report.js';
-import { LISTED_RESPONDENTS } from '../../src/render/report-view.js';
+import { renderReport } from '../../src/core/render/report.js';
+import { LISTED_RESPONDENTS } from '../../src/core/render/report-view.js';
 import { teamDiagnosis } from './fixture.js';
 
 // A report over hundreds of respondents must stay a report a room can read: the wall formats

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtNumber, fmtSigned, fmtIndex, fmtMean, wrapParts } from '../../src/render/layout.js';
+import { fmtNumber, fmtSigned, fmtIndex, fmtMean, wrapParts } from '../../src/core/render/layout.js';
 
 describe('report helpers', () => {
   it('formats plain and signed numbers', () => {

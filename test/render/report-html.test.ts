@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CSP } from '../../src/render/html/page.js';
-import { renderReportHtml } from '../../src/render/report-html.js';
-import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { esc } from '../../src/render/svg/markup.js';
-import { spread, type QuadrantDot } from '../../src/render/svg/quadrant.js';
-import { joined } from '../../src/render/html/page.js';
+import { CSP } from '../../src/core/render/html/page.js';
+import { renderReportHtml } from '../../src/core/render/report-html.js';
+import { renderReportMarkdown } from '../../src/core/render/report-markdown.js';
+import { esc } from '../../src/core/render/svg/markup.js';
+import { spread, type QuadrantDot } from '../../src/core/render/svg/quadrant.js';
+import { joined } from '../../src/core/render/html/page.js';
 import { crowdedDiagnosis, HOSTILE, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReportJson } from '../../src/render/report-json.js';
+import { renderReportJson } from '../../src/core/render/report-json.js';
 import { HOSTILE, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
-import { MERMAID_POINTS, mermaidPoints, renderReportMarkdown } from '../../src/render/report-markdown.js';
+import { MERMAID_POINTS, mermaidPoints, renderReportMarkdown } from '../../src/core/render/report-markdown.js';
 import { HOSTILE, crowdedDiagnosis, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReportTerminal } from '../../src/render/report-terminal.js';
+import { renderReportTerminal } from '../../src/core/render/report-terminal.js';
 import { crowdedDiagnosis, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 

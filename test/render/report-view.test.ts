@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderReportJson } from '../../src/render/report-json.js';
-import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { renderReportTerminal } from '../../src/render/report-terminal.js';
-import { actionPlan, problemText, worstOwnership } from '../../src/render/report-view.js';
+import { renderReportJson } from '../../src/core/render/report-json.js';
+import { renderReportMarkdown } from '../../src/core/render/report-markdown.js';
+import { renderReportTerminal } from '../../src/core/render/report-terminal.js';
+import { actionPlan, problemText, worstOwnership } from '../../src/core/render/report-view.js';
 import { singleDiagnosis, teamDiagnosis } from './fixture.js';
 
 const item = (d: ReturnType<typeof singleDiagnosis>, id: string) => d.items.find((i) => i.id === id)!;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
-import { displayWidth } from '../../src/text.js';
+import { displayWidth } from '../../src/core/text.js';
 
 // The terminal report fills the terminal it runs in, 60 to 120 columns, and 80 when its output is
 // not a terminal. A real terminal of each width is a tmux window (.ci/run installs tmux): the report

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { collectRespondents } from '../../src/answers/collect.js';
-import type { Owner } from '../../src/answers/schema.js';
-import type { Respondent } from '../../src/model.js';
-import { diagnose } from '../../src/score/diagnose.js';
+import { collectRespondents } from '../../src/io/collect.js';
+import type { Owner } from '../../src/core/answers/schema.js';
+import type { Respondent } from '../../src/core/model.js';
+import { diagnose } from '../../src/core/score/diagnose.js';
 import { TEAM, TEAM_CSV, answersOf, interlock, miniBank, responsibility } from './helpers.js';
 
 // The minimal bank: market-problems (pm, weight 3, target 4), positioning (pmm, weight 2,

@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectRespondents, folderFiles } from '../../src/answers/collect.js';
-import { InputError, formatProblem } from '../../src/errors.js';
+import { collectRespondents, folderFiles } from '../../src/io/collect.js';
+import { InputError, formatProblem } from '../../src/core/errors.js';
 import { REPORT_FIXTURES, TEAM, TEAM_CSV, miniBank } from './helpers.js';
 
 const bank = miniBank();

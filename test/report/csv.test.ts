@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsvAnswers } from '../../src/answers/csv.js';
-import { formatProblem } from '../../src/errors.js';
+import { parseCsvAnswers } from '../../src/core/answers/csv.js';
+import { formatProblem } from '../../src/core/errors.js';
 import { readFileText } from '../../src/io/read.js';
 import { problemsOf } from '../foundation/helpers.js';
 import { REPORT_FIXTURES, TEAM_CSV, miniBank } from './helpers.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadBankFile } from '../../src/bank/load.js';
-import type { InterlockScore, ItemAnswer, Respondent, ResponsibilityScore, Diagnosis } from '../../src/model.js';
+import { loadBankFile } from '../../src/io/bank-files.js';
+import type { InterlockScore, ItemAnswer, Respondent, ResponsibilityScore, Diagnosis } from '../../src/core/model.js';
 import { FIXTURES, MINIMAL_BANK } from '../foundation/helpers.js';
 
 export { MINIMAL_BANK };

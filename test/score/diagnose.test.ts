@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { InterlockScore, ResponsibilityScore } from '../../src/model.js';
-import { consensusOwner, diagnose, ownershipStatus, quadrantOf, rankGaps } from '../../src/score/diagnose.js';
-import { pct, round, weightedIndex } from '../../src/score/math.js';
+import type { InterlockScore, ResponsibilityScore } from '../../src/core/model.js';
+import { consensusOwner, diagnose, ownershipStatus, quadrantOf, rankGaps } from '../../src/core/score/diagnose.js';
+import { pct, round, weightedIndex } from '../../src/core/score/math.js';
 import { respondent, tinyBank } from './bank.js';
 
 const resp = (d: ReturnType<typeof diagnose>, id: string) => d.items.find((i) => i.id === id) as ResponsibilityScore;

@@ -1,0 +1,35 @@
+import type { Bank, Form } from '../core/bank/schema.js';
+import { ThresholdError } from '../core/errors.js';
+import { emit, say } from '../io/output.js';
+import type { Diagnosis, Respondent } from '../core/model.js';
+import type { ReportFormat } from '../core/render/formats.js';
+import { renderReport } from '../core/render/report.js';
+import { diagnose } from '../core/score/diagnose.js';
+import { fixed } from '../core/score/math.js';
+
+export interface ReportSettings {
+  format: ReportFormat;
+  out?: string;
+  target?: number;
+  /** `--stage` as given: checked against the bank by publishReport. */
+  stage?: string;
+  form?: Form;
+  top: number;
+  failUnder?: number;
+  strict: boolean;
+  color: boolean;
+  /** Terminal only: the columns a report fills (render/terminal-width.ts). */
+  width?: number;
+}
+
+/** score → render → write, then the threshold: the outputs are written before exit code 1. */
+export async function publishReport(bank: Bank, respondents: Respondent[], settings: ReportSettings): Promise<Diagnosis> {
+  const diagnosis = diagnose(bank, respondents, { target: settings.target, stage: settings.stage, form: settings.form });
+  for (const notice of diagnosis.notices) say(`pm-diag: warning: ${notice}`);
+  emit(await renderReport(diagnosis, settings.format, { color: settings.color, top: settings.top, width: settings.width }), settings.out);
+  const readiness = diagnosis.summary.readiness;
+  if (settings.failUnder !== undefined && (readiness === null || readiness < settings.failUnder)) {
+    throw new ThresholdError(`readiness ${readiness === null ? 'could not be computed (no rated responsibilities)' : fixed(readiness, 'index')} is below --fail-under ${settings.failUnder}`);
+  }
+  return diagnosis;
+}
