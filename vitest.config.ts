@@ -1,13 +1,81 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+// Three lanes (`npm run test:unit`, `test:cli`, `test:slow`; `npm test` runs all three):
+// - unit: in-process tests, no child process (test/helpers/no-spawn.ts makes one fail): the inner loop.
+// - cli: tests that run the built binary (`npm run build` first).
+// - slow: browsers, tmux, DuckDB, inputs at the size caps, long property runs. CI runs it once.
+// A test file is a unit test unless it is listed below.
+const SLOW = [
+  'test/browser/*.test.ts',
+  'test/export/duckdb.test.ts',
+  'test/hardening/at-the-caps.test.ts',
+  'test/hardening/floods.test.ts',
+  'test/hardening/properties.test.ts',
+  'test/hardening/cases.test.ts',
+  'test/compare/round-trip.test.ts',
+  'test/load/simple-yaml.test.ts',
+  'test/package/*.test.ts',
+  'test/interactive/tmux*.test.ts',
+  'test/profile/tmux.test.ts',
+  'test/render/terminal-width-cli.test.ts',
+  'test/**/*.slow.test.ts',
+];
+const CLI = [
+  'test/answers/former-ids.test.ts',
+  'test/answers/team.test.ts',
+  'test/answers/warnings.test.ts',
+  'test/answers/well-formed.test.ts',
+  'test/bank-v2/examples.test.ts',
+  'test/bank-v2/loads.test.ts',
+  'test/bank-v2/originality.test.ts',
+  'test/bank-v2/readme-section.test.ts',
+  'test/compare/bank-versions.test.ts',
+  'test/compare/cli.test.ts',
+  'test/export/cli.test.ts',
+  'test/export/readme.test.ts',
+  'test/export/scope.test.ts',
+  'test/form/*.test.ts',
+  'test/formtool/bad-exports.test.ts',
+  'test/formtool/exports.test.ts',
+  'test/formtool/form-guide.test.ts',
+  'test/foundation/cli.test.ts',
+  'test/hardening/argv-escapes.test.ts',
+  'test/hardening/clear-errors.test.ts',
+  'test/hardening/inputs.test.ts',
+  'test/hardening/outputs.test.ts',
+  'test/hardening/special-files.test.ts',
+  'test/hardening/wide-text.test.ts',
+  'test/interactive/no-tty.test.ts',
+  'test/profile/cli.test.ts',
+  'test/profile/load.test.ts',
+  'test/profile/render.test.ts',
+  'test/profile/validate.test.ts',
+  'test/render/html-cli.test.ts',
+  'test/render/trust-cli.test.ts',
+  'test/report/cli.test.ts',
+  'test/report/model-cli.test.ts',
+  'test/**/*.cli.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Most tests wait on a child process (the CLI, tmux, Chromium): two workers a core keep the
-    // cores busy while they wait.
+    // Most cli and slow tests wait on a child process: two workers a core keep the cores busy.
     maxWorkers: Math.min(8, 2 * availableParallelism()),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...SLOW, ...CLI],
+          setupFiles: ['test/helpers/no-spawn.ts'],
+        },
+      },
+      { extends: true, test: { name: 'cli', include: CLI, exclude: SLOW } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });

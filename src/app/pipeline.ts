@@ -1,7 +1,8 @@
 import type { Bank, Form } from '../core/bank/schema.js';
 import { ThresholdError } from '../core/errors.js';
 import { emit, say } from '../io/output.js';
-import type { Diagnosis, Respondent } from '../core/model.js';
+import type { Diagnosis } from '../core/score/model.js';
+import type { Respondent } from '../core/answers/respondent.js';
 import type { ReportFormat } from '../core/render/formats.js';
 import { renderReport } from '../core/render/report.js';
 import { diagnose } from '../core/score/diagnose.js';

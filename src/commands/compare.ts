@@ -12,7 +12,7 @@ import { InputError, ThresholdError, UsageError, andThen, checked, checkedAsync,
 import { readSourceText } from '../io/read.js';
 import { emit } from '../io/output.js';
 import { parseDocumentText } from '../core/document/document.js';
-import type { Respondent } from '../core/model.js';
+import type { Respondent } from '../core/answers/respondent.js';
 import type { ReportSettings } from '../app/pipeline.js';
 import { reportSettings } from './options.js';
 import { diagnose } from '../core/score/diagnose.js';

@@ -3,7 +3,7 @@ import { loadBank } from '../io/bank-files.js';
 import { UsageError } from '../core/errors.js';
 import { emit } from '../io/output.js';
 import { renderQuestionnaire } from '../core/render/questionnaire/page.js';
-import { checkStage, defaultStage, itemsInScope } from '../core/score/scope.js';
+import { checkStage, defaultStage, itemsInScope } from '../core/answers/scope.js';
 import { parseForm, resolveFormat } from './options.js';
 
 export interface FormOptions {

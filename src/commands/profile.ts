@@ -93,7 +93,7 @@ async function runInteractive(opts: ProfileOptions, out: ReturnType<typeof setti
   if (opts.resume && opts.fresh) throw new UsageError('--resume and --fresh: choose one (resume the saved answers, or start over)');
   refuseOverwrite(opts.out, [opts.save, opts.profile]);
   const [{ interactiveProfile, PROFILE_END_OF_INPUT }, { inquirerPrompter }, { makeColors }, { commandLine, lookWidth }, { thisCommand }] = await Promise.all([
-    import('../app/profile-interactive.js'),
+    import('../app/interactive/profile.js'),
     import('../app/interactive/prompts.js'),
     import('../core/render/colors.js'),
     import('../app/interactive/screens.js'),

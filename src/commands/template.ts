@@ -9,7 +9,7 @@ import type { Bank, Form, ScaleName } from '../core/bank/schema.js';
 import { csvCell } from '../core/export/text.js';
 import { emit } from '../io/output.js';
 import { renderFormGuide } from '../core/render/form-guide.js';
-import { checkStage, itemsInScope, stageIds } from '../core/score/scope.js';
+import { checkStage, itemsInScope, stageIds } from '../core/answers/scope.js';
 import { safeLine } from '../core/text.js';
 import { parseForm, resolveFormat } from './options.js';
 import { guardTemplateOut } from './template-guard.js';

@@ -1,7 +1,7 @@
 import { checkAnswersText, type AnswersCheckOptions } from '../core/answers/load.js';
 import type { Bank } from '../core/bank/schema.js';
 import { andThen, checkedAsync, type Checked } from '../core/errors.js';
-import type { Respondent } from '../core/model.js';
+import type { Respondent } from '../core/answers/respondent.js';
 import { readSourceText } from './read.js';
 
 /** Reads, parses and checks one answers file (or `-`): a result, whatever went wrong. */

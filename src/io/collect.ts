@@ -5,7 +5,7 @@ import { andThen, checked, errorsOf, valueOf, type Checked, type Problem } from 
 import { sayProblems } from './output.js';
 import { notRegularFile, readFileBytes, readFileText } from './read.js';
 import { STDIN_SOURCE } from '../core/source.js';
-import type { Respondent } from '../core/model.js';
+import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
 import { checkCsvAnswers, checkSheetAnswers, type FormExportOptions } from '../core/answers/csv.js';
 import { idList } from '../core/answers/ids.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITEM_KINDS } from '../../src/core/bank/item-kinds.js';
 import { bankItems } from '../../src/core/bank/items.js';
 import { loadBank } from '../../src/io/bank-files.js';
-import { defaultStage, itemsInScope } from '../../src/core/score/scope.js';
+import { defaultStage, itemsInScope } from '../../src/core/answers/scope.js';
 import { EXPORT_COLUMNS } from '../../src/core/export/columns.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 

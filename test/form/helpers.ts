@@ -3,7 +3,7 @@ import { fieldsOf, ITEM_KINDS } from '../../src/core/bank/item-kinds.js';
 import { bankItems, type BankItem } from '../../src/core/bank/items.js';
 import { loadBankFile } from '../../src/io/bank-files.js';
 import type { Bank } from '../../src/core/bank/schema.js';
-import { defaultStage, itemsInScope } from '../../src/core/score/scope.js';
+import { defaultStage, itemsInScope } from '../../src/core/answers/scope.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 /** The bank with a rapid form. The one place to change when the built-in bank has rapid items. */

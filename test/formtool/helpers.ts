@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fieldsOf } from '../../src/core/bank/item-kinds.js';
 import { bankItems, type BankItem } from '../../src/core/bank/items.js';
 import type { Bank } from '../../src/core/bank/schema.js';
-import { itemsInScope, defaultStage } from '../../src/core/score/scope.js';
+import { itemsInScope, defaultStage } from '../../src/core/answers/scope.js';
 
 // Respondents of a team, as answers files and as each form tool would export them. The items come
 // from the bank in use (the built-in one is being replaced), the labels from its scales and

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { bankItems } from '../../src/core/bank/items.js';
 import { loadBankFile } from '../../src/io/bank-files.js';
-import { defaultStage, itemsInScope } from '../../src/core/score/scope.js';
+import { defaultStage, itemsInScope } from '../../src/core/answers/scope.js';
 import { BIN, ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { ANSWERS, BANKS, BUILTIN_BANK, MINIMAL_BANK } from './helpers.js';
 import { checkJsonSchema } from './json-schema.js';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseAnswers } from '../../src/core/answers/load.js';
 import { InterruptedError } from '../../src/core/errors.js';
 import { exitCodeFor } from '../../src/io/exit.js';
-import type { Answer } from '../../src/core/model.js';
+import type { Answer } from '../../src/core/answers/respondent.js';
 import { LAUNCH_SCRIPT, captureOutput, stagelessBank, promptStop, runFlow, tempDir, type Scripted } from '../interactive/helpers.js';
 
 // Interruption at every question of `assess --area launch` (3 profile prompts, then 2 items × owner,

@@ -6,7 +6,7 @@ import type { Bank } from '../../src/core/bank/schema.js';
 import { InputError, InterruptedError, UsageError } from '../../src/core/errors.js';
 import { exitCodeFor } from '../../src/io/exit.js';
 import { selectSections } from '../../src/app/interactive/steps.js';
-import type { Answer } from '../../src/core/model.js';
+import type { Answer } from '../../src/core/answers/respondent.js';
 import { LAUNCH_SCRIPT, captureOutput, stagelessBank, runFlow, tempDir, type Scripted } from './helpers.js';
 
 let dir: string;

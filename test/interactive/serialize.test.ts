@@ -5,7 +5,7 @@ import { OWNERS, ROLES, type LevelAnswer } from '../../src/core/answers/schema.j
 import { serializeAnswers } from '../../src/core/answers/serialize.js';
 import { bankItems } from '../../src/core/bank/items.js';
 import { loadBank } from '../../src/io/bank-files.js';
-import type { Answer } from '../../src/core/model.js';
+import type { Answer } from '../../src/core/answers/respondent.js';
 
 const bank = loadBank();
 const items = bankItems(bank);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError, InterruptedError } from '../../src/core/errors.js';
 import { exitCodeFor } from '../../src/io/exit.js';
 import { parseProfileAnswers } from '../../src/core/profile/answers.js';
-import { interactiveProfile, type ProfileFlowContext } from '../../src/app/profile-interactive.js';
+import { interactiveProfile, type ProfileFlowContext } from '../../src/app/interactive/profile.js';
 import { loadProfileBank } from '../../src/io/profile-files.js';
 import { makeColors } from '../../src/core/render/colors.js';
 import { captureOutput, scriptedPrompter, tempDir, type Asked, type Scripted } from '../interactive/helpers.js';

@@ -4,7 +4,8 @@ import { parseAnswers } from '../../src/core/answers/load.js';
 import { builtinBank } from '../../src/io/bank-files.js';
 import { bankItems } from '../../src/core/bank/items.js';
 import type { Bank } from '../../src/core/bank/schema.js';
-import type { Answer, Diagnosis, Respondent } from '../../src/core/model.js';
+import type { Diagnosis } from '../../src/core/score/model.js';
+import type { Answer, Respondent } from '../../src/core/answers/respondent.js';
 import { diagnose } from '../../src/core/score/diagnose.js';
 
 // Diagnoses made by the real scorer over the built-in bank, for tests that need the shapes real

@@ -1,4 +1,4 @@
-import type { Diagnosis, Disagreement, InterlockScore, ResponsibilityScore } from '../../src/core/model.js';
+import type { Diagnosis, Disagreement, InterlockScore, ResponsibilityScore } from '../../src/core/score/model.js';
 import { respondentName } from '../../src/core/render/report-view.js';
 
 // A small, hand-made diagnosis, so the renderer tests do not depend on the scorer: two areas, every

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnosis } from '../../src/core/model.js';
+import type { Diagnosis } from '../../src/core/score/model.js';
 import { MERMAID_POINTS, renderReportMarkdown } from '../../src/core/render/report-markdown.js';
 import { emptyDiagnosis, exampleDiagnosis, teamDiagnosis } from './diagnoses.js';
 import { crowdedDiagnosis, hostileDiagnosis } from './fixture.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectRespondents } from '../../src/io/collect.js';
 import type { Owner } from '../../src/core/answers/schema.js';
-import type { Respondent } from '../../src/core/model.js';
+import type { Respondent } from '../../src/core/answers/respondent.js';
 import { diagnose } from '../../src/core/score/diagnose.js';
 import { TEAM, TEAM_CSV, answersOf, interlock, miniBank, responsibility } from './helpers.js';
 

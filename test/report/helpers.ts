@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadBankFile } from '../../src/io/bank-files.js';
-import type { InterlockScore, ItemAnswer, Respondent, ResponsibilityScore, Diagnosis } from '../../src/core/model.js';
+import type { InterlockScore, ResponsibilityScore, Diagnosis } from '../../src/core/score/model.js';
+import type { ItemAnswer, Respondent } from '../../src/core/answers/respondent.js';
 import { FIXTURES, MINIMAL_BANK } from '../foundation/helpers.js';
 
 export { MINIMAL_BANK };

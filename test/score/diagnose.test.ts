@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InterlockScore, ResponsibilityScore } from '../../src/core/model.js';
+import type { InterlockScore, ResponsibilityScore } from '../../src/core/score/model.js';
 import { consensusOwner, diagnose, ownershipStatus, quadrantOf, rankGaps } from '../../src/core/score/diagnose.js';
 import { pct, round, weightedIndex } from '../../src/core/score/math.js';
 import { respondent, tinyBank } from './bank.js';

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBankFile } from '../../src/io/bank-files.js';
-import type { InterlockScore, ResponsibilityScore } from '../../src/core/model.js';
+import type { InterlockScore, ResponsibilityScore } from '../../src/core/score/model.js';
 import { NAMED_PER_ANSWER, consensusOwner, diagnose, ownershipStatus } from '../../src/core/score/diagnose.js';
 import { evidenceRows } from '../../src/core/render/report-scope.js';
-import { defaultTarget, itemTarget, resolveScope } from '../../src/core/score/scope.js';
+import { defaultTarget, itemTarget, resolveScope } from '../../src/core/answers/scope.js';
 import { bankItems } from '../../src/core/bank/items.js';
 import { BANKS } from '../foundation/helpers.js';
 import { respondent, tinyBank } from './bank.js';

@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import type { ReportSettings } from '../pipeline.js';
 import { colorWanted } from '../../io/terminal.js';
-import { checkStage } from '../../core/score/scope.js';
+import { checkStage } from '../../core/answers/scope.js';
 import { safeLine } from '../../core/text.js';
 import { thisCommand } from './invocation.js';
 import { commandLine } from './screens.js';

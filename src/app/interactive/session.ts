@@ -10,7 +10,7 @@ import { InputError, andThen, checked, errorsOf, type Checked } from '../../core
 import { readFileText } from '../../io/read.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { parseDocumentText } from '../../core/document/document.js';
-import type { Answer } from '../../core/model.js';
+import type { Answer } from '../../core/answers/respondent.js';
 import { safeLine } from '../../core/text.js';
 import type { Draft } from './steps.js';
 

@@ -2,10 +2,10 @@ import type { Role } from '../../core/answers/schema.js';
 import { ITEM_KINDS, type RatedField } from '../../core/bank/item-kinds.js';
 import { bankItems, type BankItem } from '../../core/bank/items.js';
 import type { Bank, Form } from '../../core/bank/schema.js';
-import { inScope, type Scope } from '../../core/score/scope.js';
+import { inScope, type Scope } from '../../core/answers/scope.js';
 import { INTERLOCK_SECTION } from '../../core/score/answered.js';
 import { UsageError } from '../../core/errors.js';
-import type { Answer, ItemAnswer } from '../../core/model.js';
+import type { Answer, ItemAnswer } from '../../core/answers/respondent.js';
 import { closest } from '../../core/text.js';
 
 // What the interactive flow asks, in order, and which of it is answered: one place for "where are we".

@@ -1,7 +1,7 @@
 import type { AnswerField, Axis, RatedField, TextField } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
-import { stageIds } from '../score/scope.js';
+import { stageIds } from './scope.js';
 import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from './schema.js';
 
 // The words a person picks from: the questions and choice labels the terminal flow asks, that the

@@ -8,7 +8,7 @@ import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } fr
 import type { SourceText } from '../source.js';
 import type { DocPath, ParsedDocument, Position } from '../document/document.js';
 import { issuesToProblems, type Issue } from '../document/validate.js';
-import type { Respondent } from '../model.js';
+import type { Respondent } from './respondent.js';
 import { closest, describeValue, safeLine } from '../text.js';
 import { choiceKey, choiceReader, formChoices, type ChoiceField } from './choices.js';
 import { META_COLUMNS, columnLetters, combinedHeader, hasField, hasSecondHeaderRow, headerTags, isFormToolColumn, metaColumn, splitItemColumn, type Column, type MetaColumn } from './form-columns.js';

@@ -6,9 +6,9 @@ import { andThen, byPosition, checked, errorsOf, valueOf, type Checked, type Pro
 import { type SourceText } from '../source.js';
 import { parseDocumentText, type ParsedDocument } from '../document/document.js';
 import { pathText, validateDocument } from '../document/validate.js';
-import type { Answer, ItemAnswer, Respondent } from '../model.js';
+import type { Answer, ItemAnswer, Respondent } from './respondent.js';
 import { closest, describeValue, safeLine, unknownText } from '../text.js';
-import { bankItemsInScope, defaultStage, stageIds } from '../score/scope.js';
+import { bankItemsInScope, defaultStage, stageIds } from './scope.js';
 import { bankHash } from '../bank/hash.js';
 import { idList } from './ids.js';
 import { formerIds, migrateAnswers } from './migrate.js';

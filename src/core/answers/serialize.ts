@@ -1,6 +1,6 @@
 import { Document, Scalar, isMap, isScalar } from 'yaml';
 import { ANSWER_FIELDS, TEXT_FIELDS } from '../bank/item-kinds.js';
-import type { Answer, ItemAnswer } from '../model.js';
+import type { Answer, ItemAnswer } from './respondent.js';
 import type { Form } from '../bank/schema.js';
 import type { Role } from './schema.js';
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import type { Answer, Respondent } from '../model.js';
+import type { Answer, Respondent } from './respondent.js';
 import { safeLine } from '../text.js';
 
 // The respondents of one report must be one team, each person counted once. Files collected from

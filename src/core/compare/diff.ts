@@ -1,5 +1,5 @@
 import type { FunctionId, RecommendedOwner } from '../bank/schema.js';
-import type { Axis, Quadrant } from '../model.js';
+import type { Axis, Quadrant } from '../score/model.js';
 import { axesOf } from '../bank/item-kinds.js';
 import { rounded, type Precision } from '../score/math.js';
 import { SUMMARY_KEYS, type OwnerView, type Snapshot, type SnapshotItem, type SummaryKey } from './snapshot.js';

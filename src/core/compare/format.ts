@@ -2,7 +2,7 @@ import type { FunctionId } from '../bank/schema.js';
 import { fmtIndex, fmtMean, fmtSigned } from '../render/layout.js';
 import { mark, type Missing } from '../render/marks.js';
 import { missingOf } from '../score/answered.js';
-import type { Axis } from '../model.js';
+import type { Axis } from '../score/model.js';
 import { AXES } from '../bank/item-kinds.js';
 import type { Precision } from '../score/math.js';
 import { DIRECTIONS, moved, type Change, type ClosedGap, type Comparison, type Direction, type ItemChange, type SideSummary } from './diff.js';

@@ -12,8 +12,8 @@ const mean = () => z.nullable(ranged(1, 5, 'a level mean from 1 to 5, or null'))
 const id = () => z.string({ error: 'an item id' });
 
 export const QUADRANTS = ['strength', 'stretched', 'underskilled', 'critical'] as const;
-export { OWNERSHIP_STATUSES } from '../model.js';
-import { OWNERSHIP_STATUSES } from '../model.js';
+export { OWNERSHIP_STATUSES } from '../score/model.js';
+import { OWNERSHIP_STATUSES } from '../score/model.js';
 
 const baseItem = {
   id: id(),

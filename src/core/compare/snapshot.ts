@@ -5,7 +5,7 @@ import { InputError, type Problem } from '../errors.js';
 import type { ParsedDocument } from '../document/document.js';
 import { validateDocument } from '../document/validate.js';
 import { mapOldIds, mappingText } from '../answers/migrate.js';
-import type { Axis, Diagnosis, OwnershipStatus, Quadrant } from '../model.js';
+import type { Axis, Diagnosis, OwnershipStatus, Quadrant } from '../score/model.js';
 import { pct, rounded } from '../score/math.js';
 import { describeValue } from '../text.js';
 import { reportSchema, type ReportJson } from './report-schema.js';

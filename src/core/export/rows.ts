@@ -1,4 +1,5 @@
-import type { Diagnosis, ItemAnswer, ItemScore, Respondent } from '../model.js';
+import type { Diagnosis, ItemScore } from '../score/model.js';
+import type { ItemAnswer, Respondent } from '../answers/respondent.js';
 import { safeText } from '../text.js';
 import type { ExportAxis, ExportForm, ExportStatus } from './columns.js';
 

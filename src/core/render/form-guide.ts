@@ -2,7 +2,7 @@ import { formChoices, formQuestion, metaQuestion, type ChoiceField } from '../an
 import { fieldsOf, type AnswerField } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
-import { stageIds } from '../score/scope.js';
+import { stageIds } from '../answers/scope.js';
 import { safeLine } from '../text.js';
 import { mdText } from './markdown-escape.js';
 

@@ -1,4 +1,4 @@
-import type { Axis, Diagnosis, FunctionGroup, ItemScore } from '../model.js';
+import type { Axis, Diagnosis, FunctionGroup, ItemScore } from '../score/model.js';
 import { missingOf, type Missing } from '../score/answered.js';
 
 // The one home of what a report shows where a value is missing, in every format: "don't know" is

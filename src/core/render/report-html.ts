@@ -1,4 +1,4 @@
-import type { Diagnosis, ItemScore } from '../model.js';
+import type { Diagnosis, ItemScore } from '../score/model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import {
   knowledgeRows,

@@ -1,4 +1,4 @@
-import type { Diagnosis, ItemScore } from '../model.js';
+import type { Diagnosis, ItemScore } from '../score/model.js';
 import { rounded } from '../score/math.js';
 
 // The JSON report: a public contract (docs/design.md, "The report"). Keys may be added, never renamed.

@@ -1,5 +1,5 @@
 import { pushAll } from '../lists.js';
-import type { Diagnosis, ItemScore } from '../model.js';
+import type { Diagnosis, ItemScore } from '../score/model.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
 import { knowledgeRows, groupCells, itemIndex, itemMean, noteAuthor, noteGroups, INTRO, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';

@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../model.js';
+import type { Diagnosis } from '../score/model.js';
 import { fmtMean, fmtSigned } from './layout.js';
 
 // What the terminal and markdown reports say about the model's newer facts: the stage and form

@@ -1,4 +1,4 @@
-import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../model.js';
+import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../score/model.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
 import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';

@@ -1,6 +1,6 @@
 import type { Owner, Role } from '../answers/schema.js';
 import type { FunctionId } from '../bank/schema.js';
-import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore, OwnershipStatus, Quadrant, ResponsibilityScore } from '../model.js';
+import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore, OwnershipStatus, Quadrant, ResponsibilityScore } from '../score/model.js';
 import { pct } from '../score/math.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
@@ -320,7 +320,8 @@ export function groupRows(d: Diagnosis): { kind: 'function' | 'area'; name: stri
   return [...shownFunctions(d).map((f) => ({ kind: 'function' as const, name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ kind: 'area' as const, name: a.title, ...a }))];
 }
 
-export type Tone = 'good' | 'near' | 'low' | 'none';
+import type { Tone } from './svg/style.js';
+export type { Tone };
 
 /** The target level as a 0–100 score: where a bar's target mark goes. */
 export const targetScore = (target: number): number => pct(target);

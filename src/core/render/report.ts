@@ -1,5 +1,5 @@
 import type { ReportFormat } from './formats.js';
-import type { Diagnosis } from '../model.js';
+import type { Diagnosis } from '../score/model.js';
 
 export interface ReportRenderOptions {
   /** Terminal only: markdown and JSON never carry colour. */

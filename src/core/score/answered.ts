@@ -1,6 +1,6 @@
 import { ITEM_KINDS, type ItemKind } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
-import type { Answer, Respondent } from '../model.js';
+import type { Answer, Respondent } from '../answers/respondent.js';
 
 // docs/design.md, "Scoring" (coverage): an item is answered when the respondent said n/a or gave at
 // least one of what the item is rated on (a level, "don't know", an owner). Evidence or a note alone

@@ -2,26 +2,12 @@ import type { Owner } from '../answers/schema.js';
 import { AXES, axesOf } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
 import { RECOMMENDED_OWNERS, type Bank, type FunctionId } from '../bank/schema.js';
-import type {
-  Axis,
-  Diagnosis,
-  Disagreement,
-  HandoffPerception,
-  InterlockScore,
-  ItemAnswer,
-  ItemScore,
-  OwnershipStatus,
-  PerceptionGap,
-  Quadrant,
-  Respondent,
-  ResponsibilityScore,
-  ScoreOptions,
-  UnevidencedClaim,
-} from '../model.js';
+import type { Axis, Diagnosis, Disagreement, HandoffPerception, InterlockScore, ItemScore, OwnershipStatus, PerceptionGap, Quadrant, ResponsibilityScore, ScoreOptions, UnevidencedClaim } from './model.js';
+import type { ItemAnswer, Respondent } from '../answers/respondent.js';
 import { byText } from '../text.js';
 import { answeredSections, isAnswered } from './answered.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
-import { combinedExpected, defaultTarget as defaultTargetOf, itemTarget, itemsInScope, resolveScope } from './scope.js';
+import { combinedExpected, defaultTarget as defaultTargetOf, itemTarget, itemsInScope, resolveScope } from '../answers/scope.js';
 
 // The scoring model of docs/design.md, as one pure function: bank + respondents + options → Diagnosis.
 // One respondent is simply N = 1. Nothing is rounded here: renderers round at output.

@@ -6,7 +6,7 @@ import { bankHash } from '../../bank/hash.js';
 import { ITEM_KINDS, fieldsOf, type ItemKind } from '../../bank/item-kinds.js';
 import { bankItems } from '../../bank/items.js';
 import type { Bank, Form } from '../../bank/schema.js';
-import { itemsInScope } from '../../score/scope.js';
+import { itemsInScope } from '../../answers/scope.js';
 import { page, type Html } from '../html/page.js';
 import { esc, plain } from '../svg/markup.js';
 import { QUESTIONNAIRE_SCRIPT } from './script.js';

@@ -1,4 +1,4 @@
-import type { Tone } from '../report-view.js';
+import type { Tone } from './style.js';
 import { chart, clip, fits, line, rect, text } from './markup.js';
 
 // Horizontal bars on a 0–100 scale with the target's score marked: functions, areas, interlock.

@@ -1,4 +1,4 @@
-import type { Tone } from '../report-view.js';
+import type { Tone } from './style.js';
 import { chart, clip, fits, rect, text } from './markup.js';
 
 // A grid of scores with the number in each cell, tinted by how it stands against the target: it

@@ -1,4 +1,4 @@
-import type { Quadrant } from '../../model.js';
+import type { Quadrant } from '../../score/model.js';
 import { chart, line, px, rect, text } from './markup.js';
 
 // The capability × capacity map: numbered dots, each in its own item's quadrant (the middle lines

@@ -2,6 +2,9 @@
 // is for screens only, so a printout is always light. Status shows as position, number and words
 // as well as colour.
 
+/** How a score stands against its target: the colour class of a bar or a cell. */
+export type Tone = 'good' | 'near' | 'low' | 'none';
+
 export const LIGHT = `--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--panel:#f6f8fa;--grid:#e3e8ed;
 --good:#1a7f37;--near:#9a6700;--low:#cf222e;--none:#8c959f;
 --h-good:#d2f4da;--h-near:#fbefc4;--h-low:#ffdcd7;--h-none:#eaeef2;

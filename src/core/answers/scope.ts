@@ -1,7 +1,7 @@
 import { bankItems, type BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { UsageError } from '../errors.js';
-import type { Respondent } from '../model.js';
+import type { Respondent } from './respondent.js';
 import { safeLine } from '../text.js';
 
 // Which items a report is about (docs/design.md "Scoring", Scope): the stage and the form, and the

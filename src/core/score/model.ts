@@ -1,41 +1,8 @@
-import type { LevelAnswer, Owner, Role } from './answers/schema.js';
-import type { Form, FunctionId, RecommendedOwner } from './bank/schema.js';
+import type { Owner, Role } from '../answers/schema.js';
+import type { Form, FunctionId, RecommendedOwner } from '../bank/schema.js';
 
-/** One respondent's answer to one item. Absent fields were not answered. */
-export interface ItemAnswer {
-  owner?: Owner;
-  capability?: LevelAnswer;
-  capacity?: LevelAnswer;
-  delivery?: LevelAnswer;
-  /** What shows the level: an artifact or a fact. */
-  evidence?: string;
-  note?: string;
-}
-
-export type Answer = ItemAnswer | 'n/a';
-
-/** A respondent's answers after loading, whatever the file format. */
-export interface Respondent {
-  /** Where the answers came from: a path, `<stdin>`, or `export.csv row 3`. */
-  source: string;
-  name?: string;
-  role?: Role;
-  organization?: string;
-  /** The stage and form the answers file says it was made for. */
-  stage?: string;
-  form?: Form;
-  /** Only answered items: an item that is missing here is unanswered. */
-  answers: Map<string, Answer>;
-  /** The e-mail the file or export row gives, if any: with the name, who this is (DESIGN "Collecting answers"). */
-  email?: string;
-  /** A random id per submission (questionnaire, interactive flow, form-tool row): the same id twice is one submission. */
-  response?: string;
-  /** When the answers were last changed (ISO 8601) and where that time was read from, e.g. `answered-at` or a form tool's timestamp column. */
-  answeredAt?: { time: string; source: string };
-}
-
-export type { Axis } from './bank/item-kinds.js';
-import type { Axis } from './bank/item-kinds.js';
+export type { Axis } from '../bank/item-kinds.js';
+import type { Axis } from '../bank/item-kinds.js';
 export type Quadrant = 'strength' | 'stretched' | 'underskilled' | 'critical';
 /** docs/design.md "Ownership": what the consensus owner is against the accountable one. */
 export const OWNERSHIP_STATUSES = ['aligned', 'orphaned', 'blurred', 'partial', 'misassigned', 'unanswered'] as const;

@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
-import { InputError, InterruptedError } from '../core/errors.js';
-import { say } from '../io/output.js';
-import { readFileText } from '../io/read.js';
-import { writeFileAtomic } from '../io/write.js';
-import { isPromptStop, type Prompter, type SelectChoice } from './interactive/prompts.js';
-import { commandLine, stopError, type Look } from './interactive/screens.js';
-import { backupSession } from './interactive/session.js';
-import { wrap } from '../core/render/layout.js';
-import { safeLine } from '../core/text.js';
-import { parseProfileAnswers } from '../core/profile/answers.js';
-import { serializeProfileAnswers } from '../core/profile/serialize.js';
-import type { Choice, ProfileBank, ProfileItem } from '../core/profile/schema.js';
-import { CAVEAT } from '../core/profile/view.js';
+import { InputError, InterruptedError } from '../../core/errors.js';
+import { say } from '../../io/output.js';
+import { readFileText } from '../../io/read.js';
+import { writeFileAtomic } from '../../io/write.js';
+import { isPromptStop, type Prompter, type SelectChoice } from './prompts.js';
+import { commandLine, stopError, type Look } from './screens.js';
+import { backupSession } from './session.js';
+import { wrap } from '../../core/render/layout.js';
+import { safeLine } from '../../core/text.js';
+import { parseProfileAnswers } from '../../core/profile/answers.js';
+import { serializeProfileAnswers } from '../../core/profile/serialize.js';
+import type { Choice, ProfileBank, ProfileItem } from '../../core/profile/schema.js';
+import { CAVEAT } from '../../core/profile/view.js';
 
 // `pm-diag profile` in a terminal: one forced choice at a time, the file written atomically after
 // every answer, resumable, and stopped by Ctrl-C with everything kept.
