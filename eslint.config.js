@@ -47,10 +47,8 @@ export default tseslint.config(
   },
   ...LAYERS.map(layerRules),
   {
-    // The bin is CommonJS (bin/package.json): it starts faster than an ES module. So is the
-    // benchmark's preload, which runs in every timed process.
-    files: ['bin/**/*.js', 'scripts/**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    // The benchmark's and build's scripts run on Node.
+    files: ['bin/**/*.js', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

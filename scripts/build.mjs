@@ -45,10 +45,15 @@ mkdirSync(dist);
 const scriptSource = await runEntry('src/core/render/questionnaire/page.ts', (m) => m.questionnaireScriptSource());
 await build({
   ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/pm-diag.cjs',
+  entryPoints: { 'pm-diag': 'src/cli.ts' },
+  outdir: 'dist',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  // CommonJS dependencies (commander, yaml) require Node modules: give the ES module a require.
+  banner: { js: "import { createRequire as __pmDiagCreateRequire } from 'node:module'; const require = __pmDiagCreateRequire(import.meta.url);" },
   define: {
-    ...common.define,
     __PM_DIAG_VERSION__: JSON.stringify(pkg.version),
     __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: JSON.stringify(scriptSource),
   },
