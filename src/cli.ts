@@ -196,8 +196,8 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
 };
 
 /**
- * The program with every command, or with only `command`: a run names its command first, and
- * defining the other six cost a millisecond of its start-up. Help and errors get them all.
+ * The program with every command, or with only `command`: a run names its command first and
+ * needs no other. Help and errors get them all.
  */
 export function createProgram(command?: string): Command {
   const program = new Command('pm-diag')

@@ -30,7 +30,7 @@ export function safeLine(text: string): string {
   return safeText(text).replace(/[\n\t]+/g, ' ');
 }
 
-/** The most characters of a value a message echoes: a hostile file can hold a key of 500 KB. */
+/** The most characters of a value a message echoes: a hostile file can hold a huge key. */
 export const MAX_ECHOED_CHARS = 60;
 
 /** `text` cut to `max` characters (with "..." for the rest), never inside a surrogate pair. */
@@ -155,7 +155,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return undefined;
 }
 
-/** Orders text by code unit: the same on every machine, and without the 8 ms ICU takes to start a collator. */
+/** Orders text by code unit: the same on every machine, whatever its locale. */
 export function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

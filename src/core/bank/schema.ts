@@ -22,8 +22,8 @@ export const CONTRIBUTORS = ['pm', 'pmm', 'sales', 'marketing', 'engineering', '
 export const FORMS = ['rapid', 'full'] as const;
 
 /**
- * Built on first use: zod takes a few milliseconds to build these, and a run with the built-in bank
- * never needs them (the build checked that bank and stored it as JSON).
+ * Built on first use: a run with the built-in bank never needs them (the build checked that bank
+ * and stored it as JSON).
  */
 function buildBankSchemas() {
   const scaleLevel = z.strictObject({ label: text(), description: text() }, { error: 'a level: { label, description }' });

@@ -48,8 +48,8 @@ function jsonSyntaxProblem(text: string, source: string): Problem | undefined {
 }
 
 /**
- * YAML parsing costs far more than reading: a hostile 1 MB file of "]" took 4.5 s and 500 MB. No bank,
- * answers file or report needs more than this (a JSON report over 2,000 respondents is 1.4 MB).
+ * YAML parsing costs far more than reading, and a hostile file can make it very slow: documents are
+ * capped well above what any bank, answers file or JSON report needs.
  */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 

@@ -12,8 +12,8 @@ export type Html = string;
 
 /**
  * `parts.join(separator)`, linking the strings rather than copying them: a join makes one new flat
- * string of its parts, so markup nested in markup was copied once per level (and the copies were
- * garbage for the collector). The page is copied once, when it is written.
+ * string of its parts, so markup nested in markup would be copied once per level. The page is
+ * copied once, when it is written.
  */
 export function joined(parts: readonly string[], separator = ''): string {
   let out = parts[0] ?? '';
