@@ -28,7 +28,7 @@ describe('the own-words checker', () => {
   });
 });
 
-describe.skipIf(!seedsPresent())('version 2 is in our own words', () => {
+describe('version 2 is in our own words', () => {
   const seedRuns = new Set<string>();
   for (const name of seedsPresent() ? readdirSync(SEEDS).sort() : []) {
     for (const run of runs(readFileSync(join(SEEDS, name), 'utf8'))) seedRuns.add(run);
@@ -41,6 +41,8 @@ describe.skipIf(!seedsPresent())('version 2 is in our own words', () => {
   ];
 
   it('read the five seeds', () => {
+    // Without the articles this check cannot be made: that is a failure, not a skip.
+    expect(seedsPresent(), `the seed articles are not at ${SEEDS}: clone beside ../shared`).toBe(true);
     expect(readdirSync(SEEDS).length).toBeGreaterThanOrEqual(5);
     expect(seedRuns.size).toBeGreaterThan(1000);
   });
@@ -54,9 +56,3 @@ describe.skipIf(!seedsPresent())('version 2 is in our own words', () => {
     expect(sharedRuns(sourcesOnly, seedRuns).length).toBeGreaterThan(0);
   });
 });
-
-if (!seedsPresent()) {
-  describe('version 2 is in our own words', () => {
-    it.skip(`skipped: the seed articles are not at ${SEEDS} (the check needs ../shared/seeds beside the repository)`, () => {});
-  });
-}
