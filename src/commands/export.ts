@@ -2,7 +2,7 @@ import { collectRespondents, sayWarnings } from '../answers/collect.js';
 import { loadFormMap } from '../answers/form-map.js';
 import { loadBank } from '../bank/load.js';
 import { UsageError } from '../errors.js';
-import { csvChunks, ndjsonChunks } from '../export/text.js';
+import { csvChunks, ndjsonChunks, shownOnTerminal } from '../export/text.js';
 import { exportRows } from '../export/rows.js';
 import { emitContent } from '../io/output.js';
 import { diagnose } from '../score/diagnose.js';
@@ -32,5 +32,6 @@ export async function run(files: string[], opts: ExportCliOptions, stdout: { isT
   // Targets, bank order and the assessment's organization come from the same scoring as the report's.
   const rows = exportRows(diagnose(bank, respondents, { target }), respondents);
   if (format === 'parquet') emitContent(await (await import('../export/parquet.js')).parquetBytes(rows), out);
-  else emitContent(format === 'csv' ? csvChunks(rows) : ndjsonChunks(rows), out);
+  else if (format === 'ndjson') emitContent(ndjsonChunks(rows), out);
+  else emitContent(out === undefined && stdout.isTTY === true ? shownOnTerminal(csvChunks(rows)) : csvChunks(rows), out);
 }
