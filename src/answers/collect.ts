@@ -1,12 +1,13 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../bank/schema.js';
-import { andThen, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
+import { errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
 import { sayProblems } from '../io/output.js';
-import { STDIN_SOURCE, notRegularFile, readFileBytes, readFileText } from '../io/read.js';
+import { STDIN_SOURCE, notRegularFile } from '../io/read.js';
 import type { Respondent } from '../model.js';
 import { safeLine } from '../text.js';
-import { checkCsvAnswers, checkSheetAnswers, type FormExportOptions } from './csv.js';
+import type { FormExportOptions } from './csv.js';
+import { checkExportFile } from './form-export.js';
 import { idList } from './ids.js';
 import { loadAnswersFile } from './load.js';
 import { selectTeam, type Dated, type TeamOptions } from './team.js';
@@ -17,8 +18,7 @@ import { pushAll } from '../lists.js';
 // kept), and the problems of all of them are reported together.
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;
-const FORM_EXPORT = /\.(csv|xlsx)$/i;
-const XLSX_FILE = /\.xlsx$/i;
+const FORM_EXPORT = /\.(csv|xlsx|zip)$/i;
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
@@ -45,14 +45,8 @@ export function isRespondentSet(path: string): boolean {
   return isFormExport(path) || isFolder(path);
 }
 
-/** Reads and checks one form export: its respondents, or every problem in it. The XLSX reader loads only for a workbook. */
-export async function checkFormExport(path: string, bank: Bank, options: FormExportOptions = {}): Promise<Checked<Respondent[]>> {
-  if (!XLSX_FILE.test(path)) return andThen(checked(() => readFileText(path)), (input) => checkCsvAnswers(input, bank, options));
-  const bytes = checked(() => readFileBytes(path));
-  if (bytes.value === undefined) return { problems: bytes.problems };
-  const { xlsxRows } = await import('./xlsx.js');
-  return andThen(checked(() => xlsxRows(bytes.value!, path)), (rows) => checkSheetAnswers(rows, path, bank, options));
-}
+/** Reads and checks one form export: its respondents, or every problem in it (answers/form-export.ts). */
+export const checkFormExport = checkExportFile;
 
 /** Whether a folder entry is an answers file to read; what is not a regular file (a FIFO, a device, a link to one) is skipped, named in `skipped`. */
 function isReadableEntry(folder: string, entry: Dirent, skipped: Problem[]): boolean {

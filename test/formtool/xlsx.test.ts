@@ -53,6 +53,6 @@ describe('XLSX: the first sheet as rows of text', () => {
       'f.xlsx: not an XLSX workbook (it is not a zip archive) (expected an .xlsx file as a form tool exports it (Microsoft Forms: Open in Excel, then download))',
     ]);
     const cut = xlsxWorkbook([['a']]).slice(0, 200);
-    expect(problemsOf(() => xlsxRows(cut, 'f.xlsx')).map(formatProblem)[0]).toMatch(/^f\.xlsx: the XLSX archive is damaged/);
+    expect(problemsOf(() => xlsxRows(cut, 'f.xlsx')).map(formatProblem)[0]).toMatch(/^f\.xlsx: the workbook archive is damaged/);
   });
 });
