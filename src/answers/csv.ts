@@ -138,25 +138,42 @@ function lineBreaks(value: string): number {
 /** CRLF and a lone CR inside a cell become \n. */
 const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell);
 
-/** Parses the text and hands each row to `onRow` as it is read, so no more than one row is held at a time. */
+/**
+ * Parses the text and hands each row to `onRow` in order. Each row's lines are counted here, from
+ * the line breaks inside its quoted cells: csv-parse's own count, made for every record, cost more
+ * than the rest of its parse. A blank line is a record of one empty cell, skipped but counted.
+ */
 function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
+  let records: string[][];
   try {
-    parse(input.text, {
-      bom: true,
-      delimiter: delimiterOf(input.text),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], context) => {
-        // A quoted cell of a CRLF file keeps its \r\n: one line break, as in the rest of the file.
-        onRow(new Row(record.map(oneLineBreak), context.lines));
-        return null;
-      },
-    });
+    records = parse(input.text, { bom: true, delimiter: delimiterOf(input.text), relax_column_count: true }) as string[][];
   } catch (err) {
     if ((err as CsvError).code === undefined) throw err;
     throw new InputError([parseProblem(err as CsvError, source)]);
   }
+  let line = 1;
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r]!;
+    // Let each row go once it is read.
+    records[r] = NO_CELLS;
+    if (record.length === 1 && record[0] === '') {
+      line++;
+      continue;
+    }
+    let breaks = 0;
+    for (let i = 0; i < record.length; i++) {
+      const cell = record[i]!;
+      if (cell.length === 0) continue;
+      // A quoted cell of a CRLF file keeps its \r\n: one line break, as in the rest of the file.
+      const one = oneLineBreak(cell);
+      if (one !== cell) record[i] = one;
+      breaks += lineBreaks(one);
+    }
+    onRow(new Row(record, line + breaks));
+    line += breaks + 1;
+  }
 }
+const NO_CELLS: string[] = [];
 
 const UNKNOWN_COLUMN_EXPECTED = (bank: Bank) =>
   `respondent, role, organization, stage, <item id>.<field> for an item of the bank "${bank.id}", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other)`;
@@ -370,14 +387,30 @@ function columnPath(path: string | undefined): string | undefined {
   return meta ?? path.replace(/^answers\./, '');
 }
 
+/** A column as a row reader fills it: a meta field, or a field of the item `id`. */
+interface Slot {
+  to: MetaColumn | 'item';
+  id?: string;
+  field?: Field;
+  /** The choice a cell names, decoded from its label; none for text. */
+  choice?: ChoiceField;
+  /** Owners and roles are never numbers: a number is a choice's position (numericExport). */
+  numbered: boolean;
+  /** The schema of the value in the answers file, and its path there. */
+  schema: z.ZodMiniType;
+  path: readonly string[];
+  /** A choice's cell texts already decoded and checked: an export holds a few dozen distinct ones. */
+  known?: Map<string, { value: string | number; issues: readonly Issue[] }>;
+}
+
 class RowReader {
-  private readonly header: Header;
   /**
    * A row's shape comes from the header, so only its cells can be wrong; and a thousand rows hold a
-   * few dozen distinct ratings. Each field's value is checked once, by that field's schema in the
-   * answers file's (checking each row as a whole file was a third of a large export's time).
+   * few dozen distinct ratings. Each cell's value is checked by its field's schema in the answers
+   * file's, a choice's once per distinct text (checking each row as a whole file was a third of a
+   * large export's time).
    */
-  private readonly checked = new Map<z.ZodMiniType, Map<unknown, readonly Issue[]>>();
+  private readonly header: Header;
   /** Each choice field's texts (the map's labels first) → codes, made when a cell first needs them. */
   private readonly readers = new Map<ChoiceField, Map<string, string>>();
 
@@ -478,6 +511,50 @@ class RowReader {
     if (this.header.rapid) respondent.form = 'rapid';
   }
 
+  /** What each column's cells become, worked out once from the header: nothing for a column left out. */
+  private get plan(): readonly (Slot | undefined)[] {
+    const { answersFileSchema, itemAnswerSchema, respondentSchema } = answersSchemas();
+    return (this.slots ??= this.header.columns.map((column): Slot | undefined => {
+      if (!column || column.kind === 'ignored') return undefined;
+      if (column.kind === 'item') {
+        const { item, field } = column;
+        const text = (TEXT_FIELDS as readonly Field[]).includes(field);
+        const choice = text ? undefined : (field as RatedField);
+        return { to: 'item', id: item.id, field, choice, numbered: field === 'owner', schema: itemAnswerSchema.shape[field], path: ['answers', item.id, field], known: choice && this.knownOf(choice) };
+      }
+      const choice = column.kind === 'role' || column.kind === 'stage' ? column.kind : undefined;
+      const [schema, path] =
+        column.kind === 'respondent' ? [respondentSchema.shape.name, ['respondent', 'name']]
+        : column.kind === 'role' ? [respondentSchema.shape.role, ['respondent', 'role']]
+        : [answersFileSchema.shape[column.kind], [column.kind]];
+      return { to: column.kind, choice, numbered: column.kind === 'role', schema, path, known: choice && this.knownOf(choice) };
+    }));
+  }
+
+  /** One table of decoded texts per choice field, shared by its columns. */
+  private knownOf(field: ChoiceField): Map<string, { value: string | number; issues: readonly Issue[] }> {
+    let known = this.knownByField.get(field);
+    if (!known) this.knownByField.set(field, (known = new Map()));
+    return known;
+  }
+  private readonly knownByField = new Map<ChoiceField, Map<string, { value: string | number; issues: readonly Issue[] }>>();
+
+  /** A cell's value in the answers file and what its schema finds wrong with it (for a choice, remembered). */
+  private cellValue(slot: Slot, text: string): { value: string | number; issues: readonly Issue[] } {
+    if (!slot.known) {
+      const result = slot.schema.safeParse(text);
+      return { value: text, issues: result.success ? NO_ISSUES : result.error.issues };
+    }
+    let cell = slot.known.get(text);
+    if (!cell) {
+      const value = this.decode(slot.choice!, text);
+      const result = slot.schema.safeParse(slot.to === 'stage' ? String(value) : value);
+      slot.known.set(text, (cell = { value, issues: result.success ? NO_ISSUES : result.error.issues }));
+    }
+    return cell;
+  }
+  private slots: (Slot | undefined)[] | undefined;
+
   /** Each choice field's cell texts already decoded: an export holds a few dozen distinct ones. */
   private readonly decoded = new Map<ChoiceField, Map<string, string | number>>();
 
@@ -508,39 +585,6 @@ class RowReader {
 
   get headerProblems(): Problem[] {
     return this.header.problems;
-  }
-
-  /** What `schema` finds wrong with `value`, remembered. */
-  private issuesOf(schema: z.ZodMiniType, value: unknown): readonly Issue[] {
-    let known = this.checked.get(schema);
-    if (!known) this.checked.set(schema, (known = new Map()));
-    let issues = known.get(value);
-    if (!issues) {
-      const result = schema.safeParse(value);
-      issues = result.success ? NO_ISSUES : result.error.issues;
-      known.set(value, issues);
-    }
-    return issues;
-  }
-
-  /** The issues of a row's values, each at its path in the answers file the row stands for. */
-  private valueIssues({ respondent, answers, organization, stage }: AnswersFile): Issue[] {
-    const issues: Issue[] = [];
-    const { answersFileSchema, itemAnswerSchema, respondentSchema } = answersSchemas();
-    const check = (schema: z.ZodMiniType, path: string[], value: unknown) => {
-      for (const issue of this.issuesOf(schema, value)) issues.push({ ...issue, path: [...path, ...issue.path] });
-    };
-    for (const field of ['name', 'role'] as const) {
-      if (respondent?.[field] !== undefined) check(respondentSchema.shape[field], ['respondent', field], respondent[field]);
-    }
-    if (organization !== undefined) check(answersFileSchema.shape.organization, ['organization'], organization);
-    if (stage !== undefined) check(answersFileSchema.shape.stage, ['stage'], stage);
-    for (const id in answers) {
-      const answer = answers[id];
-      if (typeof answer !== 'object' || answer === null) continue;
-      for (const field in answer) check(itemAnswerSchema.shape[field as Field], ['answers', id, field], answer[field as Field]);
-    }
-    return issues;
   }
 
   /**
@@ -589,29 +633,38 @@ class RowReader {
     const meta: Record<string, string> = {};
     const answers: Record<string, Record<string, unknown> | string> = {};
     const notApplicable = new Map<string, number>();
+    const cellIssues: { id: string | undefined; issue: Issue }[] = [];
+    const plan = this.plan;
     for (let index = 0; index < cells.length; index++) {
-      const column = columns[index];
-      if (!column || column.kind === 'ignored') continue;
+      const slot = plan[index];
+      if (slot === undefined) continue;
       const text = cells[index]!.trim();
       if (text === '') continue;
-      if ((column.kind === 'role' || (column.kind === 'item' && column.field === 'owner')) && DIGITS.test(text)) return this.numericExport(row, index);
-      if (column.kind !== 'item') {
-        if (column.kind === 'respondent') respondent.name = text;
-        else if (column.kind === 'role') respondent.role = this.decode('role', text);
-        else if (column.kind === 'stage') meta.stage = String(this.decode('stage', text));
-        else if (column.kind === 'organization') meta.organization = text;
-        continue;
+      if (slot.numbered && DIGITS.test(text)) return this.numericExport(row, index);
+      const { value, issues } = this.cellValue(slot, text);
+      if (issues.length > 0) {
+        for (const issue of issues) cellIssues.push({ id: slot.id, issue: { ...issue, path: [...slot.path, ...issue.path] } });
       }
-      // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
-      const { item, field } = column;
-      const answer = (answers[item.id] ??= {}) as Record<string, unknown>;
-      if ((TEXT_FIELDS as readonly Field[]).includes(field)) {
-        answer[field] = text;
-        continue;
+      switch (slot.to) {
+        case 'respondent':
+          respondent.name = value;
+          break;
+        case 'role':
+          respondent.role = value;
+          break;
+        case 'stage':
+          meta.stage = String(value);
+          break;
+        case 'organization':
+          meta.organization = text;
+          break;
+        default: {
+          // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
+          const answer = (answers[slot.id!] ??= {}) as Record<string, unknown>;
+          if (value === NOT_APPLICABLE && slot.choice !== undefined) notApplicable.set(slot.id!, index + 1);
+          else answer[slot.field!] = value;
+        }
       }
-      const code = this.decode(field as RatedField, text);
-      if (code === NOT_APPLICABLE) notApplicable.set(item.id, index + 1);
-      else answer[field] = code;
     }
     // Positions are only looked up for a problem: the cell of a path's column, else of the
     // first filled cell of its item, else the row.
@@ -640,7 +693,8 @@ class RowReader {
     }
     const file = { ...meta, respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
-    const issues = this.valueIssues(file);
+    // An item marked n/a is n/a: what its other cells hold is the problem above, not their values.
+    const issues = cellIssues.filter((c) => c.id === undefined || !notApplicable.has(c.id)).map((c) => c.issue);
     for (const problem of issuesToProblems(issues, doc)) problems.push(this.withSuggestion(problem, file));
     const valid = issues.length === 0;
     if (valid) pushAll(problems, answersRuleProblems(file, this.bank, doc, this.options));
@@ -651,6 +705,25 @@ class RowReader {
     this.describe(read, cells, rowNumber);
     this.markForm(read);
     return { respondent: read, problems };
+  }
+}
+
+/**
+ * The rows' warnings, each said once: a million rows that leave the same items unanswered give one
+ * warning at the first such row, with how many more rows it is true of, not a million.
+ */
+class AlikeWarnings {
+  private readonly byText = new Map<string, { first: Problem; more: number }>();
+
+  add(problem: Problem): void {
+    const key = `${problem.column}\u0000${problem.path}\u0000${problem.message}\u0000${problem.found}\u0000${problem.expected}`;
+    const known = this.byText.get(key);
+    if (known) known.more++;
+    else this.byText.set(key, { first: problem, more: 0 });
+  }
+
+  warnings(): Problem[] {
+    return [...this.byText.values()].map(({ first, more }) => (more === 0 ? first : { ...first, message: `${first.message} (and ${more} more row${more === 1 ? '' : 's'} alike)` }));
   }
 }
 
@@ -674,6 +747,7 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
   let headerRows = 0;
   let rows = 0;
   let firstDataLine = 1;
+  const alike = new AlikeWarnings();
   const dataRow = (row: CellRow) => {
     // Qualtrics' third header row, under the question text.
     if (rows === 0 && isImportIdRow(row.cells)) {
@@ -684,7 +758,10 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
     if (rows === 1) firstDataLine = row.lineOf(0);
     const result = reader!.read(row, rows + headerRows);
     if (result.respondent) respondents.push(result.respondent);
-    for (const problem of result.problems) problems.push(problem);
+    for (const problem of result.problems) {
+      if (problem.severity === 'error') problems.push(problem);
+      else alike.add(problem);
+    }
   };
   const start = (header: CellRow, above: readonly CellRow[], consumed: number) => {
     reader = new RowReader(bank, source, header, options, above);
@@ -734,6 +811,7 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
   } else if (reader && rows === 0 && parsed.problems.length === 0) {
     problems.push({ source, line: 1, message: 'no respondents: the file has a header row only', expected: 'a row per respondent after the header', severity: 'error' });
   }
+  pushAll(problems, alike.warnings());
   if (reader && errorsOf(problems).length === 0) pushAll(problems, reader.finish(firstDataLine));
   // A file that failed is reported by its errors alone (an unknown column does not hide the bad cells).
   return errorsOf(problems).length > 0 ? { problems: errorsOf(problems) } : { value: respondents, problems };
