@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 const SLOW = [
   'test/browser/*.test.ts',
   'test/export/duckdb.test.ts',
+  'test/export/characters.test.ts',
   'test/hardening/at-the-caps.test.ts',
   'test/hardening/floods.test.ts',
   'test/hardening/properties.test.ts',
@@ -39,6 +40,7 @@ const CLI = [
   'test/formtool/bad-exports.test.ts',
   'test/formtool/exports.test.ts',
   'test/formtool/form-guide.test.ts',
+  'test/formtool/form-shapes.test.ts',
   'test/foundation/cli.test.ts',
   'test/hardening/argv-escapes.test.ts',
   'test/hardening/clear-errors.test.ts',

@@ -2,7 +2,7 @@ import { collectRespondents, sayWarnings } from '../io/collect.js';
 import { loadFormMap } from '../io/form-map-file.js';
 import { loadBank } from '../io/bank-files.js';
 import { UsageError } from '../core/errors.js';
-import { csvChunks, ndjsonChunks } from '../core/export/text.js';
+import { csvChunks, ndjsonChunks, shownOnTerminal } from '../core/export/text.js';
 import { exportRows } from '../core/export/rows.js';
 import { emitContent } from '../io/output.js';
 import { diagnose } from '../core/score/diagnose.js';
@@ -32,5 +32,6 @@ export async function run(files: string[], opts: ExportCliOptions, stdout: { isT
   // Targets, bank order and the assessment's organization come from the same scoring as the report's.
   const rows = exportRows(diagnose(bank, respondents, { target }), respondents);
   if (format === 'parquet') emitContent(await (await import('../core/export/parquet.js')).parquetBytes(rows), out);
-  else emitContent(format === 'csv' ? csvChunks(rows) : ndjsonChunks(rows), out);
+  else if (format === 'ndjson') emitContent(ndjsonChunks(rows), out);
+  else emitContent(out === undefined && stdout.isTTY === true ? shownOnTerminal(csvChunks(rows)) : csvChunks(rows), out);
 }

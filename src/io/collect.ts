@@ -1,13 +1,14 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../core/bank/schema.js';
-import { andThen, checked, errorsOf, valueOf, type Checked, type Problem } from '../core/errors.js';
+import { checked, errorsOf, valueOf, type Checked, type Problem } from '../core/errors.js';
 import { sayProblems } from './output.js';
-import { notRegularFile, readFileBytes, readFileText } from './read.js';
+import { notRegularFile, readFileBytes } from './read.js';
 import { STDIN_SOURCE } from '../core/source.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
-import { checkCsvAnswers, checkSheetAnswers, type FormExportOptions } from '../core/answers/csv.js';
+import type { FormExportOptions } from '../core/answers/csv.js';
+import { checkExportBytes } from '../core/answers/form-export.js';
 import { idList } from '../core/answers/ids.js';
 import { loadAnswersFile } from './answers-file.js';
 import { selectTeam, type Dated, type TeamOptions } from '../core/answers/team.js';
@@ -18,8 +19,7 @@ import { pushAll } from '../core/lists.js';
 // kept), and the problems of all of them are reported together.
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;
-const FORM_EXPORT = /\.(csv|xlsx)$/i;
-const XLSX_FILE = /\.xlsx$/i;
+const FORM_EXPORT = /\.(csv|xlsx|zip)$/i;
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
@@ -46,13 +46,11 @@ export function isRespondentSet(path: string): boolean {
   return isFormExport(path) || isFolder(path);
 }
 
-/** Reads and checks one form export: its respondents, or every problem in it. The XLSX reader loads only for a workbook. */
+/** Reads and checks one form export: its respondents, or every problem in it (core/answers/form-export.ts). */
 export async function checkFormExport(path: string, bank: Bank, options: FormExportOptions = {}): Promise<Checked<Respondent[]>> {
-  if (!XLSX_FILE.test(path)) return andThen(checked(() => readFileText(path)), (input) => checkCsvAnswers(input, bank, options));
   const bytes = checked(() => readFileBytes(path));
   if (bytes.value === undefined) return { problems: bytes.problems };
-  const { xlsxRows } = await import('../core/answers/xlsx.js');
-  return andThen(checked(() => xlsxRows(bytes.value!, path)), (rows) => checkSheetAnswers(rows, path, bank, options));
+  return checkExportBytes(bytes.value, path, bank, options);
 }
 
 /** Whether a folder entry is an answers file to read; what is not a regular file (a FIFO, a device, a link to one) is skipped, named in `skipped`. */

@@ -84,7 +84,8 @@ describe('pm-diag export --format csv (the default)', () => {
 describe('escaping', () => {
   const { stdout } = exportOf([HOSTILE, ...bankArgs]);
   const rows = csvRows(stdout);
-  const dana = 'Dana "DJ" Lee,\nsecond line red \\u{202e}evil';
+  // Every character is kept, escape sequences too (export/characters.test.ts): a row matches its source.
+  const dana = 'Dana "DJ" Lee,\nsecond line \u001b[31mred\u001b[0m \u202eevil';
 
   it('RFC 4180: commas, quotes and line breaks inside quoted cells, read back exactly', () => {
     expect(rows).toHaveLength(3 * ROWS_PER_RESPONDENT);
@@ -98,8 +99,10 @@ describe('escaping', () => {
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
-  it('no escape sequence or bidi override from an input reaches the output', () => {
-    expect(stdout).not.toMatch(/[\u001b\u009b\u202a-\u202e\u2066-\u2069]/);
+  it('NDJSON writes escape sequences and bidi overrides as JSON escapes, never raw', () => {
+    const ndjson = exportOf([HOSTILE, ...bankArgs, '--format', 'ndjson']).stdout;
+    expect(ndjson).not.toMatch(/[\u001b\u009b\u202a-\u202e\u2066-\u2069]/);
+    expect(ndjsonRows(ndjson)[0]!.respondent).toBe(dana);
   });
 
   it('a nameless respondent is `respondent N`; a repeated name is numbered', () => {

@@ -91,7 +91,9 @@ describe('--map FILE', () => {
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { respondentList: { name: string; role: string }[]; items: { id: string; responses?: unknown }[] };
     expect(report.respondentList).toMatchObject([{ name: 'Ann', role: 'pm' }]);
-    const typed = write('ann.yaml', `respondent: { name: Ann, role: pm }\nanswers:\n  ${owner!.id}: { owner: pmm, capability: 4 }\n`);
+    // An export whose columns are all rapid items is of the rapid form (form-shapes.test.ts).
+    const form = owner!.item.rapid === true ? 'form: rapid\n' : '';
+    const typed = write('ann.yaml', `${form}respondent: { name: Ann, role: pm }\nanswers:\n  ${owner!.id}: { owner: pmm, capability: 4 }\n`);
     const fromFile = JSON.parse(runCli(['report', typed, '--format', 'json']).stdout) as typeof report;
     expect(report.items).toEqual(fromFile.items);
   });

@@ -9,11 +9,15 @@ import type { SourceText } from '../source.js';
 import type { DocPath, ParsedDocument, Position } from '../document/document.js';
 import { issuesToProblems, type Issue } from '../document/validate.js';
 import type { Respondent } from './respondent.js';
-import { closest, describeValue, safeLine } from '../text.js';
+import { capText, closest, describeValue, safeLine } from '../text.js';
 import { choiceKey, choiceReader, formChoices, type ChoiceField } from './choices.js';
-import { META_COLUMNS, columnLetters, combinedHeader, hasField, hasSecondHeaderRow, headerTags, isFormToolColumn, metaColumn, splitItemColumn, type Column, type MetaColumn } from './form-columns.js';
+import { dayOrderOf, isAmbiguousDate, parseTimestamp, type DayOrder } from './form-dates.js';
+import {
+  META_COLUMNS, columnLetters, combinedHeader, hasField, hasSecondHeaderRow, headerTags, isFormToolColumn, isImportIdRow, metaColumn, splitItemColumn, toolColumns,
+  type Column, type MetaColumn, type ToolColumn, type ToolUse,
+} from './form-columns.js';
 import { IGNORE, type FormMap } from './form-map.js';
-import type { SheetRow } from './xlsx.js';
+import type { Workbook } from './xlsx.js';
 import { answersRuleProblems, respondentFromFile, type AnswersCheckOptions } from './load.js';
 import { isMigratedId, migrateAnswers } from './migrate.js';
 import { NOT_APPLICABLE, answersSchemas, type AnswersFile } from './schema.js';
@@ -46,6 +50,8 @@ export function csvColumns(bank: Bank, items: readonly BankItem[] = bankItems(ba
   return columns;
 }
 const NUMBER = /^\d+(\.\d+)?$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const DIGITS = /^\d+$/;
 
 /** A row of an export: its cells, and the line each starts on (a workbook's row number). */
 interface CellRow {
@@ -55,6 +61,8 @@ interface CellRow {
 
 /** A row as csv-parse gives it. The line each cell starts on is worked out only for a message. */
 class Row implements CellRow {
+  private lines: Int32Array | undefined;
+
   constructor(
     readonly cells: string[],
     /** The line the row ends on. */
@@ -63,14 +71,23 @@ class Row implements CellRow {
 
   /** The row's end line less the line breaks inside this cell and those after it (only quoted cells hold any). */
   lineOf(index: number): number {
-    let line = this.endLine;
-    for (let i = this.cells.length - 1; i >= index; i--) line -= lineBreaks(this.cells[i]!);
-    return line;
+    if (!this.lines) {
+      // Worked out for every cell at once: a header of a million columns asks for many.
+      this.lines = new Int32Array(this.cells.length + 1);
+      let line = this.endLine;
+      this.lines[this.cells.length] = line;
+      for (let i = this.cells.length - 1; i >= 0; i--) this.lines[i] = line -= lineBreaks(this.cells[i]!);
+    }
+    return this.lines[Math.min(Math.max(index, 0), this.cells.length)]!;
   }
 }
 
 interface Header {
   columns: (Column | undefined)[];
+  /** The form tool's own columns this reader takes facts from (e-mail, response id, time, progress). */
+  tool: { name: string | undefined; columns: Map<ToolUse, ToolColumn> };
+  /** Only rapid items have columns (and the bank has others): the export is of the rapid form. */
+  rapid: boolean;
   /** The columns of each document path (`answers.<id>.<field>`, `answers.<id>`, `respondent.role`), to locate problems. */
   cellsOf: Map<string, number[]>;
   problems: Problem[];
@@ -121,25 +138,42 @@ function lineBreaks(value: string): number {
 /** CRLF and a lone CR inside a cell become \n. */
 const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell);
 
-/** Parses the text and hands each row to `onRow` as it is read, so no more than one row is held at a time. */
+/**
+ * Parses the text and hands each row to `onRow` in order. Each row's lines are counted here, from
+ * the line breaks inside its quoted cells: csv-parse's own count, made for every record, cost more
+ * than the rest of its parse. A blank line is a record of one empty cell, skipped but counted.
+ */
 function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
+  let records: string[][];
   try {
-    parse(input.text, {
-      bom: true,
-      delimiter: delimiterOf(input.text),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], context) => {
-        // A quoted cell of a CRLF file keeps its \r\n: one line break, as in the rest of the file.
-        onRow(new Row(record.map(oneLineBreak), context.lines));
-        return null;
-      },
-    });
+    records = parse(input.text, { bom: true, delimiter: delimiterOf(input.text), relax_column_count: true }) as string[][];
   } catch (err) {
     if ((err as CsvError).code === undefined) throw err;
     throw new InputError([parseProblem(err as CsvError, source)]);
   }
+  let line = 1;
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r]!;
+    // Let each row go once it is read.
+    records[r] = NO_CELLS;
+    if (record.length === 1 && record[0] === '') {
+      line++;
+      continue;
+    }
+    let breaks = 0;
+    for (let i = 0; i < record.length; i++) {
+      const cell = record[i]!;
+      if (cell.length === 0) continue;
+      // A quoted cell of a CRLF file keeps its \r\n: one line break, as in the rest of the file.
+      const one = oneLineBreak(cell);
+      if (one !== cell) record[i] = one;
+      breaks += lineBreaks(one);
+    }
+    onRow(new Row(record, line + breaks));
+    line += breaks + 1;
+  }
 }
+const NO_CELLS: string[] = [];
 
 const UNKNOWN_COLUMN_EXPECTED = (bank: Bank) =>
   `respondent, role, organization, stage, <item id>.<field> for an item of the bank "${bank.id}", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other)`;
@@ -201,7 +235,40 @@ function migrateColumns(named: (Named | undefined)[], items: Map<string, BankIte
   return { problems, landed };
 }
 
-function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | undefined): Header {
+/** The most problems of one kind a header reports one by one; the rest are counted. */
+const MAX_HEADER_PROBLEMS = 20;
+const ALL_FIELDS = new Set<string>(Object.keys(ITEM_KINDS).flatMap((kind) => fieldsOf(kind as keyof typeof ITEM_KINDS)));
+
+/** Whether a header means to name an item's column: a `[<id>.<field>]` tag, or `<id>.<field>` itself. */
+function meansItem(header: string): boolean {
+  if (headerTags(header).some((tag) => tag.includes('.'))) return true;
+  const split = splitItemColumn(header);
+  return split !== undefined && ALL_FIELDS.has(split.field) && /^[\w-]+$/.test(split.id);
+}
+
+/** Whether a row is the header row: a cell names an item's column (or a tag tries to). */
+function carriesTags(cells: readonly string[], items: Map<string, BankItem>, bank: Bank, map: FormMap | undefined): boolean {
+  return cells.some((cell) => {
+    const text = cell.trim();
+    if (text === '') return false;
+    if (headerTags(text).length > 0 || map?.columns.has(choiceKey(text))) return true;
+    const kind = named(text, items, bank)?.kind;
+    return kind === 'item' || kind === 'moved' || kind === 'wrong-field';
+  });
+}
+
+/** `columns 3, 5 and 9`, at most a few named. */
+function someColumns(indexes: readonly number[]): string {
+  const shown = indexes.slice(0, MAX_HEADER_PROBLEMS).map((i) => i + 1);
+  const more = indexes.length - shown.length;
+  return `column${indexes.length === 1 ? '' : 's'} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/**
+ * The header row's columns. `above` holds the cells of the rows over it (Qualtrics' `ResponseId`
+ * row), which name a form tool's own columns too.
+ */
+function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | undefined, above: readonly CellRow[] = []): Header {
   const items = itemsById(bank);
   const problems: Problem[] = [];
   const at = (index: number): Position => ({ line: row.lineOf(index), column: index + 1 });
@@ -215,21 +282,31 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
       if (isToolName(index)) namedColumns[index] = { kind: 'ignored' };
     });
   }
+  // Once the tagged columns are found, any other column is the form tool's, in whatever language its
+  // account uses (`Marca temporal`), unless it means to name an item and does not.
+  const tagged = namedColumns.some((c) => c?.kind === 'item' || c?.kind === 'moved');
+  if (tagged) {
+    namedColumns.forEach((column, index) => {
+      if (column === undefined && headers[index] !== '' && !meansItem(headers[index]!)) namedColumns[index] = { kind: 'ignored' };
+    });
+  }
   const migration = migrateColumns(namedColumns, items, bank, at, source);
   pushAll(problems, migration.problems);
   const seen = new Map<string, number>();
-  const ignored: string[] = [];
+  const ignored: number[] = [];
+  const unnamed: number[] = [];
+  let unknown = 0;
   let known: string[] | undefined;
   const columns = namedColumns.map((column, index): Column | undefined => {
     const name = headers[index]!;
     const error = { source, ...at(index), severity: 'error' as const };
     const shown = `"${safeLine(name)}"`;
     if (name === '') {
-      problems.push({ ...error, message: `column ${index + 1} has no name`, expected: 'a column name from pm-diag template --format csv' });
+      unnamed.push(index);
       return undefined;
     }
     if (column?.kind === 'ignored') {
-      ignored.push(shown);
+      ignored.push(index);
       return column;
     }
     if (column?.kind === 'wrong-field' && RATINGS.has(column.field as Field)) {
@@ -247,6 +324,8 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
       if (hasField(item, column.field)) resolved = { kind: 'item', item, field: column.field };
     }
     if (!resolved) {
+      // Past a few, unknown columns are counted, not each compared with every column name.
+      if (++unknown > MAX_HEADER_PROBLEMS) return undefined;
       known ??= csvColumns(bank);
       // A question's text is no near miss of an id: its tag is.
       const suggestion = closest(headerTags(name)[0] ?? name, known);
@@ -262,14 +341,31 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
     seen.set(key, index + 1);
     return resolved;
   });
-  if (ignored.length > 0) {
-    problems.push({ source, line: row.lineOf(0), message: `left out the column${ignored.length === 1 ? '' : 's'} a form tool adds: ${ignored.join(', ')}`, severity: 'warning' });
+  if (unknown > MAX_HEADER_PROBLEMS) {
+    const more = unknown - MAX_HEADER_PROBLEMS;
+    problems.push({ source, line: row.lineOf(0), message: `and ${more} more unknown column${more === 1 ? '' : 's'}`, expected: UNKNOWN_COLUMN_EXPECTED(bank), severity: 'error' });
   }
-  if (!columns.some((c) => c?.kind === 'item') && errorsOf(problems).length === 0) {
+  if (unnamed.length > 0) {
+    // A run of columns with no name is one problem, not one per column.
+    const first = unnamed[0]!;
+    const message = unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
+    problems.push({ source, ...at(first), message, expected: 'a column name from pm-diag template --format csv', severity: 'error' });
+  }
+  if (ignored.length > 0) {
+    const names = ignored.slice(0, MAX_HEADER_PROBLEMS).map((i) => `"${safeLine(headers[i]!)}"`);
+    if (ignored.length > names.length) names.push(`and ${ignored.length - names.length} more`);
+    problems.push({ source, line: row.lineOf(0), message: `left out the column${ignored.length === 1 ? '' : 's'} a form tool adds: ${names.join(', ')}`, severity: 'warning' });
+  }
+  const itemColumns = columns.filter((c): c is Extract<Column, { kind: 'item' }> => c?.kind === 'item');
+  if (itemColumns.length === 0 && errorsOf(problems).length === 0) {
     problems.push({ source, line: row.lineOf(0), message: 'the header row names no item columns', expected: 'the header row of pm-diag template --format csv', severity: 'error' });
   }
   const cellsOf = new Map<string, number[]>();
-  const add = (key: string, index: number) => cellsOf.set(key, [...(cellsOf.get(key) ?? []), index]);
+  const add = (key: string, index: number) => {
+    const list = cellsOf.get(key);
+    if (list) list.push(index);
+    else cellsOf.set(key, [index]);
+  };
   columns.forEach((column, index) => {
     if (column?.kind === 'item') {
       add(`answers.${column.item.id}`, index);
@@ -278,7 +374,10 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
       add(META_PATHS[column.kind], index);
     }
   });
-  return { columns, cellsOf, problems };
+  const namesOf = headers.map((name, index) => [...above.map((r) => r.cells[index] ?? ''), name].filter((n) => n.trim() !== ''));
+  const tool = toolColumns(namesOf, (index) => columns[index]?.kind === 'ignored');
+  const rapid = itemColumns.length > 0 && itemColumns.every((c) => c.item.rapid === true) && bankItems(bank).some((item) => item.rapid !== true);
+  return { columns, cellsOf, problems, tool: { name: tool.tool, columns: tool.columns }, rapid };
 }
 
 /** Column names for messages: a CSV has no `answers.` or `respondent.` nesting. */
@@ -288,14 +387,30 @@ function columnPath(path: string | undefined): string | undefined {
   return meta ?? path.replace(/^answers\./, '');
 }
 
+/** A column as a row reader fills it: a meta field, or a field of the item `id`. */
+interface Slot {
+  to: MetaColumn | 'item';
+  id?: string;
+  field?: Field;
+  /** The choice a cell names, decoded from its label; none for text. */
+  choice?: ChoiceField;
+  /** Owners and roles are never numbers: a number is a choice's position (numericExport). */
+  numbered: boolean;
+  /** The schema of the value in the answers file, and its path there. */
+  schema: z.ZodMiniType;
+  path: readonly string[];
+  /** A choice's cell texts already decoded and checked: an export holds a few dozen distinct ones. */
+  known?: Map<string, { value: string | number; issues: readonly Issue[] }>;
+}
+
 class RowReader {
-  private readonly header: Header;
   /**
    * A row's shape comes from the header, so only its cells can be wrong; and a thousand rows hold a
-   * few dozen distinct ratings. Each field's value is checked once, by that field's schema in the
-   * answers file's (checking each row as a whole file was a third of a large export's time).
+   * few dozen distinct ratings. Each cell's value is checked by its field's schema in the answers
+   * file's, a choice's once per distinct text (checking each row as a whole file was a third of a
+   * large export's time).
    */
-  private readonly checked = new Map<z.ZodMiniType, Map<unknown, readonly Issue[]>>();
+  private readonly header: Header;
   /** Each choice field's texts (the map's labels first) → codes, made when a cell first needs them. */
   private readonly readers = new Map<ChoiceField, Map<string, string>>();
 
@@ -304,9 +419,141 @@ class RowReader {
     private readonly source: string,
     headerRow: CellRow,
     private readonly options: FormExportOptions,
+    above: readonly CellRow[] = [],
   ) {
-    this.header = readHeader(headerRow, bank, source, options.map);
+    this.header = readHeader(headerRow, bank, source, options.map, above);
   }
+
+  /** Each respondent read, with the text of its row's timestamp cell, for times read once every row is in. */
+  private readonly stamped: { respondent: Respondent; stamp: string }[] = [];
+  /** The rows of responses the form tool says are partial. */
+  private readonly partialRows: number[] = [];
+  /** Set at the first owner or role given as a number: the file is a numeric-values export. */
+  private numeric = false;
+
+  /** What the form tool's own columns say of a row: its e-mail, its response id, when it was sent, whether it is whole. */
+  private describe(respondent: Respondent, cells: readonly string[], rowNumber: number): void {
+    const { columns } = this.header.tool;
+    const cell = (use: ToolUse) => {
+      const column = columns.get(use);
+      return column === undefined ? '' : (cells[column.index] ?? '').trim();
+    };
+    const email = cell('email');
+    // Anonymous forms write `anonymous` where the e-mail would be.
+    if (EMAIL.test(email)) respondent.email = email;
+    const response = cell('response');
+    if (response !== '') respondent.response = response;
+    const stamp = cell('time');
+    if (stamp !== '') this.stamped.push({ respondent, stamp });
+    const finished = cell('finished').toLowerCase();
+    const progress = cell('progress');
+    const status = cell('status').toLowerCase();
+    if (finished === 'false' || finished === '0' || (NUMBER.test(progress) && Number(progress) < 100) || status === 'partial') this.partialRows.push(rowNumber);
+  }
+
+  /** Once every row is read: each respondent's time, and what the reader of the report should know. */
+  finish(firstLine: number): Problem[] {
+    const problems: Problem[] = [];
+    const source = this.source;
+    const { name: tool, columns } = this.header.tool;
+    const time = columns.get('time');
+    if (time && this.stamped.length > 0) {
+      const order: DayOrder | 'mixed' | undefined = dayOrderOf(this.stamped.map((s) => s.stamp));
+      // SurveyMonkey writes US dates whatever the account's language.
+      const dayOrder = order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
+      const what = `${time.tool} '${safeLine(time.header)}' column`;
+      let unread: string | undefined;
+      let ambiguous: string | undefined;
+      let unreadCount = 0;
+      for (const { respondent, stamp } of this.stamped) {
+        const iso = order === 'mixed' ? undefined : parseTimestamp(stamp, dayOrder);
+        if (iso !== undefined) {
+          respondent.answeredAt = { time: iso, source: what };
+          continue;
+        }
+        unreadCount++;
+        if (isAmbiguousDate(stamp)) ambiguous ??= stamp;
+        else unread ??= stamp;
+      }
+      if (unreadCount > 0) {
+        const example = capText(safeLine(unread ?? ambiguous ?? ''));
+        const why =
+          order === 'mixed'
+            ? `its dates put the day first in some rows and the month first in others ("${example}")`
+            : unread === undefined
+              ? `"${example}" could be day/month or month/day, and no date in the column tells which`
+              : `"${example}" is no date this reader knows`;
+        problems.push({
+          source,
+          line: firstLine,
+          column: time.index + 1,
+          message: `the ${what} cannot be read for ${unreadCount === this.stamped.length ? 'any row' : `${unreadCount} of ${this.stamped.length} rows`}: ${why}; those responses have no time (by row order instead)`,
+          expected: 'dates as the form tool writes them (YYYY-MM-DD hh:mm:ss, or a sheet whose locale writes a day over 12 somewhere)',
+          severity: 'warning',
+        });
+      }
+    }
+    if (this.partialRows.length > 0) {
+      const rows = this.partialRows;
+      const shown = rows.slice(0, MAX_HEADER_PROBLEMS).join(', ') + (rows.length > MAX_HEADER_PROBLEMS ? ` and ${rows.length - MAX_HEADER_PROBLEMS} more` : '');
+      problems.push({
+        source,
+        line: rows[0],
+        message: `${rows.length === 1 ? 'row' : 'rows'} ${shown}: ${rows.length === 1 ? 'a partial response' : 'partial responses'} (${tool ?? 'the form tool'} says not finished); kept, with what ${rows.length === 1 ? 'it answers' : 'they answer'}`,
+        severity: 'warning',
+      });
+    }
+    return problems;
+  }
+
+  /** Every respondent read gets the rapid form when the export is of it. */
+  markForm(respondent: Respondent): void {
+    if (this.header.rapid) respondent.form = 'rapid';
+  }
+
+  /** What each column's cells become, worked out once from the header: nothing for a column left out. */
+  private get plan(): readonly (Slot | undefined)[] {
+    const { answersFileSchema, itemAnswerSchema, respondentSchema } = answersSchemas();
+    return (this.slots ??= this.header.columns.map((column): Slot | undefined => {
+      if (!column || column.kind === 'ignored') return undefined;
+      if (column.kind === 'item') {
+        const { item, field } = column;
+        const text = (TEXT_FIELDS as readonly Field[]).includes(field);
+        const choice = text ? undefined : (field as RatedField);
+        return { to: 'item', id: item.id, field, choice, numbered: field === 'owner', schema: itemAnswerSchema.shape[field], path: ['answers', item.id, field], known: choice && this.knownOf(choice) };
+      }
+      const choice = column.kind === 'role' || column.kind === 'stage' ? column.kind : undefined;
+      const [schema, path] =
+        column.kind === 'respondent' ? [respondentSchema.shape.name, ['respondent', 'name']]
+        : column.kind === 'role' ? [respondentSchema.shape.role, ['respondent', 'role']]
+        : [answersFileSchema.shape[column.kind], [column.kind]];
+      return { to: column.kind, choice, numbered: column.kind === 'role', schema, path, known: choice && this.knownOf(choice) };
+    }));
+  }
+
+  /** One table of decoded texts per choice field, shared by its columns. */
+  private knownOf(field: ChoiceField): Map<string, { value: string | number; issues: readonly Issue[] }> {
+    let known = this.knownByField.get(field);
+    if (!known) this.knownByField.set(field, (known = new Map()));
+    return known;
+  }
+  private readonly knownByField = new Map<ChoiceField, Map<string, { value: string | number; issues: readonly Issue[] }>>();
+
+  /** A cell's value in the answers file and what its schema finds wrong with it (for a choice, remembered). */
+  private cellValue(slot: Slot, text: string): { value: string | number; issues: readonly Issue[] } {
+    if (!slot.known) {
+      const result = slot.schema.safeParse(text);
+      return { value: text, issues: result.success ? NO_ISSUES : result.error.issues };
+    }
+    let cell = slot.known.get(text);
+    if (!cell) {
+      const value = this.decode(slot.choice!, text);
+      const result = slot.schema.safeParse(slot.to === 'stage' ? String(value) : value);
+      slot.known.set(text, (cell = { value, issues: result.success ? NO_ISSUES : result.error.issues }));
+    }
+    return cell;
+  }
+  private slots: (Slot | undefined)[] | undefined;
 
   /** Each choice field's cell texts already decoded: an export holds a few dozen distinct ones. */
   private readonly decoded = new Map<ChoiceField, Map<string, string | number>>();
@@ -340,37 +587,28 @@ class RowReader {
     return this.header.problems;
   }
 
-  /** What `schema` finds wrong with `value`, remembered. */
-  private issuesOf(schema: z.ZodMiniType, value: unknown): readonly Issue[] {
-    let known = this.checked.get(schema);
-    if (!known) this.checked.set(schema, (known = new Map()));
-    let issues = known.get(value);
-    if (!issues) {
-      const result = schema.safeParse(value);
-      issues = result.success ? NO_ISSUES : result.error.issues;
-      known.set(value, issues);
-    }
-    return issues;
-  }
-
-  /** The issues of a row's values, each at its path in the answers file the row stands for. */
-  private valueIssues({ respondent, answers, organization, stage }: AnswersFile): Issue[] {
-    const issues: Issue[] = [];
-    const { answersFileSchema, itemAnswerSchema, respondentSchema } = answersSchemas();
-    const check = (schema: z.ZodMiniType, path: string[], value: unknown) => {
-      for (const issue of this.issuesOf(schema, value)) issues.push({ ...issue, path: [...path, ...issue.path] });
+  /**
+   * An owner or a role given as a number: the form tool wrote each choice's position, not its text
+   * (SurveyMonkey's "Numerical values", Qualtrics' "numeric values"). A position is the choice's
+   * place in the form as its author built it, which no export records, so no code is guessed from
+   * it: the file is refused once, saying which export to download instead.
+   */
+  private numericExport(row: CellRow, index: number): { problems: Problem[] } {
+    if (this.numeric) return { problems: [] };
+    this.numeric = true;
+    return {
+      problems: [
+        {
+          source: this.source,
+          line: row.lineOf(index),
+          column: index + 1,
+          message: 'the export holds choice numbers, not the choices\' text (a "numerical values" export)',
+          found: describeValue(row.cells[index]!.trim()),
+          expected: 'the answers as text: SurveyMonkey, export "All individual responses" with "Actual answer text"; Qualtrics, "Use choice text"',
+          severity: 'error',
+        },
+      ],
     };
-    for (const field of ['name', 'role'] as const) {
-      if (respondent?.[field] !== undefined) check(respondentSchema.shape[field], ['respondent', field], respondent[field]);
-    }
-    if (organization !== undefined) check(answersFileSchema.shape.organization, ['organization'], organization);
-    if (stage !== undefined) check(answersFileSchema.shape.stage, ['stage'], stage);
-    for (const id in answers) {
-      const answer = answers[id];
-      if (typeof answer !== 'object' || answer === null) continue;
-      for (const field in answer) check(itemAnswerSchema.shape[field as Field], ['answers', id, field], answer[field as Field]);
-    }
-    return issues;
   }
 
   /** One row: its respondent, or its problems (errors and warnings). */
@@ -395,28 +633,38 @@ class RowReader {
     const meta: Record<string, string> = {};
     const answers: Record<string, Record<string, unknown> | string> = {};
     const notApplicable = new Map<string, number>();
+    const cellIssues: { id: string | undefined; issue: Issue }[] = [];
+    const plan = this.plan;
     for (let index = 0; index < cells.length; index++) {
-      const column = columns[index];
-      if (!column || column.kind === 'ignored') continue;
+      const slot = plan[index];
+      if (slot === undefined) continue;
       const text = cells[index]!.trim();
       if (text === '') continue;
-      if (column.kind !== 'item') {
-        if (column.kind === 'respondent') respondent.name = text;
-        else if (column.kind === 'role') respondent.role = this.decode('role', text);
-        else if (column.kind === 'stage') meta.stage = String(this.decode('stage', text));
-        else if (column.kind === 'organization') meta.organization = text;
-        continue;
+      if (slot.numbered && DIGITS.test(text)) return this.numericExport(row, index);
+      const { value, issues } = this.cellValue(slot, text);
+      if (issues.length > 0) {
+        for (const issue of issues) cellIssues.push({ id: slot.id, issue: { ...issue, path: [...slot.path, ...issue.path] } });
       }
-      // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
-      const { item, field } = column;
-      const answer = (answers[item.id] ??= {}) as Record<string, unknown>;
-      if ((TEXT_FIELDS as readonly Field[]).includes(field)) {
-        answer[field] = text;
-        continue;
+      switch (slot.to) {
+        case 'respondent':
+          respondent.name = value;
+          break;
+        case 'role':
+          respondent.role = value;
+          break;
+        case 'stage':
+          meta.stage = String(value);
+          break;
+        case 'organization':
+          meta.organization = text;
+          break;
+        default: {
+          // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
+          const answer = (answers[slot.id!] ??= {}) as Record<string, unknown>;
+          if (value === NOT_APPLICABLE && slot.choice !== undefined) notApplicable.set(slot.id!, index + 1);
+          else answer[slot.field!] = value;
+        }
       }
-      const code = this.decode(field as RatedField, text);
-      if (code === NOT_APPLICABLE) notApplicable.set(item.id, index + 1);
-      else answer[field] = code;
     }
     // Positions are only looked up for a problem: the cell of a path's column, else of the
     // first filled cell of its item, else the row.
@@ -445,51 +693,126 @@ class RowReader {
     }
     const file = { ...meta, respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
-    const issues = this.valueIssues(file);
+    // An item marked n/a is n/a: what its other cells hold is the problem above, not their values.
+    const issues = cellIssues.filter((c) => c.id === undefined || !notApplicable.has(c.id)).map((c) => c.issue);
     for (const problem of issuesToProblems(issues, doc)) problems.push(this.withSuggestion(problem, file));
     const valid = issues.length === 0;
     if (valid) pushAll(problems, answersRuleProblems(file, this.bank, doc, this.options));
     for (const p of problems) p.path = columnPath(p.path);
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     if (!valid || errorsOf(problems).length > 0) return { problems };
-    return { respondent: respondentFromFile(file, `${source} row ${rowNumber}`), problems };
+    const read = respondentFromFile(file, `${source} row ${rowNumber}`);
+    this.describe(read, cells, rowNumber);
+    this.markForm(read);
+    return { respondent: read, problems };
   }
 }
 
-/** Every respondent of an export's rows and every problem in every row (warnings included); `forEachRow` hands the rows over in order. */
+/**
+ * The rows' warnings, each said once: a million rows that leave the same items unanswered give one
+ * warning at the first such row, with how many more rows it is true of, not a million.
+ */
+class AlikeWarnings {
+  private readonly byText = new Map<string, { first: Problem; more: number }>();
+
+  add(problem: Problem): void {
+    const key = `${problem.column}\u0000${problem.path}\u0000${problem.message}\u0000${problem.found}\u0000${problem.expected}`;
+    const known = this.byText.get(key);
+    if (known) known.more++;
+    else this.byText.set(key, { first: problem, more: 0 });
+  }
+
+  warnings(): Problem[] {
+    return [...this.byText.values()].map(({ first, more }) => (more === 0 ? first : { ...first, message: `${first.message} (and ${more} more row${more === 1 ? '' : 's'} alike)` }));
+  }
+}
+
+/** How far down the header row is looked for: Qualtrics writes three header rows, SurveyMonkey two. */
+const HEADER_ROWS_SEARCHED = 5;
+
+/**
+ * Every respondent of an export's rows and every problem in every row (warnings included);
+ * `forEachRow` hands the rows over in order. The header row is the one that carries the tags,
+ * among the first few: the rows above it are the form tool's (Qualtrics' question ids).
+ */
 function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) => void, bank: Bank, options: FormExportOptions): Checked<Respondent[]> {
   const respondents: Respondent[] = [];
   const problems: Problem[] = [];
+  const items = itemsById(bank);
   let reader: RowReader | undefined;
-  /** SurveyMonkey's first header row, until the second one comes. */
-  let firstHeader: CellRow | undefined;
+  /** The rows read before the header is known. */
+  let pending: CellRow[] = [];
+  /** SurveyMonkey's first header row, when it carries the tags: the next row completes it. */
+  let firstOfTwo: CellRow | undefined;
   let headerRows = 0;
   let rows = 0;
+  let firstDataLine = 1;
+  const alike = new AlikeWarnings();
+  const dataRow = (row: CellRow) => {
+    // Qualtrics' third header row, under the question text.
+    if (rows === 0 && isImportIdRow(row.cells)) {
+      headerRows++;
+      return;
+    }
+    rows++;
+    if (rows === 1) firstDataLine = row.lineOf(0);
+    const result = reader!.read(row, rows + headerRows);
+    if (result.respondent) respondents.push(result.respondent);
+    for (const problem of result.problems) {
+      if (problem.severity === 'error') problems.push(problem);
+      else alike.add(problem);
+    }
+  };
+  const start = (header: CellRow, above: readonly CellRow[], consumed: number) => {
+    reader = new RowReader(bank, source, header, options, above);
+    headerRows = consumed;
+    for (const problem of reader.headerProblems) problems.push(problem);
+  };
+  /** Two rows as one header, the question carried over the columns it spans. */
+  const joined = (first: CellRow, second: CellRow): CellRow => ({ cells: combinedHeader(first.cells, second.cells), lineOf: (index) => first.lineOf(index) });
+  /** No row within reach carries a tag: the first row is the header, and says what is wrong with it. */
+  const flush = () => {
+    const rest = pending;
+    pending = [];
+    if (rest.length === 0) return;
+    if (hasSecondHeaderRow(rest[0]!.cells) && rest.length > 1) start(joined(rest[0]!, rest[1]!), [], 2);
+    else start(rest[0]!, [], 1);
+    for (const row of rest.slice(headerRows)) dataRow(row);
+  };
   const parsed = checked(() =>
     forEachRow((row) => {
-      if (!reader) {
-        headerRows++;
-        if (!firstHeader && hasSecondHeaderRow(row.cells)) {
-          firstHeader = row;
-          return;
-        }
-        const header = firstHeader ? { cells: combinedHeader(firstHeader.cells, row.cells), lineOf: (index: number) => firstHeader!.lineOf(index) } : row;
-        reader = new RowReader(bank, source, header, options);
-        for (const problem of reader.headerProblems) problems.push(problem);
+      if (reader) return dataRow(row);
+      if (firstOfTwo) {
+        start(joined(firstOfTwo, row), pending, pending.length + 2);
+        firstOfTwo = undefined;
+        pending = [];
         return;
       }
-      rows++;
-      const result = reader.read(row, rows + headerRows);
-      if (result.respondent) respondents.push(result.respondent);
-      for (const problem of result.problems) problems.push(problem);
+      if (carriesTags(row.cells, items, bank, options.map)) {
+        if (hasSecondHeaderRow(row.cells)) {
+          firstOfTwo = row;
+          return;
+        }
+        const over = pending[pending.length - 1];
+        if (over && hasSecondHeaderRow(over.cells)) start(joined(over, row), pending.slice(0, -1), pending.length + 1);
+        else start(row, pending, pending.length + 1);
+        pending = [];
+        return;
+      }
+      pending.push(row);
+      if (pending.length >= HEADER_ROWS_SEARCHED) flush();
     }),
   );
+  if (!reader && firstOfTwo) start(firstOfTwo, pending, pending.length + 1);
+  else if (!reader) flush();
   for (const problem of parsed.problems) problems.push(problem);
   if (!reader && parsed.problems.length === 0) {
     problems.push({ source, message: 'the file is empty', expected: 'a header row (pm-diag template --format csv) and a row per respondent', severity: 'error' });
   } else if (reader && rows === 0 && parsed.problems.length === 0) {
     problems.push({ source, line: 1, message: 'no respondents: the file has a header row only', expected: 'a row per respondent after the header', severity: 'error' });
   }
+  pushAll(problems, alike.warnings());
+  if (reader && errorsOf(problems).length === 0) pushAll(problems, reader.finish(firstDataLine));
   // A file that failed is reported by its errors alone (an unknown column does not hide the bad cells).
   return errorsOf(problems).length > 0 ? { problems: errorsOf(problems) } : { value: respondents, problems };
 }
@@ -500,12 +823,28 @@ export function checkCsvAnswers(input: SourceText, bank: Bank, options: FormExpo
   return checkRows(source, (onRow) => parseRows(input, source, onRow), bank, options);
 }
 
-/** The same for the rows of a workbook's sheet (answers/xlsx.ts); each problem names its cell (`C7`). */
-export function checkSheetAnswers(rows: readonly SheetRow[], path: string, bank: Bank, options: FormExportOptions = {}): Checked<Respondent[]> {
+/** The sheet the responses are on: the first whose first rows carry the tags, else the first. */
+function responsesSheet(workbook: Workbook, bank: Bank, options: FormExportOptions): Workbook['sheets'][number] {
+  const items = itemsById(bank);
+  for (const sheet of workbook.sheets) {
+    let found = false;
+    let seen = 0;
+    workbook.rows(sheet, ({ cells }) => {
+      found = carriesTags(cells, items, bank, options.map);
+      return !found && ++seen < HEADER_ROWS_SEARCHED;
+    });
+    if (found) return sheet;
+  }
+  return workbook.sheets[0]!;
+}
+
+/** The same for a workbook (answers/xlsx.ts): the sheet with the tags, read as it streams; each problem names its cell (`C7`). */
+export function checkWorkbookAnswers(workbook: Workbook, path: string, bank: Bank, options: FormExportOptions = {}): Checked<Respondent[]> {
   const source = safeLine(path);
-  const forEachRow = (onRow: (row: CellRow) => void) => {
-    for (const { line, cells } of rows) onRow({ cells, lineOf: () => line });
-  };
+  const chosen = checked(() => responsesSheet(workbook, bank, options));
+  if (chosen.value === undefined) return { problems: chosen.problems };
+  const sheet = chosen.value;
+  const forEachRow = (onRow: (row: CellRow) => void) => workbook.rows(sheet, ({ line, cells }) => onRow({ cells, lineOf: () => line }));
   const result = checkRows(source, forEachRow, bank, options);
   const withCell = (p: Problem): Problem => (p.line !== undefined && p.column !== undefined ? { ...p, cell: `${columnLetters(p.column - 1)}${p.line}` } : p);
   return { value: result.value, problems: result.problems.map(withCell) };

@@ -13,21 +13,130 @@ const META_ALIASES: Record<string, MetaColumn> = { name: 'respondent' };
 
 export type Column = { kind: MetaColumn } | { kind: 'item'; item: BankItem; field: AnswerField } | { kind: 'ignored' };
 
-/** The columns each form tool adds to its export besides the questions, lower-case. */
-export const FORM_TOOL_COLUMNS: Record<string, readonly string[]> = {
-  'Google Forms': ['timestamp', 'email address', 'score'],
-  'Microsoft Forms': ['id', 'start time', 'completion time', 'email', 'last modified time', 'total points', 'quiz feedback'],
-  Typeform: ['#', 'submitted at', 'network id', 'start date (utc)', 'submit date (utc)', 'stage date (utc)', 'response type', 'tags', 'ending', 'token'],
-  SurveyMonkey: ['respondent id', 'collector id', 'start date', 'end date', 'ip address', 'email address', 'first name', 'last name'],
+/** What a form tool's own column tells about a response, besides the answers. */
+export type ToolUse = 'email' | 'response' | 'time' | 'finished' | 'progress' | 'status';
+
+/**
+ * The columns each form tool adds to its export besides the questions, lower-case, with what pmdiag
+ * reads from some of them. Google's and Microsoft's accounts in other languages translate theirs.
+ */
+export const FORM_TOOL_COLUMNS: Record<string, Record<string, ToolUse | null>> = {
+  'Google Forms': {
+    timestamp: 'time', 'email address': 'email', score: null,
+    'marca temporal': 'time', 'direcci\u00f3n de correo electr\u00f3nico': 'email', puntuaci\u00f3n: null,
+    horodateur: 'time', 'adresse e-mail': 'email', zeitstempel: 'time', 'e-mail-adresse': 'email', punkte: null,
+    'carimbo de data/hora': 'time', 'endere\u00e7o de e-mail': 'email', pontua\u00e7\u00e3o: null,
+    'informazioni cronologiche': 'time', 'indirizzo email': 'email', punteggio: null, tijdstempel: 'time', 'e-mailadres': 'email',
+  },
+  'Microsoft Forms': {
+    id: 'response', 'start time': null, 'completion time': 'time', email: 'email', 'last modified time': null,
+    'total points': null, 'quiz feedback': null,
+    'hora de inicio': null, 'hora de finalizaci\u00f3n': 'time', 'correo electr\u00f3nico': 'email', 'hora de la \u00faltima modificaci\u00f3n': null,
+    'heure de d\u00e9but': null, 'heure de fin': 'time', 'adresse de messagerie': 'email', startzeit: null, fertigstellungszeit: 'time', 'e-mail': 'email',
+  },
+  Typeform: {
+    '#': 'response', 'response id': 'response', 'response type': 'status', 'submitted at': 'time', 'network id': null, 'start date (utc)': null,
+    'submit date (utc)': 'time', 'stage date (utc)': null, tags: null, ending: null, token: 'response',
+  },
+  SurveyMonkey: {
+    'respondent id': 'response', 'collector id': null, 'start date': null, 'end date': 'time', 'ip address': null,
+    'email address': 'email', 'first name': null, 'last name': null,
+  },
+  Qualtrics: {
+    startdate: null, enddate: null, status: null, ipaddress: null, progress: 'progress', 'duration (in seconds)': null, finished: 'finished',
+    recordeddate: 'time', responseid: 'response', recipientlastname: null, recipientfirstname: null, recipientemail: 'email',
+    externalreference: null, locationlatitude: null, locationlongitude: null, distributionchannel: null, userlanguage: null,
+    'response type': null, 'recorded date': 'time', 'response id': 'response', 'recipient last name': null, 'recipient first name': null,
+    'recipient email': 'email', 'external data reference': null, 'location latitude': null, 'location longitude': null,
+    'distribution channel': null, 'user language': null,
+  },
+  Jotform: { 'submission date': 'time', 'submission id': 'response', 'submission ip': null },
+  Tally: { 'submission id': 'response', 'respondent id': null, 'submitted at': 'time' },
+  LimeSurvey: {
+    'response id': 'response', 'date submitted': 'time', 'last page': null, 'start language': null, seed: null,
+    'date started': null, 'date last action': null,
+  },
 };
-const TOOL_COLUMNS = new Set(Object.values(FORM_TOOL_COLUMNS).flat());
+/** Of a tool's columns for the same fact, the one read: the submission, not the start. */
+const PREFERRED: Record<ToolUse, readonly string[]> = {
+  time: ['recordeddate', 'recorded date', 'completion time', 'submit date (utc)', 'submitted at', 'end date', 'date submitted', 'submission date', 'timestamp'],
+  response: ['responseid', 'response id', 'submission id', 'respondent id', '#', 'token', 'id'],
+  email: ['email address', 'email', 'recipientemail', 'recipient email'],
+  finished: [],
+  progress: [],
+  status: [],
+};
+const TOOL_COLUMNS = new Set(Object.values(FORM_TOOL_COLUMNS).flatMap((columns) => Object.keys(columns)));
 /** SurveyMonkey numbers its custom-data columns. */
 const NUMBERED_TOOL_COLUMN = /^custom data \d+$/;
 
+const lowerHeader = (header: string) => header.trim().toLowerCase().replace(/\s+/g, ' ');
+
 /** Whether a header is one a form tool adds on its own. */
 export function isFormToolColumn(header: string): boolean {
-  const lower = header.trim().toLowerCase().replace(/\s+/g, ' ');
+  const lower = lowerHeader(header);
   return TOOL_COLUMNS.has(lower) || NUMBERED_TOOL_COLUMN.test(lower);
+}
+
+/** A form tool's column that says something about the response, with the tool's name. */
+export interface ToolColumn {
+  use: ToolUse;
+  index: number;
+  /** The header as the tool wrote it, for messages. */
+  header: string;
+  tool: string;
+}
+
+/**
+ * Of the headers a form tool put over each column (a column of Qualtrics has two: `ResponseId`
+ * and `Response ID`), the column read for each fact, and the tool that most of the columns are of.
+ */
+export function toolColumns(headers: readonly (readonly string[])[], ignored: (index: number) => boolean): { tool: string | undefined; columns: Map<ToolUse, ToolColumn> } {
+  const votes = new Map<string, number>();
+  const found: { use: ToolUse; index: number; header: string; lower: string }[] = [];
+  headers.forEach((names, index) => {
+    if (!ignored(index)) return;
+    for (const name of names) {
+      const lower = lowerHeader(name);
+      let known = false;
+      for (const [tool, columns] of Object.entries(FORM_TOOL_COLUMNS)) {
+        if (!Object.hasOwn(columns, lower)) continue;
+        known = true;
+        votes.set(tool, (votes.get(tool) ?? 0) + 1);
+        const use = columns[lower];
+        if (use) found.push({ use, index, header: name.trim(), lower });
+      }
+      // An e-mail column in a language the table lacks: its header says mail.
+      if (!known && /mail|correo|\u30e1\u30fc\u30eb/.test(lower)) found.push({ use: 'email', index, header: name.trim(), lower: '' });
+    }
+  });
+  const tool = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const columns = new Map<ToolUse, ToolColumn>();
+  const rank = (use: ToolUse, lower: string) => {
+    const at = PREFERRED[use].indexOf(lower);
+    return at < 0 ? PREFERRED[use].length : at;
+  };
+  for (const f of found) {
+    const best = columns.get(f.use);
+    const bestLower = best && lowerHeader(best.header);
+    if (best && rank(f.use, bestLower!) <= rank(f.use, f.lower)) continue;
+    const owner = Object.entries(FORM_TOOL_COLUMNS).find(([name, cols]) => name === tool && Object.hasOwn(cols, f.lower))?.[0];
+    const ofTool = owner ?? Object.entries(FORM_TOOL_COLUMNS).find(([, cols]) => Object.hasOwn(cols, f.lower))?.[0] ?? tool ?? 'the form tool';
+    columns.set(f.use, { use: f.use, index: f.index, header: f.header, tool: ofTool });
+  }
+  return { tool, columns };
+}
+
+/** Qualtrics' third header row: each question's import id, `{"ImportId":"QID1"}`. */
+export function isImportIdRow(cells: readonly string[]): boolean {
+  let any = false;
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (text === '') continue;
+    if (!text.startsWith('{"ImportId"')) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** A meta column by its header, in any case. */

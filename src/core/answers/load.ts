@@ -34,7 +34,7 @@ export function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
   const answer: ItemAnswer = {};
   for (const field of ANSWER_FIELDS) {
     const value = raw[field];
-    if (value != null && !(typeof value === 'string' && isTextField(field) && value.trim() === '')) Object.assign(answer, { [field]: value });
+    if (value != null && !(typeof value === 'string' && isTextField(field) && value.trim() === '')) (answer as Record<string, unknown>)[field] = value;
   }
   return answer;
 }

@@ -1,12 +1,14 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { InputError } from '../errors.js';
 import { megabytes } from '../source.js';
 import { safeLine } from '../text.js';
+import { attribute, XmlScanner, type XmlHandler } from './xml-scan.js';
+import { entryBytes, inflateEntry, zipEntries, type ZipEntry } from './zip.js';
 
-// The first sheet of an XLSX workbook (what Microsoft Forms exports) as rows of text, each cell at
-// its place: a row's cells start at column A and an empty cell is "". fflate unpacks the zip; the
-// few parts of the sheet's XML read here are read by the patterns below. An entry is inflated into a
-// buffer of the size the archive declares, so a small file cannot unpack to gigabytes.
+// An XLSX workbook's sheets as rows of text, each cell at its place: a row's cells start at column
+// A and an empty cell is "". A sheet is inflated and read a piece at a time and each row handed on
+// as it is read, so a million rows never sit in memory at once. Every part is found as the package
+// says (the workbook's relationships), any namespace prefix is read, and whatever size the archive
+// declares, a part is read to its end.
 
 /** More than any form export needs: 100,000 respondents of 200 short answers. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
@@ -17,171 +19,264 @@ export interface SheetRow {
   cells: string[];
 }
 
-const WORKBOOK = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-const SHARED_STRINGS = 'xl/sharedStrings.xml';
-const isPart = (name: string) => name === WORKBOOK || name === WORKBOOK_RELS || name === SHARED_STRINGS || /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+export interface Sheet {
+  /** The sheet's name, as its tab shows it. */
+  name: string;
+  path: string;
+}
+
+const EXPECTED = 'an .xlsx file as a form tool exports it (Microsoft Forms: Open in Excel, then download)';
 
 function fail(source: string, message: string, expected: string): never {
   throw new InputError([{ source: safeLine(source), message, expected, severity: 'error' }]);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' };
-
-/** XML text as written: entities, character references, and OOXML's `_xHHHH_` for characters XML cannot hold. */
-function xmlText(raw: string): string {
-  return raw
-    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
-      if (name[0] !== '#') return ENTITIES[name] ?? whole;
-      const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    })
-    .replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
-  return match ? xmlText(match[1] ?? match[2] ?? '') : undefined;
-}
-
-interface Element {
-  attributes: string;
-  /** What is between the tags ("" for `<x/>`). */
-  body: string;
-  /** Where the element starts and ends in the text searched. */
-  start: number;
-  end: number;
-}
-
-/**
- * The `<name>` elements of `xml` in order (not nested in one another). Each search starts where the
- * last ended and a missing end tag ends the scan, so a damaged or hostile part takes linear time.
- */
-function* elements(xml: string, name: string): Generator<Element> {
-  const open = `<${name}`;
-  const close = `</${name}>`;
-  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at)) {
-    const next = xml[at + open.length];
-    if (next !== '>' && next !== '/' && next !== ' ' && next !== '\t' && next !== '\n' && next !== '\r') {
-      at += open.length;
-      continue;
-    }
-    const tagEnd = xml.indexOf('>', at);
-    if (tagEnd < 0) return;
-    if (xml[tagEnd - 1] === '/') {
-      yield { attributes: xml.slice(at + open.length, tagEnd - 1), body: '', start: at, end: tagEnd + 1 };
-      at = tagEnd + 1;
-      continue;
-    }
-    const end = xml.indexOf(close, tagEnd);
-    if (end < 0) return;
-    yield { attributes: xml.slice(at + open.length, tagEnd), body: xml.slice(tagEnd + 1, end), start: at, end: end + close.length };
-    at = end + close.length;
-  }
-}
-
-/** The text of a rich or plain string: its `<t>` runs, without the phonetic guides (`<rPh>`, which hold runs of their own). */
-function runsText(xml: string): string {
-  let kept = xml;
-  if (xml.includes('<rPh')) {
-    kept = '';
-    let from = 0;
-    for (const guide of elements(xml, 'rPh')) {
-      kept += xml.slice(from, guide.start);
-      from = guide.end;
-    }
-    kept += xml.slice(from);
-  }
-  let text = '';
-  for (const t of elements(kept, 't')) text += xmlText(t.body);
-  return text;
-}
-
 /** `C` → 2: a column's index from its letters. */
 export function columnIndex(letters: string): number {
   let index = 0;
-  for (const letter of letters.toUpperCase()) index = index * 26 + (letter.charCodeAt(0) - 64);
+  for (let i = 0; i < letters.length; i++) index = index * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
   return index - 1;
 }
 
-/** The path of the workbook's first sheet, from the workbook and its relationships. */
-function firstSheetPath(parts: Record<string, Uint8Array>, decode: (bytes: Uint8Array) => string): string | undefined {
-  const workbook = parts[WORKBOOK] && decode(parts[WORKBOOK]);
-  const rels = parts[WORKBOOK_RELS] && decode(parts[WORKBOOK_RELS]);
-  const sheet = workbook?.match(/<sheet\b([^>]*)>/)?.[1];
-  const id = sheet && attribute(sheet, 'r:id');
-  if (rels && id) {
-    for (const [, attributes] of rels.matchAll(/<Relationship\b([^>]*)>/g)) {
-      if (attribute(attributes!, 'Id') !== id) continue;
-      const target = attribute(attributes!, 'Target') ?? '';
-      const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-      if (parts[path]) return path;
-    }
+/** A part's path from a relationship's target, relative to the part that names it. */
+function resolvePath(from: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = from.split('/').slice(0, -1);
+  for (const segment of target.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.') parts.push(segment);
   }
-  return Object.keys(parts)
-    .filter((name) => name.startsWith('xl/worksheets/'))
-    .sort()[0];
+  return parts.join('/');
 }
 
-/** Every row of the workbook's first sheet, in order, with its cells as text. */
-export function xlsxRows(bytes: Uint8Array, source: string): SheetRow[] {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail(source, 'not an XLSX workbook (it is not a zip archive)', 'an .xlsx file as a form tool exports it (Microsoft Forms: Open in Excel, then download)');
-  let unpacked = 0;
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes, {
-      filter: (file: UnzipFileInfo) => {
-        if (!isPart(file.name)) return false;
-        unpacked += file.originalSize;
-        if (unpacked > MAX_UNPACKED_BYTES) fail(source, `the workbook unpacks to more than ${megabytes(MAX_UNPACKED_BYTES)}`, `at most ${megabytes(MAX_UNPACKED_BYTES)} of sheets`);
-        return true;
-      },
+/** The elements named `name` of a small part, each by its attributes. */
+function elementsOf(xml: string, name: string): string[] {
+  const found: string[] = [];
+  const scanner = new XmlScanner({ wantsText: false, text() {}, close() {}, open: (n, attributes) => n === name && found.push(attributes) });
+  scanner.feed(xml);
+  return found;
+}
+
+/** The text of each `<si>` of the shared strings, without phonetic guides (`<rPh>`, which hold runs of their own). */
+class SharedStrings implements XmlHandler {
+  readonly strings: string[] = [];
+  private current = '';
+  private inText = false;
+  private guides = 0;
+  wantsText = false;
+
+  open(name: string, _attributes: string, selfClosing: boolean): void {
+    if (name === 'si') this.current = '';
+    else if (name === 'rPh') this.guides++;
+    else if (name === 't' && this.guides === 0 && !selfClosing) this.wantsText = this.inText = true;
+  }
+
+  close(name: string): void {
+    if (name === 't') this.wantsText = this.inText = false;
+    else if (name === 'rPh') this.guides--;
+    else if (name === 'si') this.strings.push(this.current);
+  }
+
+  text(text: string): void {
+    if (this.inText) this.current += text;
+  }
+}
+
+/** One sheet's rows, each handed on when its end tag is read. */
+class SheetReader implements XmlHandler {
+  wantsText = false;
+  private line = 0;
+  private cells: string[] = [];
+  private column = -1;
+  private type: string | undefined;
+  private value = '';
+  private hasValue = false;
+  /** Inside `<v>`, or a `<t>` of an inline string (not of its phonetic guide). */
+  private inInline = false;
+  private guides = 0;
+
+  constructor(
+    private readonly shared: readonly string[],
+    private readonly onRow: (row: SheetRow) => boolean | void,
+    private readonly stop: () => void,
+  ) {}
+
+  open(name: string, attributes: string, selfClosing: boolean): void {
+    switch (name) {
+      case 'row': {
+        const numbered = Number(attribute(attributes, 'r'));
+        this.line = Number.isInteger(numbered) && numbered > this.line ? numbered : this.line + 1;
+        this.cells = [];
+        this.column = -1;
+        break;
+      }
+      case 'c': {
+        const ref = /^([A-Za-z]{1,3})\d/.exec(attribute(attributes, 'r') ?? '')?.[1];
+        this.column = ref ? columnIndex(ref) : this.column + 1;
+        // A cell's column only grows along a row: a reference that runs back is read as the next one.
+        if (ref && this.column < this.cells.length) this.column = this.cells.length;
+        this.type = attribute(attributes, 't');
+        this.value = '';
+        this.hasValue = false;
+        break;
+      }
+      case 'v':
+        if (!selfClosing && this.type !== 'inlineStr') this.wantsText = this.hasValue = true;
+        break;
+      case 'is':
+        this.inInline = true;
+        break;
+      case 'rPh':
+        this.guides++;
+        break;
+      case 't':
+        if (this.inInline && this.guides === 0 && !selfClosing) this.wantsText = this.hasValue = true;
+        break;
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 't':
+        this.wantsText = false;
+        break;
+      case 'is':
+        this.inInline = false;
+        break;
+      case 'rPh':
+        this.guides--;
+        break;
+      case 'c': {
+        const value = this.cellValue();
+        while (this.cells.length < this.column) this.cells.push('');
+        this.cells[this.column] = value;
+        break;
+      }
+      case 'row': {
+        const cells = this.cells;
+        while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+        if (cells.length > 0 && this.onRow({ line: this.line, cells }) === false) this.stop();
+        this.cells = [];
+        break;
+      }
+    }
+  }
+
+  text(text: string): void {
+    this.value += text;
+  }
+
+  /** A cell's value as the sheet shows it, for the types a form export holds (a date stays its serial number). */
+  private cellValue(): string {
+    if (!this.hasValue) return '';
+    if (this.type === 's') return this.shared[Number(this.value)] ?? '';
+    if (this.type === 'b') return this.value === '1' ? 'TRUE' : 'FALSE';
+    return this.value;
+  }
+}
+
+export class Workbook {
+  /** The sheets in the order of their tabs. */
+  readonly sheets: Sheet[];
+  private readonly entries: Map<string, ZipEntry>;
+  private readonly byLowerName = new Map<string, ZipEntry>();
+  private readonly budget = { used: 0, cap: MAX_UNPACKED_BYTES };
+  private shared: string[] | undefined;
+  private readonly sharedPath: string | undefined;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly source: string,
+  ) {
+    this.entries = zipEntries(bytes, source, 'workbook', EXPECTED);
+    for (const entry of this.entries.values()) this.byLowerName.set(entry.name.toLowerCase(), entry);
+    const rootRels = this.partText('_rels/.rels');
+    const officeDocument = rootRels && elementsOf(rootRels, 'Relationship').find((r) => /\/officeDocument$/.test(attribute(r, 'Type') ?? ''));
+    const workbookPath = officeDocument ? resolvePath('', attribute(officeDocument, 'Target') ?? '') : 'xl/workbook.xml';
+    const relsPath = resolvePath(workbookPath, `_rels/${workbookPath.split('/').pop()}.rels`);
+    const rels = new Map<string, { type: string; path: string }>();
+    const relsText = this.partText(relsPath);
+    for (const r of relsText ? elementsOf(relsText, 'Relationship') : []) {
+      rels.set(attribute(r, 'Id') ?? '', { type: attribute(r, 'Type') ?? '', path: resolvePath(workbookPath, attribute(r, 'Target') ?? '') });
+    }
+    const workbook = this.partText(workbookPath);
+    this.sheets = [];
+    for (const sheet of workbook ? elementsOf(workbook, 'sheet') : []) {
+      const path = rels.get(attribute(sheet, 'id') ?? '')?.path;
+      if (path !== undefined && this.entry(path)) this.sheets.push({ name: attribute(sheet, 'name') ?? path, path });
+    }
+    // A workbook whose parts say nothing usable: its worksheets by name.
+    if (this.sheets.length === 0) {
+      const paths = [...this.entries.keys()].filter((name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name)).sort();
+      for (const path of paths) this.sheets.push({ name: path.replace(/^.*\/|\.xml$/gi, ''), path });
+    }
+    this.sharedPath = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml';
+    // What the archive declares for the parts that will be read is checked before any is inflated.
+    const declared = [workbookPath, relsPath, this.sharedPath, ...this.sheets.map((s) => s.path)].reduce((sum, path) => sum + (this.entry(path)?.declaredSize ?? 0), 0);
+    if (declared > MAX_UNPACKED_BYTES) fail(source, `the workbook unpacks to more than ${megabytes(MAX_UNPACKED_BYTES)}`, `at most ${megabytes(MAX_UNPACKED_BYTES)} of sheets`);
+  }
+
+  private entry(path: string): ZipEntry | undefined {
+    return this.entries.get(path) ?? this.byLowerName.get(path.toLowerCase());
+  }
+
+  private decoder(): (piece: Uint8Array, last?: boolean) => string {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    return (piece, last = false) => {
+      try {
+        return decoder.decode(piece, { stream: !last });
+      } catch {
+        return fail(this.source, 'the workbook holds text that is not UTF-8', EXPECTED);
+      }
+    };
+  }
+
+  private partText(path: string): string | undefined {
+    const entry = this.entry(path);
+    return entry && this.decoder()(entryBytes(this.bytes, entry, this.source, this.budget), true);
+  }
+
+  private sharedStrings(): string[] {
+    if (this.shared) return this.shared;
+    const entry = this.sharedPath === undefined ? undefined : this.entry(this.sharedPath);
+    const handler = new SharedStrings();
+    if (entry) this.scan(entry, handler);
+    return (this.shared = handler.strings);
+  }
+
+  private scan(entry: ZipEntry, handler: XmlHandler, scanner = new XmlScanner(handler)): void {
+    const decode = this.decoder();
+    inflateEntry(this.bytes, entry, this.source, this.budget, (piece) => {
+      scanner.feed(decode(piece));
+      return !scanner.isStopped;
     });
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    fail(source, `the XLSX archive is damaged (${safeLine((err as Error).message)})`, 'an .xlsx file as the form tool exported it');
+    scanner.feed(decode(new Uint8Array(0), true));
   }
-  const decoder = new TextDecoder('utf-8');
-  const decode = (part: Uint8Array) => decoder.decode(part);
-  const sheetPath = firstSheetPath(parts, decode);
-  if (sheetPath === undefined) fail(source, 'the workbook has no sheet', 'an .xlsx file with the responses on its first sheet');
-  const shared: string[] = [];
-  if (parts[SHARED_STRINGS]) for (const si of elements(decode(parts[SHARED_STRINGS]), 'si')) shared.push(runsText(si.body));
-  const rows: SheetRow[] = [];
-  let line = 0;
-  for (const row of elements(decode(parts[sheetPath]!), 'row')) {
-    const numbered = Number(attribute(row.attributes, 'r'));
-    line = Number.isInteger(numbered) && numbered > line ? numbered : line + 1;
-    const cells: string[] = [];
-    let column = -1;
-    for (const cell of elements(row.body, 'c')) {
-      const ref = attribute(cell.attributes, 'r')?.match(/^([A-Za-z]{1,3})\d/)?.[1];
-      column = ref ? columnIndex(ref) : column + 1;
-      // A cell's column only grows along a row: a reference that runs back is read as the next one.
-      if (ref && column < cells.length) column = cells.length;
-      const value = cellValue(attribute(cell.attributes, 't'), cell.body, shared);
-      while (cells.length < column) cells.push('');
-      cells[column] = value;
-    }
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    if (cells.length > 0) rows.push({ line, cells });
+
+  /** Hands each row of a sheet to `onRow`, in order, as it is read; `onRow` returns false to stop. */
+  rows(sheet: Sheet, onRow: (row: SheetRow) => boolean | void): void {
+    const entry = this.entry(sheet.path);
+    if (!entry) return;
+    const shared = this.sharedStrings();
+    let scanner: XmlScanner | undefined = undefined;
+    const reader = new SheetReader(shared, onRow, () => scanner!.stop());
+    scanner = new XmlScanner(reader);
+    this.scan(entry, reader, scanner);
   }
-  return rows;
 }
 
-/** A cell's value as the sheet shows it, for the types a form export holds (a date stays its serial number). */
-function cellValue(type: string | undefined, xml: string, shared: string[]): string {
-  if (type === 'inlineStr') {
-    for (const is of elements(xml, 'is')) return runsText(is.body);
-    return '';
-  }
-  let v: string | undefined;
-  for (const element of elements(xml, 'v')) {
-    v = element.body;
-    break;
-  }
-  if (v === undefined) return '';
-  if (type === 's') return shared[Number(v)] ?? '';
-  if (type === 'b') return v === '1' ? 'TRUE' : 'FALSE';
-  return xmlText(v);
+/** Opens a workbook: its sheets, ready to be read. */
+export function openWorkbook(bytes: Uint8Array, source: string): Workbook {
+  const workbook = new Workbook(bytes, source);
+  if (workbook.sheets.length === 0) fail(source, 'the workbook has no sheet', 'an .xlsx file with the responses on one of its sheets');
+  return workbook;
+}
+
+/** Every row of one sheet (the first by default), in order, with its cells as text. */
+export function xlsxRows(bytes: Uint8Array, source: string, sheet = 0): SheetRow[] {
+  const workbook = openWorkbook(bytes, source);
+  const rows: SheetRow[] = [];
+  if (workbook.sheets[sheet]) workbook.rows(workbook.sheets[sheet], (row) => void rows.push(row));
+  return rows;
 }

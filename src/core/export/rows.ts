@@ -1,11 +1,11 @@
 import type { Diagnosis, ItemScore } from '../score/model.js';
 import type { ItemAnswer, Respondent } from '../answers/respondent.js';
-import { safeText } from '../text.js';
 import type { ExportAxis, ExportForm, ExportStatus } from './columns.js';
 
 // The export's rows, respondent by respondent and, within one, item by item in bank order. The
 // cells that only depend on the respondent, or only on the item and axis, are made once and
-// shared by every row that has them, so each writer can format them once too.
+// shared by every row that has them, so each writer can format them once too. Text is kept as the
+// source wrote it, every character: a row must match its source (text.ts escapes it per format).
 
 /** The columns that only depend on the respondent (and the run). */
 export interface RespondentCells {
@@ -56,7 +56,7 @@ export function assessmentScope(diagnosis: Diagnosis): { stage: string | null; f
 export function respondentNames(respondents: readonly Respondent[]): string[] {
   const seen = new Map<string, number>();
   return respondents.map((r, i) => {
-    const name = r.name === undefined ? `respondent ${i + 1}` : safeText(r.name);
+    const name = r.name ?? `respondent ${i + 1}`;
     const count = (seen.get(name) ?? 0) + 1;
     seen.set(name, count);
     return count === 1 ? name : `${name} (${count})`;
@@ -90,11 +90,11 @@ export function* exportRows(diagnosis: Diagnosis, respondents: readonly Responde
   const { stage, form } = assessmentScope(diagnosis);
   const names = respondentNames(respondents);
   const items = diagnosis.items.map((item) => ({ id: item.id, axes: itemAxisCells(item) }));
-  const assessmentOrganization = diagnosis.organization === undefined ? null : safeText(diagnosis.organization);
+  const assessmentOrganization = diagnosis.organization ?? null;
   for (let r = 0; r < respondents.length; r++) {
     const respondent = respondents[r]!;
     const who: RespondentCells = {
-      organization: respondent.organization === undefined ? assessmentOrganization : safeText(respondent.organization),
+      organization: respondent.organization ?? assessmentOrganization,
       // Each respondent's own stage and form when the file names them: organizations differ.
       stage: respondent.stage ?? stage,
       form: respondent.form ?? form,

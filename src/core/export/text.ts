@@ -1,4 +1,5 @@
 import { terminalSafeJson } from '../render/report-json.js';
+import { safeText } from '../text.js';
 import { EXPORT_COLUMNS } from './columns.js';
 import { TAIL_COLUMNS, WHAT_COLUMNS, WHO_COLUMNS, type ExportRow, type ItemAxisCells, type RespondentCells } from './rows.js';
 
@@ -75,3 +76,11 @@ function* ndjsonLines(rows: Iterable<ExportRow>): Generator<string> {
 
 export const csvChunks = (rows: Iterable<ExportRow>): Generator<string> => chunked(csvLines(rows));
 export const ndjsonChunks = (rows: Iterable<ExportRow>): Generator<string> => chunked(ndjsonLines(rows));
+
+/**
+ * CSV shown on a terminal rather than saved: escape sequences removed and other control characters
+ * written visibly (`\u{85}`), as every message does; a file or a pipe gets every character.
+ */
+export function* shownOnTerminal(chunks: Iterable<string>): Generator<string> {
+  for (const chunk of chunks) yield chunk.split(CSV_EOL).map(safeText).join(CSV_EOL);
+}
