@@ -82,9 +82,9 @@ describe('the parts of the CLI', () => {
 describe('a part uses the main bundle’s modules, not copies', () => {
   it('a bad answer caught inside the profile part exits 2 with its position (the host’s InputError)', () => {
     const bad = join(scratch, 'bad-profile.yaml');
-    writeFileSync(bad, 'profile: pm-pmm-tendency\nrespondent:\n  name: Sam\nanswers:\n  info-sources: sideways\n');
+    writeFileSync(bad, 'profile: pm-pmm-tendency\nrespondent:\n  name: Sam\nanswers:\n  info-monday: sideways\n');
     for (const format of ['terminal', 'html']) {
-      expectInputError(runCli(['profile', '--answers', bad, '--format', format]), /bad-profile\.yaml:5:17: .*found "sideways"/);
+      expectInputError(runCli(['profile', '--answers', bad, '--format', format]), /bad-profile\.yaml:5:16: .*found "sideways"/);
     }
   });
 
