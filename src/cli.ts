@@ -135,18 +135,18 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       program
         .command('profile')
         .summary('does a person lean inbound (PM) or outbound (PMM)? interview guide, team view')
-        .description('one person\'s inbound (product management) or outbound (product marketing) tendency: interactively in a terminal, or from an answers file (--answers)')
+        .description('one person\'s inbound (product management) or outbound (product marketing) tendency, self-reported in 39 forced choices: interactively in a terminal, or from an answers file (--answers); inconclusive when too little is answered or the answers are not consistent')
         .option('--answers <file>', 'read the answers from a YAML or JSON file ("-" for stdin) instead of asking')
         .option('--save <file>', 'interactive: where answers are saved after every question', 'pm-diag-profile.yaml')
         .option('--resume', 'interactive: resume the saved file without asking')
         .option('--fresh', 'interactive: start over (the old file is kept as a backup)'),
     )
-      .addHelpText('after', '\nExamples:\n  pm-diag profile                                  # interactive, saves to pm-diag-profile.yaml\n  pm-diag profile --answers examples/profile/sam-ortiz.yaml\n  pm-diag profile --answers sam.yaml --out sam.html\n  pm-diag profile interview --dimension setbacks --format markdown\n  pm-diag profile team examples/profile-team --diagnosis report.json\n\nA conversation starter, not a test to hire or reject on.')
+      .addHelpText('after', '\nExamples:\n  pm-diag profile                                  # interactive, saves to pm-diag-profile.yaml\n  pm-diag profile --answers examples/profile/sam-ortiz.yaml\n  pm-diag profile --answers sam.yaml --out sam.html\n  pm-diag profile interview --dimension setbacks --format markdown\n  pm-diag profile team examples/profile-team --diagnosis report.json\n\nA conversation starter with no population norms, not a test to hire or reject on: for a hiring decision, use pm-diag profile interview.')
       .enablePositionalOptions()
       .action(async (opts) => (await import('./commands/profile.js')).run(opts));
     profile
       .command('interview')
-      .description('an interview guide per dimension (behavioural questions, what each tendency sounds like, follow-ups) and a scoring sheet')
+      .description('the interview guide, the tool for a hiring decision: per dimension, behavioural questions, what each tendency sounds like, follow-ups, and a scoring sheet')
       .option('--profile <file>', 'a profile bank to use instead of the built-in one')
       .option('--dimension <id...>', 'only these dimensions (repeatable)')
       .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown']))
@@ -161,7 +161,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
     profileOutput(
       profile
         .command('team')
-        .description('everyone\'s tendency on one strip and the team\'s balance; with --diagnosis, which tendency the next hire should have')
+        .description('everyone\'s conclusive tendency on one strip and the team\'s balance (inconclusive profiles are listed and left out); with --diagnosis, which tendency the next hire should have')
         .argument('<paths...>', 'a folder of profile answers files, or the files themselves')
         .option('--diagnosis <report.json>', 'the JSON report of pm-diag report --format json: weighs each function\'s capacity gaps'),
     )

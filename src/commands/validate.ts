@@ -35,7 +35,7 @@ function profileKind(data: unknown): 'bank' | 'answers' | undefined {
 /** Checks the profile files given, the banks first; loaded only when there are some. */
 async function validateProfileFiles(files: { path: string; input: SourceText; doc: ParsedDocument }[], ok: (line: string) => void, failed: (path: string, found: Problem[]) => void, problemsFor: { strict?: boolean }): Promise<void> {
   if (files.length === 0) return;
-  const [{ checkProfileAnswers, itemIds }, { loadProfileBank }, { parseProfileBank }] = await Promise.all([import('../core/profile/answers.js'), import('../io/profile-files.js'), import('../core/profile/load.js')]);
+  const [{ checkProfileAnswers }, { loadProfileBank }, { parseProfileBank }, { answerKeys, questions }] = await Promise.all([import('../core/profile/answers.js'), import('../io/profile-files.js'), import('../core/profile/load.js'), import('../core/profile/sequence.js')]);
   const banks = new Map<string, ProfileBank>();
   const kinds = files.map((file) => ({ ...file, kind: profileKind(file.doc.data) }));
   for (const { path, input } of kinds.filter((f) => f.kind === 'bank')) {
@@ -43,8 +43,8 @@ async function validateProfileFiles(files: { path: string; input: SourceText; do
     if (!bank.value) failed(path, bank.problems);
     else {
       banks.set(bank.value.id, bank.value);
-      const items = itemIds(bank.value).length;
-      ok(`ok   ${safeLine(path)}: profile "${bank.value.id}" v${bank.value.version}: ${bank.value.dimensions.length} dimensions, ${items} items`);
+      const asked = questions(bank.value);
+      ok(`ok   ${safeLine(path)}: profile "${bank.value.id}" v${bank.value.version}: ${bank.value.dimensions.length} dimensions, ${new Set(asked.map((q) => q.pair)).size} pairs, ${asked.length} questions`);
     }
   }
   let builtin: ProfileBank | undefined;
@@ -56,13 +56,14 @@ async function validateProfileFiles(files: { path: string; input: SourceText; do
       failed(path, parsed.problems);
       continue;
     }
-    const items = itemIds(bank).length;
+    const items = answerKeys(bank, parsed.value.rater).length;
     const missing = items - parsed.value.answers.size;
+    const whose = parsed.value.rater === 'interviewer' ? 'profile scoring sheet' : 'profile answers';
     if (problemsFor.strict && missing > 0) {
-      failed(path, [{ source: safeLine(path), message: `${missing} of ${items} profile items unanswered (--strict)`, severity: 'error' }]);
+      failed(path, [{ source: safeLine(path), message: `${missing} of ${items} profile questions unanswered (--strict)`, severity: 'error' }]);
       continue;
     }
-    ok(`ok   ${safeLine(path)}: profile answers for "${bank.id}", ${parsed.value.answers.size} of ${items} items answered`);
+    ok(`ok   ${safeLine(path)}: ${whose} for "${bank.id}", ${parsed.value.answers.size} of ${items} questions answered`);
   }
 }
 

@@ -10,11 +10,13 @@ import { wrap } from '../../core/render/layout.js';
 import { safeLine } from '../../core/text.js';
 import { parseProfileAnswers } from '../../core/profile/answers.js';
 import { serializeProfileAnswers } from '../../core/profile/serialize.js';
-import type { Choice, ProfileBank, ProfileItem } from '../../core/profile/schema.js';
+import type { Choice, ProfileBank } from '../../core/profile/schema.js';
+import { questions, type Question } from '../../core/profile/sequence.js';
 import { CAVEAT } from '../../core/profile/view.js';
 
-// `pm-diag profile` in a terminal: one forced choice at a time, the file written atomically after
-// every answer, resumable, and stopped by Ctrl-C with everything kept.
+// `pm-diag profile` in a terminal: one forced choice between two statements at a time (no "both"),
+// in the order of sequence.ts, the file written atomically after every answer, resumable, and
+// stopped by Ctrl-C with everything kept. Nothing on screen names a dimension or a side.
 
 /** The abort reason for Ctrl-D (the input closed while a question waited). */
 export const PROFILE_END_OF_INPUT = 'EOF';
@@ -32,8 +34,7 @@ export interface ProfileFlowContext {
 }
 
 interface Step {
-  item: ProfileItem;
-  dimension: { title: string; index: number };
+  question: Question;
   /** 1-based, over the whole profile. */
   number: number;
 }
@@ -46,8 +47,7 @@ class ProfileSession {
   private answers = new Map<string, Choice>();
 
   constructor(private readonly ctx: ProfileFlowContext) {
-    this.steps = ctx.bank.dimensions.flatMap((d, di) => d.items.map((item) => ({ item, dimension: { title: d.title, index: di + 1 }, number: 0 })));
-    this.steps.forEach((s, i) => (s.number = i + 1));
+    this.steps = questions(ctx.bank, 'self').map((question, i) => ({ question, number: i + 1 }));
   }
 
   private save(): void {
@@ -64,7 +64,7 @@ class ProfileSession {
   }
 
   private firstOpen(): number {
-    const i = this.steps.findIndex((s) => !this.answers.has(s.item.id));
+    const i = this.steps.findIndex((s) => !this.answers.has(s.question.key));
     return i === -1 ? this.steps.length : i;
   }
 
@@ -84,6 +84,7 @@ class ProfileSession {
       if (!(err instanceof InputError)) throw err;
       throw new InputError([...err.problems, { source: path, message: LEFT_UNTOUCHED, severity: 'error' }]);
     }
+    if (saved.rater !== 'self') throw new InputError([{ source: path, message: `this is an interviewer's scoring sheet (rater: ${saved.rater}), not a person's own answers: ${LEFT_UNTOUCHED}`, severity: 'error' }]);
     this.name = saved.name;
     this.answers = saved.answers;
     if (ctx.start === 'resume') {
@@ -114,7 +115,10 @@ class ProfileSession {
         look.colors.bold(safeLine(bank.title)),
         ...(bank.description ? wrap(bank.description, look.width) : []),
         '',
-        ...wrap(`${this.steps.length} choices. Each time, pick the option you would reach for first; "both" and "neither" are always there. Every answer is saved at once in ${safeLine(this.ctx.savePath)}: stop any time with Ctrl-C and continue later.`, look.width),
+        ...wrap(
+          `${this.steps.length} choices between two statements. Both describe something good product people do: pick the one that is more like you, even when both are. Some pairs come back later the other way round; that is on purpose, so answer as you would, not as you remember. Every answer is saved at once in ${safeLine(this.ctx.savePath)}: stop any time with Ctrl-C and continue later.`,
+          look.width,
+        ),
         '',
         ...wrap(CAVEAT, look.width).map((l) => look.colors.dim(l)),
         '',
@@ -122,21 +126,14 @@ class ProfileSession {
     );
   }
 
-  /** Both sides in an order that alternates from item to item, so neither always sits on top. */
+  /** The two statements in the order this question shows them, then Back. */
   private question(step: Step) {
-    const { item } = step;
-    const sides: SelectChoice<string>[] = [
-      { value: 'inbound', name: safeLine(item.inbound), short: safeLine(item.inbound) },
-      { value: 'outbound', name: safeLine(item.outbound), short: safeLine(item.outbound) },
-    ];
-    if (step.number % 2 === 0) sides.reverse();
+    const { question } = step;
     return {
-      message: safeLine(item.prompt),
-      default: this.answers.get(item.id),
+      message: safeLine(question.pair.prompt),
+      default: this.answers.get(question.key),
       choices: [
-        ...sides,
-        { value: 'both', name: 'Both, equally', short: 'both' },
-        { value: 'neither', name: 'Neither', short: 'neither' },
+        ...question.shown.map((letter): SelectChoice<string> => ({ value: letter, name: safeLine(question.pair[letter]), short: safeLine(question.pair[letter]) })),
         { separator: ' ' },
         { value: BACK, name: 'Back to the previous question', short: '(back)', disabled: step.number === 1 ? '(this is the first question)' : undefined },
       ],
@@ -157,19 +154,16 @@ class ProfileSession {
       let i = this.firstOpen();
       // The furthest question reached: after going back, the questions up to it are asked again in turn.
       let frontier = i;
-      let shownDimension = -1;
       while (i < this.steps.length) {
         frontier = Math.max(frontier, i);
         const step = this.steps[i]!;
-        if (step.dimension.index !== shownDimension) say(this.ctx.look.colors.bold(`\n── ${safeLine(step.dimension.title)} (part ${step.dimension.index} of ${this.ctx.bank.dimensions.length})`));
-        shownDimension = step.dimension.index;
-        say(this.ctx.look.colors.dim(`Question ${step.number} of ${this.steps.length} · ${this.progress()}`));
+        say(this.ctx.look.colors.dim(`\nQuestion ${step.number} of ${this.steps.length} · ${this.progress()}`));
         const value = await this.ctx.prompter.select<string>(this.question(step));
         if (value === BACK) {
           i = Math.max(0, i - 1);
           continue;
         }
-        this.answers.set(step.item.id, value as Choice);
+        this.answers.set(step.question.key, value as Choice);
         this.save();
         i = i + 1 <= frontier ? i + 1 : this.firstOpen();
       }

@@ -4,27 +4,28 @@ import { mdText } from '../render/markdown-escape.js';
 import { safeLine } from '../text.js';
 import { serializeProfileAnswers } from './serialize.js';
 import type { Dimension, ProfileBank } from './schema.js';
-import { CAVEAT } from './view.js';
+import { GUIDE_NOTE } from './view.js';
 
 // `profile interview`: for each dimension, behavioural questions, what an inbound and an outbound
 // answer sound like, follow-ups that tell a real tendency from a rehearsed one, and what each side
-// is good at; then a scoring sheet, a profile answers file the interviewer fills in.
+// is good at; then a scoring sheet, a profile answers file (`rater: interviewer`) the interviewer
+// fills in. This guide, not the self-report, is the part of the profile meant for a hiring loop.
 
 const HOW_TO =
-  'Ask each dimension\'s questions and let the candidate tell a real story; use the follow-ups when an answer sounds rehearsed or general. Listen for which way the story leans, not for the words "product" or "marketing". Afterwards, fill in the scoring sheet: for each item, inbound or outbound when the stories clearly showed one option, both when they showed both with equal weight, neither when neither fits, and leave it empty when it never came up.';
+  'Ask every candidate each dimension\'s questions and let them tell a real story; use the follow-ups when an answer sounds rehearsed or general. Listen for which way the story leans, not for the words "product" or "marketing": both sides use evidence, and both sides talk to customers. Afterwards, fill in the scoring sheet: for each pair, a or b for the statement the stories clearly showed, and leave it empty when it never came up or the stories showed both alike.';
 
 export function sheetHeader(bank: ProfileBank, file = 'sheet.yaml'): string[] {
   return [
     `Scoring sheet for the profile "${bank.id}" (pm-diag profile interview).`,
-    'Fill in each item with inbound, outbound, both or neither;',
-    'leave it empty when it did not come up.',
+    'Fill in each pair with a or b, the statement the candidate\'s stories showed;',
+    'leave it empty when it did not come up or both showed alike.',
     `Then: pm-diag profile --answers ${file}`,
   ];
 }
 
-/** The scoring sheet for these dimensions: every item empty, its question and options as comments. */
+/** The scoring sheet for these dimensions: an interviewer's answers file, every pair empty, its prompt and statements as comments. */
 export function scoringSheet(bank: ProfileBank, dimensions: readonly Dimension[], file?: string): string {
-  return serializeProfileAnswers(bank, { name: null, answers: new Map() }, sheetHeader(bank, file), [...dimensions]);
+  return serializeProfileAnswers(bank, { name: null, answers: new Map() }, sheetHeader(bank, file), { rater: 'interviewer', dimensions: dimensions.map((d) => d.id) });
 }
 
 interface Section {
@@ -49,7 +50,7 @@ export function renderInterviewTerminal(bank: ProfileBank, dimensions: readonly 
     ...wrap(`INTERVIEW GUIDE · ${bank.title}`, width).map((l) => c.bold(l)),
     ...wrap(HOW_TO, width, '  ', '  '),
     '',
-    ...wrap(CAVEAT, width, '  ', '  ').map((l) => c.bold(l)),
+    ...wrap(GUIDE_NOTE, width, '  ', '  ').map((l) => c.bold(l)),
   ];
   dimensions.forEach((d, i) => {
     lines.push('', c.bold(`── ${i + 1}. ${safeLine(d.title)} (${d.id}) ${'─'.repeat(Math.max(2, 70 - d.title.length - d.id.length))}`));
@@ -67,7 +68,7 @@ export function renderInterviewMarkdown(bank: ProfileBank, dimensions: readonly 
   const sheet = scoringSheet(bank, dimensions).trimEnd();
   // A fence longer than any run of backticks in the sheet, so no bank text can close it.
   const fence = '`'.repeat(Math.max(3, ...[...sheet.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-  const blocks = [`# Interview guide: ${mdText(bank.title)}`, mdText(HOW_TO), `> **${mdText(CAVEAT)}**`];
+  const blocks = [`# Interview guide: ${mdText(bank.title)}`, mdText(HOW_TO), `> **${mdText(GUIDE_NOTE)}**`];
   dimensions.forEach((d, i) => {
     blocks.push(`## ${i + 1}. ${mdText(d.title)}`);
     if (d.description) blocks.push(mdText(d.description));

@@ -4,6 +4,7 @@ import { parseDocumentText, type DocPath, type ParsedDocument } from '../documen
 import { pathText, validateDocument } from '../document/validate.js';
 import { safeLine } from '../text.js';
 import { profileBankSchema, type ProfileBank } from './schema.js';
+import { AGAIN } from './sequence.js';
 
 // The profile bank, read through the same positioned loader as a question bank: every problem at
 // once, each with its line and column.
@@ -11,7 +12,14 @@ import { profileBankSchema, type ProfileBank } from './schema.js';
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const field = (value: unknown, key: string): unknown => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
 
-/** What the schema cannot say: every dimension id and every item id used once in the whole profile. */
+/** The fewest pairs a profile must repeat: consistency is measured on them. */
+export const MIN_REPEATS = 4;
+
+/**
+ * What the schema cannot say: every dimension, style and item id used once in the whole profile, no
+ * item id ending in `-again` (the id of a repeated pair's second showing), and enough repeated pairs
+ * to measure consistency.
+ */
 function profileRuleProblems(doc: ParsedDocument): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
@@ -22,10 +30,31 @@ function profileRuleProblems(doc: ParsedDocument): Problem[] {
       problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), message: `duplicate id "${safeLine(value)}"`, expected: `an id used once in the profile (first used at ${first})`, severity: 'error' });
     } else seen.set(value, pathText(path));
   };
-  list(field(doc.data, 'dimensions')).forEach((dimension, d) => {
-    claim(field(dimension, 'id'), ['dimensions', d, 'id']);
-    list(field(dimension, 'items')).forEach((item, i) => claim(field(item, 'id'), ['dimensions', d, 'items', i, 'id']));
-  });
+  let repeats = 0;
+  for (const key of ['dimensions', 'styles'] as const) {
+    list(field(doc.data, key)).forEach((group, d) => {
+      claim(field(group, 'id'), [key, d, 'id']);
+      list(field(group, 'items')).forEach((item, i) => {
+        const id = field(item, 'id');
+        claim(id, [key, d, 'items', i, 'id']);
+        if (typeof id === 'string' && id.endsWith(AGAIN)) {
+          const path: DocPath = [key, d, 'items', i, 'id'];
+          problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), message: `the id "${safeLine(id)}" ends in "${AGAIN}"`, expected: `an id that does not end in "${AGAIN}" (that ending names a repeated pair's second showing)`, severity: 'error' });
+        }
+        if (field(item, 'repeat') === true) repeats++;
+      });
+    });
+  }
+  if (Array.isArray(field(doc.data, 'dimensions')) && repeats < MIN_REPEATS) {
+    problems.push({
+      source: doc.source,
+      ...doc.locate(['dimensions']),
+      path: 'dimensions',
+      message: `${repeats} pair${repeats === 1 ? '' : 's'} marked repeat: true`,
+      expected: `at least ${MIN_REPEATS} repeated pairs, which the consistency of a person's answers is measured on`,
+      severity: 'error',
+    });
+  }
   return problems;
 }
 

@@ -1,9 +1,35 @@
 import { esc } from '../render/svg/markup.js';
 import type { ProfileBank } from './schema.js';
-import type { ProfileResult } from './score.js';
+import { isConclusive, type ProfileResult } from './score.js';
 import { placeMarkers, type StripMarker } from './strip.js';
 import type { TeamResult } from './team.js';
-import { BALANCE_MARK, BANDS, CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel, teamMarkers } from './view.js';
+import {
+  BALANCE_MARK,
+  BANDS,
+  CAVEAT,
+  DIMENSIONS_NOTE,
+  SCORING_NOTE,
+  STYLES_NOTE,
+  answeredText,
+  answeredTotalText,
+  consistencyCell,
+  consistencyText,
+  dimensionAdvice,
+  fmtConfidence,
+  fmtTendency,
+  fmtWeight,
+  labelText,
+  memberLabel,
+  memberMark,
+  memberTendency,
+  overallAdvice,
+  raterText,
+  reasonText,
+  respondentLabel,
+  styleLean,
+  teamMarkers,
+  unreadTendency,
+} from './view.js';
 
 // The profile as one small self-contained page: no request leaves it (a Content-Security-Policy
 // allows only the inline style), the strip is inline SVG with a title, and every text is escaped.
@@ -15,6 +41,7 @@ const STYLE = `
 body { font: 16px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 0; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.5rem; }
 .caveat { border-left: 4px solid var(--b3); padding: .5rem 1rem; font-weight: 600; }
+.inconclusive { border-left: 4px solid var(--b0); padding: .5rem 1rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
@@ -81,14 +108,22 @@ const table = (head: string[], rows: string[][], numeric: number[] = []) =>
 
 export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
   const name = respondentLabel(r);
+  const conclusive = isConclusive(r);
   const advice = overallAdvice(bank, r.label);
-  const summary = `${fmtTendency(r.tendency)}, ${labelText(r.label)}`;
+  const why = reasonText(r);
+  const summary = conclusive ? `${fmtTendency(r.tendency)}, ${labelText(r.label)}` : `inconclusive (${unreadTendency(r)})`;
   return page(`Profile: ${name}`, [
     `<h1>Profile: ${esc(name)}</h1>`,
     `<p class="caveat">${esc(CAVEAT)}</p>`,
-    `<p><strong>Tendency:</strong> ${esc(summary)} · <strong>Confidence:</strong> ${esc(confidenceText(r))}</p>`,
-    r.tendency === null ? '<p>No answers yet: nothing to place on the strip.</p>' : stripSvg([{ tendency: r.tendency, mark: '●', name }], `Tendency of ${name} on a strip from strongly inbound (−100) to strongly outbound (+100): ${summary}`),
+    `<p><strong>Tendency:</strong> ${esc(summary)}<br><strong>Consistency:</strong> ${esc(consistencyText(r))}<br><strong>Answered:</strong> ${esc(answeredTotalText(r))}</p>`,
+    ...(why ? [`<p class="inconclusive">${esc(why)}</p>`] : []),
+    r.tendency === null
+      ? '<p>No answers yet: nothing to place on the strip.</p>'
+      : conclusive
+        ? stripSvg([{ tendency: r.tendency, mark: '●', name }], `Tendency of ${name} on a strip from strongly inbound (−100) to strongly outbound (+100): ${summary}`)
+        : '<p>Inconclusive: not placed on the strip.</p>',
     '<h2>By dimension</h2>',
+    `<p>${esc(DIMENSIONS_NOTE)}</p>`,
     table(
       ['Dimension', 'Tendency', 'Label', 'Answered', 'Good at', 'Pair with'],
       r.dimensions.map((d) => {
@@ -97,12 +132,19 @@ export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
       }),
       [1, 3],
     ),
+    ...(r.styles.length
+      ? [
+          '<h2>Other sides of working style</h2>',
+          `<p>${esc(STYLES_NOTE)}</p>`,
+          table(['Style', 'Left', 'Right', 'Score', 'Leans', 'Answered'], r.styles.map((s) => [s.title, s.left, s.right, fmtTendency(s.score), styleLean(s), answeredText(s)]), [3, 5]),
+        ]
+      : []),
     ...(advice
       ? [`<h2>What this tendency is good at (${esc(advice.name)})</h2>`, `<p>${esc(`${advice.summary} ${advice.goodAt}`)}</p>`, '<h2>What to pair it with</h2>', `<p>${esc(advice.pairWith)}</p>`]
       : []),
     '<h2>How this is scored</h2>',
     `<p class="muted">${esc(SCORING_NOTE)}</p>`,
-    `<p class="muted">${esc(`${bank.title} (${bank.id} v${bank.version})`)}</p>`,
+    `<p class="muted">${esc(`${bank.title} (${bank.id} v${bank.version}), ${raterText(r)}`)}</p>`,
   ]);
 }
 
@@ -112,9 +154,13 @@ export function renderTeamHtml(team: TeamResult): string {
   return page(`Team profile: ${count}`, [
     `<h1>Team profile: ${esc(count)}</h1>`,
     `<p class="caveat">${esc(CAVEAT)}</p>`,
-    `<p><strong>Balance:</strong> ${esc(`${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of everyone's tendency (${BALANCE_MARK} on the strip)`)}</p>`,
-    markers.length ? stripSvg(markers, `Each person's tendency on a strip from strongly inbound (−100) to strongly outbound (+100); the team's balance is ${fmtTendency(team.balance)}`) : '<p>Nobody has answered yet.</p>',
-    table(['#', 'Person', 'Tendency', 'Label', 'Confidence'], team.members.map((m, i) => [memberMark(i), respondentLabel(m), fmtTendency(m.tendency), labelText(m.label), fmtConfidence(m.confidence)]), [2, 4]),
+    `<p><strong>Balance:</strong> ${esc(`${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of the conclusive tendencies (${BALANCE_MARK} on the strip)`)}<br><strong>Counted:</strong> ${esc(team.countSentence)}</p>`,
+    markers.length ? stripSvg(markers, `Each person's tendency on a strip from strongly inbound (−100) to strongly outbound (+100); the team's balance is ${fmtTendency(team.balance)}`) : '<p>Nobody has a conclusive profile: nothing to place on the strip.</p>',
+    table(
+      ['#', 'Person', 'Tendency', 'Result', 'Consistency', 'Answered'],
+      team.members.map((m, i) => [memberMark(i), respondentLabel(m), memberTendency(m), isConclusive(m) ? labelText(m.label) : memberLabel(m), consistencyCell(m), fmtConfidence(m.confidence)]),
+      [2, 4, 5],
+    ),
     ...(team.capacity ? ['<h2>Capacity gaps by accountable owner</h2>', table(['Owner', 'Σ weight × capacity shortfall'], Object.entries(team.capacity.byOwner).map(([owner, v]) => [owner, fmtWeight(v)]), [1])] : []),
     '<h2>The next hire</h2>',
     `<p>${esc(team.sentence)}</p>`,

@@ -1,9 +1,34 @@
 import { mdCell, mdTable, mdText } from '../render/markdown-escape.js';
 import type { ProfileBank } from './schema.js';
-import type { ProfileResult } from './score.js';
+import { isConclusive, type ProfileResult } from './score.js';
 import { textStrip } from './strip.js';
 import type { TeamResult } from './team.js';
-import { BALANCE_MARK, CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimensionAdvice, fmtConfidence, fmtTendency, fmtWeight, labelText, memberMark, overallAdvice, respondentLabel, teamMarkers } from './view.js';
+import {
+  BALANCE_MARK,
+  CAVEAT,
+  DIMENSIONS_NOTE,
+  SCORING_NOTE,
+  STYLES_NOTE,
+  answeredText,
+  answeredTotalText,
+  consistencyCell,
+  consistencyText,
+  dimensionAdvice,
+  fmtConfidence,
+  fmtTendency,
+  fmtWeight,
+  labelText,
+  memberLabel,
+  memberMark,
+  memberTendency,
+  overallAdvice,
+  raterText,
+  reasonText,
+  respondentLabel,
+  styleLean,
+  teamMarkers,
+  unreadTendency,
+} from './view.js';
 
 // The profile and the team view as GitHub-flavoured markdown. The strip is a code block holding only
 // our own characters (markers are digits, letters and Σ); every name and bank text is escaped.
@@ -11,13 +36,22 @@ import { BALANCE_MARK, CAVEAT, confidenceText, SCORING_NOTE, answeredText, dimen
 const fence = (lines: string[]) => ['```text', ...lines, '```'].join('\n');
 
 export function renderProfileMarkdown(bank: ProfileBank, r: ProfileResult): string {
+  const conclusive = isConclusive(r);
   const advice = overallAdvice(bank, r.label);
+  const why = reasonText(r);
   const blocks = [
     `# Profile: ${mdText(respondentLabel(r))}`,
     `> **${mdText(CAVEAT)}**`,
-    [`- **Tendency:** ${fmtTendency(r.tendency)} (${labelText(r.label)})`, `- **Confidence:** ${confidenceText(r)}`, `- **Profile:** ${mdText(bank.title)} (\`${bank.id}\` v${bank.version})`].join('\n'),
-    r.tendency === null ? 'No answers yet: nothing to place on the strip.' : fence(textStrip([{ tendency: r.tendency, mark: '●' }], 61, '')),
+    [
+      conclusive ? `- **Tendency:** ${fmtTendency(r.tendency)} (${labelText(r.label)})` : `- **Tendency:** inconclusive (${unreadTendency(r)})`,
+      `- **Consistency:** ${mdText(consistencyText(r))}`,
+      `- **Answered:** ${answeredTotalText(r)}`,
+      `- **Profile:** ${mdText(bank.title)} (\`${bank.id}\` v${bank.version}), ${mdText(raterText(r))}`,
+    ].join('\n'),
+    ...(why ? [`**${mdText(why)}**`] : []),
+    r.tendency === null ? 'No answers yet: nothing to place on the strip.' : conclusive ? fence(textStrip([{ tendency: r.tendency, mark: '●' }], 61, '')) : 'Inconclusive: not placed on the strip.',
     '## By dimension',
+    mdText(DIMENSIONS_NOTE),
     mdTable(
       ['Dimension', 'Tendency', 'Label', 'Answered', 'Good at', 'Pair with'],
       r.dimensions.map((d) => {
@@ -26,6 +60,17 @@ export function renderProfileMarkdown(bank: ProfileBank, r: ProfileResult): stri
       }),
       ['left', 'right', 'left', 'right', 'left', 'left'],
     ),
+    ...(r.styles.length
+      ? [
+          '## Other sides of working style',
+          mdText(STYLES_NOTE),
+          mdTable(
+            ['Style', 'Left', 'Right', 'Score', 'Leans', 'Answered'],
+            r.styles.map((s) => [mdCell(s.title), mdCell(s.left), mdCell(s.right), fmtTendency(s.score), mdCell(styleLean(s)), answeredText(s)]),
+            ['left', 'left', 'left', 'right', 'left', 'right'],
+          ),
+        ]
+      : []),
     ...(advice ? [`## What this tendency is good at (${mdText(advice.name)})`, `${mdText(advice.summary)} ${mdText(advice.goodAt)}`, '## What to pair it with', mdText(advice.pairWith)] : []),
     '## How this is scored',
     mdText(SCORING_NOTE),
@@ -38,12 +83,12 @@ export function renderTeamMarkdown(team: TeamResult): string {
   const blocks = [
     `# Team profile: ${team.members.length} ${team.members.length === 1 ? 'person' : 'people'}`,
     `> **${mdText(CAVEAT)}**`,
-    `- **Balance:** ${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of everyone's tendency (${BALANCE_MARK} on the strip)`,
-    placed.length ? fence(textStrip(placed, 61, '')) : 'Nobody has answered yet.',
+    [`- **Balance:** ${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of the conclusive tendencies (${BALANCE_MARK} on the strip)`, `- **Counted:** ${mdText(team.countSentence)}`].join('\n'),
+    placed.length ? fence(textStrip(placed, 61, '')) : 'Nobody has a conclusive profile: nothing to place on the strip.',
     mdTable(
-      ['#', 'Person', 'Tendency', 'Label', 'Confidence'],
-      team.members.map((m, i) => [memberMark(i), mdCell(respondentLabel(m)), fmtTendency(m.tendency), labelText(m.label), fmtConfidence(m.confidence)]),
-      ['right', 'left', 'right', 'left', 'right'],
+      ['#', 'Person', 'Tendency', 'Result', 'Consistency', 'Answered'],
+      team.members.map((m, i) => [memberMark(i), mdCell(respondentLabel(m)), memberTendency(m), mdCell(isConclusive(m) ? labelText(m.label) : memberLabel(m)), consistencyCell(m), fmtConfidence(m.confidence)]),
+      ['right', 'left', 'right', 'left', 'right', 'right'],
     ),
     ...(team.capacity
       ? ['## Capacity gaps by accountable owner', 'Σ weight × max(0, target − capacity) over each owner\'s responsibilities in the diagnosis.', mdTable(['Owner', 'Capacity gaps'], Object.entries(team.capacity.byOwner).map(([owner, value]) => [mdCell(owner), fmtWeight(value)]), ['left', 'right'])]
