@@ -7,6 +7,7 @@ import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
 import { MARKS, groupItems, mark, marksLegend, whyMissing, type Missing } from './marks.js';
 import { INTERLOCK_SECTION } from '../score/answered.js';
 import { itemTitle, scopeHeader } from './report-scope.js';
+import { OWNERSHIP } from './ownership.js';
 
 export { itemTitle } from './report-scope.js';
 
@@ -219,10 +220,11 @@ export function votesText(votes: Partial<Record<Owner, number>>): string {
   return entries.length === 0 ? 'none' : entries.map(([owner, n]) => `${label(owner)} ${n}`).join(', ');
 }
 
-const PROBLEM_STATUSES: OwnershipStatus[] = ['orphaned', 'blurred', 'partial', 'misassigned'];
+/** Whether a responsibility's owner is a problem: its status is one, or the answers are contested. */
+const hasOwnershipProblem = (item: ResponsibilityScore): boolean => OWNERSHIP[item.owner.status].problem || item.owner.contested;
 
 /** Responsibilities whose consensus owner is not the recommended one, or is contested. */
-export const ownershipProblems = (d: Diagnosis): ResponsibilityScore[] => responsibilities(d).filter((i) => PROBLEM_STATUSES.includes(i.owner.status) || i.owner.contested);
+export const ownershipProblems = (d: Diagnosis): ResponsibilityScore[] => responsibilities(d).filter(hasOwnershipProblem);
 
 export const axisText = (item: Disagreement): string => (item.axis === 'owner' ? 'owner' : `${item.axis}, spread ${fmtNumber(item.spread)}`);
 
@@ -280,15 +282,12 @@ export const SUMMARY_COUNT = 3;
 export const headline = (d: Diagnosis): [string, number | null, Missing][] => summary(d).filter(([name]) => HEADLINE.includes(name));
 const HEADLINE = ['Readiness', 'Alignment', 'Interlock'];
 
-// The worst first: nobody owns it, then nobody knows who does, then the wrong function does; a
-// contested but aligned owner last.
-const OWNERSHIP_SEVERITY: OwnershipStatus[] = ['orphaned', 'blurred', 'misassigned', 'aligned', 'unanswered'];
-
-/** The `count` worst ownership problems: by severity, then weight, then bank order. */
+/** The `count` worst ownership problems: by severity (ownership.ts), then weight, then bank order. */
 export function worstOwnership(d: Diagnosis, count: number): ResponsibilityScore[] {
+  const severity = (item: ResponsibilityScore) => OWNERSHIP[item.owner.status].severity;
   return ownershipProblems(d)
     .map((item, order) => ({ item, order }))
-    .sort((a, b) => OWNERSHIP_SEVERITY.indexOf(a.item.owner.status) - OWNERSHIP_SEVERITY.indexOf(b.item.owner.status) || b.item.weight - a.item.weight || a.order - b.order)
+    .sort((a, b) => severity(a.item) - severity(b.item) || b.item.weight - a.item.weight || a.order - b.order)
     .map(({ item }) => item)
     .slice(0, count);
 }
@@ -299,7 +298,7 @@ export function problemText(item: ItemScore): string {
   const below = (name: string, value: number | null) => (value !== null && value < item.target ? [`${name} ${fmtMean(value)}`] : []);
   const axes = item.kind === 'interlock' ? below('delivery', item.delivery) : [...below('capability', item.capability), ...below('capacity', item.capacity)];
   const shortfalls = axes.length === 0 ? `at target ${target}` : `${axes.join(' and ')} below target ${target}`;
-  if (item.kind === 'interlock' || (!PROBLEM_STATUSES.includes(item.owner.status) && !item.owner.contested)) return shortfalls;
+  if (item.kind === 'interlock' || !hasOwnershipProblem(item)) return shortfalls;
   return `${shortfalls}; owner ${statusText(item.owner)}`;
 }
 

@@ -3,6 +3,7 @@ import { renderReportJson } from '../../src/render/report-json.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { renderReportTerminal } from '../../src/render/report-terminal.js';
 import { actionPlan, problemText, worstOwnership } from '../../src/render/report-view.js';
+import type { ResponsibilityScore } from '../../src/model.js';
 import { singleDiagnosis, teamDiagnosis } from './fixture.js';
 
 const item = (d: ReturnType<typeof singleDiagnosis>, id: string) => d.items.find((i) => i.id === id)!;
@@ -11,6 +12,17 @@ describe('summary page and action plan', () => {
   it('orders ownership problems orphaned, blurred, misassigned, then contested', () => {
     expect(worstOwnership(singleDiagnosis(), 3).map((i) => i.id)).toEqual(['sales-enablement', 'launch-planning', 'market-problem-discovery']);
     expect(worstOwnership(singleDiagnosis(), 1).map((i) => i.id)).toEqual(['sales-enablement']);
+  });
+
+  it('lists a partial owner after the worse problems, never first', () => {
+    const d = singleDiagnosis();
+    // The heaviest problem becomes partial: weight no longer lifts it above the worse statuses.
+    const partial = d.items.find((i): i is ResponsibilityScore => i.kind === 'responsibility' && i.id === 'launch-planning')!;
+    partial.owner = { ...partial.owner, status: 'partial', contested: false };
+    partial.weight = 3;
+    const order = worstOwnership(d, 10).map((i) => i.owner.status);
+    expect(order[0]).toBe('orphaned');
+    expect(order.indexOf('partial')).toBeGreaterThan(order.indexOf('misassigned'));
   });
 
   it('says what is wrong with a gap: the axes below target and a problem owner', () => {
