@@ -10,46 +10,58 @@ export interface StatusMeaning {
   /** Whether the status is an ownership problem in itself (a contested owner is one whatever its status). */
   problem: boolean;
   definition: string;
-  /** What the room decides about an item with this status. */
-  decision: string;
+  /** What the room decides about an item with this status, worded with its owners' names. */
+  decision: (owners: OwnerNames) => string;
 }
+
+/** An item's owners as a reader knows them: "PMM", "PM, Sales", "Sales". */
+export interface OwnerNames {
+  recommended: string;
+  contributors: string;
+  consensus: string;
+  /** The bank recommends that PM and PMM share it. */
+  shared: boolean;
+}
+
+const withContributors = (o: OwnerNames) => (o.contributors === '' ? '' : `, with ${o.contributors} contributing`);
 
 export const OWNERSHIP: Record<OwnershipStatus, StatusMeaning> = {
   orphaned: {
     severity: 0,
     problem: true,
     definition: 'most respondents say nobody owns it',
-    decision: 'Name one accountable owner, and who contributes.',
+    decision: (o) => `Name one accountable owner: ${o.recommended} is recommended${withContributors(o)}.`,
   },
   blurred: {
     severity: 1,
     problem: true,
     definition: 'people cannot say who owns it, or say it is shared or combined where one function should be accountable',
-    decision: 'Pick one accountable function; the others become contributors.',
+    decision: (o) =>
+      o.shared ? 'Share it on purpose: agree which part PM and PMM each lead.' : `Pick one accountable function (${o.recommended} is recommended); the others contribute.`,
   },
   misassigned: {
     severity: 2,
     problem: true,
     definition: 'another function than the recommended one holds it',
-    decision: 'Move it to the recommended owner, or record why the current owner keeps it.',
+    decision: (o) => `Move it from ${o.consensus} to ${o.recommended}, or record why ${o.consensus} keeps it.`,
   },
   partial: {
     severity: 3,
     problem: true,
     definition: 'a shared responsibility held by PM or PMM alone: one side does what both should',
-    decision: 'Agree which part each side leads and how they hand it over.',
+    decision: (o) => `Make it truly shared: agree which part PM and PMM each lead (${o.consensus} holds it alone today).`,
   },
   aligned: {
     severity: 4,
     problem: false,
     definition: 'the owner most people name is the recommended one',
-    decision: 'Confirm the recommended owner so that everyone knows it.',
+    decision: (o) => `Confirm ${o.recommended} as the owner so that everyone knows it.`,
   },
   unanswered: {
     severity: 5,
     problem: false,
     definition: 'nobody said who owns it',
-    decision: 'Find out who owns it today.',
+    decision: () => 'Find out who owns it today.',
   },
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReportJson } from '../../src/render/report-json.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { renderReportTerminal } from '../../src/render/report-terminal.js';
-import { actionPlan, problemText, worstOwnership } from '../../src/render/report-view.js';
+import { actionPlan, charterRows, definitions, problemText, worstOwnership } from '../../src/render/report-view.js';
 import type { ResponsibilityScore } from '../../src/model.js';
 import { singleDiagnosis, teamDiagnosis } from './fixture.js';
 
@@ -36,22 +36,57 @@ describe('summary page and action plan', () => {
   it('has one plan row per gap on the agenda, ranked as the agenda is', () => {
     const d = singleDiagnosis();
     expect(actionPlan(d, 2)).toEqual([
-      { rank: 1, title: 'Market-problem discovery', problem: 'capability 2.00 and capacity 3.00 below target 4; owner misassigned' },
-      { rank: 2, title: 'Win/loss findings', problem: 'delivery 1.00 below target 4' },
+      {
+        rank: 1,
+        id: 'market-problem-discovery',
+        title: 'Market-problem discovery',
+        problem: 'capability 2.00 and capacity 3.00 below target 4; owner misassigned',
+        decision: 'Move it from PMM to PM, or record why PMM keeps it. Decide which comes first, the skill or the time, and who leads it.',
+      },
+      {
+        rank: 2,
+        id: 'win-loss-feedback',
+        title: 'Win/loss findings',
+        problem: 'delivery 1.00 below target 4',
+        decision: 'Agree what Product Marketing hands to Product Management, in what form and by when, and who checks it arrived.',
+      },
     ]);
     expect(actionPlan(d, 0)).toEqual([]);
   });
 
-  it('puts the summary first and the plan after the agenda, in terminal and markdown', () => {
+  it('takes the decision from the question bank when the item words one', () => {
+    const d = singleDiagnosis();
+    d.items.find((i) => i.id === 'win-loss-feedback')!.decision = 'Name who runs win/loss interviews.';
+    expect(actionPlan(d, 2).map((r) => r.decision)[1]).toBe('Name who runs win/loss interviews.');
+    expect(renderReportMarkdown(d, { top: 2 })).toContain('**Decision:** Name who runs win/loss interviews.');
+  });
+
+  it('words each ownership problem as the decision the charter needs, with its owners named', () => {
+    const rows = charterRows(singleDiagnosis());
+    expect(rows.map((r) => [r.item.id, r.status, r.decision])).toEqual([
+      ['sales-enablement', 'orphaned', 'Name one accountable owner: PMM is recommended.'],
+      ['launch-planning', 'blurred', 'Share it on purpose: agree which part PM and PMM each lead.'],
+      ['market-problem-discovery', 'misassigned', 'Move it from PMM to PM, or record why PMM keeps it.'],
+    ]);
+  });
+
+  it('defines every ownership status and mark the report can show', () => {
+    const terms = definitions(teamDiagnosis()).map(([term]) => term);
+    for (const term of ['orphaned', 'blurred', 'partial', 'misassigned', 'contested', 'Readiness', 'Critical', '—', 'n/a']) expect(terms).toContain(term);
+  });
+
+  it('puts the summary, agenda, plan and charter first and the details after, in terminal and markdown', () => {
     for (const d of [singleDiagnosis(), teamDiagnosis()]) {
       const md = renderReportMarkdown(d, { top: 10 });
       const sections = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-      expect(sections.slice(0, 2)).toEqual(['Summary', 'Functions and areas']);
-      expect(sections.indexOf('Action plan')).toBe(sections.indexOf('Top gaps: the agenda') + 1);
-      expect(md).toContain('| 6 | Sales enablement | capacity 3.00 below target 4; owner orphaned |  |  |  |');
+      expect(sections.slice(0, 4)).toEqual(['Summary', 'Top gaps: the agenda', 'Action plan', 'Role charter to decide']);
+      expect(sections.indexOf('Functions and areas')).toBeGreaterThan(sections.indexOf('Disagreements'));
+      expect(sections.at(-2)).toBe('Definitions');
+      expect(md).toContain('| 6 | Sales enablement | capacity 3.00 below target 4; owner orphaned | Name one accountable owner: PMM is recommended. Free the time or people it needs, or decide what to stop doing. |  |  |  |');
       const text = renderReportTerminal(d, { color: false, top: 10 });
       expect(text.indexOf('ACTION PLAN')).toBeGreaterThan(text.indexOf('TOP GAPS'));
-      expect(text.indexOf('Worst ownership problems')).toBeLessThan(text.indexOf('FUNCTIONS AND AREAS'));
+      expect(text.indexOf('Worst ownership problems')).toBeLessThan(text.indexOf('TOP GAPS'));
+      expect(text.indexOf('ROLE CHARTER TO DECIDE')).toBeLessThan(text.indexOf('FUNCTIONS AND AREAS'));
     }
     expect(renderReportMarkdown(teamDiagnosis(), { top: 10 })).toContain('**Widest disagreements:**');
     expect(renderReportMarkdown(singleDiagnosis(), { top: 10 })).not.toContain('Widest disagreements');

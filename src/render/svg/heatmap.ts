@@ -2,7 +2,7 @@ import type { Tone } from '../report-view.js';
 import { chart, clip, fits, rect, text } from './markup.js';
 
 // A grid of scores with the number in each cell, tinted by how it stands against the target: it
-// reads in print, in black and white, and by a screen reader through the table beside it.
+// reads in print, in black and white, and by a screen reader through the table below it.
 
 export interface HeatCell {
   shown: string;
@@ -26,5 +26,5 @@ export function heatmap(id: string, title: string, columns: string[], rows: { la
       parts.push(rect(x + 2, y + 2, CELL_W - 4, CELL_H - 4, `cell h-${cell.tone}`), text(x + CELL_W / 2, y + 19, cell.shown, 'cell-text', 'middle'));
     });
   });
-  return chart(id, title, width, height, parts, 'Each cell holds its score from 0 to 100, tinted green at the target, amber within one level of it, red further below. The table beside the chart gives the same data.');
+  return chart(id, title, width, height, parts, 'Each cell holds its score from 0 to 100, tinted green at the target, amber within one level of it, red further below. The table below the chart gives the same data.');
 }

@@ -40,7 +40,7 @@ export const rect = (x: number, y: number, width: number, height: number, cls: s
 
 /**
  * An SVG chart for a screen reader: `role="img"` with its title and a description that points to
- * the table beside it. `id` is ours (letters, digits and dashes), never text from a file.
+ * the table below it. `id` is ours (letters, digits and dashes), never text from a file.
  */
 export function chart(id: string, title: string, width: number, height: number, body: string[], desc: string): string {
   return [
