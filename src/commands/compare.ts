@@ -13,7 +13,7 @@ import { emit } from '../io/output.js';
 import { parseDocumentText } from '../load/document.js';
 import type { Respondent } from '../model.js';
 import type { ReportSettings } from '../pipeline.js';
-import { reportSettings } from './options.js';
+import { reportSettings, resolveFormat } from './options.js';
 import { diagnose } from '../score/diagnose.js';
 import { safeLine } from '../text.js';
 
@@ -55,6 +55,8 @@ async function loadSide(path: string, ctx: SideContext): Promise<Checked<Snapsho
 
 /** `pm-diag compare BEFORE AFTER`: what changed, written before `--fail-on-regression` decides the exit code. */
 export async function run(before: string, after: string, opts: CompareOptions): Promise<void> {
+  // A comparison is written in its own formats (no csv): checked first, then the options it shares with a report.
+  const format = resolveFormat('comparison', opts.format, opts.out);
   const settings = reportSettings(opts);
   if (before === '-' && after === '-') throw new UsageError('"-" (standard input) can be only one side of the comparison');
   let bank: Bank | undefined;
@@ -77,7 +79,7 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   const functionNames = names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
   const renderOptions = { color: settings.color, functionNames, width: settings.width };
   // The HTML page loads only when asked for, like the report's.
-  const text = settings.format === 'html' ? (await import('../compare/render-html.js')).renderCompareHtml(comparison, renderOptions) : renderComparison(comparison, settings.format, renderOptions);
+  const text = await renderComparison(comparison, format, renderOptions);
   emit(text, settings.out);
   if (opts.failOnRegression && comparison.regressions.length > 0) throw new ThresholdError(regressionMessage(comparison));
 }

@@ -19,7 +19,8 @@ export type Format = keyof typeof FORMATS;
 
 /** What each command's output can be written as; the first is the default. */
 export const OUTPUT_FORMATS = {
-  report: ['terminal', 'markdown', 'json', 'html'],
+  // csv: the action plan and the role charter, for a team's wiki or tracker.
+  report: ['terminal', 'markdown', 'json', 'html', 'csv'],
   comparison: ['terminal', 'markdown', 'json', 'html'],
   roles: ['terminal', 'markdown', 'html'],
   template: ['yaml', 'csv', 'form-guide'],
