@@ -22,10 +22,12 @@ export function strips(id: string, title: string, axisNames: string[], rows: Str
   const height = TOP + rows.length * ROW + 4;
   const most = Math.max(1, ...rows.flatMap((r) => r.axes.flatMap((a) => a.counts)));
   const parts: string[] = [];
+  const levels: string[] = [];
   axisNames.forEach((name, a) => {
     parts.push(text(left(a) + stripWidth / 2, 13, name, 'tick strong', 'middle'));
-    for (let level = 1; level <= 5; level++) parts.push(text(at(a, level), TOP - 8, String(level), 'tick', 'middle'));
+    for (let level = 1; level <= 5; level++) levels.push(`<text x="${px(at(a, level))}" y="${TOP - 8}">${level}</text>`);
   });
+  parts.push(`<g class="tick" text-anchor="middle">${levels.join('')}</g>`);
   // Marks of one kind share one element or group, so that a team's many rows stay a small file.
   const strips: string[] = [];
   const targets: string[] = [];

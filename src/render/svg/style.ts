@@ -34,7 +34,7 @@ figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.4rem}
 .plot{overflow-x:auto}.figs{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,34rem),1fr));gap:0 2rem;align-items:start}
 .notes{columns:2 26rem;column-gap:2rem}.notes>div{break-inside:avoid}.notes h3{margin-top:0}
 svg.chart{display:block;height:auto;max-width:100%;font-size:13px;font-family:inherit}
-@media screen and (max-width:700px){svg.chart{min-width:540px}body{padding:.8rem}}
+@media screen and (max-width:700px){body{padding:.8rem}}
 details.data{margin:.4rem 0}details.data>summary{cursor:pointer;color:var(--accent);font-size:.9rem}
 .scroll{overflow-x:auto;max-width:100%}
 .decision{margin:.3rem 0;padding:.3rem .6rem;border-left:4px solid var(--accent);background:var(--panel)}
