@@ -30,7 +30,8 @@ export const OWNERSHIP: Record<OwnershipStatus, StatusMeaning> = {
     severity: 0,
     problem: true,
     definition: 'most respondents say nobody owns it',
-    decision: (o) => `Name one accountable owner: ${o.recommended} is recommended${withContributors(o)}.`,
+    decision: (o) =>
+      o.shared ? 'Give it owners: PM and PMM share it, each leading an agreed part.' : `Name one accountable owner: ${o.recommended} is recommended${withContributors(o)}.`,
   },
   blurred: {
     severity: 1,

@@ -68,6 +68,11 @@ describe('summary page and action plan', () => {
       ['launch-planning', 'blurred', 'Share it on purpose: agree which part PM and PMM each lead.'],
       ['market-problem-discovery', 'misassigned', 'Move it from PMM to PM, or record why PMM keeps it.'],
     ]);
+    // Nobody holds what PM and PMM should share: the decision is to share it, not to pick "Shared" as one owner.
+    const d = singleDiagnosis();
+    const shared = d.items.find((i): i is ResponsibilityScore => i.kind === 'responsibility' && i.id === 'launch-planning')!;
+    shared.owner = { ...shared.owner, status: 'orphaned' };
+    expect(charterRows(d).find((r) => r.item === shared)!.decision).toBe('Give it owners: PM and PMM share it, each leading an agreed part.');
   });
 
   it('defines every ownership status and mark the report can show', () => {
