@@ -128,7 +128,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
         // The program's --debug, which positional options keep from reaching this far.
         .addOption(new Option('--debug').hideHelp())
         .option('--profile <file>', 'a profile bank to use instead of the built-in one')
-        .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown', 'json', 'html']))
+        .addOption(formatOption('profile', 'output format (default: from --out, else terminal)'))
         .option('--out <file>', 'write to a file (written atomically) instead of stdout')
         .option('--no-color', 'no colour in the terminal output');
     const profile = profileOutput(
@@ -149,7 +149,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .description('the interview guide, the tool for a hiring decision: per dimension, behavioural questions, what each tendency sounds like, follow-ups, and a scoring sheet')
       .option('--profile <file>', 'a profile bank to use instead of the built-in one')
       .option('--dimension <id...>', 'only these dimensions (repeatable)')
-      .addOption(new Option('--format <format>', 'output format (default: from --out, else terminal)').choices(['terminal', 'markdown']))
+      .addOption(formatOption('interview', 'output format (default: from --out, else terminal)'))
       .option('--out <file>', 'write the guide to a file instead of stdout')
       .option('--sheet <file>', 'also write the scoring sheet on its own, ready to fill in')
       .option('--force', 'let --sheet replace an existing file')

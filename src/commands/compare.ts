@@ -15,6 +15,7 @@ import { parseDocumentText } from '../core/document/document.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import type { ReportSettings } from '../app/pipeline.js';
 import { reportSettings } from './options.js';
+import { resolveFormat } from '../core/render/formats.js';
 import { diagnose } from '../core/score/diagnose.js';
 import { safeLine } from '../core/text.js';
 
@@ -56,6 +57,8 @@ async function loadSide(path: string, ctx: SideContext): Promise<Checked<Snapsho
 
 /** `pm-diag compare BEFORE AFTER`: what changed, written before `--fail-on-regression` decides the exit code. */
 export async function run(before: string, after: string, opts: CompareOptions): Promise<void> {
+  // A comparison is written in its own formats (no csv): checked first, then the options it shares with a report.
+  const format = resolveFormat('comparison', opts.format, opts.out);
   const settings = reportSettings(opts);
   if (before === '-' && after === '-') throw new UsageError('"-" (standard input) can be only one side of the comparison');
   let bank: Bank | undefined;
@@ -78,7 +81,7 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   const functionNames = names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
   const renderOptions = { color: settings.color, functionNames, width: settings.width };
   // The HTML page loads only when asked for, like the report's.
-  const text = settings.format === 'html' ? (await import('../core/compare/render-html.js')).renderCompareHtml(comparison, renderOptions) : renderComparison(comparison, settings.format, renderOptions);
+  const text = await renderComparison(comparison, format, renderOptions);
   emit(text, settings.out);
   if (opts.failOnRegression && comparison.regressions.length > 0) throw new ThresholdError(regressionMessage(comparison));
 }

@@ -6,7 +6,8 @@ import { csvChunks, ndjsonChunks, shownOnTerminal } from '../core/export/text.js
 import { exportRows } from '../core/export/rows.js';
 import { emitContent } from '../io/output.js';
 import { diagnose } from '../core/score/diagnose.js';
-import { parseTarget, resolveFormat } from './options.js';
+import { parseTarget } from './options.js';
+import { resolveFormat } from '../core/render/formats.js';
 
 
 export interface ExportCliOptions {

@@ -4,7 +4,8 @@ import { UsageError } from '../core/errors.js';
 import { emit } from '../io/output.js';
 import { renderQuestionnaire } from '../core/render/questionnaire/page.js';
 import { checkStage, defaultStage, itemsInScope } from '../core/answers/scope.js';
-import { parseForm, resolveFormat } from './options.js';
+import { parseForm } from './options.js';
+import { resolveFormat } from '../core/render/formats.js';
 
 export interface FormOptions {
   bank?: string;

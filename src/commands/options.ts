@@ -4,29 +4,10 @@ import { safeLine } from '../core/text.js';
 import type { ReportSettings } from '../app/pipeline.js';
 import { colorWanted } from '../io/terminal.js';
 import { terminalWidth } from '../io/terminal.js';
-import { FORMATS, OUTPUT_FORMATS, extensionOf, formatOfPath, type Format, type OutputKind } from '../core/render/formats.js';
+import { resolveFormat } from '../core/render/formats.js';
 
 // Options as commander gives them (strings), checked and turned into settings before any input is read.
 
-/** `--format`, else the format `--out`'s extension names, else the output's default. */
-export function resolveFormat<K extends OutputKind>(kind: K, format: string | undefined, out: string | undefined): (typeof OUTPUT_FORMATS)[K][number] {
-  const allowed: readonly string[] = OUTPUT_FORMATS[kind];
-  type Allowed = (typeof OUTPUT_FORMATS)[K][number];
-  if (format !== undefined) {
-    if (allowed.includes(format)) return format as Allowed;
-    throw new UsageError(`--format: found "${format}", expected one of ${allowed.join(', ')}`);
-  }
-  const inferred = out === undefined || out === '-' ? undefined : formatOfPath(out);
-  const expected = `expected a file ending in ${allowed.flatMap((f) => FORMATS[f as Format].extensions.map((e) => `.${e}`)).join(', ')}, or --format ${allowed.join('|')}`;
-  if (inferred === undefined) {
-    // A report saved as .pdf or .docx would hold terminal text under a name that promises otherwise.
-    const extension = out === undefined || out === '-' ? undefined : extensionOf(out);
-    if (extension === undefined) return allowed[0] as Allowed;
-    throw new UsageError(`--out: pm-diag does not write ".${safeLine(extension)}" files; ${expected}`);
-  }
-  if (allowed.includes(inferred)) return inferred as Allowed;
-  throw new UsageError(`--out: the extension names the ${inferred} format, which this command does not write; ${expected}`);
-}
 
 function number(option: string, value: string | undefined, min: number, max: number, integer: boolean): number | undefined {
   if (value === undefined) return undefined;

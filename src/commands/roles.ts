@@ -2,7 +2,10 @@ import { loadBank } from '../io/bank-files.js';
 import { emit } from '../io/output.js';
 import { renderRolesMarkdown, renderRolesTerminal } from '../core/render/roles.js';
 import { colorWanted } from '../io/terminal.js';
-import { resolveFormat } from './options.js';
+import { resolveFormat } from '../core/render/formats.js';
+import type { OUTPUT_FORMATS } from '../core/render/formats.js';
+
+type RolesFormat = (typeof OUTPUT_FORMATS.roles)[number];
 
 export interface RolesOptions {
   bank?: string;
@@ -14,7 +17,10 @@ export interface RolesOptions {
 export async function run(opts: RolesOptions): Promise<void> {
   const format = resolveFormat('roles', opts.format, opts.out);
   const bank = loadBank(opts.bank);
-  const text =
-    format === 'html' ? (await import('../core/render/roles-html.js')).renderRolesHtml(bank) : format === 'markdown' ? renderRolesMarkdown(bank) : renderRolesTerminal(bank, !opts.out && colorWanted(opts.color));
-  emit(text, opts.out);
+  const renderers: Record<RolesFormat, () => Promise<string>> = {
+    terminal: async () => renderRolesTerminal(bank, !opts.out && colorWanted(opts.color)),
+    markdown: async () => renderRolesMarkdown(bank),
+    html: async () => (await import('../core/render/roles-html.js')).renderRolesHtml(bank),
+  };
+  emit(await renderers[format](), opts.out);
 }

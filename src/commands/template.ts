@@ -6,12 +6,13 @@ import { fieldsOf, type AnswerField } from '../core/bank/item-kinds.js';
 import { bankItems, itemsById, type BankItem } from '../core/bank/items.js';
 import { loadBank } from '../io/bank-files.js';
 import type { Bank, Form, ScaleName } from '../core/bank/schema.js';
-import { csvCell } from '../core/export/text.js';
+import { csvCell } from '../core/csv-cells.js';
 import { emit } from '../io/output.js';
 import { renderFormGuide } from '../core/render/form-guide.js';
 import { checkStage, itemsInScope, stageIds } from '../core/answers/scope.js';
 import { safeLine } from '../core/text.js';
-import { parseForm, resolveFormat } from './options.js';
+import { parseForm } from './options.js';
+import { resolveFormat } from '../core/render/formats.js';
 import { guardTemplateOut } from './template-guard.js';
 
 export const ANSWERS_SCHEMA_FILE = 'pm-diag-answers.schema.json';

@@ -21,17 +21,17 @@ const visibleWidth = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, '')
 describe('terminal comparison', () => {
   it('fits 80 columns, and carries colour only when asked', async () => {
     for (const cmp of [await compare('before.yaml', 'improved.yaml'), await compare('before.yaml', 'regressed.yaml'), await hostile()]) {
-      const plain = renderComparison(cmp, 'terminal', opts);
+      const plain = await renderComparison(cmp, 'terminal', opts);
       expect(plain).not.toContain('\u001b');
       for (const line of plain.split('\n')) expect(visibleWidth(line), line).toBeLessThanOrEqual(80);
-      const colored = renderComparison(cmp, 'terminal', { ...opts, color: true });
+      const colored = await renderComparison(cmp, 'terminal', { ...opts, color: true });
       expect(colored).toContain('\u001b[');
       for (const line of colored.split('\n')) expect(visibleWidth(line), line).toBeLessThanOrEqual(80);
     }
   });
 
   it('shows the summary, functions, interlock, items and gaps', async () => {
-    const text = renderComparison(await compare('before.yaml', 'regressed.yaml'), 'terminal', opts);
+    const text = await renderComparison(await compare('before.yaml', 'regressed.yaml'), 'terminal', opts);
     expect(text).toContain('0 improved, 2 regressed, 1 changed, 1 unchanged; 1 new gap, 0 closed gaps');
     expect(text).toMatch(/^ {2}Readiness +25\.0 +15\.0 +-10\.0$/m);
     expect(text).toMatch(/^ {2}Product Marketing +25\.0 → 0\.0 +-25\.0 +0\.0 +-25\.0$/m);
@@ -42,7 +42,7 @@ describe('terminal comparison', () => {
   });
 
   it('shows no escape sequence or bidi control from titles and sources', async () => {
-    const text = renderComparison(await hostile(), 'terminal', { ...opts, color: true });
+    const text = await renderComparison(await hostile(), 'terminal', { ...opts, color: true });
     expect(text).not.toMatch(/\u001b\[2J|\u001b\]8|\u0007|\u202e/);
     expect(text).toContain('\\u{202e}');
   });
@@ -54,18 +54,18 @@ describe('markdown comparison', () => {
 
   it('passes markdownlint and starts with the verdict, for a pull-request comment', async () => {
     for (const [a, b] of [['before.yaml', 'improved.yaml'], ['before.yaml', 'regressed.yaml'], ['before.yaml', 'before.yaml']] as const) {
-      const text = renderComparison(await compare(a, b), 'markdown', opts);
+      const text = await renderComparison(await compare(a, b), 'markdown', opts);
       expect(lintErrors(text)).toEqual([]);
       expect(text).not.toContain('\u001b');
     }
-    const text = renderComparison(await compare('before.yaml', 'regressed.yaml'), 'markdown', opts);
+    const text = await renderComparison(await compare('before.yaml', 'regressed.yaml'), 'markdown', opts);
     expect(text.split('\n')[2]).toBe('**Readiness 25.0 → 15.0 (-10.0)**: 0 improved, 2 regressed, 1 changed, 1 unchanged; 1 new gap, 0 closed gaps.');
     expect(text).toContain('| Readiness | 25.0 | 15.0 | -10.0 ▼ |');
     expect(text).toContain('| Positioning | 25.0 → 0.0 (-25.0) | capacity 2.00 → 1.00 (-1.00); priority 2.00 → 4.00 (+2.00) |');
   });
 
   it('keeps hostile text inside its cell and out of the HTML', async () => {
-    const text = renderComparison(await hostile(), 'markdown', opts);
+    const text = await renderComparison(await hostile(), 'markdown', opts);
     expect(lintErrors(text)).toEqual([]);
     const html = new MarkdownIt({ html: true }).render(text);
     expect(html).not.toMatch(/<script|<h1>[^<]*Heading/i);
@@ -92,14 +92,14 @@ describe('JSON comparison', () => {
       { id: 'positioning', before: 25, after: 0, delta: -25 },
       { id: 'launch-cadence', before: 75, after: 50, delta: -25 },
     ]);
-    expect(renderComparison(await compare('before.yaml', 'regressed.yaml'), 'json', opts)).toBe(JSON.stringify(json, null, 2) + '\n');
+    expect(await renderComparison(await compare('before.yaml', 'regressed.yaml'), 'json', opts)).toBe(JSON.stringify(json, null, 2) + '\n');
   });
 
   it('json: bidi and C1 characters in titles are escaped, and parse back to the same text', async () => {
     const cmp = await compare('before.yaml', 'regressed.yaml');
     const hostile = 'Win/loss \u2066feedback\u2069 \u202e\u0085';
     cmp.items[0]!.title = hostile;
-    const text = renderComparison(cmp, 'json', opts);
+    const text = await renderComparison(cmp, 'json', opts);
     expect(text).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect((JSON.parse(text) as { items: { title: string }[] }).items[0]!.title).toBe(hostile);
   });

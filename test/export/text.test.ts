@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../src/core/export/text.js';
+import { csvCell } from '../../src/core/csv-cells.js';
 
 describe('csvCell', () => {
   it('guards every formula start OWASP lists, and only at the start', () => {

@@ -23,7 +23,10 @@ describe('pm-diag --format html', () => {
     const team = join(scratch, 'team.HTM');
     const t = runCli(['report', join(ROOT, 'examples', 'team'), '--out', team]);
     expect(t.code, t.stderr).toBe(0);
-    expect(readFileSync(team, 'utf8')).toContain('<section id="disagreements"');
+    const teamPage = readFileSync(team, 'utf8');
+    expect(teamPage).toContain('<section id="disagreements"');
+    // DESIGN.md, "Performance budget": a team of four's report is at most 150 KB.
+    expect(Buffer.byteLength(teamPage)).toBeLessThanOrEqual(150 * 1000);
   });
 
   it('prints html to stdout with --format html, and --format still wins over the extension', () => {

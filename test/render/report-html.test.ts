@@ -3,7 +3,6 @@ import { CSP } from '../../src/core/render/html/page.js';
 import { renderReportHtml } from '../../src/core/render/report-html.js';
 import { renderReportMarkdown } from '../../src/core/render/report-markdown.js';
 import { esc } from '../../src/core/render/svg/markup.js';
-import { spread, type QuadrantDot } from '../../src/core/render/svg/quadrant.js';
 import { joined } from '../../src/core/render/html/page.js';
 import { crowdedDiagnosis, HOSTILE, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
@@ -36,13 +35,13 @@ describe('HTML gap report', () => {
     expect(HOSTILE).toContain('<script>');
   });
 
-  it('gives every chart a role, a title and its data as a table beside it', () => {
+  it('gives every chart a role, a title and its data as a table in a closed details below it', () => {
     for (const d of [singleDiagnosis(), teamDiagnosis()]) {
       const found = figures(html(d));
-      expect(found.length).toBeGreaterThanOrEqual(4);
+      expect(found.length).toBeGreaterThanOrEqual(3);
       for (const f of found) {
         expect(f).toMatch(/<svg [^>]*role="img" aria-labelledby="([a-z0-9-]+)-title \1-desc"[^>]*>\n<title id="\1-title">[^<]+<\/title>/);
-        expect(f).toMatch(/<div class="data"><table>/);
+        expect(f).toMatch(/<\/svg><\/div><details class="data"><summary>[^<]+<\/summary><div class="scroll" role="region" tabindex="0" aria-label="[^"]+"><table>/);
       }
     }
     // Several respondents: the answers spread and the perception dumbbells too.
@@ -60,63 +59,40 @@ describe('HTML gap report', () => {
       const summaryRows = [...md.matchAll(/^\| (Readiness|Capability|Capacity|Alignment|Interlock|Coverage) \| ([\d.]+|n\/a) \|$/gm)];
       expect(summaryRows).toHaveLength(6);
       for (const [, name, value] of summaryRows) expect(page).toMatch(new RegExp(`${name}(</span><span class="big">| <strong>)${value!.replace('.', '\\.')}<`));
-      for (const row of md.matchAll(/^\| (\d+) \| ([^|]+) \| ([^|]+) \| {2}\| {2}\| {2}\|$/gm)) {
-        expect(page).toContain(`<tr><td class="num">${row[1]}</td><td>${row[2]}</td><td>${row[3]}</td><td></td><td></td><td></td></tr>`);
+      const planRows = [...md.matchAll(/^\| (\d+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| {2}\| {2}\| {2}\|$/gm)];
+      expect(planRows.length).toBeGreaterThan(0);
+      for (const row of planRows) {
+        const cells = [row[2], row[3], row[4]].map((c) => c!.replace(/\\(.)/g, '$1').replaceAll("'", '&#39;'));
+        expect(page).toContain(`<tr><td class="num">${row[1]}</td>${cells.map((c) => `<td>${c}</td>`).join('')}<td></td><td></td><td></td></tr>`);
       }
     }
   });
 
-  it('puts the summary first and the action plan right after the agenda', () => {
+  it('puts the summary, the agenda, the plan and the charter first, the details after', () => {
     const ids = [...html(teamDiagnosis()).matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'handoff', 'respondents', 'disagreements', 'answers', 'perception', 'evidence', 'knowledge', 'notes', 'scoring']);
+    expect(ids).toEqual([
+      'summary', 'agenda', 'plan', 'charter', 'interlock', 'handoff', 'perception', 'disagreements',
+      'groups', 'map', 'answers', 'respondents', 'evidence', 'knowledge', 'notes', 'definitions', 'scoring',
+    ]);
   });
 });
 
-describe('the quadrant chart spreads dots that would overlap', () => {
-  const dots: QuadrantDot[] = [
-    ...Array.from({ length: 12 }, (_, i) => ({ number: i + 1, x: 0.2, y: 0.2, quadrant: 'critical' as const })),
-    ...Array.from({ length: 5 }, (_, i) => ({ number: 20 + i, x: 0.55, y: 0.95, quadrant: 'strength' as const })),
-  ];
-
-  it('keeps them apart, inside their own quadrant, the same every time', () => {
-    const placed = spread(dots);
-    expect(spread([...dots].reverse())).toEqual(placed);
-    for (const a of placed) {
-      for (const b of placed) if (a !== b) expect(Math.hypot(a.cx - b.cx, a.cy - b.cy)).toBeGreaterThanOrEqual(22);
-      const left = a.dot.x < 0.5;
-      const top = a.dot.y >= 0.5;
-      expect(a.cx < 230).toBe(left);
-      expect(a.cy < 230).toBe(top);
-      expect(a.cx).toBeGreaterThan(0);
-      expect(a.cy).toBeLessThan(460);
+describe('the capability × capacity map', () => {
+  it('names every rated responsibility once, in its own quadrant, with no drawn point', () => {
+    const d = crowdedDiagnosis(40);
+    const page = html(d);
+    const start = page.indexOf('<section id="map"');
+    const map = page.slice(start, page.indexOf('</section>', start));
+    expect(map).not.toContain('<svg');
+    const rated = d.items.filter((i) => i.kind === 'responsibility' && i.quadrant !== null);
+    const numbers = [...map.matchAll(/<li value="(\d+)">/g)].map((m) => Number(m[1]));
+    expect(numbers).toHaveLength(rated.length);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    for (const item of rated) {
+      if (item.kind !== 'responsibility') continue;
+      const quadrant = map.slice(map.indexOf(`class="quad q-${item.quadrant}"`));
+      expect(quadrant.slice(0, quadrant.indexOf('</ol>'))).toContain(`>${item.title} <span`);
     }
-    expect(placed.filter((p) => p.home)).toHaveLength(15);
-  });
-
-  it('keeps two crowds on neighbouring spots apart however their numbers interleave, and a crowd the quadrant cannot hold on its own spot', () => {
-    const near: QuadrantDot[] = Array.from({ length: 40 }, (_, i) => ({ number: i + 1, x: i % 2 === 0 ? 0.2 : 0.24, y: 0.3, quadrant: 'critical' as const }));
-    const placed = spread(near);
-    expect(spread([...near].reverse())).toEqual(placed);
-    for (const a of placed) {
-      for (const b of placed) if (a !== b) expect(Math.hypot(a.cx - b.cx, a.cy - b.cy)).toBeGreaterThanOrEqual(23);
-      expect(a.cx).toBeGreaterThanOrEqual(12);
-      expect(a.cx).toBeLessThanOrEqual(218);
-      expect(a.cy).toBeGreaterThanOrEqual(242);
-    }
-    const crowd: QuadrantDot[] = Array.from({ length: 200 }, (_, i) => ({ number: i + 1, x: 0.8, y: 0.8, quadrant: 'strength' as const }));
-    const full = spread(crowd);
-    const spots = new Set(full.map((p) => `${p.cx} ${p.cy}`));
-    const own = full.filter((p) => p.cx === full[0]!.cx && p.cy === full[0]!.cy);
-    expect(own.length).toBeGreaterThan(1);
-    expect(spots.size).toBe(full.length - own.length + 1);
-  });
-
-  it('draws a crowded map with every number once', () => {
-    const page = html(crowdedDiagnosis(40));
-    const map = figures(page).find((f) => f.includes('chart-map'))!;
-    const numbers = [...map.matchAll(/class="dot-text[^"]*"[^>]*>(\d+)</g)].map((m) => Number(m[1]));
-    expect(numbers).toHaveLength(new Set(numbers).size);
-    expect(numbers).toContain(46);
   });
 });
 

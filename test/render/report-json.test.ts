@@ -40,6 +40,27 @@ describe('JSON gap report', () => {
     expect(r.respondentList).toEqual([{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5, answeredAreas: ['market-insight', 'launch', 'interlock'] }]);
   });
 
+  it('lists the role charter to decide, worst first, and the decision on each gap', () => {
+    const r = parse(teamDiagnosis()) as ReturnType<typeof parse> & { charter: unknown[] };
+    expect(r.charter).toEqual([
+      { id: 'sales-enablement', recommended: 'pmm', contributors: [], answers: { none: 1 }, status: 'orphaned', contested: false, decision: 'Name one accountable owner: PMM is recommended.' },
+      {
+        id: 'launch-planning',
+        recommended: 'shared',
+        contributors: [],
+        answers: { pm: 1, pmm: 1, shared: 1 },
+        status: 'blurred',
+        contested: true,
+        decision: 'Share it on purpose: agree which part PM and PMM each lead.',
+      },
+      { id: 'market-problem-discovery', recommended: 'pm', contributors: [], answers: { pmm: 2, pm: 1 }, status: 'misassigned', contested: false, decision: 'Move it from PMM to PM, or record why PMM keeps it.' },
+    ]);
+    const decisions = Object.fromEntries(r.items.map((i) => [i.id, i.decision]));
+    expect(decisions['competitive-analysis']).toBe('Free the time or people it needs, or decide what to stop doing.');
+    // An item at target is no gap: nothing to decide unless the bank words something.
+    expect(decisions['positioning-and-messaging']).toBeNull();
+  });
+
   it('gives each item the keys of its kind', () => {
     const items = parse().items;
     expect(items.map((i) => i.id)).toHaveLength(8);

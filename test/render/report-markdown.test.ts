@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
-import { MERMAID_POINTS, mermaidPoints, renderReportMarkdown } from '../../src/core/render/report-markdown.js';
+import { renderReportMarkdown } from '../../src/core/render/report-markdown.js';
 import { HOSTILE, crowdedDiagnosis, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fixture.js';
 import { expectGolden } from './golden.js';
 
@@ -50,34 +50,32 @@ describe('markdown gap report', () => {
     expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 
-  it('draws a mermaid quadrant chart of numbered points inside the chart', () => {
-    const chart = markdown(hostileDiagnosis()).match(/```mermaid\n([\s\S]*?)```/)![1]!;
-    const points = chart.split('\n').filter((l) => l.includes(': ['));
-    expect(points).toEqual(['    "1": [0.32, 0.23]', '    "3": [0.23, 0.68]', '    "5": [0.68, 0.32]', '    "7": [0.55, 0.82]']);
-    expect(chart).toContain('quadrant-1 Strength');
-    expect(chart).toContain('quadrant-3 Critical');
-    expect(HOSTILE).toContain('"');
-  });
-
-  it('merges points on one spot and draws at most 20', () => {
+  it('draws the map as a 2×2 table of names, never a chart whose labels could overlap', () => {
     const d = crowdedDiagnosis(40);
-    // Every other extra item (ranks 8, 10 … 46) moves to a spot of its own; the rest share item 1's.
-    d.items.filter((i) => i.id.startsWith('extra-')).forEach((item, i) => {
-      if (item.kind === 'responsibility' && i % 2 === 1) item.capacity = 1 + (i / 39) * 1.9;
-    });
-    const points = mermaidPoints(d);
-    expect(points).toHaveLength(MERMAID_POINTS);
-    expect(points[0]!.label).toBe(['1', ...Array.from({ length: 20 }, (_, i) => String(7 + 2 * i))].join(', '));
     const text = markdown(d, 50);
-    expect(text).toContain('Not drawn, to keep the chart readable (the table has them): 42, 44, 46, 47.');
-    expect(text).toContain('| 37 | Extra responsibility 31 | Critical | 2.00 | 3.00 | 4 |');
+    expect(text).not.toContain('```mermaid');
+    const html = new MarkdownIt({ html: true }).render(text);
+    const start = html.indexOf('Capability × capacity map');
+    const map = html.slice(html.indexOf('<table>', start), html.indexOf('</table>', start));
+    const rows = [...map.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!));
+    expect(rows.map((r) => r.length)).toEqual([3, 3, 3]);
+    expect(rows[1]![0]).toContain('Capability at target');
+    expect(rows[2]![0]).toContain('Capability below target');
+    // Every rated responsibility is named once, in its own quadrant's cell.
+    const cells = { stretched: rows[1]![1]!, strength: rows[1]![2]!, critical: rows[2]![1]!, underskilled: rows[2]![2]! };
+    for (const item of d.items) {
+      if (item.kind !== 'responsibility' || item.quadrant === null) continue;
+      const named = Object.entries(cells).filter(([, cell]) => cell.includes(`${item.title} (`)).map(([q]) => q);
+      expect(named).toEqual([item.quadrant]);
+    }
+    expect(HOSTILE).toContain('"');
   });
 
   it('lists the map as a table and the agenda with its prompts', () => {
     const text = markdown();
     expect(text).toContain('Not rated (no capability or capacity rating; capability, capacity): Sales enablement (don’t know, 3.00), Pricing and packaging (—, —).');
-    expect(text).toContain('| 1 | Market-problem discovery | Critical | 2.00 | 3.00 | 4 |');
-    expect(text).toContain('| 7 | Positioning and messaging | Strength | 5.00 | 4.00 | 4 |');
+    expect(text).toContain('**Critical** (not capable, not resourced): 1. Market-problem discovery (2.00, 3.00) |');
+    expect(text).toContain('**Strength** (capable and resourced): 7. Positioning and messaging (5.00, 4.00) |');
     expect(text).toContain('1. **Market-problem discovery**, priority 9.00: weight 3 × ((4 − 2.00) + (4 − 3.00)) = 9.00');
     expect(text).toContain('     - Which roadmap item traces back to a documented market problem, and which to the loudest deal?');
     expect(text).not.toMatch(/## (Respondents|Disagreements|Perception gaps)/);

@@ -47,7 +47,7 @@ describe('terminal gap report', () => {
     expect(out).toContain('(2 of 6');
     expect(out).not.toContain(' 3. ');
     expect(out).not.toMatch(/RESPONDENTS|DISAGREEMENTS|PERCEPTION/);
-    expect(terminal(teamDiagnosis())).toMatch(/RESPONDENTS[\s\S]*DISAGREEMENTS[\s\S]*PERCEPTION/);
+    expect(terminal(teamDiagnosis())).toMatch(/PERCEPTION[\s\S]*DISAGREEMENTS[\s\S]*RESPONDENTS/);
   });
 
   it('cuts a crowded quadrant with "+N more"', () => {

@@ -162,10 +162,11 @@ describe('diagnose, several respondents', () => {
 
   it('readiness per area and role, from each role’s own answers', () => {
     // area one: a (w3) and b (w2); only a has both axes. Ann: min(2, 2) → 25; Bo: capacity unknown → none; sales: min(3, 3) → 50.
+    // A missing readiness says why, as the report marks it: Bo's "don't know", or nobody of the role answered.
     expect(d.areaRoles).toEqual([
-      { role: 'pm', areas: [{ id: 'one', readiness: 25 }, { id: 'two', readiness: null }] },
-      { role: 'pmm', areas: [{ id: 'one', readiness: null }, { id: 'two', readiness: null }] },
-      { role: 'sales', areas: [{ id: 'one', readiness: 50 }, { id: 'two', readiness: null }] },
+      { role: 'pm', areas: [{ id: 'one', readiness: 25 }, { id: 'two', readiness: null, missing: 'unanswered' }] },
+      { role: 'pmm', areas: [{ id: 'one', readiness: null, missing: 'unknown' }, { id: 'two', readiness: null, missing: 'unanswered' }] },
+      { role: 'sales', areas: [{ id: 'one', readiness: 50 }, { id: 'two', readiness: null, missing: 'unanswered' }] },
     ]);
     expect(diagnose(tinyBank, [people[0]!]).areaRoles).toEqual([]);
   });

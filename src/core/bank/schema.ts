@@ -41,6 +41,8 @@ function buildBankSchemas() {
     stages: z.optional(z.array(id(), { error: 'a list of stage ids' }).check(z.minLength(1, { error: 'at least one stage' }))),
     rapid: z.optional(z.boolean({ error: 'true or false' })),
     discussion: discussion(),
+    // What the room must decide when the item is a top gap (bank v3); the report words one otherwise.
+    decision: z.optional(text()),
     sources: sources(),
   });
 

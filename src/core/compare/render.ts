@@ -26,8 +26,14 @@ export function comparisonJson(cmp: Comparison): unknown {
   };
 }
 
-export function renderComparison(cmp: Comparison, format: ComparisonFormat, opts: CompareRenderOptions): string {
-  if (format === 'json') return safeJson(comparisonJson(cmp));
-  if (format === 'markdown') return renderCompareMarkdown(cmp, opts);
-  return renderCompareTerminal(cmp, opts);
+/** The comparison in each format the registry offers (render/formats.ts); the HTML page loads when asked for. */
+const COMPARISON_RENDERERS: Record<ComparisonFormat, () => Promise<(cmp: Comparison, opts: CompareRenderOptions) => string>> = {
+  terminal: async () => renderCompareTerminal,
+  markdown: async () => renderCompareMarkdown,
+  json: async () => (cmp) => safeJson(comparisonJson(cmp)),
+  html: async () => (await import('./render-html.js')).renderCompareHtml,
+};
+
+export async function renderComparison(cmp: Comparison, format: ComparisonFormat, opts: CompareRenderOptions): Promise<string> {
+  return (await COMPARISON_RENDERERS[format]())(cmp, opts);
 }

@@ -1,4 +1,5 @@
 import { terminalSafeJson } from '../render/report-json.js';
+import { CSV_EOL, csvCell } from '../csv-cells.js';
 import { safeText } from '../text.js';
 import { EXPORT_COLUMNS } from './columns.js';
 import { TAIL_COLUMNS, WHAT_COLUMNS, WHO_COLUMNS, type ExportRow, type ItemAxisCells, type RespondentCells } from './rows.js';
@@ -7,21 +8,6 @@ import { TAIL_COLUMNS, WHAT_COLUMNS, WHO_COLUMNS, type ExportRow, type ItemAxisC
 // the whole export is never held in memory at once. Each row's shared cells are formatted once.
 
 const CHUNK_CHARS = 1 << 16;
-/** RFC 4180 ends records with CRLF. */
-export const CSV_EOL = '\r\n';
-
-// A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One CSV cell: empty for null; a leading `'` when a spreadsheet would read a formula; quoted when RFC 4180 needs it. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** Joins lines into chunks of about CHUNK_CHARS. */
 function* chunked(lines: Iterable<string>): Generator<string> {
   let chunk = '';

@@ -1,6 +1,15 @@
-import type { Diagnosis, ItemScore } from '../score/model.js';
-import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
+import type { Diagnosis, ItemScore, Quadrant } from '../score/model.js';
+import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
 import {
+  CHARTER_COLUMNS,
+  CHARTER_INTRO,
+  CHARTER_TITLE,
+  QUADRANTS,
+  charterRows,
+  decisionText,
+  definitions,
+  mapQuadrants,
+  perceptionLine,
   knowledgeRows,
   groupCells,
   itemIndex,
@@ -30,20 +39,16 @@ import {
   mapPoints,
   moreInJson,
   ownerText,
-  ownershipProblems,
   priorityFormula,
   problemText,
   quadrantItems,
-  quadrantName,
   reportSections,
   respondentName,
-  statusText,
   summary,
   targetScore,
   tone,
   topDisagreements,
   topGaps,
-  votesText,
   worstOwnership,
   type SectionId,
 } from './report-view.js';
@@ -52,13 +57,19 @@ import { dumbbells } from './svg/dumbbell.js';
 import { heatmap } from './svg/heatmap.js';
 import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 import { esc } from './svg/markup.js';
-import { figure, joined, list, p, page, section, table, type Html } from './html/page.js';
-import { quadrantChart } from './svg/quadrant.js';
+import { figure, joined, list, p, page, scrollBox, section, table as plainTable, type Html } from './html/page.js';
+import { marksLegend } from './marks.js';
+
+/** Every table of the report scrolls in its own box on a narrow screen. */
+const table = (caption: string, head: string[], rows: Html[][], numeric: number[] = []): Html => scrollBox(caption, plainTable(caption, head, rows, numeric));
 import { strips } from './svg/strips.js';
 
 // The gap report as one self-contained HTML page for a meeting room: the same words and numbers as
-// the terminal and markdown reports (report-view.ts), with inline SVG charts, each beside its data
-// as a table (html/page.ts: no script, and a Content-Security-Policy that lets nothing load).
+// the terminal and markdown reports (report-view.ts), with inline SVG charts, each with its data
+// as a table below it (html/page.ts: no script, and a Content-Security-Policy that lets nothing load).
+
+/** Figures side by side where the screen is wide enough for two. */
+const figures = (parts: Html[]): Html => `<div class="figs">${parts.join('\n')}</div>`;
 
 interface Part {
   id: string;
@@ -91,6 +102,7 @@ function summaryPart(d: Diagnosis, top: number): Part {
     block('Top gaps', gaps, noGapsText(d), true),
     block('Worst ownership problems', owners, NONE.ownership),
     isTeam(d) ? block('Widest disagreements', spreads, NONE.disagreements) : '',
+    perceptionLine(d) === undefined ? '' : block('Widest self-vs-others gap', [esc(perceptionLine(d)!)], ''),
     `</div>`,
   ].join('\n');
   return { id: 'summary', title: 'Summary', html };
@@ -98,6 +110,8 @@ function summaryPart(d: Diagnosis, top: number): Part {
 
 
 function groupsPart(d: Diagnosis): Part {
+  // A role's missing readiness is marked as "don't know", n/a or not answered: the legend says which is which.
+  const rolesLegend = d.areaRoles.some((r) => r.areas.some((a) => a.missing !== undefined)) ? p(marksLegend()) : '';
   const groups = [
     ...shownFunctions(d).map((f) => ({ name: groupName(d, f.id), ...f, cells: groupCells(d, { function: f.id }, f).map((c) => c.text) })),
     ...d.areas.map((a) => ({ name: a.title, ...a, cells: groupCells(d, { area: a.id }, a).map((c) => c.text) })),
@@ -119,37 +133,41 @@ function groupsPart(d: Diagnosis): Part {
     ),
     table('Areas', ['Area', ...columns], d.areas.map((a) => [esc(a.title), ...groupCells(d, { area: a.id }, a).map((c) => esc(c.text))]), [1, 2, 3]),
   );
-  return { id: 'groups', title: 'Functions and areas', html: readiness + (d.areas.length > 0 ? heat : '') + (d.areaRoles.length > 0 ? areaRolesHtml(d) : '') };
+  return { id: 'groups', title: 'Functions and areas', html: figures([readiness, d.areas.length > 0 ? heat : '', d.areaRoles.length > 0 ? areaRolesHtml(d) : '']) + rolesLegend };
 }
 
 /** Several respondents: each role's readiness per area, as the people in that role see it. */
 function areaRolesHtml(d: Diagnosis): Html {
   const roles = d.areaRoles.map((r) => label(r.role));
-  const value = (areaIndex: number, roleIndex: number) => d.areaRoles[roleIndex]!.areas.find((a) => a.id === d.areas[areaIndex]!.id)?.readiness ?? null;
+  const cellOf = (areaIndex: number, roleIndex: number) => d.areaRoles[roleIndex]!.areas.find((a) => a.id === d.areas[areaIndex]!.id);
+  const value = (areaIndex: number, roleIndex: number) => cellOf(areaIndex, roleIndex)?.readiness ?? null;
+  const shown = (areaIndex: number, roleIndex: number) => fmtIndex(value(areaIndex, roleIndex), cellOf(areaIndex, roleIndex)?.missing);
   return figure(
     'Readiness by area, as each role sees it',
     heatmap(
       'chart-area-roles',
       'Readiness by area and respondent role',
       roles,
-      d.areas.map((a, i) => ({ label: a.title, cells: roles.map((_, r) => ({ shown: fmtIndex(value(i, r)), tone: tone(value(i, r), d.target) })) })),
+      d.areas.map((a, i) => ({ label: a.title, cells: roles.map((_, r) => ({ shown: shown(i, r), tone: tone(value(i, r), d.target) })) })),
     ),
-    table('Readiness by area and role', ['Area', ...roles], d.areas.map((a, i) => [esc(a.title), ...roles.map((_, r) => fmtIndex(value(i, r)))]), roles.map((_, r) => r + 1)),
+    table('Readiness by area and role', ['Area', ...roles], d.areas.map((a, i) => [esc(a.title), ...roles.map((_, r) => esc(shown(i, r)))]), roles.map((_, r) => r + 1)),
   );
 }
 
+/** The capability × capacity map as a 2×2 grid of named lists: every name readable, none drawn over another. */
 function mapPart(d: Diagnosis): Part {
-  const points = mapPoints(d);
+  const byQuadrant = mapQuadrants(d);
   const unrated = quadrantItems(d).get(null)!;
-  const rows = points.map((pt) => [String(pt.number), esc(pt.item.title), esc(quadrantName(pt.item.quadrant)), fmtMean(pt.item.capability), fmtMean(pt.item.capacity), fmtNumber(pt.item.target)]);
-  const chart = quadrantChart(
-    'chart-map',
-    'Capability and capacity against the target',
-    points.map((pt) => ({ number: pt.number, x: pt.x, y: pt.y, quadrant: pt.item.quadrant! })),
-  );
+  const cell = (q: Quadrant) => {
+    const { name, meaning } = QUADRANTS.find((x) => x.id === q)!;
+    const points = byQuadrant.get(q)!;
+    const items = points.map((pt) => `<li value="${pt.number}">${esc(pt.item.title)} <span class="sub">${fmtMean(pt.item.capability)} · ${fmtMean(pt.item.capacity)}</span></li>`);
+    return `<div class="quad q-${q}"><h3>${esc(name)} <span class="sub">${esc(meaning)} (${points.length})</span></h3>${points.length === 0 ? p('None.') : `<ol>${items.join('')}</ol>`}</div>`;
+  };
+  const grid = `<div class="quads" role="group" aria-label="Capability × capacity map">`
+    + `<p class="axis-y">Capability at target ↑</p><p class="axis-x">Capacity at target →</p>${(['stretched', 'strength', 'critical', 'underskilled'] as const).map(cell).join('')}</div>`;
   const html = [
-    p(INTRO.map),
-    points.length === 0 ? p(INTRO.noMap) : figure('Capability × capacity map', chart, table('Legend', ['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5])),
+    mapPoints(d).length === 0 ? p(INTRO.noMap) : p(`${INTRO.mapTable} Top row: capability at target; right column: capacity at target. After each name: capability · capacity.`) + grid,
     unrated.length > 0 ? p(`${NOT_RATED.name} (${NOT_RATED.meaning}; capability, capacity): ${unrated.map((i) => `${i.title} (${itemMean(i, 'capability')}, ${itemMean(i, 'capacity')})`).join(', ')}.`) : '',
   ];
   return { id: 'map', title: 'Capability × capacity map', html: html.join('\n') };
@@ -158,6 +176,7 @@ function mapPart(d: Diagnosis): Part {
 function gapHtml(d: Diagnosis, item: ItemScore): Html {
   const lines = [`<p class="gap-title"><strong>${esc(item.title.trim() || item.id)}</strong>, priority ${fmtMean(item.priority)}</p>`, `<p class="formula">${esc(priorityFormula(item))}</p>`, p(itemFacts(d, item).join(' · '))];
   if (item.kind === 'responsibility') lines.push(p(`Owner: ${ownerText(item)}`));
+  lines.push(`<p class="decision"><strong>Decision:</strong> ${esc(decisionText(d, item))}</p>`);
   if (item.discussion.length > 0) lines.push(`<p class="discuss">Discuss:</p>${list(item.discussion.map(esc))}`);
   lines.push(...item.notes.map((n) => `<p class="note">Note from ${esc(noteAuthor(n))}: ${esc(n.note)}</p>`));
   return lines.join('\n');
@@ -171,15 +190,21 @@ function agendaPart(d: Diagnosis, top: number): Part {
 
 function planPart(d: Diagnosis, top: number): Part {
   const rows = actionPlan(d, top);
-  const html = rows.length === 0 ? p(noGapsText(d)) : p(PLAN_INTRO) + `<div class="plan">${table('Action plan', PLAN_COLUMNS, rows.map((r) => [String(r.rank), esc(r.title), esc(r.problem), '', '', '']), [0])}</div>`;
+  const html = rows.length === 0 ? p(noGapsText(d)) : p(PLAN_INTRO) + `<div class="plan">${table('Action plan', PLAN_COLUMNS, rows.map((r) => [String(r.rank), esc(r.title), esc(r.problem), esc(r.decision), '', '', '']), [0])}</div>`;
   return { id: 'plan', title: 'Action plan', html };
 }
 
-function ownershipPart(d: Diagnosis): Part {
-  const problems = ownershipProblems(d);
-  const rows = problems.map((i) => [i.title, label(i.owner.recommended), label(i.owner.consensus), statusText(i.owner), votesText(i.owner.votes)].map(esc));
-  return { id: 'ownership', title: 'Ownership problems', html: problems.length === 0 ? p(NONE.ownership) : table('Ownership problems', ['Responsibility', 'Recommended', 'Consensus', 'Status', 'Votes'], rows) };
+function charterPart(d: Diagnosis): Part {
+  const rows = charterRows(d).map((r) => [r.item.title, r.recommended, r.contributors, r.answers, r.status, r.decision].map(esc));
+  const html = rows.length === 0 ? p(NONE.ownership) : p(CHARTER_INTRO(d)) + `<div class="charter">${table(CHARTER_TITLE, CHARTER_COLUMNS, rows)}</div>`;
+  return { id: 'charter', title: CHARTER_TITLE, html };
 }
+
+const definitionsPart = (d: Diagnosis): Part => ({
+  id: 'definitions',
+  title: 'Definitions',
+  html: `<dl class="terms">${definitions(d).map(([term, meaning]) => `<div><dt>${esc(term)}</dt><dd>${esc(meaning)}</dd></div>`).join('')}</dl>`,
+});
 
 function interlockPart(d: Diagnosis): Part {
   const dirs = directions(d);
@@ -210,25 +235,28 @@ function disagreementsPart(d: Diagnosis, top: number): Part {
   return { id: 'disagreements', title: 'Disagreements', html };
 }
 
+const LEVELS = '1 · 2 · 3 · 4 · 5';
+
 /** Per area, and for the interlock, each item's answers level by level. */
 function answersHtml(d: Diagnosis): Html {
-  const levels = ['1', '2', '3', '4', '5'];
   const groups = [
     ...d.areas.map((a) => ({ id: `area-${a.id}`, title: a.title, axes: ['capability', 'capacity'] as const, items: d.items.filter((i) => i.kind === 'responsibility' && i.area.id === a.id) })),
     ...directions(d).map((dir, i) => ({ id: `interlock-${i}`, title: dir.name, axes: ['delivery'] as const, items: dir.items as ItemScore[] })),
   ].filter((g) => g.items.length > 0);
   const mean = (item: ItemScore, axis: 'capability' | 'capacity' | 'delivery') => (item.kind === 'interlock' ? item.delivery : axis === 'capability' ? item.capability : item.capacity);
-  const figures = groups.map((g, n) => {
+  const charts = groups.map((g, n) => {
     const rows = g.items.map((item) => ({ label: item.title, axes: g.axes.map((axis) => ({ counts: levelCounts(item.levels[axis]), mean: mean(item, axis), target: item.target })) }));
-    const data = g.items.flatMap((item) => g.axes.map((axis) => [esc(item.title), axis, ...levelCounts(item.levels[axis]).map(String), fmtMean(mean(item, axis))]));
+    // One row per item: each axis's counts at levels 1 to 5, then its mean.
+    const data = g.items.map((item) => [esc(item.title), ...g.axes.flatMap((axis) => [levelCounts(item.levels[axis]).join(' · '), fmtMean(mean(item, axis))])]);
     const axisNames = g.axes.map((a) => `${a[0]!.toUpperCase()}${a.slice(1)}`);
+    const head = ['Item', ...axisNames.flatMap((name) => [`${name} at ${LEVELS}`, `${name} mean`])];
     return figure(
       `Answers: ${g.title}`,
       strips(`chart-answers-${n}`, `How many respondents gave each level: ${g.title}`, axisNames, rows),
-      table(`Answers: ${g.title}`, ['Item', 'Axis', ...levels, 'Mean'], data, [2, 3, 4, 5, 6, 7]),
+      table(`Answers: ${g.title}`, head, data, axisNames.flatMap((_, a) => [1 + 2 * a, 2 + 2 * a])),
     );
   });
-  return p(INTRO.answers) + figures.join('\n');
+  return p(INTRO.answers) + figures(charts);
 }
 
 function perceptionHtml(d: Diagnosis): Html {
@@ -256,7 +284,7 @@ function perceptionHtml(d: Diagnosis): Html {
             [2, 3, 4],
           ),
         );
-  return intro + byFunction + byItem;
+  return intro + figures([byFunction, byItem]);
 }
 
 function knowledgePart(d: Diagnosis): Part {
@@ -280,7 +308,7 @@ function notesPart(d: Diagnosis): Part {
   const html =
     groups.length === 0
       ? p(NONE.notes)
-      : groups.map((g) => `<h3>${esc(g.title)} <span class="sub">(${esc(g.id)})</span></h3>${list(g.notes.map((n) => `<strong>${esc(n.author)}</strong>: ${esc(n.note)}`))}`).join('\n');
+      : `<div class="notes">${groups.map((g) => `<div><h3>${esc(g.title)} <span class="sub">(${esc(g.id)})</span></h3>${list(g.notes.map((n) => `<strong>${esc(n.author)}</strong>: ${esc(n.note)}`))}</div>`).join('\n')}</div>`;
   return { id: 'notes', title: 'Notes', html };
 }
 
@@ -293,7 +321,8 @@ export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
     map: () => mapPart(d),
     agenda: () => agendaPart(d, opts.top),
     plan: () => planPart(d, opts.top),
-    ownership: () => ownershipPart(d),
+    charter: () => charterPart(d),
+    definitions: () => definitionsPart(d),
     interlock: () => interlockPart(d),
     respondents: () => respondentsPart(d),
     disagreements: () => disagreementsPart(d, opts.top),

@@ -1,5 +1,6 @@
 import type { Diagnosis, ItemScore } from '../score/model.js';
 import { rounded } from '../score/math.js';
+import { charterRows, decisionText } from './report-view.js';
 
 // The JSON report: a public contract (docs/design.md, "The report"). Keys may be added, never renamed.
 // Numbers are rounded as the other formats print them (score/math.ts); undefined values are null, never missing.
@@ -21,9 +22,12 @@ export function terminalSafeJson(json: string): string {
   return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function item(i: ItemScore) {
+/** What the room must decide about an item: worded for every gap, the bank's own text (or null) otherwise. */
+const decision = (d: Diagnosis, i: ItemScore): string | null => (i.priority > 0 ? decisionText(d, i) : (i.decision ?? null));
+
+function item(d: Diagnosis, i: ItemScore) {
   const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority), answered: i.answered, notApplicable: i.notApplicable, unknown: i.unknown };
-  const extra = { discussion: i.discussion, notes: i.notes.map((n) => ({ respondent: n.respondent, role: n.role ?? null, note: n.note })) };
+  const extra = { discussion: i.discussion, decision: decision(d, i), notes: i.notes.map((n) => ({ respondent: n.respondent, role: n.role ?? null, note: n.note })) };
   if (i.kind === 'interlock') {
     const { giver, receiver } = i.deliveryBySide;
     return { ...common, from: i.from, to: i.to, delivery: mean(i.delivery), deliveryBySide: { giver: mean(giver), receiver: mean(receiver) }, health: index(i.health), ...extra };
@@ -50,6 +54,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     bank: { id: d.bank.id, version: d.bank.version, title: d.bank.title },
     organization: d.organization ?? null,
     stage: d.stage,
+    stageSource: d.stageSource ?? null,
     form: d.form,
     respondents: d.respondents.length,
     target: d.target,
@@ -64,7 +69,17 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     functions: d.functions.map((f) => ({ id: f.id, capability: index(f.capability), capacity: index(f.capacity), readiness: index(f.readiness) })),
     areas: d.areas.map((a) => ({ id: a.id, capability: index(a.capability), capacity: index(a.capacity), readiness: index(a.readiness) })),
     interlock: d.interlock.map((dir) => ({ from: dir.from, to: dir.to, health: index(dir.health) })),
-    items: d.items.map(item),
+    items: d.items.map((i) => item(d, i)),
+    // Every ownership problem, the worst first: the role charter the room decides.
+    charter: charterRows(d).map(({ item: i, decision: text }) => ({
+      id: i.id,
+      recommended: i.owner.recommended,
+      contributors: i.owner.contributors,
+      answers: i.owner.votes,
+      status: i.owner.status,
+      contested: i.owner.contested,
+      decision: text,
+    })),
     // Every gap, most urgent first; `top` says how many the other formats put on the agenda.
     gaps: d.gaps,
     outOfScope: d.outOfScope,

@@ -1,8 +1,8 @@
 import { pushAll } from '../lists.js';
-import type { Diagnosis, ItemScore } from '../score/model.js';
-import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
+import type { Diagnosis, ItemScore, Quadrant } from '../score/model.js';
+import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
-import { knowledgeRows, groupCells, itemIndex, itemMean, noteAuthor, noteGroups, INTRO, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, quadrantName, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, statusText, summary, topGaps, votesText } from './report-view.js';
+import { perceptionLine, CHARTER_COLUMNS, CHARTER_INTRO, CHARTER_TITLE, QUADRANTS, charterRows, decisionText, definitions, mapQuadrants, knowledgeRows, groupCells, itemIndex, itemMean, noteAuthor, noteGroups, INTRO, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, mapPoints, PLAN_COLUMNS, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps } from './report-view.js';
 import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 
 // The gap report as GitHub-flavoured markdown, for a PR comment or a wiki page. Untrusted text goes
@@ -38,6 +38,7 @@ function summaryBlock(d: Diagnosis, top: number): Block {
     shortList('Top gaps', gaps, noGapsText(d), true),
     shortList('Worst ownership problems', owners, NONE.ownership),
     ...(isTeam(d) ? [shortList('Widest disagreements', disagreements, NONE.disagreements)] : []),
+    ...(perceptionLine(d) === undefined ? [] : [`**Widest self-vs-others gap:** ${mdText(perceptionLine(d)!)}`]),
   );
 }
 
@@ -51,54 +52,21 @@ function functionsBlock(d: Diagnosis): Block {
   );
 }
 
-/** Mermaid draws every point with its label: more than this many become a smear. */
-export const MERMAID_POINTS = 20;
-
-/** The map's points merged where they coincide ("4, 7, 9"), lowest number first, at most `MERMAID_POINTS`. */
-export function mermaidPoints(d: Diagnosis): { label: string; x: string; y: string }[] {
-  const merged = new Map<string, { label: string; x: string; y: string }>();
-  for (const p of mapPoints(d)) {
-    // Mermaid's grammar reads a coordinate as `0.dd`; positions stay within 0.05–0.95.
-    const x = p.x.toFixed(2);
-    const y = p.y.toFixed(2);
-    const point = merged.get(`${x} ${y}`);
-    if (point) point.label += `, ${p.number}`;
-    else merged.set(`${x} ${y}`, { label: String(p.number), x, y });
-  }
-  return [...merged.values()].slice(0, MERMAID_POINTS);
-}
-
-function mermaidChart(d: Diagnosis): string {
-  const lines = [
-    '```mermaid',
-    'quadrantChart',
-    '    accTitle: Capability and capacity against the target',
-    '    accDescr: Each point is a responsibility numbered by its gap rank; the table below names them.',
-    '    title Capability and capacity against the target',
-    '    x-axis Capacity below target --> Capacity at target',
-    '    y-axis Capability below target --> Capability at target',
-    '    quadrant-1 Strength',
-    '    quadrant-2 Stretched',
-    '    quadrant-3 Critical',
-    '    quadrant-4 Underskilled',
-    ...mermaidPoints(d).map((p) => `    "${p.label}": [${p.x}, ${p.y}]`),
-    '```',
-  ];
-  return lines.join('\n');
-}
-
+/** The capability × capacity map as a 2×2 table of names: no label can overlap another. */
 function mapBlock(d: Diagnosis): Block {
-  const points = mapPoints(d);
-  const plotted = new Set(mermaidPoints(d).flatMap((p) => p.label.split(', ')));
-  const left = points.filter((p) => !plotted.has(String(p.number))).map((p) => p.number);
+  const byQuadrant = mapQuadrants(d);
   const unrated = quadrantItems(d).get(null)!;
-  const rows = points.map((p) => [String(p.number), mdCell(p.item.title), quadrantName(p.item.quadrant), fmtMean(p.item.capability), fmtMean(p.item.capacity), fmtNumber(p.item.target)]);
+  const cell = (q: Quadrant) => {
+    const names = byQuadrant.get(q)!.map((p) => `${p.number}. ${mdCell(p.item.title)} (${fmtMean(p.item.capability)}, ${fmtMean(p.item.capacity)})`);
+    const { name, meaning } = QUADRANTS.find((x) => x.id === q)!;
+    // One line per cell: markdownlint allows no inline HTML, so no <br> between names.
+    return `**${name}** (${meaning}): ${names.length === 0 ? 'none' : names.join(' · ')}`;
+  };
+  const rated = mapPoints(d).length > 0;
   return section(
     'Capability × capacity map',
-    ...(points.length === 0 ? [] : [mermaidChart(d)]),
-    `${INTRO.map} Points on the same spot share one label.`,
-    ...(left.length > 0 ? [`Not drawn, to keep the chart readable (the table has them): ${left.join(', ')}.`] : []),
-    points.length === 0 ? INTRO.noMap : table(['#', 'Responsibility', 'Quadrant', 'Capability', 'Capacity', 'Target'], rows, [0, 3, 4, 5]),
+    rated ? INTRO.mapTable : INTRO.noMap,
+    ...(rated ? [table(['', 'Capacity below target', 'Capacity at target'], [['**Capability at target**', cell('stretched'), cell('strength')], ['**Capability below target**', cell('critical'), cell('underskilled')]])] : []),
     ...(unrated.length > 0 ? [`${NOT_RATED.name} (${NOT_RATED.meaning}; capability, capacity): ${unrated.map((i) => `${mdText(i.title)} (${mdText(itemMean(i, 'capability'))}, ${mdText(itemMean(i, 'capacity'))})`).join(', ')}.`] : []),
   );
 }
@@ -110,6 +78,7 @@ function gapItem(d: Diagnosis, item: ItemScore, rank: number): string {
   if (item.kind === 'responsibility') {
     lines.push(`${indent}- Owner: ${mdText(ownerText(item))}`);
   }
+  lines.push(`${indent}- **Decision:** ${mdText(decisionText(d, item))}`);
   if (item.discussion.length > 0) lines.push(`${indent}- Discuss:`, ...item.discussion.map((p) => `${indent}  - ${mdText(p)}`));
   pushAll(lines, item.notes.map((n) => `${indent}- Note from ${mdText(noteAuthor(n))}: ${mdText(n.note)}`));
   return lines.join('\n');
@@ -124,15 +93,16 @@ function gapsBlock(d: Diagnosis, top: number): Block {
 function planBlock(d: Diagnosis, top: number): Block {
   const rows = actionPlan(d, top);
   if (rows.length === 0) return section('Action plan', noGapsText(d));
-  return section('Action plan', PLAN_INTRO, table(PLAN_COLUMNS, rows.map((r) => [String(r.rank), mdCell(r.title), mdCell(r.problem), '', '', '']), [0]));
+  return section('Action plan', PLAN_INTRO, table(PLAN_COLUMNS, rows.map((r) => [String(r.rank), mdCell(r.title), mdCell(r.problem), mdCell(r.decision), '', '', '']), [0]));
 }
 
-function ownershipBlock(d: Diagnosis): Block {
-  const problems = ownershipProblems(d);
-  if (problems.length === 0) return section('Ownership problems', NONE.ownership);
-  const rows = problems.map((i) => [i.title, label(i.owner.recommended), label(i.owner.consensus), statusText(i.owner), votesText(i.owner.votes)].map(mdCell));
-  return section('Ownership problems', table(['Responsibility', 'Recommended', 'Consensus', 'Status', 'Votes'], rows));
+function charterBlock(d: Diagnosis): Block {
+  const rows = charterRows(d);
+  if (rows.length === 0) return section(CHARTER_TITLE, NONE.ownership);
+  return section(CHARTER_TITLE, CHARTER_INTRO(d), table(CHARTER_COLUMNS, rows.map((r) => [r.item.title, r.recommended, r.contributors, r.answers, r.status, r.decision].map(mdCell))));
 }
+
+const definitionsBlock = (d: Diagnosis): Block => section('Definitions', definitions(d).map(([term, meaning]) => `- **${mdText(term)}**: ${mdText(meaning)}`).join('\n'));
 
 function interlockBlock(d: Diagnosis): Block {
   const rows = directions(d).flatMap((dir) => dir.items.map((i) => [mdCell(dir.name), mdCell(i.title), String(i.weight), mdCell(itemMean(i, 'delivery')), mdCell(itemIndex(i))]));
@@ -199,7 +169,8 @@ export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): strin
     map: () => mapBlock(d),
     agenda: () => gapsBlock(d, opts.top),
     plan: () => planBlock(d, opts.top),
-    ownership: () => ownershipBlock(d),
+    charter: () => charterBlock(d),
+    definitions: () => definitionsBlock(d),
     interlock: () => interlockBlock(d),
     respondents: () => respondentsBlock(d),
     disagreements: () => disagreementsBlock(d, opts.top),

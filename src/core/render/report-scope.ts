@@ -1,13 +1,22 @@
-import type { Diagnosis } from '../score/model.js';
+import type { Diagnosis, StageSource } from '../score/model.js';
 import { fmtMean, fmtSigned } from './layout.js';
 
 // What the terminal and markdown reports say about the model's newer facts: the stage and form
 // the report is for, the two sides of each handoff, and capability claims without evidence.
 
+const STAGE_SOURCE: Record<StageSource, string> = {
+  option: 'chosen with --stage',
+  answers: 'as the answers name it',
+  default: 'the question bank’s default (no answers file names one; --stage chooses another)',
+};
+
 /** The header lines about scope; the out-of-scope count is named here and nowhere else. */
 export function scopeHeader(d: Diagnosis): [string, string][] {
   const lines: [string, string][] = [];
-  if (d.stage !== null) lines.push(['Stage', d.stageTitle === d.stage || d.stageTitle === null ? d.stage : `${d.stageTitle} (${d.stage})`]);
+  if (d.stage !== null) {
+    const name = d.stageTitle === d.stage || d.stageTitle === null ? d.stage : `${d.stageTitle} (${d.stage})`;
+    lines.push(['Stage', d.stageSource === undefined ? name : `${name}, ${STAGE_SOURCE[d.stageSource]}`]);
+  }
   lines.push(['Form', d.form]);
   if (d.outOfScope > 0) lines.push(['Out of scope', `${d.outOfScope} item${d.outOfScope === 1 ? '' : 's'}, in no score`]);
   return lines;

@@ -3,7 +3,7 @@ import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
 import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
 import { marksLegend, whyMissing, type Missing } from './marks.js';
-import { groupCells, itemMean, noteAuthor, noteGroups, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownershipProblems, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps, votesText } from './report-view.js';
+import { perceptionLine, CHARTER_INTRO, CHARTER_TITLE, charterRows, decisionText, definitions, groupCells, itemMean, noteAuthor, noteGroups, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps } from './report-view.js';
 
 // The gap report for a terminal as wide as the terminal (60 to 120 columns; the command decides),
 // bars coloured by how far a score is from the target. Every piece of text from the diagnosis goes
@@ -52,6 +52,7 @@ function summaryLines(ctx: Context): string[] {
     ...list('Top gaps', topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(item)}`), noGapsText(d)),
     ...list('Worst ownership problems', worstOwnership(d, SUMMARY_COUNT).map((item) => `${item.title}: ${ownerText(item)}`), NONE.ownership),
     ...(isTeam(d) ? list('Widest disagreements', topDisagreements(d, Math.min(SUMMARY_COUNT, ctx.top)).map((x) => `${itemTitle(d, x.id)}: ${axisText(x)}`), NONE.disagreements) : []),
+    ...(perceptionLine(d) === undefined ? [] : list('Widest self-vs-others gap', [perceptionLine(d)!], '')),
   ];
 }
 
@@ -128,6 +129,7 @@ function gapLines(ctx: Context, item: ItemScore, rank: number): string[] {
   out.push(...wrap(priorityFormula(item), W, '      ', '    ').map((l) => c.dim(l)));
   out.push(...wrapParts(itemFacts(d, item), W, '    '));
   if (item.kind === 'responsibility') out.push(...wrap(`Owner: ${ownerText(item)}`, W, '      ', '    '));
+  out.push(...wrap(`Decision: ${decisionText(d, item)}`, W, '      ', '    ').map((l) => c.bold(l)));
   for (const prompt of item.discussion) out.push(...wrap(prompt, W, '      ', '    • '));
   for (const n of item.notes) out.push(...wrap(`Note from ${noteAuthor(n)}: ${n.note}`, W, '      ', '    ').map((l) => c.italic(l)));
   return out;
@@ -153,16 +155,25 @@ function planLines(ctx: Context): string[] {
     '',
     `${padStart(String(row.rank), 4)}. ${truncate(row.title, W - 6)}`,
     ...wrap(row.problem, W, '      '),
-    ...wrapParts([`Decision owner: ${BLANK}`, `Next step: ${BLANK}`, `Due: ${BLANK.slice(0, 8)}`], W, '      ', '      ', '  '),
+    ...wrap(`Decision: ${row.decision}`, W, '      '),
+    ...wrapParts([`Owner: ${BLANK}`, `Next step: ${BLANK}`, `Due: ${BLANK.slice(0, 8)}`], W, '      ', '      ', '  '),
   ]);
   return lines.length > 3 ? [...lines.slice(0, 2), ...wrap(PLAN_INTRO, W, '  '), ...lines.slice(2)] : lines;
 }
 
-function ownershipLines(ctx: Context): string[] {
-  return listSection(ctx, 'OWNERSHIP PROBLEMS', ownershipProblems(ctx.d), NONE.ownership, (item) => [
-    `  ${truncate(item.title, ctx.width - 2)}`,
-    ...wrapParts([ownerText(item), `votes ${votesText(item.owner.votes)}`], ctx.width, '    '),
-  ]);
+function charterLines(ctx: Context): string[] {
+  const W = ctx.width;
+  const rows = charterRows(ctx.d);
+  const intro = CHARTER_INTRO(ctx.d);
+  return listSection(ctx, CHARTER_TITLE.toUpperCase(), rows, NONE.ownership, (row) => [
+    `  ${truncate(row.item.title, W - 2)}`,
+    ...wrapParts([`recommended ${row.recommended}`, `contributors ${row.contributors}`, `answers ${row.answers}`, row.status], W, '    '),
+    ...wrap(`Decision: ${row.decision}`, W, '      ', '    '),
+  ], intro);
+}
+
+function definitionLines(ctx: Context): string[] {
+  return [...heading(ctx, 'DEFINITIONS'), ...definitions(ctx.d).flatMap(([term, meaning]) => wrap(`${term}: ${meaning}`, ctx.width, '      ', '    '))];
 }
 
 function interlockLines(ctx: Context): string[] {
@@ -253,7 +264,8 @@ export function renderReportTerminal(d: Diagnosis, opts: { color: boolean; top: 
     map: () => mapLines(ctx),
     agenda: () => gapsLines(ctx),
     plan: () => planLines(ctx),
-    ownership: () => ownershipLines(ctx),
+    charter: () => charterLines(ctx),
+    definitions: () => definitionLines(ctx),
     interlock: () => interlockLines(ctx),
     respondents: () => respondentLines(ctx),
     disagreements: () => disagreementLines(ctx),

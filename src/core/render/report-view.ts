@@ -3,10 +3,11 @@ import type { FunctionId } from '../bank/schema.js';
 import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore, OwnershipStatus, Quadrant, ResponsibilityScore } from '../score/model.js';
 import { pct } from '../score/math.js';
 import { byText } from '../text.js';
-import { fmtIndex, fmtMean, fmtNumber } from './layout.js';
+import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import { MARKS, groupItems, mark, marksLegend, whyMissing, type Missing } from './marks.js';
 import { INTERLOCK_SECTION } from '../score/answered.js';
 import { itemTitle, scopeHeader } from './report-scope.js';
+import { CONTESTED, OWNERSHIP, STATUSES_BY_SEVERITY } from './ownership.js';
 
 export { itemTitle } from './report-scope.js';
 
@@ -168,7 +169,13 @@ export function quadrantItems(d: Diagnosis): Map<Quadrant | null, Responsibility
   return map;
 }
 
-/** The first `top` gaps, resolved to their items. */
+/** The widest self-vs-others gap as a sentence, or nothing when no function rated itself against others. */
+export function perceptionLine(d: Diagnosis): string | undefined {
+  const [widest] = d.perception.filter((g) => g.gap !== null).sort((a, b) => Math.abs(b.gap!) - Math.abs(a.gap!));
+  if (widest === undefined) return undefined;
+  return `${d.functionNames[widest.function]} rates its own capability ${fmtIndex(widest.self)}; everyone else ${fmtIndex(widest.others)} (${fmtSigned(widest.gap, fmtIndex)}).`;
+}
+
 /** The most spread-out disagreements (the scorer lists them widest first): as many as gaps are shown. */
 export const topDisagreements = (d: Diagnosis, top: number): Disagreement[] => d.disagreements.slice(0, Math.max(0, top));
 
@@ -179,6 +186,7 @@ export const LISTED_RESPONDENTS = 50;
 export const moreInJson = (shown: number, total: number, what: string): string | undefined =>
   total > shown ? `Listed ${shown} of ${total} ${what}; the JSON report (--format json) has them all.` : undefined;
 
+/** The first `top` gaps, resolved to their items. */
 export function topGaps(d: Diagnosis, top: number): ItemScore[] {
   const byId = new Map(d.items.map((i) => [i.id, i]));
   return d.gaps.slice(0, Math.max(0, top)).flatMap((id) => byId.get(id) ?? []);
@@ -219,10 +227,11 @@ export function votesText(votes: Partial<Record<Owner, number>>): string {
   return entries.length === 0 ? 'none' : entries.map(([owner, n]) => `${label(owner)} ${n}`).join(', ');
 }
 
-const PROBLEM_STATUSES: OwnershipStatus[] = ['orphaned', 'blurred', 'partial', 'misassigned'];
+/** Whether a responsibility's owner is a problem: its status is one, or the answers are contested. */
+const hasOwnershipProblem = (item: ResponsibilityScore): boolean => OWNERSHIP[item.owner.status].problem || item.owner.contested;
 
 /** Responsibilities whose consensus owner is not the recommended one, or is contested. */
-export const ownershipProblems = (d: Diagnosis): ResponsibilityScore[] => responsibilities(d).filter((i) => PROBLEM_STATUSES.includes(i.owner.status) || i.owner.contested);
+export const ownershipProblems = (d: Diagnosis): ResponsibilityScore[] => responsibilities(d).filter(hasOwnershipProblem);
 
 export const axisText = (item: Disagreement): string => (item.axis === 'owner' ? 'owner' : `${item.axis}, spread ${fmtNumber(item.spread)}`);
 
@@ -280,15 +289,12 @@ export const SUMMARY_COUNT = 3;
 export const headline = (d: Diagnosis): [string, number | null, Missing][] => summary(d).filter(([name]) => HEADLINE.includes(name));
 const HEADLINE = ['Readiness', 'Alignment', 'Interlock'];
 
-// The worst first: nobody owns it, then nobody knows who does, then the wrong function does; a
-// contested but aligned owner last.
-const OWNERSHIP_SEVERITY: OwnershipStatus[] = ['orphaned', 'blurred', 'misassigned', 'aligned', 'unanswered'];
-
-/** The `count` worst ownership problems: by severity, then weight, then bank order. */
+/** The `count` worst ownership problems: by severity (ownership.ts), then weight, then bank order. */
 export function worstOwnership(d: Diagnosis, count: number): ResponsibilityScore[] {
+  const severity = (item: ResponsibilityScore) => OWNERSHIP[item.owner.status].severity;
   return ownershipProblems(d)
     .map((item, order) => ({ item, order }))
-    .sort((a, b) => OWNERSHIP_SEVERITY.indexOf(a.item.owner.status) - OWNERSHIP_SEVERITY.indexOf(b.item.owner.status) || b.item.weight - a.item.weight || a.order - b.order)
+    .sort((a, b) => severity(a.item) - severity(b.item) || b.item.weight - a.item.weight || a.order - b.order)
     .map(({ item }) => item)
     .slice(0, count);
 }
@@ -299,21 +305,72 @@ export function problemText(item: ItemScore): string {
   const below = (name: string, value: number | null) => (value !== null && value < item.target ? [`${name} ${fmtMean(value)}`] : []);
   const axes = item.kind === 'interlock' ? below('delivery', item.delivery) : [...below('capability', item.capability), ...below('capacity', item.capacity)];
   const shortfalls = axes.length === 0 ? `at target ${target}` : `${axes.join(' and ')} below target ${target}`;
-  if (item.kind === 'interlock' || (!PROBLEM_STATUSES.includes(item.owner.status) && !item.owner.contested)) return shortfalls;
+  if (item.kind === 'interlock' || !hasOwnershipProblem(item)) return shortfalls;
   return `${shortfalls}; owner ${statusText(item.owner)}`;
 }
 
 export interface PlanRow {
   rank: number;
+  id: string;
   title: string;
   problem: string;
+  decision: string;
 }
 
 /** The action plan: one row per gap on the agenda; the decision owner, next step and due date are left for the meeting. */
-export const actionPlan = (d: Diagnosis, top: number): PlanRow[] => topGaps(d, top).map((item, i) => ({ rank: i + 1, title: item.title, problem: problemText(item) }));
+export const actionPlan = (d: Diagnosis, top: number): PlanRow[] =>
+  topGaps(d, top).map((item, i) => ({ rank: i + 1, id: item.id, title: item.title, problem: problemText(item), decision: decisionText(d, item) }));
 
-export const PLAN_COLUMNS = ['#', 'Item', 'Problem', 'Decision owner', 'Next step', 'Due'];
+export const PLAN_COLUMNS = ['#', 'Item', 'Problem', 'Decision to take', 'Owner', 'Next step', 'Due'];
 export const PLAN_INTRO = 'One row per gap on the agenda. Fill in the last three columns during the meeting.';
+
+/** What an ownership problem asks the room to decide. */
+export function ownershipDecision(item: ResponsibilityScore): string {
+  const { recommended, contributors, consensus, status } = item.owner;
+  return OWNERSHIP[status].decision({ recommended: label(recommended), contributors: contributors.map(label).join(', '), consensus: label(consensus), shared: recommended === 'shared' });
+}
+
+/** What the room must decide about a gap: the bank's own wording, else one worded from what is wrong. */
+export function decisionText(d: Diagnosis, item: ItemScore): string {
+  if (item.decision !== undefined) return item.decision;
+  if (item.kind === 'interlock') {
+    return `Agree what ${d.functionNames[item.from]} hands to ${d.functionNames[item.to]}, in what form and by when, and who checks it arrived.`;
+  }
+  const below = (value: number | null) => value !== null && value < item.target;
+  const skill = below(item.capability);
+  const time = below(item.capacity);
+  const axes = skill && time
+    ? 'Decide which comes first, the skill or the time, and who leads it.'
+    : skill ? 'Decide how to build the skill: coaching, a hire, or outside help.'
+    : time ? 'Free the time or people it needs, or decide what to stop doing.'
+    : '';
+  return [hasOwnershipProblem(item) ? ownershipDecision(item) : '', axes].filter((t) => t !== '').join(' ');
+}
+
+export interface CharterRow {
+  item: ResponsibilityScore;
+  recommended: string;
+  contributors: string;
+  answers: string;
+  status: string;
+  decision: string;
+}
+
+/** The role charter to decide: every ownership problem as a row, the worst first. */
+export function charterRows(d: Diagnosis): CharterRow[] {
+  return worstOwnership(d, Number.POSITIVE_INFINITY).map((item) => ({
+    item,
+    recommended: label(item.owner.recommended),
+    contributors: item.owner.contributors.length === 0 ? 'none' : item.owner.contributors.map(label).join(', '),
+    answers: votesText(item.owner.votes),
+    status: statusText(item.owner),
+    decision: ownershipDecision(item),
+  }));
+}
+
+export const CHARTER_COLUMNS = ['Responsibility', 'Recommended accountable', 'Contributors', 'How people answered', 'Status', 'Decision to take'];
+export const CHARTER_INTRO = (d: Diagnosis): string =>
+  `Every responsibility whose owner is in doubt, the worst first, with the owner recommended${d.stageTitle ? ` at the ${d.stageTitle} stage` : ''}. Decide each row, then record it.`;
 
 /** Functions and areas as rows of one table: name, capability, capacity, readiness. */
 export function groupRows(d: Diagnosis): { kind: 'function' | 'area'; name: string; capability: number | null; capacity: number | null; readiness: number | null }[] {
@@ -332,28 +389,13 @@ export function tone(value: number | null, target: number): Tone {
   return value === null ? 'none' : value >= goal ? 'good' : value >= goal - 25 ? 'near' : 'low';
 }
 
-/**
- * Where a value sits on a capability × capacity chart, 0–1. The middle stands for the item's own
- * target, so the quadrant a point is drawn in is the quadrant it is in: values below the target
- * fill 0.05–0.45 and values at or above it 0.55–0.95, keeping points off the middle lines and the edges.
- */
-export function chartPosition(value: number, target: number): number {
-  const below = target > 1 ? 0.05 + (0.4 * (value - 1)) / (target - 1) : 0.25;
-  const above = target < 5 ? 0.55 + (0.4 * (value - target)) / (5 - target) : 0.75;
-  return Math.max(0.05, Math.min(0.95, value < target ? below : above));
-}
-
 export interface MapPoint {
   /** The gap rank; items that are no gap follow the last gap, in bank order. */
   number: number;
   item: ResponsibilityScore & { capability: number; capacity: number };
-  /** Capacity, 0–1 across. */
-  x: number;
-  /** Capability, 0–1 up. */
-  y: number;
 }
 
-/** Every rated responsibility as a numbered point of the capability × capacity map, by number. */
+/** Every rated responsibility as a numbered entry of the capability × capacity map, by number. */
 export function mapPoints(d: Diagnosis): MapPoint[] {
   const rank = new Map(d.gaps.map((id, i) => [id, i + 1]));
   let next = d.gaps.length;
@@ -361,10 +403,19 @@ export function mapPoints(d: Diagnosis): MapPoint[] {
   for (const item of responsibilities(d)) {
     if (item.capability === null || item.capacity === null) continue;
     const rated = item as MapPoint['item'];
-    points.push({ number: rank.get(item.id) ?? ++next, item: rated, x: chartPosition(rated.capacity, item.target), y: chartPosition(rated.capability, item.target) });
+    points.push({ number: rank.get(item.id) ?? ++next, item: rated });
   }
   return points.sort((a, b) => a.number - b.number);
 }
+
+/** The map's points by quadrant, in number order. */
+export function mapQuadrants(d: Diagnosis): Map<Quadrant, MapPoint[]> {
+  const byQuadrant = new Map<Quadrant, MapPoint[]>(QUADRANTS.map((q) => [q.id, []]));
+  for (const point of mapPoints(d)) byQuadrant.get(point.item.quadrant!)?.push(point);
+  return byQuadrant;
+}
+
+export const CHARTER_TITLE = 'Role charter to decide';
 
 export const quadrantName = (id: Quadrant | null): string => QUADRANTS.find((q) => q.id === id)?.name ?? NOT_RATED.name;
 
@@ -376,8 +427,16 @@ export function levelCounts(values: readonly number[] = []): number[] {
 }
 
 /** The report's sections, in the order every format shows them (DESIGN.md, "The report"). */
-export type SectionId = 'summary' | 'groups' | 'map' | 'agenda' | 'plan' | 'ownership' | 'interlock' | 'handoff' | 'respondents' | 'disagreements' | 'answers' | 'perception' | 'evidence' | 'knowledge' | 'notes' | 'scoring';
-const SECTIONS: SectionId[] = ['summary', 'groups', 'map', 'agenda', 'plan', 'ownership', 'interlock', 'handoff', 'respondents', 'disagreements', 'answers', 'perception', 'evidence', 'knowledge', 'notes', 'scoring'];
+export type SectionId =
+  | 'summary' | 'agenda' | 'plan' | 'charter' | 'interlock' | 'handoff' | 'perception' | 'disagreements'
+  | 'groups' | 'map' | 'answers' | 'respondents' | 'evidence' | 'knowledge' | 'notes' | 'definitions' | 'scoring';
+// What the room acts on first; the details that back it up after `DETAILS_START`.
+const SECTIONS: SectionId[] = [
+  'summary', 'agenda', 'plan', 'charter', 'interlock', 'handoff', 'perception', 'disagreements',
+  'groups', 'map', 'answers', 'respondents', 'evidence', 'knowledge', 'notes', 'definitions', 'scoring',
+];
+/** The first section of the details, which a reader turns to only to check the decisions above. */
+export const DETAILS_START: SectionId = 'groups';
 const TEAM_SECTIONS: SectionId[] = ['handoff', 'respondents', 'disagreements', 'answers', 'perception'];
 
 /** The sections this diagnosis has: those about who said what only with several respondents. */
@@ -386,10 +445,51 @@ export const reportSections = (d: Diagnosis): SectionId[] => (isTeam(d) ? SECTIO
 /** What a section says first, in every format. */
 export const INTRO = {
   scores: 'Scores run from 0 to 100; "How this is scored" at the end explains each.',
+  mapTable: 'Each responsibility in its quadrant, numbered by its gap rank, with its capability and capacity; the target splits each axis.',
   map: 'Each point is a responsibility, numbered by its gap rank (items that are no gap come after the last gap). The middle lines stand for each item’s target, so a point is drawn in its own quadrant.',
   noMap: 'No responsibility has both a capability and a capacity rating.',
   agenda: (shown: number, total: number) => `The ${shown} most urgent of ${total} gaps, with the numbers behind each priority and prompts for the conversation.`,
   disagreements: 'Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.',
   perception: 'Capability of each function’s items as rated by that function itself, against everyone else.',
   answers: 'How many respondents gave each level, item by item: the spread behind each mean.',
+};
+
+/** Every term the report uses, with what it means; ownership statuses come from their one home. */
+export function definitions(d: Diagnosis): [string, string][] {
+  const stage = d.stageTitle ? `the ${d.stageTitle} stage` : 'the report’s stage';
+  return [
+    ['Capability', 'how well the organization does a responsibility today, rated 1–5 against anchored levels'],
+    ['Capacity', 'whether it has the time and people to do it, rated 1–5'],
+    ['Delivery', 'how well one function hands a deliverable to the other, rated 1–5 (interlock items)'],
+    ['Readiness', 'a responsibility’s weaker axis on a 0–100 scale: only as ready as its weaker one'],
+    ['Alignment', 'the share of weight whose consensus owner is the recommended one'],
+    ['Interlock', 'how well PM and PMM deliver to each other, 0–100 (health, per direction)'],
+    ['Coverage', 'the share of questions answered; “don’t know” and n/a count as answered'],
+    ['Target', `the level each item should reach at ${stage}`],
+    ['Weight', 'how much an item counts, 1–3'],
+    ['Gap', 'an item below its target on any axis'],
+    ['Priority', 'how far a gap is below target, times its weight: the agenda’s order'],
+    ...QUADRANTS.map((q): [string, string] => [q.name, `${q.meaning}: ${QUADRANT_RULE[q.id]}`]),
+    [NOT_RATED.name, NOT_RATED.meaning],
+    ['Recommended accountable', `the function that should own a responsibility at ${stage}; one owner answers for it`],
+    ['Contributors', 'functions that do part of the work without owning it'],
+    ['Consensus owner', 'the owner most respondents named (a tie: unclear)'],
+    ...STATUSES_BY_SEVERITY.map((status): [string, string] => [status, OWNERSHIP[status].definition]),
+    ['contested', CONTESTED],
+    ['Shared', 'PM and PMM own it together'],
+    ['Combined PM/PMM', 'one person or team does both PM and PMM work'],
+    ['Disagreement', 'answers on one item two or more levels apart (the spread), or a contested owner'],
+    ['Perception gap', 'a function’s rating of its own capability minus everyone else’s'],
+    ['Handoff perception', 'the giving function’s rating of a handoff against the receiving function’s'],
+    ['Claim without evidence', 'capability rated 3 or more with no evidence given'],
+    ['Knowledge gap', 'an item answered “don’t know”, or not answered'],
+    ...(['unknown', 'n/a', 'unanswered'] as const).map((m): [string, string] => [mark(m), MARKS[m].meaning]),
+  ];
+}
+
+const QUADRANT_RULE: Record<Quadrant, string> = {
+  strength: 'capability and capacity at or above target',
+  stretched: 'capability at target, capacity below',
+  underskilled: 'capacity at target, capability below',
+  critical: 'both below target',
 };

@@ -19,6 +19,7 @@ const REPORT_RENDERERS: Record<ReportFormat, () => Promise<(d: Diagnosis, opts: 
   markdown: async () => (await import('./report-markdown.js')).renderReportMarkdown,
   json: async () => (await import('./report-json.js')).renderReportJson,
   html: async () => (await import('./report-html.js')).renderReportHtml,
+  csv: async () => (await import('./report-csv.js')).renderReportCsv,
 };
 
 export async function renderReport(d: Diagnosis, format: ReportFormat, opts: ReportRenderOptions): Promise<string> {

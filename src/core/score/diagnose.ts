@@ -2,10 +2,10 @@ import type { Owner } from '../answers/schema.js';
 import { AXES, axesOf } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
 import { RECOMMENDED_OWNERS, type Bank, type FunctionId } from '../bank/schema.js';
-import type { Axis, Diagnosis, Disagreement, HandoffPerception, InterlockScore, ItemScore, OwnershipStatus, PerceptionGap, Quadrant, ResponsibilityScore, ScoreOptions, UnevidencedClaim } from './model.js';
+import type { Axis, Diagnosis, Disagreement, HandoffPerception, InterlockScore, ItemScore, OwnershipStatus, StageSource, PerceptionGap, Quadrant, ResponsibilityScore, ScoreOptions, UnevidencedClaim } from './model.js';
 import type { ItemAnswer, Respondent } from '../answers/respondent.js';
 import { byText } from '../text.js';
-import { answeredSections, isAnswered } from './answered.js';
+import { answeredSections, isAnswered, missingOf, type Missing } from './answered.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
 import { combinedExpected, defaultTarget as defaultTargetOf, itemTarget, itemsInScope, resolveScope } from '../answers/scope.js';
 
@@ -125,12 +125,14 @@ interface ItemContext {
 
 function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: Collected, { respondents, stage, defaultTarget, combinedOk }: ItemContext): ItemScore {
   const { id, title, question, weight, discussion } = item;
+  // The bank's own decision wording, only when it has one (JSON shows null otherwise).
+  const decision = item.decision === undefined ? {} : { decision: item.decision };
   const target = itemTarget(item, stage, defaultTarget);
   const notes = notesOf(rated, respondents);
   if (item.kind === 'interlock') {
     const delivery = mean(levels.delivery);
     const score: InterlockScore = {
-      id, title, question, weight, target, discussion, answered, notApplicable, notes,
+      id, title, question, weight, target, discussion, ...decision, answered, notApplicable, notes,
       kind: 'interlock',
       from: item.from,
       to: item.to,
@@ -149,7 +151,7 @@ function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: C
   for (const a of rated) if (a?.owner) votes[a.owner] = (votes[a.owner] ?? 0) + 1;
   const { consensus, contested } = consensusOwner(votes);
   const score: ResponsibilityScore = {
-    id, title, question, weight, target, discussion, answered, notApplicable, notes,
+    id, title, question, weight, target, discussion, ...decision, answered, notApplicable, notes,
     kind: 'responsibility',
     area: item.area,
     capability,
@@ -261,7 +263,20 @@ function areaRolesOf(bank: Bank, items: ResponsibilityScore[], collected: Map<st
       const capacity = mean(levels(rated, 'capacity', ofRole));
       return capability === null || capacity === null ? null : pct(Math.min(capability, capacity));
     };
-    const areas = bank.areas.map((area) => ({ id: area.id, readiness: weightedIndex(items.filter((i) => i.area.id === area.id).map((i) => ({ weight: i.weight, value: readiness(i) }))) }));
+    // Why a role has no readiness in an area: "don't know", n/a, or nothing answered, as a report marks it.
+    const missing = (areaItems: ResponsibilityScore[]): Missing =>
+      missingOf(
+        areaItems.map((item) => {
+          const answers = respondents.flatMap((r, i) => (ofRole(i) ? [r.answers.get(item.id)] : []));
+          const unknown = answers.filter((a) => a !== undefined && a !== 'n/a' && (a.capability === 'unknown' || a.capacity === 'unknown')).length;
+          return { unknown, notApplicable: answers.filter((a) => a === 'n/a').length };
+        }),
+      );
+    const areas = bank.areas.map((area) => {
+      const areaItems = items.filter((i) => i.area.id === area.id);
+      const value = weightedIndex(areaItems.map((i) => ({ weight: i.weight, value: readiness(i) })));
+      return value === null ? { id: area.id, readiness: value, missing: missing(areaItems) } : { id: area.id, readiness: value };
+    });
     return { role, areas };
   });
 }
@@ -286,6 +301,10 @@ function unevidencedClaimsOf(items: ResponsibilityScore[], collected: Map<string
     return [{ id: item.id, claims, unevidenced: item.unevidenced, respondents: named.map((i) => respondentLabel(respondents[i]!, i)) }];
   });
 }
+
+/** How resolveScope chose the stage: the option wins, then any stage an answers file names, then the bank's default. */
+const stageSource = (respondents: Respondent[], options: ScoreOptions): StageSource =>
+  options.stage !== undefined ? 'option' : respondents.some((r) => r.stage !== undefined) ? 'answers' : 'default';
 
 /** Today's date in UTC, YYYY-MM-DD. */
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -317,6 +336,7 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     organization: respondents.find((r) => r.organization)?.organization,
     stage,
     stageTitle: stage === null ? null : (bank.stages?.[stage]?.title ?? stage),
+    ...(stage === null ? {} : { stageSource: stageSource(respondents, options) }),
     form: scope.form,
     outOfScope: bankItems(bank).length - items.length,
     notices: scope.notices,

@@ -8,6 +8,7 @@ export type Quadrant = 'strength' | 'stretched' | 'underskilled' | 'critical';
 export const OWNERSHIP_STATUSES = ['aligned', 'orphaned', 'blurred', 'partial', 'misassigned', 'unanswered'] as const;
 export type OwnershipStatus = (typeof OWNERSHIP_STATUSES)[number];
 export type FunctionGroup = RecommendedOwner;
+export type StageSource = 'option' | 'answers' | 'default';
 
 export interface ScoreOptions {
   /** `--target`: overrides the bank's and the stage's default target (an item's own target still wins). */
@@ -33,6 +34,8 @@ interface ItemScoreBase {
   target: number;
   priority: number;
   discussion: string[];
+  /** The bank's own wording of what the room must decide when this item is a gap, when it has one. */
+  decision?: string;
   /** Respondents who answered this item (score/answered.ts: n/a and unknown included, a note alone not). */
   answered: number;
   notApplicable: number;
@@ -139,6 +142,8 @@ export interface Diagnosis {
   stage: string | null;
   /** Its title, for people. */
   stageTitle: string | null;
+  /** How the stage was chosen: `--stage`, the answers files, or the bank's default (absent: not known). */
+  stageSource?: StageSource;
   form: Form;
   /** Items left out because they do not apply at this stage or are not in this form. */
   outOfScope: number;
@@ -168,7 +173,7 @@ export interface Diagnosis {
   /** Several respondents only, and only when some respondent's role is pm or pmm. */
   perception: PerceptionGap[];
   /** Several respondents only: each role's readiness per area (bank order), from that role's answers alone. */
-  areaRoles: { role: Role; areas: { id: string; readiness: number | null }[] }[];
+  areaRoles: { role: Role; areas: { id: string; readiness: number | null; missing?: 'unknown' | 'n/a' | 'unanswered' }[] }[];
   /** Interlock items whose two sides differ by a level or more, the widest first. */
   handoffPerception: HandoffPerception[];
   /** Responsibilities with capability claims of 3 or more without evidence, in bank order. */

@@ -29,8 +29,12 @@ export function table(caption: string, head: string[], rows: Html[][], numeric: 
   return `<table><caption>${esc(caption)}</caption>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
-/** A chart and its data side by side; printed, the chart is never cut across pages. */
-export const figure = (title: string, svg: Html, data: Html): Html => `<figure><figcaption>${esc(title)}</figcaption><div class="pair"><div class="plot">${svg}</div><div class="data">${data}</div></div></figure>`;
+/** A table or chart that scrolls inside its own box on a narrow screen, not the page; the box is focusable so a keyboard can scroll it. */
+export const scrollBox = (label: string, content: Html, cls = 'scroll'): Html => `<div class="${cls}" role="region" tabindex="0" aria-label="${esc(label)}">${content}</div>`;
+
+/** A chart, its data as a table in a closed `<details>` below it (the same numbers twice need not be read twice). */
+export const figure = (title: string, svg: Html, data: Html): Html =>
+  `<figure><figcaption>${esc(title)}</figcaption>${scrollBox(title, svg, 'plot')}<details class="data"><summary>The data as a table</summary>${data}</details></figure>`;
 
 export const section = (id: string, title: string, ...content: Html[]): Html => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>\n${joined(content, '\n')}\n</section>`;
 

@@ -34,5 +34,5 @@ export function barChart(id: string, title: string, rows: BarRow[], goal: number
     parts.push(text((row.value === null ? x0 : at(row.value)) + 5, y + 16, row.shown, 'value'));
   });
   parts.push(line(at(goal), TOP - 4, at(goal), height - 4, 'target'));
-  return chart(id, title, WIDTH, height, parts, `Bars from 0 to 100; the dashed line marks the target's score, ${goal}. The table beside the chart gives the same data.`);
+  return chart(id, title, WIDTH, height, parts, `Bars from 0 to 100; the dashed line marks the target's score, ${goal}. The table below the chart gives the same data.`);
 }

@@ -34,5 +34,5 @@ export function dumbbells(id: string, title: string, rows: DumbbellRow[], names:
     if (row.b !== null) parts.push(`<circle cx="${px(at(row.b))}" cy="${px(y)}" r="6" class="dot-b"/>`);
     if (row.a !== null) parts.push(`<circle cx="${px(at(row.a))}" cy="${px(y)}" r="6" class="dot-a"/>`);
   });
-  return chart(id, title, WIDTH, height, parts, `Filled dots: ${names[0]}; hollow dots: ${names[1]}. The table beside the chart gives the same data.`);
+  return chart(id, title, WIDTH, height, parts, `Filled dots: ${names[0]}; hollow dots: ${names[1]}. The table below the chart gives the same data.`);
 }

@@ -38,13 +38,17 @@ export const line = (x1: number, y1: number, x2: number, y2: number, cls: string
 
 export const rect = (x: number, y: number, width: number, height: number, cls: string): string => `<rect x="${px(x)}" y="${px(y)}" width="${px(Math.max(0, width))}" height="${px(height)}" class="${cls}"/>`;
 
+/** The smallest a chart is drawn at: its 13 px text stays about 10 px or more. */
+const MIN_SCALE = 0.8;
+
 /**
  * An SVG chart for a screen reader: `role="img"` with its title and a description that points to
- * the table beside it. `id` is ours (letters, digits and dashes), never text from a file.
+ * the table below it. `id` is ours (letters, digits and dashes), never text from a file.
  */
 export function chart(id: string, title: string, width: number, height: number, body: string[], desc: string): string {
   return [
-    `<svg viewBox="0 0 ${width} ${height}" width="${width}" role="img" aria-labelledby="${id}-title ${id}-desc" class="chart">`,
+    // Scaled down to fit a narrow screen, but never below MIN_SCALE: a wider chart scrolls in its own box.
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" style="min-width:${Math.round(width * MIN_SCALE)}px" role="img" aria-labelledby="${id}-title ${id}-desc" class="chart">`,
     `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>`,
     ...body,
     '</svg>',

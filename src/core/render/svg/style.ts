@@ -34,14 +34,29 @@ nav ol{display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;margin:1rem 0 0;list
 .blocks{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:0 1.5rem}
 .blocks ol,.blocks ul{padding-left:1.3rem;margin:.2rem 0}
 figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.4rem}
-.pair{display:grid;grid-template-columns:minmax(0,1fr);gap:1.2rem;align-items:start}
-@media screen and (min-width:1100px){.pair{grid-template-columns:minmax(0,1.3fr) minmax(0,1fr)}}
+.plot{overflow-x:auto}.figs{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,34rem),1fr));gap:0 2rem;align-items:start}
+.notes{columns:2 26rem;column-gap:2rem}.notes>div{break-inside:avoid}.notes h3{margin-top:0}
 svg.chart{display:block;height:auto;max-width:100%;font-size:13px;font-family:inherit}
+@media screen and (max-width:700px){body{padding:.8rem}}
+details.data{margin:.4rem 0}details.data>summary{cursor:pointer;color:var(--accent);font-size:.9rem}
+.scroll{overflow-x:auto;max-width:100%}
+.decision{margin:.3rem 0;padding:.3rem .6rem;border-left:4px solid var(--accent);background:var(--panel)}
+.charter td:last-child,.plan td:nth-child(4){min-width:14rem}
+.quads{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;margin:.6rem 0}
+.quads .axis-y,.quads .axis-x{margin:0;color:var(--muted);font-size:.85rem}.quads .axis-x{text-align:right}
+.quad{border:1px solid var(--line);border-top:6px solid var(--none);border-radius:6px;padding:.3rem .8rem;background:var(--panel)}
+.quad h3{margin:.2rem 0}.quad ol{margin:.2rem 0;padding-left:2.2rem}.quad li{margin:0}
+.q-strength{border-top-color:var(--q-strength)}.q-stretched{border-top-color:var(--q-stretched)}
+.q-underskilled{border-top-color:var(--q-underskilled)}.q-critical{border-top-color:var(--q-critical)}
+@media screen and (max-width:700px){.quads{grid-template-columns:1fr}.quads .axis-x{text-align:left}}
+.terms{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:.2rem 1.5rem}
+.terms div{display:flex;gap:.5rem}.terms dt{font-weight:600;min-width:9rem}.terms dd{margin:0}
+.sub{color:var(--muted);font-weight:400}
 table{border-collapse:collapse;width:100%;font-size:.88rem;margin:0 0 .8rem}
 caption{text-align:left;font-weight:600;color:var(--muted);padding:.2rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:var(--panel)}.num{text-align:right;white-space:nowrap}
-.plan td{height:2.6rem}.plan td:nth-child(n+4){min-width:7rem;border-left:1px solid var(--line)}
+.plan td{height:2.6rem}.plan td:nth-child(n+5){min-width:6rem;border-left:1px solid var(--line)}
 ol>li{margin-bottom:.6rem}.gap-title{margin:0}.formula{margin:0;color:var(--muted);font-family:ui-monospace,"Liberation Mono",monospace;font-size:.85rem}
 li p{margin:.15rem 0}.discuss{font-weight:600}.note{font-style:italic}
 .label,.value,.tick{fill:var(--fg)}.tick{font-size:12px}.strong{font-weight:700}
@@ -49,16 +64,14 @@ li p{margin:.15rem 0}.discuss{font-weight:600}.note{font-style:italic}
 .bar.t-good{fill:var(--good)}.bar.t-near{fill:var(--near)}.bar.t-low{fill:var(--low)}
 .cell.h-good{fill:var(--h-good)}.cell.h-near{fill:var(--h-near)}.cell.h-low{fill:var(--h-low)}.cell.h-none{fill:var(--h-none)}.cell-text{fill:var(--fg);font-weight:600}
 .frame{fill:var(--bg);stroke:var(--line)}.zone{fill:var(--zone)}
-.dot{stroke:var(--bg);stroke-width:1.5}.q-strength.dot{fill:var(--q-strength)}.q-stretched.dot{fill:var(--q-stretched)}.q-underskilled.dot{fill:var(--q-underskilled)}.q-critical.dot{fill:var(--q-critical)}
 .dot-text{fill:#fff;font-weight:700;font-size:11px}.dot-text.small{font-size:9.5px}
-.leader{stroke:var(--muted);stroke-width:.8}.home{fill:var(--muted)}
 .dot-a{fill:var(--accent)}.dot-b{fill:var(--bg);stroke:var(--fg);stroke-width:2}.stem{stroke:var(--muted);stroke-width:3}
 .strip{fill:var(--panel)}.count{fill:var(--accent);stroke:var(--bg);stroke-width:1}.mean{stroke:var(--fg);stroke-width:2.5}
 @page{margin:14mm}
 @media print{
 body{max-width:none;padding:0;font-size:10pt;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 nav{display:none}
-#summary{break-after:page}
+#summary{break-after:page}details.data{display:none}.scroll{overflow:visible}
 h2{break-after:avoid}
 svg.chart{max-width:165mm;max-height:230mm;break-inside:avoid}
 figure>figcaption{break-after:avoid}

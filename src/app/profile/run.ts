@@ -1,13 +1,13 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { resolveFormat } from '../commands/options.js';
-import { InputError, UsageError, valueOf, type Problem } from '../core/errors.js';
-import { emit } from '../io/output.js';
-import { readFileText, readSourceText } from '../io/read.js';
-import { writeFileAtomic } from '../io/write.js';
-import { colorWanted } from '../io/terminal.js';
-import type { OUTPUT_FORMATS } from '../core/render/formats.js';
-import type { ProfileBank } from '../core/profile/schema.js';
-import type { ProfileResult } from '../core/profile/score.js';
+import { resolveFormat } from '../../core/render/formats.js';
+import { InputError, UsageError, valueOf, type Problem } from '../../core/errors.js';
+import { emit } from '../../io/output.js';
+import { readFileText, readSourceText } from '../../io/read.js';
+import { writeFileAtomic } from '../../io/write.js';
+import { colorWanted } from '../../io/terminal.js';
+import type { OUTPUT_FORMATS } from '../../core/render/formats.js';
+import type { ProfileBank } from '../../core/profile/schema.js';
+import type { ProfileResult } from '../../core/profile/score.js';
 
 type ProfileFormat = (typeof OUTPUT_FORMATS.profile)[number];
 
@@ -54,22 +54,22 @@ function settings(opts: OutputOptions) {
 async function renderProfile(bank: ProfileBank, result: ProfileResult, format: ProfileFormat, color: boolean): Promise<string> {
   switch (format) {
     case 'terminal':
-      return (await import('../core/profile/render-text.js')).renderProfileTerminal(bank, result, color);
+      return (await import('../../core/profile/render-text.js')).renderProfileTerminal(bank, result, color);
     case 'markdown':
-      return (await import('../core/profile/render-markdown.js')).renderProfileMarkdown(bank, result);
+      return (await import('../../core/profile/render-markdown.js')).renderProfileMarkdown(bank, result);
     case 'json':
-      return (await import('../core/profile/render-json.js')).renderProfileJson(result);
+      return (await import('../../core/profile/render-json.js')).renderProfileJson(result);
     case 'html':
-      return (await import('../core/profile/render-html.js')).renderProfileHtml(bank, result);
+      return (await import('../../core/profile/render-html.js')).renderProfileHtml(bank, result);
   }
 }
 
 async function loadBank(path?: string): Promise<ProfileBank> {
-  return (await import('../io/profile-files.js')).loadProfileBank(path);
+  return (await import('../../io/profile-files.js')).loadProfileBank(path);
 }
 
 async function scoreFile(bank: ProfileBank, text: { source: string; text: string }): Promise<ProfileResult> {
-  const [{ parseProfileAnswers }, { scoreProfile }] = await Promise.all([import('../core/profile/answers.js'), import('../core/profile/score.js')]);
+  const [{ parseProfileAnswers }, { scoreProfile }] = await Promise.all([import('../../core/profile/answers.js'), import('../../core/profile/score.js')]);
   const answers = parseProfileAnswers(text, bank);
   return { ...scoreProfile(bank, answers.answers, { name: answers.name, rater: answers.rater }), source: answers.source };
 }
@@ -84,7 +84,7 @@ export async function run(opts: ProfileOptions): Promise<void> {
 }
 
 async function runInteractive(opts: ProfileOptions, out: ReturnType<typeof settings>): Promise<void> {
-  const { noPromptReason, abortOnStop } = await import('../app/interactive/run.js');
+  const { noPromptReason, abortOnStop } = await import('../interactive/run.js');
   const why = noPromptReason(process.stdin, process.env);
   if (why) {
     throw new UsageError(
@@ -94,11 +94,11 @@ async function runInteractive(opts: ProfileOptions, out: ReturnType<typeof setti
   if (opts.resume && opts.fresh) throw new UsageError('--resume and --fresh: choose one (resume the saved answers, or start over)');
   refuseOverwrite(opts.out, [opts.save, opts.profile]);
   const [{ interactiveProfile, PROFILE_END_OF_INPUT }, { inquirerPrompter }, { makeColors }, { commandLine, lookWidth }, { thisCommand }] = await Promise.all([
-    import('../app/interactive/profile.js'),
-    import('../app/interactive/prompts.js'),
-    import('../core/render/colors.js'),
-    import('../app/interactive/screens.js'),
-    import('../app/interactive/invocation.js'),
+    import('../interactive/profile.js'),
+    import('../interactive/prompts.js'),
+    import('../../core/render/colors.js'),
+    import('../interactive/screens.js'),
+    import('../interactive/invocation.js'),
   ]);
   const bank = await loadBank(opts.profile);
   const command = thisCommand();
@@ -123,7 +123,7 @@ async function runInteractive(opts: ProfileOptions, out: ReturnType<typeof setti
   // The profile is printed from the saved file, exactly as `profile --answers` prints it.
   const result = await scoreFile(bank, readFileText(opts.save));
   emit(await renderProfile(bank, result, out.format, out.color), out.out);
-  const { say } = await import('../io/output.js');
+  const { say } = await import('../../io/output.js');
   say(`\nYour answers are saved in ${opts.save}.\n  ${commandLine([...command, 'profile', '--answers', opts.save])}   prints this profile again`);
 }
 
@@ -140,7 +140,7 @@ export interface InterviewOptions {
 export async function runInterview(opts: InterviewOptions): Promise<void> {
   const format = resolveFormat('interview', opts.format, opts.out);
   const bank = await loadBank(opts.profile);
-  const { closest } = await import('../core/text.js');
+  const { closest } = await import('../../core/text.js');
   const wanted = opts.dimension ?? [];
   const unknown = wanted.filter((id) => !bank.dimensions.some((d) => d.id === id));
   if (unknown.length) {
@@ -153,7 +153,7 @@ export async function runInterview(opts: InterviewOptions): Promise<void> {
   if (opts.sheet !== undefined && existsSync(opts.sheet) && !opts.force) {
     throw new UsageError(`--sheet ${opts.sheet} already exists (it may hold an interviewer's answers): choose another file, or add --force to replace it`);
   }
-  const interview = await import('../core/profile/interview.js');
+  const interview = await import('../../core/profile/interview.js');
   const out = opts.out === '-' ? undefined : opts.out;
   const text = format === 'markdown' ? interview.renderInterviewMarkdown(bank, dimensions) : interview.renderInterviewTerminal(bank, dimensions, !out && colorWanted(opts.color));
   if (opts.sheet !== undefined) writeFileAtomic(opts.sheet, interview.scoringSheet(bank, dimensions, opts.sheet));
@@ -166,7 +166,7 @@ export interface TeamOptions extends OutputOptions {
 
 /** Folders become their answers files (sorted by name); files stay as given. */
 async function teamFiles(paths: string[]): Promise<string[]> {
-  const { folderFiles } = await import('../io/collect.js');
+  const { folderFiles } = await import('../../io/collect.js');
   return paths.flatMap((path) => {
     try {
       if (statSync(path).isDirectory()) return valueOf(folderFiles(path));
@@ -197,15 +197,15 @@ export async function runTeam(paths: string[], opts: TeamOptions): Promise<void>
     const member = await attempt(async () => scoreFile(bank, readFileText(file)));
     if (member) members.push(member);
   }
-  const diagnosis = opts.diagnosis === undefined ? undefined : await attempt(async () => (await import('../core/profile/diagnosis.js')).parseDiagnosis(await readSourceText(opts.diagnosis!)));
+  const diagnosis = opts.diagnosis === undefined ? undefined : await attempt(async () => (await import('../../core/profile/diagnosis.js')).parseDiagnosis(await readSourceText(opts.diagnosis!)));
   if (problems.length) throw new InputError(problems);
-  const { teamResult } = await import('../core/profile/team.js');
+  const { teamResult } = await import('../../core/profile/team.js');
   const team = teamResult(members, diagnosis);
   const render = {
-    terminal: async () => (await import('../core/profile/render-text.js')).renderTeamTerminal(team, out.color),
-    markdown: async () => (await import('../core/profile/render-markdown.js')).renderTeamMarkdown(team),
-    json: async () => (await import('../core/profile/render-json.js')).renderTeamJson(team),
-    html: async () => (await import('../core/profile/render-html.js')).renderTeamHtml(team),
+    terminal: async () => (await import('../../core/profile/render-text.js')).renderTeamTerminal(team, out.color),
+    markdown: async () => (await import('../../core/profile/render-markdown.js')).renderTeamMarkdown(team),
+    json: async () => (await import('../../core/profile/render-json.js')).renderTeamJson(team),
+    html: async () => (await import('../../core/profile/render-html.js')).renderTeamHtml(team),
   };
   emit(await render[out.format](), out.out);
 }
