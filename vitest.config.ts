@@ -54,6 +54,7 @@ const CLI = [
   'test/profile/render.test.ts',
   'test/profile/validate.test.ts',
   'test/render/html-cli.test.ts',
+  'test/render/report-csv.test.ts',
   'test/render/trust-cli.test.ts',
   'test/report/cli.test.ts',
   'test/report/model-cli.test.ts',

@@ -97,7 +97,7 @@ describe('the built-in profile (version 2)', () => {
 
   it('is what the build checked and stored in dist/', () => {
     const compiled = JSON.parse(readFileSync(join(ROOT, COMPILED_PROFILE_FILE), 'utf8'));
-    expect(compiled).toEqual(parseProfileBank({ source: BUILTIN_PROFILE_FILE, text: builtinText }));
+    expect(compiled.content).toEqual(parseProfileBank({ source: BUILTIN_PROFILE_FILE, text: builtinText }));
   });
 });
 
