@@ -173,6 +173,8 @@ export interface Diagnosis {
   /** Its title, for people. */
   stageTitle: string | null;
   form: Form;
+  /** How many respondents answered each form; each is scored over the items of their own. */
+  forms: Record<Form, number>;
   /** Items left out because they do not apply at this stage or are not in this form. */
   outOfScope: number;
   /** What the reader of the scope should be told (the answers named different stages). */

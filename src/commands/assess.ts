@@ -5,8 +5,7 @@ import { readSourceText } from '../io/read.js';
 import { sayProblems } from '../io/output.js';
 import type { InteractiveOptions } from '../interactive/run.js';
 import { publishReport } from '../pipeline.js';
-import { checkStage } from '../score/scope.js';
-import { reportSettings, type ReportCliOptions } from './options.js';
+import { checkStage, reportSettings, type ReportCliOptions } from './options.js';
 
 export interface AssessOptions extends ReportCliOptions, InteractiveOptions {
   answers?: string;

@@ -3,8 +3,8 @@ import { loadBank } from '../bank/load.js';
 import { UsageError } from '../errors.js';
 import { emit } from '../io/output.js';
 import { renderQuestionnaire } from '../render/questionnaire/page.js';
-import { checkStage, defaultStage, itemsInScope } from '../score/scope.js';
-import { parseForm, resolveFormat } from './options.js';
+import { askedScope, itemsInScope } from '../score/scope.js';
+import { checkStage, parseForm, resolveFormat } from './options.js';
 
 export interface FormOptions {
   bank?: string;
@@ -18,11 +18,10 @@ export interface FormOptions {
 /** `pm-diag form`: the offline HTML questionnaire for the items of one stage and form. */
 export function run(opts: FormOptions): void {
   resolveFormat('form', opts.format, opts.out);
-  const form = parseForm(opts.form) ?? 'full';
   const bank = loadBank(opts.bank);
   // The stage the answers will say: --stage, else the bank's default, so the report asks what was asked.
-  const stage = checkStage(bank, opts.stage) ?? defaultStage(bank);
-  const scope = { stage, form };
+  const scope = askedScope(bank, { stage: checkStage(bank, opts.stage), form: parseForm(opts.form) });
+  const { stage, form } = scope;
   if (itemsInScope(bankItems(bank), scope).length === 0) {
     const where = stage === null ? '' : ` at the ${stage} stage`;
     throw new UsageError(`--form ${form}: the bank "${bank.id}" asks no item in the ${form} form${where}; expected a bank that marks items rapid: true, or --form full`);

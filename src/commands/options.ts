@@ -1,4 +1,5 @@
-import { FORMS, type Form } from '../bank/schema.js';
+import { FORMS, type Bank, type Form } from '../bank/schema.js';
+import { stageOptionProblem } from '../score/scope.js';
 import { UsageError } from '../errors.js';
 import { safeLine } from '../text.js';
 import type { ReportSettings } from '../pipeline.js';
@@ -35,6 +36,13 @@ function number(option: string, value: string | undefined, min: number, max: num
     throw new UsageError(`${option}: found "${value}", expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
   }
   return n;
+}
+
+/** `--stage`, checked against the bank's stages once the bank is loaded: a usage error lists them. */
+export function checkStage(bank: Bank, stage: string | undefined): string | undefined {
+  const problem = stageOptionProblem(bank, stage);
+  if (problem !== undefined) throw new UsageError(problem);
+  return stage;
 }
 
 export const parseTarget = (v?: string) => number('--target', v, 1, 5, false);

@@ -3,8 +3,7 @@ import { loadFormMap } from '../answers/form-map.js';
 import type { TeamOptions } from '../answers/team.js';
 import { loadBank } from '../bank/load.js';
 import { publishReport } from '../pipeline.js';
-import { checkStage } from '../score/scope.js';
-import { reportSettings, type ReportCliOptions } from './options.js';
+import { checkStage, reportSettings, type ReportCliOptions } from './options.js';
 
 /** `pm-diag report FILE...`: one report over every respondent in the files, folders and form exports given. */
 export async function run(files: string[], opts: ReportCliOptions & TeamOptions & { map?: string }): Promise<void> {

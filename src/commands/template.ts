@@ -9,9 +9,9 @@ import type { Bank, Form, ScaleName } from '../bank/schema.js';
 import { csvCell } from '../export/text.js';
 import { emit } from '../io/output.js';
 import { renderFormGuide } from '../render/form-guide.js';
-import { checkStage, itemsInScope, stageIds } from '../score/scope.js';
+import { itemsInScope, stageIds } from '../score/scope.js';
 import { safeLine } from '../text.js';
-import { parseForm, resolveFormat } from './options.js';
+import { checkStage, parseForm, resolveFormat } from './options.js';
 import { guardTemplateOut } from './template-guard.js';
 
 export const ANSWERS_SCHEMA_FILE = 'pm-diag-answers.schema.json';

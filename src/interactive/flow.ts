@@ -6,7 +6,7 @@ import type { TextField } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { EVIDENCED_LEVEL } from '../score/diagnose.js';
-import { defaultStage, stageIds } from '../score/scope.js';
+import { askedScope, defaultStage, stageIds } from '../score/scope.js';
 import type { InterruptedError } from '../errors.js';
 import { say } from '../io/output.js';
 import { readFileText } from '../io/read.js';
@@ -178,8 +178,7 @@ class Session {
 
   /** The questions of the draft's stage and form (the bank's default stage and the full form until chosen). */
   private rescope(): void {
-    const scope = { stage: this.draft.stage ?? defaultStage(this.ctx.bank), form: this.draft.form ?? 'full' };
-    this.sections = scopedSections(this.ctx.sections, scope);
+    this.sections = scopedSections(this.ctx.sections, askedScope(this.ctx.bank, this.draft));
     this.steps = buildSteps(this.sections);
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { answersRuleProblems, checkAnswersShape, cleanAnswer } from '../answers/load.js';
 import { migrateAnswers } from '../answers/migrate.js';
@@ -59,6 +60,8 @@ export function readSession(path: string, bank: Bank): SavedSession | undefined 
   if (file.form != null) draft.form = file.form;
   if (file.respondent?.name !== undefined) draft.name = file.respondent.name;
   if (file.respondent?.role !== undefined) draft.role = file.respondent.role;
+  if (file.respondent?.email != null) draft.email = file.respondent.email;
+  if (file.response != null) draft.response = file.response;
   for (const item of bankItems(bank)) {
     if (!Object.hasOwn(answers, item.id)) continue;
     const raw = answers[item.id] ?? null;
@@ -72,14 +75,22 @@ export function readSession(path: string, bank: Bank): SavedSession | undefined 
 /** Moves the file aside (starting over) or copies it (resuming, when answers are dropped). */
 export { backupFile as backupSession } from '../io/backup.js';
 
-/** Writes the whole session, atomically and synchronously, in bank order. */
-export function saveSession(path: string, bank: Bank, draft: Draft, header: string[]): void {
+/**
+ * Writes the whole session, atomically and synchronously, in bank order. A new file gets its
+ * response id here, once; the answer time is the time of this save.
+ */
+export function saveSession(path: string, bank: Bank, draft: Draft, header: string[], now = new Date()) {
+  draft.response ??= randomUUID();
   const answers: [string, Answer | null][] = [];
   for (const item of bankItems(bank)) {
     const answer = draft.answers.get(item.id);
     if (answer !== undefined) answers.push([item.id, answer]);
   }
-  const respondent = draft.name !== undefined || draft.role !== undefined ? { name: draft.name, role: draft.role } : undefined;
+  const who = draft.name !== undefined || draft.role !== undefined || draft.email !== undefined;
+  const respondent = who ? { name: draft.name, role: draft.role, email: draft.email } : undefined;
   const scope = { stage: draft.stage, form: draft.form, bankVersion: bank.version, bankHash: bankHash(bank) };
-  writeFileAtomic(path, serializeAnswers({ bank: bank.id, ...scope, organization: draft.organization, respondent, answers }, header));
+  const submission = { response: draft.response, answeredAt: now.toISOString() };
+  const { organization } = draft;
+  const file = { bank: bank.id, ...scope, organization, respondent, ...submission, answers };
+  writeFileAtomic(path, serializeAnswers(file, header));
 }

@@ -38,6 +38,9 @@ export interface Draft {
   organization?: string | null;
   name?: string | null;
   role?: Role | null;
+  email?: string;
+  /** This submission's random id, given once when the file is first written and kept on resume. */
+  response?: string;
   answers: Map<string, Answer | null>;
 }
 

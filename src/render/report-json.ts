@@ -51,6 +51,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     organization: d.organization ?? null,
     stage: d.stage,
     form: d.form,
+    forms: d.forms,
     respondents: d.respondents.length,
     target: d.target,
     summary: {

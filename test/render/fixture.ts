@@ -60,6 +60,7 @@ export function singleDiagnosis(): Diagnosis {
     stage: null,
     stageTitle: null,
     form: 'full',
+    forms: { rapid: 0, full: 1 },
     outOfScope: 0,
     notices: [],
     date: '2026-03-02',
