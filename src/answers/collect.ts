@@ -5,7 +5,6 @@ import { andThen, checked, checkedAsync, errorsOf, valueOf, type Checked, type P
 import { sayProblems } from '../io/output.js';
 import { STDIN_SOURCE, notRegularFile, readFileBytes, readFileText, readSourceText } from '../io/read.js';
 import { looksLikeReport, parseDocumentText } from '../load/document.js';
-import { bankItems } from '../bank/items.js';
 import type { Respondent } from '../model.js';
 import { safeLine } from '../text.js';
 import { checkCsvAnswers, checkSheetAnswers, type FormExportOptions } from './csv.js';
@@ -112,18 +111,6 @@ function dated(respondents: Respondent[], file: string): Dated[] {
   });
 }
 
-/**
- * An export none of whose rows answers an item outside the rapid form is the rapid form's export
- * (docs/design.md "Mixed forms"): its respondents are scored over the rapid items.
- */
-function rapidExport(respondents: Respondent[], bank: Bank): void {
-  if (respondents.some((r) => r.form !== undefined)) return;
-  const rapid = new Set(bankItems(bank).filter((item) => item.rapid === true).map((item) => item.id));
-  const answered = respondents.flatMap((r) => [...r.answers.keys()]);
-  if (rapid.size === 0 || answered.length === 0 || !answered.every((id) => rapid.has(id))) return;
-  for (const r of respondents) r.form = 'rapid';
-}
-
 /** A pm-diag report saved into a folder of answers (`--out team/report.json`) is not anyone's answers. */
 function reportSkipped(file: string, data?: unknown): Problem | undefined {
   const report = data !== undefined && looksLikeReport(data);
@@ -137,11 +124,12 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
     for (const p of problems) (p.severity === 'error' ? into.problems : into.warnings).push(p);
   };
   const keep = (result: Checked<Respondent[]>, file: string) => {
-    into.files.push(file);
+    const failed = !result.value || errorsOf(result.problems).length > 0;
+    into.files.push({ path: file, respondents: failed ? undefined : result.value });
     sort(result.problems);
-    if (!result.value || errorsOf(result.problems).length > 0) return;
-    pushAll(into.respondents, result.value);
-    pushAll(into.dated, dated(result.value, file));
+    if (failed) return;
+    pushAll(into.respondents, result.value!);
+    pushAll(into.dated, dated(result.value!, file));
   };
   const answersFile = async (file: string, inFolder: boolean) => {
     const input = await checkedAsync(() => readSourceText(file));
@@ -154,11 +142,7 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
     const result = andThen(doc, (parsed) => checkAnswers(parsed, bank, options));
     keep({ value: result.value && [result.value], problems: result.problems }, file);
   };
-  if (isFormExport(path)) {
-    const result = await checkFormExport(path, bank, options);
-    if (result.value) rapidExport(result.value, bank);
-    return keep(result, path);
-  }
+  if (isFormExport(path)) return keep(await checkFormExport(path, bank, options), path);
   if (path !== '-' && isFolder(path)) {
     const files = folderFiles(path);
     sort(files.problems);
@@ -175,10 +159,12 @@ export interface CollectOptions extends FormExportOptions {
 
 /** Everything a collection found, even when it failed: what `validate` reports file by file. */
 export interface Gathered extends Collected {
-  /** Every file read, folders expanded, in order. */
-  files: string[];
+  /** Every file read, folders expanded, in order, with its respondents (undefined: it failed). */
+  files: { path: string; respondents?: Respondent[] }[];
   /** Errors only. */
   problems: Problem[];
+  /** The files were sound, but who answered breaks the rules (a person twice, several organizations). */
+  refused?: boolean;
 }
 
 /**
@@ -187,6 +173,7 @@ export interface Gathered extends Collected {
  */
 export async function gatherRespondents(paths: string[], bank: Bank, options: CollectOptions = {}) {
   const gathered: Gathered = { respondents: [], dated: [], warnings: [], files: [], problems: [] };
+  gathered.refused = false;
   if (paths.filter((p) => p === '-').length > 1) {
     const message = '"-" (standard input) is given more than once';
     gathered.problems.push({ source: STDIN_SOURCE, message, expected: 'at most one "-"', severity: 'error' });
@@ -195,6 +182,7 @@ export async function gatherRespondents(paths: string[], bank: Bank, options: Co
   for (const path of paths) await collectOne(path, bank, options, gathered);
   if (gathered.problems.length > 0) return gathered;
   const team = selectTeam(gathered.dated, options.team);
+  gathered.refused = errorsOf(team.problems).length > 0;
   for (const problem of team.problems) {
     (problem.severity === 'error' ? gathered.problems : gathered.warnings).push(problem);
   }

@@ -336,6 +336,13 @@ class RowReader {
     return suggestion === undefined ? problem : { ...problem, message: `${problem.message} (did you mean "${safeLine(suggestion)}"?)` };
   }
 
+  /** An export whose every question is a rapid item's is the rapid form's (docs/design.md "Mixed forms"). */
+  private get rapidForm(): { form?: 'rapid' } {
+    type ItemColumn = Extract<Column, { kind: 'item' }>;
+    const items = this.header.columns.filter((c): c is ItemColumn => c?.kind === 'item');
+    return items.length > 0 && items.every((c) => c.item.rapid === true) ? { form: 'rapid' } : {};
+  }
+
   get headerProblems(): Problem[] {
     return this.header.problems;
   }
@@ -443,7 +450,7 @@ class RowReader {
       }
       answers[id] = NOT_APPLICABLE;
     }
-    const file = { ...meta, respondent, answers } as AnswersFile;
+    const file = { ...meta, ...this.rapidForm, respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     const issues = this.valueIssues(file);
     for (const problem of issuesToProblems(issues, doc)) problems.push(this.withSuggestion(problem, file));

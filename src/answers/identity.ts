@@ -12,7 +12,8 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u02ba\uff02]/g;
  * spaces collapsed, case folded (upper then lower, so that "ß" and "SS" meet, as a full case fold does).
  */
 export function normalizedName(text: string): string {
-  return text.normalize('NFKC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
+  const quotes = text.normalize('NFKC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  return quotes.trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
 }
 
 /**

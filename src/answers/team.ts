@@ -34,9 +34,10 @@ function duplicateKeys(r: Respondent): { key: string; byResponse: boolean }[] {
   const answers = [...r.answers].map(([id, a]) => `${id}=${answerText(a)}`).sort();
   const organization = r.organization === undefined ? '' : normalizedName(r.organization);
   const print = (who: string) => JSON.stringify([who, r.role ?? '', organization, answers]);
-  const keys = [{ key: print(identityOf(r) ?? ''), byResponse: false }];
-  if (r.response !== undefined) keys.push({ key: print(`response:${r.response}`), byResponse: true });
-  return keys;
+  const byPerson = { key: print(identityOf(r) ?? ''), byResponse: false };
+  // The response id first: when both match, it is what the warning names.
+  if (r.response === undefined) return [byPerson];
+  return [{ key: print(`response:${r.response}`), byResponse: true }, byPerson];
 }
 
 const listed = (sources: string[], max = 5) => (sources.length <= max ? sources.join(', ') : `${sources.slice(0, max).join(', ')} and ${sources.length - max} more`);

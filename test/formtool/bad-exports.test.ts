@@ -91,7 +91,9 @@ describe('--map FILE', () => {
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { respondentList: { name: string; role: string }[]; items: { id: string; responses?: unknown }[] };
     expect(report.respondentList).toMatchObject([{ name: 'Ann', role: 'pm' }]);
-    const typed = write('ann.yaml', `respondent: { name: Ann, role: pm }\nanswers:\n  ${owner!.id}: { owner: pmm, capability: 4 }\n`);
+    // Its only questions are a rapid item's: a rapid-form export, as a rapid answers file is.
+    const typedText = `form: rapid\nrespondent: { name: Ann, role: pm }\nanswers:\n  ${owner!.id}: { owner: pmm, capability: 4 }\n`;
+    const typed = write('ann.yaml', typedText);
     const fromFile = JSON.parse(runCli(['report', typed, '--format', 'json']).stdout) as typeof report;
     expect(report.items).toEqual(fromFile.items);
   });
