@@ -62,6 +62,7 @@ export function readSession(path: string, bank: Bank): SavedSession | undefined 
   if (file.respondent?.role !== undefined) draft.role = file.respondent.role;
   if (file.respondent?.email != null) draft.email = file.respondent.email;
   if (file.response != null) draft.response = file.response;
+  if (file['answered-at'] != null) draft.answeredAt = file['answered-at'];
   for (const item of bankItems(bank)) {
     if (!Object.hasOwn(answers, item.id)) continue;
     const raw = answers[item.id] ?? null;
@@ -69,6 +70,7 @@ export function readSession(path: string, bank: Bank): SavedSession | undefined 
     // An item with every field empty (as in a template) is not answered yet.
     if (answer === null || answer === 'n/a' || Object.keys(answer).length > 0) draft.answers.set(item.id, answer);
   }
+  draft.savedAnswers = answersText(bank, draft);
   return { draft, dropped };
 }
 
@@ -77,10 +79,18 @@ export { backupFile as backupSession } from '../io/backup.js';
 
 /**
  * Writes the whole session, atomically and synchronously, in bank order. A new file gets its
- * response id here, once; the answer time is the time of this save.
+ * response id here, once; the answer time moves to now when what is saved changed.
  */
 export function saveSession(path: string, bank: Bank, draft: Draft, header: string[], now = new Date()) {
   draft.response ??= randomUUID();
+  const answers = answersText(bank, draft);
+  if (draft.answeredAt === undefined || answers !== draft.savedAnswers) draft.answeredAt = now.toISOString();
+  draft.savedAnswers = answers;
+  writeFileAtomic(path, answersText(bank, draft, header, draft.answeredAt));
+}
+
+/** The answers file of a draft; without a time, what a save compares to tell whether anything changed. */
+function answersText(bank: Bank, draft: Draft, header: string[] = [], answeredAt?: string): string {
   const answers: [string, Answer | null][] = [];
   for (const item of bankItems(bank)) {
     const answer = draft.answers.get(item.id);
@@ -89,8 +99,6 @@ export function saveSession(path: string, bank: Bank, draft: Draft, header: stri
   const who = draft.name !== undefined || draft.role !== undefined || draft.email !== undefined;
   const respondent = who ? { name: draft.name, role: draft.role, email: draft.email } : undefined;
   const scope = { stage: draft.stage, form: draft.form, bankVersion: bank.version, bankHash: bankHash(bank) };
-  const submission = { response: draft.response, answeredAt: now.toISOString() };
-  const { organization } = draft;
-  const file = { bank: bank.id, ...scope, organization, respondent, ...submission, answers };
-  writeFileAtomic(path, serializeAnswers(file, header));
+  const { organization, response } = draft;
+  return serializeAnswers({ bank: bank.id, ...scope, organization, respondent, response, answeredAt, answers }, header);
 }

@@ -18,7 +18,7 @@ const [first] = bankItems(bank);
 const fieldOf = (text: string, key: string) => new RegExp(`^${key}: (.+)$`, 'm').exec(text)?.[1];
 
 describe('the saved session', () => {
-  it('gets a response id once and keeps it on resume; answered-at is the time of the last save', () => {
+  it('gets a response id once and keeps it on resume; answered-at is when an answer last changed', () => {
     const path = join(scratch, 'dana.yaml');
     const draft = { name: 'Dana', answers: new Map([[first!.id, { owner: 'pm' as const, capability: 3 }]]) };
     saveSession(path, bank, draft, ['a header'], new Date('2026-12-06T10:42:00Z'));
@@ -29,6 +29,10 @@ describe('the saved session', () => {
 
     const resumed = readSession(path, bank)!.draft;
     expect(resumed.response).toBe(response);
+    // Resumed and saved with nothing changed: the answers are as old as they were.
+    saveSession(path, bank, resumed, ['a header'], new Date('2026-12-07T07:00:00Z'));
+    expect(fieldOf(readFileSync(path, 'utf8'), 'answered-at')).toBe('2026-12-06T10:42:00.000Z');
+    resumed.answers.set(first!.id, { owner: 'pm', capability: 4 });
     saveSession(path, bank, resumed, ['a header'], new Date('2026-12-07T08:00:00Z'));
     const again = readFileSync(path, 'utf8');
     expect(fieldOf(again, 'response')).toBe(response);
