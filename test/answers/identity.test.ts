@@ -37,15 +37,18 @@ function answers(who: string, capability: number, extra: string[] = []): string 
   ].join('\n');
 }
 
-const people = (stdout: string) => (JSON.parse(stdout) as { respondentList: { name: string; source: string }[] }).respondentList;
+type Listed = { respondentList: { name: string; source: string }[] };
+const people = (stdout: string) => (JSON.parse(stdout) as Listed).respondentList;
 
 describe('identity', () => {
   it('is the e-mail when there is one, case folded; else the name, normalized', () => {
-    expect(identityOf({ name: "Siobhan O'Neill", email: 'S.ONeill@Acme.example ' })).toBe('email:s.oneill@acme.example');
-    expect(identityOf({ name: 'Siobhan O\u2019Neill', email: 's.oneill@acme.example' })).toBe('email:s.oneill@acme.example');
+    const email = 'email:s.oneill@acme.example';
+    expect(identityOf({ name: "Siobhan O'Neill", email: 'S.ONeill@Acme.example ' })).toBe(email);
+    expect(identityOf({ name: 'Siobhan O\u2019Neill', email: 's.oneill@acme.example' })).toBe(email);
     expect(identityOf({ name: '  Siobhan   O\u2019NEILL ' })).toBe(identityOf({ name: "siobhan o'neill" }));
-    expect(identityOf({ name: 'Ren\u00e9' })).toBe(identityOf({ name: 'Rene\u0301' })); // composed and decomposed
-    expect(identityOf({ name: '\uff24\uff41\uff4e\uff41' })).toBe(identityOf({ name: 'dana' })); // full-width letters (NFKC)
+    // Composed and decomposed accents; full-width letters (NFKC).
+    expect(identityOf({ name: 'Ren\u00e9' })).toBe(identityOf({ name: 'Rene\u0301' }));
+    expect(identityOf({ name: '\uff24\uff41\uff4e\uff41' })).toBe(identityOf({ name: 'dana' }));
     expect(normalizedName('Stra\u00dfe')).toBe(normalizedName('STRASSE'));
     expect(identityOf({ name: 'Dana' })).not.toBe(identityOf({ name: 'Dan' }));
     expect(identityOf({ name: '  ' })).toBeUndefined();
@@ -61,23 +64,29 @@ describe('one person, one set of answers', () => {
     const r = runCli(['report', dir, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`"Siobhan O'Neill" answered 2 times with different answers: ${join(dir, 'a.yaml')}, ${join(dir, 'b.yaml')}`);
+    const both = `${join(dir, 'a.yaml')}, ${join(dir, 'b.yaml')}`;
+    expect(r.stderr).toContain(`"Siobhan O'Neill" answered 2 times with different answers: ${both}`);
     expect(r.stderr).toContain('--latest');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a name typed with other spaces, case and apostrophes is the same person when there is no e-mail', () => {
-    const dir = team({ 'a.yaml': answers('name: "Ann  O\'Neill"', 2), 'b.yaml': answers('name: "ann o\u2019neill"', 3) });
-    expect(runCli(['report', dir]).stderr).toMatch(/"Ann {2}O'Neill" answered 2 times with different answers/);
+  it('a name with other spaces, case and apostrophes is the same person when there is no e-mail', () => {
+    const straight = answers('name: "Ann  O\'Neill"', 2);
+    const dir = team({ 'a.yaml': straight, 'b.yaml': answers('name: "ann o\u2019neill"', 3) });
+    const r = runCli(['report', dir]);
+    expect(r.stderr).toMatch(/"Ann {2}O'Neill" answered 2 times with different answers/);
   });
 
   it('the same response id in two files is counted once, with a warning naming the first', () => {
-    const submission = ['response: 6f1c2a90-5b1e-4d7e-9a40-1c2b3d4e5f60', 'answered-at: 2026-12-06T10:42:00Z'];
-    const dir = team({ 'dana.yaml': answers('name: Dana', 3, submission), 'dana (1).yaml': answers('name: Dana', 3, submission) });
+    const id = '6f1c2a90-5b1e-4d7e-9a40-1c2b3d4e5f60';
+    const submission = [`response: ${id}`, 'answered-at: 2026-12-06T10:42:00Z'];
+    const sent = answers('name: Dana', 3, submission);
+    const dir = team({ 'dana.yaml': sent, 'dana (1).yaml': sent });
     const r = runCli(['report', dir, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect(people(r.stdout).map((p) => p.source)).toEqual([join(dir, 'dana (1).yaml')]);
-    expect(r.stderr).toContain(`${join(dir, 'dana.yaml')}: warning: the same response (6f1c2a90-5b1e-4d7e-9a40-1c2b3d4e5f60) as ${join(dir, 'dana (1).yaml')}: counted once`);
+    const warning = `warning: the same response (${id}) as ${join(dir, 'dana (1).yaml')}: counted once`;
+    expect(r.stderr).toContain(`${join(dir, 'dana.yaml')}: ${warning}`);
   });
 
   it('two people who answered the same are two people', () => {
@@ -92,7 +101,8 @@ describe('--latest keeps the latest by the answers\' own time', () => {
   // The files' times say the opposite of their answered-at: a copy made later, or a download order.
   const older = answers('name: Bo', 1, ['answered-at: 2026-12-01T09:00:00Z']);
   const newer = answers('name: Bo', 4, ['answered-at: 2026-12-06T10:42:00+01:00']);
-  const dir = team({ 'newer.yaml': newer, 'older.yaml': older }, { 'newer.yaml': '2026-01-01', 'older.yaml': '2026-12-07' });
+  const fileTimes = { 'newer.yaml': '2026-01-01', 'older.yaml': '2026-12-07' };
+  const dir = team({ 'newer.yaml': newer, 'older.yaml': older }, fileTimes);
 
   it('answered-at wins over the file time, and the warning says which was kept and by what', () => {
     const r = runCli(['report', dir, '--latest', '--format', 'json']);
@@ -106,7 +116,8 @@ describe('--latest keeps the latest by the answers\' own time', () => {
   });
 
   it('without a time of their own, files go by their modification time, and the warning says so', () => {
-    const untimed = team({ 'x.yaml': answers('name: Cy', 1), 'y.yaml': answers('name: Cy', 5) }, { 'x.yaml': '2026-03-01', 'y.yaml': '2026-02-01' });
+    const times = { 'x.yaml': '2026-03-01', 'y.yaml': '2026-02-01' };
+    const untimed = team({ 'x.yaml': answers('name: Cy', 1), 'y.yaml': answers('name: Cy', 5) }, times);
     const r = runCli(['report', untimed, '--latest', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect(people(r.stdout).map((p) => p.source)).toEqual([join(untimed, 'x.yaml')]);
@@ -114,7 +125,8 @@ describe('--latest keeps the latest by the answers\' own time', () => {
   });
 
   it('two answers with the same time cannot be told apart: refused, saying what would tell', () => {
-    const tied = team({ 'x.yaml': answers('name: Di', 1), 'y.yaml': answers('name: Di', 5) }, { 'x.yaml': '2026-03-01', 'y.yaml': '2026-03-01' });
+    const times = { 'x.yaml': '2026-03-01', 'y.yaml': '2026-03-01' };
+    const tied = team({ 'x.yaml': answers('name: Di', 1), 'y.yaml': answers('name: Di', 5) }, times);
     const r = runCli(['report', tied, '--latest']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--latest cannot tell which is the latest');
@@ -127,7 +139,8 @@ describe('--latest keeps the latest by the answers\' own time', () => {
     expect(exported.stderr).toContain('"Bo" answered 2 times with different answers');
     const latest = runCli(['export', dir, '--format', 'ndjson', '--latest']);
     expect(latest.code, latest.stderr).toBe(0);
-    const rows = latest.stdout.trim().split('\n').map((line) => JSON.parse(line) as { respondent: string; value: unknown; axis: string });
+    type Row = { respondent: string; value: unknown; axis: string };
+    const rows = latest.stdout.trim().split('\n').map((line) => JSON.parse(line) as Row);
     expect(new Set(rows.map((row) => row.respondent))).toEqual(new Set(['Bo']));
     expect(rows.find((row) => row.axis === 'capability' && row.value !== null)?.value).toBe(4);
 
@@ -143,7 +156,7 @@ describe('--latest keeps the latest by the answers\' own time', () => {
 });
 
 describe('a folder of answers', () => {
-  it('skips a pm-diag report saved in it (JSON, HTML, markdown), with a warning, and the next report still runs', () => {
+  it('skips a report saved in it (JSON, HTML, markdown), with a warning; the next report still runs', () => {
     const dir = team({ 'ann.yaml': answers('name: Ann', 3), 'ben.yaml': answers('name: Ben', 2) });
     for (const format of ['json', 'html', 'md']) {
       const first = runCli(['report', dir, '--out', join(dir, `report.${format}`)]);
@@ -152,8 +165,10 @@ describe('a folder of answers', () => {
     const again = runCli(['report', dir, '--format', 'json']);
     expect(again.code, again.stderr).toBe(0);
     expect(people(again.stdout)).toHaveLength(2);
-    expect(again.stderr).toContain(`${join(dir, 'report.json')}: warning: skipped: a JSON report, not answers`);
-    expect(again.stderr).toContain(`${join(dir, 'report.html')}: warning: skipped: an HTML or markdown page, not answers`);
-    expect(again.stderr).toContain(`${join(dir, 'report.md')}: warning: skipped: an HTML or markdown page, not answers`);
+    const page = 'warning: skipped: an HTML or markdown page, not answers';
+    const json = 'warning: skipped: a JSON report, not answers';
+    expect(again.stderr).toContain(`${join(dir, 'report.json')}: ${json}`);
+    expect(again.stderr).toContain(`${join(dir, 'report.html')}: ${page}`);
+    expect(again.stderr).toContain(`${join(dir, 'report.md')}: ${page}`);
   });
 });

@@ -48,14 +48,16 @@ describe('the saved session', () => {
     saveSession(path, bank, { name: 'Dana', answers: new Map() }, []);
     const result = runCli(['validate', path]);
     expect(result.code, result.stderr).toBe(0);
-    const schema = JSON.parse(runCli(['schema', 'answers']).stdout) as { properties: Record<string, { anyOf?: { pattern?: string }[] }> };
+    type Schema = { properties: Record<string, { anyOf?: { pattern?: string }[] }> };
+    const schema = JSON.parse(runCli(['schema', 'answers']).stdout) as Schema;
     expect(schema.properties['answered-at']?.anyOf?.[0]?.pattern).toMatch(/^\^\\d\{4\}-/);
     expect(Object.keys(schema.properties)).toContain('response');
   });
 
   it('a bad answered-at is refused with its position and what is expected', () => {
     const path = join(scratch, 'bad.yaml');
-    const text = readFileSync(join(scratch, 'checked.yaml'), 'utf8').replace(/^answered-at: .*$/m, 'answered-at: yesterday');
+    const checkedText = readFileSync(join(scratch, 'checked.yaml'), 'utf8');
+    const text = checkedText.replace(/^answered-at: .*$/m, 'answered-at: yesterday');
     writeFileSync(path, text);
     const result = runCli(['validate', path]);
     expect(result.code).toBe(2);

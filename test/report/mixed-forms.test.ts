@@ -15,10 +15,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const bank = loadBank();
 const asked = (form: 'rapid' | 'full') => itemsInScope(bankItems(bank), askedScope(bank, { form }));
-const line = (id: string, kind: string) => `  ${id}: ${kind === 'interlock' ? '{ delivery: 3 }' : '{ owner: pm, capability: 3, capacity: 3 }'}`;
+const RESPONSIBILITY = '{ owner: pm, capability: 3, capacity: 3 }';
+const rated = (kind: string) => (kind === 'interlock' ? '{ delivery: 3 }' : RESPONSIBILITY);
+const line = (id: string, kind: string) => `  ${id}: ${rated(kind)}`;
 /** One person's file, every item of their form answered, as the questionnaire writes it. */
 const file = (name: string, form: 'rapid' | 'full') =>
-  [`form: ${form}`, `respondent: { name: ${name}, role: pm }`, 'answers:', ...asked(form).map((item) => line(item.id, item.kind)), ''].join('\n');
+  [`form: ${form}`, `respondent: { name: ${name}, role: pm }`, 'answers:', ...asked(form).map((i) => line(i.id, i.kind)), ''].join(
+    '\n',
+  );
 
 interface Report {
   form: string;
@@ -28,10 +32,12 @@ interface Report {
 }
 
 describe('mixed forms', () => {
-  it('four rapid files and one full: each complete respondent is fully covered, and the report counts each form', () => {
+  it('four rapid files and one full: each is fully covered, and the report counts each form', () => {
     const dir = join(scratch, 'team');
     mkdirSync(dir);
-    for (const name of ['ann', 'ben', 'cy', 'di']) writeFileSync(join(dir, `${name}.yaml`), file(name, 'rapid'));
+    for (const name of ['ann', 'ben', 'cy', 'di']) {
+      writeFileSync(join(dir, `${name}.yaml`), file(name, 'rapid'));
+    }
     writeFileSync(join(dir, 'eve.yaml'), file('eve', 'full'));
     const r = runCli(['report', dir, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
@@ -48,8 +54,11 @@ describe('mixed forms', () => {
   it('an export of the rapid form is scored as the rapid form, without --form', () => {
     const header = runCli(['template', '--format', 'csv', '--form', 'rapid']).stdout.trim();
     const columns = header.match(/\[[^\]]+\]/g)!.map((tag) => tag.slice(1, -1));
-    const cell = (column: string) =>
-      column === 'respondent' ? 'Ann' : column === 'role' ? 'pm' : column.endsWith('.owner') ? 'pm' : /\.(capability|capacity|delivery)$/.test(column) ? '3' : '';
+    const cell = (column: string) => {
+      if (column === 'respondent') return 'Ann';
+      if (column === 'role' || column.endsWith('.owner')) return 'pm';
+      return /\.(capability|capacity|delivery)$/.test(column) ? '3' : '';
+    };
     const csv = join(scratch, 'rapid-export.csv');
     writeFileSync(csv, `${header}\r\n${columns.map(cell).join(',')}\r\n`);
     const r = runCli(['report', csv, '--format', 'json']);

@@ -45,11 +45,12 @@ describe('a JSON report with a bad respondent count', () => {
     const good = join(scratch, 'report.json');
     expect(runCli(['report', EXAMPLE, '--out', good]).code).toBe(0);
     const bad = join(scratch, `bad${value}.json`);
-    writeFileSync(bad, readFileSync(good, 'utf8').replace(/^ {2}"respondents": \d+,$/m, `  "respondents": ${value},`));
+    const text = readFileSync(good, 'utf8');
+    writeFileSync(bad, text.replace(/^ {2}"respondents": \d+,$/m, `  "respondents": ${value},`));
     const r = runCli(['compare', bad, good]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(
-      new RegExp(`bad${value.replace('.', '\\.')}\\.json:\\d+:\\d+: respondents: invalid value \\(found ${value.replace('.', '\\.')}, expected a count of respondents: a whole number, 0 or more\\)`),
-    );
+    expect(r.stderr).toMatch(new RegExp(`${bad.replace(/[.]/g, '\\.')}:\\d+:\\d+: respondents: invalid value`));
+    const expected = 'expected a count of respondents: a whole number, 0 or more';
+    expect(r.stderr).toContain(`(found ${value}, ${expected})`);
   });
 });
