@@ -197,7 +197,7 @@ class Session {
     }
     if (settings.form !== undefined) this.draft.form = settings.form;
     else if (this.draft.form === undefined) {
-      const stage = this.draft.stage ?? defaultStage(bank);
+      const { stage } = askedScope(bank, this.draft);
       const rapid = scopedSections(this.ctx.sections, { stage, form: 'rapid' });
       if (rapid.length > 0) {
         this.draft.form = await this.askForm(rapid, scopedSections(this.ctx.sections, { stage, form: 'full' }));
@@ -246,9 +246,9 @@ class Session {
   /** The introduction; its length is the chosen scope's, or left to the form prompt when the form is still to be chosen. */
   private intro(): void {
     const { bank, sections, settings } = this.ctx;
-    const stage = settings.stage ?? defaultStage(bank);
-    const formAsked = settings.form === undefined && scopedSections(sections, { stage, form: 'rapid' }).length > 0;
-    const scoped = formAsked ? undefined : scopedSections(sections, { stage, form: settings.form ?? 'full' });
+    const scope = askedScope(bank, settings);
+    const formAsked = settings.form === undefined && scopedSections(sections, { ...scope, form: 'rapid' }).length > 0;
+    const scoped = formAsked ? undefined : scopedSections(sections, scope);
     say(introScreen(bank, scoped, safeLine(this.ctx.savePath), this.ctx.look));
   }
 
