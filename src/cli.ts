@@ -11,6 +11,14 @@ const formatOption = (kind: OutputKind, description: string) => new Option('--fo
 
 /** `--map FILE`, for every command that reads form exports. */
 const MAP_OPTION = ['--map <file>', 'a YAML file naming the headers and choice labels of a form export (CSV, XLSX) that carry no [<id>.<field>] tag'] as const;
+const ORGANIZATION_OPTION = [
+  '--organization <name>',
+  'keep only the respondents of this organization (when the files name several)',
+] as const;
+const LATEST_OPTION = [
+  '--latest',
+  "one who answered more than once: keep their latest (by answered-at or timestamp, else the file's time)",
+] as const;
 
 const reportOptions = (cmd: Command): Command =>
   cmd
@@ -59,8 +67,8 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
         .summary('one report over several respondents (files, folders, CSV or XLSX exports)')
         .description('one report over several respondents: answers files, folders of them, or a form tool\'s export (CSV or XLSX)')
         .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv / .xlsx exports')
-        .option('--organization <name>', 'keep only the respondents of this organization (when the files name several)')
-        .option('--latest', 'keep only the most recent answers of a person who answered more than once')
+        .option(...ORGANIZATION_OPTION)
+        .option(...LATEST_OPTION)
         .option(...MAP_OPTION),
     )
       .addHelpText('after', '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv\n  pm-diag report "Form responses.xlsx" --map form-map.yaml')
@@ -91,6 +99,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--target <level>', 'target level 1-5 for every item without its own')
       .option('--fail-on-regression', 'exit 1 when the readiness of any item, or the summary, went down')
+      .option(...LATEST_OPTION)
       .option('--no-color', 'no colour')
       .addHelpText('after', '\nExamples:\n  pm-diag compare q1.yaml q2.yaml\n  pm-diag compare last-report.json answers.yaml --fail-on-regression')
       .action(async (before, after, opts) => (await import('./commands/compare.js')).run(before, after, opts)),
@@ -115,6 +124,10 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .argument('<files...>', 'banks and answers files (YAML or JSON), .csv or .xlsx exports')
       .option('--bank <file>', 'the bank to check answers files against (default: built-in)')
       .option(...MAP_OPTION)
+      .option('--stage <stage>', 'the stage report would score at (default: as report chooses it)')
+      .option('--form <form>', 'rapid or full: the form report would score (default: as report chooses it)')
+      .option(...ORGANIZATION_OPTION)
+      .option(...LATEST_OPTION)
       .option('--strict', 'unanswered items are errors, not warnings')
       .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml\n  pm-diag validate "Form responses.xlsx"')
       .action(async (files, opts) => (await import('./commands/validate.js')).run(files, opts)),
@@ -181,6 +194,8 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .addOption(formatOption('export', 'output format (default: from --out, else csv)'))
       .option('--out <file>', 'write to a file (written atomically) instead of stdout')
       .option('--target <level>', "target level 1-5 for every item without its own (default: the bank's)")
+      .option('--organization <name>', 'keep only the respondents of this organization')
+      .option(...LATEST_OPTION)
       .option('--strict', 'unanswered items are errors, not warnings')
       .addHelpText('after', '\nExamples:\n  pm-diag export answers/ --out team.csv\n  pm-diag export answers/ --out team.parquet\n  pm-diag export survey-export.csv --format ndjson > team.ndjson')
       .action(async (files, opts) => (await import('./commands/export.js')).run(files, opts)),

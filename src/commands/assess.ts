@@ -5,8 +5,7 @@ import { readSourceText } from '../io/read.js';
 import { sayProblems } from '../io/output.js';
 import type { InteractiveOptions } from '../app/interactive/run.js';
 import { publishReport } from '../app/pipeline.js';
-import { checkStage } from '../core/answers/scope.js';
-import { reportSettings, type ReportCliOptions } from './options.js';
+import { checkStage, reportSettings, type ReportCliOptions } from './options.js';
 
 export interface AssessOptions extends ReportCliOptions, InteractiveOptions {
   answers?: string;

@@ -27,6 +27,7 @@ export interface CompareOptions {
   failOnRegression?: boolean;
   color?: boolean;
   map?: string;
+  latest?: boolean;
 }
 
 interface SideContext {
@@ -36,6 +37,7 @@ interface SideContext {
   /** `--map`, read when a side is a form export. */
   map: () => FormMap | undefined;
   warnings: Problem[];
+  latest?: boolean;
 }
 
 function diagnosed(ctx: SideContext, respondents: Respondent[], source: string): Snapshot {
@@ -45,7 +47,7 @@ function diagnosed(ctx: SideContext, respondents: Respondent[], source: string):
 /** One side: a folder or form export (CSV, XLSX), a JSON report (it has `schemaVersion`), or an answers file. */
 async function loadSide(path: string, ctx: SideContext): Promise<Checked<Snapshot>> {
   if (path !== '-' && isRespondentSet(path)) {
-    const set = await checkRespondents([path], ctx.bank(), { team: {}, map: ctx.map() });
+    const set = await checkRespondents([path], ctx.bank(), { team: { latest: ctx.latest }, map: ctx.map() });
     return andThen(set, ({ respondents, warnings }) => ({ value: diagnosed(ctx, respondents, path), problems: warnings }));
   }
   const doc = andThen(await checkedAsync(() => readSourceText(path)), (input) => checked(() => parseDocumentText(input, { allowAliases: false })));
@@ -63,7 +65,13 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   if (before === '-' && after === '-') throw new UsageError('"-" (standard input) can be only one side of the comparison');
   let bank: Bank | undefined;
   let map: { value?: FormMap } | undefined;
-  const ctx: SideContext = { settings, bank: () => (bank ??= loadBank(opts.bank)), map: () => (map ??= { value: loadFormMap(opts.map, ctx.bank()) }).value, warnings: [] };
+  const ctx: SideContext = {
+    settings,
+    bank: () => (bank ??= loadBank(opts.bank)),
+    map: () => (map ??= { value: loadFormMap(opts.map, ctx.bank()) }).value,
+    warnings: [],
+    latest: opts.latest,
+  };
   const problems: Problem[] = [];
   const sides: Snapshot[] = [];
   for (const path of [before, after]) {

@@ -17,6 +17,8 @@ export interface ExportCliOptions {
   target?: string;
   strict?: boolean;
   map?: string;
+  organization?: string;
+  latest?: boolean;
 }
 
 /** `pm-diag export FILE...`: one row per respondent × item × axis, for an analysis engine. */
@@ -28,7 +30,10 @@ export async function run(files: string[], opts: ExportCliOptions, stdout: { isT
     throw new UsageError('--format parquet: found a terminal as the output, expected --out FILE or a redirect (Parquet is binary)');
   }
   const bank = loadBank(opts.bank);
-  const { respondents, warnings } = await collectRespondents(files, bank, { strict: opts.strict === true, map: loadFormMap(opts.map, bank) });
+  // Several organizations may share one export (a benchmark); each person is still counted once.
+  const team = { organization: opts.organization, latest: opts.latest, organizations: 'many' as const };
+  const collecting = { strict: opts.strict === true, map: loadFormMap(opts.map, bank), team };
+  const { respondents, warnings } = await collectRespondents(files, bank, collecting);
   sayWarnings(warnings);
   // Targets, bank order and the assessment's organization come from the same scoring as the report's.
   const rows = exportRows(diagnose(bank, respondents, { target }), respondents);

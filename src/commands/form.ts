@@ -3,8 +3,8 @@ import { loadBank } from '../io/bank-files.js';
 import { UsageError } from '../core/errors.js';
 import { emit } from '../io/output.js';
 import { renderQuestionnaire } from '../core/render/questionnaire/page.js';
-import { checkStage, defaultStage, itemsInScope } from '../core/answers/scope.js';
-import { parseForm } from './options.js';
+import { askedScope, itemsInScope } from '../core/answers/scope.js';
+import { checkStage, parseForm } from './options.js';
 import { resolveFormat } from '../core/render/formats.js';
 
 export interface FormOptions {
@@ -19,11 +19,10 @@ export interface FormOptions {
 /** `pm-diag form`: the offline HTML questionnaire for the items of one stage and form. */
 export function run(opts: FormOptions): void {
   resolveFormat('form', opts.format, opts.out);
-  const form = parseForm(opts.form) ?? 'full';
   const bank = loadBank(opts.bank);
   // The stage the answers will say: --stage, else the bank's default, so the report asks what was asked.
-  const stage = checkStage(bank, opts.stage) ?? defaultStage(bank);
-  const scope = { stage, form };
+  const scope = askedScope(bank, { stage: checkStage(bank, opts.stage), form: parseForm(opts.form) });
+  const { stage, form } = scope;
   if (itemsInScope(bankItems(bank), scope).length === 0) {
     const where = stage === null ? '' : ` at the ${stage} stage`;
     throw new UsageError(`--form ${form}: the bank "${bank.id}" asks no item in the ${form} form${where}; expected a bank that marks items rapid: true, or --form full`);

@@ -1,4 +1,5 @@
-import { FORMS, type Form } from '../core/bank/schema.js';
+import { FORMS, type Bank, type Form } from '../core/bank/schema.js';
+import { stageOptionProblem } from '../core/answers/scope.js';
 import { UsageError } from '../core/errors.js';
 import { safeLine } from '../core/text.js';
 import type { ReportSettings } from '../app/pipeline.js';
@@ -9,24 +10,38 @@ import { resolveFormat } from '../core/render/formats.js';
 // Options as commander gives them (strings), checked and turned into settings before any input is read.
 
 
-function number(option: string, value: string | undefined, min: number, max: number, integer: boolean): number | undefined {
+/** Plain decimal digits only: `Number()` would also read `0x10` as 16, `1e3` as 1000 and `0b1` as 1. */
+const WHOLE = /^\d+$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+function number(option: string, value: string | undefined, min: number, max: number, integer: boolean, example: string) {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
-    throw new UsageError(`${option}: found "${value}", expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
-  }
-  return n;
+  const text = value.trim();
+  const n = Number(text);
+  const plain = (integer ? WHOLE : DECIMAL).test(text);
+  if (plain && n >= min && n <= max) return n;
+  const range = max === Infinity ? `, ${min} or more` : ` from ${min} to ${max}`;
+  const written = plain ? '' : `, in plain decimal digits (such as ${example})`;
+  throw new UsageError(`${option}: found "${safeLine(value)}", expected ${integer ? 'a whole number' : 'a number'}${range}${written}`);
 }
 
-export const parseTarget = (v?: string) => number('--target', v, 1, 5, false);
+/** `--stage`, checked against the bank's stages once the bank is loaded: a usage error lists them. */
+export function checkStage(bank: Bank, stage: string | undefined): string | undefined {
+  const problem = stageOptionProblem(bank, stage);
+  if (problem !== undefined) throw new UsageError(problem);
+  return stage;
+}
+
+export const parseTarget = (v?: string) => number('--target', v, 1, 5, false, '3.5');
 
 /** `--form`: rapid or full. */
 export function parseForm(value: string | undefined): Form | undefined {
   if (value === undefined || (FORMS as readonly string[]).includes(value)) return value as Form | undefined;
   throw new UsageError(`--form: found "${safeLine(value)}", expected ${FORMS.join(' or ')}`);
 }
-export const parseTop = (v?: string) => number('--top', v, 0, 1000, true);
-export const parseFailUnder = (v?: string) => number('--fail-under', v, 0, 100, false);
+/** Any number of gaps: more than there are lists them all. */
+export const parseTop = (v?: string) => number('--top', v, 0, Infinity, true, '10');
+export const parseFailUnder = (v?: string) => number('--fail-under', v, 0, 100, false, '50');
 
 /** The report options shared by `assess`, `report` and the interactive flow, as commander gives them. */
 export interface ReportCliOptions {

@@ -3,8 +3,7 @@ import { loadFormMap } from '../io/form-map-file.js';
 import type { TeamOptions } from '../core/answers/team.js';
 import { loadBank } from '../io/bank-files.js';
 import { publishReport } from '../app/pipeline.js';
-import { checkStage } from '../core/answers/scope.js';
-import { reportSettings, type ReportCliOptions } from './options.js';
+import { checkStage, reportSettings, type ReportCliOptions } from './options.js';
 
 /** `pm-diag report FILE...`: one report over every respondent in the files, folders and form exports given. */
 export async function run(files: string[], opts: ReportCliOptions & TeamOptions & { map?: string }): Promise<void> {

@@ -9,9 +9,9 @@ import type { Bank, Form, ScaleName } from '../core/bank/schema.js';
 import { csvCell } from '../core/csv-cells.js';
 import { emit } from '../io/output.js';
 import { renderFormGuide } from '../core/render/form-guide.js';
-import { checkStage, itemsInScope, stageIds } from '../core/answers/scope.js';
+import { itemsInScope, stageIds } from '../core/answers/scope.js';
 import { safeLine } from '../core/text.js';
-import { parseForm } from './options.js';
+import { checkStage, parseForm } from './options.js';
 import { resolveFormat } from '../core/render/formats.js';
 import { guardTemplateOut } from './template-guard.js';
 

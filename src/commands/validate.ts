@@ -1,6 +1,5 @@
-import { checkFormExport, isFormExport } from '../io/collect.js';
+import { alikeOnce, gatherRespondents, isFormExport, isRespondentSet } from '../io/collect.js';
 import { loadFormMap } from '../io/form-map-file.js';
-import { checkAnswers } from '../core/answers/load.js';
 import { bankItems } from '../core/bank/items.js';
 import { loadBank } from '../io/bank-files.js';
 import { checkBankDocument } from '../core/bank/parse.js';
@@ -12,11 +11,19 @@ import { type SourceText } from '../core/source.js';
 import { emit, say, sayProblems } from '../io/output.js';
 import { parseDocumentText, type ParsedDocument } from '../core/document/document.js';
 import { safeLine } from '../core/text.js';
+import { pushAll } from '../core/lists.js';
+import { isAnswered } from '../core/score/answered.js';
+import { askedScope, bankItemsInScope, resolveScope } from '../core/answers/scope.js';
+import { checkStage, parseForm } from './options.js';
 
 export interface ValidateOptions {
   bank?: string;
   strict?: boolean;
   map?: string;
+  stage?: string;
+  form?: string;
+  organization?: string;
+  latest?: boolean;
 }
 
 const isMapping = (data: unknown): data is object => data !== null && typeof data === 'object' && !Array.isArray(data);
@@ -73,21 +80,63 @@ function bankSummary(bank: Bank): string {
   return `question bank "${bank.id}" v${bank.version}: ${bank.areas.length} areas, ${responsibilities} responsibilities, ${items.length - responsibilities} interlock items`;
 }
 
+/** What `report` would make of the answers: a line per file, then how many people it would count, or why not. */
+async function validateAnswers(paths: string[], bank: Bank, opts: ValidateOptions, out: ValidateOutput) {
+  const form = parseForm(opts.form);
+  const stage = checkStage(bank, opts.stage);
+  const map = paths.some(isFormExport) ? loadFormMap(opts.map, bank) : undefined;
+  const team = { organization: opts.organization, latest: opts.latest };
+  const gathered = await gatherRespondents(paths, bank, { strict: opts.strict, map, team });
+  pushAll(out.problems, gathered.warnings);
+  for (const { path, respondents } of gathered.files) {
+    if (respondents === undefined) {
+      out.lines.push(`FAIL ${safeLine(path)}`);
+      continue;
+    }
+    if (isFormExport(path)) {
+      const count = `${respondents.length} respondent${respondents.length === 1 ? '' : 's'}`;
+      out.lines.push(`ok   ${safeLine(path)}: a form export for "${bank.id}", ${count}`);
+      continue;
+    }
+    const [respondent] = respondents;
+    const asked = bankItemsInScope(bank, askedScope(bank, respondent!));
+    const answered = asked.filter((item) => isAnswered(respondent!.answers.get(item.id), item.kind)).length;
+    const counted = `${answered} of ${asked.length} items answered`;
+    out.lines.push(`ok   ${safeLine(path)}: answers for "${bank.id}", ${counted}`);
+  }
+  pushAll(out.problems, gathered.problems);
+  if (gathered.refused) out.lines.push('FAIL report: would refuse these answers, as said below');
+  if (gathered.problems.length > 0) return;
+  const scope = resolveScope(bank, gathered.respondents, { stage, form });
+  for (const message of scope.notices) out.problems.push({ source: 'report', message, severity: 'warning' });
+  const people = gathered.respondents.length;
+  const forms = `${scope.forms.rapid} answered the rapid form, ${scope.forms.full} the full`;
+  const where = scope.stage === null ? '' : ` at the ${scope.stage} stage`;
+  const counted = `${people} respondent${people === 1 ? '' : 's'} (${forms})`;
+  out.lines.push(`ok   report: would count ${counted}, scored on the ${scope.form} form${where}`);
+}
+
+interface ValidateOutput {
+  lines: string[];
+  problems: Problem[];
+}
+
 /** Checks every file and reports every problem in all of them; banks are checked first, so answers can be checked against them. */
 export async function run(files: string[], opts: ValidateOptions): Promise<void> {
-  const lines: string[] = [];
-  const problems: Problem[] = [];
-  const docs: { path: string; input: SourceText; doc: ParsedDocument }[] = [];
+  const out: ValidateOutput = { lines: [], problems: [] };
+  const { lines, problems } = out;
   const banks = new Map<string, Bank>();
   const failed = (path: string, found: Problem[]) => {
     for (const problem of found) problems.push(problem);
     lines.push(`FAIL ${safeLine(path)}`);
   };
-  const exports: string[] = [];
+  // Answers files, folders of them and form exports go through the collector `report` uses.
+  const answers: string[] = [];
+  const namedBanks = new Set<unknown>();
   const profileFiles: { path: string; input: SourceText; doc: ParsedDocument }[] = [];
   for (const path of files) {
-    if (isFormExport(path)) {
-      exports.push(path);
+    if (path === '-' || isRespondentSet(path)) {
+      answers.push(path);
       continue;
     }
     const input = checked(() => readFileText(path));
@@ -102,7 +151,8 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
       continue;
     }
     if (!looksLikeBank(doc.data)) {
-      docs.push({ path, input: text, doc });
+      answers.push(path);
+      namedBanks.add(isMapping(doc.data) ? (doc.data as { bank?: unknown }).bank : undefined);
       continue;
     }
     const bank = checked(() => checkBankDocument(doc));
@@ -111,35 +161,15 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
       lines.push(`ok   ${safeLine(path)}: ${bankSummary(bank.value)}`);
     } else failed(path, bank.problems);
   }
-  let defaultBank: Bank | undefined;
-  for (const { path, input, doc } of docs) {
-    const named = (doc.data as { bank?: unknown }).bank;
-    const bank = (typeof named === 'string' && !opts.bank && banks.get(named)) || (defaultBank ??= loadBank(opts.bank));
-    // Aliases were allowed for telling the kinds apart; answers files take none.
-    const answersDoc = checked(() => parseDocumentText(input, { allowAliases: false }));
-    const answers = andThen(answersDoc, (parsed) => checkAnswers(parsed, bank, { strict: opts.strict }));
-    if (!answers.value) {
-      failed(path, answers.problems);
-      continue;
-    }
-    for (const warning of answers.problems) problems.push(warning);
-    lines.push(`ok   ${safeLine(path)}: answers for "${bank.id}", ${answers.value.answers.size} of ${bankItems(bank).length} items answered`);
-  }
-  // A form export is checked against --bank or the built-in bank: it names none.
-  if (exports.length > 0) defaultBank ??= loadBank(opts.bank);
-  const map = exports.length > 0 ? loadFormMap(opts.map, defaultBank!) : undefined;
-  for (const path of exports) {
-    const rows = await checkFormExport(path, defaultBank!, { strict: opts.strict, map });
-    if (!rows.value || rows.problems.some((p) => p.severity === 'error')) {
-      failed(path, rows.problems);
-      continue;
-    }
-    for (const warning of rows.problems) problems.push(warning);
-    lines.push(`ok   ${safeLine(path)}: a form export for "${defaultBank!.id}", ${rows.value.length} respondent${rows.value.length === 1 ? '' : 's'}`);
+  if (answers.length > 0) {
+    // Answers that all name a bank checked in this run are checked against it; else --bank, else the built-in.
+    const [named] = namedBanks.size === 1 ? [...namedBanks] : [];
+    const bank = (!opts.bank && typeof named === 'string' && banks.get(named)) || loadBank(opts.bank);
+    await validateAnswers(answers, bank, opts, out);
   }
   await validateProfileFiles(profileFiles, (line) => lines.push(line), failed, { strict: opts.strict });
   const errors = problems.filter((p) => p.severity === 'error');
-  sayProblems(problems.filter((p) => p.severity === 'warning'));
+  sayProblems(alikeOnce(problems.filter((p) => p.severity === 'warning')));
   if (errors.length > 0) {
     say(lines.join('\n'));
     throw new InputError(errors);

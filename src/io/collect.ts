@@ -1,16 +1,17 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../core/bank/schema.js';
-import { checked, errorsOf, valueOf, type Checked, type Problem } from '../core/errors.js';
+import { andThen, checked, checkedAsync, errorsOf, valueOf, type Checked, type Problem } from '../core/errors.js';
 import { sayProblems } from './output.js';
-import { notRegularFile, readFileBytes } from './read.js';
+import { notRegularFile, readFileBytes, readSourceText } from './read.js';
 import { STDIN_SOURCE } from '../core/source.js';
+import { looksLikeReport, parseDocumentText } from '../core/document/document.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
 import type { FormExportOptions } from '../core/answers/csv.js';
 import { checkExportBytes } from '../core/answers/form-export.js';
 import { idList } from '../core/answers/ids.js';
-import { loadAnswersFile } from './answers-file.js';
+import { checkAnswers } from '../core/answers/load.js';
 import { selectTeam, type Dated, type TeamOptions } from '../core/answers/team.js';
 import { pushAll } from '../core/lists.js';
 
@@ -20,6 +21,8 @@ import { pushAll } from '../core/lists.js';
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;
 const FORM_EXPORT = /\.(csv|xlsx|zip)$/i;
+/** Files a folder of answers may also hold, never read as answers: a report or page saved beside them. */
+const REPORT_PAGE = /\.(html?|md|markdown)$/i;
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
@@ -77,62 +80,125 @@ export function folderFiles(folder: string): Checked<string[]> {
   const skipped: Problem[] = [];
   try {
     names = readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => ANSWERS_FILE.test(entry.name) && isReadableEntry(folder, entry, skipped))
+      .filter((entry) => (ANSWERS_FILE.test(entry.name) || REPORT_PAGE.test(entry.name)))
+      .filter((entry) => isReadableEntry(folder, entry, skipped))
       .map((entry) => entry.name);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { problems: [{ source: safeLine(folder), message: `the folder cannot be read${code ? ` (${code})` : ''}`, severity: 'error' }] };
   }
+  for (const name of names.filter((n) => REPORT_PAGE.test(n))) {
+    skipped.push(reportSkipped(join(folder, name))!);
+  }
+  names = names.filter((n) => ANSWERS_FILE.test(n));
   if (names.length === 0) {
     return { problems: [...skipped, { source: safeLine(folder), message: 'the folder holds no answers files', expected: '*.yaml, *.yml or *.json files (sub-folders are not searched)', severity: 'error' }] };
   }
   return { value: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name)), problems: skipped };
 }
 
+/** What a time read from a file's metadata is called in the `--latest` warning. */
+const FILE_TIME = "the file's modification time";
+
+/** When each respondent answered: its own time (`answered-at`, a form tool's timestamp), else the file's. */
+function dated(respondents: Respondent[], file: string): Dated[] {
+  const fileTime = file === '-' ? undefined : modifiedAt(file);
+  return respondents.map((respondent) => {
+    const own = respondent.answeredAt === undefined ? NaN : Date.parse(respondent.answeredAt.time);
+    if (!Number.isNaN(own)) return { respondent, time: own, timeSource: respondent.answeredAt!.source };
+    return fileTime === undefined ? { respondent } : { respondent, time: fileTime, timeSource: FILE_TIME };
+  });
+}
+
+/** A pm-diag report saved into a folder of answers (`--out team/report.json`) is not anyone's answers. */
+function reportSkipped(file: string, data?: unknown): Problem | undefined {
+  const report = data !== undefined && looksLikeReport(data);
+  const kind = REPORT_PAGE.test(file) ? 'an HTML or markdown page' : report ? 'a JSON report' : undefined;
+  return kind && { source: safeLine(file), message: `skipped: ${kind}, not answers`, severity: 'warning' };
+}
+
 /** Reads one path into respondents: a form export, a folder of answers files, an answers file, or `-`. */
-async function collectOne(path: string, bank: Bank, options: FormExportOptions, into: Collected, problems: Problem[]): Promise<void> {
-  const keep = (result: Checked<Respondent[]>, file: string) => {
-    for (const problem of result.problems) (problem.severity === 'error' ? problems : into.warnings).push(problem);
-    if (!result.value || errorsOf(result.problems).length > 0) return;
-    const modified = file === '-' ? Date.now() : modifiedAt(file);
-    // A form export lists its rows in the order they came in: a later row is a later answer.
-    pushAll(into.respondents, result.value);
-    pushAll(into.dated, result.value.map((respondent, row) => ({ respondent, recency: modified + row })));
+async function collectOne(path: string, bank: Bank, options: FormExportOptions, into: Gathered) {
+  const sort = (problems: Problem[]) => {
+    for (const p of problems) (p.severity === 'error' ? into.problems : into.warnings).push(p);
   };
-  const answersFile = async (file: string) => {
-    const result = await loadAnswersFile(file, bank, options);
+  const keep = (result: Checked<Respondent[]>, file: string) => {
+    const failed = !result.value || errorsOf(result.problems).length > 0;
+    into.files.push({ path: file, respondents: failed ? undefined : result.value });
+    sort(result.problems);
+    if (failed) return;
+    pushAll(into.respondents, result.value!);
+    pushAll(into.dated, dated(result.value!, file));
+  };
+  const answersFile = async (file: string, inFolder: boolean) => {
+    const input = await checkedAsync(() => readSourceText(file));
+    const doc = andThen(input, (text) => checked(() => parseDocumentText(text, { allowAliases: false })));
+    const skipped = inFolder && doc.value ? reportSkipped(file, doc.value.data) : undefined;
+    if (skipped) {
+      into.warnings.push(skipped);
+      return;
+    }
+    const result = andThen(doc, (parsed) => checkAnswers(parsed, bank, options));
     keep({ value: result.value && [result.value], problems: result.problems }, file);
   };
   if (isFormExport(path)) return keep(await checkFormExport(path, bank, options), path);
   if (path !== '-' && isFolder(path)) {
     const files = folderFiles(path);
-    keep({ problems: files.problems }, path);
-    for (const file of files.value ?? []) await answersFile(file);
+    sort(files.problems);
+    for (const file of files.value ?? []) await answersFile(file, true);
     return;
   }
-  return answersFile(path);
+  return answersFile(path, false);
 }
 
 export interface CollectOptions extends FormExportOptions {
-  /** The respondents make one team's report (answers/team.ts); an export of many teams leaves this out. */
+  /** Which respondents count (answers/team.ts): `--organization`, `--latest`. */
   team?: TeamOptions;
 }
 
-/** Every respondent in `paths`, in the order given (a folder's files by name), and every problem in all of them. */
-export async function checkRespondents(paths: string[], bank: Bank, options: CollectOptions = {}): Promise<Checked<Collected>> {
+/** Everything a collection found, even when it failed: what `validate` reports file by file. */
+export interface Gathered extends Collected {
+  /** Every file read, folders expanded, in order, with its respondents (undefined: it failed). */
+  files: { path: string; respondents?: Respondent[] }[];
+  /** Errors only. */
+  problems: Problem[];
+  /** The files were sound, but who answered breaks the rules (a person twice, several organizations). */
+  refused?: boolean;
+}
+
+/**
+ * The one collector of `report`, `export`, `compare` and `validate`: every respondent in `paths`, in
+ * the order given (a folder's files by name), each person once (answers/team.ts), and every problem.
+ */
+export async function gatherRespondents(paths: string[], bank: Bank, options: CollectOptions = {}) {
+  const gathered: Gathered = { respondents: [], dated: [], warnings: [], files: [], problems: [] };
+  gathered.refused = false;
   if (paths.filter((p) => p === '-').length > 1) {
-    return { problems: [{ source: STDIN_SOURCE, message: '"-" (standard input) is given more than once', expected: 'at most one "-"', severity: 'error' }] };
+    const message = '"-" (standard input) is given more than once';
+    gathered.problems.push({ source: STDIN_SOURCE, message, expected: 'at most one "-"', severity: 'error' });
+    return gathered;
   }
-  const collected: Collected = { respondents: [], dated: [], warnings: [] };
-  const problems: Problem[] = [];
-  for (const path of paths) await collectOne(path, bank, options, collected, problems);
-  if (problems.length > 0) return { problems };
-  if (options.team === undefined) return { value: collected, problems: [] };
-  const team = selectTeam(collected.dated, options.team);
-  for (const problem of team.problems) (problem.severity === 'error' ? problems : collected.warnings).push(problem);
-  if (problems.length > 0) return { problems };
+  for (const path of paths) await collectOne(path, bank, options, gathered);
+  if (gathered.problems.length > 0) return gathered;
+  const team = selectTeam(gathered.dated, options.team);
+  gathered.refused = errorsOf(team.problems).length > 0;
+  for (const problem of team.problems) {
+    (problem.severity === 'error' ? gathered.problems : gathered.warnings).push(problem);
+  }
   const kept = new Set(team.respondents);
-  return { value: { ...collected, respondents: team.respondents, dated: collected.dated.filter((d) => kept.has(d.respondent)) }, problems: [] };
+  gathered.respondents = team.respondents;
+  gathered.dated = gathered.dated.filter((d) => kept.has(d.respondent));
+  return gathered;
+}
+
+/** Every respondent in `paths` and their warnings, or every error. */
+export async function checkRespondents(
+  paths: string[],
+  bank: Bank,
+  options: CollectOptions = {},
+): Promise<Checked<Collected>> {
+  const { respondents, dated: kept, warnings, problems } = await gatherRespondents(paths, bank, options);
+  return problems.length > 0 ? { problems } : { value: { respondents, dated: kept, warnings }, problems: [] };
 }
 
 function modifiedAt(path: string): number {

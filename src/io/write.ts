@@ -3,6 +3,9 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { safeLine } from '../core/text.js';
 
+/** A path that ends in a slash names a folder. */
+const FOLDER_NAME = /[\\/]+$/;
+
 /** Linux gives up after this many links in a row (ELOOP): so does the writer. */
 const MAX_LINK_HOPS = 40;
 
@@ -31,12 +34,19 @@ function reason(err: NodeJS.ErrnoException, path: string): string {
       return 'permission denied';
     case 'ENOENT':
     case 'ENOTDIR': {
+      // `--out newdir/`: the name of a folder, not of a file, and nothing there yet.
+      if (FOLDER_NAME.test(path) && statOrUndefined(path) === undefined) {
+        const folder = safeLine(path.replace(FOLDER_NAME, ''));
+        return `it names a folder, not a file, and the folder does not exist: create ${folder} first, then give a file name in it`;
+      }
       const broken = brokenFolder(path);
-      if (!broken) return err.code === 'ENOENT' ? 'the folder does not exist' : 'a part of the path is a file, not a folder';
-      return broken.missing ? 'the folder does not exist' : `${safeLine(broken.folder)} is a file, not a folder`;
+      const folder = safeLine(broken?.folder ?? dirname(path));
+      const missing = `the folder does not exist: create ${folder} first, or write to a folder that exists`;
+      if (!broken) return err.code === 'ENOENT' ? missing : 'a part of the path is a file, not a folder';
+      return broken.missing ? missing : `${safeLine(broken.folder)} is a file, not a folder`;
     }
     case 'EISDIR':
-      return 'it is a folder';
+      return 'it is a folder: give a file name in it';
     case 'ENAMETOOLONG':
       return 'the file name is too long';
     case 'ENOSPC':
@@ -114,7 +124,7 @@ export function writeFileAtomic(path: string, content: FileContent): void {
   try {
     target = followLinks(path);
     const old = statOrUndefined(target);
-    if (old?.isDirectory()) fail('it is a folder');
+    if (old?.isDirectory()) fail('it is a folder: give a file name in it');
     if (old && !old.isFile()) return writeInPlace(target, content);
     temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
     // A new file gets what the umask allows, as any other program's would.

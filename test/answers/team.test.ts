@@ -56,10 +56,13 @@ describe('report: one team per report', () => {
     utimesSync(newer, new Date('2026-02-01'), new Date('2026-02-01'));
     const refused = runCli(['report', newer, older]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`"Bo" answered in 2 files: ${newer}, ${older}`);
+    expect(refused.stderr).toContain(`"Bo" answered 2 times with different answers: ${newer}, ${older}`);
     const latest = runCli(['report', older, newer, '--latest', '--format', 'json']);
     expect(latest.code, latest.stderr).toBe(0);
     expect(respondentsOf(latest.stdout).map((p) => p.source)).toEqual([newer]);
-    expect(latest.stderr).toContain(`${older}: warning: set aside for the more recent answers of "Bo" in ${newer} (--latest)`);
+    expect(latest.stderr).toContain(
+      `${older}: warning: set aside (--latest): "Bo" answered again later; kept the latest, ${newer} ` +
+        `(2026-02-01T00:00:00Z, by the file's modification time), over this one (2026-01-01T00:00:00Z, by the file's modification time)`,
+    );
   });
 });

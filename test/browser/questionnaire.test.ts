@@ -183,6 +183,89 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     expect(JSON.stringify(fromForm)).toContain(JSON.stringify(HOSTILE_NOTE));
   }, 180_000);
 
+  it('a shared browser: the next person starts a new response and sees and sends nothing of the previous one', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const errors: string[] = [];
+    const url = new URL(`file://${questionnaire}`).href;
+    /** One visit: a new tab on the same browser profile, as the next person at a workshop laptop opens the file. */
+    const visit = async () => {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    };
+    const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+    const finish = async (page: Page, name: string, note: string, level: string) => {
+      await page.fill('[name="respondent.name"]', name);
+      await page.check(`[name="respondent.role"][value="${ROLE}"]`);
+      await button(page, 'Next').click();
+      const { rated, text } = controlNames(items[0]!);
+      for (const field of rated) await page.check(`[name="${field}"][value="${field.endsWith('.owner') ? 'pm' : level}"]`);
+      await page.fill(`[name="${text.find((t) => t.endsWith('.note'))!}"]`, note);
+      while (await button(page, 'Next').isVisible()) await button(page, 'Next').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download answers').click()]);
+      const path = join(scratch, 'shared', `${name}.yaml`);
+      await download.saveAs(path);
+      return path;
+    };
+
+    const first = await visit();
+    const dana = await finish(first, NAME, 'Dana only: the pricing review slipped', '2');
+    await first.close();
+
+    // The next person: asked before anything is shown, and nothing of Dana's on the page.
+    const second = await visit();
+    await expect.poll(() => button(second, `Continue as ${NAME}`).isVisible()).toBe(true);
+    expect(await button(second, 'Start a new response').isVisible()).toBe(true);
+    expect(await button(second, 'Download answers').isVisible()).toBe(false);
+    expect(await second.isVisible('#questionnaire')).toBe(false);
+    expect(await formState(second)).toEqual({});
+    await button(second, 'Start a new response').click();
+    expect(await formState(second)).toEqual({});
+    expect(await second.inputValue('[name="respondent.name"]')).toBe('');
+    const lee = await finish(second, 'Lee Park', 'Lee: fine', '4');
+    // Lee, back in another tab: "Continue as Lee Park" brings Lee's answers back.
+    const back = await visit();
+    await button(back, 'Continue as Lee Park').click();
+    expect(await back.inputValue('[name="respondent.name"]')).toBe('Lee Park');
+    expect(Object.values(await formState(back))).toContain('Lee: fine');
+    await back.close();
+    // Finishing offers the next person a new response too, which empties the page.
+    await button(second, 'Start a new response').click();
+    expect(await formState(second)).toEqual({});
+    await second.close();
+
+    // Lee started a new response before leaving: the next visit starts empty, with no one to continue.
+    const third = await visit();
+    await expect.poll(() => third.isVisible('#questionnaire')).toBe(true);
+    expect(await third.isVisible('#returning')).toBe(false);
+    expect(await formState(third)).toEqual({});
+    await third.close();
+    await context.close();
+    expect(errors).toEqual([]);
+
+    const danaFile = parse(readFileSync(dana, 'utf8')) as Record<string, unknown>;
+    const leeText = readFileSync(lee, 'utf8');
+    const leeFile = parse(leeText) as Record<string, unknown>;
+    expect(leeText).not.toContain('Dana');
+    expect(leeFile).toMatchObject({ respondent: { name: 'Lee Park', role: ROLE } });
+    expect(danaFile.response).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(leeFile.response).toMatch(/^[0-9a-f-]{36}$/);
+    expect(leeFile.response).not.toBe(danaFile.response);
+    for (const file of [danaFile, leeFile]) expect(Date.parse(String(file['answered-at']))).toBeGreaterThan(Date.parse('2026-01-01'));
+
+    const both = runCli(['report', dana, lee, '--bank', RAPID_BANK_PATH, '--format', 'json']);
+    expect(both.code, both.stderr).toBe(0);
+    const names = (JSON.parse(both.stdout) as { respondentList: { name: string }[] }).respondentList.map((r) => r.name);
+    expect(names).toEqual([NAME, 'Lee Park']);
+    // The same download sent twice is one response.
+    const copy = join(scratch, 'shared', 'copy-of-dana.yaml');
+    writeFileSync(copy, readFileSync(dana));
+    const twice = runCli(['report', dana, copy, '--bank', RAPID_BANK_PATH, '--format', 'json']);
+    expect(twice.code, twice.stderr).toBe(0);
+    expect(twice.stderr).toContain(`the same response (${String(danaFile.response)})`);
+  }, 120_000);
+
   it('has no serious or critical accessibility violation, light or dark, on any kind of screen', async () => {
     const w = await watchedPage(browser, { bypassCSP: true });
     await w.open(questionnaire);

@@ -105,7 +105,8 @@ describe('writeFileAtomic', () => {
 
   it('says the folder does not exist, and creates nothing', () => {
     const path = join(dir, 'missing-folder', 'out.md');
-    expect(linesOf(() => writeFileAtomic(path, 'x'))).toEqual([`${path}: cannot write the file: the folder does not exist`]);
+    const create = `create ${join(dir, 'missing-folder')} first, or write to a folder that exists`;
+    expect(linesOf(() => writeFileAtomic(path, 'x'))).toEqual([`${path}: cannot write the file: the folder does not exist: ${create}`]);
     expect(readdirSync(dir)).not.toContain('missing-folder');
   });
 
@@ -114,7 +115,7 @@ describe('writeFileAtomic', () => {
     const target = join(folder, 'report.md');
     mkdirSync(target);
     writeFileSync(join(target, 'inside.txt'), 'keep');
-    expect(linesOf(() => writeFileAtomic(target, 'x'))).toEqual([`${target}: cannot write the file: it is a folder`]);
+    expect(linesOf(() => writeFileAtomic(target, 'x'))).toEqual([`${target}: cannot write the file: it is a folder: give a file name in it`]);
     expect(readdirSync(target)).toEqual(['inside.txt']);
     expect(tempsIn(folder)).toEqual([]);
   });

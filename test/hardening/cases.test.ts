@@ -330,9 +330,9 @@ describe('reliability cases', () => {
     writeFileSync(join(folder, 'a-file'), 'x');
     // Tests run as root, where a read-only folder stops nothing: these fail for other reasons at the same step.
     const cases: [string, string][] = [
-      [join(folder, 'report.md'), 'it is a folder'],
+      [join(folder, 'report.md'), 'it is a folder: give a file name in it'],
       [join(folder, 'a-file', 'report.md'), `${join(folder, 'a-file')} is a file, not a folder`],
-      [join(folder, 'missing', 'report.md'), 'the folder does not exist'],
+      [join(folder, 'missing', 'report.md'), `the folder does not exist: create ${join(folder, 'missing')} first, or write to a folder that exists`],
       [join(folder, longName), 'the file name is too long'],
     ];
     for (const [out, reason] of cases) {

@@ -55,9 +55,17 @@ describe('--out in a folder that is not there', () => {
     const missing = join(dir, 'newdir', 'x.md');
     const r1 = run(['assess', '--answers', EXAMPLE, '--out', missing]);
     expectInputError(r1);
-    expect(errorLines(r1)).toEqual([`pm-diag: ${missing}: cannot write the file: the folder does not exist`]);
+    const create = (folder: string) => `create ${folder} first, or write to a folder that exists`;
+    expect(errorLines(r1)).toEqual([`pm-diag: ${missing}: cannot write the file: the folder does not exist: ${create(join(dir, 'newdir'))}`]);
     const deeper = join(dir, 'newdir', 'deeper', 'x.md');
-    expect(errorLines(run(['roles', '--out', deeper]))).toEqual([`pm-diag: ${deeper}: cannot write the file: the folder does not exist`]);
+    const deeperLines = errorLines(run(['roles', '--out', deeper]));
+    expect(deeperLines).toEqual([`pm-diag: ${deeper}: cannot write the file: the folder does not exist: ${create(join(dir, 'newdir'))}`]);
+    // A name that ends in "/" is a folder's: nothing exists there yet, so say so, not that a part is a file.
+    const asFolder = `${join(dir, 'newdir')}/`;
+    expect(errorLines(run(['roles', '--out', asFolder]))).toEqual([
+      `pm-diag: ${asFolder}: cannot write the file: it names a folder, not a file, and the folder does not exist: ` +
+        `create ${join(dir, 'newdir')} first, then give a file name in it`,
+    ]);
     const file = write('a-file', 'x');
     const through = join(file, 'sub', 'x.md');
     expect(errorLines(run(['roles', '--out', through]))).toEqual([`pm-diag: ${through}: cannot write the file: ${file} is a file, not a folder`]);

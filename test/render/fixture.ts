@@ -60,6 +60,7 @@ export function singleDiagnosis(): Diagnosis {
     stage: null,
     stageTitle: null,
     form: 'full',
+    forms: { rapid: 0, full: 1 },
     outOfScope: 0,
     notices: [],
     date: '2026-03-02',
@@ -212,6 +213,7 @@ export function teamDiagnosis(): Diagnosis {
     'roadmap-preview': { delivery: 10 / 3, health: 175 / 3, priority: 2, answered: 3, levels: { delivery: [3, 4, 3] } },
   };
   d.items = d.items.map((item) => ({ ...item, ...patches[item.id] }) as typeof item);
+  d.forms = { rapid: 0, full: 3 };
   d.respondents = [
     { name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 100, sections: SECTIONS },
     { name: 'Sam Ortiz', role: 'pm', source: 'answers/sam.yaml', coverage: 87.5, sections: SECTIONS },

@@ -31,7 +31,7 @@ describe('collecting respondents from files, folders and CSV exports', () => {
   it('files, folders and CSV exports together, in the order given, each person once (--latest)', async () => {
     const { respondents } = await collectRespondents([TEAM_CSV, join(TEAM, 'cy.yml'), TEAM], bank, { team: { latest: true } });
     expect(respondents.map((r) => r.name).sort()).toEqual(['Ann', 'Ben', 'Cy']);
-    await expect(collectRespondents([TEAM_CSV, TEAM], bank, { team: {} })).rejects.toThrow(/"Ann" answered in 2 files/);
+    await expect(collectRespondents([TEAM_CSV, TEAM], bank, { team: {} })).rejects.toThrow(/"Ann" answered 2 times with different answers/);
   });
 
   it('reports the problems of every file at once', async () => {

@@ -58,7 +58,9 @@ describe('report and assess on a version-2 bank', () => {
     const full = json(['report', dana, sam, '--stage', 'growth', '--form', 'full']);
     expect(full).toMatchObject({ form: 'full', outOfScope: 1 });
     expect(full.items.map((i: { id: string }) => i.id)).toContain('pricing');
-    expect(full.summary.coverage).toBe(80);
+    // Both answered the rapid form: pricing was not asked of them, so it is in no one's coverage.
+    expect(full.forms).toEqual({ rapid: 2, full: 0 });
+    expect(full.summary.coverage).toBe(100);
   });
 
   it('shows stage, form, the out-of-scope count, handoff perception and claims without evidence in the terminal and markdown reports', () => {

@@ -117,12 +117,18 @@ describe('targets: T = targets[s] ?? target ?? --target ?? stages[s].target ?? b
 describe('scope: stage and form', () => {
   it('the stage is --stage, else the most frequent in the answers (a notice when they differ), else the default stage', () => {
     const at = (stage?: string) => respondent({}, stage === undefined ? {} : { stage });
-    expect(resolveScope(v2, [at('startup')], { stage: 'enterprise' })).toEqual({ stage: 'enterprise', form: 'full', notices: [] });
+    expect(resolveScope(v2, [at('startup')], { stage: 'enterprise' })).toEqual({
+      stage: 'enterprise',
+      form: 'full',
+      notices: [],
+      forms: { rapid: 0, full: 1 },
+    });
     const mixed = resolveScope(v2, [at('startup'), at('enterprise'), at('enterprise'), at()], {});
     expect(mixed.stage).toBe('enterprise');
     expect(mixed.notices).toHaveLength(1);
     expect(mixed.notices[0]).toContain('startup, enterprise');
-    expect(resolveScope(v2, [at('startup'), at('startup')], {})).toEqual({ stage: 'startup', form: 'full', notices: [] });
+    const agreed = resolveScope(v2, [at('startup'), at('startup')], {});
+    expect(agreed).toEqual({ stage: 'startup', form: 'full', notices: [], forms: { rapid: 0, full: 2 } });
     expect(resolveScope(v2, [at()], {}).stage).toBe('growth');
     expect(resolveScope(tinyBank, [at()], {}).stage).toBeNull();
   });
@@ -177,6 +183,33 @@ describe('scope: stage and form', () => {
     const mixed = diagnose(v2, [respondent(answers, { form: 'rapid' }), respondent(answers, { form: 'full' })]);
     expect(mixed.form).toBe('full');
     expect(mixed.gaps).toEqual(['market-problems', 'pricing']);
+  });
+
+  it('mixed forms: each respondent is scored over their own form, and the report counts each form', () => {
+    const kinds = new Map(bankItems(v2).map((item) => [item.id, item.kind]));
+    const answer = (level: number) => (id: string) => {
+      const rated = kinds.get(id) === 'interlock' ? { delivery: level } : { owner: 'pm' as const, capability: level, capacity: level };
+      return [id, rated];
+    };
+    const asked = (form: 'rapid' | 'full') => ids(diagnose(v2, [], { stage: 'growth', form }));
+    const fullOnly = asked('full').filter((id) => !asked('rapid').includes(id));
+    expect(fullOnly).toContain('pricing');
+    const rapid = [1, 2, 3, 4].map(() => respondent(Object.fromEntries(asked('rapid').map(answer(2))), { form: 'rapid' }));
+    const full = respondent(Object.fromEntries(asked('full').map(answer(4))), { form: 'full' });
+    const d = diagnose(v2, [...rapid, full], { stage: 'growth' });
+    expect(d.form).toBe('full');
+    expect(d.forms).toEqual({ rapid: 4, full: 1 });
+    expect(d.respondents.map((r) => r.coverage)).toEqual([100, 100, 100, 100, 100]);
+    expect(d.summary.coverage).toBe(100);
+    expect(d.knowledgeGaps.unanswered).toEqual([]);
+    // A full-form item's numbers come from those who were asked it; a rapid item's from everyone.
+    expect(resp(d, 'pricing').capability).toBe(4);
+    expect(resp(d, 'market-problems').capability).toBeCloseTo((4 * 2 + 4) / 5);
+    // A rapid respondent who leaves a rapid item open is short of it, and of nothing else.
+    const open = diagnose(v2, [respondent({}, { form: 'rapid' }), full], { stage: 'growth' });
+    expect(open.respondents[0]!.coverage).toBe(0);
+    expect(open.knowledgeGaps.unanswered).toEqual(asked('rapid').map((id) => ({ id, respondents: 1 })));
+    expect(open.summary.coverage).toBe((100 * asked('full').length) / (asked('full').length + asked('rapid').length));
   });
 
   it('functions group responsibilities by accountable owner, leadership included', () => {

@@ -6,7 +6,7 @@ import type { TextField } from '../../core/bank/item-kinds.js';
 import type { BankItem } from '../../core/bank/items.js';
 import type { Bank, Form } from '../../core/bank/schema.js';
 import { EVIDENCED_LEVEL } from '../../core/score/diagnose.js';
-import { defaultStage, stageIds } from '../../core/answers/scope.js';
+import { askedScope, defaultStage, stageIds } from '../../core/answers/scope.js';
 import type { InterruptedError } from '../../core/errors.js';
 import { say } from '../../io/output.js';
 import { readFileText } from '../../io/read.js';
@@ -178,8 +178,7 @@ class Session {
 
   /** The questions of the draft's stage and form (the bank's default stage and the full form until chosen). */
   private rescope(): void {
-    const scope = { stage: this.draft.stage ?? defaultStage(this.ctx.bank), form: this.draft.form ?? 'full' };
-    this.sections = scopedSections(this.ctx.sections, scope);
+    this.sections = scopedSections(this.ctx.sections, askedScope(this.ctx.bank, this.draft));
     this.steps = buildSteps(this.sections);
   }
 
@@ -198,7 +197,7 @@ class Session {
     }
     if (settings.form !== undefined) this.draft.form = settings.form;
     else if (this.draft.form === undefined) {
-      const stage = this.draft.stage ?? defaultStage(bank);
+      const { stage } = askedScope(bank, this.draft);
       const rapid = scopedSections(this.ctx.sections, { stage, form: 'rapid' });
       if (rapid.length > 0) {
         this.draft.form = await this.askForm(rapid, scopedSections(this.ctx.sections, { stage, form: 'full' }));
@@ -247,9 +246,9 @@ class Session {
   /** The introduction; its length is the chosen scope's, or left to the form prompt when the form is still to be chosen. */
   private intro(): void {
     const { bank, sections, settings } = this.ctx;
-    const stage = settings.stage ?? defaultStage(bank);
-    const formAsked = settings.form === undefined && scopedSections(sections, { stage, form: 'rapid' }).length > 0;
-    const scoped = formAsked ? undefined : scopedSections(sections, { stage, form: settings.form ?? 'full' });
+    const scope = askedScope(bank, settings);
+    const formAsked = settings.form === undefined && scopedSections(sections, { ...scope, form: 'rapid' }).length > 0;
+    const scoped = formAsked ? undefined : scopedSections(sections, scope);
     say(introScreen(bank, scoped, safeLine(this.ctx.savePath), this.ctx.look));
   }
 

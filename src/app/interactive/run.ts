@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import type { ReportSettings } from '../pipeline.js';
+import { stageOptionProblem } from '../../core/answers/scope.js';
 import { colorWanted } from '../../io/terminal.js';
-import { checkStage } from '../../core/answers/scope.js';
 import { safeLine } from '../../core/text.js';
 import { thisCommand } from './invocation.js';
 import { commandLine } from './screens.js';
@@ -72,7 +72,8 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
     import('./screens.js'),
   ]);
   const bank = loadBank(opts.bank);
-  checkStage(bank, settings.stage);
+  const badStage = stageOptionProblem(bank, settings.stage);
+  if (badStage !== undefined) throw new UsageError(badStage);
   const sections = selectSections(bank, opts.area);
   const allSections = selectSections(bank, undefined).length;
   const command = thisCommand();

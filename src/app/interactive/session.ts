@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { answersRuleProblems, checkAnswersShape, cleanAnswer } from '../../core/answers/load.js';
 import { migrateAnswers } from '../../core/answers/migrate.js';
@@ -59,6 +60,9 @@ export function readSession(path: string, bank: Bank): SavedSession | undefined 
   if (file.form != null) draft.form = file.form;
   if (file.respondent?.name !== undefined) draft.name = file.respondent.name;
   if (file.respondent?.role !== undefined) draft.role = file.respondent.role;
+  if (file.respondent?.email != null) draft.email = file.respondent.email;
+  if (file.response != null) draft.response = file.response;
+  if (file['answered-at'] != null) draft.answeredAt = file['answered-at'];
   for (const item of bankItems(bank)) {
     if (!Object.hasOwn(answers, item.id)) continue;
     const raw = answers[item.id] ?? null;
@@ -66,20 +70,35 @@ export function readSession(path: string, bank: Bank): SavedSession | undefined 
     // An item with every field empty (as in a template) is not answered yet.
     if (answer === null || answer === 'n/a' || Object.keys(answer).length > 0) draft.answers.set(item.id, answer);
   }
+  draft.savedAnswers = answersText(bank, draft);
   return { draft, dropped };
 }
 
 /** Moves the file aside (starting over) or copies it (resuming, when answers are dropped). */
 export { backupFile as backupSession } from '../../io/backup.js';
 
-/** Writes the whole session, atomically and synchronously, in bank order. */
-export function saveSession(path: string, bank: Bank, draft: Draft, header: string[]): void {
+/**
+ * Writes the whole session, atomically and synchronously, in bank order. A new file gets its
+ * response id here, once; the answer time moves to now when what is saved changed.
+ */
+export function saveSession(path: string, bank: Bank, draft: Draft, header: string[], now = new Date()) {
+  draft.response ??= randomUUID();
+  const answers = answersText(bank, draft);
+  if (draft.answeredAt === undefined || answers !== draft.savedAnswers) draft.answeredAt = now.toISOString();
+  draft.savedAnswers = answers;
+  writeFileAtomic(path, answersText(bank, draft, header, draft.answeredAt));
+}
+
+/** The answers file of a draft; without a time, what a save compares to tell whether anything changed. */
+function answersText(bank: Bank, draft: Draft, header: string[] = [], answeredAt?: string): string {
   const answers: [string, Answer | null][] = [];
   for (const item of bankItems(bank)) {
     const answer = draft.answers.get(item.id);
     if (answer !== undefined) answers.push([item.id, answer]);
   }
-  const respondent = draft.name !== undefined || draft.role !== undefined ? { name: draft.name, role: draft.role } : undefined;
+  const who = draft.name !== undefined || draft.role !== undefined || draft.email !== undefined;
+  const respondent = who ? { name: draft.name, role: draft.role, email: draft.email } : undefined;
   const scope = { stage: draft.stage, form: draft.form, bankVersion: bank.version, bankHash: bankHash(bank) };
-  writeFileAtomic(path, serializeAnswers({ bank: bank.id, ...scope, organization: draft.organization, respondent, answers }, header));
+  const { organization, response } = draft;
+  return serializeAnswers({ bank: bank.id, ...scope, organization, respondent, response, answeredAt, answers }, header);
 }

@@ -38,6 +38,12 @@ export interface Draft {
   organization?: string | null;
   name?: string | null;
   role?: Role | null;
+  email?: string;
+  /** This submission's random id, given once when the file is first written and kept on resume. */
+  response?: string;
+  /** When an answer last changed (ISO 8601), and the answers as then saved: a save that changes nothing keeps the time. */
+  answeredAt?: string;
+  savedAnswers?: string;
   answers: Map<string, Answer | null>;
 }
 

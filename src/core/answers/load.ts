@@ -8,7 +8,7 @@ import { parseDocumentText, type ParsedDocument } from '../document/document.js'
 import { pathText, validateDocument } from '../document/validate.js';
 import type { Answer, ItemAnswer, Respondent } from './respondent.js';
 import { closest, describeValue, safeLine, unknownText } from '../text.js';
-import { bankItemsInScope, defaultStage, stageIds } from './scope.js';
+import { askedScope, bankItemsInScope, stageIds } from './scope.js';
 import { bankHash } from '../bank/hash.js';
 import { idList } from './ids.js';
 import { formerIds, migrateAnswers } from './migrate.js';
@@ -90,7 +90,6 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
   if (file.bank != null && file.bank !== bank.id) {
     add(['bank'], { message: 'the answers were given for another question bank', found: describeValue(file.bank), expected: `"${bank.id}" (or pass that bank with --bank)` });
   }
-  const stages = stageIds(bank);
   const badStage = stageProblem(file.stage, bank, doc);
   if (badStage) problems.push(badStage);
   // Hashing costs a few milliseconds, so only a file that carries a hash pays for it.
@@ -119,8 +118,7 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
   }
   const missing: string[] = [];
   // Only the items the file's own stage and form ask are missing when unanswered.
-  const scope = { stage: file.stage != null && stages.includes(file.stage) ? file.stage : defaultStage(bank), form: file.form ?? 'full' };
-  const asked = bankItemsInScope(bank, scope);
+  const asked = bankItemsInScope(bank, askedScope(bank, file));
   for (const { id } of asked) {
     const raw = answers[id];
     if (raw == null || (raw !== 'n/a' && isUnrated(raw))) missing.push(id);
@@ -134,6 +132,9 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
   }
   return problems;
 }
+
+/** Where a file's answer time comes from, as the `--latest` warning names it. */
+export const ANSWERED_AT_SOURCE = 'answered-at in the file';
 
 export function respondentFromFile(file: AnswersFile, source: string): Respondent {
   const answers = new Map<string, Answer>();
@@ -151,6 +152,9 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
   const respondent: Respondent = { source, answers };
   if (file.respondent?.name) respondent.name = file.respondent.name;
   if (file.respondent?.role) respondent.role = file.respondent.role;
+  if (file.respondent?.email?.trim()) respondent.email = file.respondent.email.trim();
+  if (file.response?.trim()) respondent.response = file.response.trim();
+  if (file['answered-at']) respondent.answeredAt = { time: file['answered-at'], source: ANSWERED_AT_SOURCE };
   if (file.organization) respondent.organization = file.organization;
   if (file.stage) respondent.stage = file.stage;
   if (file.form) respondent.form = file.form;

@@ -67,7 +67,15 @@ const ITEM_FIELD_KINDS: Record<AnswerField, FieldKind> = Object.fromEntries([
 ]) as Record<AnswerField, FieldKind>;
 const itemAnswer = strictMapping(ITEM_FIELD_KINDS);
 const ANSWER_ERROR = 'a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a"';
-const respondent = strictMapping({ name: text('text'), role: oneOf(ROLES) });
+const respondent = strictMapping({ name: text('text'), role: oneOf(ROLES), email: text('an e-mail') });
+
+/** `answered-at`: an ISO 8601 date and time with its zone, as a browser's `toISOString()` writes it. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DATE_TIME_TEXT = 'a date and time in ISO 8601 with its zone, such as 2026-12-06T10:42:00Z';
+const dateTime: FieldKind = emptyOr(
+  (value) => typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
+  () => z.string({ error: DATE_TIME_TEXT }).check(z.regex(DATE_TIME, { error: DATE_TIME_TEXT })),
+);
 
 const FILE_FIELD_KINDS: Record<string, FieldKind> = {
   $schema: { accepts: (value) => value === undefined || typeof value === 'string', schema: () => z.optional(z.string()) },
@@ -82,6 +90,9 @@ const FILE_FIELD_KINDS: Record<string, FieldKind> = {
   stage: text('a stage id'),
   form: oneOf(FORMS, FORMS.join(' or ')),
   respondent: emptyOr(respondent.accepts, respondent.schema),
+  // A random id per submission: the same id twice is one submission sent twice.
+  response: text('a response id'),
+  'answered-at': dateTime,
   answers: {
     accepts: (value) => value === null || (isMapping(value) && Object.values(value).every((answer) => answer === null || answer === NOT_APPLICABLE || itemAnswer.accepts(answer))),
     schema: () => z.nullable(z.record(z.string(), z.nullable(z.union([z.literal(NOT_APPLICABLE), itemAnswer.schema()], { error: ANSWER_ERROR })), { error: 'a mapping of item ids to answers' })),
@@ -93,7 +104,7 @@ function buildSchemas() {
   const itemAnswerSchema = itemAnswer.schema() as z.ZodMiniObject<Record<AnswerField, z.ZodMiniType>>;
   return {
     itemAnswerSchema,
-    respondentSchema: respondent.schema() as z.ZodMiniObject<Record<'name' | 'role', z.ZodMiniType>>,
+    respondentSchema: respondent.schema() as z.ZodMiniObject<Record<keyof RespondentFields, z.ZodMiniType>>,
     answersFileSchema: answersFile.schema() as z.ZodMiniObject<Record<keyof AnswersFile, z.ZodMiniType>>,
   };
 }
@@ -111,6 +122,7 @@ export type LevelAnswer = number | typeof UNKNOWN;
 type FieldValue<F extends AnswerField> = F extends 'owner' ? Owner : F extends TextField ? string : LevelAnswer;
 /** An item's answer as the file gives it: any field may be missing or empty (null). */
 export type RawItemAnswer = { [F in AnswerField]?: FieldValue<F> | null };
+type RespondentFields = NonNullable<AnswersFile['respondent']>;
 export interface AnswersFile {
   $schema?: string;
   bank?: string | null;
@@ -119,6 +131,8 @@ export interface AnswersFile {
   organization?: string | null;
   stage?: string | null;
   form?: (typeof FORMS)[number] | null;
-  respondent?: { name?: string | null; role?: Role | null } | null;
+  respondent?: { name?: string | null; role?: Role | null; email?: string | null } | null;
+  response?: string | null;
+  'answered-at'?: string | null;
   answers: Record<string, typeof NOT_APPLICABLE | RawItemAnswer | null> | null;
 }

@@ -1,11 +1,11 @@
 import { bankItems, type BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
-import { UsageError } from '../errors.js';
 import type { Respondent } from './respondent.js';
 import { safeLine } from '../text.js';
 
-// Which items a report is about (docs/design.md "Scoring", Scope): the stage and the form, and the
-// target each item is held to at that stage.
+// Which items are asked and scored (docs/design.md "Scoring", Scope and Mixed forms): the stage and
+// the form of a report, of one respondent and of a form or template, and the target each item is
+// held to at that stage. Every other module asks here.
 
 export interface Scope {
   /** null when the bank declares no stages: one implicit stage, no combined role. */
@@ -13,7 +13,11 @@ export interface Scope {
   form: Form;
   /** What the reader should be told about how the stage was chosen. */
   notices: string[];
+  /** How many respondents answered each form (a rapid respondent is scored over the rapid items). */
+  forms: Record<Form, number>;
 }
+
+type AskedScope = Pick<Scope, 'stage' | 'form'>;
 
 /** The bank's stage ids in the order it declares them. */
 export const stageIds = (bank: Bank): string[] => Object.keys(bank.stages ?? {});
@@ -32,14 +36,32 @@ function answersStage(respondents: Respondent[]): { stage?: string; named: strin
   return { stage, named: [...counts.keys()] };
 }
 
-/** `--stage`, checked against the bank's stages once the bank is loaded: a usage error lists them. */
-export function checkStage(bank: Bank, stage: string | undefined): string | undefined {
-  if (stage === undefined) return undefined;
+/** What is wrong with a `--stage` for this bank (the stages it has), or undefined when it is one of them. */
+export function stageOptionProblem(bank: Bank, stage: string | undefined): string | undefined {
   const stages = stageIds(bank);
-  if (stages.includes(stage)) return stage;
+  if (stage === undefined || stages.includes(stage)) return undefined;
   const expected = stages.length > 0 ? `one of the bank's stages: ${stages.join(', ')}` : `no --stage: the bank "${bank.id}" declares no stages`;
-  throw new UsageError(`--stage: found "${safeLine(stage)}", expected ${expected}`);
+  return `--stage: found "${safeLine(stage)}", expected ${expected}`;
 }
+
+/**
+ * What one set of answers is asked: the stage and form it names (a form, a template, an answers
+ * file, a terminal session), else the bank's default stage and the full form. A stage the bank
+ * does not have is left to the caller's checks and taken as the default here.
+ */
+export function askedScope(bank: Bank, named: { stage?: string | null; form?: Form | null }): AskedScope {
+  const known = named.stage != null && stageIds(bank).includes(named.stage);
+  const stage = known ? named.stage! : defaultStage(bank);
+  return { stage, form: named.form ?? 'full' };
+}
+
+/** The form a respondent is scored in: the report's when it is rapid, else their own (none named: full). */
+export const respondentForm = (respondent: Respondent, scope: Pick<Scope, 'form'>): Form =>
+  scope.form === 'rapid' ? 'rapid' : (respondent.form ?? 'full');
+
+/** Whether the respondent was asked an item of the report's scope (a rapid respondent: the rapid items). */
+export const askedOf = (respondent: Respondent, item: BankItem, scope: Pick<Scope, 'form'>): boolean =>
+  item.rapid === true || respondentForm(respondent, scope) === 'full';
 
 /** `--stage`, else the answers' most frequent stage, else the bank's default stage (else its first). */
 export function resolveScope(bank: Bank, respondents: Respondent[], options: { stage?: string; form?: Form }): Scope {
@@ -55,7 +77,10 @@ export function resolveScope(bank: Bank, respondents: Respondent[], options: { s
     } else stage = defaultStage(bank);
   }
   const allRapid = respondents.length > 0 && respondents.every((r) => r.form === 'rapid');
-  return { stage, form: options.form ?? (allRapid ? 'rapid' : 'full'), notices };
+  const form = options.form ?? (allRapid ? 'rapid' : 'full');
+  const forms: Record<Form, number> = { rapid: 0, full: 0 };
+  for (const r of respondents) forms[respondentForm(r, { form })]++;
+  return { stage, form, notices, forms };
 }
 
 /** Whether an item applies at the scope's stage and is asked in its form. */

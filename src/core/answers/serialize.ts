@@ -15,7 +15,10 @@ export interface AnswersDraft {
   stage?: string | null;
   form?: Form | null;
   organization?: string | null;
-  respondent?: { name?: string | null; role?: Role | null };
+  respondent?: { name?: string | null; role?: Role | null; email?: string };
+  response?: string;
+  /** ISO 8601: when the answers were last changed. */
+  answeredAt?: string;
   /** In the order they should appear in the file (bank order). */
   answers: Iterable<readonly [string, Answer | null]>;
 }
@@ -43,8 +46,11 @@ export function serializeAnswers(draft: AnswersDraft, comment: string[] = []): s
     const respondent: Record<string, unknown> = {};
     if (draft.respondent.name !== undefined) respondent.name = draft.respondent.name;
     if (draft.respondent.role !== undefined) respondent.role = draft.respondent.role;
+    if (draft.respondent.email !== undefined) respondent.email = draft.respondent.email;
     data.respondent = respondent;
   }
+  if (draft.response !== undefined) data.response = draft.response;
+  if (draft.answeredAt !== undefined) data['answered-at'] = draft.answeredAt;
   const answers: Record<string, unknown> = {};
   for (const [id, answer] of draft.answers) answers[id] = itemValue(answer);
   data.answers = answers;

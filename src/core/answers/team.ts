@@ -1,6 +1,7 @@
 import type { Problem } from '../errors.js';
 import type { Answer, Respondent } from './respondent.js';
 import { safeLine } from '../text.js';
+import { identityOf, normalizedName, whoText } from './identity.js';
 
 // The respondents of one report must be one team, each person counted once. Files collected from
 // folders and exports are easily mixed up (three companies' examples in one folder, a file sent
@@ -11,28 +12,113 @@ export interface TeamOptions {
   organization?: string;
   /** `--latest`: keep each person's most recent answers. */
   latest?: boolean;
+  /** `export`: several organizations in one run, each person counted once within their organization. */
+  organizations?: 'one' | 'many';
 }
 
-/** Where a respondent came from, and when: files by their modification time, export rows by order. */
+/** A respondent and when its answers were given, for `--latest`. */
 export interface Dated {
   respondent: Respondent;
-  /** Milliseconds since the epoch, or the row number of an export: larger is more recent. */
-  recency: number;
+  /** Milliseconds since the epoch; undefined when nothing says (standard input without `answered-at`). */
+  time?: number;
+  /** What the time was read from, as the warning names it: answered-at, a form tool's column, the file. */
+  timeSource?: string;
 }
-
-const key = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 function answerText(answer: Answer): string {
   return answer === 'n/a' ? 'n/a' : JSON.stringify(Object.entries(answer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Two respondents who gave exactly the same answers under the same name: the same file given twice. */
-function fingerprint(r: Respondent): string {
+/** The keys of one submission given twice: the same person or response id, and the same answers. */
+function duplicateKeys(r: Respondent): { key: string; byResponse: boolean }[] {
   const answers = [...r.answers].map(([id, a]) => `${id}=${answerText(a)}`).sort();
-  return JSON.stringify([r.name ?? '', r.role ?? '', r.organization ?? '', answers]);
+  const organization = r.organization === undefined ? '' : normalizedName(r.organization);
+  const print = (who: string) => JSON.stringify([who, r.role ?? '', organization, answers]);
+  const byPerson = { key: print(identityOf(r) ?? ''), byResponse: false };
+  // The response id first: when both match, it is what the warning names.
+  if (r.response === undefined) return [byPerson];
+  return [{ key: print(`response:${r.response}`), byResponse: true }, byPerson];
 }
 
 const listed = (sources: string[], max = 5) => (sources.length <= max ? sources.join(', ') : `${sources.slice(0, max).join(', ')} and ${sources.length - max} more`);
+
+/** A time as the warnings show it: ISO 8601, to the second. */
+const timeText = (time: number) => new Date(time).toISOString().replace(/\.000Z$/, 'Z');
+const whenText = (e: Dated) =>
+  e.time === undefined ? 'no time known' : `${timeText(e.time)}, by ${e.timeSource}`;
+
+/** Entries that are one submission given twice are kept once, with a warning naming the first. */
+function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
+  const seen = new Map<string, string>();
+  return entries.filter(({ respondent: r }) => {
+    const keys = duplicateKeys(r);
+    const match = keys.find(({ key }) => seen.has(key));
+    if (match === undefined) {
+      for (const { key } of keys) seen.set(key, r.source);
+      return true;
+    }
+    const first = safeLine(seen.get(match.key)!);
+    const what = match.byResponse ? `the same response (${safeLine(r.response!)})` : 'the same answers';
+    const message = `${what} as ${first}: counted once`;
+    problems.push({ source: safeLine(r.source), message, severity: 'warning' });
+    return false;
+  });
+}
+
+/** The entries of each person (docs/design.md "Collecting answers"): by identity, and by response id. */
+function byPerson(entries: Dated[], perOrganization: boolean): Dated[][] {
+  const groups = new Map<string, Dated[]>();
+  const responseGroup = new Map<string, string>();
+  for (const entry of entries) {
+    const { response } = entry.respondent;
+    const identity = identityOf(entry.respondent);
+    const { organization } = entry.respondent;
+    const within = perOrganization ? `${normalizedName(organization ?? '')}/` : '';
+    const person = identity === undefined ? undefined : `${within}${identity}`;
+    const linked = response === undefined ? undefined : responseGroup.get(response);
+    const key = linked ?? person ?? (response === undefined ? undefined : `response:${response}`);
+    if (key === undefined) continue;
+    if (response !== undefined && !responseGroup.has(response)) responseGroup.set(response, key);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return [...groups.values()];
+}
+
+/** `--latest`: the entry answered last, or a problem when the times cannot tell. */
+function keepLatest(entries: Dated[], who: string, problems: Problem[]): Dated | undefined {
+  const sources = entries.map((e) => safeLine(e.respondent.source));
+  const timed = entries.filter((e) => e.time !== undefined);
+  const last = Math.max(...timed.map((e) => e.time!));
+  const latest = timed.filter((e) => e.time === last);
+  if (timed.length < entries.length || latest.length > 1) {
+    const untold = timed.length < entries.length ? entries.filter((e) => e.time === undefined) : latest;
+    problems.push({
+      source: sources[0]!,
+      message:
+        `"${who}" answered ${entries.length} times (${listed(sources)}) ` +
+        'and --latest cannot tell which is the latest: ' +
+        untold.map((e) => `${safeLine(e.respondent.source)} (${whenText(e)})`).join(' and '),
+      expected: 'an answered-at in each file, a timestamp column in the export, or only the answers to count',
+      severity: 'error',
+    });
+    return undefined;
+  }
+  const kept = latest[0]!;
+  for (const e of entries) {
+    if (e === kept) continue;
+    problems.push({
+      source: safeLine(e.respondent.source),
+      message:
+        `set aside (--latest): "${who}" answered again later; ` +
+        `kept the latest, ${safeLine(kept.respondent.source)} (${whenText(kept)}), ` +
+        `over this one (${whenText(e)})`,
+      severity: 'warning',
+    });
+  }
+  return kept;
+}
 
 /** The team the report is about, and what was set aside or is wrong, as problems. */
 export function selectTeam(collected: Dated[], options: TeamOptions = {}): { respondents: Respondent[]; problems: Problem[] } {
@@ -42,55 +128,40 @@ export function selectTeam(collected: Dated[], options: TeamOptions = {}): { res
   const organizations = new Map<string, { name: string; sources: string[] }>();
   for (const { respondent: r } of kept) {
     if (!r.organization) continue;
-    const entry = organizations.get(key(r.organization)) ?? { name: r.organization, sources: [] };
+    const entry = organizations.get(normalizedName(r.organization)) ?? { name: r.organization, sources: [] };
     entry.sources.push(r.source);
-    organizations.set(key(r.organization), entry);
+    organizations.set(normalizedName(r.organization), entry);
   }
   if (options.organization !== undefined) {
-    const wanted = key(options.organization);
+    const wanted = normalizedName(options.organization);
     if (!organizations.has(wanted)) {
       const known = [...organizations.values()].map((o) => `"${safeLine(o.name)}"`).join(', ');
       problems.push({ source: '--organization', message: `no respondent is from "${safeLine(options.organization)}"`, expected: known ? `one of ${known}` : 'answers files that name their organization', severity: 'error' });
     }
-    kept = kept.filter(({ respondent: r }) => !r.organization || key(r.organization) === wanted);
-  } else if (organizations.size > 1) {
+    kept = kept.filter(({ respondent: r }) => !r.organization || normalizedName(r.organization) === wanted);
+  } else if (organizations.size > 1 && options.organizations !== 'many') {
     for (const { name, sources } of organizations.values()) {
       problems.push({ source: safeLine(sources[0]!), message: `"${safeLine(name)}": ${listed(sources.map(safeLine))}`, expected: 'the answers of one organization per report (pick one with --organization NAME)', severity: 'error' });
     }
   }
 
-  const seen = new Map<string, string>();
-  kept = kept.filter(({ respondent: r }) => {
-    const print = fingerprint(r);
-    const first = seen.get(print);
-    if (first === undefined) {
-      seen.set(print, r.source);
-      return true;
-    }
-    problems.push({ source: safeLine(r.source), message: `the same answers as ${safeLine(first)}: counted once`, severity: 'warning' });
-    return false;
-  });
-
-  const byName = new Map<string, Dated[]>();
-  for (const entry of kept) {
-    if (!entry.respondent.name) continue;
-    const name = key(entry.respondent.name);
-    const entries = byName.get(name);
-    if (entries) entries.push(entry);
-    else byName.set(name, [entry]);
-  }
+  kept = dropDuplicates(kept, problems);
   const setAside = new Set<Dated>();
-  for (const entries of byName.values()) {
+  for (const entries of byPerson(kept, options.organizations === 'many')) {
     if (entries.length < 2) continue;
-    const sources = entries.map((e) => safeLine(e.respondent.source));
+    const first = entries[0]!.respondent;
+    const who = safeLine(whoText(first) ?? `response ${first.response ?? ''}`);
     if (!options.latest) {
-      problems.push({ source: sources[0]!, message: `"${safeLine(entries[0]!.respondent.name!)}" answered in ${entries.length} files: ${listed(sources)}`, expected: 'one set of answers per person (keep each person\'s most recent with --latest)', severity: 'error' });
+      const sources = entries.map((e) => safeLine(e.respondent.source));
+      problems.push({
+        source: sources[0]!,
+        message: `"${who}" answered ${entries.length} times with different answers: ${listed(sources)}`,
+        expected: "one set of answers per person (--latest keeps each one's latest, by answered-at or time)",
+        severity: 'error',
+      });
       continue;
     }
-    const latest = entries.reduce((a, b) => (b.recency >= a.recency ? b : a));
-    for (const e of entries) {
-      if (e !== latest) problems.push({ source: safeLine(e.respondent.source), message: `set aside for the more recent answers of "${safeLine(e.respondent.name!)}" in ${safeLine(latest.respondent.source)} (--latest)`, severity: 'warning' });
-    }
+    const latest = keepLatest(entries, who, problems);
     for (const e of entries) if (e !== latest) setAside.add(e);
   }
   return { respondents: kept.filter((e) => !setAside.has(e)).map((e) => e.respondent), problems };

@@ -141,10 +141,8 @@ export function snapshotFromDiagnosis(d: Diagnosis, source: string): Snapshot {
   });
 }
 
-/** `schemaVersion` marks a JSON report (any other value is checked, and refused, by the schema). */
-export function looksLikeReport(data: unknown): boolean {
-  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'schemaVersion' in data;
-}
+// `schemaVersion` marks a JSON report (any other value is checked, and refused, by the schema).
+export { looksLikeReport } from '../document/document.js';
 
 function reportRuleProblems(report: ReportJson, doc: ParsedDocument): Problem[] {
   const problems: Problem[] = [];

@@ -21,6 +21,11 @@ export interface ParsedDocument {
   locateKey(path: DocPath, key: string): Position | undefined;
 }
 
+/** A pm-diag JSON report (it has `schemaVersion`): `compare` reads it, a folder of answers skips it. */
+export function looksLikeReport(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'schemaVersion' in data;
+}
+
 export interface ParseOptions {
   /** Answers files take no aliases at all; banks may use a few. */
   allowAliases: boolean;

@@ -56,6 +56,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     stage: d.stage,
     stageSource: d.stageSource ?? null,
     form: d.form,
+    forms: d.forms,
     respondents: d.respondents.length,
     target: d.target,
     summary: {

@@ -17,7 +17,9 @@ export function scopeHeader(d: Diagnosis): [string, string][] {
     const name = d.stageTitle === d.stage || d.stageTitle === null ? d.stage : `${d.stageTitle} (${d.stage})`;
     lines.push(['Stage', d.stageSource === undefined ? name : `${name}, ${STAGE_SOURCE[d.stageSource]}`]);
   }
-  lines.push(['Form', d.form]);
+  const mixed = d.forms.rapid > 0 && d.forms.full > 0;
+  const forms = `${d.form} (${d.forms.rapid} answered the rapid form, ${d.forms.full} the full)`;
+  lines.push(['Form', mixed ? forms : d.form]);
   if (d.outOfScope > 0) lines.push(['Out of scope', `${d.outOfScope} item${d.outOfScope === 1 ? '' : 's'}, in no score`]);
   return lines;
 }

@@ -7,7 +7,7 @@ import type { ItemAnswer, Respondent } from '../answers/respondent.js';
 import { byText } from '../text.js';
 import { answeredSections, isAnswered, missingOf, type Missing } from './answered.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
-import { combinedExpected, defaultTarget as defaultTargetOf, itemTarget, itemsInScope, resolveScope } from '../answers/scope.js';
+import { askedOf, combinedExpected, defaultTarget as defaultTargetOf, itemTarget, itemsInScope, resolveScope, type Scope } from '../answers/scope.js';
 
 // The scoring model of docs/design.md, as one pure function: bank + respondents + options → Diagnosis.
 // One respondent is simply N = 1. Nothing is rounded here: renderers round at output.
@@ -70,15 +70,19 @@ interface Collected {
   levels: Record<Axis, number[]>;
   answered: number;
   notApplicable: number;
+  /** Respondents asked the item (docs/design.md "Mixed forms"). */
+  asked: number;
 }
 
-function collect(item: BankItem, respondents: Respondent[]): Collected {
+function collect(item: BankItem, respondents: Respondent[], scope: Scope): Collected {
   const rated: (ItemAnswer | undefined)[] = [];
   const levels: Record<Axis, number[]> = { capability: [], capacity: [], delivery: [] };
   let answered = 0;
   let notApplicable = 0;
+  let asked = 0;
   for (const r of respondents) {
-    const a = r.answers.get(item.id);
+    // An item a respondent's form did not ask is neither their answer nor their gap.
+    const a = askedOf(r, item, scope) ? (asked++, r.answers.get(item.id)) : undefined;
     if (isAnswered(a, item.kind)) answered++;
     if (a === 'n/a') notApplicable++;
     const answer = a === undefined || a === 'n/a' ? undefined : a;
@@ -88,7 +92,7 @@ function collect(item: BankItem, respondents: Respondent[]): Collected {
       if (typeof level === 'number') levels[axis].push(level);
     }
   }
-  return { rated, levels, answered, notApplicable };
+  return { rated, levels, answered, notApplicable, asked };
 }
 
 function unknownCounts(rated: (ItemAnswer | undefined)[], axes: readonly Axis[]) {
@@ -123,7 +127,9 @@ interface ItemContext {
   combinedOk: boolean;
 }
 
-function scoreItem(item: BankItem, { rated, levels, answered, notApplicable }: Collected, { respondents, stage, defaultTarget, combinedOk }: ItemContext): ItemScore {
+function scoreItem(item: BankItem, collected: Collected, context: ItemContext): ItemScore {
+  const { rated, levels, answered, notApplicable } = collected;
+  const { respondents, stage, defaultTarget, combinedOk } = context;
   const { id, title, question, weight, discussion } = item;
   // The bank's own decision wording, only when it has one (JSON shows null otherwise).
   const decision = item.decision === undefined ? {} : { decision: item.decision };
@@ -316,7 +322,7 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
   // Out-of-scope items are left out of every number and list below; their answers stay in the respondents.
   const bankItemsInScope = itemsInScope(bankItems(bank), scope);
   // Each item's answers are gathered once, and every measure below reads them.
-  const collected = new Map(bankItemsInScope.map((item) => [item.id, collect(item, respondents)]));
+  const collected = new Map(bankItemsInScope.map((item) => [item.id, collect(item, respondents, scope)]));
   const context: ItemContext = { respondents, stage, defaultTarget, combinedOk: combinedExpected(bank, stage) };
   const items = bankItemsInScope.map((item) => scoreItem(item, collected.get(item.id)!, context));
   const responsibilities = items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
@@ -324,7 +330,8 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
   const ownedItems = responsibilities.filter((i) => i.owner.status !== 'unanswered');
   const alignedWeight = ownedItems.filter((i) => i.owner.status === 'aligned').reduce((n, i) => n + i.weight, 0);
   const ownedWeight = ownedItems.reduce((n, i) => n + i.weight, 0);
-  const totalPairs = items.length * respondents.length;
+  const askedCount = (id: string) => collected.get(id)!.asked;
+  const totalPairs = items.reduce((n, i) => n + askedCount(i.id), 0);
   const answeredPairs = items.reduce((n, i) => n + i.answered, 0);
   const overall = groupIndexes(responsibilities);
   const directions: [FunctionId, FunctionId][] = [
@@ -338,17 +345,17 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     stageTitle: stage === null ? null : (bank.stages?.[stage]?.title ?? stage),
     ...(stage === null ? {} : { stageSource: stageSource(respondents, options) }),
     form: scope.form,
+    forms: scope.forms,
     outOfScope: bankItems(bank).length - items.length,
     notices: scope.notices,
     date: options.date ?? today(),
     target: defaultTarget,
-    respondents: respondents.map((r) => ({
-      name: r.name,
-      role: r.role,
-      source: r.source,
-      coverage: items.length === 0 ? 0 : (100 * items.filter((i) => isAnswered(r.answers.get(i.id), i.kind)).length) / items.length,
-      sections: answeredSections(bankItemsInScope, r),
-    })),
+    respondents: respondents.map((r) => {
+      const asked = bankItemsInScope.filter((item) => askedOf(r, item, scope));
+      const answered = asked.filter((item) => isAnswered(r.answers.get(item.id), item.kind)).length;
+      const coverage = asked.length === 0 ? 0 : (100 * answered) / asked.length;
+      return { name: r.name, role: r.role, source: r.source, coverage, sections: answeredSections(asked, r) };
+    }),
     functionNames: { pm: bank.functions.pm.name, pmm: bank.functions.pmm.name },
     summary: {
       readiness: overall.readiness,
@@ -370,7 +377,9 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     unevidenced: unevidencedClaimsOf(responsibilities, collected, respondents),
     knowledgeGaps: {
       unknown: items.flatMap((i) => i.unknown.map((u) => ({ id: i.id, axis: u.axis, count: u.count }))),
-      unanswered: items.filter((i) => i.answered < respondents.length).map((i) => ({ id: i.id, respondents: respondents.length - i.answered })),
+      unanswered: items
+        .filter((i) => i.answered < askedCount(i.id))
+        .map((i) => ({ id: i.id, respondents: askedCount(i.id) - i.answered })),
     },
   };
 }

@@ -145,6 +145,8 @@ export interface Diagnosis {
   /** How the stage was chosen: `--stage`, the answers files, or the bank's default (absent: not known). */
   stageSource?: StageSource;
   form: Form;
+  /** How many respondents answered each form; each is scored over the items of their own. */
+  forms: Record<Form, number>;
   /** Items left out because they do not apply at this stage or are not in this form. */
   outOfScope: number;
   /** What the reader of the scope should be told (the answers named different stages). */

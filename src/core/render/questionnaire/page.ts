@@ -104,6 +104,15 @@ const DONE_SCREEN = `<section class="screen" id="screen-done" hidden aria-labell
 <h2 id="done-h" tabindex="-1">Send your answers</h2>
 <p id="done-summary"></p>
 <p>Choose <strong>Download answers</strong> and send the file it saves to whoever sent you this questionnaire. If the download does not work, <strong>Copy answers</strong> and paste them into a message.</p>
+<p>Sharing this browser? Once your answers are sent, the next person starts here, with nothing of yours shown.</p>
+<div class="out"><button type="button" id="new-after">Start a new response</button></div>
+</section>`;
+
+/** A browser can be shared: a returning visit is asked whose answers these are before any is shown. */
+const RETURNING_SCREEN = `<section class="returning" id="returning" hidden aria-labelledby="returning-h">
+<h2 id="returning-h" tabindex="-1">Answers in progress</h2>
+<p id="returning-text"></p>
+<div class="out"><button type="button" id="continue">Continue</button><button type="button" id="new-response" class="primary">Start a new response</button></div>
 </section>`;
 
 export function renderQuestionnaire(bank: Bank, scope: QuestionnaireScope): string {
@@ -123,6 +132,7 @@ export function renderQuestionnaire(bank: Bank, scope: QuestionnaireScope): stri
 <p class="notice" id="storage-note" hidden>This browser does not keep your answers (a private window, or storage turned off): download or copy them before you close the page.</p>
 </header>
 <main>
+${RETURNING_SCREEN}
 <form id="questionnaire" novalidate>
 <div class="bar"><p id="progress-text">About you</p><progress id="progress" max="${data.items.length}" value="0" aria-label="Items answered"></progress></div>
 ${respondentScreen(bank)}
@@ -130,7 +140,7 @@ ${respondentScreen(bank)}
 ${DONE_SCREEN}
 <div class="steps"><button type="button" id="back" disabled>Back</button><button type="submit" id="next" class="primary">Next</button></div>
 </form>
-<section class="out-box" aria-labelledby="out-h">
+<section class="out-box" id="out-box" aria-labelledby="out-h">
 <h2 id="out-h">Your answers</h2>
 <div class="out"><button type="button" id="download">Download answers</button><button type="button" id="copy">Copy answers</button></div>
 <p id="status" role="status"></p>

@@ -3,6 +3,10 @@
 // goes in as text nodes, never as markup), keeps every answer in localStorage as it is given,
 // and writes the answers file that `assess --answers` and `report` read.
 //
+// A browser may be shared by a team: one response is kept at a time, under its own random id. A
+// reload in the same tab resumes it; any other visit is asked first whether to continue it (naming
+// whose it is) or to start a new one, and nothing of it is shown or downloaded until then.
+//
 // The answers file is written by hand here, so it must stay within what the loader reads: strings
 // JSON-quoted (a JSON string is a YAML double-quoted scalar), codes and levels plain.
 
@@ -19,11 +23,11 @@ var statusLine = document.getElementById('status');
 var screens = [document.getElementById('screen-respondent')];
 var total = data.items.length;
 var current = 0;
-var storeKey = null;
 var storage = null;
-var prefix = ['pm-diag', data.bank.id, data.bank.version, data.bank.hash];
-var lastKey = JSON.stringify(prefix);
-var keyFor = function (name) { return JSON.stringify(prefix.concat([name])); };
+var tabStorage = null;
+var storeKey = JSON.stringify(['pm-diag', data.bank.id, data.bank.version, data.bank.hash, 'response']);
+var response = null;
+var answeredAt = null;
 
 function el(tag, attrs, children) {
   var e = document.createElement(tag);
@@ -110,15 +114,27 @@ function snapshot() {
     if (!e.name || (e.type === 'radio' && !e.checked) || e.value === '') return;
     values[e.name] = e.value;
   });
-  return { screen: current, values: values };
+  return { response: response, answeredAt: answeredAt, screen: current, values: values };
 }
 
 function restore(state) {
+  response = state.response;
+  answeredAt = state.answeredAt || null;
   Array.prototype.forEach.call(form.elements, function (e) {
     if (!e.name) return;
     var v = Object.prototype.hasOwnProperty.call(state.values, e.name) ? state.values[e.name] : '';
     if (e.type === 'radio') e.checked = e.value === v; else e.value = v;
   });
+}
+
+/** A version 4 UUID: the id that tells this submission from every other, even under the same name. */
+function newId() {
+  if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+  var b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+  return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
 }
 
 function say(text) { statusLine.textContent = text; }
@@ -128,37 +144,64 @@ function storageFailed() {
   document.getElementById('storage-note').hidden = false;
 }
 
-function read(key) {
-  try { var text = storage && storage.getItem(key); return text ? JSON.parse(text) : null; } catch (e) { return null; }
-}
-
-function save() {
-  if (!storage || storeKey === null) return;
+function read() {
   try {
-    storage.setItem(storeKey, JSON.stringify(snapshot()));
-    storage.setItem(lastKey, nameField.value.trim());
-  } catch (e) { storageFailed(); }
+    var text = storage && storage.getItem(storeKey);
+    var state = text ? JSON.parse(text) : null;
+    return state && state.response && state.values ? state : null;
+  } catch (e) { return null; }
 }
 
-/** Answers are kept per respondent: a name given again brings that person's answers back. */
-function useName() {
-  var name = nameField.value.trim();
-  if (name === '') return;
-  var key = keyFor(name);
-  if (key === storeKey) return;
-  storeKey = key;
-  var saved = read(key);
-  if (saved) {
+/** Keeps the response; when an answer was given (changed), the answer time moves on. */
+function save(changed) {
+  if (response === null) return;
+  if (changed) answeredAt = new Date().toISOString();
+  try { if (tabStorage) tabStorage.setItem(storeKey, response); } catch (e) { tabStorage = null; }
+  if (!storage) return;
+  try { storage.setItem(storeKey, JSON.stringify(snapshot())); } catch (e) { storageFailed(); }
+}
+
+var returning = document.getElementById('returning');
+var outBox = document.getElementById('out-box');
+
+/** The response under way is shown, or (a shared browser) the choice of whose it is, and nothing else. */
+function showWorking(working) {
+  returning.hidden = working;
+  form.hidden = !working;
+  outBox.hidden = !working;
+}
+
+/** A new response: empty, under a new id; the previous one is gone from this browser. */
+function startNew() {
+  restore({ response: newId(), answeredAt: null, values: {} });
+  document.getElementById('answers-text').value = '';
+  document.getElementById('copy-fallback').hidden = true;
+  document.getElementById('name-error').hidden = true;
+  showWorking(true);
+  say('');
+  show(0, true);
+}
+
+/** A returning visit: continue the response kept here, naming whose it is, or start a new one. */
+function offer(saved) {
+  var name = (saved.values['respondent.name'] || '').trim();
+  var label = name ? 'Continue as ' + name : 'Continue the answers in progress';
+  document.getElementById('continue').textContent = label;
+  document.getElementById('returning-text').textContent = (name ? name + ' has' : 'Someone has') +
+    ' answers in progress in this browser. If that is you, continue; if not, start a new response:' +
+    ' nothing of theirs will be shown or sent.';
+  showWorking(false);
+  document.getElementById('continue').onclick = function () {
     restore(saved);
-    nameField.value = name;
-    refresh();
-    say('Welcome back, ' + name + ': your earlier answers are back.');
-  }
-  save();
+    showWorking(true);
+    show(saved.screen, true);
+    say('Your answers so far are back: carry on where you left off.');
+  };
+  returning.querySelector('h2').focus();
 }
 
-form.addEventListener('input', function (event) { if (event.target !== nameField) { refresh(); save(); } });
-form.addEventListener('change', function (event) { if (event.target === nameField) useName(); else { refresh(); save(); } });
+form.addEventListener('input', function () { refresh(); save(true); });
+form.addEventListener('change', function () { refresh(); save(true); });
 form.addEventListener('submit', function (event) {
   event.preventDefault();
   if (current === 0) {
@@ -166,10 +209,11 @@ form.addEventListener('submit', function (event) {
     document.getElementById('name-error').hidden = !missing;
     nameField.setAttribute('aria-invalid', String(missing));
     if (missing) { nameField.focus(); return; }
-    useName();
   }
   show(current + 1, true);
 });
+document.getElementById('new-response').addEventListener('click', startNew);
+document.getElementById('new-after').addEventListener('click', startNew);
 backButton.addEventListener('click', function () { show(current - 1, true); });
 
 var quote = JSON.stringify;
@@ -186,6 +230,8 @@ function answersText() {
   if (data.stage) lines.push('stage: ' + quote(data.stage));
   lines.push('form: ' + data.form);
   lines.push('respondent: { name: ' + (name ? quote(name) : 'null') + ', role: ' + (role || 'null') + ' }');
+  lines.push('response: ' + quote(response));
+  if (answeredAt) lines.push('answered-at: ' + quote(answeredAt));
   lines.push('answers:');
   data.items.forEach(function (item) {
     if (notApplicable(item)) return lines.push('  ' + key(item.id) + ': n/a');
@@ -229,15 +275,24 @@ document.getElementById('copy').addEventListener('click', function () {
 
 try {
   storage = window.localStorage;
-  storage.setItem(lastKey + '?', '1');
-  storage.removeItem(lastKey + '?');
+  storage.setItem(storeKey + '?', '1');
+  storage.removeItem(storeKey + '?');
 } catch (e) { storageFailed(); }
-var last = storage && storage.getItem(lastKey);
-var saved = last ? read(keyFor(last)) : null;
-if (saved) {
-  storeKey = keyFor(last);
+try { tabStorage = window.sessionStorage; } catch (e) { tabStorage = null; }
+var saved = read();
+var sameTab = false;
+try { sameTab = !!saved && !!tabStorage && tabStorage.getItem(storeKey) === saved.response; } catch (e) { sameTab = false; }
+var started = saved && Object.keys(saved.values).length > 0;
+if (saved && sameTab) {
+  // A reload of the same tab: the same person, carrying on.
   restore(saved);
-  say('Welcome back, ' + last + ': your answers so far are kept. Carry on where you left off.');
+  show(saved.screen, false);
+  say('Your answers so far are kept: carry on where you left off.');
+} else if (started) {
+  show(0, false);
+  offer(saved);
+} else {
+  restore({ response: newId(), answeredAt: null, values: {} });
+  show(0, false);
 }
-show(saved ? saved.screen : 0, false);
 })();`;

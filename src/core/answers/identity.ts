@@ -1,0 +1,33 @@
+import type { Respondent } from './respondent.js';
+
+// Who a respondent is (docs/design.md "Collecting answers"): the one place that decides when two
+// files or export rows are the same person. Every command that collects respondents asks here.
+
+/** Apostrophes and single quotes a keyboard, a phone or a word processor may put in a name. */
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u02bc\u02b9\u0060\u00b4\uff07]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u02ba\uff02]/g;
+
+/**
+ * A name or an organization as it is compared: Unicode NFKC, curly and straight quotes alike,
+ * spaces collapsed, case folded (upper then lower, so that "ß" and "SS" meet, as a full case fold does).
+ */
+export function normalizedName(text: string): string {
+  const quotes = text.normalize('NFKC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  return quotes.trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
+}
+
+/**
+ * The key two answers of the same person share: the e-mail when there is one (case folded), else
+ * the normalized name; undefined for an anonymous respondent, who is nobody else.
+ */
+export function identityOf(respondent: Pick<Respondent, 'name' | 'email'>): string | undefined {
+  const email = respondent.email?.normalize('NFKC').trim().toLowerCase();
+  if (email) return `email:${email}`;
+  const name = respondent.name === undefined ? '' : normalizedName(respondent.name);
+  return name === '' ? undefined : `name:${name}`;
+}
+
+/** How a respondent is named in a message: the name as written, else the e-mail. */
+export function whoText(respondent: Pick<Respondent, 'name' | 'email'>): string | undefined {
+  return respondent.name?.trim() || respondent.email?.trim() || undefined;
+}

@@ -1,0 +1,73 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bankItems } from '../../src/core/bank/items.js';
+import { loadBank } from '../../src/io/bank-files.js';
+import { askedScope, itemsInScope } from '../../src/core/answers/scope.js';
+import { runCli } from '../helpers/cli.js';
+
+// docs/design.md "Mixed forms": each respondent is scored over the items of their own form, and the
+// report says how many answered each; a rapid-form export is rapid.
+
+const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-forms-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const bank = loadBank();
+const asked = (form: 'rapid' | 'full') => itemsInScope(bankItems(bank), askedScope(bank, { form }));
+const RESPONSIBILITY = '{ owner: pm, capability: 3, capacity: 3 }';
+const rated = (kind: string) => (kind === 'interlock' ? '{ delivery: 3 }' : RESPONSIBILITY);
+const line = (id: string, kind: string) => `  ${id}: ${rated(kind)}`;
+/** One person's file, every item of their form answered, as the questionnaire writes it. */
+const file = (name: string, form: 'rapid' | 'full') =>
+  [`form: ${form}`, `respondent: { name: ${name}, role: pm }`, 'answers:', ...asked(form).map((i) => line(i.id, i.kind)), ''].join(
+    '\n',
+  );
+
+interface Report {
+  form: string;
+  forms: { rapid: number; full: number };
+  summary: { coverage: number };
+  respondentList: { name: string; coverage: number }[];
+}
+
+describe('mixed forms', () => {
+  it('four rapid files and one full: each is fully covered, and the report counts each form', () => {
+    const dir = join(scratch, 'team');
+    mkdirSync(dir);
+    for (const name of ['ann', 'ben', 'cy', 'di']) {
+      writeFileSync(join(dir, `${name}.yaml`), file(name, 'rapid'));
+    }
+    writeFileSync(join(dir, 'eve.yaml'), file('eve', 'full'));
+    const r = runCli(['report', dir, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(asked('full').length).toBeGreaterThan(asked('rapid').length);
+    expect(report.form).toBe('full');
+    expect(report.forms).toEqual({ rapid: 4, full: 1 });
+    expect(report.respondentList.map((p) => p.coverage)).toEqual([100, 100, 100, 100, 100]);
+    expect(report.summary.coverage).toBe(100);
+    const terminal = runCli(['report', dir, '--no-color']);
+    expect(terminal.stdout).toContain('Form: full (4 answered the rapid form, 1 the full)');
+  });
+
+  it('an export of the rapid form is scored as the rapid form, without --form', () => {
+    const header = runCli(['template', '--format', 'csv', '--form', 'rapid']).stdout.trim();
+    const columns = header.match(/\[[^\]]+\]/g)!.map((tag) => tag.slice(1, -1));
+    const cell = (column: string) => {
+      if (column === 'respondent') return 'Ann';
+      if (column === 'role' || column.endsWith('.owner')) return 'pm';
+      return /\.(capability|capacity|delivery)$/.test(column) ? '3' : '';
+    };
+    const csv = join(scratch, 'rapid-export.csv');
+    writeFileSync(csv, `${header}\r\n${columns.map(cell).join(',')}\r\n`);
+    const r = runCli(['report', csv, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.form).toBe('rapid');
+    expect(report.forms).toEqual({ rapid: 1, full: 0 });
+    expect(report.summary.coverage).toBe(100);
+    // Its row is not short of the full form's items either.
+    expect(r.stderr).not.toContain('unanswered');
+  });
+});
