@@ -24,6 +24,10 @@ const SLOW = [
 ];
 const CLI = [
   'test/answers/former-ids.test.ts',
+  'test/answers/identity.test.ts',
+  'test/interactive/session-submission.test.ts',
+  'test/report/mixed-forms.test.ts',
+  'test/report/options.test.ts',
   'test/answers/team.test.ts',
   'test/answers/warnings.test.ts',
   'test/answers/well-formed.test.ts',

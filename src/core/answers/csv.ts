@@ -691,7 +691,9 @@ class RowReader {
       }
       answers[id] = NOT_APPLICABLE;
     }
-    const file = { ...meta, respondent, answers } as AnswersFile;
+    // A rapid-form export's rows are rapid answers files: their unanswered items are the rapid form's.
+    const form = this.header.rapid ? { form: 'rapid' as const } : {};
+    const file = { ...meta, ...form, respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     // An item marked n/a is n/a: what its other cells hold is the problem above, not their values.
     const issues = cellIssues.filter((c) => c.id === undefined || !notApplicable.has(c.id)).map((c) => c.issue);
