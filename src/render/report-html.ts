@@ -61,7 +61,7 @@ import { figure, joined, list, p, page, scrollBox, section, table as plainTable,
 import { marksLegend } from './marks.js';
 
 /** Every table of the report scrolls in its own box on a narrow screen. */
-const table = (caption: string, head: string[], rows: Html[][], numeric: number[] = []): Html => scrollBox(caption, plainTable(caption, head, rows, numeric));
+const table = (caption: string, head: string[], rows: Html[][], numeric: number[] = []): Html => scrollBox(`Table: ${caption}`, plainTable(caption, head, rows, numeric));
 import { strips } from './svg/strips.js';
 
 // The gap report as one self-contained HTML page for a meeting room: the same words and numbers as
