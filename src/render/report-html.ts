@@ -210,7 +210,7 @@ function interlockPart(d: Diagnosis): Part {
   const dirs = directions(d);
   if (dirs.every((dir) => dir.items.length === 0)) return { id: 'interlock', title: 'Interlock delivery', html: p(NONE.interlock) };
   const bars: BarRow[] = dirs.flatMap((dir) => [
-    { label: dir.name, value: dir.health, shown: fmtIndex(dir.health, dir.missing), tone: tone(dir.health, d.target), group: true },
+    { label: dir.short, value: dir.health, shown: fmtIndex(dir.health, dir.missing), tone: tone(dir.health, d.target), group: true },
     ...dir.items.map((i) => ({ label: i.title, value: i.health, shown: itemIndex(i), tone: tone(i.health, d.target), indent: true })),
   ]);
   const data = dirs

@@ -147,10 +147,11 @@ export const directionName = (d: Diagnosis, from: FunctionId, to: FunctionId): s
 const responsibilities = (d: Diagnosis) => d.items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
 
 /** Each interlock direction with its health and its deliverables. */
-export function directions(d: Diagnosis): { name: string; health: number | null; missing: Missing; items: InterlockScore[] }[] {
+export function directions(d: Diagnosis): { name: string; short: string; health: number | null; missing: Missing; items: InterlockScore[] }[] {
   return d.interlock.map((dir) => {
     const items = d.items.filter((i): i is InterlockScore => i.kind === 'interlock' && i.from === dir.from && i.to === dir.to);
-    return { name: directionName(d, dir.from, dir.to), health: dir.health, missing: whyMissing(items, 'health'), items };
+    // `short` ("PMM → PM") fits a chart's label column, where the full names would be cut.
+    return { name: directionName(d, dir.from, dir.to), short: `${label(dir.from)} → ${label(dir.to)}`, health: dir.health, missing: whyMissing(items, 'health'), items };
   });
 }
 
