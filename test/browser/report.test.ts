@@ -200,7 +200,14 @@ describe.skipIf(!available).each(Object.entries(pages))('the HTML report in chro
     expect(layout.width).toBeLessThanOrEqual(390);
     // Chart text is drawn at 13 px and may scale down to fit; below about 8 px nobody can read it.
     expect(layout.smallest).toBeGreaterThanOrEqual(8);
-  });
+    // The boxes that scroll in place of the page can be reached and scrolled with a keyboard.
+    const a = await watchedPage(browser, { viewport: { width: 390, height: 844 }, bypassCSP: true });
+    await a.open(file);
+    await a.page.addScriptTag({ path: AXE });
+    const violations = await axeViolations(a.page);
+    await a.context.close();
+    expect(violations).toEqual([]);
+  }, 60_000);
 
   it.each(['A4', 'Letter'] as const)('prints on %s: the agenda starts on the first or second page', async (format) => {
     const w = await watchedPage(browser);

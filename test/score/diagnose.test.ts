@@ -3,6 +3,7 @@ import type { InterlockScore, ResponsibilityScore } from '../../src/core/score/m
 import { consensusOwner, diagnose, ownershipStatus, quadrantOf, rankGaps } from '../../src/core/score/diagnose.js';
 import { pct, round, weightedIndex } from '../../src/core/score/math.js';
 import { respondent, tinyBank } from './bank.js';
+import { parseBank } from '../../src/bank/load.js';
 
 const resp = (d: ReturnType<typeof diagnose>, id: string) => d.items.find((i) => i.id === id) as ResponsibilityScore;
 const link = (d: ReturnType<typeof diagnose>, id: string) => d.items.find((i) => i.id === id) as InterlockScore;
@@ -143,6 +144,25 @@ describe('diagnose, one respondent', () => {
     expect(empty.gaps).toEqual([]);
     expect(d.disagreements).toEqual([]);
     expect(d.perception).toEqual([]);
+  });
+});
+
+describe('a bank item that words its own decision', () => {
+  it('is accepted by the bank schema and carried to the item; an item without one has none', () => {
+    const bank = parseBank({ source: 'decision.json', text: JSON.stringify(tinyBank).replace('"id":"a",', '"id":"a","decision":"Name one owner for a.",') });
+    const d = diagnose(bank, [respondent({ a: { owner: 'pm', capability: 1, capacity: 1 }, b: { owner: 'pm', capability: 1, capacity: 1 } })]);
+    expect(resp(d, 'a').decision).toBe('Name one owner for a.');
+    expect(resp(d, 'b')).not.toHaveProperty('decision');
+    expect(() => parseBank({ source: 'bad.json', text: JSON.stringify(tinyBank).replace('"id":"a",', '"id":"a","decision":7,') })).toThrow();
+  });
+
+  it('says how the stage was chosen: the option, the answers, or the bank default', () => {
+    const staged = { ...tinyBank, stages: { growth: { title: 'Growth', description: 'g' }, startup: { title: 'Start-up', description: 's' } } };
+    const one = (stage?: string) => respondent({}, stage === undefined ? {} : { stage });
+    expect(diagnose(staged, [one()], { stage: 'startup' }).stageSource).toBe('option');
+    expect(diagnose(staged, [one('startup')]).stageSource).toBe('answers');
+    expect(diagnose(staged, [one()]).stageSource).toBe('default');
+    expect(diagnose(tinyBank, [one()])).not.toHaveProperty('stageSource');
   });
 });
 

@@ -61,7 +61,7 @@ import { figure, joined, list, p, page, scrollBox, section, table as plainTable,
 import { marksLegend } from './marks.js';
 
 /** Every table of the report scrolls in its own box on a narrow screen. */
-const table = (caption: string, head: string[], rows: Html[][], numeric: number[] = []): Html => scrollBox(caption, plainTable(caption, head, rows, numeric));
+const table = (caption: string, head: string[], rows: Html[][], numeric: number[] = []): Html => scrollBox(`Table: ${caption}`, plainTable(caption, head, rows, numeric));
 import { strips } from './svg/strips.js';
 
 // The gap report as one self-contained HTML page for a meeting room: the same words and numbers as
@@ -210,7 +210,7 @@ function interlockPart(d: Diagnosis): Part {
   const dirs = directions(d);
   if (dirs.every((dir) => dir.items.length === 0)) return { id: 'interlock', title: 'Interlock delivery', html: p(NONE.interlock) };
   const bars: BarRow[] = dirs.flatMap((dir) => [
-    { label: dir.name, value: dir.health, shown: fmtIndex(dir.health, dir.missing), tone: tone(dir.health, d.target), group: true },
+    { label: dir.short, value: dir.health, shown: fmtIndex(dir.health, dir.missing), tone: tone(dir.health, d.target), group: true },
     ...dir.items.map((i) => ({ label: i.title, value: i.health, shown: itemIndex(i), tone: tone(i.health, d.target), indent: true })),
   ]);
   const data = dirs

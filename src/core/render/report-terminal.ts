@@ -165,7 +165,8 @@ function charterLines(ctx: Context): string[] {
   const W = ctx.width;
   const rows = charterRows(ctx.d);
   const intro = CHARTER_INTRO(ctx.d);
-  return listSection(ctx, CHARTER_TITLE.toUpperCase(), rows, NONE.ownership, (row) => [
+  return listSection(ctx, CHARTER_TITLE.toUpperCase(), rows, NONE.ownership, (row, i) => [
+    ...(i > 0 ? [''] : []),
     `  ${truncate(row.item.title, W - 2)}`,
     ...wrapParts([`recommended ${row.recommended}`, `contributors ${row.contributors}`, `answers ${row.answers}`, row.status], W, '    '),
     ...wrap(`Decision: ${row.decision}`, W, '      ', '    '),

@@ -147,10 +147,11 @@ export const directionName = (d: Diagnosis, from: FunctionId, to: FunctionId): s
 const responsibilities = (d: Diagnosis) => d.items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
 
 /** Each interlock direction with its health and its deliverables. */
-export function directions(d: Diagnosis): { name: string; health: number | null; missing: Missing; items: InterlockScore[] }[] {
+export function directions(d: Diagnosis): { name: string; short: string; health: number | null; missing: Missing; items: InterlockScore[] }[] {
   return d.interlock.map((dir) => {
     const items = d.items.filter((i): i is InterlockScore => i.kind === 'interlock' && i.from === dir.from && i.to === dir.to);
-    return { name: directionName(d, dir.from, dir.to), health: dir.health, missing: whyMissing(items, 'health'), items };
+    // `short` ("PMM → PM") fits a chart's label column, where the full names would be cut.
+    return { name: directionName(d, dir.from, dir.to), short: `${label(dir.from)} → ${label(dir.to)}`, health: dir.health, missing: whyMissing(items, 'health'), items };
   });
 }
 
@@ -464,7 +465,11 @@ export function definitions(d: Diagnosis): [string, string][] {
     ['Readiness', 'a responsibility’s weaker axis on a 0–100 scale: only as ready as its weaker one'],
     ['Alignment', 'the share of weight whose consensus owner is the recommended one'],
     ['Interlock', 'how well PM and PMM deliver to each other, 0–100 (health, per direction)'],
+    ['Health', 'an interlock deliverable’s delivery on a 0–100 scale'],
     ['Coverage', 'the share of questions answered; “don’t know” and n/a count as answered'],
+    ['Stage', 'the company’s stage (start-up, growth, enterprise): it sets the targets, the recommended owners and which items apply'],
+    ['Form', 'rapid (the key questions) or full (every question)'],
+    ['Out of scope', 'items that do not apply at this stage or are not in this form: in no score'],
     ['Target', `the level each item should reach at ${stage}`],
     ['Weight', 'how much an item counts, 1–3'],
     ['Gap', 'an item below its target on any axis'],

@@ -34,7 +34,7 @@ export const scrollBox = (label: string, content: Html, cls = 'scroll'): Html =>
 
 /** A chart, its data as a table in a closed `<details>` below it (the same numbers twice need not be read twice). */
 export const figure = (title: string, svg: Html, data: Html): Html =>
-  `<figure><figcaption>${esc(title)}</figcaption>${scrollBox(title, svg, 'plot')}<details class="data"><summary>The data as a table</summary>${data}</details></figure>`;
+  `<figure><figcaption>${esc(title)}</figcaption>${scrollBox(`Chart: ${title}`, svg, 'plot')}<details class="data"><summary>The data as a table</summary>${data}</details></figure>`;
 
 export const section = (id: string, title: string, ...content: Html[]): Html => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>\n${joined(content, '\n')}\n</section>`;
 

@@ -45,7 +45,7 @@ details.data{margin:.4rem 0}details.data>summary{cursor:pointer;color:var(--acce
 .quads{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;margin:.6rem 0}
 .quads .axis-y,.quads .axis-x{margin:0;color:var(--muted);font-size:.85rem}.quads .axis-x{text-align:right}
 .quad{border:1px solid var(--line);border-top:6px solid var(--none);border-radius:6px;padding:.3rem .8rem;background:var(--panel)}
-.quad h3{margin:.2rem 0}.quad ol{margin:.2rem 0;padding-left:2.2rem}.quad li{margin:0}
+.quad h3{margin:.2rem 0}.quad ol{margin:.2rem 0;padding-left:2.2rem}.quad li{margin:0;break-inside:avoid}.quad .sub{white-space:nowrap}
 .q-strength{border-top-color:var(--q-strength)}.q-stretched{border-top-color:var(--q-stretched)}
 .q-underskilled{border-top-color:var(--q-underskilled)}.q-critical{border-top-color:var(--q-critical)}
 @media screen and (max-width:700px){.quads{grid-template-columns:1fr}.quads .axis-x{text-align:left}}
