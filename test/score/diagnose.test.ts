@@ -3,7 +3,7 @@ import type { InterlockScore, ResponsibilityScore } from '../../src/core/score/m
 import { consensusOwner, diagnose, ownershipStatus, quadrantOf, rankGaps } from '../../src/core/score/diagnose.js';
 import { pct, round, weightedIndex } from '../../src/core/score/math.js';
 import { respondent, tinyBank } from './bank.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/core/bank/parse.js';
 
 const resp = (d: ReturnType<typeof diagnose>, id: string) => d.items.find((i) => i.id === id) as ResponsibilityScore;
 const link = (d: ReturnType<typeof diagnose>, id: string) => d.items.find((i) => i.id === id) as InterlockScore;
