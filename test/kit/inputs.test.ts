@@ -12,17 +12,27 @@ import { ROOT } from '../helpers/cli.js';
 
 const bank = loadBank();
 const TEAM = join(ROOT, 'examples/team');
-const teamFiles = readdirSync(TEAM).sort().map((name) => join(TEAM, name));
+const teamFiles = readdirSync(TEAM)
+  .sort()
+  .map((name) => join(TEAM, name));
 const held = (path: string, modified = 0): InputFile => ({
   name: path.split('/').pop()!,
   bytes: new Uint8Array(readFileSync(path)),
   modified,
 });
-const text = (name: string, content: string): InputFile => ({ name, bytes: new TextEncoder().encode(content), modified: 0 });
+const text = (name: string, content: string): InputFile => ({
+  name,
+  bytes: new TextEncoder().encode(content),
+  modified: 0,
+});
 
 describe('collectInputs', () => {
   it('reads answers files into the same respondents as report reads from the folder', async () => {
-    const page = await collectInputs(teamFiles.map((f) => held(f)), bank, { team: {} });
+    const page = await collectInputs(
+      teamFiles.map((f) => held(f)),
+      bank,
+      { team: {} },
+    );
     const cli = await checkRespondents([TEAM], bank, { team: {} });
     expect(cli.value).toBeDefined();
     const strip = (rs: { source: string }[]) => rs.map(({ source: _, ...rest }) => rest);
@@ -51,20 +61,23 @@ describe('collectInputs', () => {
     );
     const messages = page.files.map((f) => f.problems.map(formatProblem).join('\n'));
     expect(messages[0]).toBe(
-      'notes.pdf: not a file pm-diag reads (expected an answers file (.yaml, .yml, .json) or a form export (.csv, .xlsx))',
+      'notes.pdf: not a file pm-diag reads ' +
+        '(expected an answers file (.yaml, .yml, .json) or a form export (.csv, .xlsx))',
     );
     expect(messages[1]).toMatch(/^latin1\.csv:2:1: invalid UTF-8/);
     expect(messages[2]).toMatch(/^fake\.xlsx: not an XLSX workbook/);
     expect(page.respondents).toEqual([]);
   });
 
-  it('makes one team as report does: the same person twice is refused, and --latest keeps the later file', async () => {
+  it('makes one team as report does: a person twice is refused; --latest keeps the later file', async () => {
     const alex = readFileSync(teamFiles[0]!, 'utf8');
     const again = alex.replace(/capability: 2/, 'capability: 3');
     expect(again).not.toBe(alex);
     const files = [text('alex.yaml', alex), { ...text('alex-again.yaml', again), modified: 10 }];
     const refused = await collectInputs(files, bank, { team: {} });
-    expect(refused.teamProblems.map(formatProblem).join('\n')).toMatch(/answered in 2 files: alex\.yaml, alex-again\.yaml/);
+    expect(refused.teamProblems.map(formatProblem).join('\n')).toMatch(
+      /answered in 2 files: alex\.yaml, alex-again\.yaml/,
+    );
     const latest = await collectInputs(files, bank, { team: { latest: true } });
     expect(latest.respondents.map((r) => r.source)).toEqual(['alex-again.yaml']);
   });

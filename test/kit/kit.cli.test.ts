@@ -43,7 +43,12 @@ describe('pm-diag kit', () => {
     );
     expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(page).toContain('<label for="kit-add">Add answers</label>');
-    for (const name of ['Download report (HTML)', 'Download report (markdown)', 'Download report (JSON)', 'Print']) {
+    for (const name of [
+      'Download report (HTML)',
+      'Download report (markdown)',
+      'Download report (JSON)',
+      'Print',
+    ]) {
       expect(page).toContain(`>${name}</button>`);
     }
   });
@@ -59,7 +64,9 @@ describe('pm-diag kit', () => {
     writeFileSync(file, 'x');
     const onFile = runCli(['kit', '--out', file]);
     expect(onFile.code).toBe(2);
-    expect(onFile.stderr).toContain('is a file; expected a folder (the kit writes questionnaire.html and facilitator.html in it)');
+    expect(onFile.stderr).toContain(
+      'is a file; expected a folder (the kit writes questionnaire.html and facilitator.html in it)',
+    );
     expect(readFileSync(file, 'utf8')).toBe('x');
     const dash = runCli(['kit', '--out', '-']);
     expect(dash.code).toBe(2);

@@ -156,9 +156,10 @@ function showFiles(collected: InputsCollected): void {
       const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${file.name}` }, [
         'Remove',
       ]);
-      remove.addEventListener('click', () => {
+      remove.addEventListener('click', async () => {
         files.delete(file.name);
-        void refresh();
+        await refresh();
+        // Focus stays where it was: on the next file's button, else the last one's, else the file input.
         const rest = fileList.querySelectorAll<HTMLButtonElement>('button.remove');
         (rest[Math.min(i, rest.length - 1)] ?? picker).focus();
       });
@@ -188,6 +189,7 @@ function showOrganizations(collected: InputsCollected): void {
 
 function setReport(content: Node[], ready: boolean): void {
   report.replaceChildren(...content);
+  report.setAttribute('aria-busy', 'false');
   for (const button of actions) button.disabled = !ready;
 }
 
@@ -197,9 +199,9 @@ const note = (text: string) => el('p', { class: 'empty' }, [text]);
 function reportNodes(html: string): Node[] {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const nodes: Node[] = [];
-  for (const child of Array.from(doc.body.children)) {
+  for (const child of Array.from(doc.body.childNodes)) {
     // This page's <main> already holds the report: its own main's content goes in as it is.
-    if (child.tagName === 'MAIN')
+    if (child.nodeName === 'MAIN')
       nodes.push(...Array.from(child.childNodes).map((n) => document.adoptNode(n)));
     else nodes.push(document.adoptNode(child));
   }
@@ -208,6 +210,8 @@ function reportNodes(html: string): Node[] {
 
 async function refresh(): Promise<void> {
   const mine = ++run;
+  // Busy until this run shows its result: a reader (or a test) knows when the report is the options'.
+  report.setAttribute('aria-busy', 'true');
   const chosen = settings();
   optionProblem.textContent = typeof chosen === 'string' ? chosen : '';
   optionProblem.hidden = typeof chosen !== 'string';
@@ -232,7 +236,8 @@ async function refresh(): Promise<void> {
   );
   current = undefined;
   const unread = bad > 0 ? `; ${plural(bad, 'file')} not read (see below)` : '';
-  const counts = `${plural(collected.files.length, 'file')}, ${plural(collected.respondents.length, 'respondent')}`;
+  const respondents = plural(collected.respondents.length, 'respondent');
+  const counts = `${plural(collected.files.length, 'file')}, ${respondents}`;
   const readFiles = `${counts}${unread}`;
   if (files.size === 0) {
     statusLine.textContent = 'No answers yet.';

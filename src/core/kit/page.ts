@@ -103,7 +103,7 @@ ${optionsHtml(bank)}
 <button type="button" id="kit-print" disabled>Print</button>
 </div>
 </section>
-<main id="kit-report" aria-label="Report">
+<main id="kit-report" aria-label="Report" aria-busy="false">
 <p class="empty">The report appears here once answers are added.</p>
 </main>
 <noscript><p class="notice">This page needs JavaScript, which this browser has turned off for it.
