@@ -269,6 +269,73 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
   }, 120_000);
 
+  it("works with only a browser and the kit's two files: questionnaire answers dropped on the page", async () => {
+    const machine = join(scratch, 'laptop');
+    mkdirSync(machine);
+    const rapid = join(scratch, 'rapid-kit');
+    const made = runCli(['kit', '--form', 'rapid', '--organization', 'Acme Corp', '--out', rapid]);
+    expect(made.code, made.stderr).toBe(0);
+    for (const name of ['questionnaire.html', 'facilitator.html'])
+      copyFileSync(join(rapid, name), join(machine, name));
+
+    // A respondent answers every item with the second choice offered, and downloads the file.
+    const q = await watchedPage(browser, { acceptDownloads: true });
+    await q.open(join(machine, 'questionnaire.html'));
+    await q.page.fill('#respondent-name', 'Kim Ode');
+    await q.page.locator('label[for="role-0"]').click();
+    for (let screen = 0; screen < 100 && (await q.page.locator('#next').isVisible()); screen++) {
+      await q.page.locator('#next').click();
+      const groups = q.page.locator('section.screen:not([hidden]) fieldset');
+      for (let g = 0; g < (await groups.count()); g++)
+        await groups.nth(g).locator('label.opt').nth(1).click();
+    }
+    const [download] = await Promise.all([q.page.waitForEvent('download'), q.page.click('#download')]);
+    const answers = join(inputs, download.suggestedFilename());
+    await download.saveAs(answers);
+    await q.context.close();
+    expect({ requests: q.requests, errors: q.errors }).toEqual({ requests: [], errors: [] });
+
+    const f = await watchedPage(browser, { acceptDownloads: true });
+    await f.open(join(machine, 'facilitator.html'));
+    await addAnswers(f.page, [download.suggestedFilename()]);
+    await reportReady(f.page);
+    const json = await downloaded(f.page, 'Download report (JSON)');
+    const cli = cliReport([download.suggestedFilename()], 'json');
+    expect(undated(json.text)).toBe(undated(cli));
+    expect(JSON.parse(cli)).toMatchObject({ organization: 'Acme Corp', form: 'rapid', respondents: 1 });
+    await f.context.close();
+    expect({ requests: f.requests, errors: f.errors }).toEqual({ requests: [], errors: [] });
+    rmSync(answers);
+  }, 180_000);
+
+  it('shows a hostile file name and content as text: no markup or script from them', async () => {
+    const name = '<img src=x onerror="window.__pwned=1">.yaml';
+    const organization = '</script><img src=y onerror="window.__pwned=2">';
+    const answers = readFileSync(join(inputs, 'alex.yaml'), 'utf8').replace(
+      `organization: ${ORGANIZATION}`,
+      `organization: ${JSON.stringify(organization)}`,
+    );
+    writeFileSync(join(inputs, name), answers);
+    try {
+      const w = await watchedPage(browser);
+      await w.open(page);
+      await addAnswers(w.page, [name]);
+      await reportReady(w.page);
+      const state = await w.page.evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: number }).__pwned,
+        images: document.querySelectorAll('img').length,
+        listed: document.querySelector('#kit-files strong')?.textContent,
+        text: document.getElementById('kit-report')!.textContent,
+      }));
+      expect(state).toMatchObject({ pwned: undefined, images: 0, listed: name });
+      expect(state.text).toContain(organization);
+      await w.context.close();
+      expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
+    } finally {
+      rmSync(join(inputs, name));
+    }
+  }, 120_000);
+
   it("is used by keyboard: the file input, each file's Remove button and the report buttons", async () => {
     const w = await watchedPage(browser);
     await w.open(page);
