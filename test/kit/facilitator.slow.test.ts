@@ -154,7 +154,7 @@ async function downloaded(p: Page, button: string): Promise<{ name: string; text
 }
 
 describe.skipIf(!available)('the facilitator page in chromium', () => {
-  it("gives report's report for the examples and a Google Forms export, and names the broken file", async () => {
+  it('gives the CLI report for the examples and a Google Forms export; names the broken file', async () => {
     const w = await watchedPage(browser, { acceptDownloads: true });
     await w.open(page);
     await addAnswers(w.page, [...teamInputs, BROKEN]);
@@ -269,7 +269,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
   }, 120_000);
 
-  it("works with only a browser and the kit's two files: questionnaire answers dropped on the page", async () => {
+  it('works with only a browser and the two files: questionnaire answers dropped on the page', async () => {
     const machine = join(scratch, 'laptop');
     mkdirSync(machine);
     const rapid = join(scratch, 'rapid-kit');

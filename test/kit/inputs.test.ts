@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectInputs, inputKind, type InputFile } from '../../src/core/answers/inputs.js';
+import { collectInputs, inputKind, type InputCache, type InputFile } from '../../src/core/answers/inputs.js';
 import { formatProblem } from '../../src/core/errors.js';
 import { checkRespondents } from '../../src/io/collect.js';
 import { loadBank } from '../../src/io/bank-files.js';
@@ -80,6 +80,17 @@ describe('collectInputs', () => {
     );
     const latest = await collectInputs(files, bank, { team: { latest: true } });
     expect(latest.respondents.map((r) => r.source)).toEqual(['alex-again.yaml']);
+  });
+
+  it('reads a file once when given a cache: a new option only chooses the team again', async () => {
+    const file = text('alex.yaml', readFileSync(teamFiles[0]!, 'utf8'));
+    const cache: InputCache = new WeakMap();
+    const first = await collectInputs([file], bank, { cache });
+    file.bytes = new TextEncoder().encode('not: [valid');
+    const again = await collectInputs([file], bank, { cache, team: { latest: true } });
+    expect(again.respondents).toEqual(first.respondents);
+    const uncached = await collectInputs([file], bank);
+    expect(uncached.respondents).toEqual([]);
   });
 
   it('knows each kind by its extension, as report does', () => {

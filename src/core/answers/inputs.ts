@@ -59,6 +59,12 @@ export async function checkInput(
   return { value: one.value && [one.value], problems: one.problems };
 }
 
+/**
+ * Each file's result, kept while the same file object is given again with the same bank and export
+ * options (the page asks again for each change of a report option: only the team is chosen again).
+ */
+export type InputCache = WeakMap<InputFile, Checked<Respondent[]>>;
+
 /** One file read: its respondents (none when it has an error) and its problems, warnings included. */
 export interface InputResult {
   name: string;
@@ -82,12 +88,16 @@ export interface InputsCollected {
 export async function collectInputs(
   files: readonly InputFile[],
   bank: Bank,
-  options: FormExportOptions & { team?: TeamOptions } = {},
+  options: FormExportOptions & { team?: TeamOptions; cache?: InputCache } = {},
 ): Promise<InputsCollected> {
   const results: InputResult[] = [];
   const dated: Dated[] = [];
   for (const file of files) {
-    const result = await checkInput(file, bank, options);
+    let result = options.cache?.get(file);
+    if (result === undefined) {
+      result = await checkInput(file, bank, options);
+      options.cache?.set(file, result);
+    }
     const respondents = errorsOf(result.problems).length > 0 ? [] : (result.value ?? []);
     results.push({ name: file.name, respondents, problems: result.problems });
     // A form export lists its rows in the order they came in: a later row is a later answer.

@@ -1,5 +1,11 @@
 /// <reference lib="dom" />
-import { collectInputs, inputKind, type InputFile, type InputsCollected } from '../answers/inputs.js';
+import {
+  collectInputs,
+  inputKind,
+  type InputCache,
+  type InputFile,
+  type InputsCollected,
+} from '../answers/inputs.js';
 import { rememberBankHash } from '../bank/hash.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { errorsOf, formatProblem, warningsOf, type Problem } from '../errors.js';
@@ -40,6 +46,8 @@ const actions = ['kit-download-html', 'kit-download-markdown', 'kit-download-jso
 
 /** Every file given so far, by name: a file given again under the same name replaces the first. */
 const files = new Map<string, InputFile>();
+/** Each file is read once; a change of option only chooses the team again and scores it. */
+const cache: InputCache = new WeakMap();
 let current: { diagnosis: Diagnosis; top: number; html: string } | undefined;
 /** Each change starts a new run; a run that a later one overtook shows nothing. */
 let run = 0;
@@ -219,7 +227,7 @@ async function refresh(): Promise<void> {
   const collected = await collectInputs(
     [...files.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     bank,
-    { team },
+    { team, cache },
   );
   if (mine !== run) return;
   showFiles(collected);
