@@ -22,7 +22,7 @@ font-size:.85rem;overflow-wrap:anywhere}
 fieldset{border:1px solid var(--line);border-radius:8px;margin:1rem 0;padding:.4rem .8rem .8rem;min-width:0}
 legend{font-weight:700;padding:0 .3rem}
 .controls{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.6rem 1rem}
-.control label{display:block;font-weight:600}.control .hint{display:block}
+.control label{display:block;font-weight:600}.control .flag{display:block}.control .hint{display:block}
 .flag{white-space:nowrap;font-weight:400;color:var(--muted);
 font-family:ui-monospace,"Liberation Mono",monospace;font-size:.85rem}
 select,input[type=number]{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);
