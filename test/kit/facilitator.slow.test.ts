@@ -198,7 +198,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     await addAnswers(w.page, teamInputs);
     await reportReady(w.page);
     await w.page.getByLabel('Stage').selectOption('startup');
-    await w.page.getByLabel('Form').selectOption('full');
+    await w.page.getByLabel('Form --form').selectOption('full');
     await w.page.getByLabel('Target level').fill('3.5');
     const top = w.page.getByRole('spinbutton', { name: /^Top gaps/ });
     await top.fill('3');
@@ -333,6 +333,47 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
       expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
     } finally {
       rmSync(join(inputs, name));
+    }
+  }, 120_000);
+
+  it('reads an export without tags through a form map, as report --map does, and names a bad map', async () => {
+    const columns = itemColumns(bank);
+    const people = team(bank);
+    const head = ['Your name', 'Your role', ...columns.map((_, i) => `Question ${i + 1}`)];
+    const rows = people.map((p) => [
+      p.name,
+      p.role,
+      ...columns.map(({ id, field }) => cellValue(p, id, field) ?? ''),
+    ]);
+    writeFileSync(join(inputs, 'untagged.csv'), [head, ...rows].map((row) => csvLine(row)).join('\n') + '\n');
+    const entries = columns.map(({ id, field }, i) => `  "Question ${i + 1}": ${id}.${field}`);
+    const map =
+      ['columns:', '  "Your name": respondent', '  "Your role": role', ...entries].join('\n') + '\n';
+    writeFileSync(join(inputs, 'map.yaml'), map);
+    writeFileSync(join(inputs, 'bad-map.yaml'), 'columns:\n  "Your name": respondant\n');
+    try {
+      const w = await watchedPage(browser, { acceptDownloads: true });
+      await w.open(page);
+      await addAnswers(w.page, ['untagged.csv']);
+      await settled(w.page);
+      expect(await w.page.locator('#kit-files > li.bad').count()).toBe(1);
+
+      await w.page.getByLabel('Form map --map').setInputFiles(join(inputs, 'bad-map.yaml'));
+      await settled(w.page);
+      const cliBad = runCli(['report', 'untagged.csv', '--map', 'bad-map.yaml'], { cwd: inputs });
+      expect(cliBad.code).toBe(2);
+      const shown = await w.page.locator('#kit-map-status li').first().textContent();
+      expect(cliBad.stderr).toContain(shown!);
+      expect(shown).toMatch(/^bad-map\.yaml:2:16: columns.Your name: unknown column "respondant"/);
+
+      await w.page.getByLabel('Form map --map').setInputFiles(join(inputs, 'map.yaml'));
+      await reportReady(w.page);
+      const json = await downloaded(w.page, 'Download report (JSON)');
+      expect(undated(json.text)).toBe(undated(cliReport(['untagged.csv'], 'json', ['--map', 'map.yaml'])));
+      await w.context.close();
+      expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
+    } finally {
+      for (const name of ['untagged.csv', 'map.yaml', 'bad-map.yaml']) rmSync(join(inputs, name));
     }
   }, 120_000);
 

@@ -8,12 +8,14 @@ import {
 } from '../answers/inputs.js';
 import { rememberBankHash } from '../bank/hash.js';
 import type { Bank, Form } from '../bank/schema.js';
-import { errorsOf, formatProblem, warningsOf, type Problem } from '../errors.js';
+import { andThen, checked, errorsOf, formatProblem, warningsOf, type Problem } from '../errors.js';
 import { renderReportHtml } from '../render/report-html.js';
 import { renderReportJson } from '../render/report-json.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import { diagnose } from '../score/diagnose.js';
 import type { Diagnosis } from '../score/model.js';
+import { checkFormMapText, type FormMap } from '../answers/form-map.js';
+import { decodeText } from '../source.js';
 import type { KitData } from './page.js';
 
 // The facilitator page's one script (scripts/build.mjs bundles it for the browser; kit/page.ts puts it
@@ -46,8 +48,10 @@ const actions = ['kit-download-html', 'kit-download-markdown', 'kit-download-jso
 
 /** Every file given so far, by name: a file given again under the same name replaces the first. */
 const files = new Map<string, InputFile>();
-/** Each file is read once; a change of option only chooses the team again and scores it. */
-const cache: InputCache = new WeakMap();
+/** Each file is read once; a change of option only chooses the team again. A new map reads them again. */
+let cache: InputCache = new WeakMap();
+/** `--map`: the form map in use, if any. */
+let formMap: FormMap | undefined;
 let current: { diagnosis: Diagnosis; top: number; html: string } | undefined;
 /** Each change starts a new run; a run that a later one overtook shows nothing. */
 let run = 0;
@@ -227,7 +231,7 @@ async function refresh(): Promise<void> {
   const collected = await collectInputs(
     [...files.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     bank,
-    { team, cache },
+    { team, cache, map: formMap },
   );
   if (mine !== run) return;
   showFiles(collected);
@@ -322,6 +326,42 @@ byId('kit-download-json').addEventListener(
     ),
 );
 byId('kit-print').addEventListener('click', () => window.print());
+
+const mapPicker = byId<HTMLInputElement>('kit-map');
+const mapStatus = byId<HTMLParagraphElement>('kit-map-status');
+
+/** Reads a form map as `--map FILE` reads it: in use when it is good, its problems shown when not. */
+async function setMap(file: File | undefined): Promise<void> {
+  formMap = undefined;
+  cache = new WeakMap();
+  mapStatus.hidden = file === undefined;
+  mapStatus.replaceChildren();
+  if (file !== undefined) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const input = checked(() => ({ source: file.name, text: decodeText(bytes, file.name) }));
+    const result = andThen(input, (text) => checkFormMapText(text, bank));
+    formMap = result.value;
+    const clear = el(
+      'button',
+      { type: 'button', class: 'remove', 'aria-label': `Remove the form map ${file.name}` },
+      ['Remove'],
+    );
+    clear.addEventListener('click', async () => {
+      await setMap(undefined);
+      mapPicker.focus();
+    });
+    const said = formMap ? `In use: ${file.name} ` : `Not in use: ${file.name} has problems `;
+    mapStatus.append(said, clear);
+    if (!formMap) mapStatus.append(problemList(result.problems));
+  }
+  await refresh();
+}
+
+mapPicker.addEventListener('change', () => {
+  const chosen = mapPicker.files?.[0];
+  mapPicker.value = '';
+  if (chosen) void setMap(chosen);
+});
 
 picker.addEventListener('change', () => {
   const chosen = Array.from(picker.files ?? []);

@@ -67,6 +67,13 @@ ${FORMS.map((f) => option(f, f)).join('')}</select></div>
 <div class="control"><label for="kit-top">Top gaps <span class="flag">--top</span></label>
 <input type="number" id="kit-top" min="0" max="1000" step="1" value="10"></div>
 </div>
+<div class="control map">
+<label for="kit-map">Form map <span class="flag">--map</span></label>
+<input type="file" id="kit-map" accept=".yaml,.yml,.json" aria-describedby="kit-map-hint">
+<span class="hint" id="kit-map-hint">Only for a form export whose headers carry no [id.field] tag: a YAML file
+naming its headers and labels.</span>
+<p id="kit-map-status" class="map-status" hidden></p>
+</div>
 <div class="check"><input type="checkbox" id="kit-latest">
 <label for="kit-latest">Keep each person's most recent answers
 <span class="flag">--latest</span></label></div>

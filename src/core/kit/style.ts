@@ -37,5 +37,7 @@ button.remove{min-height:0;padding:0 .5rem;font-size:.85rem;border-width:1px;mar
 button:disabled{opacity:.55;cursor:default}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .empty{color:var(--muted)}
+.map{margin-top:.8rem}.map input[type=file]{max-width:100%;font:inherit}
+.map-status{margin:.3rem 0 0;overflow-wrap:anywhere}
 @media print{.kit,noscript{display:none}}
 `.replace(/\n/g, '');
