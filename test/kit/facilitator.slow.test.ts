@@ -336,7 +336,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     }
   }, 120_000);
 
-  it('reads an export without tags through a form map, as report --map does, and names a bad map', async () => {
+  it('reads an untagged export through a form map, as report --map does; names a bad map', async () => {
     const columns = itemColumns(bank);
     const people = team(bank);
     const head = ['Your name', 'Your role', ...columns.map((_, i) => `Question ${i + 1}`)];
