@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
+import { RAPID_BANK_PATH } from '../form/helpers.js';
 
 // `pm-diag kit --out DIR`: the questionnaire exactly as `form` writes it, and the facilitator page:
 // within its size budget, its one inline script allowed by its hash and nothing else allowed to load.
@@ -84,6 +86,18 @@ describe('pm-diag kit', () => {
     const stage = runCli(['kit', '--out', out, '--stage', 'seed']);
     expect(stage.code).toBe(2);
     expect(() => statSync(out)).toThrow();
+  });
+
+  it('carries the --bank given, in both files', () => {
+    const out = join(scratch, 'own-bank');
+    const r = runCli(['kit', '--bank', RAPID_BANK_PATH, '--form', 'rapid', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const own = parse(readFileSync(RAPID_BANK_PATH, 'utf8')) as { id: string; title: string };
+    const page = readFileSync(join(out, 'facilitator.html'), 'utf8');
+    const data = /<script type="application\/json" id="pm-diag-kit">([\s\S]*?)<\/script>/.exec(page)![1]!;
+    expect(JSON.parse(data).bank).toMatchObject({ id: own.id, title: own.title });
+    const form = runCli(['form', '--bank', RAPID_BANK_PATH, '--form', 'rapid', '--out', '-']);
+    expect(readFileSync(join(out, 'questionnaire.html'), 'utf8')).toBe(form.stdout);
   });
 
   it('is listed in the help', () => {
