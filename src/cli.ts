@@ -88,7 +88,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--stage <stage>', "the questionnaire's stage, one of the bank's stages (default: the bank's default)")
       .option('--organization <name>', 'the organization, written into every answers file')
       .requiredOption('--out <dir>', 'the folder to write questionnaire.html and facilitator.html in (made if needed)')
-      .addHelpText('after', '\nExamples:\n  pm-diag kit --out kit\n  pm-diag kit --form rapid --organization "Acme Corp" --out acme-kit\n\nSend questionnaire.html; each person answers and sends back NAME-answers.yaml. Open facilitator.html\nand drop the answers files (or the form tool\'s CSV or XLSX export) on it: the report appears in the page.')
+      .addHelpText('after', '\nExamples:\n  pm-diag kit --out kit\n  pm-diag kit --form rapid --organization "Acme Corp" --out acme-kit\n\nSend questionnaire.html; each person answers and sends back NAME-answers.yaml.\nOpen facilitator.html in a browser and drop the answers files (or the form tool\'s\nCSV or XLSX export) on it: the report appears in the page.')
       .action(async (opts) => (await import('./commands/kit.js')).run(opts)),
   compare: (program) =>
     program
