@@ -65,8 +65,13 @@ function el(tag: string, attrs: Record<string, string> = {}, children: (Node | s
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** What the last addition replaced, said once with the next status. */
+let replaced: string[] = [];
+
 async function addFiles(list: Iterable<File>): Promise<void> {
+  replaced = [];
   for (const file of list) {
+    if (files.has(file.name)) replaced.push(file.name);
     files.set(file.name, {
       name: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
@@ -250,7 +255,9 @@ async function refresh(): Promise<void> {
   const unread = bad > 0 ? `; ${plural(bad, 'file')} not read (see below)` : '';
   const respondents = plural(collected.respondents.length, 'respondent');
   const counts = `${plural(collected.files.length, 'file')}, ${respondents}`;
-  const readFiles = `${counts}${unread}`;
+  const again = replaced.length > 0 ? ` (${replaced.join(', ')}: replaced by the file of the same name)` : '';
+  replaced = [];
+  const readFiles = `${counts}${again}${unread}`;
   if (files.size === 0) {
     statusLine.textContent = 'No answers yet.';
     return setReport([note('The report appears here once answers are added.')], false);
