@@ -377,6 +377,27 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     }
   }, 120_000);
 
+  it("works with a bank of no stages: the stage control is hidden and the report is report's", async () => {
+    const own = join(scratch, 'minimal-kit');
+    const bankPath = join(ROOT, 'test/fixtures/banks/minimal.yaml');
+    const made = runCli(['kit', '--bank', bankPath, '--out', own]);
+    expect(made.code, made.stderr).toBe(0);
+    const answers = join(ROOT, 'test/fixtures/answers/minimal-complete.yaml');
+    const w = await watchedPage(browser, { acceptDownloads: true });
+    await w.open(join(own, 'facilitator.html'));
+    expect(await w.page.getByLabel('Stage').isVisible()).toBe(false);
+    await w.page.getByLabel('Add answers').setInputFiles(answers);
+    await reportReady(w.page);
+    const json = await downloaded(w.page, 'Download report (JSON)');
+    const cli = runCli(['report', 'minimal-complete.yaml', '--bank', bankPath, '--format', 'json'], {
+      cwd: join(ROOT, 'test/fixtures/answers'),
+    });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(undated(json.text)).toBe(undated(cli.stdout));
+    await w.context.close();
+    expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
+  }, 120_000);
+
   it("is used by keyboard: the file input, each file's Remove button and the report buttons", async () => {
     const w = await watchedPage(browser);
     await w.open(page);

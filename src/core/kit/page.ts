@@ -45,10 +45,9 @@ const option = (value: string, label: string) => `<option value="${esc(value)}">
 
 function optionsHtml(bank: Bank): string {
   const stages = stageIds(bank);
-  const stage =
-    stages.length === 0
-      ? ''
-      : `<div class="control"><label for="kit-stage">Stage <span class="flag">--stage</span></label>
+  // A bank without stages has nothing to choose: the control is there (the script reads it), hidden.
+  const stage = `<div class="control"${stages.length === 0 ? ' hidden' : ''}>
+<label for="kit-stage">Stage <span class="flag">--stage</span></label>
 <select id="kit-stage">${option('', 'From the answers')}
 ${stages.map((s) => option(s, `${bank.stages![s]!.title} (${s})`)).join('')}</select></div>`;
   return `<fieldset id="kit-options"><legend>Report options</legend>
