@@ -210,6 +210,7 @@ try {
     ['HTML report, team of 4', htmlPage('team', ['report', join(root, 'examples', 'team')]), 150],
     ['HTML report, 1,000 respondents', htmlPage('r1000', ['report', dir1000]), 1024],
     ['questionnaire, built-in bank', htmlPage('questionnaire', ['form']), 250],
+    ['facilitator page (kit)', join(htmlPage('kit', ['kit']), 'facilitator.html'), 600],
   ];
   console.log(`\n${pad('page size', 36)}${lpad('KB', 10)}${lpad('budget', 10)}  verdict`);
   for (const [name, file, budget] of pages) {

@@ -43,6 +43,21 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 // The questionnaire's Content-Security-Policy allows its one script by hash: worked out once here.
 const scriptSource = await runEntry('src/core/render/questionnaire/page.ts', (m) => m.questionnaireScriptSource());
+// The facilitator page's script: the core (answers, team, scoring, renderers) bundled for the browser,
+// which `kit` puts in the page. csv-parse's browser build carries the Buffer it uses.
+const kitScript = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/core/kit/page-script.ts'],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: !process.env.PM_DIAG_NO_MINIFY,
+  legalComments: 'none',
+  logLevel: 'warning',
+  alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
+}).then((result) => result.outputFiles[0].text);
 await build({
   ...common,
   entryPoints: { 'pm-diag': 'src/cli.ts' },
@@ -56,6 +71,7 @@ await build({
   define: {
     __PM_DIAG_VERSION__: JSON.stringify(pkg.version),
     __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: JSON.stringify(scriptSource),
+    __PM_DIAG_KIT_SCRIPT__: JSON.stringify(kitScript),
   },
 });
 

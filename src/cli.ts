@@ -86,6 +86,18 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .requiredOption('--out <file>', 'where to write the questionnaire (.html; "-" for stdout)')
       .addHelpText('after', '\nExamples:\n  pm-diag form --out questionnaire.html\n  pm-diag form --form rapid --stage startup --organization "Acme Corp" --out acme.html\n\nSend the file; each person opens it, answers, and sends back NAME-answers.yaml. Then: pm-diag report answers/')
       .action(async (opts) => (await import('./commands/form.js')).run(opts)),
+  kit: (program) =>
+    program
+      .command('kit')
+      .summary('the facilitator\'s kit: the questionnaire and a page that turns the answers into the report')
+      .description('the facilitator\'s kit, two offline HTML files: questionnaire.html to send to each respondent, and facilitator.html, where the answers files and form exports are dropped and the report is made, in any browser, with no install')
+      .option('--bank <file>', 'a question bank to use instead of the built-in one')
+      .option('--form <form>', 'the questionnaire\'s form: rapid (only the items marked rapid) or full', 'full')
+      .option('--stage <stage>', "the questionnaire's stage, one of the bank's stages (default: the bank's default)")
+      .option('--organization <name>', 'the organization, written into every answers file')
+      .requiredOption('--out <dir>', 'the folder to write questionnaire.html and facilitator.html in (made if needed)')
+      .addHelpText('after', '\nExamples:\n  pm-diag kit --out kit\n  pm-diag kit --form rapid --organization "Acme Corp" --out acme-kit\n\nSend questionnaire.html; each person answers and sends back NAME-answers.yaml.\nOpen facilitator.html in a browser and drop the answers files (or the form tool\'s\nCSV or XLSX export) on it: the report appears in the page.')
+      .action(async (opts) => (await import('./commands/kit.js')).run(opts)),
   compare: (program) =>
     program
       .command('compare')

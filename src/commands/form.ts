@@ -1,4 +1,5 @@
 import { bankItems } from '../core/bank/items.js';
+import type { Bank } from '../core/bank/schema.js';
 import { loadBank } from '../io/bank-files.js';
 import { UsageError } from '../core/errors.js';
 import { emit } from '../io/output.js';
@@ -19,7 +20,12 @@ export interface FormOptions {
 /** `pm-diag form`: the offline HTML questionnaire for the items of one stage and form. */
 export function run(opts: FormOptions): void {
   resolveFormat('form', opts.format, opts.out);
-  const bank = loadBank(opts.bank);
+  parseForm(opts.form); // a typo costs nothing: checked before the bank is read
+  emit(questionnaireHtml(loadBank(opts.bank), opts), opts.out);
+}
+
+/** The questionnaire `form` writes (and `kit` puts in its folder), for a bank and the options as given. */
+export function questionnaireHtml(bank: Bank, opts: Pick<FormOptions, 'form' | 'stage' | 'organization'>): string {
   // The stage the answers will say: --stage, else the bank's default, so the report asks what was asked.
   const scope = askedScope(bank, { stage: checkStage(bank, opts.stage), form: parseForm(opts.form) });
   const { stage, form } = scope;
@@ -28,5 +34,5 @@ export function run(opts: FormOptions): void {
     throw new UsageError(`--form ${form}: the bank "${bank.id}" asks no item in the ${form} form${where}; expected a bank that marks items rapid: true, or --form full`);
   }
   const organization = opts.organization?.trim() || undefined;
-  emit(renderQuestionnaire(bank, { ...scope, organization }), opts.out);
+  return renderQuestionnaire(bank, { ...scope, organization });
 }

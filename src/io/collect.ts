@@ -1,17 +1,16 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../core/bank/schema.js';
-import { andThen, checked, checkedAsync, errorsOf, valueOf, type Checked, type Problem } from '../core/errors.js';
+import { checked, checkedAsync, errorsOf, valueOf, type Checked, type Problem } from '../core/errors.js';
 import { sayProblems } from './output.js';
 import { notRegularFile, readFileBytes, readSourceText } from './read.js';
 import { STDIN_SOURCE } from '../core/source.js';
-import { looksLikeReport, parseDocumentText } from '../core/document/document.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
 import type { FormExportOptions } from '../core/answers/csv.js';
 import { checkExportBytes } from '../core/answers/form-export.js';
 import { idList } from '../core/answers/ids.js';
-import { checkAnswers } from '../core/answers/load.js';
+import { checkAnswersInput, datedOf, inputKind, reportSkipped } from '../core/answers/inputs.js';
 import { selectTeam, type Dated, type TeamOptions } from '../core/answers/team.js';
 import { pushAll } from '../core/lists.js';
 
@@ -19,10 +18,6 @@ import { pushAll } from '../core/lists.js';
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
 // kept), and the problems of all of them are reported together.
 
-const ANSWERS_FILE = /\.(ya?ml|json)$/i;
-const FORM_EXPORT = /\.(csv|xlsx|zip)$/i;
-/** Files a folder of answers may also hold, never read as answers: a report or page saved beside them. */
-const REPORT_PAGE = /\.(html?|md|markdown)$/i;
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
@@ -42,7 +37,7 @@ function isFolder(path: string): boolean {
 }
 
 /** A form tool's export (CSV or XLSX), by its name. */
-export const isFormExport = (path: string): boolean => FORM_EXPORT.test(path);
+export const isFormExport = (path: string): boolean => inputKind(path) === 'export';
 
 /** A folder, or a form export: an input that holds any number of respondents. */
 export function isRespondentSet(path: string): boolean {
@@ -80,42 +75,25 @@ export function folderFiles(folder: string): Checked<string[]> {
   const skipped: Problem[] = [];
   try {
     names = readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => (ANSWERS_FILE.test(entry.name) || REPORT_PAGE.test(entry.name)))
+      .filter((entry) => inputKind(entry.name) === 'answers' || inputKind(entry.name) === 'page')
       .filter((entry) => isReadableEntry(folder, entry, skipped))
       .map((entry) => entry.name);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { problems: [{ source: safeLine(folder), message: `the folder cannot be read${code ? ` (${code})` : ''}`, severity: 'error' }] };
   }
-  for (const name of names.filter((n) => REPORT_PAGE.test(n))) {
+  for (const name of names.filter((n) => inputKind(n) === 'page')) {
     skipped.push(reportSkipped(join(folder, name))!);
   }
-  names = names.filter((n) => ANSWERS_FILE.test(n));
+  names = names.filter((n) => inputKind(n) === 'answers');
   if (names.length === 0) {
     return { problems: [...skipped, { source: safeLine(folder), message: 'the folder holds no answers files', expected: '*.yaml, *.yml or *.json files (sub-folders are not searched)', severity: 'error' }] };
   }
   return { value: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name)), problems: skipped };
 }
 
-/** What a time read from a file's metadata is called in the `--latest` warning. */
-const FILE_TIME = "the file's modification time";
-
-/** When each respondent answered: its own time (`answered-at`, a form tool's timestamp), else the file's. */
-function dated(respondents: Respondent[], file: string): Dated[] {
-  const fileTime = file === '-' ? undefined : modifiedAt(file);
-  return respondents.map((respondent) => {
-    const own = respondent.answeredAt === undefined ? NaN : Date.parse(respondent.answeredAt.time);
-    if (!Number.isNaN(own)) return { respondent, time: own, timeSource: respondent.answeredAt!.source };
-    return fileTime === undefined ? { respondent } : { respondent, time: fileTime, timeSource: FILE_TIME };
-  });
-}
-
-/** A pm-diag report saved into a folder of answers (`--out team/report.json`) is not anyone's answers. */
-function reportSkipped(file: string, data?: unknown): Problem | undefined {
-  const report = data !== undefined && looksLikeReport(data);
-  const kind = REPORT_PAGE.test(file) ? 'an HTML or markdown page' : report ? 'a JSON report' : undefined;
-  return kind && { source: safeLine(file), message: `skipped: ${kind}, not answers`, severity: 'warning' };
-}
+/** When each respondent answered: its own time, else the file's (none for standard input). */
+const dated = (respondents: Respondent[], file: string): Dated[] => datedOf(respondents, file === '-' ? undefined : modifiedAt(file));
 
 /** Reads one path into respondents: a form export, a folder of answers files, an answers file, or `-`. */
 async function collectOne(path: string, bank: Bank, options: FormExportOptions, into: Gathered) {
@@ -132,14 +110,10 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
   };
   const answersFile = async (file: string, inFolder: boolean) => {
     const input = await checkedAsync(() => readSourceText(file));
-    const doc = andThen(input, (text) => checked(() => parseDocumentText(text, { allowAliases: false })));
-    const skipped = inFolder && doc.value ? reportSkipped(file, doc.value.data) : undefined;
-    if (skipped) {
-      into.warnings.push(skipped);
-      return;
-    }
-    const result = andThen(doc, (parsed) => checkAnswers(parsed, bank, options));
-    keep({ value: result.value && [result.value], problems: result.problems }, file);
+    if (input.value === undefined) return keep({ problems: input.problems }, file);
+    const { result, skipped } = checkAnswersInput(input.value, bank, options, inFolder);
+    if (skipped) into.warnings.push(skipped);
+    else keep(result!, file);
   };
   if (isFormExport(path)) return keep(await checkFormExport(path, bank, options), path);
   if (path !== '-' && isFolder(path)) {

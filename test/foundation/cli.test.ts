@@ -13,7 +13,7 @@ import { ANSWERS, BANKS, BUILTIN_BANK, MINIMAL_BANK } from './helpers.js';
 import { checkJsonSchema } from './json-schema.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['roles', 'assess', 'report', 'compare', 'template', 'validate', 'schema', 'form'];
+const COMMANDS = ['roles', 'assess', 'report', 'compare', 'template', 'validate', 'schema', 'form', 'kit'];
 const bank = loadBankFile(BUILTIN_BANK);
 const items = bankItems(bank);
 /** What an answers file without a stage or form is asked: the full form at the bank's default stage. */

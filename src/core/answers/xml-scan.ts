@@ -97,7 +97,8 @@ export class XmlScanner {
       at = lt;
       const next = xml.charCodeAt(lt + 1);
       if (next === 0x21 /* ! */) {
-        if (xml.startsWith('<!--', lt)) {
+        // Two checks, not one literal: the facilitator page inlines this code in a <script>, which may not hold that literal.
+        if (xml.startsWith('<!', lt) && xml.startsWith('--', lt + 2)) {
           const end = xml.indexOf('-->', lt + 4);
           if (end < 0) {
             this.awaiting = '-->';

@@ -1,0 +1,129 @@
+import type { Bank } from '../bank/schema.js';
+import { andThen, checked, errorsOf, type Checked, type Problem } from '../errors.js';
+import { looksLikeReport, parseDocumentText } from '../document/document.js';
+import { MAX_INPUT_BYTES, decodeText, tooLarge, type SourceText } from '../source.js';
+import { safeLine } from '../text.js';
+import type { FormExportOptions } from './csv.js';
+import { checkExportBytes } from './form-export.js';
+import { checkAnswers } from './load.js';
+import type { Respondent } from './respondent.js';
+import { selectTeam, type Dated, type TeamOptions } from './team.js';
+
+// One input file, whatever holds it: the CLI reads it from disk (io/collect.ts), the facilitator
+// page is given it when a file is dropped. Both turn it into respondents here, with the same checks
+// (the answers loader, the export readers, the team selection), so the page's report is `report`'s.
+
+export type InputKind = 'answers' | 'export' | 'page';
+
+/** What a file holds, by its name's extension: answers, a form export, or a report page saved beside them. */
+export function inputKind(name: string): InputKind | undefined {
+  if (/\.(ya?ml|json)$/i.test(name)) return 'answers';
+  if (/\.(csv|xlsx|zip)$/i.test(name)) return 'export';
+  if (/\.(html?|md|markdown)$/i.test(name)) return 'page';
+  return undefined;
+}
+
+/** A pm-diag report saved among answers (`--out team/report.json`) is not anyone's answers. */
+export function reportSkipped(name: string, data?: unknown): Problem | undefined {
+  const kind = inputKind(name) === 'page' ? 'an HTML or markdown page' : data !== undefined && looksLikeReport(data) ? 'a JSON report' : undefined;
+  return kind && { source: safeLine(name), message: `skipped: ${kind}, not answers`, severity: 'warning' };
+}
+
+/** One answers file's text: its respondent, or (`amongOthers`, a folder's or a drop's file) a report skipped. */
+export function checkAnswersInput(
+  input: SourceText,
+  bank: Bank,
+  options: FormExportOptions,
+  amongOthers: boolean,
+): { result?: Checked<Respondent[]>; skipped?: Problem } {
+  const doc = checked(() => parseDocumentText(input, { allowAliases: false }));
+  const skipped = amongOthers && doc.value ? reportSkipped(input.source, doc.value.data) : undefined;
+  if (skipped) return { skipped };
+  const one = andThen(doc, (parsed) => checkAnswers(parsed, bank, options));
+  return { result: { value: one.value && [one.value], problems: one.problems } };
+}
+
+/** What a time read from a file's metadata is called in the `--latest` warning. */
+export const FILE_TIME = "the file's modification time";
+
+/** When each respondent answered: its own time (`answered-at`, a form tool's timestamp), else the file's. */
+export function datedOf(respondents: readonly Respondent[], fileTime: number | undefined): Dated[] {
+  return respondents.map((respondent) => {
+    const own = respondent.answeredAt === undefined ? NaN : Date.parse(respondent.answeredAt.time);
+    if (!Number.isNaN(own)) return { respondent, time: own, timeSource: respondent.answeredAt!.source };
+    return fileTime === undefined ? { respondent } : { respondent, time: fileTime, timeSource: FILE_TIME };
+  });
+}
+
+/** One input as the page (or a test) holds it. */
+export interface InputFile {
+  /** The file's name, which every message about it names. */
+  name: string;
+  bytes: Uint8Array;
+  /** Milliseconds since the epoch: the file's modification time. */
+  modified: number;
+}
+
+/** The respondents of one file, or every problem in it (warnings go with the respondents). */
+export async function checkInput(file: InputFile, bank: Bank, options: FormExportOptions = {}): Promise<Checked<Respondent[]>> {
+  const source = safeLine(file.name);
+  const kind = inputKind(file.name);
+  if (kind === 'page') return { value: [], problems: [reportSkipped(file.name)!] };
+  if (kind === undefined) {
+    const expected = 'an answers file (.yaml, .yml, .json) or a form export (.csv, .xlsx, .zip)';
+    return { problems: [{ source, message: 'not a file pm-diag reads', expected, severity: 'error' }] };
+  }
+  if (file.bytes.length > MAX_INPUT_BYTES) return checked(() => tooLarge(source, file.bytes.length));
+  if (kind === 'export') return checkExportBytes(file.bytes, file.name, bank, options);
+  const text = checked(() => decodeText(file.bytes, source));
+  if (text.value === undefined) return { problems: text.problems };
+  const { result, skipped } = checkAnswersInput({ source: file.name, text: text.value }, bank, options, true);
+  return result ?? { value: [], problems: [skipped!] };
+}
+
+/**
+ * Each file's result, kept while the same file object is given again with the same bank and export
+ * options (the page asks again for each change of a report option: only the team is chosen again).
+ */
+export type InputCache = WeakMap<InputFile, Checked<Respondent[]>>;
+
+/** One file read: its respondents (none when it has an error) and its problems, warnings included. */
+export interface InputResult {
+  name: string;
+  respondents: Respondent[];
+  problems: Problem[];
+}
+
+export interface InputsCollected {
+  /** Each file in the order given. */
+  files: InputResult[];
+  /** The respondents of the files without errors, as one team (answers/team.ts). */
+  respondents: Respondent[];
+  /** What choosing the team found: errors here mean there is no report until they are resolved. */
+  teamProblems: Problem[];
+}
+
+/**
+ * Every file read in turn and kept apart: a file with an error gives no respondent and does not stop
+ * the others. The respondents of the rest then make one team, as `report` makes it.
+ */
+export async function collectInputs(
+  files: readonly InputFile[],
+  bank: Bank,
+  options: FormExportOptions & { team?: TeamOptions; cache?: InputCache } = {},
+): Promise<InputsCollected> {
+  const results: InputResult[] = [];
+  const dated: Dated[] = [];
+  for (const file of files) {
+    let result = options.cache?.get(file);
+    if (result === undefined) {
+      result = await checkInput(file, bank, options);
+      options.cache?.set(file, result);
+    }
+    const respondents = errorsOf(result.problems).length > 0 ? [] : (result.value ?? []);
+    results.push({ name: file.name, respondents, problems: result.problems });
+    dated.push(...datedOf(respondents, file.modified));
+  }
+  const team = selectTeam(dated, options.team);
+  return { files: results, respondents: team.respondents, teamProblems: team.problems };
+}

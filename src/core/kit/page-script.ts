@@ -1,0 +1,394 @@
+/// <reference lib="dom" />
+import {
+  collectInputs,
+  inputKind,
+  type InputCache,
+  type InputFile,
+  type InputsCollected,
+} from '../answers/inputs.js';
+import { rememberBankHash } from '../bank/hash.js';
+import type { Bank, Form } from '../bank/schema.js';
+import { andThen, checked, errorsOf, formatProblem, warningsOf, type Problem } from '../errors.js';
+import { renderReportHtml } from '../render/report-html.js';
+import { renderReportJson } from '../render/report-json.js';
+import { renderReportMarkdown } from '../render/report-markdown.js';
+import { diagnose } from '../score/diagnose.js';
+import type { Diagnosis } from '../score/model.js';
+import { checkFormMapText, type FormMap } from '../answers/form-map.js';
+import { decodeText } from '../source.js';
+import type { KitData } from './page.js';
+
+// The facilitator page's one script (scripts/build.mjs bundles it for the browser; kit/page.ts puts it
+// in the page, allowed by its hash). Files dropped or picked are read here, in memory, by the same
+// code `pm-diag report` runs: the answers loader and export readers, the team selection, the scoring
+// and the renderers. Nothing is sent anywhere: the page's policy allows no connection at all.
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const data = JSON.parse(byId('pm-diag-kit').textContent ?? '') as KitData;
+const bank: Bank = data.bank;
+if (data.hash) rememberBankHash(bank, data.hash);
+
+const picker = byId<HTMLInputElement>('kit-add');
+const fileList = byId<HTMLUListElement>('kit-files');
+const statusLine = byId<HTMLParagraphElement>('kit-status');
+const teamBox = byId<HTMLDivElement>('kit-team');
+const report = byId<HTMLElement>('kit-report');
+const controls = {
+  stage: byId<HTMLSelectElement>('kit-stage'),
+  form: byId<HTMLSelectElement>('kit-form'),
+  organization: byId<HTMLSelectElement>('kit-organization'),
+  target: byId<HTMLInputElement>('kit-target'),
+  top: byId<HTMLInputElement>('kit-top'),
+  latest: byId<HTMLInputElement>('kit-latest'),
+};
+const optionProblem = byId<HTMLParagraphElement>('kit-option-problem');
+const actions = ['kit-download-html', 'kit-download-markdown', 'kit-download-json', 'kit-print'].map((id) =>
+  byId<HTMLButtonElement>(id),
+);
+
+/** Every file given so far, by name: a file given again under the same name replaces the first. */
+const files = new Map<string, InputFile>();
+/** Each file is read once; a change of option only chooses the team again. A new map reads them again. */
+let cache: InputCache = new WeakMap();
+/** `--map`: the form map in use, if any. */
+let formMap: FormMap | undefined;
+let current: { diagnosis: Diagnosis; top: number; html: string } | undefined;
+/** Each change starts a new run; a run that a later one overtook shows nothing. */
+let run = 0;
+
+function el(tag: string, attrs: Record<string, string> = {}, children: (Node | string)[] = []): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) e.setAttribute(name, value);
+  e.append(...children);
+  return e;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What the last addition replaced, said once with the next status. */
+let replaced: string[] = [];
+
+async function addFiles(list: Iterable<File>): Promise<void> {
+  replaced = [];
+  for (const file of list) {
+    if (files.has(file.name)) replaced.push(file.name);
+    files.set(file.name, {
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      modified: file.lastModified,
+    });
+  }
+  await refresh();
+}
+
+/** The files of a dropped folder that `report FOLDER` reads: its answers files, not its sub-folders. */
+function folderFiles(entry: FileSystemDirectoryEntry): Promise<File[]> {
+  const reader = entry.createReader();
+  const entries: FileSystemEntry[] = [];
+  return new Promise((resolve, reject) => {
+    const next = () =>
+      reader.readEntries((batch) => {
+        if (batch.length > 0) {
+          entries.push(...batch);
+          next();
+          return;
+        }
+        const wanted = entries.filter(
+          (e): e is FileSystemFileEntry => e.isFile && inputKind(e.name) === 'answers',
+        );
+        Promise.all(wanted.map((e) => new Promise<File>((ok, fail) => e.file(ok, fail)))).then(
+          resolve,
+          reject,
+        );
+      }, reject);
+    next();
+  });
+}
+
+async function dropped(transfer: DataTransfer): Promise<void> {
+  const list: File[] = [];
+  const folders: Promise<File[]>[] = [];
+  for (const item of Array.from(transfer.items)) {
+    const entry = item.kind === 'file' ? item.webkitGetAsEntry?.() : null;
+    if (entry?.isDirectory) folders.push(folderFiles(entry as FileSystemDirectoryEntry));
+    else {
+      const file = item.getAsFile();
+      if (file) list.push(file);
+    }
+  }
+  if (transfer.items.length === 0) list.push(...Array.from(transfer.files));
+  for (const found of await Promise.all(folders)) list.push(...found);
+  await addFiles(list);
+}
+
+interface Settings {
+  stage?: string;
+  form?: Form;
+  organization?: string;
+  target?: number;
+  top: number;
+  latest: boolean;
+}
+
+/** The controls as the CLI's options, or what is wrong with one of them. */
+function settings(): Settings | string {
+  const target = controls.target.value.trim();
+  const top = controls.top.value.trim();
+  const targetValue = Number(target);
+  if (target !== '' && !(Number.isFinite(targetValue) && targetValue >= 1 && targetValue <= 5)) {
+    return `Target level: found "${target}", expected a number from 1 to 5, or empty for the bank's`;
+  }
+  const topValue = top === '' ? 10 : Number(top);
+  if (!(Number.isInteger(topValue) && topValue >= 0 && topValue <= 1000))
+    return `Top gaps: found "${top}", expected a whole number from 0 to 1000`;
+  return {
+    stage: controls.stage.value || undefined,
+    form: (controls.form.value || undefined) as Form | undefined,
+    organization: controls.organization.value || undefined,
+    target: target === '' ? undefined : targetValue,
+    top: topValue,
+    latest: controls.latest.checked,
+  };
+}
+
+function problemList(problems: readonly Problem[]): HTMLElement {
+  return el(
+    'ul',
+    { class: 'problems' },
+    problems.map((p) => el('li', { class: p.severity }, [formatProblem(p)])),
+  );
+}
+
+function showFiles(collected: InputsCollected): void {
+  fileList.replaceChildren(
+    ...collected.files.map((file, i) => {
+      const errors = errorsOf(file.problems);
+      const names = file.respondents.map((r) => r.name ?? r.source);
+      const summary =
+        errors.length > 0
+          ? `not read: ${plural(errors.length, 'problem')}`
+          : names.length === 0
+            ? 'no respondents'
+            : `${plural(names.length, 'respondent')}: ${names.join(', ')}`;
+      const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${file.name}` }, [
+        'Remove',
+      ]);
+      remove.addEventListener('click', async () => {
+        files.delete(file.name);
+        await refresh();
+        // Focus stays where it was: on the next file's button, else the last one's, else the file input.
+        const rest = fileList.querySelectorAll<HTMLButtonElement>('button.remove');
+        (rest[Math.min(i, rest.length - 1)] ?? picker).focus();
+      });
+      return el('li', { class: errors.length > 0 ? 'file bad' : 'file' }, [
+        el('p', {}, [el('strong', {}, [file.name]), ` · ${summary} `, remove]),
+        ...(file.problems.length > 0
+          ? [problemList(errors.length > 0 ? errors : warningsOf(file.problems))]
+          : []),
+      ]);
+    }),
+  );
+}
+
+/** The organization control lists every organization the readable files name. */
+function showOrganizations(collected: InputsCollected): void {
+  const names = new Map<string, string>();
+  for (const file of collected.files)
+    for (const r of file.respondents)
+      if (r.organization) names.set(r.organization.trim().replace(/\s+/g, ' ').toLowerCase(), r.organization);
+  const chosen = controls.organization.value;
+  const options = [['', 'All the answers'], ...[...names.values()].sort().map((n) => [n, n])];
+  controls.organization.replaceChildren(
+    ...options.map(([value, label]) => el('option', { value: value! }, [label!])),
+  );
+  controls.organization.value = options.some(([value]) => value === chosen) ? chosen : '';
+}
+
+function setReport(content: Node[], ready: boolean): void {
+  report.replaceChildren(...content);
+  report.setAttribute('aria-busy', 'false');
+  for (const button of actions) button.disabled = !ready;
+}
+
+const note = (text: string) => el('p', { class: 'empty' }, [text]);
+
+/** The report's page as the CLI writes it, shown in this one: its header, navigation and sections. */
+function reportNodes(html: string): Node[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const nodes: Node[] = [];
+  for (const child of Array.from(doc.body.childNodes)) {
+    // This page's <main> already holds the report: its own main's content goes in as it is.
+    if (child.nodeName === 'MAIN')
+      nodes.push(...Array.from(child.childNodes).map((n) => document.adoptNode(n)));
+    else nodes.push(document.adoptNode(child));
+  }
+  return nodes;
+}
+
+async function refresh(): Promise<void> {
+  const mine = ++run;
+  // Busy until this run shows its result: a reader (or a test) knows when the report is the options'.
+  report.setAttribute('aria-busy', 'true');
+  const chosen = settings();
+  optionProblem.textContent = typeof chosen === 'string' ? chosen : '';
+  optionProblem.hidden = typeof chosen !== 'string';
+  const team = typeof chosen === 'string' ? {} : { organization: chosen.organization, latest: chosen.latest };
+  const collected = await collectInputs(
+    [...files.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    bank,
+    { team, cache, map: formMap },
+  );
+  if (mine !== run) return;
+  showFiles(collected);
+  showOrganizations(collected);
+  const bad = collected.files.filter((f) => errorsOf(f.problems).length > 0).length;
+  const teamErrors = errorsOf(collected.teamProblems);
+  teamBox.replaceChildren(
+    ...(collected.teamProblems.length > 0
+      ? [
+          el('h3', {}, [teamErrors.length > 0 ? 'Before the report' : 'Notes on the answers']),
+          problemList(collected.teamProblems),
+        ]
+      : []),
+  );
+  current = undefined;
+  const unread = bad > 0 ? `; ${plural(bad, 'file')} not read (see below)` : '';
+  const respondents = plural(collected.respondents.length, 'respondent');
+  const counts = `${plural(collected.files.length, 'file')}, ${respondents}`;
+  const again = replaced.length > 0 ? ` (${replaced.join(', ')}: replaced by the file of the same name)` : '';
+  replaced = [];
+  const readFiles = `${counts}${again}${unread}`;
+  if (files.size === 0) {
+    statusLine.textContent = 'No answers yet.';
+    return setReport([note('The report appears here once answers are added.')], false);
+  }
+  if (typeof chosen === 'string') {
+    statusLine.textContent = `${readFiles}. A report option needs a change.`;
+    return setReport([note(chosen)], false);
+  }
+  if (teamErrors.length > 0 || collected.respondents.length === 0) {
+    const why = teamErrors.length > 0 ? 'see "Before the report"' : 'no file could be read';
+    statusLine.textContent = `${readFiles}. No report yet: ${why}.`;
+    return setReport([note('The report appears here once the answers make one team.')], false);
+  }
+  try {
+    const diagnosis = diagnose(bank, collected.respondents, {
+      target: chosen.target,
+      stage: chosen.stage,
+      form: chosen.form,
+    });
+    const html = renderReportHtml(diagnosis, { top: chosen.top });
+    current = { diagnosis, top: chosen.top, html };
+    const notices = diagnosis.notices.map((n) => el('li', { class: 'warning' }, [`warning: ${n}`]));
+    if (notices.length > 0)
+      teamBox.append(el('h3', {}, ['Notes on the report']), el('ul', { class: 'problems' }, notices));
+    statusLine.textContent = `${readFiles}. The report is below.`;
+    setReport(reportNodes(html), true);
+  } catch (err) {
+    statusLine.textContent = `${readFiles}. No report: ${(err as Error).message}`;
+    setReport([note((err as Error).message)], false);
+  }
+}
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el('a', { href: url, download: name }) as HTMLAnchorElement;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const fileStem = () => {
+  const organization = current?.diagnosis.organization;
+  const slug = (organization ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${slug ? `${slug}-` : ''}report-${current?.diagnosis.date ?? ''}`;
+};
+
+byId('kit-download-html').addEventListener(
+  'click',
+  () => current && download(`${fileStem()}.html`, 'text/html', current.html),
+);
+byId('kit-download-markdown').addEventListener(
+  'click',
+  () =>
+    current &&
+    download(
+      `${fileStem()}.md`,
+      'text/markdown',
+      renderReportMarkdown(current.diagnosis, { top: current.top }),
+    ),
+);
+byId('kit-download-json').addEventListener(
+  'click',
+  () =>
+    current &&
+    download(
+      `${fileStem()}.json`,
+      'application/json',
+      renderReportJson(current.diagnosis, { top: current.top }),
+    ),
+);
+byId('kit-print').addEventListener('click', () => window.print());
+
+const mapPicker = byId<HTMLInputElement>('kit-map');
+const mapStatus = byId<HTMLParagraphElement>('kit-map-status');
+
+/** Reads a form map as `--map FILE` reads it: in use when it is good, its problems shown when not. */
+async function setMap(file: File | undefined): Promise<void> {
+  formMap = undefined;
+  cache = new WeakMap();
+  mapStatus.hidden = file === undefined;
+  mapStatus.replaceChildren();
+  if (file !== undefined) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const input = checked(() => ({ source: file.name, text: decodeText(bytes, file.name) }));
+    const result = andThen(input, (text) => checkFormMapText(text, bank));
+    formMap = result.value;
+    const clear = el(
+      'button',
+      { type: 'button', class: 'remove', 'aria-label': `Remove the form map ${file.name}` },
+      ['Remove'],
+    );
+    clear.addEventListener('click', async () => {
+      await setMap(undefined);
+      mapPicker.focus();
+    });
+    const said = formMap ? `In use: ${file.name} ` : `Not in use: ${file.name} has problems `;
+    mapStatus.append(said, clear);
+    if (!formMap) mapStatus.append(problemList(result.problems));
+  }
+  await refresh();
+}
+
+mapPicker.addEventListener('change', () => {
+  const chosen = mapPicker.files?.[0];
+  mapPicker.value = '';
+  if (chosen) void setMap(chosen);
+});
+
+picker.addEventListener('change', () => {
+  const chosen = Array.from(picker.files ?? []);
+  picker.value = '';
+  void addFiles(chosen);
+});
+for (const control of Object.values(controls)) control.addEventListener('change', () => void refresh());
+
+// A file dropped anywhere is read here; the browser must not open it in place of the page.
+const zone = byId('kit-drop');
+document.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  zone.classList.add('over');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) zone.classList.remove('over');
+});
+document.addEventListener('drop', (event) => {
+  event.preventDefault();
+  zone.classList.remove('over');
+  if (event.dataTransfer) void dropped(event.dataTransfer);
+});
