@@ -109,6 +109,21 @@ function delimiterOf(text: string): string {
   return best;
 }
 
+/**
+ * The line break that ends the first row (outside quotes), as csv-parse would find it: given to it,
+ * so that it does not try each kind anew at every character of a long first row.
+ */
+function recordDelimiterOf(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (!quoted && c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r';
+    else if (!quoted && c === 0x0a) return '\n';
+  }
+  return '\n';
+}
+
 const PARSE_MESSAGES: Record<string, [string, string]> = {
   CSV_QUOTE_NOT_CLOSED: ['a quoted cell is never closed', 'a closing quote (")'],
   CSV_INVALID_CLOSING_QUOTE: ['text follows the closing quote of a cell', 'a delimiter or the end of the line after a closing quote (write "" for a quote inside a cell)'],
@@ -146,7 +161,7 @@ const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.repla
 function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
   let records: string[][];
   try {
-    records = parse(input.text, { bom: true, delimiter: delimiterOf(input.text), relax_column_count: true }) as string[][];
+    records = parse(input.text, { bom: true, delimiter: delimiterOf(input.text), record_delimiter: recordDelimiterOf(input.text), relax_column_count: true }) as string[][];
   } catch (err) {
     if ((err as CsvError).code === undefined) throw err;
     throw new InputError([parseProblem(err as CsvError, source)]);

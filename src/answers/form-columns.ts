@@ -66,7 +66,11 @@ const PREFERRED: Record<ToolUse, readonly string[]> = {
   progress: [],
   status: [],
 };
-const TOOL_COLUMNS = new Set(Object.values(FORM_TOOL_COLUMNS).flatMap((columns) => Object.keys(columns)));
+/** Each tool's column by its lower-case header: the tools that write it, and what it tells. */
+const TOOL_COLUMNS = new Map<string, { tool: string; use: ToolUse | null }[]>();
+for (const [tool, columns] of Object.entries(FORM_TOOL_COLUMNS)) {
+  for (const [header, use] of Object.entries(columns)) TOOL_COLUMNS.set(header, [...(TOOL_COLUMNS.get(header) ?? []), { tool, use }]);
+}
 /** SurveyMonkey numbers its custom-data columns. */
 const NUMBERED_TOOL_COLUMN = /^custom data \d+$/;
 
@@ -98,12 +102,9 @@ export function toolColumns(headers: readonly (readonly string[])[], ignored: (i
     if (!ignored(index)) return;
     for (const name of names) {
       const lower = lowerHeader(name);
-      let known = false;
-      for (const [tool, columns] of Object.entries(FORM_TOOL_COLUMNS)) {
-        if (!Object.hasOwn(columns, lower)) continue;
-        known = true;
+      const known = TOOL_COLUMNS.get(lower);
+      for (const { tool, use } of known ?? []) {
         votes.set(tool, (votes.get(tool) ?? 0) + 1);
-        const use = columns[lower];
         if (use) found.push({ use, index, header: name.trim(), lower });
       }
       // An e-mail column in a language the table lacks: its header says mail.
@@ -147,6 +148,7 @@ export function metaColumn(header: string): MetaColumn | undefined {
 
 /** The `[…]` tags of a header, last first: a question's text may hold brackets of its own before the tag. */
 export function headerTags(header: string): string[] {
+  if (!header.includes('[')) return [];
   return [...header.matchAll(/\[([^[\]\s]+)\]/g)].map((m) => m[1]!).reverse();
 }
 
@@ -163,8 +165,16 @@ export const hasField = (item: BankItem, field: string): field is AnswerField =>
  * what each column holds ("Response", an option). Its own columns in the first row tell it apart.
  */
 export function hasSecondHeaderRow(first: readonly string[]): boolean {
-  const lower = new Set(first.map((cell) => cell.trim().toLowerCase()));
-  return lower.has('respondent id') && lower.has('collector id');
+  let respondent = false;
+  let collector = false;
+  for (const cell of first) {
+    // Only a cell of about the length of either name is worth comparing.
+    if (cell.length < 12 || cell.length > 40) continue;
+    const lower = cell.trim().toLowerCase();
+    respondent ||= lower === 'respondent id';
+    collector ||= lower === 'collector id';
+  }
+  return respondent && collector;
 }
 
 /** One header per column from two rows: a question carried over the columns it spans, then what the column holds. */
