@@ -742,6 +742,9 @@ class AlikeWarnings {
   }
 }
 
+/** The most row errors one export reports one by one: past them, a damaged file is only counted. */
+const MAX_ROW_ERRORS = 1000;
+
 /** How far down the header row is looked for: Qualtrics writes three header rows, SurveyMonkey two. */
 const HEADER_ROWS_SEARCHED = 5;
 
@@ -763,6 +766,7 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
   let rows = 0;
   let firstDataLine = 1;
   const alike = new AlikeWarnings();
+  let errors = 0;
   const dataRow = (row: CellRow) => {
     // Qualtrics' third header row, under the question text.
     if (rows === 0 && isImportIdRow(row.cells)) {
@@ -772,10 +776,11 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
     rows++;
     if (rows === 1) firstDataLine = row.lineOf(0);
     const result = reader!.read(row, rows + headerRows);
-    if (result.respondent) respondents.push(result.respondent);
+    // A file with an error gives no respondent: the rows after the first error only add their problems.
+    if (result.respondent && errors === 0) respondents.push(result.respondent);
     for (const problem of result.problems) {
-      if (problem.severity === 'error') problems.push(problem);
-      else alike.add(problem);
+      if (problem.severity !== 'error') alike.add(problem);
+      else if (++errors <= MAX_ROW_ERRORS) problems.push(problem);
     }
   };
   const start = (header: CellRow, above: readonly CellRow[], consumed: number) => {
@@ -825,6 +830,10 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
     problems.push({ source, message: 'the file is empty', expected: 'a header row (pm-diag template --format csv) and a row per respondent', severity: 'error' });
   } else if (reader && rows === 0 && parsed.problems.length === 0) {
     problems.push({ source, line: 1, message: 'no respondents: the file has a header row only', expected: 'a row per respondent after the header', severity: 'error' });
+  }
+  if (errors > MAX_ROW_ERRORS) {
+    const more = errors - MAX_ROW_ERRORS;
+    problems.push({ source, message: `and ${more} more problem${more === 1 ? '' : 's'} in the rows after these`, expected: 'the export as the form tool wrote it', severity: 'error' });
   }
   pushAll(problems, alike.warnings());
   if (reader && errorsOf(problems).length === 0) pushAll(problems, reader.finish(firstDataLine));

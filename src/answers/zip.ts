@@ -104,7 +104,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, source: string,
   const local = entry.localOffset;
   if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) damaged(`no local header for "${safeLine(entry.name)}"`);
   const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-  const overCap = () => fail(source, `the archive unpacks to more than ${megabytes(budget.cap)}`, `at most ${megabytes(budget.cap)} of sheets`);
+  const overCap = () => fail(source, `the archive unpacks to more than ${megabytes(budget.cap)}`, `at most ${megabytes(budget.cap)} unpacked`);
   let stopped = false;
   const take = (piece: Uint8Array) => {
     if (stopped || piece.length === 0) return;

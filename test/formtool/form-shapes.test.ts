@@ -187,6 +187,20 @@ describe('what is refused, with the way forward', () => {
   });
 });
 
+describe('a damaged export at scale', () => {
+  it('reports its first thousand row errors, then counts the rest; repeated warnings are said once', async () => {
+    const id = itemColumns(bank)[1]!.id;
+    const bad = Array.from({ length: 1500 }, (_, i) => [`P${i}`, '9']);
+    const result = await checkExportFile(write('damaged.csv', lines([['Name', `[${id}.capability]`], ...bad])), bank);
+    expect(result.value).toBeUndefined();
+    expect(result.problems).toHaveLength(1001);
+    expect(result.problems.at(-1)).toMatchObject({ message: 'and 500 more problems in the rows after these', severity: 'error' });
+    const good = await checkExportFile(write('alike.csv', lines([['Name', `[${id}.capability]`], ...bad.map(([name]) => [name!, '3'])])), bank);
+    expect(good.value).toHaveLength(1500);
+    expect(good.problems.filter((p) => p.message.includes('items unanswered'))).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/\(and 1499 more rows alike\)$/) })]);
+  });
+});
+
 describe('each respondent carries the e-mail, the response id and the time the tool gives', () => {
   async function read(name: string): Promise<Respondent[]> {
     const result = await checkExportFile(join(dir, name), bank);
