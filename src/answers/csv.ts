@@ -300,9 +300,13 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
   // Once the tagged columns are found, any other column is the form tool's, in whatever language its
   // account uses (`Marca temporal`), unless it means to name an item and does not.
   const tagged = namedColumns.some((c) => c?.kind === 'item' || c?.kind === 'moved');
+  /** Columns left out for carrying no tag: the tool's own in a language the table lacks, or a question whose tag is missing. */
+  const untagged = new Set<number>();
   if (tagged) {
     namedColumns.forEach((column, index) => {
-      if (column === undefined && headers[index] !== '' && !meansItem(headers[index]!)) namedColumns[index] = { kind: 'ignored' };
+      if (column !== undefined || headers[index] === '' || meansItem(headers[index]!)) return;
+      namedColumns[index] = { kind: 'ignored' };
+      untagged.add(index);
     });
   }
   const migration = migrateColumns(namedColumns, items, bank, at, source);
@@ -366,10 +370,23 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
     const message = unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
     problems.push({ source, ...at(first), message, expected: 'a column name from pm-diag template --format csv', severity: 'error' });
   }
-  if (ignored.length > 0) {
-    const names = ignored.slice(0, MAX_HEADER_PROBLEMS).map((i) => `"${safeLine(headers[i]!)}"`);
-    if (ignored.length > names.length) names.push(`and ${ignored.length - names.length} more`);
-    problems.push({ source, line: row.lineOf(0), message: `left out the column${ignored.length === 1 ? '' : 's'} a form tool adds: ${names.join(', ')}`, severity: 'warning' });
+  const listed = (indexes: readonly number[]) => {
+    const names = indexes.slice(0, MAX_HEADER_PROBLEMS).map((i) => `"${safeLine(headers[i]!)}"`);
+    if (indexes.length > names.length) names.push(`and ${indexes.length - names.length} more`);
+    return names.join(', ');
+  };
+  const toolOwn = ignored.filter((i) => !untagged.has(i));
+  if (toolOwn.length > 0) {
+    problems.push({ source, line: row.lineOf(0), message: `left out the column${toolOwn.length === 1 ? '' : 's'} a form tool adds: ${listed(toolOwn)}`, severity: 'warning' });
+  }
+  if (untagged.size > 0) {
+    const count = untagged.size;
+    problems.push({
+      source,
+      line: row.lineOf(0),
+      message: `left out ${count === 1 ? 'a column' : `${count} columns`} with no [<item id>.<field>] tag (the form tool's own, or a question whose tag is missing): ${listed([...untagged])}`,
+      severity: 'warning',
+    });
   }
   const itemColumns = columns.filter((c): c is Extract<Column, { kind: 'item' }> => c?.kind === 'item');
   if (itemColumns.length === 0 && errorsOf(problems).length === 0) {

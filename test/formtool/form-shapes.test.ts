@@ -105,6 +105,16 @@ describe('exports the other tools write, read as they are', () => {
     expect(result.stderr).toContain('left out the columns a form tool adds: "Marca temporal", "Dirección de correo electrónico", "Puntuación"');
   });
 
+  it('a column the table does not know, with no tag: left out, and said apart from the tool\'s own', () => {
+    const header = ['Horodateur', 'Qui a rempli ce formulaire ?', ...who, ...questions()];
+    const result = sameReport(write('google-fr.csv', lines([header, ...people.map((p, i) => [`0${i + 1}/12/2026 10:00:00`, 'moi', ...whoCells(p), ...answers(p)])])));
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('left out'));
+    expect(warnings.map((line) => line.replace(/^.*?warning: /, ''))).toEqual([
+      'left out the column a form tool adds: "Horodateur"',
+      'left out a column with no [<item id>.<field>] tag (the form tool\'s own, or a question whose tag is missing): "Qui a rempli ce formulaire ?"',
+    ]);
+  });
+
   it.each(OTHER_TOOLS)('%s', (tool, own, ownCells) => {
     sameReport(write(`${tool}.csv`, lines([[...own, ...who, ...questions()], ...people.map((p, i) => [...ownCells(i), ...whoCells(p), ...answers(p)])])));
   });
