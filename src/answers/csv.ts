@@ -423,6 +423,8 @@ function columnPath(path: string | undefined): string | undefined {
 interface Slot {
   to: MetaColumn | 'item';
   id?: string;
+  /** The item's number among the export's items, for a row's answers (RowReader.itemIds). */
+  item?: number;
   field?: Field;
   /** The choice a cell names, decoded from its label; none for text. */
   choice?: ChoiceField;
@@ -543,16 +545,22 @@ class RowReader {
     if (this.header.rapid) respondent.form = 'rapid';
   }
 
+  /** The ids of the items with columns, each numbered by its place here (Slot.item). */
+  private readonly itemIds: string[] = [];
+
   /** What each column's cells become, worked out once from the header: nothing for a column left out. */
   private get plan(): readonly (Slot | undefined)[] {
     const { answersFileSchema, itemAnswerSchema, respondentSchema } = answersSchemas();
+    const itemOf = new Map<string, number>();
     return (this.slots ??= this.header.columns.map((column): Slot | undefined => {
       if (!column || column.kind === 'ignored') return undefined;
       if (column.kind === 'item') {
         const { item, field } = column;
+        let number = itemOf.get(item.id);
+        if (number === undefined) itemOf.set(item.id, (number = this.itemIds.push(item.id) - 1));
         const text = (TEXT_FIELDS as readonly Field[]).includes(field);
         const choice = text ? undefined : (field as RatedField);
-        return { to: 'item', id: item.id, field, choice, numbered: field === 'owner', schema: itemAnswerSchema.shape[field], path: ['answers', item.id, field], known: choice && this.knownOf(choice) };
+        return { to: 'item', id: item.id, item: number, field, choice, numbered: field === 'owner', schema: itemAnswerSchema.shape[field], path: ['answers', item.id, field], known: choice && this.knownOf(choice) };
       }
       const choice = column.kind === 'role' || column.kind === 'stage' ? column.kind : undefined;
       const [schema, path] =
@@ -667,6 +675,7 @@ class RowReader {
     const notApplicable = new Map<string, number>();
     const cellIssues: { id: string | undefined; issue: Issue }[] = [];
     const plan = this.plan;
+    const byItem: (Record<string, unknown> | undefined)[] = new Array(this.itemIds.length);
     for (let index = 0; index < cells.length; index++) {
       const slot = plan[index];
       if (slot === undefined) continue;
@@ -692,12 +701,14 @@ class RowReader {
           break;
         default: {
           // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
-          const answer = (answers[slot.id!] ??= {}) as Record<string, unknown>;
+          const answer = (byItem[slot.item!] ??= {});
           if (value === NOT_APPLICABLE && slot.choice !== undefined) notApplicable.set(slot.id!, index + 1);
           else answer[slot.field!] = value;
         }
       }
     }
+    // Each item's answer goes in once, in the order of the items' first columns.
+    for (let i = 0; i < byItem.length; i++) if (byItem[i] !== undefined) answers[this.itemIds[i]!] = byItem[i]!;
     // Positions are only looked up for a problem: the cell of a path's column, else of the
     // first filled cell of its item, else the row.
     const locate = (path: DocPath): Position => {
