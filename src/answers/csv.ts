@@ -266,7 +266,8 @@ function carriesTags(cells: readonly string[], items: Map<string, BankItem>, ban
   return cells.some((cell) => {
     const text = cell.trim();
     if (text === '') return false;
-    if (headerTags(text).length > 0 || map?.columns.has(choiceKey(text))) return true;
+    // A tag names an item's field or the respondent's details; other brackets (`see [1]`) are text.
+    if (headerTags(text).some((tag) => tag.includes('.') || metaColumn(tag) !== undefined) || map?.columns.has(choiceKey(text))) return true;
     const kind = named(text, items, bank)?.kind;
     return kind === 'item' || kind === 'moved' || kind === 'wrong-field';
   });

@@ -178,6 +178,15 @@ describe('what is refused, with the way forward', () => {
     expect(stderr).toContain('File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"');
   });
 
+  it('a header without tags is the first row, whatever brackets a later row holds', () => {
+    const path = write('untagged.csv', lines([['Who are you', 'How good'], ['Ann', '3'], ['Bo', 'see [1]']]));
+    const errors = refused(runCli(['report', path])).split('\n').filter((line) => line.startsWith('pm-diag: '));
+    expect(errors.map((line) => line.replace(/ \(expected.*$/, ''))).toEqual([
+      `pm-diag: ${path}:1:1: unknown column "Who are you" (column 1)`,
+      `pm-diag: ${path}:1:2: unknown column "How good" (column 2)`,
+    ]);
+  });
+
   it('Excel\'s "Unicode Text" (UTF-16, tabs) is read', () => {
     const text = [['Your name [respondent]', 'Your role [role]', 'Organization [organization]', ...questions()], ...people.map((p) => [...whoCells(p), ...answers(p)])]
       .map((row) => row.map((cell) => (/[\t"\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join('\t'))
