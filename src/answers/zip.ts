@@ -89,8 +89,18 @@ export function zipEntries(bytes: Uint8Array, source: string, what: string, expe
     entries.set(entry.name, entry);
     at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
   }
-  const starts = [...entries.values()].map((e) => e.localOffset).sort((a, b) => a - b);
-  for (const entry of entries.values()) entry.extentEnd = starts.find((s) => s > entry.localOffset) ?? directory;
+  const byOffset = [...entries.values()].sort((a, b) => a.localOffset - b.localOffset);
+  // From the last entry back: each one's data ends where the next entry at a later offset starts.
+  let following = directory;
+  let group = -1;
+  for (let i = byOffset.length - 1; i >= 0; i--) {
+    const entry = byOffset[i]!;
+    if (entry.localOffset !== group) {
+      if (group >= 0) following = group;
+      group = entry.localOffset;
+    }
+    entry.extentEnd = following;
+  }
   return entries;
 }
 
