@@ -301,7 +301,10 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
   // Once the tagged columns are found, any other column is the form tool's, in whatever language its
   // account uses (`Marca temporal`), unless it means to name an item and does not.
   const tagged = namedColumns.some((c) => c?.kind === 'item' || c?.kind === 'moved');
-  /** Columns left out for carrying no tag: the tool's own in a language the table lacks, or a question whose tag is missing. */
+  /**
+   * Columns left out for carrying no tag: the tool's own in a language the table lacks, or a question whose
+   * tag is missing.
+   */
   const untagged = new Set<number>();
   if (tagged) {
     namedColumns.forEach((column, index) => {
@@ -466,7 +469,10 @@ class RowReader {
   /** Set at the first owner or role given as a number: the file is a numeric-values export. */
   private numeric = false;
 
-  /** What the form tool's own columns say of a row: its e-mail, its response id, when it was sent, whether it is whole. */
+  /**
+   * What the form tool's own columns say of a row: its e-mail, its response id, when it was sent, whether it
+   * is whole.
+   */
   private describe(respondent: Respondent, cells: readonly string[], rowNumber: number): void {
     const { columns } = this.header.tool;
     const cell = (use: ToolUse) => {
@@ -580,7 +586,9 @@ class RowReader {
   }
   private readonly knownByField = new Map<ChoiceField, Map<string, { value: string | number; issues: readonly Issue[] }>>();
 
-  /** A cell's value in the answers file and what its schema finds wrong with it (for a choice, remembered). */
+  /**
+   * A cell's value in the answers file and what its schema finds wrong with it (for a choice, remembered).
+   */
   private cellValue(slot: Slot, text: string): { value: string | number; issues: readonly Issue[] } {
     if (!slot.known) {
       const result = slot.schema.safeParse(text);
@@ -891,7 +899,10 @@ function responsesSheet(workbook: Workbook, bank: Bank, options: FormExportOptio
   return workbook.sheets[0]!;
 }
 
-/** The same for a workbook (answers/xlsx.ts): the sheet with the tags, read as it streams; each problem names its cell (`C7`). */
+/**
+ * The same for a workbook (answers/xlsx.ts): the sheet with the tags, read as it streams; each problem names
+ * its cell (`C7`).
+ */
 export function checkWorkbookAnswers(workbook: Workbook, path: string, bank: Bank, options: FormExportOptions = {}): Checked<Respondent[]> {
   const source = safeLine(path);
   const chosen = checked(() => responsesSheet(workbook, bank, options));
