@@ -13,8 +13,21 @@ import { capText, closest, describeValue, safeLine } from '../text.js';
 import { choiceKey, choiceReader, formChoices, type ChoiceField } from './choices.js';
 import { dayOrderOf, isAmbiguousDate, parseTimestamp, type DayOrder } from './form-dates.js';
 import {
-  META_COLUMNS, columnLetters, combinedHeader, hasField, hasSecondHeaderRow, headerTags, isFormToolColumn, isImportIdRow, metaColumn, splitItemColumn, toolColumns,
-  type Column, type MetaColumn, type ToolColumn, type ToolUse,
+  META_COLUMNS,
+  columnLetters,
+  combinedHeader,
+  hasField,
+  hasSecondHeaderRow,
+  headerTags,
+  isFormToolColumn,
+  isImportIdRow,
+  metaColumn,
+  splitItemColumn,
+  toolColumns,
+  type Column,
+  type MetaColumn,
+  type ToolColumn,
+  type ToolUse,
 } from './form-columns.js';
 import { IGNORE, type FormMap } from './form-map.js';
 import type { Workbook } from './xlsx.js';
@@ -161,7 +174,12 @@ const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.repla
 function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
   let records: string[][];
   try {
-    records = parse(input.text, { bom: true, delimiter: delimiterOf(input.text), record_delimiter: recordDelimiterOf(input.text), relax_column_count: true }) as string[][];
+    records = parse(input.text, {
+      bom: true,
+      delimiter: delimiterOf(input.text),
+      record_delimiter: recordDelimiterOf(input.text),
+      relax_column_count: true,
+    }) as string[][];
   } catch (err) {
     if ((err as CsvError).code === undefined) throw err;
     throw new InputError([parseProblem(err as CsvError, source)]);
@@ -252,7 +270,9 @@ function migrateColumns(named: (Named | undefined)[], items: Map<string, BankIte
 
 /** The most problems of one kind a header reports one by one; the rest are counted. */
 const MAX_HEADER_PROBLEMS = 20;
-const ALL_FIELDS = new Set<string>(Object.keys(ITEM_KINDS).flatMap((kind) => fieldsOf(kind as keyof typeof ITEM_KINDS)));
+const ALL_FIELDS = new Set<string>(
+  Object.keys(ITEM_KINDS).flatMap((kind) => fieldsOf(kind as keyof typeof ITEM_KINDS)),
+);
 
 /** Whether a header means to name an item's column: a `[<id>.<field>]` tag, or `<id>.<field>` itself. */
 function meansItem(header: string): boolean {
@@ -262,12 +282,21 @@ function meansItem(header: string): boolean {
 }
 
 /** Whether a row is the header row: a cell names an item's column (or a tag tries to). */
-function carriesTags(cells: readonly string[], items: Map<string, BankItem>, bank: Bank, map: FormMap | undefined): boolean {
+function carriesTags(
+  cells: readonly string[],
+  items: Map<string, BankItem>,
+  bank: Bank,
+  map: FormMap | undefined,
+): boolean {
   return cells.some((cell) => {
     const text = cell.trim();
     if (text === '') return false;
     // A tag names an item's field or the respondent's details; other brackets (`see [1]`) are text.
-    if (headerTags(text).some((tag) => tag.includes('.') || metaColumn(tag) !== undefined) || map?.columns.has(choiceKey(text))) return true;
+    if (
+      headerTags(text).some((tag) => tag.includes('.') || metaColumn(tag) !== undefined) ||
+      map?.columns.has(choiceKey(text))
+    )
+      return true;
     const kind = named(text, items, bank)?.kind;
     return kind === 'item' || kind === 'moved' || kind === 'wrong-field';
   });
@@ -284,7 +313,13 @@ function someColumns(indexes: readonly number[]): string {
  * The header row's columns. `above` holds the cells of the rows over it (Qualtrics' `ResponseId`
  * row), which name a form tool's own columns too.
  */
-function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | undefined, above: readonly CellRow[] = []): Header {
+function readHeader(
+  row: CellRow,
+  bank: Bank,
+  source: string,
+  map: FormMap | undefined,
+  above: readonly CellRow[] = [],
+): Header {
   const items = itemsById(bank);
   const problems: Problem[] = [];
   const at = (index: number): Position => ({ line: row.lineOf(index), column: index + 1 });
@@ -366,13 +401,26 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
   });
   if (unknown > MAX_HEADER_PROBLEMS) {
     const more = unknown - MAX_HEADER_PROBLEMS;
-    problems.push({ source, line: row.lineOf(0), message: `and ${more} more unknown column${more === 1 ? '' : 's'}`, expected: UNKNOWN_COLUMN_EXPECTED(bank), severity: 'error' });
+    problems.push({
+      source,
+      line: row.lineOf(0),
+      message: `and ${more} more unknown column${more === 1 ? '' : 's'}`,
+      expected: UNKNOWN_COLUMN_EXPECTED(bank),
+      severity: 'error',
+    });
   }
   if (unnamed.length > 0) {
     // A run of columns with no name is one problem, not one per column.
     const first = unnamed[0]!;
-    const message = unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
-    problems.push({ source, ...at(first), message, expected: 'a column name from pm-diag template --format csv', severity: 'error' });
+    const message =
+      unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
+    problems.push({
+      source,
+      ...at(first),
+      message,
+      expected: 'a column name from pm-diag template --format csv',
+      severity: 'error',
+    });
   }
   const listed = (indexes: readonly number[]) => {
     const names = indexes.slice(0, MAX_HEADER_PROBLEMS).map((i) => `"${safeLine(headers[i]!)}"`);
@@ -381,7 +429,12 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
   };
   const toolOwn = ignored.filter((i) => !untagged.has(i));
   if (toolOwn.length > 0) {
-    problems.push({ source, line: row.lineOf(0), message: `left out the column${toolOwn.length === 1 ? '' : 's'} a form tool adds: ${listed(toolOwn)}`, severity: 'warning' });
+    problems.push({
+      source,
+      line: row.lineOf(0),
+      message: `left out the column${toolOwn.length === 1 ? '' : 's'} a form tool adds: ${listed(toolOwn)}`,
+      severity: 'warning',
+    });
   }
   if (untagged.size > 0) {
     const count = untagged.size;
@@ -410,9 +463,14 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
       add(META_PATHS[column.kind], index);
     }
   });
-  const namesOf = headers.map((name, index) => [...above.map((r) => r.cells[index] ?? ''), name].filter((n) => n.trim() !== ''));
+  const namesOf = headers.map((name, index) =>
+    [...above.map((r) => r.cells[index] ?? ''), name].filter((n) => n.trim() !== ''),
+  );
   const tool = toolColumns(namesOf, (index) => columns[index]?.kind === 'ignored');
-  const rapid = itemColumns.length > 0 && itemColumns.every((c) => c.item.rapid === true) && bankItems(bank).some((item) => item.rapid !== true);
+  const rapid =
+    itemColumns.length > 0 &&
+    itemColumns.every((c) => c.item.rapid === true) &&
+    bankItems(bank).some((item) => item.rapid !== true);
   return { columns, cellsOf, problems, tool: { name: tool.tool, columns: tool.columns }, rapid };
 }
 
@@ -489,7 +547,13 @@ class RowReader {
     const finished = cell('finished').toLowerCase();
     const progress = cell('progress');
     const status = cell('status').toLowerCase();
-    if (finished === 'false' || finished === '0' || (NUMBER.test(progress) && Number(progress) < 100) || status === 'partial') this.partialRows.push(rowNumber);
+    if (
+      finished === 'false' ||
+      finished === '0' ||
+      (NUMBER.test(progress) && Number(progress) < 100) ||
+      status === 'partial'
+    )
+      this.partialRows.push(rowNumber);
   }
 
   /** Once every row is read: each respondent's time, and what the reader of the report should know. */
@@ -501,7 +565,8 @@ class RowReader {
     if (time && this.stamped.length > 0) {
       const order: DayOrder | 'mixed' | undefined = dayOrderOf(this.stamped.map((s) => s.stamp));
       // SurveyMonkey writes US dates whatever the account's language.
-      const dayOrder = order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
+      const dayOrder =
+        order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
       const what = `${time.tool} '${safeLine(time.header)}' column`;
       let unread: string | undefined;
       let ambiguous: string | undefined;
@@ -529,14 +594,17 @@ class RowReader {
           line: firstLine,
           column: time.index + 1,
           message: `the ${what} cannot be read for ${unreadCount === this.stamped.length ? 'any row' : `${unreadCount} of ${this.stamped.length} rows`}: ${why}; those responses have no time (by row order instead)`,
-          expected: 'dates as the form tool writes them (YYYY-MM-DD hh:mm:ss, or a sheet whose locale writes a day over 12 somewhere)',
+          expected:
+            'dates as the form tool writes them (YYYY-MM-DD hh:mm:ss, or a sheet whose locale writes a day over 12 somewhere)',
           severity: 'warning',
         });
       }
     }
     if (this.partialRows.length > 0) {
       const rows = this.partialRows;
-      const shown = rows.slice(0, MAX_HEADER_PROBLEMS).join(', ') + (rows.length > MAX_HEADER_PROBLEMS ? ` and ${rows.length - MAX_HEADER_PROBLEMS} more` : '');
+      const shown =
+        rows.slice(0, MAX_HEADER_PROBLEMS).join(', ') +
+        (rows.length > MAX_HEADER_PROBLEMS ? ` and ${rows.length - MAX_HEADER_PROBLEMS} more` : '');
       problems.push({
         source,
         line: rows[0],
@@ -567,14 +635,33 @@ class RowReader {
         if (number === undefined) itemOf.set(item.id, (number = this.itemIds.push(item.id) - 1));
         const text = (TEXT_FIELDS as readonly Field[]).includes(field);
         const choice = text ? undefined : (field as RatedField);
-        return { to: 'item', id: item.id, item: number, field, choice, numbered: field === 'owner', schema: itemAnswerSchema.shape[field], path: ['answers', item.id, field], known: choice && this.knownOf(choice) };
+        return {
+          to: 'item',
+          id: item.id,
+          item: number,
+          field,
+          choice,
+          numbered: field === 'owner',
+          schema: itemAnswerSchema.shape[field],
+          path: ['answers', item.id, field],
+          known: choice && this.knownOf(choice),
+        };
       }
       const choice = column.kind === 'role' || column.kind === 'stage' ? column.kind : undefined;
       const [schema, path] =
-        column.kind === 'respondent' ? [respondentSchema.shape.name, ['respondent', 'name']]
-        : column.kind === 'role' ? [respondentSchema.shape.role, ['respondent', 'role']]
-        : [answersFileSchema.shape[column.kind], [column.kind]];
-      return { to: column.kind, choice, numbered: column.kind === 'role', schema, path, known: choice && this.knownOf(choice) };
+        column.kind === 'respondent'
+          ? [respondentSchema.shape.name, ['respondent', 'name']]
+          : column.kind === 'role'
+            ? [respondentSchema.shape.role, ['respondent', 'role']]
+            : [answersFileSchema.shape[column.kind], [column.kind]];
+      return {
+        to: column.kind,
+        choice,
+        numbered: column.kind === 'role',
+        schema,
+        path,
+        known: choice && this.knownOf(choice),
+      };
     }));
   }
 
@@ -584,7 +671,10 @@ class RowReader {
     if (!known) this.knownByField.set(field, (known = new Map()));
     return known;
   }
-  private readonly knownByField = new Map<ChoiceField, Map<string, { value: string | number; issues: readonly Issue[] }>>();
+  private readonly knownByField = new Map<
+    ChoiceField,
+    Map<string, { value: string | number; issues: readonly Issue[] }>
+  >();
 
   /**
    * A cell's value in the answers file and what its schema finds wrong with it (for a choice, remembered).
@@ -653,7 +743,8 @@ class RowReader {
           column: index + 1,
           message: 'the export holds choice numbers, not the choices\' text (a "numerical values" export)',
           found: describeValue(row.cells[index]!.trim()),
-          expected: 'the answers as text: SurveyMonkey, export "All individual responses" with "Actual answer text"; Qualtrics, "Use choice text"',
+          expected:
+            'the answers as text: SurveyMonkey, export "All individual responses" with "Actual answer text"; Qualtrics, "Use choice text"',
           severity: 'error',
         },
       ],
@@ -693,7 +784,8 @@ class RowReader {
       if (slot.numbered && DIGITS.test(text)) return this.numericExport(row, index);
       const { value, issues } = this.cellValue(slot, text);
       if (issues.length > 0) {
-        for (const issue of issues) cellIssues.push({ id: slot.id, issue: { ...issue, path: [...slot.path, ...issue.path] } });
+        for (const issue of issues)
+          cellIssues.push({ id: slot.id, issue: { ...issue, path: [...slot.path, ...issue.path] } });
       }
       switch (slot.to) {
         case 'respondent':
@@ -717,7 +809,8 @@ class RowReader {
       }
     }
     // Each item's answer goes in once, in the order of the items' first columns.
-    for (let i = 0; i < byItem.length; i++) if (byItem[i] !== undefined) answers[this.itemIds[i]!] = byItem[i]!;
+    for (let i = 0; i < byItem.length; i++)
+      if (byItem[i] !== undefined) answers[this.itemIds[i]!] = byItem[i]!;
     // Positions are only looked up for a problem: the cell of a path's column, else of the
     // first filled cell of its item, else the row.
     const locate = (path: DocPath): Position => {
@@ -746,7 +839,9 @@ class RowReader {
     const file = { ...meta, respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     // An item marked n/a is n/a: what its other cells hold is the problem above, not their values.
-    const issues = cellIssues.filter((c) => c.id === undefined || !notApplicable.has(c.id)).map((c) => c.issue);
+    const issues = cellIssues
+      .filter((c) => c.id === undefined || !notApplicable.has(c.id))
+      .map((c) => c.issue);
     for (const problem of issuesToProblems(issues, doc)) problems.push(this.withSuggestion(problem, file));
     const valid = issues.length === 0;
     if (valid) pushAll(problems, answersRuleProblems(file, this.bank, doc, this.options));
@@ -775,7 +870,11 @@ class AlikeWarnings {
   }
 
   warnings(): Problem[] {
-    return [...this.byText.values()].map(({ first, more }) => (more === 0 ? first : { ...first, message: `${first.message} (and ${more} more row${more === 1 ? '' : 's'} alike)` }));
+    return [...this.byText.values()].map(({ first, more }) =>
+      more === 0
+        ? first
+        : { ...first, message: `${first.message} (and ${more} more row${more === 1 ? '' : 's'} alike)` },
+    );
   }
 }
 
@@ -826,7 +925,10 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
     for (const problem of reader.headerProblems) problems.push(problem);
   };
   /** Two rows as one header, the question carried over the columns it spans. */
-  const joined = (first: CellRow, second: CellRow): CellRow => ({ cells: combinedHeader(first.cells, second.cells), lineOf: (index) => first.lineOf(index) });
+  const joined = (first: CellRow, second: CellRow): CellRow => ({
+    cells: combinedHeader(first.cells, second.cells),
+    lineOf: (index) => first.lineOf(index),
+  });
   /** No row within reach carries a tag: the first row is the header, and says what is wrong with it. */
   const flush = () => {
     const rest = pending;
@@ -851,7 +953,8 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
           return;
         }
         const over = pending[pending.length - 1];
-        if (over && hasSecondHeaderRow(over.cells)) start(joined(over, row), pending.slice(0, -1), pending.length + 1);
+        if (over && hasSecondHeaderRow(over.cells))
+          start(joined(over, row), pending.slice(0, -1), pending.length + 1);
         else start(row, pending, pending.length + 1);
         pending = [];
         return;
@@ -870,7 +973,12 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
   }
   if (errors > MAX_ROW_ERRORS) {
     const more = errors - MAX_ROW_ERRORS;
-    problems.push({ source, message: `and ${more} more problem${more === 1 ? '' : 's'} in the rows after these`, expected: 'the export as the form tool wrote it', severity: 'error' });
+    problems.push({
+      source,
+      message: `and ${more} more problem${more === 1 ? '' : 's'} in the rows after these`,
+      expected: 'the export as the form tool wrote it',
+      severity: 'error',
+    });
   }
   pushAll(problems, alike.warnings());
   if (reader && errorsOf(problems).length === 0) pushAll(problems, reader.finish(firstDataLine));
@@ -885,7 +993,11 @@ export function checkCsvAnswers(input: SourceText, bank: Bank, options: FormExpo
 }
 
 /** The sheet the responses are on: the first whose first rows carry the tags, else the first. */
-function responsesSheet(workbook: Workbook, bank: Bank, options: FormExportOptions): Workbook['sheets'][number] {
+function responsesSheet(
+  workbook: Workbook,
+  bank: Bank,
+  options: FormExportOptions,
+): Workbook['sheets'][number] {
   const items = itemsById(bank);
   for (const sheet of workbook.sheets) {
     let found = false;
@@ -903,12 +1015,18 @@ function responsesSheet(workbook: Workbook, bank: Bank, options: FormExportOptio
  * The same for a workbook (answers/xlsx.ts): the sheet with the tags, read as it streams; each problem names
  * its cell (`C7`).
  */
-export function checkWorkbookAnswers(workbook: Workbook, path: string, bank: Bank, options: FormExportOptions = {}): Checked<Respondent[]> {
+export function checkWorkbookAnswers(
+  workbook: Workbook,
+  path: string,
+  bank: Bank,
+  options: FormExportOptions = {},
+): Checked<Respondent[]> {
   const source = safeLine(path);
   const chosen = checked(() => responsesSheet(workbook, bank, options));
   if (chosen.value === undefined) return { problems: chosen.problems };
   const sheet = chosen.value;
-  const forEachRow = (onRow: (row: CellRow) => void) => workbook.rows(sheet, ({ line, cells }) => onRow({ cells, lineOf: () => line }));
+  const forEachRow = (onRow: (row: CellRow) => void) =>
+    workbook.rows(sheet, ({ line, cells }) => onRow({ cells, lineOf: () => line }));
   const result = checkRows(source, forEachRow, bank, options);
   const withCell = (p: Problem): Problem => (p.line !== undefined && p.column !== undefined ? { ...p, cell: `${columnLetters(p.column - 1)}${p.line}` } : p);
   return { value: result.value, problems: result.problems.map(withCell) };
