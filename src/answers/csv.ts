@@ -65,6 +65,9 @@ export function csvColumns(bank: Bank, items: readonly BankItem[] = bankItems(ba
 const NUMBER = /^\d+(\.\d+)?$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DIGITS = /^\d+$/;
+const LEVEL_COUNT = 5;
+/** The tools whose exports can hold each choice's position rather than its text. */
+const POSITION_TOOLS = new Set(['SurveyMonkey', 'Qualtrics']);
 
 /** A row of an export: its cells, and the line each starts on (a workbook's row number). */
 interface CellRow {
@@ -492,6 +495,8 @@ interface Slot {
   choice?: ChoiceField;
   /** Owners and roles are never numbers: a number is a choice's position (numericExport). */
   numbered: boolean;
+  /** A level (1 to 5): a larger number from a tool that exports positions is a position. */
+  level: boolean;
   /** The schema of the value in the answers file, and its path there. */
   schema: z.ZodMiniType;
   path: readonly string[];
@@ -620,6 +625,11 @@ class RowReader {
     if (this.header.rapid) respondent.form = 'rapid';
   }
 
+  /** The export is of a tool that can write choice positions for choices (numericExport). */
+  private get positionsPossible(): boolean {
+    return POSITION_TOOLS.has(this.header.tool.name ?? '');
+  }
+
   /** The ids of the items with columns, each numbered by its place here (Slot.item). */
   private readonly itemIds: string[] = [];
 
@@ -642,6 +652,7 @@ class RowReader {
           field,
           choice,
           numbered: field === 'owner',
+          level: LEVELS.has(field),
           schema: itemAnswerSchema.shape[field],
           path: ['answers', item.id, field],
           known: choice && this.knownOf(choice),
@@ -658,6 +669,7 @@ class RowReader {
         to: column.kind,
         choice,
         numbered: column.kind === 'role',
+        level: false,
         schema,
         path,
         known: choice && this.knownOf(choice),
@@ -782,6 +794,10 @@ class RowReader {
       const text = cells[index]!.trim();
       if (text === '') continue;
       if (slot.numbered && DIGITS.test(text)) return this.numericExport(row, index);
+      // The tools that export choice positions number "Don't know" and "Not applicable" after the levels.
+      if (slot.level && this.positionsPossible && DIGITS.test(text) && Number(text) > LEVEL_COUNT) {
+        return this.numericExport(row, index);
+      }
       const { value, issues } = this.cellValue(slot, text);
       if (issues.length > 0) {
         for (const issue of issues)

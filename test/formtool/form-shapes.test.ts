@@ -381,6 +381,21 @@ describe('what is refused, with the way forward', () => {
     expect(stderr).toContain('File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"');
   });
 
+  it('a numeric-values export with levels only: "Don\'t know" as 6 is a position, refused the same way', () => {
+    const id = itemColumns(bank)[1]!.id;
+    const header = ['Respondent ID', 'Collector ID', 'Your name [respondent]', `[${id}.capability]`];
+    const path = write(
+      'numeric-levels.csv',
+      lines([header, ['', '', 'Response', 'Response'], ['1', '9', 'Ann', '3'], ['2', '9', 'Bo', '6']]),
+    );
+    const errors = refused(runCli(['report', path]))
+      .split('\n')
+      .filter((line) => line.startsWith('pm-diag: '));
+    expect(errors).toEqual([
+      expect.stringContaining(`${path}:4:4: the export holds choice numbers, not the choices' text`),
+    ]);
+  });
+
   it('a header without tags is the first row, whatever brackets a later row holds', () => {
     const path = write(
       'untagged.csv',
