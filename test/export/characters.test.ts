@@ -15,7 +15,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const NAME = 'Ana\u0085Lee\rsecond \u2028 line';
 const ORGANIZATION = 'Acme\u0085\rCorp';
 const answers = join(scratch, 'ana.yaml');
-writeFileSync(answers, JSON.stringify({ bank: 'mini-bank', organization: ORGANIZATION, respondent: { name: NAME, role: 'pm' }, answers: { 'market-problems': { owner: 'pm' } } }));
+writeFileSync(
+  answers,
+  JSON.stringify({
+    bank: 'mini-bank',
+    organization: ORGANIZATION,
+    respondent: { name: NAME, role: 'pm' },
+    answers: { 'market-problems': { owner: 'pm' } },
+  }),
+);
 
 function exported(format: string): string {
   const result = runCli(['export', answers, '--bank', MINIMAL_BANK, '--format', format]);
@@ -34,8 +42,13 @@ describe('export keeps every character', () => {
   it('NDJSON: the same strings, written as JSON escapes', () => {
     const text = exported('ndjson');
     expect(text).not.toMatch(/[\u0085\r]/);
-    const rows = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
-    expect(new Set(rows.map((r) => `${r.respondent}|${r.organization}`))).toEqual(new Set([`${NAME}|${ORGANIZATION}`]));
+    const rows = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, string>);
+    expect(new Set(rows.map((r) => `${r.respondent}|${r.organization}`))).toEqual(
+      new Set([`${NAME}|${ORGANIZATION}`]),
+    );
   });
 
   it('Parquet: DuckDB reads the same strings', async () => {
@@ -45,7 +58,9 @@ describe('export keeps every character', () => {
     const instance = await DuckDBInstance.create(':memory:');
     const db = await instance.connect();
     try {
-      const rows = (await db.runAndReadAll(`SELECT DISTINCT respondent, organization FROM read_parquet('${file}')`)).getRowObjectsJS();
+      const rows = (
+        await db.runAndReadAll(`SELECT DISTINCT respondent, organization FROM read_parquet('${file}')`)
+      ).getRowObjectsJS();
       expect(rows).toEqual([{ respondent: NAME, organization: ORGANIZATION }]);
     } finally {
       db.closeSync();

@@ -40,7 +40,10 @@ export function xlsxWorkbook(rows: readonly (readonly (string | number)[])[], sh
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
 }
 
-/** A workbook's XML parts as one writer puts them: its sheets in tab order, each element with `prefix` (`x:`) if given. */
+/**
+ * A workbook's XML parts as one writer puts them: its sheets in tab order, each element with `prefix` (`x:`)
+ * if given.
+ */
 export function xlsxParts(sheets: readonly { name: string; rows: readonly (readonly (string | number)[])[] }[], prefix = ''): Record<string, string> {
   const p = prefix === '' ? '' : `${prefix}:`;
   const ns = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
@@ -75,7 +78,10 @@ export function xlsxParts(sheets: readonly { name: string; rows: readonly (reado
 
 export const zipParts = (parts: Record<string, string>): Uint8Array => zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])));
 
-/** Makes the archive declare `size` as the unpacked size of `name`, in its local header and its central directory. */
+/**
+ * Makes the archive declare `size` as the unpacked size of `name`, in its local header and its central
+ * directory.
+ */
 export function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
   const bytes = zip.slice();
   const view = new DataView(bytes.buffer);

@@ -13,8 +13,21 @@ import { capText, closest, describeValue, safeLine } from '../text.js';
 import { choiceKey, choiceReader, formChoices, type ChoiceField } from './choices.js';
 import { dayOrderOf, isAmbiguousDate, parseTimestamp, type DayOrder } from './form-dates.js';
 import {
-  META_COLUMNS, columnLetters, combinedHeader, hasField, hasSecondHeaderRow, headerTags, isFormToolColumn, isImportIdRow, metaColumn, splitItemColumn, toolColumns,
-  type Column, type MetaColumn, type ToolColumn, type ToolUse,
+  META_COLUMNS,
+  columnLetters,
+  combinedHeader,
+  hasField,
+  hasSecondHeaderRow,
+  headerTags,
+  isFormToolColumn,
+  isImportIdRow,
+  metaColumn,
+  splitItemColumn,
+  toolColumns,
+  type Column,
+  type MetaColumn,
+  type ToolColumn,
+  type ToolUse,
 } from './form-columns.js';
 import { IGNORE, type FormMap } from './form-map.js';
 import type { Workbook } from './xlsx.js';
@@ -52,6 +65,9 @@ export function csvColumns(bank: Bank, items: readonly BankItem[] = bankItems(ba
 const NUMBER = /^\d+(\.\d+)?$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DIGITS = /^\d+$/;
+const LEVEL_COUNT = 5;
+/** The tools whose exports can hold each choice's position rather than its text. */
+const POSITION_TOOLS = new Set(['SurveyMonkey', 'Qualtrics']);
 
 /** A row of an export: its cells, and the line each starts on (a workbook's row number). */
 interface CellRow {
@@ -109,6 +125,21 @@ function delimiterOf(text: string): string {
   return best;
 }
 
+/**
+ * The line break that ends the first row (outside quotes), as csv-parse would find it: given to it,
+ * so that it does not try each kind anew at every character of a long first row.
+ */
+function recordDelimiterOf(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (!quoted && c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r';
+    else if (!quoted && c === 0x0a) return '\n';
+  }
+  return '\n';
+}
+
 const PARSE_MESSAGES: Record<string, [string, string]> = {
   CSV_QUOTE_NOT_CLOSED: ['a quoted cell is never closed', 'a closing quote (")'],
   CSV_INVALID_CLOSING_QUOTE: ['text follows the closing quote of a cell', 'a delimiter or the end of the line after a closing quote (write "" for a quote inside a cell)'],
@@ -146,7 +177,12 @@ const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.repla
 function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
   let records: string[][];
   try {
-    records = parse(input.text, { bom: true, delimiter: delimiterOf(input.text), relax_column_count: true }) as string[][];
+    records = parse(input.text, {
+      bom: true,
+      delimiter: delimiterOf(input.text),
+      record_delimiter: recordDelimiterOf(input.text),
+      relax_column_count: true,
+    }) as string[][];
   } catch (err) {
     if ((err as CsvError).code === undefined) throw err;
     throw new InputError([parseProblem(err as CsvError, source)]);
@@ -237,7 +273,9 @@ function migrateColumns(named: (Named | undefined)[], items: Map<string, BankIte
 
 /** The most problems of one kind a header reports one by one; the rest are counted. */
 const MAX_HEADER_PROBLEMS = 20;
-const ALL_FIELDS = new Set<string>(Object.keys(ITEM_KINDS).flatMap((kind) => fieldsOf(kind as keyof typeof ITEM_KINDS)));
+const ALL_FIELDS = new Set<string>(
+  Object.keys(ITEM_KINDS).flatMap((kind) => fieldsOf(kind as keyof typeof ITEM_KINDS)),
+);
 
 /** Whether a header means to name an item's column: a `[<id>.<field>]` tag, or `<id>.<field>` itself. */
 function meansItem(header: string): boolean {
@@ -247,11 +285,21 @@ function meansItem(header: string): boolean {
 }
 
 /** Whether a row is the header row: a cell names an item's column (or a tag tries to). */
-function carriesTags(cells: readonly string[], items: Map<string, BankItem>, bank: Bank, map: FormMap | undefined): boolean {
+function carriesTags(
+  cells: readonly string[],
+  items: Map<string, BankItem>,
+  bank: Bank,
+  map: FormMap | undefined,
+): boolean {
   return cells.some((cell) => {
     const text = cell.trim();
     if (text === '') return false;
-    if (headerTags(text).length > 0 || map?.columns.has(choiceKey(text))) return true;
+    // A tag names an item's field or the respondent's details; other brackets (`see [1]`) are text.
+    if (
+      headerTags(text).some((tag) => tag.includes('.') || metaColumn(tag) !== undefined) ||
+      map?.columns.has(choiceKey(text))
+    )
+      return true;
     const kind = named(text, items, bank)?.kind;
     return kind === 'item' || kind === 'moved' || kind === 'wrong-field';
   });
@@ -268,7 +316,13 @@ function someColumns(indexes: readonly number[]): string {
  * The header row's columns. `above` holds the cells of the rows over it (Qualtrics' `ResponseId`
  * row), which name a form tool's own columns too.
  */
-function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | undefined, above: readonly CellRow[] = []): Header {
+function readHeader(
+  row: CellRow,
+  bank: Bank,
+  source: string,
+  map: FormMap | undefined,
+  above: readonly CellRow[] = [],
+): Header {
   const items = itemsById(bank);
   const problems: Problem[] = [];
   const at = (index: number): Position => ({ line: row.lineOf(index), column: index + 1 });
@@ -285,9 +339,16 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
   // Once the tagged columns are found, any other column is the form tool's, in whatever language its
   // account uses (`Marca temporal`), unless it means to name an item and does not.
   const tagged = namedColumns.some((c) => c?.kind === 'item' || c?.kind === 'moved');
+  /**
+   * Columns left out for carrying no tag: the tool's own in a language the table lacks, or a question whose
+   * tag is missing.
+   */
+  const untagged = new Set<number>();
   if (tagged) {
     namedColumns.forEach((column, index) => {
-      if (column === undefined && headers[index] !== '' && !meansItem(headers[index]!)) namedColumns[index] = { kind: 'ignored' };
+      if (column !== undefined || headers[index] === '' || meansItem(headers[index]!)) return;
+      namedColumns[index] = { kind: 'ignored' };
+      untagged.add(index);
     });
   }
   const migration = migrateColumns(namedColumns, items, bank, at, source);
@@ -343,18 +404,49 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
   });
   if (unknown > MAX_HEADER_PROBLEMS) {
     const more = unknown - MAX_HEADER_PROBLEMS;
-    problems.push({ source, line: row.lineOf(0), message: `and ${more} more unknown column${more === 1 ? '' : 's'}`, expected: UNKNOWN_COLUMN_EXPECTED(bank), severity: 'error' });
+    problems.push({
+      source,
+      line: row.lineOf(0),
+      message: `and ${more} more unknown column${more === 1 ? '' : 's'}`,
+      expected: UNKNOWN_COLUMN_EXPECTED(bank),
+      severity: 'error',
+    });
   }
   if (unnamed.length > 0) {
     // A run of columns with no name is one problem, not one per column.
     const first = unnamed[0]!;
-    const message = unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
-    problems.push({ source, ...at(first), message, expected: 'a column name from pm-diag template --format csv', severity: 'error' });
+    const message =
+      unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
+    problems.push({
+      source,
+      ...at(first),
+      message,
+      expected: 'a column name from pm-diag template --format csv',
+      severity: 'error',
+    });
   }
-  if (ignored.length > 0) {
-    const names = ignored.slice(0, MAX_HEADER_PROBLEMS).map((i) => `"${safeLine(headers[i]!)}"`);
-    if (ignored.length > names.length) names.push(`and ${ignored.length - names.length} more`);
-    problems.push({ source, line: row.lineOf(0), message: `left out the column${ignored.length === 1 ? '' : 's'} a form tool adds: ${names.join(', ')}`, severity: 'warning' });
+  const listed = (indexes: readonly number[]) => {
+    const names = indexes.slice(0, MAX_HEADER_PROBLEMS).map((i) => `"${safeLine(headers[i]!)}"`);
+    if (indexes.length > names.length) names.push(`and ${indexes.length - names.length} more`);
+    return names.join(', ');
+  };
+  const toolOwn = ignored.filter((i) => !untagged.has(i));
+  if (toolOwn.length > 0) {
+    problems.push({
+      source,
+      line: row.lineOf(0),
+      message: `left out the column${toolOwn.length === 1 ? '' : 's'} a form tool adds: ${listed(toolOwn)}`,
+      severity: 'warning',
+    });
+  }
+  if (untagged.size > 0) {
+    const count = untagged.size;
+    problems.push({
+      source,
+      line: row.lineOf(0),
+      message: `left out ${count === 1 ? 'a column' : `${count} columns`} with no [<item id>.<field>] tag (the form tool's own, or a question whose tag is missing): ${listed([...untagged])}`,
+      severity: 'warning',
+    });
   }
   const itemColumns = columns.filter((c): c is Extract<Column, { kind: 'item' }> => c?.kind === 'item');
   if (itemColumns.length === 0 && errorsOf(problems).length === 0) {
@@ -374,9 +466,14 @@ function readHeader(row: CellRow, bank: Bank, source: string, map: FormMap | und
       add(META_PATHS[column.kind], index);
     }
   });
-  const namesOf = headers.map((name, index) => [...above.map((r) => r.cells[index] ?? ''), name].filter((n) => n.trim() !== ''));
+  const namesOf = headers.map((name, index) =>
+    [...above.map((r) => r.cells[index] ?? ''), name].filter((n) => n.trim() !== ''),
+  );
   const tool = toolColumns(namesOf, (index) => columns[index]?.kind === 'ignored');
-  const rapid = itemColumns.length > 0 && itemColumns.every((c) => c.item.rapid === true) && bankItems(bank).some((item) => item.rapid !== true);
+  const rapid =
+    itemColumns.length > 0 &&
+    itemColumns.every((c) => c.item.rapid === true) &&
+    bankItems(bank).some((item) => item.rapid !== true);
   return { columns, cellsOf, problems, tool: { name: tool.tool, columns: tool.columns }, rapid };
 }
 
@@ -391,11 +488,15 @@ function columnPath(path: string | undefined): string | undefined {
 interface Slot {
   to: MetaColumn | 'item';
   id?: string;
+  /** The item's number among the export's items, for a row's answers (RowReader.itemIds). */
+  item?: number;
   field?: Field;
   /** The choice a cell names, decoded from its label; none for text. */
   choice?: ChoiceField;
   /** Owners and roles are never numbers: a number is a choice's position (numericExport). */
   numbered: boolean;
+  /** A level (1 to 5): a larger number from a tool that exports positions is a position. */
+  level: boolean;
   /** The schema of the value in the answers file, and its path there. */
   schema: z.ZodMiniType;
   path: readonly string[];
@@ -431,7 +532,10 @@ class RowReader {
   /** Set at the first owner or role given as a number: the file is a numeric-values export. */
   private numeric = false;
 
-  /** What the form tool's own columns say of a row: its e-mail, its response id, when it was sent, whether it is whole. */
+  /**
+   * What the form tool's own columns say of a row: its e-mail, its response id, when it was sent, whether it
+   * is whole.
+   */
   private describe(respondent: Respondent, cells: readonly string[], rowNumber: number): void {
     const { columns } = this.header.tool;
     const cell = (use: ToolUse) => {
@@ -448,7 +552,13 @@ class RowReader {
     const finished = cell('finished').toLowerCase();
     const progress = cell('progress');
     const status = cell('status').toLowerCase();
-    if (finished === 'false' || finished === '0' || (NUMBER.test(progress) && Number(progress) < 100) || status === 'partial') this.partialRows.push(rowNumber);
+    if (
+      finished === 'false' ||
+      finished === '0' ||
+      (NUMBER.test(progress) && Number(progress) < 100) ||
+      status === 'partial'
+    )
+      this.partialRows.push(rowNumber);
   }
 
   /** Once every row is read: each respondent's time, and what the reader of the report should know. */
@@ -460,7 +570,8 @@ class RowReader {
     if (time && this.stamped.length > 0) {
       const order: DayOrder | 'mixed' | undefined = dayOrderOf(this.stamped.map((s) => s.stamp));
       // SurveyMonkey writes US dates whatever the account's language.
-      const dayOrder = order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
+      const dayOrder =
+        order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
       const what = `${time.tool} '${safeLine(time.header)}' column`;
       let unread: string | undefined;
       let ambiguous: string | undefined;
@@ -488,14 +599,17 @@ class RowReader {
           line: firstLine,
           column: time.index + 1,
           message: `the ${what} cannot be read for ${unreadCount === this.stamped.length ? 'any row' : `${unreadCount} of ${this.stamped.length} rows`}: ${why}; those responses have no time (by row order instead)`,
-          expected: 'dates as the form tool writes them (YYYY-MM-DD hh:mm:ss, or a sheet whose locale writes a day over 12 somewhere)',
+          expected:
+            'dates as the form tool writes them (YYYY-MM-DD hh:mm:ss, or a sheet whose locale writes a day over 12 somewhere)',
           severity: 'warning',
         });
       }
     }
     if (this.partialRows.length > 0) {
       const rows = this.partialRows;
-      const shown = rows.slice(0, MAX_HEADER_PROBLEMS).join(', ') + (rows.length > MAX_HEADER_PROBLEMS ? ` and ${rows.length - MAX_HEADER_PROBLEMS} more` : '');
+      const shown =
+        rows.slice(0, MAX_HEADER_PROBLEMS).join(', ') +
+        (rows.length > MAX_HEADER_PROBLEMS ? ` and ${rows.length - MAX_HEADER_PROBLEMS} more` : '');
       problems.push({
         source,
         line: rows[0],
@@ -511,23 +625,55 @@ class RowReader {
     if (this.header.rapid) respondent.form = 'rapid';
   }
 
+  /** The export is of a tool that can write choice positions for choices (numericExport). */
+  private get positionsPossible(): boolean {
+    return POSITION_TOOLS.has(this.header.tool.name ?? '');
+  }
+
+  /** The ids of the items with columns, each numbered by its place here (Slot.item). */
+  private readonly itemIds: string[] = [];
+
   /** What each column's cells become, worked out once from the header: nothing for a column left out. */
   private get plan(): readonly (Slot | undefined)[] {
     const { answersFileSchema, itemAnswerSchema, respondentSchema } = answersSchemas();
+    const itemOf = new Map<string, number>();
     return (this.slots ??= this.header.columns.map((column): Slot | undefined => {
       if (!column || column.kind === 'ignored') return undefined;
       if (column.kind === 'item') {
         const { item, field } = column;
+        let number = itemOf.get(item.id);
+        if (number === undefined) itemOf.set(item.id, (number = this.itemIds.push(item.id) - 1));
         const text = (TEXT_FIELDS as readonly Field[]).includes(field);
         const choice = text ? undefined : (field as RatedField);
-        return { to: 'item', id: item.id, field, choice, numbered: field === 'owner', schema: itemAnswerSchema.shape[field], path: ['answers', item.id, field], known: choice && this.knownOf(choice) };
+        return {
+          to: 'item',
+          id: item.id,
+          item: number,
+          field,
+          choice,
+          numbered: field === 'owner',
+          level: LEVELS.has(field),
+          schema: itemAnswerSchema.shape[field],
+          path: ['answers', item.id, field],
+          known: choice && this.knownOf(choice),
+        };
       }
       const choice = column.kind === 'role' || column.kind === 'stage' ? column.kind : undefined;
       const [schema, path] =
-        column.kind === 'respondent' ? [respondentSchema.shape.name, ['respondent', 'name']]
-        : column.kind === 'role' ? [respondentSchema.shape.role, ['respondent', 'role']]
-        : [answersFileSchema.shape[column.kind], [column.kind]];
-      return { to: column.kind, choice, numbered: column.kind === 'role', schema, path, known: choice && this.knownOf(choice) };
+        column.kind === 'respondent'
+          ? [respondentSchema.shape.name, ['respondent', 'name']]
+          : column.kind === 'role'
+            ? [respondentSchema.shape.role, ['respondent', 'role']]
+            : [answersFileSchema.shape[column.kind], [column.kind]];
+      return {
+        to: column.kind,
+        choice,
+        numbered: column.kind === 'role',
+        level: false,
+        schema,
+        path,
+        known: choice && this.knownOf(choice),
+      };
     }));
   }
 
@@ -537,9 +683,14 @@ class RowReader {
     if (!known) this.knownByField.set(field, (known = new Map()));
     return known;
   }
-  private readonly knownByField = new Map<ChoiceField, Map<string, { value: string | number; issues: readonly Issue[] }>>();
+  private readonly knownByField = new Map<
+    ChoiceField,
+    Map<string, { value: string | number; issues: readonly Issue[] }>
+  >();
 
-  /** A cell's value in the answers file and what its schema finds wrong with it (for a choice, remembered). */
+  /**
+   * A cell's value in the answers file and what its schema finds wrong with it (for a choice, remembered).
+   */
   private cellValue(slot: Slot, text: string): { value: string | number; issues: readonly Issue[] } {
     if (!slot.known) {
       const result = slot.schema.safeParse(text);
@@ -604,7 +755,8 @@ class RowReader {
           column: index + 1,
           message: 'the export holds choice numbers, not the choices\' text (a "numerical values" export)',
           found: describeValue(row.cells[index]!.trim()),
-          expected: 'the answers as text: SurveyMonkey, export "All individual responses" with "Actual answer text"; Qualtrics, "Use choice text"',
+          expected:
+            'the answers as text: SurveyMonkey, export "All individual responses" with "Actual answer text"; Qualtrics, "Use choice text"',
           severity: 'error',
         },
       ],
@@ -635,15 +787,21 @@ class RowReader {
     const notApplicable = new Map<string, number>();
     const cellIssues: { id: string | undefined; issue: Issue }[] = [];
     const plan = this.plan;
+    const byItem: (Record<string, unknown> | undefined)[] = new Array(this.itemIds.length);
     for (let index = 0; index < cells.length; index++) {
       const slot = plan[index];
       if (slot === undefined) continue;
       const text = cells[index]!.trim();
       if (text === '') continue;
       if (slot.numbered && DIGITS.test(text)) return this.numericExport(row, index);
+      // The tools that export choice positions number "Don't know" and "Not applicable" after the levels.
+      if (slot.level && this.positionsPossible && DIGITS.test(text) && Number(text) > LEVEL_COUNT) {
+        return this.numericExport(row, index);
+      }
       const { value, issues } = this.cellValue(slot, text);
       if (issues.length > 0) {
-        for (const issue of issues) cellIssues.push({ id: slot.id, issue: { ...issue, path: [...slot.path, ...issue.path] } });
+        for (const issue of issues)
+          cellIssues.push({ id: slot.id, issue: { ...issue, path: [...slot.path, ...issue.path] } });
       }
       switch (slot.to) {
         case 'respondent':
@@ -660,12 +818,15 @@ class RowReader {
           break;
         default: {
           // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
-          const answer = (answers[slot.id!] ??= {}) as Record<string, unknown>;
+          const answer = (byItem[slot.item!] ??= {});
           if (value === NOT_APPLICABLE && slot.choice !== undefined) notApplicable.set(slot.id!, index + 1);
           else answer[slot.field!] = value;
         }
       }
     }
+    // Each item's answer goes in once, in the order of the items' first columns.
+    for (let i = 0; i < byItem.length; i++)
+      if (byItem[i] !== undefined) answers[this.itemIds[i]!] = byItem[i]!;
     // Positions are only looked up for a problem: the cell of a path's column, else of the
     // first filled cell of its item, else the row.
     const locate = (path: DocPath): Position => {
@@ -696,7 +857,9 @@ class RowReader {
     const file = { ...meta, ...form, respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     // An item marked n/a is n/a: what its other cells hold is the problem above, not their values.
-    const issues = cellIssues.filter((c) => c.id === undefined || !notApplicable.has(c.id)).map((c) => c.issue);
+    const issues = cellIssues
+      .filter((c) => c.id === undefined || !notApplicable.has(c.id))
+      .map((c) => c.issue);
     for (const problem of issuesToProblems(issues, doc)) problems.push(this.withSuggestion(problem, file));
     const valid = issues.length === 0;
     if (valid) pushAll(problems, answersRuleProblems(file, this.bank, doc, this.options));
@@ -725,9 +888,16 @@ class AlikeWarnings {
   }
 
   warnings(): Problem[] {
-    return [...this.byText.values()].map(({ first, more }) => (more === 0 ? first : { ...first, message: `${first.message} (and ${more} more row${more === 1 ? '' : 's'} alike)` }));
+    return [...this.byText.values()].map(({ first, more }) =>
+      more === 0
+        ? first
+        : { ...first, message: `${first.message} (and ${more} more row${more === 1 ? '' : 's'} alike)` },
+    );
   }
 }
+
+/** The most row errors one export reports one by one: past them, a damaged file is only counted. */
+const MAX_ROW_ERRORS = 1000;
 
 /** How far down the header row is looked for: Qualtrics writes three header rows, SurveyMonkey two. */
 const HEADER_ROWS_SEARCHED = 5;
@@ -750,6 +920,7 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
   let rows = 0;
   let firstDataLine = 1;
   const alike = new AlikeWarnings();
+  let errors = 0;
   const dataRow = (row: CellRow) => {
     // Qualtrics' third header row, under the question text.
     if (rows === 0 && isImportIdRow(row.cells)) {
@@ -759,10 +930,11 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
     rows++;
     if (rows === 1) firstDataLine = row.lineOf(0);
     const result = reader!.read(row, rows + headerRows);
-    if (result.respondent) respondents.push(result.respondent);
+    // A file with an error gives no respondent: the rows after the first error only add their problems.
+    if (result.respondent && errors === 0) respondents.push(result.respondent);
     for (const problem of result.problems) {
-      if (problem.severity === 'error') problems.push(problem);
-      else alike.add(problem);
+      if (problem.severity !== 'error') alike.add(problem);
+      else if (++errors <= MAX_ROW_ERRORS) problems.push(problem);
     }
   };
   const start = (header: CellRow, above: readonly CellRow[], consumed: number) => {
@@ -771,7 +943,10 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
     for (const problem of reader.headerProblems) problems.push(problem);
   };
   /** Two rows as one header, the question carried over the columns it spans. */
-  const joined = (first: CellRow, second: CellRow): CellRow => ({ cells: combinedHeader(first.cells, second.cells), lineOf: (index) => first.lineOf(index) });
+  const joined = (first: CellRow, second: CellRow): CellRow => ({
+    cells: combinedHeader(first.cells, second.cells),
+    lineOf: (index) => first.lineOf(index),
+  });
   /** No row within reach carries a tag: the first row is the header, and says what is wrong with it. */
   const flush = () => {
     const rest = pending;
@@ -796,7 +971,8 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
           return;
         }
         const over = pending[pending.length - 1];
-        if (over && hasSecondHeaderRow(over.cells)) start(joined(over, row), pending.slice(0, -1), pending.length + 1);
+        if (over && hasSecondHeaderRow(over.cells))
+          start(joined(over, row), pending.slice(0, -1), pending.length + 1);
         else start(row, pending, pending.length + 1);
         pending = [];
         return;
@@ -813,6 +989,15 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
   } else if (reader && rows === 0 && parsed.problems.length === 0) {
     problems.push({ source, line: 1, message: 'no respondents: the file has a header row only', expected: 'a row per respondent after the header', severity: 'error' });
   }
+  if (errors > MAX_ROW_ERRORS) {
+    const more = errors - MAX_ROW_ERRORS;
+    problems.push({
+      source,
+      message: `and ${more} more problem${more === 1 ? '' : 's'} in the rows after these`,
+      expected: 'the export as the form tool wrote it',
+      severity: 'error',
+    });
+  }
   pushAll(problems, alike.warnings());
   if (reader && errorsOf(problems).length === 0) pushAll(problems, reader.finish(firstDataLine));
   // A file that failed is reported by its errors alone (an unknown column does not hide the bad cells).
@@ -826,7 +1011,11 @@ export function checkCsvAnswers(input: SourceText, bank: Bank, options: FormExpo
 }
 
 /** The sheet the responses are on: the first whose first rows carry the tags, else the first. */
-function responsesSheet(workbook: Workbook, bank: Bank, options: FormExportOptions): Workbook['sheets'][number] {
+function responsesSheet(
+  workbook: Workbook,
+  bank: Bank,
+  options: FormExportOptions,
+): Workbook['sheets'][number] {
   const items = itemsById(bank);
   for (const sheet of workbook.sheets) {
     let found = false;
@@ -840,13 +1029,22 @@ function responsesSheet(workbook: Workbook, bank: Bank, options: FormExportOptio
   return workbook.sheets[0]!;
 }
 
-/** The same for a workbook (answers/xlsx.ts): the sheet with the tags, read as it streams; each problem names its cell (`C7`). */
-export function checkWorkbookAnswers(workbook: Workbook, path: string, bank: Bank, options: FormExportOptions = {}): Checked<Respondent[]> {
+/**
+ * The same for a workbook (answers/xlsx.ts): the sheet with the tags, read as it streams; each problem names
+ * its cell (`C7`).
+ */
+export function checkWorkbookAnswers(
+  workbook: Workbook,
+  path: string,
+  bank: Bank,
+  options: FormExportOptions = {},
+): Checked<Respondent[]> {
   const source = safeLine(path);
   const chosen = checked(() => responsesSheet(workbook, bank, options));
   if (chosen.value === undefined) return { problems: chosen.problems };
   const sheet = chosen.value;
-  const forEachRow = (onRow: (row: CellRow) => void) => workbook.rows(sheet, ({ line, cells }) => onRow({ cells, lineOf: () => line }));
+  const forEachRow = (onRow: (row: CellRow) => void) =>
+    workbook.rows(sheet, ({ line, cells }) => onRow({ cells, lineOf: () => line }));
   const result = checkRows(source, forEachRow, bank, options);
   const withCell = (p: Problem): Problem => (p.line !== undefined && p.column !== undefined ? { ...p, cell: `${columnLetters(p.column - 1)}${p.line}` } : p);
   return { value: result.value, problems: result.problems.map(withCell) };

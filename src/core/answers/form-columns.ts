@@ -22,51 +22,135 @@ export type ToolUse = 'email' | 'response' | 'time' | 'finished' | 'progress' | 
  */
 export const FORM_TOOL_COLUMNS: Record<string, Record<string, ToolUse | null>> = {
   'Google Forms': {
-    timestamp: 'time', 'email address': 'email', score: null,
-    'marca temporal': 'time', 'direcci\u00f3n de correo electr\u00f3nico': 'email', puntuaci\u00f3n: null,
-    horodateur: 'time', 'adresse e-mail': 'email', zeitstempel: 'time', 'e-mail-adresse': 'email', punkte: null,
-    'carimbo de data/hora': 'time', 'endere\u00e7o de e-mail': 'email', pontua\u00e7\u00e3o: null,
-    'informazioni cronologiche': 'time', 'indirizzo email': 'email', punteggio: null, tijdstempel: 'time', 'e-mailadres': 'email',
+    timestamp: 'time',
+    'email address': 'email',
+    score: null,
+    'marca temporal': 'time',
+    'direcci\u00f3n de correo electr\u00f3nico': 'email',
+    puntuaci\u00f3n: null,
+    horodateur: 'time',
+    'adresse e-mail': 'email',
+    zeitstempel: 'time',
+    'e-mail-adresse': 'email',
+    punkte: null,
+    'carimbo de data/hora': 'time',
+    'endere\u00e7o de e-mail': 'email',
+    pontua\u00e7\u00e3o: null,
+    'informazioni cronologiche': 'time',
+    'indirizzo email': 'email',
+    punteggio: null,
+    tijdstempel: 'time',
+    'e-mailadres': 'email',
   },
   'Microsoft Forms': {
-    id: 'response', 'start time': null, 'completion time': 'time', email: 'email', 'last modified time': null,
-    'total points': null, 'quiz feedback': null,
-    'hora de inicio': null, 'hora de finalizaci\u00f3n': 'time', 'correo electr\u00f3nico': 'email', 'hora de la \u00faltima modificaci\u00f3n': null,
-    'heure de d\u00e9but': null, 'heure de fin': 'time', 'adresse de messagerie': 'email', startzeit: null, fertigstellungszeit: 'time', 'e-mail': 'email',
+    id: 'response',
+    'start time': null,
+    'completion time': 'time',
+    email: 'email',
+    'last modified time': null,
+    'total points': null,
+    'quiz feedback': null,
+    'hora de inicio': null,
+    'hora de finalizaci\u00f3n': 'time',
+    'correo electr\u00f3nico': 'email',
+    'hora de la \u00faltima modificaci\u00f3n': null,
+    'heure de d\u00e9but': null,
+    'heure de fin': 'time',
+    'adresse de messagerie': 'email',
+    startzeit: null,
+    fertigstellungszeit: 'time',
+    'e-mail': 'email',
   },
   Typeform: {
-    '#': 'response', 'response id': 'response', 'response type': 'status', 'submitted at': 'time', 'network id': null, 'start date (utc)': null,
-    'submit date (utc)': 'time', 'stage date (utc)': null, tags: null, ending: null, token: 'response',
+    '#': 'response',
+    'response id': 'response',
+    'response type': 'status',
+    'submitted at': 'time',
+    'network id': null,
+    'start date (utc)': null,
+    'submit date (utc)': 'time',
+    'stage date (utc)': null,
+    tags: null,
+    ending: null,
+    token: 'response',
   },
   SurveyMonkey: {
-    'respondent id': 'response', 'collector id': null, 'start date': null, 'end date': 'time', 'ip address': null,
-    'email address': 'email', 'first name': null, 'last name': null,
+    'respondent id': 'response',
+    'collector id': null,
+    'start date': null,
+    'end date': 'time',
+    'ip address': null,
+    'email address': 'email',
+    'first name': null,
+    'last name': null,
   },
   Qualtrics: {
-    startdate: null, enddate: null, status: null, ipaddress: null, progress: 'progress', 'duration (in seconds)': null, finished: 'finished',
-    recordeddate: 'time', responseid: 'response', recipientlastname: null, recipientfirstname: null, recipientemail: 'email',
-    externalreference: null, locationlatitude: null, locationlongitude: null, distributionchannel: null, userlanguage: null,
-    'response type': null, 'recorded date': 'time', 'response id': 'response', 'recipient last name': null, 'recipient first name': null,
-    'recipient email': 'email', 'external data reference': null, 'location latitude': null, 'location longitude': null,
-    'distribution channel': null, 'user language': null,
+    startdate: null,
+    enddate: null,
+    status: null,
+    ipaddress: null,
+    progress: 'progress',
+    'duration (in seconds)': null,
+    finished: 'finished',
+    recordeddate: 'time',
+    responseid: 'response',
+    recipientlastname: null,
+    recipientfirstname: null,
+    recipientemail: 'email',
+    externalreference: null,
+    locationlatitude: null,
+    locationlongitude: null,
+    distributionchannel: null,
+    userlanguage: null,
+    'response type': null,
+    'recorded date': 'time',
+    'response id': 'response',
+    'recipient last name': null,
+    'recipient first name': null,
+    'recipient email': 'email',
+    'external data reference': null,
+    'location latitude': null,
+    'location longitude': null,
+    'distribution channel': null,
+    'user language': null,
   },
   Jotform: { 'submission date': 'time', 'submission id': 'response', 'submission ip': null },
   Tally: { 'submission id': 'response', 'respondent id': null, 'submitted at': 'time' },
   LimeSurvey: {
-    'response id': 'response', 'date submitted': 'time', 'last page': null, 'start language': null, seed: null,
-    'date started': null, 'date last action': null,
+    'response id': 'response',
+    'date submitted': 'time',
+    'last page': null,
+    'start language': null,
+    seed: null,
+    'date started': null,
+    'date last action': null,
   },
 };
 /** Of a tool's columns for the same fact, the one read: the submission, not the start. */
 const PREFERRED: Record<ToolUse, readonly string[]> = {
-  time: ['recordeddate', 'recorded date', 'completion time', 'submit date (utc)', 'submitted at', 'end date', 'date submitted', 'submission date', 'timestamp'],
+  time: [
+    'recordeddate',
+    'recorded date',
+    'completion time',
+    'submit date (utc)',
+    'submitted at',
+    'end date',
+    'date submitted',
+    'submission date',
+    'timestamp',
+  ],
   response: ['responseid', 'response id', 'submission id', 'respondent id', '#', 'token', 'id'],
   email: ['email address', 'email', 'recipientemail', 'recipient email'],
   finished: [],
   progress: [],
   status: [],
 };
-const TOOL_COLUMNS = new Set(Object.values(FORM_TOOL_COLUMNS).flatMap((columns) => Object.keys(columns)));
+/** Each tool's column by its lower-case header: the tools that write it, and what it tells. */
+const TOOL_COLUMNS = new Map<string, { tool: string; use: ToolUse | null }[]>();
+for (const [tool, columns] of Object.entries(FORM_TOOL_COLUMNS)) {
+  for (const [header, use] of Object.entries(columns))
+    TOOL_COLUMNS.set(header, [...(TOOL_COLUMNS.get(header) ?? []), { tool, use }]);
+}
 /** SurveyMonkey numbers its custom-data columns. */
 const NUMBERED_TOOL_COLUMN = /^custom data \d+$/;
 
@@ -91,23 +175,24 @@ export interface ToolColumn {
  * Of the headers a form tool put over each column (a column of Qualtrics has two: `ResponseId`
  * and `Response ID`), the column read for each fact, and the tool that most of the columns are of.
  */
-export function toolColumns(headers: readonly (readonly string[])[], ignored: (index: number) => boolean): { tool: string | undefined; columns: Map<ToolUse, ToolColumn> } {
+export function toolColumns(
+  headers: readonly (readonly string[])[],
+  ignored: (index: number) => boolean,
+): { tool: string | undefined; columns: Map<ToolUse, ToolColumn> } {
   const votes = new Map<string, number>();
   const found: { use: ToolUse; index: number; header: string; lower: string }[] = [];
   headers.forEach((names, index) => {
     if (!ignored(index)) return;
     for (const name of names) {
       const lower = lowerHeader(name);
-      let known = false;
-      for (const [tool, columns] of Object.entries(FORM_TOOL_COLUMNS)) {
-        if (!Object.hasOwn(columns, lower)) continue;
-        known = true;
+      const known = TOOL_COLUMNS.get(lower);
+      for (const { tool, use } of known ?? []) {
         votes.set(tool, (votes.get(tool) ?? 0) + 1);
-        const use = columns[lower];
         if (use) found.push({ use, index, header: name.trim(), lower });
       }
       // An e-mail column in a language the table lacks: its header says mail.
-      if (!known && /mail|correo|\u30e1\u30fc\u30eb/.test(lower)) found.push({ use: 'email', index, header: name.trim(), lower: '' });
+      if (!known && /mail|correo|\u30e1\u30fc\u30eb/.test(lower))
+        found.push({ use: 'email', index, header: name.trim(), lower: '' });
     }
   });
   const tool = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -120,8 +205,14 @@ export function toolColumns(headers: readonly (readonly string[])[], ignored: (i
     const best = columns.get(f.use);
     const bestLower = best && lowerHeader(best.header);
     if (best && rank(f.use, bestLower!) <= rank(f.use, f.lower)) continue;
-    const owner = Object.entries(FORM_TOOL_COLUMNS).find(([name, cols]) => name === tool && Object.hasOwn(cols, f.lower))?.[0];
-    const ofTool = owner ?? Object.entries(FORM_TOOL_COLUMNS).find(([, cols]) => Object.hasOwn(cols, f.lower))?.[0] ?? tool ?? 'the form tool';
+    const owner = Object.entries(FORM_TOOL_COLUMNS).find(
+      ([name, cols]) => name === tool && Object.hasOwn(cols, f.lower),
+    )?.[0];
+    const ofTool =
+      owner ??
+      Object.entries(FORM_TOOL_COLUMNS).find(([, cols]) => Object.hasOwn(cols, f.lower))?.[0] ??
+      tool ??
+      'the form tool';
     columns.set(f.use, { use: f.use, index: f.index, header: f.header, tool: ofTool });
   }
   return { tool, columns };
@@ -147,6 +238,7 @@ export function metaColumn(header: string): MetaColumn | undefined {
 
 /** The `[…]` tags of a header, last first: a question's text may hold brackets of its own before the tag. */
 export function headerTags(header: string): string[] {
+  if (!header.includes('[')) return [];
   return [...header.matchAll(/\[([^[\]\s]+)\]/g)].map((m) => m[1]!).reverse();
 }
 
@@ -163,8 +255,16 @@ export const hasField = (item: BankItem, field: string): field is AnswerField =>
  * what each column holds ("Response", an option). Its own columns in the first row tell it apart.
  */
 export function hasSecondHeaderRow(first: readonly string[]): boolean {
-  const lower = new Set(first.map((cell) => cell.trim().toLowerCase()));
-  return lower.has('respondent id') && lower.has('collector id');
+  let respondent = false;
+  let collector = false;
+  for (const cell of first) {
+    // Only a cell of about the length of either name is worth comparing.
+    if (cell.length < 12 || cell.length > 40) continue;
+    const lower = cell.trim().toLowerCase();
+    respondent ||= lower === 'respondent id';
+    collector ||= lower === 'collector id';
+  }
+  return respondent && collector;
 }
 
 /** One header per column from two rows: a question carried over the columns it spans, then what the column holds. */

@@ -8,10 +8,14 @@
 /** Whether `3/5` is March 5 (`md`) or 3 May (`dm`). */
 export type DayOrder = 'md' | 'dm';
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
-const YMD = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?\s*(?:(?:GMT|UTC)\s*(?:([+-]\d{1,2})(?::?(\d{2}))?)?)?$/i;
-const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?$/i;
-const NAMED_MONTH = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+const YMD =
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?\s*(?:(?:GMT|UTC)\s*(?:([+-]\d{1,2})(?::?(\d{2}))?)?)?$/i;
+const NUMERIC =
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?$/i;
+const NAMED_MONTH =
+  /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?$/i;
 const SERIAL = /^\d{5}(\.\d+)?$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Excel's day 0 (its day 60 is a 29 February 1900 that never was, long before any form). */
@@ -41,7 +45,10 @@ function zoneMinutes(zone: string | undefined): number {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
 
-/** The day order a column of `12/6/2026`-style dates shows: a first part over 12 is a day, a second part over 12 is a day. */
+/**
+ * The day order a column of `12/6/2026`-style dates shows: a first part over 12 is a day, a second part over
+ * 12 is a day.
+ */
 export function dayOrderOf(texts: Iterable<string>): DayOrder | 'mixed' | undefined {
   let dm = false;
   let md = false;
@@ -60,21 +67,34 @@ export function isAmbiguousDate(text: string): boolean {
   return m !== null && m[2] !== '.' && Number(m[1]) <= 12 && Number(m[3]) <= 12 && m[1] !== m[3];
 }
 
-/** A timestamp cell as ISO 8601 UTC, or undefined when it is no date this reader knows; `order` for `3/5/2024`. */
+/**
+ * A timestamp cell as ISO 8601 UTC, or undefined when it is no date this reader knows; `order` for
+ * `3/5/2024`.
+ */
 export function parseTimestamp(raw: string, order: DayOrder | undefined): string | undefined {
   const text = raw.trim();
   let m = ISO.exec(text);
   if (m) return iso(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zoneMinutes(m[7]));
   m = YMD.exec(text);
   if (m) {
-    const offset = m[8] === undefined ? 0 : (m[8].startsWith('-') ? -1 : 1) * (Math.abs(+m[8]) * 60 + +(m[9] ?? 0));
+    const offset =
+      m[8] === undefined ? 0 : (m[8].startsWith('-') ? -1 : 1) * (Math.abs(+m[8]) * 60 + +(m[9] ?? 0));
     return iso(+m[1]!, +m[2]!, +m[3]!, hours(m[4], m[7]), +(m[5] ?? 0), +(m[6] ?? 0), offset);
   }
   m = NUMERIC.exec(text);
   if (m) {
     const [a, b] = [+m[1]!, +m[3]!];
     // A dotted date is day first in every locale that writes one; a part over 12 is the day.
-    const dayFirst = m[2] === '.' || a > 12 ? true : b > 12 ? false : a === b ? true : order === undefined ? undefined : order === 'dm';
+    const dayFirst =
+      m[2] === '.' || a > 12
+        ? true
+        : b > 12
+          ? false
+          : a === b
+            ? true
+            : order === undefined
+              ? undefined
+              : order === 'dm';
     if (dayFirst === undefined) return undefined;
     const [day, month] = dayFirst ? [+m[1]!, +m[3]!] : [+m[3]!, +m[1]!];
     return iso(+m[4]!, month, day, hours(m[5], m[8]), +(m[6] ?? 0), +(m[7] ?? 0));
@@ -82,13 +102,17 @@ export function parseTimestamp(raw: string, order: DayOrder | undefined): string
   m = NAMED_MONTH.exec(text);
   if (m) {
     const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
-    return month === 0 ? undefined : iso(+m[3]!, month, +m[2]!, hours(m[4], m[7]), +(m[5] ?? 0), +(m[6] ?? 0));
+    return month === 0
+      ? undefined
+      : iso(+m[3]!, month, +m[2]!, hours(m[4], m[7]), +(m[5] ?? 0), +(m[6] ?? 0));
   }
   if (SERIAL.test(text)) {
     const days = Number(text);
     // Days between 1982 and 2119: a serial number outside is no submission time.
     if (days < 30_000 || days > 80_000) return undefined;
-    return new Date(SERIAL_EPOCH + Math.round(days * DAY_MS / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return new Date(SERIAL_EPOCH + Math.round((days * DAY_MS) / 1000) * 1000)
+      .toISOString()
+      .replace('.000Z', 'Z');
   }
   return undefined;
 }

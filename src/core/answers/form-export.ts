@@ -17,14 +17,29 @@ export const SAVE_AS_UTF8 =
   'UTF-8 text: in Excel, File \u2192 Save As \u2192 "CSV UTF-8 (Comma delimited) (*.csv)"; in Google Sheets, File \u2192 Download \u2192 ' +
   'Comma-separated values; in LibreOffice, Save As \u2192 Text CSV with "Character set: Unicode (UTF-8)"';
 
-/** A CSV's text: UTF-8, or UTF-16 with its byte-order mark; anything else refused with the way to save it as UTF-8. */
+/**
+ * A CSV's text: UTF-8, or UTF-16 with its byte-order mark; anything else refused with the way to save it as
+ * UTF-8.
+ */
 export function csvText(bytes: Uint8Array, source: string): SourceText {
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
   if (utf16) {
     try {
       return { source, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
     } catch {
-      throw new InputError([{ source: safeLine(source), message: 'the file says it is UTF-16 but is not', expected: SAVE_AS_UTF8, severity: 'error' }]);
+      throw new InputError([
+        {
+          source: safeLine(source),
+          message: 'the file says it is UTF-16 but is not',
+          expected: SAVE_AS_UTF8,
+          severity: 'error',
+        },
+      ]);
     }
   }
   try {
@@ -49,10 +64,22 @@ export function csvText(bytes: Uint8Array, source: string): SourceText {
 async function zippedCsv(bytes: Uint8Array, path: string): Promise<SourceText> {
   const { entryBytes, zipEntries } = await import('./zip.js');
   const expected = 'the .zip Google Forms downloads ("Download responses (.csv)"), holding one CSV';
-  const entries = [...zipEntries(bytes, path, 'download', expected).values()].filter((e) => CSV_ENTRY.test(e.name) && !e.name.startsWith('__MACOSX/'));
+  const entries = [...zipEntries(bytes, path, 'download', expected).values()].filter(
+    (e) => CSV_ENTRY.test(e.name) && !e.name.startsWith('__MACOSX/'),
+  );
   if (entries.length !== 1) {
-    const found = entries.length === 0 ? 'no CSV file' : `${entries.length} CSV files (${entries.map((e) => `"${safeLine(e.name)}"`).join(', ')})`;
-    throw new InputError([{ source: safeLine(path), message: `the archive holds ${found}`, expected: `${expected}; or unzip it and give the CSV`, severity: 'error' }]);
+    const found =
+      entries.length === 0
+        ? 'no CSV file'
+        : `${entries.length} CSV files (${entries.map((e) => `"${safeLine(e.name)}"`).join(', ')})`;
+    throw new InputError([
+      {
+        source: safeLine(path),
+        message: `the archive holds ${found}`,
+        expected: `${expected}; or unzip it and give the CSV`,
+        severity: 'error',
+      },
+    ]);
   }
   const entry = entries[0]!;
   const source = `${path}/${entry.name}`;

@@ -52,12 +52,20 @@ function resolvePath(from: string, target: string): string {
 /** The elements named `name` of a small part, each by its attributes. */
 function elementsOf(xml: string, name: string): string[] {
   const found: string[] = [];
-  const scanner = new XmlScanner({ wantsText: false, text() {}, close() {}, open: (n, attributes) => n === name && found.push(attributes) });
+  const scanner = new XmlScanner({
+    wantsText: false,
+    text() {},
+    close() {},
+    open: (n, attributes) => n === name && found.push(attributes),
+  });
   scanner.feed(xml);
   return found;
 }
 
-/** The text of each `<si>` of the shared strings, without phonetic guides (`<rPh>`, which hold runs of their own). */
+/**
+ * The text of each `<si>` of the shared strings, without phonetic guides (`<rPh>`, which hold runs of their
+ * own).
+ */
 class SharedStrings implements XmlHandler {
   readonly strings: string[] = [];
   private current = '';
@@ -167,7 +175,9 @@ class SheetReader implements XmlHandler {
     this.value += text;
   }
 
-  /** A cell's value as the sheet shows it, for the types a form export holds (a date stays its serial number). */
+  /**
+   * A cell's value as the sheet shows it, for the types a form export holds (a date stays its serial number).
+   */
   private cellValue(): string {
     if (!this.hasValue) return '';
     if (this.type === 's') return this.shared[Number(this.value)] ?? '';
@@ -192,29 +202,48 @@ export class Workbook {
     this.entries = zipEntries(bytes, source, 'workbook', EXPECTED);
     for (const entry of this.entries.values()) this.byLowerName.set(entry.name.toLowerCase(), entry);
     const rootRels = this.partText('_rels/.rels');
-    const officeDocument = rootRels && elementsOf(rootRels, 'Relationship').find((r) => /\/officeDocument$/.test(attribute(r, 'Type') ?? ''));
-    const workbookPath = officeDocument ? resolvePath('', attribute(officeDocument, 'Target') ?? '') : 'xl/workbook.xml';
+    const officeDocument =
+      rootRels &&
+      elementsOf(rootRels, 'Relationship').find((r) => /\/officeDocument$/.test(attribute(r, 'Type') ?? ''));
+    const workbookPath = officeDocument
+      ? resolvePath('', attribute(officeDocument, 'Target') ?? '')
+      : 'xl/workbook.xml';
     const relsPath = resolvePath(workbookPath, `_rels/${workbookPath.split('/').pop()}.rels`);
     const rels = new Map<string, { type: string; path: string }>();
     const relsText = this.partText(relsPath);
     for (const r of relsText ? elementsOf(relsText, 'Relationship') : []) {
-      rels.set(attribute(r, 'Id') ?? '', { type: attribute(r, 'Type') ?? '', path: resolvePath(workbookPath, attribute(r, 'Target') ?? '') });
+      rels.set(attribute(r, 'Id') ?? '', {
+        type: attribute(r, 'Type') ?? '',
+        path: resolvePath(workbookPath, attribute(r, 'Target') ?? ''),
+      });
     }
     const workbook = this.partText(workbookPath);
     this.sheets = [];
     for (const sheet of workbook ? elementsOf(workbook, 'sheet') : []) {
       const path = rels.get(attribute(sheet, 'id') ?? '')?.path;
-      if (path !== undefined && this.entry(path)) this.sheets.push({ name: attribute(sheet, 'name') ?? path, path });
+      if (path !== undefined && this.entry(path))
+        this.sheets.push({ name: attribute(sheet, 'name') ?? path, path });
     }
     // A workbook whose parts say nothing usable: its worksheets by name.
     if (this.sheets.length === 0) {
-      const paths = [...this.entries.keys()].filter((name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name)).sort();
+      const paths = [...this.entries.keys()]
+        .filter((name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name))
+        .sort();
       for (const path of paths) this.sheets.push({ name: path.replace(/^.*\/|\.xml$/gi, ''), path });
     }
-    this.sharedPath = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml';
+    this.sharedPath =
+      [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml';
     // What the archive declares for the parts that will be read is checked before any is inflated.
-    const declared = [workbookPath, relsPath, this.sharedPath, ...this.sheets.map((s) => s.path)].reduce((sum, path) => sum + (this.entry(path)?.declaredSize ?? 0), 0);
-    if (declared > MAX_UNPACKED_BYTES) fail(source, `the workbook unpacks to more than ${megabytes(MAX_UNPACKED_BYTES)}`, `at most ${megabytes(MAX_UNPACKED_BYTES)} of sheets`);
+    const declared = [workbookPath, relsPath, this.sharedPath, ...this.sheets.map((s) => s.path)].reduce(
+      (sum, path) => sum + (this.entry(path)?.declaredSize ?? 0),
+      0,
+    );
+    if (declared > MAX_UNPACKED_BYTES)
+      fail(
+        source,
+        `the workbook unpacks to more than ${megabytes(MAX_UNPACKED_BYTES)}`,
+        `at most ${megabytes(MAX_UNPACKED_BYTES)} of sheets`,
+      );
   }
 
   private entry(path: string): ZipEntry | undefined {
@@ -269,7 +298,8 @@ export class Workbook {
 /** Opens a workbook: its sheets, ready to be read. */
 export function openWorkbook(bytes: Uint8Array, source: string): Workbook {
   const workbook = new Workbook(bytes, source);
-  if (workbook.sheets.length === 0) fail(source, 'the workbook has no sheet', 'an .xlsx file with the responses on one of its sheets');
+  if (workbook.sheets.length === 0)
+    fail(source, 'the workbook has no sheet', 'an .xlsx file with the responses on one of its sheets');
   return workbook;
 }
 

@@ -11,9 +11,11 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' };
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** XML text as written: entities, character references, and OOXML's `_xHHHH_` for characters XML cannot hold. */
+/**
+ * XML text as written: entities, character references, and OOXML's `_xHHHH_` for characters XML cannot hold.
+ */
 export function xmlText(raw: string): string {
   let text = raw;
   if (text.includes('&')) {
@@ -23,7 +25,9 @@ export function xmlText(raw: string): string {
       return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     });
   }
-  return text.includes('_x') ? text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }
 
 /** An attribute's value by its local name (`r`, or `id` of `r:id`), or undefined. */
@@ -46,7 +50,11 @@ export function attribute(attributes: string, name: string): string | undefined 
 const patterns = new Map<string, RegExp>();
 function attributePattern(name: string): RegExp {
   let pattern = patterns.get(name);
-  if (!pattern) patterns.set(name, (pattern = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  if (!pattern)
+    patterns.set(
+      name,
+      (pattern = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)),
+    );
   return pattern;
 }
 
