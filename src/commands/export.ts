@@ -6,6 +6,8 @@ import { csvChunks, ndjsonChunks } from '../export/text.js';
 import { exportRows } from '../export/rows.js';
 import { emitContent } from '../io/output.js';
 import { diagnose } from '../score/diagnose.js';
+import { askedOf } from '../score/scope.js';
+import { itemsById } from '../bank/items.js';
 import { parseTarget, resolveFormat } from './options.js';
 
 
@@ -34,8 +36,11 @@ export async function run(files: string[], opts: ExportCliOptions, stdout: { isT
   const collecting = { strict: opts.strict === true, map: loadFormMap(opts.map, bank), team };
   const { respondents, warnings } = await collectRespondents(files, bank, collecting);
   sayWarnings(warnings);
-  // Targets, bank order and the assessment's organization come from the same scoring as the report's.
-  const rows = exportRows(diagnose(bank, respondents, { target }), respondents);
+  // Targets, bank order and the assessment's organization come from the same scoring as the report's,
+  // and a respondent's rows are the items their form asked (docs/design.md "Mixed forms").
+  const diagnosis = diagnose(bank, respondents, { target });
+  const items = itemsById(bank);
+  const rows = exportRows(diagnosis, respondents, (r, id) => askedOf(r, items.get(id)!, diagnosis));
   if (format === 'parquet') emitContent(await (await import('../export/parquet.js')).parquetBytes(rows), out);
   else emitContent(format === 'csv' ? csvChunks(rows) : ndjsonChunks(rows), out);
 }
