@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../bank/schema.js';
 import { andThen, checked, checkedAsync, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
@@ -22,6 +22,24 @@ const FORM_EXPORT = /\.(csv|xlsx)$/i;
 const XLSX_FILE = /\.xlsx$/i;
 /** Files a folder of answers may also hold, never read as answers: a report or page saved beside them. */
 const REPORT_PAGE = /\.(html?|md|markdown)$/i;
+/** How a pm-diag report page begins: the markdown's heading, the HTML page's title. */
+const REPORT_HEAD = /^# Gap report\b|<title>Gap report\b/m;
+const HEAD_BYTES = 2048;
+
+/** Whether a page in an answers folder is a pm-diag report: its first few lines say so. */
+function isReportPage(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(HEAD_BYTES);
+      return REPORT_HEAD.test(head.toString('utf8', 0, readSync(fd, head, 0, HEAD_BYTES, 0)));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
@@ -88,7 +106,7 @@ export function folderFiles(folder: string): Checked<string[]> {
     const code = (err as NodeJS.ErrnoException).code;
     return { problems: [{ source: safeLine(folder), message: `the folder cannot be read${code ? ` (${code})` : ''}`, severity: 'error' }] };
   }
-  for (const name of names.filter((n) => REPORT_PAGE.test(n))) {
+  for (const name of names.filter((n) => REPORT_PAGE.test(n) && isReportPage(join(folder, n)))) {
     skipped.push(reportSkipped(join(folder, name))!);
   }
   names = names.filter((n) => ANSWERS_FILE.test(n));
@@ -114,7 +132,7 @@ function dated(respondents: Respondent[], file: string): Dated[] {
 /** A pm-diag report saved into a folder of answers (`--out team/report.json`) is not anyone's answers. */
 function reportSkipped(file: string, data?: unknown): Problem | undefined {
   const report = data !== undefined && looksLikeReport(data);
-  const kind = REPORT_PAGE.test(file) ? 'an HTML or markdown page' : report ? 'a JSON report' : undefined;
+  const kind = REPORT_PAGE.test(file) ? 'a pm-diag report page' : report ? 'a pm-diag JSON report' : undefined;
   return kind && { source: safeLine(file), message: `skipped: ${kind}, not answers`, severity: 'warning' };
 }
 
