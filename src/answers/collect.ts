@@ -132,8 +132,9 @@ function dated(respondents: Respondent[], file: string): Dated[] {
 /** A pm-diag report saved into a folder of answers (`--out team/report.json`) is not anyone's answers. */
 function reportSkipped(file: string, data?: unknown): Problem | undefined {
   const report = data !== undefined && looksLikeReport(data);
-  const kind = REPORT_PAGE.test(file) ? 'a pm-diag report page' : report ? 'a pm-diag JSON report' : undefined;
-  return kind && { source: safeLine(file), message: `skipped: ${kind}, not answers`, severity: 'warning' };
+  const kind = REPORT_PAGE.test(file) ? 'a pm-diag report page' : report ? 'a pm-diag JSON report' : '';
+  if (kind === '') return undefined;
+  return { source: safeLine(file), message: `skipped: ${kind}, not answers`, severity: 'warning' };
 }
 
 /** Reads one path into respondents: a form export, a folder of answers files, an answers file, or `-`. */
