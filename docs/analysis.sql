@@ -76,7 +76,8 @@ SELECT organization, item_id, item_kind, area, weight, target, recommended_owner
   consensus
 FROM item_values LEFT JOIN item_owners USING (organization, item_id);
 
--- Answered (respondent, item) pairs: any axis answered, unknown or n/a.
+-- Answered (respondent, item) pairs: any axis answered, unknown or n/a; over the pairs asked (a
+-- rapid-form respondent has no rows for the full form's other items).
 CREATE OR REPLACE VIEW coverage AS
 WITH pairs AS (
   SELECT organization, respondent, item_id, bool_or(status <> 'unanswered') AS answered
@@ -84,7 +85,7 @@ WITH pairs AS (
   GROUP BY organization, respondent, item_id
 )
 SELECT organization,
-  100.0 * count(*) FILTER (WHERE answered) / (count(DISTINCT respondent) * count(DISTINCT item_id)) AS coverage
+  100.0 * count(*) FILTER (WHERE answered) / count(*) AS coverage
 FROM pairs
 GROUP BY organization;
 

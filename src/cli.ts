@@ -132,8 +132,11 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
     program
       .command('validate')
       .summary('check question banks, answers files and form exports')
-      .description('check question banks, answers files and form exports (CSV, XLSX); every problem is listed')
-      .argument('<files...>', 'banks and answers files (YAML or JSON), .csv or .xlsx exports')
+      .description(
+        'check question banks, answers files, folders of them and form exports (CSV, XLSX); ' +
+          'every problem is listed, then what report would count',
+      )
+      .argument('<files...>', 'banks and answers files (YAML or JSON), folders, .csv or .xlsx exports')
       .option('--bank <file>', 'the bank to check answers files against (default: built-in)')
       .option(...MAP_OPTION)
       .option('--stage <stage>', 'the stage report would score at (default: as report chooses it)')
@@ -141,7 +144,12 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option(...ORGANIZATION_OPTION)
       .option(...LATEST_OPTION)
       .option('--strict', 'unanswered items are errors, not warnings')
-      .addHelpText('after', '\nExamples:\n  pm-diag validate answers.yaml\n  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml\n  pm-diag validate "Form responses.xlsx"')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag validate answers.yaml\n' +
+          '  pm-diag validate my-bank.yaml answers/*.yaml --bank my-bank.yaml\n' +
+          '  pm-diag validate "Form responses.xlsx"\n  pm-diag validate answers/ --latest',
+      )
       .action(async (files, opts) => (await import('./commands/validate.js')).run(files, opts)),
   profile: (program) => {
     // `profile` and its subcommands share option names (--format, --out): each must read only its own,

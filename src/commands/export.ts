@@ -6,6 +6,8 @@ import { csvChunks, ndjsonChunks, shownOnTerminal } from '../core/export/text.js
 import { exportRows } from '../core/export/rows.js';
 import { emitContent } from '../io/output.js';
 import { diagnose } from '../core/score/diagnose.js';
+import { askedOf } from '../core/answers/scope.js';
+import { itemsById } from '../core/bank/items.js';
 import { parseTarget } from './options.js';
 import { resolveFormat } from '../core/render/formats.js';
 
@@ -35,8 +37,11 @@ export async function run(files: string[], opts: ExportCliOptions, stdout: { isT
   const collecting = { strict: opts.strict === true, map: loadFormMap(opts.map, bank), team };
   const { respondents, warnings } = await collectRespondents(files, bank, collecting);
   sayWarnings(warnings);
-  // Targets, bank order and the assessment's organization come from the same scoring as the report's.
-  const rows = exportRows(diagnose(bank, respondents, { target }), respondents);
+  // Targets, bank order and the assessment's organization come from the same scoring as the report's,
+  // and a respondent's rows are the items their form asked (docs/design.md "Mixed forms").
+  const diagnosis = diagnose(bank, respondents, { target });
+  const items = itemsById(bank);
+  const rows = exportRows(diagnosis, respondents, (r, id) => askedOf(r, items.get(id)!, diagnosis));
   if (format === 'parquet') emitContent(await (await import('../core/export/parquet.js')).parquetBytes(rows), out);
   else if (format === 'ndjson') emitContent(ndjsonChunks(rows), out);
   else emitContent(out === undefined && stdout.isTTY === true ? shownOnTerminal(csvChunks(rows)) : csvChunks(rows), out);

@@ -14,15 +14,24 @@ import { resolveFormat } from '../core/render/formats.js';
 const WHOLE = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-function number(option: string, value: string | undefined, min: number, max: number, integer: boolean, example: string) {
+/** `value` as a number from `min` to `max` (whole, or not); `eg` shows how to write one. */
+function number(
+  option: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  whole: boolean,
+  eg: string,
+): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   const n = Number(text);
-  const plain = (integer ? WHOLE : DECIMAL).test(text);
+  const plain = (whole ? WHOLE : DECIMAL).test(text);
   if (plain && n >= min && n <= max) return n;
   const range = max === Infinity ? `, ${min} or more` : ` from ${min} to ${max}`;
-  const written = plain ? '' : `, in plain decimal digits (such as ${example})`;
-  throw new UsageError(`${option}: found "${safeLine(value)}", expected ${integer ? 'a whole number' : 'a number'}${range}${written}`);
+  const written = plain ? '' : `, in plain decimal digits (such as ${eg})`;
+  const kind = whole ? 'a whole number' : 'a number';
+  throw new UsageError(`${option}: found "${safeLine(value)}", expected ${kind}${range}${written}`);
 }
 
 /** `--stage`, checked against the bank's stages once the bank is loaded: a usage error lists them. */

@@ -80,7 +80,7 @@ function bankSummary(bank: Bank): string {
   return `question bank "${bank.id}" v${bank.version}: ${bank.areas.length} areas, ${responsibilities} responsibilities, ${items.length - responsibilities} interlock items`;
 }
 
-/** What `report` would make of the answers: a line per file, then how many people it would count, or why not. */
+/** What `report` would make of the answers: a line per file, then how many people it counts, or why not. */
 async function validateAnswers(paths: string[], bank: Bank, opts: ValidateOptions, out: ValidateOutput) {
   const form = parseForm(opts.form);
   const stage = checkStage(bank, opts.stage);
@@ -162,7 +162,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
     } else failed(path, bank.problems);
   }
   if (answers.length > 0) {
-    // Answers that all name a bank checked in this run are checked against it; else --bank, else the built-in.
+    // Answers that all name a bank checked in this run are checked against it; else --bank or the built-in.
     const [named] = namedBanks.size === 1 ? [...namedBanks] : [];
     const bank = (!opts.bank && typeof named === 'string' && banks.get(named)) || loadBank(opts.bank);
     await validateAnswers(answers, bank, opts, out);

@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../core/bank/schema.js';
 import { checked, checkedAsync, errorsOf, valueOf, type Checked, type Problem } from '../core/errors.js';
@@ -10,7 +10,7 @@ import { safeLine } from '../core/text.js';
 import type { FormExportOptions } from '../core/answers/csv.js';
 import { checkExportBytes } from '../core/answers/form-export.js';
 import { idList } from '../core/answers/ids.js';
-import { checkAnswersInput, datedOf, inputKind, reportSkipped } from '../core/answers/inputs.js';
+import { checkAnswersInput, datedOf, inputKind, isReportPage, reportSkipped } from '../core/answers/inputs.js';
 import { selectTeam, type Dated, type TeamOptions } from '../core/answers/team.js';
 import { pushAll } from '../core/lists.js';
 
@@ -18,6 +18,22 @@ import { pushAll } from '../core/lists.js';
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
 // kept), and the problems of all of them are reported together.
 
+const HEAD_BYTES = 2048;
+
+/** Whether a page in an answers folder is a pm-diag report: its first few lines say so. */
+function isReportPageFile(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = new Uint8Array(HEAD_BYTES);
+      return isReportPage(new TextDecoder().decode(head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0))));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
@@ -82,7 +98,7 @@ export function folderFiles(folder: string): Checked<string[]> {
     const code = (err as NodeJS.ErrnoException).code;
     return { problems: [{ source: safeLine(folder), message: `the folder cannot be read${code ? ` (${code})` : ''}`, severity: 'error' }] };
   }
-  for (const name of names.filter((n) => inputKind(n) === 'page')) {
+  for (const name of names.filter((n) => inputKind(n) === 'page' && isReportPageFile(join(folder, n)))) {
     skipped.push(reportSkipped(join(folder, name))!);
   }
   names = names.filter((n) => inputKind(n) === 'answers');

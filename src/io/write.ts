@@ -37,7 +37,8 @@ function reason(err: NodeJS.ErrnoException, path: string): string {
       // `--out newdir/`: the name of a folder, not of a file, and nothing there yet.
       if (FOLDER_NAME.test(path) && statOrUndefined(path) === undefined) {
         const folder = safeLine(path.replace(FOLDER_NAME, ''));
-        return `it names a folder, not a file, and the folder does not exist: create ${folder} first, then give a file name in it`;
+        const create = `create ${folder} first, then give a file name in it`;
+        return `it names a folder, not a file, and the folder does not exist: ${create}`;
       }
       const broken = brokenFolder(path);
       const folder = safeLine(broken?.folder ?? dirname(path));

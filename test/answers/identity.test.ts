@@ -157,7 +157,8 @@ describe('--latest keeps the latest by the answers\' own time', () => {
 
 describe('a folder of answers', () => {
   it('skips a report saved in it (JSON, HTML, markdown), with a warning; the next report still runs', () => {
-    const dir = team({ 'ann.yaml': answers('name: Ann', 3), 'ben.yaml': answers('name: Ben', 2) });
+    const notes = '# Workshop notes\n\nRoom 4, 10:00.\n';
+    const dir = team({ 'ann.yaml': answers('name: Ann', 3), 'ben.yaml': answers('name: Ben', 2), 'notes.md': notes });
     for (const format of ['json', 'html', 'md']) {
       const first = runCli(['report', dir, '--out', join(dir, `report.${format}`)]);
       expect(first.code, first.stderr).toBe(0);
@@ -165,10 +166,12 @@ describe('a folder of answers', () => {
     const again = runCli(['report', dir, '--format', 'json']);
     expect(again.code, again.stderr).toBe(0);
     expect(people(again.stdout)).toHaveLength(2);
-    const page = 'warning: skipped: an HTML or markdown page, not answers';
-    const json = 'warning: skipped: a JSON report, not answers';
+    const page = 'warning: skipped: a pm-diag report page, not answers';
+    const json = 'warning: skipped: a pm-diag JSON report, not answers';
     expect(again.stderr).toContain(`${join(dir, 'report.json')}: ${json}`);
     expect(again.stderr).toContain(`${join(dir, 'report.html')}: ${page}`);
     expect(again.stderr).toContain(`${join(dir, 'report.md')}: ${page}`);
+    // Other pages are not answers either, and not worth a word.
+    expect(again.stderr).not.toContain('notes.md');
   });
 });

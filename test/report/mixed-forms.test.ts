@@ -49,6 +49,16 @@ describe('mixed forms', () => {
     expect(report.summary.coverage).toBe(100);
     const terminal = runCli(['report', dir, '--no-color']);
     expect(terminal.stdout).toContain('Form: full (4 answered the rapid form, 1 the full)');
+
+    // The export has the same pairs: a rapid respondent's rows are the rapid items, all answered.
+    const exported = runCli(['export', dir, '--format', 'ndjson']);
+    expect(exported.code, exported.stderr).toBe(0);
+    type Row = { respondent: string; item_id: string; status: string; form: string };
+    const rows = exported.stdout.trim().split('\n').map((text) => JSON.parse(text) as Row);
+    const itemsOf = (who: string) => new Set(rows.filter((row) => row.respondent === who).map((row) => row.item_id));
+    expect(itemsOf('ann')).toEqual(new Set(asked('rapid').map((item) => item.id)));
+    expect(itemsOf('eve')).toEqual(new Set(asked('full').map((item) => item.id)));
+    expect(rows.filter((row) => row.status === 'unanswered')).toEqual([]);
   });
 
   it('an export of the rapid form is scored as the rapid form, without --form', () => {

@@ -247,7 +247,8 @@ class Session {
   private intro(): void {
     const { bank, sections, settings } = this.ctx;
     const scope = askedScope(bank, settings);
-    const formAsked = settings.form === undefined && scopedSections(sections, { ...scope, form: 'rapid' }).length > 0;
+    const rapid = scopedSections(sections, { ...scope, form: 'rapid' });
+    const formAsked = settings.form === undefined && rapid.length > 0;
     const scoped = formAsked ? undefined : scopedSections(sections, scope);
     say(introScreen(bank, scoped, safeLine(this.ctx.savePath), this.ctx.look));
   }

@@ -100,5 +100,6 @@ function answersText(bank: Bank, draft: Draft, header: string[] = [], answeredAt
   const respondent = who ? { name: draft.name, role: draft.role, email: draft.email } : undefined;
   const scope = { stage: draft.stage, form: draft.form, bankVersion: bank.version, bankHash: bankHash(bank) };
   const { organization, response } = draft;
-  return serializeAnswers({ bank: bank.id, ...scope, organization, respondent, response, answeredAt, answers }, header);
+  const file = { bank: bank.id, ...scope, organization, respondent, response, answeredAt, answers };
+  return serializeAnswers(file, header);
 }

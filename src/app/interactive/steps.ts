@@ -41,7 +41,7 @@ export interface Draft {
   email?: string;
   /** This submission's random id, given once when the file is first written and kept on resume. */
   response?: string;
-  /** When an answer last changed (ISO 8601), and the answers as then saved: a save that changes nothing keeps the time. */
+  /** When an answer last changed (ISO 8601), and the answers then saved: an unchanged save keeps it. */
   answeredAt?: string;
   savedAnswers?: string;
   answers: Map<string, Answer | null>;

@@ -23,9 +23,18 @@ export function inputKind(name: string): InputKind | undefined {
   return undefined;
 }
 
-/** A pm-diag report saved among answers (`--out team/report.json`) is not anyone's answers. */
+/** How a pm-diag report page begins: the markdown's heading, the HTML page's title. */
+const REPORT_HEAD = /^# Gap report\b|<title>Gap report\b/m;
+
+/** Whether a page (HTML, markdown) found among answers is a pm-diag report: its first lines say so. */
+export const isReportPage = (head: string): boolean => REPORT_HEAD.test(head.slice(0, 2048));
+
+/**
+ * A pm-diag report saved among answers (`--out team/report.json`, `report.html`) is not anyone's
+ * answers: skipped, with a warning. `data`: a JSON or YAML file's content; a page is known by name.
+ */
 export function reportSkipped(name: string, data?: unknown): Problem | undefined {
-  const kind = inputKind(name) === 'page' ? 'an HTML or markdown page' : data !== undefined && looksLikeReport(data) ? 'a JSON report' : undefined;
+  const kind = inputKind(name) === 'page' ? 'a pm-diag report page' : data !== undefined && looksLikeReport(data) ? 'a pm-diag JSON report' : undefined;
   return kind && { source: safeLine(name), message: `skipped: ${kind}, not answers`, severity: 'warning' };
 }
 
@@ -68,7 +77,11 @@ export interface InputFile {
 export async function checkInput(file: InputFile, bank: Bank, options: FormExportOptions = {}): Promise<Checked<Respondent[]>> {
   const source = safeLine(file.name);
   const kind = inputKind(file.name);
-  if (kind === 'page') return { value: [], problems: [reportSkipped(file.name)!] };
+  // Another page dropped with the answers (notes, an agenda) is left alone, as a folder's is.
+  if (kind === 'page') {
+    const head = new TextDecoder().decode(file.bytes.subarray(0, 2048));
+    return { value: [], problems: isReportPage(head) ? [reportSkipped(file.name)!] : [] };
+  }
   if (kind === undefined) {
     const expected = 'an answers file (.yaml, .yml, .json) or a form export (.csv, .xlsx, .zip)';
     return { problems: [{ source, message: 'not a file pm-diag reads', expected, severity: 'error' }] };

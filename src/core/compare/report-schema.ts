@@ -12,6 +12,7 @@ const mean = () => z.nullable(ranged(1, 5, 'a level mean from 1 to 5, or null'))
 const id = () => z.string({ error: 'an item id' });
 /** `respondents`: how many answered (a report of an earlier version lists them instead). */
 const COUNT = 'a count of respondents: a whole number, 0 or more';
+const COUNT_SCHEMA = () => z.int({ error: COUNT }).check(z.minimum(0, { error: COUNT }));
 
 export const QUADRANTS = ['strength', 'stretched', 'underskilled', 'critical'] as const;
 export { OWNERSHIP_STATUSES } from '../score/model.js';
@@ -55,7 +56,7 @@ export const reportSchema = z.object(
     bank: z.object({ id: z.string({ error: 'a bank id' }), version: z.int({ error: 'a version number' }).check(z.minimum(1, { error: 'a version number' })) }),
     date: z.optional(z.string()),
     generatedAt: z.optional(z.string()),
-    respondents: z.union([z.int({ error: COUNT }).check(z.minimum(0, { error: COUNT })), z.array(z.unknown())], { error: COUNT }),
+    respondents: z.union([COUNT_SCHEMA(), z.array(z.unknown())], { error: COUNT }),
     target: ranged(1, 5, 'a target level from 1 to 5'),
     summary: z.object({
       readiness: index(),

@@ -85,8 +85,15 @@ function cell(answer: ItemAnswer | 'n/a' | undefined, axis: ExportAxis): { value
   return { value, status: 'answered' };
 }
 
-/** Every row of the export: one per respondent × item × axis, in the order the respondents were given and the bank's order. */
-export function* exportRows(diagnosis: Diagnosis, respondents: readonly Respondent[]): Generator<ExportRow> {
+/**
+ * Every row of the export: one per respondent × item × axis, in the order the respondents were
+ * given and the bank's order; an item a respondent's form did not ask (`asked`) has no rows of theirs.
+ */
+export function* exportRows(
+  diagnosis: Diagnosis,
+  respondents: readonly Respondent[],
+  asked: (respondent: Respondent, itemId: string) => boolean = () => true,
+): Generator<ExportRow> {
   const { stage, form } = assessmentScope(diagnosis);
   const names = respondentNames(respondents);
   const items = diagnosis.items.map((item) => ({ id: item.id, axes: itemAxisCells(item) }));
@@ -104,6 +111,7 @@ export function* exportRows(diagnosis: Diagnosis, respondents: readonly Responde
       role: respondent.role ?? null,
     };
     for (const item of items) {
+      if (!asked(respondent, item.id)) continue;
       const answer = respondent.answers.get(item.id);
       for (const what of item.axes) {
         const { value, status } = cell(answer, what.axis);

@@ -104,7 +104,8 @@ const DONE_SCREEN = `<section class="screen" id="screen-done" hidden aria-labell
 <h2 id="done-h" tabindex="-1">Send your answers</h2>
 <p id="done-summary"></p>
 <p>Choose <strong>Download answers</strong> and send the file it saves to whoever sent you this questionnaire. If the download does not work, <strong>Copy answers</strong> and paste them into a message.</p>
-<p>Sharing this browser? Once your answers are sent, the next person starts here, with nothing of yours shown.</p>
+<p>Sharing this browser? Once your answers are sent, the next person starts here,
+with nothing of yours shown.</p>
 <div class="out"><button type="button" id="new-after">Start a new response</button></div>
 </section>`;
 
@@ -112,7 +113,8 @@ const DONE_SCREEN = `<section class="screen" id="screen-done" hidden aria-labell
 const RETURNING_SCREEN = `<section class="returning" id="returning" hidden aria-labelledby="returning-h">
 <h2 id="returning-h" tabindex="-1">Answers in progress</h2>
 <p id="returning-text"></p>
-<div class="out"><button type="button" id="continue">Continue</button><button type="button" id="new-response" class="primary">Start a new response</button></div>
+<div class="out"><button type="button" id="continue">Continue</button>
+<button type="button" id="new-response" class="primary">Start a new response</button></div>
 </section>`;
 
 export function renderQuestionnaire(bank: Bank, scope: QuestionnaireScope): string {

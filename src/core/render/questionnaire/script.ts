@@ -134,7 +134,7 @@ function newId() {
   b[6] = (b[6] & 15) | 64;
   b[8] = (b[8] & 63) | 128;
   var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
-  return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join('-');
 }
 
 function say(text) { statusLine.textContent = text; }
@@ -281,7 +281,9 @@ try {
 try { tabStorage = window.sessionStorage; } catch (e) { tabStorage = null; }
 var saved = read();
 var sameTab = false;
-try { sameTab = !!saved && !!tabStorage && tabStorage.getItem(storeKey) === saved.response; } catch (e) { sameTab = false; }
+try {
+  sameTab = !!saved && !!tabStorage && tabStorage.getItem(storeKey) === saved.response;
+} catch (e) { sameTab = false; }
 var started = saved && Object.keys(saved.values).length > 0;
 if (saved && sameTab) {
   // A reload of the same tab: the same person, carrying on.
