@@ -29,7 +29,15 @@ function layerRules(layer) {
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
       'no-restricted-syntax': ['error', ...restrictedSyntax],
-      ...(layer === 'core' ? { 'no-restricted-globals': ['error', { name: 'process', message: PURE_MESSAGE }, { name: 'Buffer', message: PURE_MESSAGE }] } : {}),
+      ...(layer === 'core'
+        ? {
+            'no-restricted-globals': [
+              'error',
+              { name: 'process', message: PURE_MESSAGE },
+              { name: 'Buffer', message: PURE_MESSAGE },
+            ],
+          }
+        : {}),
     },
   };
 }
@@ -39,7 +47,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-control-regex': 'off',

@@ -2,5 +2,6 @@
 import { writeFileSync } from 'node:fs';
 
 process.on('exit', () => {
-  if (process.env.PM_DIAG_BENCH_RSS) writeFileSync(process.env.PM_DIAG_BENCH_RSS, String(process.resourceUsage().maxRSS));
+  if (process.env.PM_DIAG_BENCH_RSS)
+    writeFileSync(process.env.PM_DIAG_BENCH_RSS, String(process.resourceUsage().maxRSS));
 });

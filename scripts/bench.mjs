@@ -76,14 +76,18 @@ const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 function table(title, rows) {
   console.log(`\n${title}`);
-  console.log(`${pad('case', 46)}${lpad('median', 10)}  ${pad('against', 24)}${lpad('median', 10)}` +
-    `${lpad('ratio', 8)}${lpad('budget', 8)}  verdict`);
+  console.log(
+    `${pad('case', 46)}${lpad('median', 10)}  ${pad('against', 24)}${lpad('median', 10)}` +
+      `${lpad('ratio', 8)}${lpad('budget', 8)}  verdict`,
+  );
   for (const r of rows) {
     const ratio = r.ms / r.baseMs;
     const verdict = r.budget === undefined ? 'no budget' : ratio <= r.budget ? 'within' : 'OVER';
-    console.log(`${pad(r.name, 46)}${lpad(`${r.ms.toFixed(0)} ms`, 10)}  ${pad(r.baseName, 24)}` +
-      `${lpad(`${r.baseMs.toFixed(0)} ms`, 10)}${lpad(`${ratio.toFixed(2)}x`, 8)}` +
-      `${lpad(r.budget === undefined ? '-' : `${r.budget}x`, 8)}  ${verdict}${r.note ? ` (${r.note})` : ''}`);
+    console.log(
+      `${pad(r.name, 46)}${lpad(`${r.ms.toFixed(0)} ms`, 10)}  ${pad(r.baseName, 24)}` +
+        `${lpad(`${r.baseMs.toFixed(0)} ms`, 10)}${lpad(`${ratio.toFixed(2)}x`, 8)}` +
+        `${lpad(r.budget === undefined ? '-' : `${r.budget}x`, 8)}  ${verdict}${r.note ? ` (${r.note})` : ''}`,
+    );
   }
 }
 
@@ -93,8 +97,11 @@ function nodeLine(major) {
   const node = join(dir, 'node_modules', '.bin', 'node');
   if (!existsSync(node)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error',
-      `node@${major}`], { stdio: 'ignore' });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`],
+      { stdio: 'ignore' },
+    );
   }
   return node;
 }
@@ -123,8 +130,7 @@ function startupTable(node, builds) {
     ['assess --answers --format markdown', ['assess', '--answers', example, '--format', 'markdown'], budget?.report],
     ['assess --answers --format html', ['assess', '--answers', example, '--format', 'html'], budget?.report],
     ['form --out questionnaire.html', ['form', '--out', join(work, 'questionnaire.html')], budget?.report],
-    ['report examples/team --format html', ['report', join(root, 'examples', 'team'), '--format', 'html'],
-      budget && 3],
+    ['report examples/team --format html', ['report', join(root, 'examples', 'team'), '--format', 'html'], budget && 3],
   ];
   const peers = [
     ['peer: tsc --version', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--version']],
@@ -140,8 +146,13 @@ function startupTable(node, builds) {
   cases.forEach(([name, , caseBudget], c) =>
     builds.forEach(([label], b) => {
       const ms = rest[c * builds.length + b];
-      rows.push({ name: builds.length > 1 ? `${name} [${label}]` : name, ms, baseName: 'node -e 0', baseMs: bare,
-        budget: caseBudget });
+      rows.push({
+        name: builds.length > 1 ? `${name} [${label}]` : name,
+        ms,
+        baseName: 'node -e 0',
+        baseMs: bare,
+        budget: caseBudget,
+      });
     }),
   );
   const peerMs = rest.slice(cases.length * builds.length);
@@ -153,7 +164,10 @@ function startupTable(node, builds) {
 }
 
 try {
-  const builds = [['this tree', bin], ...(opts.baseline === undefined ? [] : [[opts.baseline, baselineBuild(opts.baseline)]])];
+  const builds = [
+    ['this tree', bin],
+    ...(opts.baseline === undefined ? [] : [[opts.baseline, baselineBuild(opts.baseline)]]),
+  ];
   const nodes = [process.execPath, ...(opts.nodes ?? '').split(',').filter(Boolean).map(nodeLine)];
   for (const node of nodes) startupTable(node, builds);
   if (opts.startup) process.exit();
@@ -167,25 +181,44 @@ try {
   const reportArgs = (input) => [bin, 'report', input, '--format', 'json'];
   const bareArgs = (input) => [join(root, 'scripts', 'bench-bare.mjs'), input];
   const exportArgs = (input, format) => [bin, 'export', input, '--out', join(work, `export.${format}`)];
-  const [bare1000, report1000, report2000, bareCsv, reportCsv, reportCsv5000, exportCsv, exportParquet] = medians(node, [
-    bareArgs(dir1000),
-    reportArgs(dir1000),
-    reportArgs(dir2000),
-    bareArgs(csv1000),
-    reportArgs(csv1000),
-    reportArgs(csv5000),
-    exportArgs(dir2000, 'csv'),
-    exportArgs(dir2000, 'parquet'),
-  ]);
+  const [bare1000, report1000, report2000, bareCsv, reportCsv, reportCsv5000, exportCsv, exportParquet] = medians(
+    node,
+    [
+      bareArgs(dir1000),
+      reportArgs(dir1000),
+      reportArgs(dir2000),
+      bareArgs(csv1000),
+      reportArgs(csv1000),
+      reportArgs(csv5000),
+      exportArgs(dir2000, 'csv'),
+      exportArgs(dir2000, 'parquet'),
+    ],
+  );
   table(`Scale on Node ${process.version}: medians of ${runs} interleaved runs`, [
     { name: 'report, 1,000 files', ms: report1000, baseName: 'read+parse 1,000', baseMs: bare1000, budget: 1.5 },
     { name: 'report, 2,000 files', ms: report2000, baseName: 'report, 1,000 files', baseMs: report1000, budget: 2.2 },
     { name: 'report, 1,000-row CSV', ms: reportCsv, baseName: 'csv-parse the CSV', baseMs: bareCsv, budget: 2 },
-    { name: 'report, 5,000-row CSV', ms: reportCsv5000, baseName: 'report, 1,000-row CSV', baseMs: reportCsv,
-      budget: 5.5 },
-    { name: 'export, 2,000 files, CSV', ms: exportCsv, baseName: 'report, 2,000 files', baseMs: report2000, budget: 1.5 },
-    { name: 'export, 2,000 files, Parquet', ms: exportParquet, baseName: 'report, 2,000 files', baseMs: report2000,
-      budget: 1.5 },
+    {
+      name: 'report, 5,000-row CSV',
+      ms: reportCsv5000,
+      baseName: 'report, 1,000-row CSV',
+      baseMs: reportCsv,
+      budget: 5.5,
+    },
+    {
+      name: 'export, 2,000 files, CSV',
+      ms: exportCsv,
+      baseName: 'report, 2,000 files',
+      baseMs: report2000,
+      budget: 1.5,
+    },
+    {
+      name: 'export, 2,000 files, Parquet',
+      ms: exportParquet,
+      baseName: 'report, 2,000 files',
+      baseMs: report2000,
+      budget: 1.5,
+    },
   ]);
 
   const memory = [

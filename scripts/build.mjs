@@ -67,7 +67,9 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },
   // CommonJS dependencies (commander, yaml) require Node modules: give the ES module a require.
-  banner: { js: "import { createRequire as __pmDiagCreateRequire } from 'node:module'; const require = __pmDiagCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __pmDiagCreateRequire } from 'node:module'; const require = __pmDiagCreateRequire(import.meta.url);",
+  },
   define: {
     __PM_DIAG_VERSION__: JSON.stringify(pkg.version),
     __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: JSON.stringify(scriptSource),
@@ -83,7 +85,9 @@ for (const [entry, compile, yaml, json] of [
 ]) {
   try {
     const content = await runEntry(entry, (m) => m[compile]());
-    const sourceHash = createHash('sha256').update(readFileSync(join(root, yaml))).digest('hex');
+    const sourceHash = createHash('sha256')
+      .update(readFileSync(join(root, yaml)))
+      .digest('hex');
     writeFileSync(join(dist, json), JSON.stringify({ sourceHash, content }));
   } catch (err) {
     console.error(err.message);

@@ -44,11 +44,22 @@ const OWNERS = ['pm', 'pmm', 'shared', 'sales', 'engineering', 'leadership', 'ot
 
 const bank = parse(readFileSync(values.bank, 'utf8'));
 const items = [
-  ...bank.areas.flatMap((area) => area.responsibilities.map((r) => ({ id: r.id, kind: 'responsibility', owner: r.owner }))),
+  ...bank.areas.flatMap((area) =>
+    area.responsibilities.map((r) => ({ id: r.id, kind: 'responsibility', owner: r.owner })),
+  ),
   ...bank.interlock.map((i) => ({ id: i.id, kind: 'interlock' })),
 ];
 // Each item has a "true" level; respondents scatter around it, so the aggregate looks like an organization.
-const base = new Map(items.map((item) => [item.id, { capability: 1 + Math.floor(random() * 5), capacity: 1 + Math.floor(random() * 5), delivery: 1 + Math.floor(random() * 5) }]));
+const base = new Map(
+  items.map((item) => [
+    item.id,
+    {
+      capability: 1 + Math.floor(random() * 5),
+      capacity: 1 + Math.floor(random() * 5),
+      delivery: 1 + Math.floor(random() * 5),
+    },
+  ]),
+);
 const level = (centre) => {
   if (random() < 0.04) return 'unknown';
   return Math.max(1, Math.min(5, centre + pick([-1, 0, 0, 0, 1])));
@@ -67,19 +78,39 @@ function respondent(n) {
     const answer =
       item.kind === 'interlock'
         ? { delivery: level(centre.delivery) }
-        : { owner: random() < 0.6 ? item.owner : pick(OWNERS), capability: level(centre.capability), capacity: level(centre.capacity) };
+        : {
+            owner: random() < 0.6 ? item.owner : pick(OWNERS),
+            capability: level(centre.capability),
+            capacity: level(centre.capacity),
+          };
     if (random() < 0.05) answer.note = `note ${n}, with a comma and "quotes"`;
     answers[item.id] = answer;
   }
-  return { bank: bank.id, organization: 'Generated Org', respondent: { name: `Respondent ${String(n).padStart(4, '0')}`, role: pick(ROLES) }, answers };
+  return {
+    bank: bank.id,
+    organization: 'Generated Org',
+    respondent: { name: `Respondent ${String(n).padStart(4, '0')}`, role: pick(ROLES) },
+    answers,
+  };
 }
 
 const flow = (value) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
 function toYaml(r) {
-  const lines = [`bank: ${r.bank}`, `organization: ${r.organization}`, `respondent: { name: ${r.respondent.name}, role: ${r.respondent.role} }`, 'answers:'];
+  const lines = [
+    `bank: ${r.bank}`,
+    `organization: ${r.organization}`,
+    `respondent: { name: ${r.respondent.name}, role: ${r.respondent.role} }`,
+    'answers:',
+  ];
   for (const [id, answer] of Object.entries(r.answers)) {
-    lines.push(answer === 'n/a' ? `  ${id}: n/a` : `  ${id}: { ${Object.entries(answer).map(([k, v]) => `${k}: ${flow(v)}`).join(', ')} }`);
+    lines.push(
+      answer === 'n/a'
+        ? `  ${id}: n/a`
+        : `  ${id}: { ${Object.entries(answer)
+            .map(([k, v]) => `${k}: ${flow(v)}`)
+            .join(', ')} }`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -119,4 +150,6 @@ if (values.format === 'csv') {
     writeFileSync(join(values.out, name), values.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : toYaml(r));
   });
 }
-console.error(`wrote ${count} respondents to ${values.format === 'csv' ? join(values.out, 'respondents.csv') : values.out}`);
+console.error(
+  `wrote ${count} respondents to ${values.format === 'csv' ? join(values.out, 'respondents.csv') : values.out}`,
+);

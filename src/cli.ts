@@ -7,10 +7,14 @@ import { VERSION } from './core/version.js';
 // `--version` and `--help` load nothing but commander.
 
 /** `--format`, offering what this kind of output can be written as (render/formats.ts). */
-const formatOption = (kind: OutputKind, description: string) => new Option('--format <format>', description).choices(OUTPUT_FORMATS[kind]);
+const formatOption = (kind: OutputKind, description: string) =>
+  new Option('--format <format>', description).choices(OUTPUT_FORMATS[kind]);
 
 /** `--map FILE`, for every command that reads form exports. */
-const MAP_OPTION = ['--map <file>', 'a YAML file naming the headers and choice labels of a form export (CSV, XLSX) that carry no [<id>.<field>] tag'] as const;
+const MAP_OPTION = [
+  '--map <file>',
+  'a YAML file naming the headers and choice labels of a form export (CSV, XLSX) that carry no [<id>.<field>] tag',
+] as const;
 const ORGANIZATION_OPTION = [
   '--organization <name>',
   'keep only the respondents of this organization (when the files name several)',
@@ -25,9 +29,18 @@ const reportOptions = (cmd: Command): Command =>
     .option('--bank <file>', 'a question bank to use instead of the built-in one')
     .addOption(formatOption('report', 'report format (default: from --out, else terminal)'))
     .option('--out <file>', 'write the report to a file (written atomically) instead of stdout')
-    .option('--stage <stage>', 'the company\'s stage, one of the bank\'s stages (default: the answers\', else the bank\'s default)')
-    .option('--form <form>', 'rapid (only the items marked rapid) or full (default: rapid when every answers file says so)')
-    .option('--target <level>', 'target level 1-5 for every item without its own (default: the stage\'s, else the bank\'s)')
+    .option(
+      '--stage <stage>',
+      "the company's stage, one of the bank's stages (default: the answers', else the bank's default)",
+    )
+    .option(
+      '--form <form>',
+      'rapid (only the items marked rapid) or full (default: rapid when every answers file says so)',
+    )
+    .option(
+      '--target <level>',
+      "target level 1-5 for every item without its own (default: the stage's, else the bank's)",
+    )
     .option('--top <n>', 'how many gaps to list', '10')
     .option('--fail-under <score>', 'exit 1 when readiness is below this score (0-100), after writing the report')
     .option('--strict', 'unanswered items are errors, not warnings')
@@ -39,7 +52,9 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
     program
       .command('roles')
       .summary('the role map: who should own what, and what each owes the other')
-      .description('the role map: responsibilities by area with who is accountable (A) and who contributes (C), and what each function owes the other')
+      .description(
+        'the role map: responsibilities by area with who is accountable (A) and who contributes (C), and what each function owes the other',
+      )
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
       .addOption(formatOption('roles', 'output format (default: from --out, else terminal)'))
       .option('--out <file>', 'write to a file instead of stdout')
@@ -56,47 +71,68 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
         .option('--save <file>', 'interactive: where answers are saved after every question', 'pm-diag-answers.yaml')
         .option('--resume', 'interactive: resume the saved file without asking')
         .option('--fresh', 'interactive: start over (the old file is kept as a backup)')
-        .option('--area <id...>', 'interactive: assess only these areas (repeatable; "interlock" for what each function owes the other)'),
+        .option(
+          '--area <id...>',
+          'interactive: assess only these areas (repeatable; "interlock" for what each function owes the other)',
+        ),
     )
-      .addHelpText('after', '\nExamples:\n  pm-diag assess                                  # interactive, saves to pm-diag-answers.yaml\n  pm-diag assess --answers answers.yaml           # print the gap report\n  pm-diag assess --answers answers.yaml --out report.md --fail-under 60')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag assess                                  # interactive, saves to pm-diag-answers.yaml\n  pm-diag assess --answers answers.yaml           # print the gap report\n  pm-diag assess --answers answers.yaml --out report.md --fail-under 60',
+      )
       .action(async (opts) => (await import('./commands/assess.js')).run(opts)),
   report: (program) =>
     reportOptions(
       program
         .command('report')
         .summary('one report over several respondents (files, folders, CSV or XLSX exports)')
-        .description('one report over several respondents: answers files, folders of them, or a form tool\'s export (CSV or XLSX)')
+        .description(
+          "one report over several respondents: answers files, folders of them, or a form tool's export (CSV or XLSX)",
+        )
         .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv / .xlsx exports')
         .option(...ORGANIZATION_OPTION)
         .option(...LATEST_OPTION)
         .option(...MAP_OPTION),
     )
-      .addHelpText('after', '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv\n  pm-diag report "Form responses.xlsx" --map form-map.yaml')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag report answers/\n  pm-diag report dana.yaml lee.yaml --format markdown --out report.md\n  pm-diag report survey-export.csv\n  pm-diag report "Form responses.xlsx" --map form-map.yaml',
+      )
       .action(async (files, opts) => (await import('./commands/report.js')).run(files, opts)),
   form: (program) =>
     program
       .command('form')
       .summary('the questionnaire as one offline HTML file to send to respondents')
-      .description('the questionnaire as one HTML file that works offline: each respondent answers in a browser and downloads an answers file for pm-diag report')
+      .description(
+        'the questionnaire as one HTML file that works offline: each respondent answers in a browser and downloads an answers file for pm-diag report',
+      )
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
       .option('--form <form>', 'rapid (only the items marked rapid) or full', 'full')
       .option('--stage <stage>', "the company's stage, one of the bank's stages (default: the bank's default)")
       .option('--organization <name>', 'the organization, written into every answers file')
       .addOption(formatOption('form', 'html, the one format of the questionnaire'))
       .requiredOption('--out <file>', 'where to write the questionnaire (.html; "-" for stdout)')
-      .addHelpText('after', '\nExamples:\n  pm-diag form --out questionnaire.html\n  pm-diag form --form rapid --stage startup --organization "Acme Corp" --out acme.html\n\nSend the file; each person opens it, answers, and sends back NAME-answers.yaml. Then: pm-diag report answers/')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag form --out questionnaire.html\n  pm-diag form --form rapid --stage startup --organization "Acme Corp" --out acme.html\n\nSend the file; each person opens it, answers, and sends back NAME-answers.yaml. Then: pm-diag report answers/',
+      )
       .action(async (opts) => (await import('./commands/form.js')).run(opts)),
   kit: (program) =>
     program
       .command('kit')
-      .summary('the facilitator\'s kit: the questionnaire and a page that turns the answers into the report')
-      .description('the facilitator\'s kit, two offline HTML files: questionnaire.html to send to each respondent, and facilitator.html, where the answers files and form exports are dropped and the report is made, in any browser, with no install')
+      .summary("the facilitator's kit: the questionnaire and a page that turns the answers into the report")
+      .description(
+        "the facilitator's kit, two offline HTML files: questionnaire.html to send to each respondent, and facilitator.html, where the answers files and form exports are dropped and the report is made, in any browser, with no install",
+      )
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
-      .option('--form <form>', 'the questionnaire\'s form: rapid (only the items marked rapid) or full', 'full')
+      .option('--form <form>', "the questionnaire's form: rapid (only the items marked rapid) or full", 'full')
       .option('--stage <stage>', "the questionnaire's stage, one of the bank's stages (default: the bank's default)")
       .option('--organization <name>', 'the organization, written into every answers file')
       .requiredOption('--out <dir>', 'the folder to write questionnaire.html and facilitator.html in (made if needed)')
-      .addHelpText('after', '\nExamples:\n  pm-diag kit --out kit\n  pm-diag kit --form rapid --organization "Acme Corp" --out acme-kit\n\nSend questionnaire.html; each person answers and sends back NAME-answers.yaml.\nOpen facilitator.html in a browser and drop the answers files (or the form tool\'s\nCSV or XLSX export) on it: the report appears in the page.')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag kit --out kit\n  pm-diag kit --form rapid --organization "Acme Corp" --out acme-kit\n\nSend questionnaire.html; each person answers and sends back NAME-answers.yaml.\nOpen facilitator.html in a browser and drop the answers files (or the form tool\'s\nCSV or XLSX export) on it: the report appears in the page.',
+      )
       .action(async (opts) => (await import('./commands/kit.js')).run(opts)),
   compare: (program) =>
     program
@@ -113,20 +149,28 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--fail-on-regression', 'exit 1 when the readiness of any item, or the summary, went down')
       .option(...LATEST_OPTION)
       .option('--no-color', 'no colour')
-      .addHelpText('after', '\nExamples:\n  pm-diag compare q1.yaml q2.yaml\n  pm-diag compare last-report.json answers.yaml --fail-on-regression')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag compare q1.yaml q2.yaml\n  pm-diag compare last-report.json answers.yaml --fail-on-regression',
+      )
       .action(async (before, after, opts) => (await import('./commands/compare.js')).run(before, after, opts)),
   template: (program) =>
     program
       .command('template')
       .summary('a blank answers file, a CSV header for a form, or a guide to build the form')
-      .description('a blank answers file with every item id and its question as a comment; a CSV header row whose columns carry [<id>.<field>] tags (--format csv); or a markdown guide to build the questionnaire in a form tool (--format form-guide)')
+      .description(
+        'a blank answers file with every item id and its question as a comment; a CSV header row whose columns carry [<id>.<field>] tags (--format csv); or a markdown guide to build the questionnaire in a form tool (--format form-guide)',
+      )
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
       .addOption(formatOption('template', 'yaml, csv or form-guide (default: from --out, else yaml)'))
       .option('--stage <stage>', 'only the items that apply at this stage of the bank, and the stage filled in')
       .option('--form <form>', 'rapid (only the items marked rapid) or full', 'full')
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--force', 'replace an --out file that holds answers (the old one is kept as FILE.bak-<timestamp>)')
-      .addHelpText('after', '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv\n  pm-diag template --format form-guide --form rapid --out form-guide.md')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv\n  pm-diag template --format form-guide --form rapid --out form-guide.md',
+      )
       .action(async (opts) => (await import('./commands/template.js')).run(opts)),
   validate: (program) =>
     program
@@ -168,18 +212,25 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       program
         .command('profile')
         .summary('does a person lean inbound (PM) or outbound (PMM)? interview guide, team view')
-        .description('one person\'s inbound (product management) or outbound (product marketing) tendency, self-reported in 39 forced choices: interactively in a terminal, or from an answers file (--answers); inconclusive when too little is answered or the answers are not consistent')
+        .description(
+          "one person's inbound (product management) or outbound (product marketing) tendency, self-reported in 39 forced choices: interactively in a terminal, or from an answers file (--answers); inconclusive when too little is answered or the answers are not consistent",
+        )
         .option('--answers <file>', 'read the answers from a YAML or JSON file ("-" for stdin) instead of asking')
         .option('--save <file>', 'interactive: where answers are saved after every question', 'pm-diag-profile.yaml')
         .option('--resume', 'interactive: resume the saved file without asking')
         .option('--fresh', 'interactive: start over (the old file is kept as a backup)'),
     )
-      .addHelpText('after', '\nExamples:\n  pm-diag profile                                  # interactive, saves to pm-diag-profile.yaml\n  pm-diag profile --answers examples/profile/sam-ortiz.yaml\n  pm-diag profile --answers sam.yaml --out sam.html\n  pm-diag profile interview --dimension setbacks --format markdown\n  pm-diag profile team examples/profile-team --diagnosis report.json\n\nA conversation starter with no population norms, not a test to hire or reject on: for a hiring decision, use pm-diag profile interview.')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag profile                                  # interactive, saves to pm-diag-profile.yaml\n  pm-diag profile --answers examples/profile/sam-ortiz.yaml\n  pm-diag profile --answers sam.yaml --out sam.html\n  pm-diag profile interview --dimension setbacks --format markdown\n  pm-diag profile team examples/profile-team --diagnosis report.json\n\nA conversation starter with no population norms, not a test to hire or reject on: for a hiring decision, use pm-diag profile interview.',
+      )
       .enablePositionalOptions()
       .action(async (opts) => (await import('./commands/profile.js')).run(opts));
     profile
       .command('interview')
-      .description('the interview guide, the tool for a hiring decision: per dimension, behavioural questions, what each tendency sounds like, follow-ups, and a scoring sheet')
+      .description(
+        'the interview guide, the tool for a hiring decision: per dimension, behavioural questions, what each tendency sounds like, follow-ups, and a scoring sheet',
+      )
       .option('--profile <file>', 'a profile bank to use instead of the built-in one')
       .option('--dimension <id...>', 'only these dimensions (repeatable)')
       .addOption(formatOption('interview', 'output format (default: from --out, else terminal)'))
@@ -188,17 +239,28 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--force', 'let --sheet replace an existing file')
       .option('--no-color', 'no colour')
       .addOption(new Option('--debug').hideHelp())
-      .addHelpText('after', '\nExamples:\n  pm-diag profile interview --format markdown --out guide.md --sheet candidate.yaml\n  pm-diag profile interview --dimension setbacks --dimension writing\n  pm-diag profile --answers candidate.yaml          # once the sheet is filled in')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag profile interview --format markdown --out guide.md --sheet candidate.yaml\n  pm-diag profile interview --dimension setbacks --dimension writing\n  pm-diag profile --answers candidate.yaml          # once the sheet is filled in',
+      )
       .exitOverride()
       .action(async (opts) => (await import('./commands/profile.js')).runInterview(opts));
     profileOutput(
       profile
         .command('team')
-        .description('everyone\'s conclusive tendency on one strip and the team\'s balance (inconclusive profiles are listed and left out); with --diagnosis, which tendency the next hire should have')
+        .description(
+          "everyone's conclusive tendency on one strip and the team's balance (inconclusive profiles are listed and left out); with --diagnosis, which tendency the next hire should have",
+        )
         .argument('<paths...>', 'a folder of profile answers files, or the files themselves')
-        .option('--diagnosis <report.json>', 'the JSON report of pm-diag report --format json: weighs each function\'s capacity gaps'),
+        .option(
+          '--diagnosis <report.json>',
+          "the JSON report of pm-diag report --format json: weighs each function's capacity gaps",
+        ),
     )
-      .addHelpText('after', '\nExamples:\n  pm-diag profile team examples/profile-team\n  pm-diag report answers/ --format json --out report.json && pm-diag profile team team/ --diagnosis report.json')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag profile team examples/profile-team\n  pm-diag report answers/ --format json --out report.json && pm-diag profile team team/ --diagnosis report.json',
+      )
       .exitOverride()
       .action(async (paths, opts) => (await import('./commands/profile.js')).runTeam(paths, opts));
     return profile;
@@ -207,7 +269,9 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
     program
       .command('export')
       .summary('tidy data for analysis tools (CSV, NDJSON, Parquet)')
-      .description('one row per respondent × item × axis (CSV, NDJSON or Parquet), for DuckDB, a warehouse or a spreadsheet')
+      .description(
+        'one row per respondent × item × axis (CSV, NDJSON or Parquet), for DuckDB, a warehouse or a spreadsheet',
+      )
       .argument('<files...>', 'answers files (YAML or JSON), folders, or .csv / .xlsx exports')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
       .option(...MAP_OPTION)
@@ -217,16 +281,26 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--organization <name>', 'keep only the respondents of this organization')
       .option(...LATEST_OPTION)
       .option('--strict', 'unanswered items are errors, not warnings')
-      .addHelpText('after', '\nExamples:\n  pm-diag export answers/ --out team.csv\n  pm-diag export answers/ --out team.parquet\n  pm-diag export survey-export.csv --format ndjson > team.ndjson')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag export answers/ --out team.csv\n  pm-diag export answers/ --out team.parquet\n  pm-diag export survey-export.csv --format ndjson > team.ndjson',
+      )
       .action(async (files, opts) => (await import('./commands/export.js')).run(files, opts)),
   schema: (program) =>
     program
       .command('schema')
       .summary('JSON Schema of a bank, answers file or profile, for editors')
       .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
-      .argument('[kind]', 'bank, answers, profile (the profile bank), profile-answers or export (one row of pm-diag export)', 'answers')
+      .argument(
+        '[kind]',
+        'bank, answers, profile (the profile bank), profile-answers or export (one row of pm-diag export)',
+        'answers',
+      )
       .option('--out <file>', 'write to a file instead of stdout')
-      .addHelpText('after', '\nExamples:\n  pm-diag schema answers --out pm-diag-answers.schema.json\n  pm-diag schema bank --out pm-diag-bank.schema.json\n  pm-diag schema profile --out pm-diag-profile.schema.json')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  pm-diag schema answers --out pm-diag-answers.schema.json\n  pm-diag schema bank --out pm-diag-bank.schema.json\n  pm-diag schema profile --out pm-diag-profile.schema.json',
+      )
       .action(async (kind, opts) => (await import('./commands/schema.js')).run(kind, opts)),
 };
 
@@ -236,15 +310,23 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
  */
 export function createProgram(command?: string): Command {
   const program = new Command('pm-diag')
-    .description('A functional rapid diagnostic for Product Management and Product Marketing:\nwho owns what, how capable each function is, whether it has the capacity, and what each owes the other.')
+    .description(
+      'A functional rapid diagnostic for Product Management and Product Marketing:\nwho owns what, how capable each function is, whether it has the capacity, and what each owes the other.',
+    )
     .version(VERSION, '-v, --version')
     .option('--debug', 'show stack traces for internal errors')
     .showHelpAfterError('(run with --help for usage)')
     // Commander echoes argv in its errors (an unknown option may be a hostile file name from a glob):
     // everything it writes to stderr goes through the one sanitizer.
-    .configureOutput({ writeErr: (text) => process.stderr.write(safeText(text)), outputError: (text, write) => write(text) })
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(safeText(text)),
+      outputError: (text, write) => write(text),
+    })
     .configureHelp({ sortSubcommands: false })
-    .addHelpText('after', '\nStart here:\n  pm-diag roles                        who should own what\n  pm-diag assess                       answer the questions in this terminal\n  pm-diag assess --answers FILE        the gap report from an answers file\n\nRun pm-diag <command> --help for a command\'s options and examples.');
+    .addHelpText(
+      'after',
+      "\nStart here:\n  pm-diag roles                        who should own what\n  pm-diag assess                       answer the questions in this terminal\n  pm-diag assess --answers FILE        the gap report from an answers file\n\nRun pm-diag <command> --help for a command's options and examples.",
+    );
   for (const [name, define] of Object.entries(COMMANDS)) if (command === undefined || name === command) define(program);
   return program;
 }

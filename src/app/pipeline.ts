@@ -24,13 +24,26 @@ export interface ReportSettings {
 }
 
 /** score → render → write, then the threshold: the outputs are written before exit code 1. */
-export async function publishReport(bank: Bank, respondents: Respondent[], settings: ReportSettings): Promise<Diagnosis> {
-  const diagnosis = diagnose(bank, respondents, { target: settings.target, stage: settings.stage, form: settings.form });
+export async function publishReport(
+  bank: Bank,
+  respondents: Respondent[],
+  settings: ReportSettings,
+): Promise<Diagnosis> {
+  const diagnosis = diagnose(bank, respondents, {
+    target: settings.target,
+    stage: settings.stage,
+    form: settings.form,
+  });
   for (const notice of diagnosis.notices) say(`pm-diag: warning: ${notice}`);
-  emit(await renderReport(diagnosis, settings.format, { color: settings.color, top: settings.top, width: settings.width }), settings.out);
+  emit(
+    await renderReport(diagnosis, settings.format, { color: settings.color, top: settings.top, width: settings.width }),
+    settings.out,
+  );
   const readiness = diagnosis.summary.readiness;
   if (settings.failUnder !== undefined && (readiness === null || readiness < settings.failUnder)) {
-    throw new ThresholdError(`readiness ${readiness === null ? 'could not be computed (no rated responsibilities)' : fixed(readiness, 'index')} is below --fail-under ${settings.failUnder}`);
+    throw new ThresholdError(
+      `readiness ${readiness === null ? 'could not be computed (no rated responsibilities)' : fixed(readiness, 'index')} is below --fail-under ${settings.failUnder}`,
+    );
   }
   return diagnosis;
 }

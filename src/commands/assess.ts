@@ -18,7 +18,9 @@ export async function run(opts: AssessOptions): Promise<void> {
     return runInteractive(opts, settings);
   }
   if (opts.area !== undefined) {
-    throw new UsageError('--area chooses what the interactive assessment asks; with --answers the report covers every item of the file: leave out --area');
+    throw new UsageError(
+      '--area chooses what the interactive assessment asks; with --answers the report covers every item of the file: leave out --area',
+    );
   }
   const input = await readSourceText(opts.answers);
   const bank = loadBank(opts.bank);

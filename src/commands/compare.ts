@@ -7,8 +7,24 @@ import type { Bank } from '../core/bank/schema.js';
 import { compareSnapshots } from '../core/compare/diff.js';
 import { DEFAULT_FUNCTION_NAMES, regressionMessage } from '../core/compare/format.js';
 import { renderComparison } from '../core/compare/render.js';
-import { looksLikeReport, snapshotFromDiagnosis, snapshotFromReportDocument, inBankTerms, type Snapshot } from '../core/compare/snapshot.js';
-import { InputError, ThresholdError, UsageError, andThen, checked, checkedAsync, errorsOf, type Checked, type Problem } from '../core/errors.js';
+import {
+  looksLikeReport,
+  snapshotFromDiagnosis,
+  snapshotFromReportDocument,
+  inBankTerms,
+  type Snapshot,
+} from '../core/compare/snapshot.js';
+import {
+  InputError,
+  ThresholdError,
+  UsageError,
+  andThen,
+  checked,
+  checkedAsync,
+  errorsOf,
+  type Checked,
+  type Problem,
+} from '../core/errors.js';
 import { readSourceText } from '../io/read.js';
 import { emit } from '../io/output.js';
 import { parseDocumentText } from '../core/document/document.js';
@@ -48,12 +64,20 @@ function diagnosed(ctx: SideContext, respondents: Respondent[], source: string):
 async function loadSide(path: string, ctx: SideContext): Promise<Checked<Snapshot>> {
   if (path !== '-' && isRespondentSet(path)) {
     const set = await checkRespondents([path], ctx.bank(), { team: { latest: ctx.latest }, map: ctx.map() });
-    return andThen(set, ({ respondents, warnings }) => ({ value: diagnosed(ctx, respondents, path), problems: warnings }));
+    return andThen(set, ({ respondents, warnings }) => ({
+      value: diagnosed(ctx, respondents, path),
+      problems: warnings,
+    }));
   }
-  const doc = andThen(await checkedAsync(() => readSourceText(path)), (input) => checked(() => parseDocumentText(input, { allowAliases: false })));
+  const doc = andThen(await checkedAsync(() => readSourceText(path)), (input) =>
+    checked(() => parseDocumentText(input, { allowAliases: false })),
+  );
   return andThen(doc, (parsed) => {
     if (looksLikeReport(parsed.data)) return checked(() => snapshotFromReportDocument(parsed));
-    return andThen(checkAnswers(parsed, ctx.bank()), (respondent) => ({ value: diagnosed(ctx, [respondent], parsed.source), problems: [] }));
+    return andThen(checkAnswers(parsed, ctx.bank()), (respondent) => ({
+      value: diagnosed(ctx, [respondent], parsed.source),
+      problems: [],
+    }));
   });
 }
 
@@ -62,7 +86,8 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   // A comparison is written in its own formats (no csv): checked first, then the options it shares with a report.
   const format = resolveFormat('comparison', opts.format, opts.out);
   const settings = reportSettings(opts);
-  if (before === '-' && after === '-') throw new UsageError('"-" (standard input) can be only one side of the comparison');
+  if (before === '-' && after === '-')
+    throw new UsageError('"-" (standard input) can be only one side of the comparison');
   let bank: Bank | undefined;
   let map: { value?: FormMap } | undefined;
   const ctx: SideContext = {
@@ -86,10 +111,12 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   const names = ctx.bank();
   const [b, a] = sides.map((s) => inBankTerms(s, names)) as [Snapshot, Snapshot];
   const comparison = compareSnapshots(b, a);
-  const functionNames = names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
+  const functionNames =
+    names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
   const renderOptions = { color: settings.color, functionNames, width: settings.width };
   // The HTML page loads only when asked for, like the report's.
   const text = await renderComparison(comparison, format, renderOptions);
   emit(text, settings.out);
-  if (opts.failOnRegression && comparison.regressions.length > 0) throw new ThresholdError(regressionMessage(comparison));
+  if (opts.failOnRegression && comparison.regressions.length > 0)
+    throw new ThresholdError(regressionMessage(comparison));
 }

@@ -11,7 +11,6 @@ import { itemsById } from '../core/bank/items.js';
 import { parseTarget } from './options.js';
 import { resolveFormat } from '../core/render/formats.js';
 
-
 export interface ExportCliOptions {
   bank?: string;
   format?: string;
@@ -24,12 +23,18 @@ export interface ExportCliOptions {
 }
 
 /** `pm-diag export FILE...`: one row per respondent × item × axis, for an analysis engine. */
-export async function run(files: string[], opts: ExportCliOptions, stdout: { isTTY?: boolean } = process.stdout): Promise<void> {
+export async function run(
+  files: string[],
+  opts: ExportCliOptions,
+  stdout: { isTTY?: boolean } = process.stdout,
+): Promise<void> {
   const format = resolveFormat('export', opts.format, opts.out);
   const target = parseTarget(opts.target);
   const out = opts.out === '-' ? undefined : opts.out;
   if (format === 'parquet' && out === undefined && stdout.isTTY === true) {
-    throw new UsageError('--format parquet: found a terminal as the output, expected --out FILE or a redirect (Parquet is binary)');
+    throw new UsageError(
+      '--format parquet: found a terminal as the output, expected --out FILE or a redirect (Parquet is binary)',
+    );
   }
   const bank = loadBank(opts.bank);
   // Several organizations may share one export (a benchmark); each person is still counted once.
@@ -44,5 +49,6 @@ export async function run(files: string[], opts: ExportCliOptions, stdout: { isT
   const rows = exportRows(diagnosis, respondents, (r, id) => askedOf(r, items.get(id)!, diagnosis));
   if (format === 'parquet') emitContent(await (await import('../core/export/parquet.js')).parquetBytes(rows), out);
   else if (format === 'ndjson') emitContent(ndjsonChunks(rows), out);
-  else emitContent(out === undefined && stdout.isTTY === true ? shownOnTerminal(csvChunks(rows)) : csvChunks(rows), out);
+  else
+    emitContent(out === undefined && stdout.isTTY === true ? shownOnTerminal(csvChunks(rows)) : csvChunks(rows), out);
 }

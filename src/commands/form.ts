@@ -31,7 +31,9 @@ export function questionnaireHtml(bank: Bank, opts: Pick<FormOptions, 'form' | '
   const { stage, form } = scope;
   if (itemsInScope(bankItems(bank), scope).length === 0) {
     const where = stage === null ? '' : ` at the ${stage} stage`;
-    throw new UsageError(`--form ${form}: the bank "${bank.id}" asks no item in the ${form} form${where}; expected a bank that marks items rapid: true, or --form full`);
+    throw new UsageError(
+      `--form ${form}: the bank "${bank.id}" asks no item in the ${form} form${where}; expected a bank that marks items rapid: true, or --form full`,
+    );
   }
   const organization = opts.organization?.trim() || undefined;
   return renderQuestionnaire(bank, { ...scope, organization });

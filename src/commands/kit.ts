@@ -45,8 +45,7 @@ function outFolder(dir: string): string {
 export function run(opts: KitOptions): void {
   parseForm(opts.form);
   const script = builtKitScript();
-  if (script === undefined)
-    throw new Error("pm-diag: the facilitator page's script is not built (npm run build)");
+  if (script === undefined) throw new Error("pm-diag: the facilitator page's script is not built (npm run build)");
   const bank = loadBank(opts.bank);
   const questionnaire = questionnaireHtml(bank, opts);
   const facilitator = renderFacilitatorPage(bank, script);

@@ -9,7 +9,6 @@ import { resolveFormat } from '../core/render/formats.js';
 
 // Options as commander gives them (strings), checked and turned into settings before any input is read.
 
-
 /** Plain decimal digits only: `Number()` would also read `0x10` as 16, `1e3` as 1000 and `0b1` as 1. */
 const WHOLE = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;

@@ -11,7 +11,11 @@ export async function run(files: string[], opts: ReportCliOptions & TeamOptions 
   const bank = loadBank(opts.bank);
   checkStage(bank, settings.stage);
   const map = loadFormMap(opts.map, bank);
-  const { respondents, warnings } = await collectRespondents(files, bank, { strict: settings.strict, map, team: { organization: opts.organization, latest: opts.latest } });
+  const { respondents, warnings } = await collectRespondents(files, bank, {
+    strict: settings.strict,
+    map,
+    team: { organization: opts.organization, latest: opts.latest },
+  });
   sayWarnings(warnings);
   await publishReport(bank, respondents, settings);
 }

@@ -67,7 +67,12 @@ export function guardTemplateOut(out: string | undefined, format: 'yaml' | 'csv'
   if (!regular || !holdsAnswers(out, format)) return;
   if (!force) {
     throw new InputError([
-      { source: safeLine(out), message: 'the file holds answers, so it was left as it was', expected: 'another --out file, or --force to replace it (the old one is then kept as a backup)', severity: 'error' },
+      {
+        source: safeLine(out),
+        message: 'the file holds answers, so it was left as it was',
+        expected: 'another --out file, or --force to replace it (the old one is then kept as a backup)',
+        severity: 'error',
+      },
     ]);
   }
   say(`pm-diag: ${safeLine(out)} held answers: kept as ${safeLine(backupFile(out, 'copy'))}`);

@@ -25,9 +25,17 @@ function scaleLine(bank: Bank, scale: ScaleName): string {
 function itemLines(item: BankItem): string[] {
   // The recommended owner is left out: shown right above `owner:`, it primes the answer (pm-diag roles shows it).
   const about = item.kind === 'interlock' ? `${item.from.toUpperCase()} owes ${item.to.toUpperCase()}, ` : '';
-  const fields = fieldsOf(item.kind).map((field) => `${field}: `).join(', ');
-  const evidence = item.evidence === undefined ? [] : [`  # Evidence (for a level of 3 or more): ${safeLine(item.evidence)}`];
-  return [`  # ${safeLine(item.title)} (${about}weight ${item.weight})`, `  # ${safeLine(item.question)}`, ...evidence, `  ${item.id}: { ${fields}}`];
+  const fields = fieldsOf(item.kind)
+    .map((field) => `${field}: `)
+    .join(', ');
+  const evidence =
+    item.evidence === undefined ? [] : [`  # Evidence (for a level of 3 or more): ${safeLine(item.evidence)}`];
+  return [
+    `  # ${safeLine(item.title)} (${about}weight ${item.weight})`,
+    `  # ${safeLine(item.question)}`,
+    ...evidence,
+    `  ${item.id}: { ${fields}}`,
+  ];
 }
 
 /** The answers file's `stage:` and `form:` lines, with the choices. */
@@ -35,7 +43,9 @@ function scopeLines(bank: Bank, stage: string | undefined, form: Form): string[]
   const stages = stageIds(bank);
   const lines: string[] = [];
   if (stages.length > 0) {
-    lines.push(`# stage: the company's stage, one of: ${stages.map((s) => `${s} (${safeLine(bank.stages![s]!.title)})`).join(', ')}`);
+    lines.push(
+      `# stage: the company's stage, one of: ${stages.map((s) => `${s} (${safeLine(bank.stages![s]!.title)})`).join(', ')}`,
+    );
     lines.push(`stage: ${stage ?? ''}`);
   }
   lines.push(`form: ${form}   # rapid (only the items marked rapid) or full`);
@@ -85,10 +95,19 @@ export function csvTemplate(bank: Bank, items: readonly BankItem[]): string {
     const { id, field } = splitItemColumn(column)!;
     return formQuestion(byId.get(id)!, field as AnswerField);
   };
-  return csvColumns(bank, items).map((column) => csvCell(header(column))).join(',');
+  return csvColumns(bank, items)
+    .map((column) => csvCell(header(column)))
+    .join(',');
 }
 
-export function run(opts: { bank?: string; format?: string; out?: string; force?: boolean; stage?: string; form?: string }): void {
+export function run(opts: {
+  bank?: string;
+  format?: string;
+  out?: string;
+  force?: boolean;
+  stage?: string;
+  form?: string;
+}): void {
   const format = resolveFormat('template', opts.format, opts.out);
   const form = parseForm(opts.form);
   const bank = loadBank(opts.bank);

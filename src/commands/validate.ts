@@ -40,9 +40,20 @@ function profileKind(data: unknown): 'bank' | 'answers' | undefined {
 }
 
 /** Checks the profile files given, the banks first; loaded only when there are some. */
-async function validateProfileFiles(files: { path: string; input: SourceText; doc: ParsedDocument }[], ok: (line: string) => void, failed: (path: string, found: Problem[]) => void, problemsFor: { strict?: boolean }): Promise<void> {
+async function validateProfileFiles(
+  files: { path: string; input: SourceText; doc: ParsedDocument }[],
+  ok: (line: string) => void,
+  failed: (path: string, found: Problem[]) => void,
+  problemsFor: { strict?: boolean },
+): Promise<void> {
   if (files.length === 0) return;
-  const [{ checkProfileAnswers }, { loadProfileBank }, { parseProfileBank }, { answerKeys, questions }] = await Promise.all([import('../core/profile/answers.js'), import('../io/profile-files.js'), import('../core/profile/load.js'), import('../core/profile/sequence.js')]);
+  const [{ checkProfileAnswers }, { loadProfileBank }, { parseProfileBank }, { answerKeys, questions }] =
+    await Promise.all([
+      import('../core/profile/answers.js'),
+      import('../io/profile-files.js'),
+      import('../core/profile/load.js'),
+      import('../core/profile/sequence.js'),
+    ]);
   const banks = new Map<string, ProfileBank>();
   const kinds = files.map((file) => ({ ...file, kind: profileKind(file.doc.data) }));
   for (const { path, input } of kinds.filter((f) => f.kind === 'bank')) {
@@ -51,7 +62,9 @@ async function validateProfileFiles(files: { path: string; input: SourceText; do
     else {
       banks.set(bank.value.id, bank.value);
       const asked = questions(bank.value);
-      ok(`ok   ${safeLine(path)}: profile "${bank.value.id}" v${bank.value.version}: ${bank.value.dimensions.length} dimensions, ${new Set(asked.map((q) => q.pair)).size} pairs, ${asked.length} questions`);
+      ok(
+        `ok   ${safeLine(path)}: profile "${bank.value.id}" v${bank.value.version}: ${bank.value.dimensions.length} dimensions, ${new Set(asked.map((q) => q.pair)).size} pairs, ${asked.length} questions`,
+      );
     }
   }
   let builtin: ProfileBank | undefined;
@@ -67,10 +80,18 @@ async function validateProfileFiles(files: { path: string; input: SourceText; do
     const missing = items - parsed.value.answers.size;
     const whose = parsed.value.rater === 'interviewer' ? 'profile scoring sheet' : 'profile answers';
     if (problemsFor.strict && missing > 0) {
-      failed(path, [{ source: safeLine(path), message: `${missing} of ${items} profile questions unanswered (--strict)`, severity: 'error' }]);
+      failed(path, [
+        {
+          source: safeLine(path),
+          message: `${missing} of ${items} profile questions unanswered (--strict)`,
+          severity: 'error',
+        },
+      ]);
       continue;
     }
-    ok(`ok   ${safeLine(path)}: ${whose} for "${bank.id}", ${parsed.value.answers.size} of ${items} questions answered`);
+    ok(
+      `ok   ${safeLine(path)}: ${whose} for "${bank.id}", ${parsed.value.answers.size} of ${items} questions answered`,
+    );
   }
 }
 
@@ -140,7 +161,9 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
       continue;
     }
     const input = checked(() => readFileText(path));
-    const read = andThen(input, (text) => checked(() => ({ text, doc: parseDocumentText(text, { allowAliases: true }) })));
+    const read = andThen(input, (text) =>
+      checked(() => ({ text, doc: parseDocumentText(text, { allowAliases: true }) })),
+    );
     if (!read.value) {
       failed(path, read.problems);
       continue;

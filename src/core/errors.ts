@@ -23,7 +23,10 @@ export class InputError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     // The first few make the message: a hostile file can hold a million problems.
-    super(problems.slice(0, 10).map(formatProblem).join('\n') + (problems.length > 10 ? `\n... and ${problems.length - 10} more` : ''));
+    super(
+      problems.slice(0, 10).map(formatProblem).join('\n') +
+        (problems.length > 10 ? `\n... and ${problems.length - 10} more` : ''),
+    );
     this.name = 'InputError';
     this.problems = problems;
   }
@@ -62,7 +65,10 @@ export function formatProblem(p: Problem): string {
   else if (p.line !== undefined) where += p.column !== undefined ? `:${p.line}:${p.column}` : `:${p.line}`;
   const label = p.severity === 'warning' ? 'warning: ' : '';
   const path = p.path ? `${p.path}: ` : '';
-  const detail = [p.found !== undefined ? `found ${p.found}` : '', p.expected !== undefined ? `expected ${p.expected}` : '']
+  const detail = [
+    p.found !== undefined ? `found ${p.found}` : '',
+    p.expected !== undefined ? `expected ${p.expected}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   // Messages quote file content: whatever a caller forgot, no control character reaches the terminal.
@@ -132,6 +138,7 @@ export function andThen<T, U>(first: Checked<T>, next: (value: T) => Checked<U>)
 /** For a command with one input: the value, or an InputError carrying every error (warnings go with the value). */
 export function valueOf<T>(result: Checked<T>): T {
   const errors = errorsOf(result.problems);
-  if (errors.length > 0 || result.value === undefined) throw new InputError(errors.length > 0 ? errors : result.problems);
+  if (errors.length > 0 || result.value === undefined)
+    throw new InputError(errors.length > 0 ? errors : result.problems);
   return result.value;
 }

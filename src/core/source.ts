@@ -60,7 +60,14 @@ export function decodeText(bytes: Uint8Array, source: string): string {
     const lineStart = at === 0 ? 0 : bytes.lastIndexOf(0x0a, at - 1) + 1;
     const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, at)).length + 1;
     throw new InputError([
-      { source: safeLine(source), line, column, message: `invalid UTF-8 at byte ${at + 1}`, expected: 'UTF-8 text', severity: 'error' },
+      {
+        source: safeLine(source),
+        line,
+        column,
+        message: `invalid UTF-8 at byte ${at + 1}`,
+        expected: 'UTF-8 text',
+        severity: 'error',
+      },
     ]);
   }
   const nul = text.indexOf('\u0000');
@@ -68,7 +75,14 @@ export function decodeText(bytes: Uint8Array, source: string): string {
     const line = text.slice(0, nul).split('\n').length;
     const column = nul - (text.lastIndexOf('\n', nul) + 1) + 1;
     throw new InputError([
-      { source: safeLine(source), line, column, message: 'the file holds a NUL byte (binary data?)', expected: 'UTF-8 text', severity: 'error' },
+      {
+        source: safeLine(source),
+        line,
+        column,
+        message: 'the file holds a NUL byte (binary data?)',
+        expected: 'UTF-8 text',
+        severity: 'error',
+      },
     ]);
   }
   return text;

@@ -82,10 +82,16 @@ export function lookalikeNote(key: string): string | undefined {
   const chars = [...capText(key)];
   for (const [script, pattern] of LOOKALIKE_SCRIPTS) {
     const found = chars.filter((ch) => pattern.test(ch));
-    if (found.length > 0) notes.push(`${found.length === 1 ? 'a letter' : 'letters'} of the ${script} script (${[...new Set(found)].map(visible).join(' ')}) that look${found.length === 1 ? 's' : ''} like Latin`);
+    if (found.length > 0)
+      notes.push(
+        `${found.length === 1 ? 'a letter' : 'letters'} of the ${script} script (${[...new Set(found)].map(visible).join(' ')}) that look${found.length === 1 ? 's' : ''} like Latin`,
+      );
   }
   const invisible = [...new Set(chars.filter((ch) => ch !== ' ' && INVISIBLE.test(ch)))];
-  if (invisible.length > 0) notes.push(`${invisible.length === 1 ? 'an invisible' : 'invisible'} ${invisible.map((ch) => `${INVISIBLE_NAMES[ch] ?? 'character'} ${visible(ch)}`).join(', ')}`);
+  if (invisible.length > 0)
+    notes.push(
+      `${invisible.length === 1 ? 'an invisible' : 'invisible'} ${invisible.map((ch) => `${INVISIBLE_NAMES[ch] ?? 'character'} ${visible(ch)}`).join(', ')}`,
+    );
   if (/^ | $/.test(key)) notes.push(`a space at the ${key.startsWith(' ') ? 'start' : 'end'}`);
   return notes.length > 0 ? `it holds ${notes.join('; ')}` : undefined;
 }
@@ -109,7 +115,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return `"${safeLine(capText(value, 40))}"`;
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   // Past 2^53 the number read is no longer the one written: do not quote a value the file does not hold.
-  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return 'a number too large to be exact';
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))
+    return 'a number too large to be exact';
   return safeLine(String(value));
 }
 
@@ -163,7 +170,8 @@ export function byText(a: string, b: string): number {
 /** Characters a terminal draws in no cell: combining marks, zero-width and format characters, variation selectors. */
 const ZERO_WIDTH = /^[\p{M}\p{Cf}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]$/u;
 /** East Asian Wide and Fullwidth characters, and emoji drawn as pictures: two cells each. */
-const DOUBLE_WIDTH = /^[\u{1100}-\u{115f}\u{2e80}-\u{303e}\u{3041}-\u{33ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a000}-\u{a4cf}\u{a960}-\u{a97f}\u{ac00}-\u{d7a3}\u{f900}-\u{faff}\u{fe10}-\u{fe19}\u{fe30}-\u{fe6f}\u{ff00}-\u{ff60}\u{ffe0}-\u{ffe6}\u{1b000}-\u{1b2ff}\u{1f200}-\u{1f2ff}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}\p{Emoji_Presentation}]$/u;
+const DOUBLE_WIDTH =
+  /^[\u{1100}-\u{115f}\u{2e80}-\u{303e}\u{3041}-\u{33ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a000}-\u{a4cf}\u{a960}-\u{a97f}\u{ac00}-\u{d7a3}\u{f900}-\u{faff}\u{fe10}-\u{fe19}\u{fe30}-\u{fe6f}\u{ff00}-\u{ff60}\u{ffe0}-\u{ffe6}\u{1b000}-\u{1b2ff}\u{1f200}-\u{1f2ff}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}\p{Emoji_Presentation}]$/u;
 const NARROW_ONLY = /^[\u0020-\u007e]*$/;
 
 /** The cells one character takes in a terminal: 0, 1 or 2. */

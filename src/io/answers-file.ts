@@ -5,7 +5,11 @@ import type { Respondent } from '../core/answers/respondent.js';
 import { readSourceText } from './read.js';
 
 /** Reads, parses and checks one answers file (or `-`): a result, whatever went wrong. */
-export async function loadAnswersFile(path: string, bank: Bank, options: AnswersCheckOptions = {}): Promise<Checked<Respondent>> {
+export async function loadAnswersFile(
+  path: string,
+  bank: Bank,
+  options: AnswersCheckOptions = {},
+): Promise<Checked<Respondent>> {
   const input = await checkedAsync(() => readSourceText(path));
   return andThen(input, (text) => checkAnswersText(text, bank, options));
 }

@@ -41,7 +41,12 @@ export interface CompiledFile<T> {
  * A built-in file of the package: the JSON the build wrote after checking it, while the YAML still
  * has the content it was compiled from (an edited YAML is checked again by `load`).
  */
-export function loadBuiltin<T>(yamlFile: string, compiledFile: string, load: (path: string) => T, root = packageRoot()): T {
+export function loadBuiltin<T>(
+  yamlFile: string,
+  compiledFile: string,
+  load: (path: string) => T,
+  root = packageRoot(),
+): T {
   const yamlPath = join(root, yamlFile);
   const compiledPath = join(root, compiledFile);
   if (!existsSync(compiledPath)) return load(yamlPath);
@@ -56,7 +61,9 @@ let builtin: Bank | undefined;
 
 export function builtinBank(): Bank {
   if (builtin === undefined) {
-    const compiled = loadBuiltin<CompiledBank>(BUILTIN_BANK_FILE, COMPILED_BANK_FILE, (path) => ({ bank: loadBankFile(path) }));
+    const compiled = loadBuiltin<CompiledBank>(BUILTIN_BANK_FILE, COMPILED_BANK_FILE, (path) => ({
+      bank: loadBankFile(path),
+    }));
     if (compiled.hash !== undefined) rememberBankHash(compiled.bank, compiled.hash);
     builtin = compiled.bank;
   }

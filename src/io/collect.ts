@@ -61,7 +61,11 @@ export function isRespondentSet(path: string): boolean {
 }
 
 /** Reads and checks one form export: its respondents, or every problem in it (core/answers/form-export.ts). */
-export async function checkFormExport(path: string, bank: Bank, options: FormExportOptions = {}): Promise<Checked<Respondent[]>> {
+export async function checkFormExport(
+  path: string,
+  bank: Bank,
+  options: FormExportOptions = {},
+): Promise<Checked<Respondent[]>> {
   const bytes = checked(() => readFileBytes(path));
   if (bytes.value === undefined) return { problems: bytes.problems };
   return checkExportBytes(bytes.value, path, bank, options);
@@ -78,7 +82,8 @@ function isReadableEntry(folder: string, entry: Dirent, skipped: Problem[]): boo
     return true; // A broken link: reading it says what is wrong.
   }
   const why = notRegularFile(stat);
-  if (why) skipped.push({ source: safeLine(join(folder, entry.name)), message: `skipped: it ${why}`, severity: 'warning' });
+  if (why)
+    skipped.push({ source: safeLine(join(folder, entry.name)), message: `skipped: it ${why}`, severity: 'warning' });
   return why === undefined;
 }
 
@@ -96,20 +101,42 @@ export function folderFiles(folder: string): Checked<string[]> {
       .map((entry) => entry.name);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { problems: [{ source: safeLine(folder), message: `the folder cannot be read${code ? ` (${code})` : ''}`, severity: 'error' }] };
+    return {
+      problems: [
+        {
+          source: safeLine(folder),
+          message: `the folder cannot be read${code ? ` (${code})` : ''}`,
+          severity: 'error',
+        },
+      ],
+    };
   }
   for (const name of names.filter((n) => inputKind(n) === 'page' && isReportPageFile(join(folder, n)))) {
     skipped.push(reportSkipped(join(folder, name))!);
   }
   names = names.filter((n) => inputKind(n) === 'answers');
   if (names.length === 0) {
-    return { problems: [...skipped, { source: safeLine(folder), message: 'the folder holds no answers files', expected: '*.yaml, *.yml or *.json files (sub-folders are not searched)', severity: 'error' }] };
+    return {
+      problems: [
+        ...skipped,
+        {
+          source: safeLine(folder),
+          message: 'the folder holds no answers files',
+          expected: '*.yaml, *.yml or *.json files (sub-folders are not searched)',
+          severity: 'error',
+        },
+      ],
+    };
   }
-  return { value: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name)), problems: skipped };
+  return {
+    value: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => join(folder, name)),
+    problems: skipped,
+  };
 }
 
 /** When each respondent answered: its own time, else the file's (none for standard input). */
-const dated = (respondents: Respondent[], file: string): Dated[] => datedOf(respondents, file === '-' ? undefined : modifiedAt(file));
+const dated = (respondents: Respondent[], file: string): Dated[] =>
+  datedOf(respondents, file === '-' ? undefined : modifiedAt(file));
 
 /** Reads one path into respondents: a form export, a folder of answers files, an answers file, or `-`. */
 async function collectOne(path: string, bank: Bank, options: FormExportOptions, into: Gathered) {
@@ -200,7 +227,11 @@ function modifiedAt(path: string): number {
 }
 
 /** For `report`: the respondents and their warnings, or an InputError with every problem. */
-export async function collectRespondents(paths: string[], bank: Bank, options: CollectOptions = {}): Promise<Collected> {
+export async function collectRespondents(
+  paths: string[],
+  bank: Bank,
+  options: CollectOptions = {},
+): Promise<Collected> {
   return valueOf(await checkRespondents(paths, bank, options));
 }
 
@@ -212,7 +243,10 @@ export async function collectRespondents(paths: string[], bank: Bank, options: C
 export function alikeOnce(warnings: Problem[]): Problem[] {
   const groups = new Map<string, Problem[]>();
   warnings.forEach((w, i) => {
-    const key = w.line === undefined ? `#${i}` : JSON.stringify([w.severity, w.line, w.column, w.path, w.message, w.found, w.expected]);
+    const key =
+      w.line === undefined
+        ? `#${i}`
+        : JSON.stringify([w.severity, w.line, w.column, w.path, w.message, w.found, w.expected]);
     const group = groups.get(key);
     if (group) group.push(w);
     else groups.set(key, [w]);

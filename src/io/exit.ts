@@ -27,6 +27,9 @@ export function exitCodeFor(err: unknown, debug: boolean): number {
   }
   const message = err instanceof Error ? err.message : String(err);
   if (debug && err instanceof Error && err.stack) say(err.stack);
-  else say(`pm-diag: internal error: ${safeText(message)}\n(run again with --debug for the details, and please report it)`);
+  else
+    say(
+      `pm-diag: internal error: ${safeText(message)}\n(run again with --debug for the details, and please report it)`,
+    );
   return EXIT.internal;
 }

@@ -5,7 +5,10 @@ import { readFileText } from './read.js';
 
 /** Reads and checks a map file against the bank: every problem at its line and column. */
 export function checkFormMap(path: string, bank: Bank): Checked<FormMap> {
-  return andThen(checked(() => readFileText(path)), (input) => checkFormMapText(input, bank));
+  return andThen(
+    checked(() => readFileText(path)),
+    (input) => checkFormMapText(input, bank),
+  );
 }
 
 /** For a command: the map, or an InputError with every problem. */

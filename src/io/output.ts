@@ -16,7 +16,14 @@ export function refuseInputAsOutput(out: string): void {
   }
   if (input === undefined) return;
   const same = input === out ? 'an input' : `an input (${safeLine(input)})`;
-  throw new InputError([{ source: safeLine(out), message: `the output would replace ${same} of this run, so nothing was written`, expected: 'an output file that is not one of the inputs', severity: 'error' }]);
+  throw new InputError([
+    {
+      source: safeLine(out),
+      message: `the output would replace ${same} of this run, so nothing was written`,
+      expected: 'an output file that is not one of the inputs',
+      severity: 'error',
+    },
+  ]);
 }
 
 /** Writes a command's text result, ending in a line break: see emitContent. */
@@ -43,7 +50,9 @@ export function say(text: string): void {
 
 /** Problems for the person at the terminal, a `pm-diag: ` line each; past `max`, only how many more there are. */
 export function sayProblems(problems: Problem[], max = Infinity, more = 'more problems'): void {
-  const shown = inReadingOrder(problems).slice(0, max).map((p) => `pm-diag: ${formatProblem(p)}`);
+  const shown = inReadingOrder(problems)
+    .slice(0, max)
+    .map((p) => `pm-diag: ${formatProblem(p)}`);
   if (problems.length > max) shown.push(`pm-diag: ... and ${problems.length - max} ${more}`);
   if (shown.length > 0) say(shown.join('\n'));
 }

@@ -1,6 +1,14 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type BigIntStats, type Stats } from 'node:fs';
 import { InputError, UsageError } from '../core/errors.js';
-import { MAX_INPUT_BYTES, STDIN_SOURCE, decodeText, fail, megabytes, tooLarge, type SourceText } from '../core/source.js';
+import {
+  MAX_INPUT_BYTES,
+  STDIN_SOURCE,
+  decodeText,
+  fail,
+  megabytes,
+  tooLarge,
+  type SourceText,
+} from '../core/source.js';
 
 function describeFsError(err: NodeJS.ErrnoException): string {
   switch (err.code) {
@@ -71,7 +79,12 @@ export function readFileBytes(path: string, options: { input?: boolean } = {}): 
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       size += read;
-      if (size > MAX_INPUT_BYTES) fail(path, `the input is too large (more than ${megabytes(MAX_INPUT_BYTES)})`, `at most ${megabytes(MAX_INPUT_BYTES)}`);
+      if (size > MAX_INPUT_BYTES)
+        fail(
+          path,
+          `the input is too large (more than ${megabytes(MAX_INPUT_BYTES)})`,
+          `at most ${megabytes(MAX_INPUT_BYTES)}`,
+        );
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
     }
   } catch (err) {
@@ -92,7 +105,9 @@ export function readFileBytes(path: string, options: { input?: boolean } = {}): 
 /** Reads all of stdin; refuses a terminal, which would wait for typing that nobody knows to do. */
 export async function readStdinText(stdin: NodeJS.ReadStream = process.stdin): Promise<SourceText> {
   if (stdin.isTTY) {
-    throw new UsageError('"-" reads the answers from standard input, but standard input is a terminal: pipe a file into it (pm-diag assess --answers - < answers.yaml)');
+    throw new UsageError(
+      '"-" reads the answers from standard input, but standard input is a terminal: pipe a file into it (pm-diag assess --answers - < answers.yaml)',
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;

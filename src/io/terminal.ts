@@ -8,9 +8,12 @@ export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = pr
   return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, stream.columns));
 }
 
-
 /** Colour only on a terminal, unless the environment or `--no-color` says otherwise. */
-export function colorWanted(flag: boolean | undefined, stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorWanted(
+  flag: boolean | undefined,
+  stream: { isTTY?: boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (flag === false) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;

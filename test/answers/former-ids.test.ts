@@ -22,7 +22,9 @@ describe('unknown ids near an id of an earlier version', () => {
   it('suggest the item the old id became, naming the old id', () => {
     const result = validate('  market-discovry: { owner: pm, capability: 3, capacity: 2 }\n');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(':5:3: answers.market-discovry: unknown item id "market-discovry" (did you mean "market-problems", formerly "market-discovery"?)');
+    expect(result.stderr).toContain(
+      ':5:3: answers.market-discovry: unknown item id "market-discovry" (did you mean "market-problems", formerly "market-discovery"?)',
+    );
   });
 
   it('still suggest a current id when that is nearest', () => {

@@ -97,7 +97,7 @@ describe('one person, one set of answers', () => {
   });
 });
 
-describe('--latest keeps the latest by the answers\' own time', () => {
+describe("--latest keeps the latest by the answers' own time", () => {
   // The files' times say the opposite of their answered-at: a copy made later, or a download order.
   const older = answers('name: Bo', 1, ['answered-at: 2026-12-01T09:00:00Z']);
   const newer = answers('name: Bo', 4, ['answered-at: 2026-12-06T10:42:00+01:00']);
@@ -140,7 +140,10 @@ describe('--latest keeps the latest by the answers\' own time', () => {
     const latest = runCli(['export', dir, '--format', 'ndjson', '--latest']);
     expect(latest.code, latest.stderr).toBe(0);
     type Row = { respondent: string; value: unknown; axis: string };
-    const rows = latest.stdout.trim().split('\n').map((line) => JSON.parse(line) as Row);
+    const rows = latest.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Row);
     expect(new Set(rows.map((row) => row.respondent))).toEqual(new Set(['Bo']));
     expect(rows.find((row) => row.axis === 'capability' && row.value !== null)?.value).toBe(4);
 

@@ -10,13 +10,22 @@ import { runCli } from '../helpers/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'pm-diag-team-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function answers(name: string, organization: string, capability: number, file = `${name.toLowerCase()}-${capability}.yaml`): string {
+function answers(
+  name: string,
+  organization: string,
+  capability: number,
+  file = `${name.toLowerCase()}-${capability}.yaml`,
+): string {
   const path = join(dir, file);
-  writeFileSync(path, `organization: ${organization}\nrespondent: { name: ${name}, role: pm }\nanswers:\n  competitive-analysis: { owner: pmm, capability: ${capability}, capacity: 3 }\n`);
+  writeFileSync(
+    path,
+    `organization: ${organization}\nrespondent: { name: ${name}, role: pm }\nanswers:\n  competitive-analysis: { owner: pmm, capability: ${capability}, capacity: 3 }\n`,
+  );
   return path;
 }
 
-const respondentsOf = (stdout: string) => (JSON.parse(stdout) as { respondentList: { name: string; source: string }[] }).respondentList;
+const respondentsOf = (stdout: string) =>
+  (JSON.parse(stdout) as { respondentList: { name: string; source: string }[] }).respondentList;
 
 describe('report: one team per report', () => {
   const acme = answers('Ann', 'Acme', 3);

@@ -24,7 +24,11 @@ describe('warnings shared by several files', () => {
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/a\.yaml:4:3: warning: answers: 3 of 4 items unanswered: positioning, win-loss-feedback, launch-cadence \(the same in \S*b\.yaml\)$/);
-    expect(lines[1]).toMatch(/c\.yaml:4:3: warning: answers: 2 of 4 items unanswered: win-loss-feedback, launch-cadence$/);
+    expect(lines[0]).toMatch(
+      /a\.yaml:4:3: warning: answers: 3 of 4 items unanswered: positioning, win-loss-feedback, launch-cadence \(the same in \S*b\.yaml\)$/,
+    );
+    expect(lines[1]).toMatch(
+      /c\.yaml:4:3: warning: answers: 2 of 4 items unanswered: win-loss-feedback, launch-cadence$/,
+    );
   });
 });

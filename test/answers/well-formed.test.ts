@@ -29,35 +29,114 @@ describe('the quick check of an answers file', () => {
     }
     expect(taken).toBeGreaterThan(20);
     for (const file of yamlFilesUnder(join(ROOT, 'examples')).filter((f) => !f.includes('profile'))) {
-      expect(isWellFormedAnswers(parseDocumentText({ source: file, text: readFileSync(file, 'utf8') }, { allowAliases: false }).data), relative(ROOT, file)).toBe(true);
+      expect(
+        isWellFormedAnswers(
+          parseDocumentText({ source: file, text: readFileSync(file, 'utf8') }, { allowAliases: false }).data,
+        ),
+        relative(ROOT, file),
+      ).toBe(true);
     }
   });
 
   it('accepts a generated file exactly when zod does', () => {
-    const odd = fc.constantFrom<unknown>(undefined, null, '', 'n/a', 'unknown', 'Unknown', 0, 1, 3, 5, 6, -1, 2.5, 1e21, Number.NaN, true, [], {}, 'pm', 'x', ['pm']);
-    const level = fc.oneof({ weight: 12, arbitrary: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant('unknown'), fc.constant(null)) }, { weight: 1, arbitrary: odd });
-    const owner = fc.oneof({ weight: 12, arbitrary: fc.constantFrom<unknown>(...OWNERS) }, { weight: 1, arbitrary: odd });
-    const textValue = fc.oneof({ weight: 12, arbitrary: fc.oneof(fc.string(), fc.constant(null)) }, { weight: 1, arbitrary: odd });
+    const odd = fc.constantFrom<unknown>(
+      undefined,
+      null,
+      '',
+      'n/a',
+      'unknown',
+      'Unknown',
+      0,
+      1,
+      3,
+      5,
+      6,
+      -1,
+      2.5,
+      1e21,
+      Number.NaN,
+      true,
+      [],
+      {},
+      'pm',
+      'x',
+      ['pm'],
+    );
+    const level = fc.oneof(
+      { weight: 12, arbitrary: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant('unknown'), fc.constant(null)) },
+      { weight: 1, arbitrary: odd },
+    );
+    const owner = fc.oneof(
+      { weight: 12, arbitrary: fc.constantFrom<unknown>(...OWNERS) },
+      { weight: 1, arbitrary: odd },
+    );
+    const textValue = fc.oneof(
+      { weight: 12, arbitrary: fc.oneof(fc.string(), fc.constant(null)) },
+      { weight: 1, arbitrary: odd },
+    );
     /** A key no schema has, now and then. */
-    const withRareKey = <T extends object>(value: fc.Arbitrary<T>, key: string) => fc.tuple(value, fc.nat(40)).map(([v, n]) => (n === 0 ? { ...v, [key]: 1 } : v));
+    const withRareKey = <T extends object>(value: fc.Arbitrary<T>, key: string) =>
+      fc.tuple(value, fc.nat(40)).map(([v, n]) => (n === 0 ? { ...v, [key]: 1 } : v));
     const field = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined, freq: 3 });
     const item = fc.record(
-      { owner: field(owner), capability: field(level), capacity: field(level), delivery: field(level), evidence: field(textValue), note: field(textValue) },
+      {
+        owner: field(owner),
+        capability: field(level),
+        capacity: field(level),
+        delivery: field(level),
+        evidence: field(textValue),
+        note: field(textValue),
+      },
       { requiredKeys: [], noNullPrototype: true },
     );
     const itemWithExtra = withRareKey(item, 'extra');
-    const answer = fc.oneof({ weight: 8, arbitrary: itemWithExtra }, { weight: 1, arbitrary: fc.constantFrom<unknown>('n/a', null, 'N/A', 3, []) });
+    const answer = fc.oneof(
+      { weight: 8, arbitrary: itemWithExtra },
+      { weight: 1, arbitrary: fc.constantFrom<unknown>('n/a', null, 'N/A', 3, []) },
+    );
     const file = fc.record(
       {
         $schema: field(fc.oneof({ weight: 12, arbitrary: fc.string() }, { weight: 1, arbitrary: odd })),
         bank: field(textValue),
-        'bank-version': field(fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 1, max: 9 }) }, { weight: 1, arbitrary: odd })),
+        'bank-version': field(
+          fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 1, max: 9 }) }, { weight: 1, arbitrary: odd }),
+        ),
         'bank-hash': field(textValue),
         organization: field(textValue),
         stage: field(textValue),
-        form: field(fc.oneof({ weight: 12, arbitrary: fc.constantFrom<unknown>('rapid', 'full') }, { weight: 1, arbitrary: odd })),
-        respondent: field(fc.oneof(withRareKey(fc.record({ name: field(textValue), role: field(fc.oneof({ weight: 12, arbitrary: fc.constantFrom<unknown>(...ROLES) }, { weight: 1, arbitrary: odd })) }, { requiredKeys: [], noNullPrototype: true }), 'other'), odd)),
-        answers: fc.oneof({ weight: 6, arbitrary: fc.dictionary(fc.stringMatching(/^[a-z][a-z-]{0,8}$/), answer, { maxKeys: 4, noNullPrototype: true }) }, { weight: 1, arbitrary: odd }),
+        form: field(
+          fc.oneof({ weight: 12, arbitrary: fc.constantFrom<unknown>('rapid', 'full') }, { weight: 1, arbitrary: odd }),
+        ),
+        respondent: field(
+          fc.oneof(
+            withRareKey(
+              fc.record(
+                {
+                  name: field(textValue),
+                  role: field(
+                    fc.oneof(
+                      { weight: 12, arbitrary: fc.constantFrom<unknown>(...ROLES) },
+                      { weight: 1, arbitrary: odd },
+                    ),
+                  ),
+                },
+                { requiredKeys: [], noNullPrototype: true },
+              ),
+              'other',
+            ),
+            odd,
+          ),
+        ),
+        answers: fc.oneof(
+          {
+            weight: 6,
+            arbitrary: fc.dictionary(fc.stringMatching(/^[a-z][a-z-]{0,8}$/), answer, {
+              maxKeys: 4,
+              noNullPrototype: true,
+            }),
+          },
+          { weight: 1, arbitrary: odd },
+        ),
       },
       { requiredKeys: [], noNullPrototype: true },
     );

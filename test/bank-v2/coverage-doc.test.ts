@@ -18,7 +18,12 @@ function tableRows(heading: string): string[][] {
   expect(start, heading).toBeGreaterThan(-1);
   const section = doc.slice(start + 1).split('\n## ')[0]!;
   const rows = section.split('\n').filter((line) => line.startsWith('|'));
-  return rows.slice(2).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  return rows.slice(2).map((line) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  );
 }
 
 const idsIn = (cell: string) => [...cell.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!);
@@ -39,15 +44,30 @@ describe('the coverage document', () => {
   it('draws ideas from all five seeds and names each missing responsibility of issue 15', () => {
     const seeds = new Set(tableRows(ideaTables[0]!).flatMap(([, seed]) => seed!.split(/,\s*/)));
     expect([...seeds].sort()).toEqual(['000', '001', '002', '003', '004']);
-    const expected = tableRows(ideaTables[1]!).map(([idea]) => idea!.toLowerCase()).join('\n');
-    for (const topic of ['analytics', 'onboarding', 'roadmap communication', 'naming', 'partner', 'support', 'end-of-life', 'self-serve', 'ai features', 'ai-drafted']) {
+    const expected = tableRows(ideaTables[1]!)
+      .map(([idea]) => idea!.toLowerCase())
+      .join('\n');
+    for (const topic of [
+      'analytics',
+      'onboarding',
+      'roadmap communication',
+      'naming',
+      'partner',
+      'support',
+      'end-of-life',
+      'self-serve',
+      'ai features',
+      'ai-drafted',
+    ]) {
       expect(expected, topic).toContain(topic);
     }
   });
 
   it('gives the items, questions and minutes of each form as the bank counts them and the questionnaire estimates them', () => {
     const rows = tableRows('How long each form takes');
-    expect(rows.map(([form, stage]) => `${form} ${stage}`)).toEqual(['rapid', 'full'].flatMap((form) => STAGES.map((stage) => `${form} ${stage}`)));
+    expect(rows.map(([form, stage]) => `${form} ${stage}`)).toEqual(
+      ['rapid', 'full'].flatMap((form) => STAGES.map((stage) => `${form} ${stage}`)),
+    );
     const sections = selectSections(loadBank(), undefined);
     for (const [form, stage, items, questions, estimate] of rows) {
       const scope = formItems(bank, form as 'rapid' | 'full', stage!);
@@ -59,23 +79,30 @@ describe('the coverage document', () => {
       expect(estimate, `${form} ${stage}`).toBe(`about ${length.minutes} min`);
     }
     // Issue 15: the rapid form takes ten minutes at most.
-    for (const stage of STAGES) expect(formLength(scopedSections(sections, { stage, form: 'rapid' })).minutes).toBeLessThanOrEqual(10);
+    for (const stage of STAGES)
+      expect(formLength(scopedSections(sections, { stage, form: 'rapid' })).minutes).toBeLessThanOrEqual(10);
   });
 
   it('gives the average stem length and the length of the scales as the bank has them', () => {
     const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
     const stems = itemsOf(bank).map((i) => words(i.question));
     expect(doc).toContain(`Stems average ${Math.round(stems.reduce((s, n) => s + n, 0) / stems.length)} words`);
-    const scaleWords = Object.values(bank.scales).map((scale) => Object.values(scale).reduce((s, l) => s + words(`${l.label} ${l.description}`), 0));
+    const scaleWords = Object.values(bank.scales).map((scale) =>
+      Object.values(scale).reduce((s, l) => s + words(`${l.label} ${l.description}`), 0),
+    );
     expect(doc).toContain(`${Math.min(...scaleWords)}–${Math.max(...scaleWords)} words each`);
   });
 
   it('states the counts of the bank', () => {
     const responsibilities = itemsOf(bank).filter((i) => i.kind === 'responsibility');
-    expect(doc).toContain(`**${bank.areas.length} areas, ${responsibilities.length} responsibilities, ${bank.interlock.length} hand-offs.**`);
+    expect(doc).toContain(
+      `**${bank.areas.length} areas, ${responsibilities.length} responsibilities, ${bank.interlock.length} hand-offs.**`,
+    );
     const owners = (o: string) => responsibilities.filter((r) => r.kind === 'responsibility' && r.owner === o).length;
     expect(doc).toMatch(
-      new RegExp(`product management ${owners('pm')},\\s+product marketing ${owners('pmm')}, shared ${owners('shared')}, leadership ${owners('leadership')}\\.`),
+      new RegExp(
+        `product management ${owners('pm')},\\s+product marketing ${owners('pmm')}, shared ${owners('shared')}, leadership ${owners('leadership')}\\.`,
+      ),
     );
     const rapidItems = itemsOf(bank).filter((i) => i.rapid === true).length;
     expect(doc).toContain(`a rapid form of ${rapidItems} items`);

@@ -39,8 +39,10 @@ interface AnswersFile {
 const bank = loadV2();
 const items = new Map<string, AnyItem>(itemsOf(bank).map((i) => [i.id, i]));
 const load = (file: string) => readYaml<AnswersFile>(file);
-const answered = (file: AnswersFile) => Object.entries(file.answers).flatMap(([id, a]) => (a && a !== 'n/a' ? [[id, a] as const] : []));
-const isLevel = (value: unknown) => value === 'unknown' || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5);
+const answered = (file: AnswersFile) =>
+  Object.entries(file.answers).flatMap(([id, a]) => (a && a !== 'n/a' ? [[id, a] as const] : []));
+const isLevel = (value: unknown) =>
+  value === 'unknown' || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5);
 
 describe.each(exampleFiles().map((file) => [relative(ROOT, file), file] as const))('%s', (_name, file) => {
   const answers = load(file);
@@ -65,7 +67,8 @@ describe.each(exampleFiles().map((file) => [relative(ROOT, file), file] as const
       const item = items.get(id)!;
       const fields = Object.keys(answer);
       if (item.kind === 'responsibility') {
-        for (const f of fields) expect(['owner', 'capability', 'capacity', 'evidence', 'note'], `${id}.${f}`).toContain(f);
+        for (const f of fields)
+          expect(['owner', 'capability', 'capacity', 'evidence', 'note'], `${id}.${f}`).toContain(f);
         expect(ANSWER_OWNERS, `${id}.owner`).toContain(answer.owner);
         expect(isLevel(answer.capability), `${id}.capability`).toBe(true);
         expect(isLevel(answer.capacity), `${id}.capacity`).toBe(true);
@@ -73,7 +76,8 @@ describe.each(exampleFiles().map((file) => [relative(ROOT, file), file] as const
         for (const f of fields) expect(['delivery', 'evidence', 'note'], `${id}.${f}`).toContain(f);
         expect(isLevel(answer.delivery), `${id}.delivery`).toBe(true);
       }
-      for (const text of [answer.note, answer.evidence]) if (text !== undefined) expect(text.trim().length, id).toBeGreaterThan(10);
+      for (const text of [answer.note, answer.evidence])
+        if (text !== undefined) expect(text.trim().length, id).toBeGreaterThan(10);
     }
   });
 
@@ -143,7 +147,10 @@ describe('the stories', () => {
     const launchOwners = team.map((f) => owners(f)['launch-plan']);
     expect(launchOwners.filter((o) => o === 'none').length).toBeGreaterThan(launchOwners.length / 2);
     expect(owners(byRole.pm!)['launch-plan']).toBe('pmm');
-    expect(deliveryOf(byRole.pm!, 'release-plan-and-early-warning') - deliveryOf(byRole.pmm!, 'release-plan-and-early-warning')).toBeGreaterThanOrEqual(1);
+    expect(
+      deliveryOf(byRole.pm!, 'release-plan-and-early-warning') -
+        deliveryOf(byRole.pmm!, 'release-plan-and-early-warning'),
+    ).toBeGreaterThanOrEqual(1);
     expect(team.some((f) => Object.values(owners(f)).includes('combined'))).toBe(true);
     expect(team.filter((f) => answered(f).some(([, a]) => a.evidence)).length).toBeGreaterThanOrEqual(3);
   });

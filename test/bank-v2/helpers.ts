@@ -21,7 +21,18 @@ export type Stage = (typeof STAGES)[number];
 export const ACCOUNTABLE_OWNERS = ['pm', 'pmm', 'shared', 'leadership'];
 /** The owner codes an answers file accepts, less `combined`, `none` and `unclear`, which describe a state rather than a function. */
 export const CONTRIBUTOR_CODES = ['pm', 'pmm', 'shared', 'sales', 'engineering', 'leadership', 'other'];
-export const ANSWER_OWNERS = ['pm', 'pmm', 'shared', 'combined', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear'];
+export const ANSWER_OWNERS = [
+  'pm',
+  'pmm',
+  'shared',
+  'combined',
+  'sales',
+  'engineering',
+  'leadership',
+  'other',
+  'none',
+  'unclear',
+];
 export const RESPONDENT_ROLES = ['pm', 'pmm', 'sales', 'marketing', 'engineering', 'leadership', 'other'];
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -73,7 +84,8 @@ export interface BankV1 {
 }
 
 export type Kind = 'responsibility' | 'interlock';
-export type AnyItem = (Responsibility & { kind: 'responsibility'; area: string }) | (InterlockItem & { kind: 'interlock' });
+export type AnyItem =
+  (Responsibility & { kind: 'responsibility'; area: string }) | (InterlockItem & { kind: 'interlock' });
 
 export const readYaml = <T>(file: string): T => parse(readFileSync(file, 'utf8')) as T;
 export const loadV2 = (): BankV2 => readYaml<BankV2>(V2_BANK_FILE);
@@ -81,12 +93,15 @@ export const loadV2 = (): BankV2 => readYaml<BankV2>(V2_BANK_FILE);
 /** Every item of a version 2 bank, responsibilities first (in bank order), then the interlock. */
 export function itemsOf(bank: BankV2): AnyItem[] {
   return [
-    ...bank.areas.flatMap((area) => area.responsibilities.map((r) => ({ ...r, kind: 'responsibility' as const, area: area.id }))),
+    ...bank.areas.flatMap((area) =>
+      area.responsibilities.map((r) => ({ ...r, kind: 'responsibility' as const, area: area.id })),
+    ),
     ...bank.interlock.map((i) => ({ ...i, kind: 'interlock' as const })),
   ];
 }
 
-export const appliesAt = (item: { stages?: string[] }, stage: string): boolean => !item.stages || item.stages.includes(stage);
+export const appliesAt = (item: { stages?: string[] }, stage: string): boolean =>
+  !item.stages || item.stages.includes(stage);
 
 /** Questions a form asks about one item: a responsibility asks owner, capability and capacity; a hand-off asks delivery. */
 export const questionsFor = (item: AnyItem): number => (item.kind === 'responsibility' ? 3 : 1);
@@ -102,7 +117,8 @@ export const questionCount = (items: AnyItem[]): number => items.reduce((sum, it
 export function v1Items(): Map<string, { kind: Kind; question: string }> {
   const v1 = readYaml<BankV1>(V1_BANK_FILE);
   const items = new Map<string, { kind: Kind; question: string }>();
-  for (const area of v1.areas) for (const r of area.responsibilities) items.set(r.id, { kind: 'responsibility', question: r.question });
+  for (const area of v1.areas)
+    for (const r of area.responsibilities) items.set(r.id, { kind: 'responsibility', question: r.question });
   for (const i of v1.interlock) items.set(i.id, { kind: 'interlock', question: i.question });
   return items;
 }

@@ -13,14 +13,17 @@ describe('the version-2 bank in the binary', () => {
     expect(r.stdout).toContain('question bank "pm-pmm-diagnostic" v2');
   });
 
-  it.each(['launch-orphaned.yaml', 'mature.yaml', 'startup-one-person.yaml'])('loads the version-1 example %s as the built-in bank, naming what moved', (example) => {
-    const r = runCli(['assess', '--answers', join(V1_EXAMPLES, example), '--format', 'json']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('answers under ids of an earlier version of "pm-pmm-diagnostic": moved');
-    const report = JSON.parse(r.stdout) as { bank: { version: number }; summary: { coverage: number } };
-    expect(report.bank.version).toBe(2);
-    expect(report.summary.coverage).toBeGreaterThan(50);
-  });
+  it.each(['launch-orphaned.yaml', 'mature.yaml', 'startup-one-person.yaml'])(
+    'loads the version-1 example %s as the built-in bank, naming what moved',
+    (example) => {
+      const r = runCli(['assess', '--answers', join(V1_EXAMPLES, example), '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('answers under ids of an earlier version of "pm-pmm-diagnostic": moved');
+      const report = JSON.parse(r.stdout) as { bank: { version: number }; summary: { coverage: number } };
+      expect(report.bank.version).toBe(2);
+      expect(report.summary.coverage).toBeGreaterThan(50);
+    },
+  );
 
   it.each([
     ['team', 4, 'full'],

@@ -48,7 +48,13 @@ describe('migrations from version 1', () => {
   });
 
   it('folds the launch cluster into fewer items: launch mechanics are measured in one responsibility and three hand-offs', () => {
-    const launchCluster = ['launch-readiness-and-status', 'on-time-delivery-and-beta', 'quality-launch-on-time-on-spec', 'launch-status-cadence', 'roadmap-and-release-plan'];
+    const launchCluster = [
+      'launch-readiness-and-status',
+      'on-time-delivery-and-beta',
+      'quality-launch-on-time-on-spec',
+      'launch-status-cadence',
+      'roadmap-and-release-plan',
+    ];
     const targets = new Set(launchCluster.map((id) => Object.fromEntries([...renamed, ...merged])[id]));
     expect([...targets].sort()).toEqual(['launch-plan', 'release-plan-and-early-warning']);
   });
@@ -57,10 +63,23 @@ describe('migrations from version 1', () => {
 describe('the stems the review found double-barrelled or leading', () => {
   // bank-review.md §3, items 3 and 4
   const doubleBarrelled = [
-    'launch-strategy-and-plan', 'shared-goals-and-structure', 'customer-visits-and-advisory-boards', 'cross-functional-leadership',
-    'roadmap', 'pricing-and-packaging', 'product-strategy-and-portfolio', 'profitability-and-lifecycle', 'on-time-delivery-and-beta',
-    'demand-generation-and-retention', 'pr-analyst-relations-thought-leadership', 'competitive-analysis', 'distinctive-competence',
-    'marketing-plan', 'marketing-programmes-and-plans', 'quality-launch-on-time-on-spec', 'roadmap-and-release-plan',
+    'launch-strategy-and-plan',
+    'shared-goals-and-structure',
+    'customer-visits-and-advisory-boards',
+    'cross-functional-leadership',
+    'roadmap',
+    'pricing-and-packaging',
+    'product-strategy-and-portfolio',
+    'profitability-and-lifecycle',
+    'on-time-delivery-and-beta',
+    'demand-generation-and-retention',
+    'pr-analyst-relations-thought-leadership',
+    'competitive-analysis',
+    'distinctive-competence',
+    'marketing-plan',
+    'marketing-programmes-and-plans',
+    'quality-launch-on-time-on-spec',
+    'roadmap-and-release-plan',
   ];
   const leading = ['stakeholder-communications', 'marketing-plan', 'launch-readiness-and-status'];
   const v2Questions = new Map(itemsOf(bank).map((i) => [i.id, i.question]));

@@ -7,8 +7,20 @@ import { RUN_LENGTH, runs, sharedRuns, withoutSources, words } from './originali
 
 describe('the own-words checker', () => {
   it('normalises case, apostrophes and punctuation the same way on both sides', () => {
-    expect(words('It’s a “Go-to-Market” STRATEGY, isn\'t it?')).toEqual(['its', 'a', 'go', 'to', 'market', 'strategy', 'isnt', 'it']);
-    expect(runs('one two three four five six seven')).toEqual(['one two three four five six', 'two three four five six seven']);
+    expect(words("It’s a “Go-to-Market” STRATEGY, isn't it?")).toEqual([
+      'its',
+      'a',
+      'go',
+      'to',
+      'market',
+      'strategy',
+      'isnt',
+      'it',
+    ]);
+    expect(runs('one two three four five six seven')).toEqual([
+      'one two three four five six',
+      'two three four five six seven',
+    ]);
   });
 
   it('finds a run of six shared words, and not a run of five', () => {
@@ -19,11 +31,23 @@ describe('the own-words checker', () => {
     ]);
     // five shared words in a row are allowed
     expect(sharedRuns('it drives market adoption through content alone', source)).toEqual([]);
-    expect(sharedRuns('Drives market adoption, through content AND campaigns!', source)).toEqual(['drives market adoption through content and', 'market adoption through content and campaigns']);
+    expect(sharedRuns('Drives market adoption, through content AND campaigns!', source)).toEqual([
+      'drives market adoption through content and',
+      'market adoption through content and campaigns',
+    ]);
   });
 
   it('leaves out only what is listed under a sources key', () => {
-    const raw = ['a: keep this', '    sources:', '      - "cited title"', '      - "another"', '    weight: 2', '  # a comment kept', 'sources: ["inline"]', 'b: kept'].join('\n');
+    const raw = [
+      'a: keep this',
+      '    sources:',
+      '      - "cited title"',
+      '      - "another"',
+      '    weight: 2',
+      '  # a comment kept',
+      'sources: ["inline"]',
+      'b: kept',
+    ].join('\n');
     expect(withoutSources(raw)).toBe(['a: keep this', '    weight: 2', '  # a comment kept', 'b: kept'].join('\n'));
   });
 });
@@ -47,9 +71,12 @@ describe('version 2 is in our own words', () => {
     expect(seedRuns.size).toBeGreaterThan(1000);
   });
 
-  it.each(texts.map((t) => [relative(ROOT, t.file), t.text] as const))(`%s shares no run of ${RUN_LENGTH} words with a seed outside its sources`, (_file, text) => {
-    expect(sharedRuns(text, seedRuns)).toEqual([]);
-  });
+  it.each(texts.map((t) => [relative(ROOT, t.file), t.text] as const))(
+    `%s shares no run of ${RUN_LENGTH} words with a seed outside its sources`,
+    (_file, text) => {
+      expect(sharedRuns(text, seedRuns)).toEqual([]);
+    },
+  );
 
   it('the check does find seed text: the sources lists themselves cite seed titles', () => {
     const sourcesOnly = readFileSync(V2_BANK_FILE, 'utf8');

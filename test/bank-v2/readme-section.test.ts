@@ -11,7 +11,10 @@ import { itemsOf, loadV2 } from './helpers.js';
 // ones the bank and the questionnaire give.
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const section = README.slice(README.indexOf('\n## What the bank covers\n'), README.indexOf('\n## Your own question bank\n'));
+const section = README.slice(
+  README.indexOf('\n## What the bank covers\n'),
+  README.indexOf('\n## Your own question bank\n'),
+);
 const bank = loadV2();
 const items = itemsOf(bank);
 
@@ -20,7 +23,11 @@ describe('README, "What the bank covers"', () => {
     expect(section.length).toBeGreaterThan(500);
     expect(section).toContain('[docs/bank-coverage.md](docs/bank-coverage.md)');
     const ids = new Set(items.map((i) => i.id));
-    const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Idea') && !l.startsWith('| Form') && !/^\| (rapid|full)/.test(l));
+    const rows = section
+      .split('\n')
+      .filter(
+        (l) => l.startsWith('| ') && !l.startsWith('| Idea') && !l.startsWith('| Form') && !/^\| (rapid|full)/.test(l),
+      );
     expect(rows.length).toBeGreaterThanOrEqual(10);
     for (const row of rows) {
       const named = [...row.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!);
@@ -33,8 +40,12 @@ describe('README, "What the bank covers"', () => {
     const responsibilities = items.filter((i) => i.kind === 'responsibility');
     const owners = (o: string) => responsibilities.filter((r) => r.kind === 'responsibility' && r.owner === o).length;
     const from = (f: string) => bank.interlock.filter((i) => i.from === f).length;
-    expect(section).toContain(`**${responsibilities.length} responsibilities in ${bank.areas.length}\nareas** and **${bank.interlock.length} hand-offs** (${from('pmm')} from product marketing to product management, ${from('pm')} the other way)`);
-    expect(section.replace(/\s+/g, ' ')).toContain(`(product management ${owners('pm')}, product marketing ${owners('pmm')}, shared ${owners('shared')}, leadership ${owners('leadership')})`);
+    expect(section).toContain(
+      `**${responsibilities.length} responsibilities in ${bank.areas.length}\nareas** and **${bank.interlock.length} hand-offs** (${from('pmm')} from product marketing to product management, ${from('pm')} the other way)`,
+    );
+    expect(section.replace(/\s+/g, ' ')).toContain(
+      `(product management ${owners('pm')}, product marketing ${owners('pmm')}, shared ${owners('shared')}, leadership ${owners('leadership')})`,
+    );
   });
 
   it('gives each form the items, questions and minutes the questionnaire offers', () => {

@@ -32,8 +32,14 @@ describe('bank version 2: header, scales and stages', () => {
 
   it('declares the three stages with their targets and whether one person doing both is expected', () => {
     expect(Object.keys(bank.stages)).toEqual([...STAGES]);
-    const shape = Object.fromEntries(Object.entries(bank.stages).map(([id, s]) => [id, { target: s.target, combined: s.combined }]));
-    expect(shape).toEqual({ startup: { target: 3, combined: true }, growth: { target: 4, combined: false }, enterprise: { target: 4, combined: false } });
+    const shape = Object.fromEntries(
+      Object.entries(bank.stages).map(([id, s]) => [id, { target: s.target, combined: s.combined }]),
+    );
+    expect(shape).toEqual({
+      startup: { target: 3, combined: true },
+      growth: { target: 4, combined: false },
+      enterprise: { target: 4, combined: false },
+    });
     for (const stage of Object.values(bank.stages)) {
       expect(stage.title.length).toBeGreaterThan(2);
       expect(stage.description.length).toBeGreaterThan(40);
@@ -44,20 +50,24 @@ describe('bank version 2: header, scales and stages', () => {
     expect(bank.description).toMatch(/highest level whose every statement is true/);
   });
 
-  it.each(['capability', 'capacity', 'delivery'])('the %s scale has five labelled levels, each above 2 adding one condition to the level below', (name) => {
-    const scale = bank.scales[name]!;
-    expect(Object.keys(scale)).toEqual(levels);
-    for (const [level, anchor] of Object.entries(scale)) {
-      expect(Object.keys(anchor).sort(), `${name} ${level}`).toEqual(['description', 'label']);
-      expect(anchor.label.length).toBeGreaterThan(2);
-      if (Number(level) >= 3) expect(anchor.description, `${name} ${level}`).toMatch(new RegExp(`^Level ${Number(level) - 1}, and `));
-      // one condition: after "Level N, and" no further "and also"/"; and" joins a second one
-      expect(anchor.description, `${name} ${level}`).not.toMatch(/;\s*and\b|\band also\b/);
-      // a "but" states a shortfall that the higher levels, which include this one, would contradict
-      expect(anchor.description, `${name} ${level}`).not.toMatch(/\bbut\b/i);
-    }
-    expect(new Set(Object.values(scale).map((a) => a.label)).size).toBe(5);
-  });
+  it.each(['capability', 'capacity', 'delivery'])(
+    'the %s scale has five labelled levels, each above 2 adding one condition to the level below',
+    (name) => {
+      const scale = bank.scales[name]!;
+      expect(Object.keys(scale)).toEqual(levels);
+      for (const [level, anchor] of Object.entries(scale)) {
+        expect(Object.keys(anchor).sort(), `${name} ${level}`).toEqual(['description', 'label']);
+        expect(anchor.label.length).toBeGreaterThan(2);
+        if (Number(level) >= 3)
+          expect(anchor.description, `${name} ${level}`).toMatch(new RegExp(`^Level ${Number(level) - 1}, and `));
+        // one condition: after "Level N, and" no further "and also"/"; and" joins a second one
+        expect(anchor.description, `${name} ${level}`).not.toMatch(/;\s*and\b|\band also\b/);
+        // a "but" states a shortfall that the higher levels, which include this one, would contradict
+        expect(anchor.description, `${name} ${level}`).not.toMatch(/\bbut\b/i);
+      }
+      expect(new Set(Object.values(scale).map((a) => a.label)).size).toBe(5);
+    },
+  );
 
   it('anchors capability on the result, so an expert working alone is not rated 1', () => {
     expect(bank.scales.capability!['1']!.description).toMatch(/not done/i);
@@ -77,17 +87,49 @@ describe('bank version 2: only the keys of DESIGN.md', () => {
   const allowed = (keys: string[], object: object, where: string) => {
     for (const key of Object.keys(object)) expect(keys, `${where}: unknown key "${key}"`).toContain(key);
   };
-  const itemKeys = ['id', 'title', 'question', 'evidence', 'weight', 'target', 'targets', 'stages', 'rapid', 'discussion', 'sources'];
+  const itemKeys = [
+    'id',
+    'title',
+    'question',
+    'evidence',
+    'weight',
+    'target',
+    'targets',
+    'stages',
+    'rapid',
+    'discussion',
+    'sources',
+  ];
 
   it('at the top, in stages, areas, responsibilities, hand-offs and migrations', () => {
-    allowed(['$schema', 'id', 'version', 'title', 'description', 'target', 'default-stage', 'functions', 'scales', 'stages', 'areas', 'interlock', 'migrations'], bank, 'bank');
-    for (const [id, stage] of Object.entries(bank.stages)) allowed(['title', 'description', 'target', 'combined'], stage, `stages.${id}`);
+    allowed(
+      [
+        '$schema',
+        'id',
+        'version',
+        'title',
+        'description',
+        'target',
+        'default-stage',
+        'functions',
+        'scales',
+        'stages',
+        'areas',
+        'interlock',
+        'migrations',
+      ],
+      bank,
+      'bank',
+    );
+    for (const [id, stage] of Object.entries(bank.stages))
+      allowed(['title', 'description', 'target', 'combined'], stage, `stages.${id}`);
     for (const area of bank.areas) {
       allowed(['id', 'title', 'description', 'responsibilities'], area, area.id);
       for (const r of area.responsibilities) allowed([...itemKeys, 'owner', 'contributors'], r, r.id);
     }
     for (const i of interlock) allowed([...itemKeys, 'from', 'to'], i, i.id);
-    for (const [version, migration] of Object.entries(bank.migrations)) allowed(['renamed', 'merged', 'removed'], migration, `migrations.${version}`);
+    for (const [version, migration] of Object.entries(bank.migrations))
+      allowed(['renamed', 'merged', 'removed'], migration, `migrations.${version}`);
   });
 });
 
@@ -198,7 +240,8 @@ describe('bank version 2: every item', () => {
 
   it('settles the disputed owners of the review', () => {
     const owner = (id: string) => (responsibilities.find((r) => r.id === id) as Responsibility | undefined)?.owner;
-    const contributors = (id: string) => (responsibilities.find((r) => r.id === id) as Responsibility | undefined)?.contributors ?? [];
+    const contributors = (id: string) =>
+      (responsibilities.find((r) => r.id === id) as Responsibility | undefined)?.contributors ?? [];
     expect([owner('value-proposition'), contributors('value-proposition')]).toEqual(['pm', ['pmm']]);
     expect(owner('technical-collateral')).toBe('pmm');
     expect(contributors('technical-collateral')).toContain('pm');
@@ -214,17 +257,27 @@ describe('bank version 2: every item', () => {
   });
 
   it('leaves hand-offs out of every stage where one person is expected to do both jobs', () => {
-    const combinedStages = Object.entries(bank.stages).filter(([, s]) => s.combined).map(([id]) => id);
+    const combinedStages = Object.entries(bank.stages)
+      .filter(([, s]) => s.combined)
+      .map(([id]) => id);
     expect(combinedStages).toEqual(['startup']);
     for (const i of interlock) for (const stage of combinedStages) expect(appliesAt(i, stage), i.id).toBe(false);
   });
 
   it('primes no owner: no question says who should do the work, and no responsibility names a function as the doer', () => {
     const functionName = String.raw`(?:pmm?|product manage(?:r|rs|ment)|product market(?:er|ers|ing)|marketing|engineering|sales|leadership)`;
-    for (const item of items) expect(item.question, item.id).not.toMatch(new RegExp(String.raw`\b${functionName}\s+(?:should|must|ought)\b`, 'i'));
+    for (const item of items)
+      expect(item.question, item.id).not.toMatch(
+        new RegExp(String.raw`\b${functionName}\s+(?:should|must|ought)\b`, 'i'),
+      );
     for (const item of items) expect(item.question, item.id).not.toMatch(/\bshould\b/i);
     for (const r of responsibilities) {
-      expect(r.question, r.id).not.toMatch(new RegExp(String.raw`\b(?:does|do|is|are|can|will|has|have)\s+(?:the\s+)?(?:pmm?|product manage(?:r|rs|ment)|product market(?:er|ers|ing))\b`, 'i'));
+      expect(r.question, r.id).not.toMatch(
+        new RegExp(
+          String.raw`\b(?:does|do|is|are|can|will|has|have)\s+(?:the\s+)?(?:pmm?|product manage(?:r|rs|ment)|product market(?:er|ers|ing))\b`,
+          'i',
+        ),
+      );
     }
   });
 
@@ -234,8 +287,17 @@ describe('bank version 2: every item', () => {
 
   it('cites every seed article by author or title', () => {
     const cited = items.flatMap((i) => i.sources ?? []);
-    for (const seed of [/SiriusDecisions blog, If You're in Product Management/, /seed 001/, /Brian Waters \(SBI\)/, /^pmdude, /, /Product Management vs Product Marketing \(19 September 2008\)/]) {
-      expect(cited.some((s) => seed.test(s)), String(seed)).toBe(true);
+    for (const seed of [
+      /SiriusDecisions blog, If You're in Product Management/,
+      /seed 001/,
+      /Brian Waters \(SBI\)/,
+      /^pmdude, /,
+      /Product Management vs Product Marketing \(19 September 2008\)/,
+    ]) {
+      expect(
+        cited.some((s) => seed.test(s)),
+        String(seed),
+      ).toBe(true);
     }
   });
 });
@@ -250,14 +312,18 @@ describe('bank version 2: the rapid form', () => {
 
   it('covers every area at every stage', () => {
     for (const stage of STAGES) {
-      const covered = new Set(formItems(bank, 'rapid', stage).flatMap((i) => (i.kind === 'responsibility' ? [i.area] : [])));
+      const covered = new Set(
+        formItems(bank, 'rapid', stage).flatMap((i) => (i.kind === 'responsibility' ? [i.area] : [])),
+      );
       expect([...covered].sort(), stage).toEqual(bank.areas.map((a) => a.id).sort());
     }
   });
 
   it('covers both interlock directions wherever the interlock applies', () => {
     for (const stage of ['growth', 'enterprise']) {
-      const directions = new Set(formItems(bank, 'rapid', stage).flatMap((i) => (i.kind === 'interlock' ? [`${i.from}>${i.to}`] : [])));
+      const directions = new Set(
+        formItems(bank, 'rapid', stage).flatMap((i) => (i.kind === 'interlock' ? [`${i.from}>${i.to}`] : [])),
+      );
       expect([...directions].sort(), stage).toEqual(['pm>pmm', 'pmm>pm']);
     }
   });

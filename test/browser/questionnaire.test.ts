@@ -30,7 +30,9 @@ function plan(item: BankItem, k: number): Planned {
   if (k === 2) return 'n/a';
   const level = (n: number) => (n % 6 === 5 ? 'unknown' : (n % 5) + 1);
   const answer: Record<string, string | number> =
-    item.kind === 'responsibility' ? { owner: OWNERS[(k * 3) % OWNERS.length]!, capability: level(k), capacity: level(k + 2) } : { delivery: level(k) };
+    item.kind === 'responsibility'
+      ? { owner: OWNERS[(k * 3) % OWNERS.length]!, capability: level(k), capacity: level(k + 2) }
+      : { delivery: level(k) };
   if (k % 3 === 0) answer.evidence = `battlecard v${k}`;
   if (k === 1 || k === items.length - 1) answer.note = HOSTILE_NOTE;
   return answer;
@@ -57,7 +59,12 @@ interface Focused {
 const focused = (page: Page): Promise<Focused> =>
   page.evaluate(() => {
     const e = document.activeElement as HTMLInputElement | null;
-    return { id: e?.id ?? '', name: e?.getAttribute('name') ?? '', value: e?.value ?? '', checked: e?.checked ?? false };
+    return {
+      id: e?.id ?? '',
+      name: e?.getAttribute('name') ?? '',
+      value: e?.value ?? '',
+      checked: e?.checked ?? false,
+    };
   });
 
 /** Presses Tab until the focused control is the one wanted. */
@@ -141,7 +148,9 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     await w.page.reload({ waitUntil: 'load' });
     expect(await formState(w.page)).toEqual(before);
     expect(before['respondent.name']).toBe(NAME);
-    expect(await w.page.textContent('#progress-text')).toBe(`Item ${half + 1} of ${items.length} · ${half + 1} of ${items.length} answered`);
+    expect(await w.page.textContent('#progress-text')).toBe(
+      `Item ${half + 1} of ${items.length} · ${half + 1} of ${items.length} answered`,
+    );
     await next(w.page);
     for (let k = half + 1; k < items.length; k++) {
       await answer(w.page, k);
@@ -156,7 +165,11 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     await download.saveAs(downloaded);
 
     // The second way out, where the clipboard is refused: the same text in a box to copy by hand.
-    await w.page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('blocked')) } }));
+    await w.page.evaluate(() =>
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new Error('blocked')) },
+      }),
+    );
     await tabTo(w.page, 'Copy answers', (f) => f.id === 'copy');
     await w.page.keyboard.press('Enter');
     await w.page.waitForSelector('#answers-text', { state: 'visible' });
@@ -168,7 +181,13 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
 
     const file = parse(readFileSync(downloaded, 'utf8'));
     const { bank, stage } = rapidForm();
-    expect(file).toMatchObject({ bank: bank.id, 'bank-version': bank.version, stage, form: 'rapid', respondent: { name: NAME, role: ROLE } });
+    expect(file).toMatchObject({
+      bank: bank.id,
+      'bank-version': bank.version,
+      stage,
+      form: 'rapid',
+      respondent: { name: NAME, role: ROLE },
+    });
     expect(file['bank-hash']).toMatch(/^sha256:[0-9a-f]{64}$/);
     const assess = runCli(['assess', '--answers', downloaded, '--bank', RAPID_BANK_PATH, '--format', 'json']);
     expect(assess.stderr).toBe('');
@@ -177,7 +196,17 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     mkdirSync(join(scratch, 'typed'));
     const typed = join(scratch, 'typed', download.suggestedFilename());
     const answers = Object.fromEntries(items.map((item, k) => [item.id, planned[k]]));
-    writeFileSync(typed, stringify({ bank: bank.id, 'bank-version': bank.version, stage, form: 'rapid', respondent: { name: NAME, role: ROLE }, answers }));
+    writeFileSync(
+      typed,
+      stringify({
+        bank: bank.id,
+        'bank-version': bank.version,
+        stage,
+        form: 'rapid',
+        respondent: { name: NAME, role: ROLE },
+        answers,
+      }),
+    );
     const fromForm = report(downloaded);
     expect(fromForm).toEqual(report(typed));
     expect(JSON.stringify(fromForm)).toContain(JSON.stringify(HOSTILE_NOTE));
@@ -201,7 +230,8 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
       await page.check(`[name="respondent.role"][value="${ROLE}"]`);
       await button(page, 'Next').click();
       const { rated, text } = controlNames(items[0]!);
-      for (const field of rated) await page.check(`[name="${field}"][value="${field.endsWith('.owner') ? 'pm' : level}"]`);
+      for (const field of rated)
+        await page.check(`[name="${field}"][value="${field.endsWith('.owner') ? 'pm' : level}"]`);
       await page.fill(`[name="${text.find((t) => t.endsWith('.note'))!}"]`, note);
       while (await button(page, 'Next').isVisible()) await button(page, 'Next').click();
       const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download answers').click()]);
@@ -255,7 +285,8 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     expect(danaFile.response).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(leeFile.response).toMatch(/^[0-9a-f-]{36}$/);
     expect(leeFile.response).not.toBe(danaFile.response);
-    for (const file of [danaFile, leeFile]) expect(Date.parse(String(file['answered-at']))).toBeGreaterThan(Date.parse('2026-01-01'));
+    for (const file of [danaFile, leeFile])
+      expect(Date.parse(String(file['answered-at']))).toBeGreaterThan(Date.parse('2026-01-01'));
 
     const both = runCli(['report', dana, lee, '--bank', RAPID_BANK_PATH, '--format', 'json']);
     expect(both.code, both.stderr).toBe(0);
@@ -313,7 +344,8 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     const bank = parse(readFileSync(RAPID_BANK_PATH, 'utf8'));
     bank.title = attack;
     bank.functions.pm.name = attack;
-    for (const scale of Object.values(bank.scales) as Record<string, { label: string; description: string }>[]) for (const level of Object.values(scale)) level.label = attack;
+    for (const scale of Object.values(bank.scales) as Record<string, { label: string; description: string }>[])
+      for (const level of Object.values(scale)) level.label = attack;
     for (const area of bank.areas) {
       area.title = attack;
       for (const r of area.responsibilities) Object.assign(r, { title: attack, question: attack, evidence: attack });
@@ -322,7 +354,14 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     mkdirSync(join(scratch, 'hostile'), { recursive: true });
     const bankFile = join(scratch, 'hostile', 'bank.yaml');
     writeFileSync(bankFile, stringify(bank));
-    const page = writeForm(join(scratch, 'hostile', 'questionnaire.html'), ['--bank', bankFile, '--form', 'rapid', '--organization', attack]);
+    const page = writeForm(join(scratch, 'hostile', 'questionnaire.html'), [
+      '--bank',
+      bankFile,
+      '--form',
+      'rapid',
+      '--organization',
+      attack,
+    ]);
 
     const w = await watchedPage(browser);
     await w.open(page);
@@ -338,6 +377,12 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     await w.context.close();
     expect(w.errors).toEqual([]);
     expect(w.requests).toEqual([]);
-    expect(state).toEqual({ pwned: undefined, scripts: 2, embedded: 0, heading: attack, title: `${attack}: questionnaire` });
+    expect(state).toEqual({
+      pwned: undefined,
+      scripts: 2,
+      embedded: 0,
+      heading: attack,
+      title: `${attack}: questionnaire`,
+    });
   }, 60_000);
 });

@@ -23,9 +23,9 @@ const EXAMPLE = join(ROOT, 'examples', 'launch-orphaned.yaml');
 const ATTACKS = [
   '<script>window.__pwned = 1</script>',
   '"><img src=x onerror="window.__pwned = 2">',
-  "</svg></figure><script>window.__pwned = 3</script>",
+  '</svg></figure><script>window.__pwned = 3</script>',
   '</title></style><iframe src="https://example.com"></iframe>',
-  '\u202Egnp.exe \u2066bidi\u2069 “quotes” \'single\' & ampersand',
+  "\u202Egnp.exe \u2066bidi\u2069 “quotes” 'single' & ampersand",
 ];
 
 /** The built-in bank with every title, area and function name replaced by an attack, and an answers file to match. */
@@ -43,7 +43,8 @@ function hostileInputs(): { bank: string; answers: string } {
   const answers = parse(readFileSync(EXAMPLE, 'utf8'));
   answers.organization = attack();
   answers.respondent.name = attack();
-  for (const a of Object.values(answers.answers) as { note?: string }[]) if (typeof a === 'object' && a !== null) a.note = attack();
+  for (const a of Object.values(answers.answers) as { note?: string }[])
+    if (typeof a === 'object' && a !== null) a.note = attack();
   const dir = join(scratch, 'hostile');
   mkdirSync(dir);
   writeFileSync(join(dir, 'bank.yaml'), stringify(bank));
@@ -62,7 +63,11 @@ const pages: Record<string, () => string> = {
   'one respondent': () => report('one', ['assess', '--answers', EXAMPLE]),
   'twelve respondents': () => {
     const dir = join(scratch, 'team');
-    const g = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-respondents.mjs'), '--count', '12', '--out', dir], { encoding: 'utf8' });
+    const g = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'gen-respondents.mjs'), '--count', '12', '--out', dir],
+      { encoding: 'utf8' },
+    );
     if (g.status !== 0) throw new Error(g.stderr);
     return report('team', ['report', dir]);
   },
@@ -172,14 +177,18 @@ describe.skipIf(!available).each(Object.entries(pages))('the HTML report in chro
     // Every chart's text boxes, as laid out in the page, compared pair by pair within the chart.
     const overlaps = await w.page.$$eval('svg.chart', (svgs) =>
       svgs.flatMap((svg) => {
-        const boxes = Array.from(svg.querySelectorAll('text')).map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
+        const boxes = Array.from(svg.querySelectorAll('text')).map((t) => ({
+          text: t.textContent ?? '',
+          box: t.getBoundingClientRect(),
+        }));
         const found: string[] = [];
         for (let i = 0; i < boxes.length; i++) {
           for (let j = i + 1; j < boxes.length; j++) {
             const a = boxes[i]!.box;
             const b = boxes[j]!.box;
             // Half a pixel of slack: glyph boxes of neighbouring lines may touch.
-            if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) found.push(`${svg.id || svg.getAttribute('aria-labelledby')}: "${boxes[i]!.text}" / "${boxes[j]!.text}"`);
+            if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+              found.push(`${svg.id || svg.getAttribute('aria-labelledby')}: "${boxes[i]!.text}" / "${boxes[j]!.text}"`);
           }
         }
         return found;
@@ -194,7 +203,11 @@ describe.skipIf(!available).each(Object.entries(pages))('the HTML report in chro
     await w.open(file);
     const layout = await w.page.evaluate(() => ({
       width: document.documentElement.scrollWidth,
-      smallest: Math.min(...Array.from(document.querySelectorAll('svg.chart text')).map((t) => t.getBoundingClientRect().height).filter((h) => h > 0)),
+      smallest: Math.min(
+        ...Array.from(document.querySelectorAll('svg.chart text'))
+          .map((t) => t.getBoundingClientRect().height)
+          .filter((h) => h > 0),
+      ),
     }));
     await w.context.close();
     expect(layout.width).toBeLessThanOrEqual(390);
@@ -209,30 +222,40 @@ describe.skipIf(!available).each(Object.entries(pages))('the HTML report in chro
     expect(violations).toEqual([]);
   }, 60_000);
 
-  it.each(['A4', 'Letter'] as const)('prints on %s: the agenda starts on the first or second page', async (format) => {
-    const w = await watchedPage(browser);
-    await w.open(file);
-    await w.page.emulateMedia({ media: 'print' });
-    // Everything after the agenda's first item is left out: the pages left say where it starts.
-    await w.page.addStyleTag({ content: '#agenda ~ section, #agenda li + li { display: none !important }' });
-    const upToAgenda = pdfPages(await w.page.pdf({ format }));
-    await w.context.close();
-    expect(upToAgenda).toBeLessThanOrEqual(2);
-  }, 60_000);
+  it.each(['A4', 'Letter'] as const)(
+    'prints on %s: the agenda starts on the first or second page',
+    async (format) => {
+      const w = await watchedPage(browser);
+      await w.open(file);
+      await w.page.emulateMedia({ media: 'print' });
+      // Everything after the agenda's first item is left out: the pages left say where it starts.
+      await w.page.addStyleTag({ content: '#agenda ~ section, #agenda li + li { display: none !important }' });
+      const upToAgenda = pdfPages(await w.page.pdf({ format }));
+      await w.context.close();
+      expect(upToAgenda).toBeLessThanOrEqual(2);
+    },
+    60_000,
+  );
 
-  it.each(['A4', 'Letter'] as const)('prints on %s: the summary alone on the first page, no chart taller than a page', async (format) => {
-    const w = await watchedPage(browser);
-    await w.open(file);
-    const all = pdfPages(await w.page.pdf({ format }));
-    await w.page.emulateMedia({ media: 'print' });
-    // Printable height: the page less the 14 mm margins, in CSS pixels (96 per inch).
-    const pageHeight = ((format === 'A4' ? 297 : 279.4) - 28) * (96 / 25.4);
-    const tallest = await w.page.$$eval('svg', (svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().height)));
-    await w.page.addStyleTag({ content: 'main > section:not(#summary) { display: none !important }' });
-    const summaryOnly = pdfPages(await w.page.pdf({ format }));
-    await w.context.close();
-    expect(all).toBeGreaterThan(1);
-    expect(summaryOnly).toBe(1);
-    expect(tallest).toBeLessThanOrEqual(pageHeight);
-  }, 60_000);
+  it.each(['A4', 'Letter'] as const)(
+    'prints on %s: the summary alone on the first page, no chart taller than a page',
+    async (format) => {
+      const w = await watchedPage(browser);
+      await w.open(file);
+      const all = pdfPages(await w.page.pdf({ format }));
+      await w.page.emulateMedia({ media: 'print' });
+      // Printable height: the page less the 14 mm margins, in CSS pixels (96 per inch).
+      const pageHeight = ((format === 'A4' ? 297 : 279.4) - 28) * (96 / 25.4);
+      const tallest = await w.page.$$eval('svg', (svgs) =>
+        Math.max(...svgs.map((s) => s.getBoundingClientRect().height)),
+      );
+      await w.page.addStyleTag({ content: 'main > section:not(#summary) { display: none !important }' });
+      const summaryOnly = pdfPages(await w.page.pdf({ format }));
+      await w.context.close();
+      expect(all).toBeGreaterThan(1);
+      expect(summaryOnly).toBe(1);
+      expect(tallest).toBeLessThanOrEqual(pageHeight);
+    },
+    60_000,
+  );
 });

@@ -22,7 +22,9 @@ interface ReportJson {
 /** The report of `V1_ANSWERS` as version 1 of the bank would have written it: the v2 ids put back to their v1 names. */
 function versionOneReport(): string {
   const path = join(scratch, 'now.json');
-  expect(runCli(['assess', '--answers', V1_ANSWERS, '--bank', V2_BANK, '--format', 'json', '--out', path]).code).toBe(0);
+  expect(runCli(['assess', '--answers', V1_ANSWERS, '--bank', V2_BANK, '--format', 'json', '--out', path]).code).toBe(
+    0,
+  );
   const report = JSON.parse(readFileSync(path, 'utf8')) as ReportJson;
   const oldIds: Record<string, string> = { 'market-problems': 'market-discovery', positioning: 'messaging' };
   const old = (id: string) => oldIds[id] ?? id;
@@ -48,7 +50,9 @@ describe('compare across bank versions', () => {
     const comparison = JSON.parse(result.stdout) as ComparisonJson;
     expect(comparison.items.filter((i) => i.change !== 'unchanged')).toEqual([]);
     expect(comparison.regressions).toEqual([]);
-    expect(comparison.notes.join('\n')).toMatch(/before: its ids of version 1 are read as version 2: moved market-discovery → market-problems \(renamed\), messaging → positioning \(merged\)/);
+    expect(comparison.notes.join('\n')).toMatch(
+      /before: its ids of version 1 are read as version 2: moved market-discovery → market-problems \(renamed\), messaging → positioning \(merged\)/,
+    );
   });
 
   it('says so in the terminal report too, and lists nothing as added or removed', () => {

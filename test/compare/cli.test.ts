@@ -9,7 +9,8 @@ import { MINIMAL_BANK, fixture } from './helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pm-diag-compare-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const compare = (before: string, after: string, ...args: string[]) => runCli(['compare', before, after, '--bank', MINIMAL_BANK, ...args]);
+const compare = (before: string, after: string, ...args: string[]) =>
+  runCli(['compare', before, after, '--bank', MINIMAL_BANK, ...args]);
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
 
 describe('pm-diag compare', () => {
@@ -32,15 +33,21 @@ describe('pm-diag compare', () => {
     const r = compare(fixture('before.yaml'), fixture('regressed.yaml'), '--fail-on-regression', '--out', out);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('pm-diag: readiness went down (--fail-on-regression): summary readiness 25.0 → 15.0 (-10.0); positioning 25.0 → 0.0 (-25.0); launch-cadence 75.0 → 50.0 (-25.0)\n');
+    expect(r.stderr).toBe(
+      'pm-diag: readiness went down (--fail-on-regression): summary readiness 25.0 → 15.0 (-10.0); positioning 25.0 → 0.0 (-25.0); launch-cadence 75.0 → 50.0 (-25.0)\n',
+    );
     expect(readFileSync(out, 'utf8')).toMatch(/^# pm-diag comparison\n/);
   });
 
   it('compares JSON reports written by assess and report', () => {
     const before = join(scratch, 'before.json');
     const after = join(scratch, 'after.json');
-    expect(runCli(['assess', '--answers', fixture('before.yaml'), '--bank', MINIMAL_BANK, '--out', before]).code).toBe(0);
-    expect(runCli(['report', fixture('after-set.csv'), '--bank', MINIMAL_BANK, '--format', 'json', '--out', after]).code).toBe(0);
+    expect(runCli(['assess', '--answers', fixture('before.yaml'), '--bank', MINIMAL_BANK, '--out', before]).code).toBe(
+      0,
+    );
+    expect(
+      runCli(['report', fixture('after-set.csv'), '--bank', MINIMAL_BANK, '--format', 'json', '--out', after]).code,
+    ).toBe(0);
     const fromReports = compare(before, after, '--format', 'json');
     expect(fromReports.code, fromReports.stderr).toBe(0);
     const fromAnswers = compare(fixture('before.yaml'), fixture('after-set.csv'), '--format', 'json');
@@ -65,8 +72,12 @@ describe('pm-diag compare', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     noStack(r.stderr);
-    expect(r.stderr).toContain('bad-report.json:6:29: summary.readiness: invalid value (found "high", expected a number from 0 to 100, or null)');
-    expect(r.stderr).toMatch(/bad-report\.json:10:\d+: items\.0\.quadrant: invalid value \(found "fine", expected strength, stretched, underskilled, critical or null\)/);
+    expect(r.stderr).toContain(
+      'bad-report.json:6:29: summary.readiness: invalid value (found "high", expected a number from 0 to 100, or null)',
+    );
+    expect(r.stderr).toMatch(
+      /bad-report\.json:10:\d+: items\.0\.quadrant: invalid value \(found "fine", expected strength, stretched, underskilled, critical or null\)/,
+    );
     expect(r.stderr).toContain('nope.yaml: no such file');
   });
 

@@ -24,9 +24,15 @@ describe('compare: what changed', () => {
     expect(mp.quadrant).toEqual({ before: 'critical', after: 'stretched' });
     expect(mp.priority).toEqual({ before: 9, after: 3, delta: -6 });
     const pos = cmp.items.find((i) => i.id === 'positioning')!;
-    expect(pos.owner).toEqual({ before: { consensus: 'shared', status: 'blurred', contested: false }, after: { consensus: 'pmm', status: 'aligned', contested: false } });
+    expect(pos.owner).toEqual({
+      before: { consensus: 'shared', status: 'blurred', contested: false },
+      after: { consensus: 'pmm', status: 'aligned', contested: false },
+    });
     expect(cmp.newGaps).toEqual([]);
-    expect(cmp.closedGaps.map((g) => `${g.id}:${g.reason}:${g.priority}`)).toEqual(['win-loss-feedback:met:4', 'positioning:met:2']);
+    expect(cmp.closedGaps.map((g) => `${g.id}:${g.reason}:${g.priority}`)).toEqual([
+      'win-loss-feedback:met:4',
+      'positioning:met:2',
+    ]);
     expect(cmp.regressions).toEqual([]);
     expect(cmp.functions.find((f) => f.id === 'pmm')!.readiness).toEqual({ before: 25, after: 50, delta: 25 });
     expect(cmp.interlock).toEqual([
@@ -38,9 +44,15 @@ describe('compare: what changed', () => {
   it('regressed: readiness down is a regression, in the list and the gate alike; an owner lost with readiness kept is a change', async () => {
     const cmp = await compare('before.yaml', 'regressed.yaml');
     expect(directions(cmp)).toEqual(['positioning:regressed', 'launch-cadence:regressed', 'market-problems:changed']);
-    expect(cmp.items.filter((i) => i.direction === 'regressed').map((i) => i.id)).toEqual(cmp.regressions.filter((r) => r.id).map((r) => r.id));
+    expect(cmp.items.filter((i) => i.direction === 'regressed').map((i) => i.id)).toEqual(
+      cmp.regressions.filter((r) => r.id).map((r) => r.id),
+    );
     expect(cmp.summary.readiness).toEqual({ before: 25, after: 15, delta: -10 });
-    expect(cmp.regressions.map((r) => `${r.id ?? 'summary'} ${r.change.before}→${r.change.after}`)).toEqual(['summary 25→15', 'positioning 25→0', 'launch-cadence 75→50']);
+    expect(cmp.regressions.map((r) => `${r.id ?? 'summary'} ${r.change.before}→${r.change.after}`)).toEqual([
+      'summary 25→15',
+      'positioning 25→0',
+      'launch-cadence 75→50',
+    ]);
     const mp = cmp.items.find((i) => i.id === 'market-problems')!;
     expect(mp.readiness).toEqual({ before: 25, after: 25, delta: 0 });
     expect(mp.owner!.after).toEqual({ consensus: 'pmm', status: 'misassigned', contested: false });
@@ -63,7 +75,9 @@ describe('compare: what changed', () => {
     expect(cmp.before).toMatchObject({ from: 'report', respondents: 1 });
     // Item readiness is worked out from the report's means: 25 × (min(C, K) − 1).
     expect((await side('before-report.json')).items.map((i) => i.readiness)).toEqual([25, 25, 25, 75]);
-    expect(directions(await compare('before-report.json', 'improved.yaml'))).toEqual(directions(await compare('before.yaml', 'improved.yaml')));
+    expect(directions(await compare('before-report.json', 'improved.yaml'))).toEqual(
+      directions(await compare('before.yaml', 'improved.yaml')),
+    );
   });
 
   it('sets: a folder before, a CSV export after; means over respondents, consensus owners', async () => {
@@ -71,9 +85,16 @@ describe('compare: what changed', () => {
     expect(cmp.before.respondents).toBe(2);
     const mp = cmp.items.find((i) => i.id === 'market-problems')!;
     // Before: pm and pmm tie → unclear, contested; after: both pm.
-    expect(mp.owner).toEqual({ before: { consensus: 'unclear', status: 'blurred', contested: true }, after: { consensus: 'pm', status: 'aligned', contested: false } });
+    expect(mp.owner).toEqual({
+      before: { consensus: 'unclear', status: 'blurred', contested: true },
+      after: { consensus: 'pm', status: 'aligned', contested: false },
+    });
     expect(mp.capacity).toEqual({ before: 3, after: 3.5, delta: 0.5 });
-    expect(cmp.items.find((i) => i.id === 'win-loss-feedback')!.delivery).toEqual({ before: 2, after: 3.5, delta: 1.5 });
+    expect(cmp.items.find((i) => i.id === 'win-loss-feedback')!.delivery).toEqual({
+      before: 2,
+      after: 3.5,
+      delta: 1.5,
+    });
     expect(cmp.regressions).toEqual([]);
   });
 });
@@ -117,7 +138,10 @@ describe('compare: rounding, unrated items, other banks and targets', () => {
   });
 
   it('items of another bank are added and removed; the notes say the banks and targets differ', () => {
-    const cmp = compareSnapshots(snap([item('a'), item('old')]), snap([item('a'), item('new')], { bank: { id: 'other', version: 2 }, target: 3 }));
+    const cmp = compareSnapshots(
+      snap([item('a'), item('old')]),
+      snap([item('a'), item('new')], { bank: { id: 'other', version: 2 }, target: 3 }),
+    );
     expect(directions(cmp)).toEqual(['new:added', 'old:removed']);
     expect(cmp.notes).toEqual([
       'the two sides use different question banks ("b" and "other"): only the items they share are compared',
@@ -126,7 +150,10 @@ describe('compare: rounding, unrated items, other banks and targets', () => {
   });
 
   it('with readiness unchanged, ownership settling and mixed level moves are "changed": only readiness judges', () => {
-    const before = snap([item('a', { owner: { consensus: 'pm', status: 'aligned', contested: true } }), item('b', { capability: 5, capacity: 4 })]);
+    const before = snap([
+      item('a', { owner: { consensus: 'pm', status: 'aligned', contested: true } }),
+      item('b', { capability: 5, capacity: 4 }),
+    ]);
     const after = snap([item('a'), item('b', { capability: 4, capacity: 5 })]);
     expect(directions(compareSnapshots(before, after))).toEqual(['a:changed', 'b:changed']);
   });
@@ -137,7 +164,22 @@ describe('compare: an item that became not applicable', () => {
     const { compareSnapshots } = await import('../../src/core/compare/diff.js');
     const { changePhrases } = await import('../../src/core/compare/format.js');
     const before = await side('before.yaml');
-    const after = { ...before, items: before.items.map((i) => (i.id === 'market-problems' ? { ...i, capability: null, capacity: null, readiness: null, quadrant: null, notApplicable: true, owner: { consensus: null, status: 'unanswered' as const, contested: false } } : i)) };
+    const after = {
+      ...before,
+      items: before.items.map((i) =>
+        i.id === 'market-problems'
+          ? {
+              ...i,
+              capability: null,
+              capacity: null,
+              readiness: null,
+              quadrant: null,
+              notApplicable: true,
+              owner: { consensus: null, status: 'unanswered' as const, contested: false },
+            }
+          : i,
+      ),
+    };
     const cmp = compareSnapshots(before, after);
     const mp = cmp.items.find((i) => i.id === 'market-problems')!;
     expect(mp.direction).toBe('changed');

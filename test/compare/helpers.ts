@@ -18,8 +18,11 @@ const bank = miniBank();
 /** One side, as the command builds it: answers diagnosed with the minimal bank, or a JSON report. */
 export async function side(name: string, target?: number): Promise<Snapshot> {
   const path = fixture(name);
-  if (name.endsWith('.json')) return snapshotFromReportDocument(parseDocumentText(readFileText(path), { allowAliases: false }));
-  const respondents = name.endsWith('.yaml') ? [parseAnswers(readFileText(path), bank).respondent] : (await collectRespondents([path], bank)).respondents;
+  if (name.endsWith('.json'))
+    return snapshotFromReportDocument(parseDocumentText(readFileText(path), { allowAliases: false }));
+  const respondents = name.endsWith('.yaml')
+    ? [parseAnswers(readFileText(path), bank).respondent]
+    : (await collectRespondents([path], bank)).respondents;
   return snapshotFromDiagnosis(diagnose(bank, respondents, { target }), path);
 }
 

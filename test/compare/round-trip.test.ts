@@ -13,7 +13,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function generate(count: number, seed: number, format: 'yaml' | 'csv'): string {
   const out = join(dir, `${format}-${count}-${seed}`);
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-respondents.mjs'), '--count', String(count), '--seed', String(seed), '--format', format, '--out', out], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'scripts', 'gen-respondents.mjs'),
+      '--count',
+      String(count),
+      '--seed',
+      String(seed),
+      '--format',
+      format,
+      '--out',
+      out,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(result.status).toBe(0);
   return format === 'csv' ? join(out, 'respondents.csv') : out;
 }
@@ -24,14 +38,19 @@ function oneTwoManyOnes(count: number): string {
   mkdirSync(out);
   for (let i = 0; i < count; i++) {
     const level = i === 0 ? 2 : 1;
-    writeFileSync(join(out, `r${i}.yaml`), `respondent: { name: R${i}, role: pm }\nanswers:\n  competitive-analysis: { owner: pmm, capability: ${level}, capacity: ${i % 3 === 0 ? 2 : 1} }\n`);
+    writeFileSync(
+      join(out, `r${i}.yaml`),
+      `respondent: { name: R${i}, role: pm }\nanswers:\n  competitive-analysis: { owner: pmm, capability: ${level}, capacity: ${i % 3 === 0 ? 2 : 1} }\n`,
+    );
   }
   return out;
 }
 
 function unchanged(before: string, after: string): void {
   const result = runCli(['compare', before, after, '--format', 'json', '--fail-on-regression']);
-  expect(result.stderr.split('\n').filter((line) => line !== '' && !/: warning: |more warnings/.test(line))).toEqual([]);
+  expect(result.stderr.split('\n').filter((line) => line !== '' && !/: warning: |more warnings/.test(line))).toEqual(
+    [],
+  );
   expect(result.code).toBe(0);
   const comparison = JSON.parse(result.stdout);
   expect(comparison.items).toEqual([]);

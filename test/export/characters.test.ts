@@ -46,9 +46,7 @@ describe('export keeps every character', () => {
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, string>);
-    expect(new Set(rows.map((r) => `${r.respondent}|${r.organization}`))).toEqual(
-      new Set([`${NAME}|${ORGANIZATION}`]),
-    );
+    expect(new Set(rows.map((r) => `${r.respondent}|${r.organization}`))).toEqual(new Set([`${NAME}|${ORGANIZATION}`]));
   });
 
   it('Parquet: DuckDB reads the same strings', async () => {

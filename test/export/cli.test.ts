@@ -27,7 +27,11 @@ function exportOf(args: string[]): CliResult {
 }
 
 const csvRows = (text: string): Row[] => parseCsv(text, { columns: true }) as Row[];
-const ndjsonRows = (text: string): Record<string, unknown>[] => text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const ndjsonRows = (text: string): Record<string, unknown>[] =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 const find = <T extends Record<string, unknown>>(rows: T[], respondent: string, item: string, axis: string): T => {
   const found = rows.filter((r) => r.respondent === respondent && r.item_id === item && r.axis === axis);
   expect(found, `${respondent} ${item} ${axis}`).toHaveLength(1);
@@ -51,24 +55,54 @@ describe('pm-diag export --format csv (the default)', () => {
     expect(stdout.endsWith('\r\n')).toBe(true);
     expect(stdout.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
     // The same warning as `report` for Cy's skipped item, and nothing else.
-    expect(stderr).toMatch(/^pm-diag: \S*cy\.yml:\d+:\d+: warning: answers: 1 of 4 items unanswered: win-loss-feedback\n$/);
+    expect(stderr).toMatch(
+      /^pm-diag: \S*cy\.yml:\d+:\d+: warning: answers: 1 of 4 items unanswered: win-loss-feedback\n$/,
+    );
   });
 
-  it('keeps the respondents in order and each one\'s rows in bank order', () => {
+  it("keeps the respondents in order and each one's rows in bank order", () => {
     expect([...new Set(rows.map((r) => r.respondent))]).toEqual(['Ann', 'Ben', 'Cy']);
     expect(rows.slice(0, ROWS_PER_RESPONDENT).map((r) => `${r.item_id}.${r.axis}`)).toEqual([
-      'market-problems.owner', 'market-problems.capability', 'market-problems.capacity',
-      'positioning.owner', 'positioning.capability', 'positioning.capacity',
-      'win-loss-feedback.delivery', 'launch-cadence.delivery',
+      'market-problems.owner',
+      'market-problems.capability',
+      'market-problems.capacity',
+      'positioning.owner',
+      'positioning.capability',
+      'positioning.capacity',
+      'win-loss-feedback.delivery',
+      'launch-cadence.delivery',
     ]);
   });
 
-  it('answered, unknown, n/a and unanswered rows, with the item\'s facts', () => {
-    expect(find(rows, 'Ann', 'market-problems', 'owner')).toMatchObject({ value: 'pm', status: 'answered', item_kind: 'responsibility', area: 'insight', weight: '3', target: '4', recommended_owner: 'pm', role: 'pm', bank_id: 'mini-bank', bank_version: '1', form: 'full', stage: '' });
+  it("answered, unknown, n/a and unanswered rows, with the item's facts", () => {
+    expect(find(rows, 'Ann', 'market-problems', 'owner')).toMatchObject({
+      value: 'pm',
+      status: 'answered',
+      item_kind: 'responsibility',
+      area: 'insight',
+      weight: '3',
+      target: '4',
+      recommended_owner: 'pm',
+      role: 'pm',
+      bank_id: 'mini-bank',
+      bank_version: '1',
+      form: 'full',
+      stage: '',
+    });
     expect(find(rows, 'Ann', 'market-problems', 'capacity')).toMatchObject({ value: '2', status: 'answered' });
     expect(find(rows, 'Ben', 'market-problems', 'capacity')).toMatchObject({ value: '', status: 'unknown' });
-    expect(find(rows, 'Ben', 'launch-cadence', 'delivery')).toMatchObject({ value: '', status: 'n/a', item_kind: 'interlock', area: 'interlock', recommended_owner: 'pm' });
-    expect(find(rows, 'Cy', 'win-loss-feedback', 'delivery')).toMatchObject({ value: '', status: 'unanswered', recommended_owner: 'pmm' });
+    expect(find(rows, 'Ben', 'launch-cadence', 'delivery')).toMatchObject({
+      value: '',
+      status: 'n/a',
+      item_kind: 'interlock',
+      area: 'interlock',
+      recommended_owner: 'pm',
+    });
+    expect(find(rows, 'Cy', 'win-loss-feedback', 'delivery')).toMatchObject({
+      value: '',
+      status: 'unanswered',
+      recommended_owner: 'pmm',
+    });
     expect(find(rows, 'Cy', 'positioning', 'capability')).toMatchObject({ value: '', status: 'unknown', target: '3' });
   });
 
@@ -76,7 +110,9 @@ describe('pm-diag export --format csv (the default)', () => {
     const fromCsv = csvRows(exportOf([TEAM_CSV, ...bankArgs, '--target', '3.5']).stdout);
     expect(fromCsv.length % ROWS_PER_RESPONDENT).toBe(0);
     expect(fromCsv.length).toBeGreaterThan(0);
-    expect(new Set(fromCsv.filter((r) => r.item_id === 'market-problems').map((r) => r.target))).toEqual(new Set(['3.5']));
+    expect(new Set(fromCsv.filter((r) => r.item_id === 'market-problems').map((r) => r.target))).toEqual(
+      new Set(['3.5']),
+    );
     expect(new Set(fromCsv.filter((r) => r.item_id === 'positioning').map((r) => r.target))).toEqual(new Set(['3']));
   });
 });
@@ -134,17 +170,39 @@ describe('pm-diag export --format ndjson', () => {
       expect(checkJsonSchema(schema, row)).toEqual([]);
     }
     // Ann names no organization: hers is the assessment's, the first one a respondent names.
-    expect(find(rows, 'Ann', 'market-problems', 'capability')).toMatchObject({ value: 4, weight: 3, target: 4, bank_version: 1, stage: null, organization: '=HYPERLINK("http://evil.example","Acme, Inc.")' });
+    expect(find(rows, 'Ann', 'market-problems', 'capability')).toMatchObject({
+      value: 4,
+      weight: 3,
+      target: 4,
+      bank_version: 1,
+      stage: null,
+      organization: '=HYPERLINK("http://evil.example","Acme, Inc.")',
+    });
     expect(find(rows, 'Ann', 'market-problems', 'owner')).toMatchObject({ value: 'pm' });
     expect(find(rows, 'Ben', 'market-problems', 'capacity')).toMatchObject({ value: null, status: 'unknown' });
     // JSON needs no formula guard: the text is as given, less what a terminal would act on.
-    expect(find(rows, 'respondent 5', 'positioning', 'owner')).toMatchObject({ organization: '-1+2', value: null, status: 'n/a' });
+    expect(find(rows, 'respondent 5', 'positioning', 'owner')).toMatchObject({
+      organization: '-1+2',
+      value: null,
+      status: 'n/a',
+    });
   });
 
   it('the schema refuses what the export never writes', () => {
-    const row = { ...ndjsonRows(exportOf([TEAM, ...bankArgs, '--format', 'ndjson']).stdout)[0]!, status: 'maybe', extra: 1 };
-    expect(checkJsonSchema(schema, row)).toEqual(['$.status: expected one of ["answered","unknown","n/a","unanswered"]', '$: unknown key "extra"']);
-    expect(checkJsonSchema(schema, { ...row, status: 'answered', extra: undefined, value: 6 }).some((e) => e.startsWith('$.value'))).toBe(true);
+    const row = {
+      ...ndjsonRows(exportOf([TEAM, ...bankArgs, '--format', 'ndjson']).stdout)[0]!,
+      status: 'maybe',
+      extra: 1,
+    };
+    expect(checkJsonSchema(schema, row)).toEqual([
+      '$.status: expected one of ["answered","unknown","n/a","unanswered"]',
+      '$: unknown key "extra"',
+    ]);
+    expect(
+      checkJsonSchema(schema, { ...row, status: 'answered', extra: undefined, value: 6 }).some((e) =>
+        e.startsWith('$.value'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -153,9 +211,15 @@ describe('--out', () => {
     const out = (name: string) => join(scratch, name);
     for (const [name, check] of [
       ['team.csv', (b: Buffer) => expect(b.toString('utf8').startsWith('organization,stage,')).toBe(true)],
-      ['team.jsonl', (b: Buffer) => expect(JSON.parse(b.toString('utf8').split('\n')[0]!)).toHaveProperty('organization')],
+      [
+        'team.jsonl',
+        (b: Buffer) => expect(JSON.parse(b.toString('utf8').split('\n')[0]!)).toHaveProperty('organization'),
+      ],
       ['team.ndjson', (b: Buffer) => expect(JSON.parse(b.toString('utf8').split('\n')[0]!)).toHaveProperty('item_id')],
-      ['team.parquet', (b: Buffer) => expect([b.subarray(0, 4).toString(), b.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1'])],
+      [
+        'team.parquet',
+        (b: Buffer) => expect([b.subarray(0, 4).toString(), b.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']),
+      ],
     ] as const) {
       writeFileSync(out(name), 'old content');
       const result = exportOf([TEAM, ...bankArgs, '--out', out(name)]);
@@ -169,7 +233,9 @@ describe('--out', () => {
     expect(piped.code, piped.stderr).toBe(0);
     expect(piped.stdout.startsWith('PAR1')).toBe(true);
     const { run } = await import('../../src/commands/export.js');
-    await expect(run([TEAM], { bank: MINIMAL_BANK, format: 'parquet' }, { isTTY: true })).rejects.toThrow(/found a terminal as the output, expected --out FILE or a redirect/);
+    await expect(run([TEAM], { bank: MINIMAL_BANK, format: 'parquet' }, { isTTY: true })).rejects.toThrow(
+      /found a terminal as the output, expected --out FILE or a redirect/,
+    );
   });
 });
 
@@ -189,7 +255,9 @@ describe('bad input: exit 2, every problem, nothing written', () => {
     writeFileSync(out, 'old content');
     const result = runCli(['export', BAD, join(scratch, 'missing.yaml'), ...bankArgs, '--out', out]);
     expectInputError(result);
-    expect(result.stderr).toMatch(/two-errors\.yaml:3:44: answers\.market-problem\.capability: invalid value \(found 6/);
+    expect(result.stderr).toMatch(
+      /two-errors\.yaml:3:44: answers\.market-problem\.capability: invalid value \(found 6/,
+    );
     expect(result.stderr).toMatch(/two-errors\.yaml:4:25: answers\.positioning\.owner: invalid value \(found "nobody"/);
     expect(result.stderr).toMatch(/unknown item id "market-problem" \(did you mean "market-problems"\?\)/);
     expect(result.stderr).toMatch(/missing\.yaml: no such file/);
@@ -200,7 +268,9 @@ describe('bad input: exit 2, every problem, nothing written', () => {
     expectInputError(runCli(['export', TEAM, ...bankArgs, '--format', 'xlsx']));
     expectInputError(runCli(['export', TEAM, ...bankArgs, '--target', '9']));
     expectInputError(runCli(['export', ...bankArgs]));
-    expect(runCli(['export', TEAM, ...bankArgs, '--target', '9']).stderr).toBe('pm-diag: --target: found "9", expected a number from 1 to 5\n');
+    expect(runCli(['export', TEAM, ...bankArgs, '--target', '9']).stderr).toBe(
+      'pm-diag: --target: found "9", expected a number from 1 to 5\n',
+    );
   });
 
   it('--strict makes an unanswered item an error; an unwritable --out is exit 2', () => {

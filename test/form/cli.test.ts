@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -24,11 +33,18 @@ describe('pm-diag form', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(statSync(out).size / 1024).toBeLessThanOrEqual(BUDGET_KB);
-    const full = writeForm(join(scratch, 'full.html'), ['--bank', RAPID_BANK_PATH, '--form', 'full', '--stage', 'enterprise']);
+    const full = writeForm(join(scratch, 'full.html'), [
+      '--bank',
+      RAPID_BANK_PATH,
+      '--form',
+      'full',
+      '--stage',
+      'enterprise',
+    ]);
     expect(statSync(full).size / 1024).toBeLessThanOrEqual(BUDGET_KB);
   });
 
-  it('lets its own script run and carries the bank\'s hash, as the build worked them out, the same as a custom bank\'s worked out at run time', () => {
+  it("lets its own script run and carries the bank's hash, as the build worked them out, the same as a custom bank's worked out at run time", () => {
     // The built-in bank's hash and the script's CSP source come from the build; a custom bank's hash
     // from the run. Each must be the hash of what the page holds.
     for (const args of [[], ['--bank', RAPID_BANK_PATH]]) {
@@ -38,13 +54,27 @@ describe('pm-diag form', () => {
       expect(scripts).toHaveLength(1);
       const csp = r.stdout.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
       expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update(scripts[0]!).digest('base64')}';`);
-      const data = JSON.parse(r.stdout.match(/<script type="application\/json" id="pm-diag-data">([^<]*)<\/script>/)![1]!);
+      const data = JSON.parse(
+        r.stdout.match(/<script type="application\/json" id="pm-diag-data">([^<]*)<\/script>/)![1]!,
+      );
       expect(data.bank.hash).toBe(bankHash(loadBankFile(RAPID_BANK_PATH)));
     }
   });
 
   it('prints the page with --out -, with the stage, form and organization it was given', () => {
-    const r = runCli(['form', '--bank', RAPID_BANK_PATH, '--form', 'rapid', '--stage', 'startup', '--organization', 'Acme & Co', '--out', '-']);
+    const r = runCli([
+      'form',
+      '--bank',
+      RAPID_BANK_PATH,
+      '--form',
+      'rapid',
+      '--stage',
+      'startup',
+      '--organization',
+      'Acme & Co',
+      '--out',
+      '-',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('"stage":"startup","form":"rapid","organization":"Acme \\u0026 Co"');
@@ -53,14 +83,27 @@ describe('pm-diag form', () => {
 
   it('refuses bad options with exit 2 and a message naming the option, what it found and what it expected', () => {
     const cases: [string[], RegExp][] = [
-      [['--stage', 'moon'], /^pm-diag: --stage: found "moon", expected one of the bank's stages: startup, growth, enterprise\n$/],
+      [
+        ['--stage', 'moon'],
+        /^pm-diag: --stage: found "moon", expected one of the bank's stages: startup, growth, enterprise\n$/,
+      ],
       [['--form', 'quick'], /^pm-diag: --form: found "quick", expected rapid or full\n$/],
-      [['--form', 'rapid', '--bank', MINIMAL], /^pm-diag: --form rapid: the bank "[a-z-]+" asks no item in the rapid form; expected a bank that marks items rapid: true, or --form full\n$/],
-      [['--out', join(scratch, 'q.md')], /^pm-diag: --out: the extension names the markdown format, which this command does not write; expected a file ending in \.html, \.htm, or --format html\n$/],
+      [
+        ['--form', 'rapid', '--bank', MINIMAL],
+        /^pm-diag: --form rapid: the bank "[a-z-]+" asks no item in the rapid form; expected a bank that marks items rapid: true, or --form full\n$/,
+      ],
+      [
+        ['--out', join(scratch, 'q.md')],
+        /^pm-diag: --out: the extension names the markdown format, which this command does not write; expected a file ending in \.html, \.htm, or --format html\n$/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = runCli(['form', '--bank', RAPID_BANK_PATH, '--out', join(scratch, 'bad.html'), ...args]);
-      expect({ args, code: r.code, stdout: r.stdout, stderr: r.stderr }).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(message) });
+      expect({ args, code: r.code, stdout: r.stdout, stderr: r.stderr }).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringMatching(message),
+      });
     }
     const noOut = runCli(['form']);
     expect(noOut.code).toBe(2);
@@ -98,10 +141,22 @@ describe('pm-diag form', () => {
     const { bank, stage, items } = rapidForm();
     const answers = join(scratch, 'stale-answers.yaml');
     const stale = `sha256:${'0'.repeat(64)}`;
-    writeFileSync(answers, stringify({ bank: bank.id, 'bank-version': bank.version, 'bank-hash': stale, stage, form: 'rapid', answers: Object.fromEntries(items.map((i) => [i.id, 'n/a'])) }));
+    writeFileSync(
+      answers,
+      stringify({
+        bank: bank.id,
+        'bank-version': bank.version,
+        'bank-hash': stale,
+        stage,
+        form: 'rapid',
+        answers: Object.fromEntries(items.map((i) => [i.id, 'n/a'])),
+      }),
+    );
     const r = runCli(['report', answers, '--bank', RAPID_BANK_PATH, '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('bank-hash: the answers were made with other questions under the same bank id and version');
+    expect(r.stderr).toContain(
+      'bank-hash: the answers were made with other questions under the same bank id and version',
+    );
     expect(r.stderr).toContain(stale);
     expect(r.stderr).toContain(bankHash(bank));
   });

@@ -30,14 +30,25 @@ const inlineScripts = (html: string): string[] => [...html.matchAll(/<script>([\
 describe('the questionnaire page', () => {
   const hostile = renderQuestionnaire(loadBankFile(HOSTILE), { stage: null, form: 'full', organization: BREAKOUT });
 
-  it('lets only its own script run: a CSP with that script\'s hash, nothing else allowed to load', () => {
+  it("lets only its own script run: a CSP with that script's hash, nothing else allowed to load", () => {
     const csp = hostile.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
     expect(csp).toBeDefined();
     const scripts = inlineScripts(hostile);
     expect(scripts).toEqual([QUESTIONNAIRE_SCRIPT]);
     const hash = createHash('sha256').update(scripts[0]!).digest('base64');
-    const directives = Object.fromEntries(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
-    expect(directives).toMatchObject({ 'default-src': ["'none'"], 'script-src': [`'sha256-${hash}'`], 'connect-src': ["'none'"], 'form-action': ["'none'"], 'base-uri': ["'none'"] });
+    const directives = Object.fromEntries(
+      csp!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
+    expect(directives).toMatchObject({
+      'default-src': ["'none'"],
+      'script-src': [`'sha256-${hash}'`],
+      'connect-src': ["'none'"],
+      'form-action': ["'none'"],
+      'base-uri': ["'none'"],
+    });
   });
 
   it('keeps hostile bank text as text: no markup, no escape sequence, nothing ends the data block', () => {
@@ -64,32 +75,44 @@ describe('the questionnaire page', () => {
     }
   });
 
-  it('embeds the bank\'s id, version and content hash, the stage, the form, and the items in scope with their fields', () => {
+  it("embeds the bank's id, version and content hash, the stage, the form, and the items in scope with their fields", () => {
     const bank = loadBankFile(RAPID_BANK_PATH);
     const data = dataOf(renderQuestionnaire(bank, { stage: 'startup', form: 'rapid' }));
     expect(data.bank).toEqual({ id: bank.id, version: bank.version, hash: bankHash(bank), title: bank.title });
-    expect({ stage: data.stage, form: data.form, organization: data.organization }).toEqual({ stage: 'startup', form: 'rapid', organization: null });
+    expect({ stage: data.stage, form: data.form, organization: data.organization }).toEqual({
+      stage: 'startup',
+      form: 'rapid',
+      organization: null,
+    });
     // The rapid items at the startup stage, read from the YAML itself rather than the code under test.
     const raw = parse(readFileSync(RAPID_BANK_PATH, 'utf8'));
     type RawItem = { id: string; rapid?: boolean; stages?: string[] };
-    const asked = (item: RawItem) => item.rapid === true && (item.stages === undefined || item.stages.includes('startup'));
+    const asked = (item: RawItem) =>
+      item.rapid === true && (item.stages === undefined || item.stages.includes('startup'));
     const expected = [
-      ...raw.areas.flatMap((a: { responsibilities: RawItem[] }) => a.responsibilities.filter(asked).map((r) => ({ id: r.id, kind: 'responsibility' }))),
+      ...raw.areas.flatMap((a: { responsibilities: RawItem[] }) =>
+        a.responsibilities.filter(asked).map((r) => ({ id: r.id, kind: 'responsibility' })),
+      ),
       ...(raw.interlock as RawItem[]).filter(asked).map((i) => ({ id: i.id, kind: 'interlock' })),
     ];
     expect(expected.length).toBeGreaterThan(0);
     expect(data.items.map(({ id, kind }) => ({ id, kind }))).toEqual(expected);
     // Each kind's controls: a radio group per rated field, a text field for evidence and a note.
-    for (const kind of ['responsibility', 'interlock'] as const) expect(data.kinds[kind]).toEqual({ rated: ITEM_KINDS[kind].rated, text: TEXT_FIELDS });
+    for (const kind of ['responsibility', 'interlock'] as const)
+      expect(data.kinds[kind]).toEqual({ rated: ITEM_KINDS[kind].rated, text: TEXT_FIELDS });
     expect(data.owners.map((o) => o.value)).toEqual([...OWNERS]);
-    expect(data.scales.capability!.map((l) => l.label)).toEqual(['1', '2', '3', '4', '5'].map((n) => raw.scales.capability[n].label));
+    expect(data.scales.capability!.map((l) => l.label)).toEqual(
+      ['1', '2', '3', '4', '5'].map((n) => raw.scales.capability[n].label),
+    );
     expect([data.unknown.value, data.notApplicable.value]).toEqual(['unknown', 'n/a']);
   });
 
-  it('asks the respondent\'s name and role as native controls named respondent.name and respondent.role', () => {
+  it("asks the respondent's name and role as native controls named respondent.name and respondent.role", () => {
     const html = renderQuestionnaire(loadBankFile(RAPID_BANK_PATH), { stage: null, form: 'full' });
     expect(html).toContain('<input type="text" id="respondent-name" name="respondent.name"');
-    expect([...html.matchAll(/<input type="radio" name="respondent\.role" value="([^"]+)"/g)].map((m) => m[1])).toEqual([...ROLES]);
+    expect([...html.matchAll(/<input type="radio" name="respondent\.role" value="([^"]+)"/g)].map((m) => m[1])).toEqual(
+      [...ROLES],
+    );
     expect(html).toContain('>Download answers</button>');
     expect(html).toContain('>Copy answers</button>');
   });

@@ -33,7 +33,12 @@ function expectErrors(result: CliResult): string[] {
 describe('bad cells and headers, at their row and column', () => {
   it('a label no choice has, with the closest label a form shows', () => {
     const header = ['Timestamp', 'Name', `Q [${capability!.id}.capability]`];
-    const csv = write('typo.csv', [header, ['2026', 'Ann', levelLabel('4').replace(/ (\w)/g, ' $1$1')], ['2026', 'Bo', levelLabel('2')]].map((r) => csvLine(r)).join('\n'));
+    const csv = write(
+      'typo.csv',
+      [header, ['2026', 'Ann', levelLabel('4').replace(/ (\w)/g, ' $1$1')], ['2026', 'Bo', levelLabel('2')]]
+        .map((r) => csvLine(r))
+        .join('\n'),
+    );
     const lines = expectErrors(runCli(['report', csv]));
     expect(lines).toEqual([
       `pm-diag: ${csv}:2:3: ${capability!.id}.capability: invalid value (did you mean "${levelLabel('4')}"?) (found "${levelLabel('4').replace(/ (\w)/g, ' $1$1')}", expected an integer from 1 to 5, or "unknown")`,
@@ -41,26 +46,47 @@ describe('bad cells and headers, at their row and column', () => {
   });
 
   it('the same in a workbook names the cell', () => {
-    const xlsx = write('typo.xlsx', xlsxWorkbook([['ID', 'Name', `Q [${capability!.id}.capability]`], [1, 'Ann', levelLabel('3')], [2, 'Bo', 'Managd-ish']]));
+    const xlsx = write(
+      'typo.xlsx',
+      xlsxWorkbook([
+        ['ID', 'Name', `Q [${capability!.id}.capability]`],
+        [1, 'Ann', levelLabel('3')],
+        [2, 'Bo', 'Managd-ish'],
+      ]),
+    );
     const lines = expectErrors(runCli(['validate', xlsx]));
-    expect(lines).toEqual([`pm-diag: ${xlsx}:C3: ${capability!.id}.capability: invalid value (found "Managd-ish", expected an integer from 1 to 5, or "unknown")`]);
+    expect(lines).toEqual([
+      `pm-diag: ${xlsx}:C3: ${capability!.id}.capability: invalid value (found "Managd-ish", expected an integer from 1 to 5, or "unknown")`,
+    ]);
   });
 
   it('a tag with an unknown id, with the id it nearly is; a tag twice', () => {
     const typo = `${owner!.id.slice(0, -1)}.owner`;
-    const header = ['Name', `Who owns it? [${typo}]`, `Q1 [${owner!.id}.owner]`, `Q2 [${owner!.id}.owner]`, `[${capability!.id}.capability]`];
+    const header = [
+      'Name',
+      `Who owns it? [${typo}]`,
+      `Q1 [${owner!.id}.owner]`,
+      `Q2 [${owner!.id}.owner]`,
+      `[${capability!.id}.capability]`,
+    ];
     const csv = write('tags.csv', `${csvLine(header)}\nAnn,,pm,pm,3\n`);
     expect(expectErrors(runCli(['validate', csv]))).toEqual([
-      expect.stringMatching(new RegExp(`^pm-diag: ${csv}:1:2: unknown column "Who owns it\\? \\[${typo}\\]" \\(column 2; did you mean "${owner!.id}\\.owner"\\?\\)`)),
+      expect.stringMatching(
+        new RegExp(
+          `^pm-diag: ${csv}:1:2: unknown column "Who owns it\\? \\[${typo}\\]" \\(column 2; did you mean "${owner!.id}\\.owner"\\?\\)`,
+        ),
+      ),
       `pm-diag: ${csv}:1:4: the column "${owner!.id}.owner" appears twice (columns 3 and 4) (expected each column once)`,
     ]);
   });
 
-  it('validate reports every export\'s problems, and names each file that failed', () => {
+  it("validate reports every export's problems, and names each file that failed", () => {
     const good = write('good.csv', `Name,[${capability!.id}.capability]\nAnn,3\n`);
     const bad = write('bad.csv', `Name,[${capability!.id}.capability]\nAnn,9\n`);
     const result = runCli(['validate', good, bad]);
-    expect(expectErrors(result)).toEqual([`pm-diag: ${bad}:2:2: ${capability!.id}.capability: invalid value (found 9, expected an integer from 1 to 5, or "unknown")`]);
+    expect(expectErrors(result)).toEqual([
+      `pm-diag: ${bad}:2:2: ${capability!.id}.capability: invalid value (found 9, expected an integer from 1 to 5, or "unknown")`,
+    ]);
     expect(result.stderr).toContain(`ok   ${good}: a form export for "${bank.id}", 1 respondent\n`);
     expect(result.stderr).toContain(`FAIL ${bad}\n`);
   });
@@ -89,11 +115,17 @@ describe('--map FILE', () => {
     );
     const result = runCli(['report', csv(), '--map', map, '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { respondentList: { name: string; role: string }[]; items: { id: string; responses?: unknown }[] };
+    const report = JSON.parse(result.stdout) as {
+      respondentList: { name: string; role: string }[];
+      items: { id: string; responses?: unknown }[];
+    };
     expect(report.respondentList).toMatchObject([{ name: 'Ann', role: 'pm' }]);
     // An export whose columns are all rapid items is of the rapid form (form-shapes.test.ts).
     const form = owner!.item.rapid === true ? 'form: rapid\n' : '';
-    const typed = write('ann.yaml', `${form}respondent: { name: Ann, role: pm }\nanswers:\n  ${owner!.id}: { owner: pmm, capability: 4 }\n`);
+    const typed = write(
+      'ann.yaml',
+      `${form}respondent: { name: Ann, role: pm }\nanswers:\n  ${owner!.id}: { owner: pmm, capability: 4 }\n`,
+    );
     const fromFile = JSON.parse(runCli(['report', typed, '--format', 'json']).stdout) as typeof report;
     expect(report.items).toEqual(fromFile.items);
   });
@@ -112,14 +144,34 @@ describe('--map FILE', () => {
   it('a bad map is refused with each problem at its line and column, before any export is read', () => {
     const map = write(
       'bad-map.yaml',
-      ['columns:', `  Who runs it: ${owner!.id.slice(0, -1)}.owner`, '  How good: colour', 'labels:', '  owner: { Marketing team: marketing }', '  mood: { Happy: 5 }', ''].join('\n'),
+      [
+        'columns:',
+        `  Who runs it: ${owner!.id.slice(0, -1)}.owner`,
+        '  How good: colour',
+        'labels:',
+        '  owner: { Marketing team: marketing }',
+        '  mood: { Happy: 5 }',
+        '',
+      ].join('\n'),
     );
     const lines = expectErrors(runCli(['report', join(dir, 'missing.csv'), '--map', map]));
     expect(lines.map((l) => l.replace(/ \(expected.*$/, ''))).toEqual([
       `pm-diag: ${map}:6:3: labels.mood: unknown key "mood"`,
     ]);
-    const rules = write('bad-rules.yaml', ['columns:', `  Who runs it: ${owner!.id.slice(0, -1)}.owner`, '  How good: colour', 'labels:', '  owner: { Marketing team: marketing }', ''].join('\n'));
-    expect(expectErrors(runCli(['validate', csv(), '--map', rules])).map((l) => l.replace(/ \(expected.*$/, ''))).toEqual([
+    const rules = write(
+      'bad-rules.yaml',
+      [
+        'columns:',
+        `  Who runs it: ${owner!.id.slice(0, -1)}.owner`,
+        '  How good: colour',
+        'labels:',
+        '  owner: { Marketing team: marketing }',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      expectErrors(runCli(['validate', csv(), '--map', rules])).map((l) => l.replace(/ \(expected.*$/, '')),
+    ).toEqual([
       `pm-diag: ${rules}:2:16: columns.Who runs it: unknown item id "${owner!.id.slice(0, -1)}" (did you mean "${owner!.id}"?)`,
       `pm-diag: ${rules}:3:13: columns.How good: unknown column "colour"`,
       `pm-diag: ${rules}:5:28: labels.owner.Marketing team: "marketing" is not a code for owner`,
@@ -128,9 +180,15 @@ describe('--map FILE', () => {
 });
 
 describe('headers under the ids of an earlier bank version', () => {
-  const banks = [join(BANKS, 'v2-minimal.yaml'), join(ROOT, 'questions', 'pm-pmm.yaml'), join(ROOT, 'questions', 'pm-pmm.v2.yaml')]
+  const banks = [
+    join(BANKS, 'v2-minimal.yaml'),
+    join(ROOT, 'questions', 'pm-pmm.yaml'),
+    join(ROOT, 'questions', 'pm-pmm.v2.yaml'),
+  ]
     .filter(existsSync)
-    .filter((path) => Object.values(loadBankFile(path).migrations ?? {}).some((m) => Object.keys(m.renamed ?? {}).length > 0));
+    .filter((path) =>
+      Object.values(loadBankFile(path).migrations ?? {}).some((m) => Object.keys(m.renamed ?? {}).length > 0),
+    );
 
   it.each(banks)('load against %s with the warning an answers file gets, nothing lost', (bankPath) => {
     const migrating = loadBankFile(bankPath);
@@ -141,11 +199,18 @@ describe('headers under the ids of an earlier bank version', () => {
     const item = bankItems(migrating).find((i) => i.id === newId)!;
     const field = item.kind === 'interlock' ? 'delivery' : 'capability';
     const csv = write('old-ids.csv', `respondent,role,Q [${oldId}.${field}],${oldId}.note\nAnn,pm,4,kept\n`);
-    const yaml = write('old-ids.yaml', `respondent: { name: Ann, role: pm }\nanswers:\n  ${oldId}: { ${field}: 4, note: kept }\n`);
+    const yaml = write(
+      'old-ids.yaml',
+      `respondent: { name: Ann, role: pm }\nanswers:\n  ${oldId}: { ${field}: 4, note: kept }\n`,
+    );
     const fromCsv = runCli(['report', csv, '--bank', bankPath, '--format', 'json']);
     const fromYaml = runCli(['report', yaml, '--bank', bankPath, '--format', 'json']);
     expect(fromCsv.code, fromCsv.stderr).toBe(0);
-    const moved = (stderr: string) => stderr.split('\n').find((l) => l.includes('earlier version'))!.replace(/^.*warning: (answers: )?/, '');
+    const moved = (stderr: string) =>
+      stderr
+        .split('\n')
+        .find((l) => l.includes('earlier version'))!
+        .replace(/^.*warning: (answers: )?/, '');
     expect(moved(fromCsv.stderr)).toBe(moved(fromYaml.stderr));
     expect(moved(fromCsv.stderr)).toContain(`${oldId} → ${newId}`);
     const items = (json: string) => (JSON.parse(json) as { items: { id: string }[] }).items.find((i) => i.id === newId);

@@ -25,8 +25,7 @@ describe('the largest exports within the caps', () => {
       rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}"><v>${(r % 5) + 1}</v></c></row>`);
     const parts = xlsxParts([{ name: 'Sheet1', rows: [] }]);
     const header = `<row r="1"><c r="A1" t="inlineStr"><is><t>Q [${owner!.id}.owner]</t></is></c><c r="B1" t="inlineStr"><is><t>[${capability!.id}.capability]</t></is></c></row>`;
-    parts['xl/worksheets/sheet1.xml'] =
-      `<worksheet><sheetData>${header}${rows.join('')}</sheetData></worksheet>`;
+    parts['xl/worksheets/sheet1.xml'] = `<worksheet><sheetData>${header}${rows.join('')}</sheetData></worksheet>`;
     parts['xl/sharedStrings.xml'] = '<sst><si><t>pm</t></si></sst>';
     parts['xl/_rels/workbook.xml.rels'] = parts['xl/_rels/workbook.xml.rels']!.replace(
       '</Relationships>',

@@ -4,7 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/io/bank-files.js';
 import type { Bank } from '../../src/core/bank/schema.js';
 import { runCli } from '../helpers/cli.js';
-import { cellValue, comparable, csvLine, itemColumns, scratchDir, team, writeAnswersFiles, type Person, type Value } from './helpers.js';
+import {
+  cellValue,
+  comparable,
+  csvLine,
+  itemColumns,
+  scratchDir,
+  team,
+  writeAnswersFiles,
+  type Person,
+  type Value,
+} from './helpers.js';
 import { xlsxWorkbook } from './xlsx-writer.js';
 
 // Each form tool's export, shaped as that tool writes it (its own columns, its labels, SurveyMonkey's
@@ -36,7 +46,7 @@ interface Labels {
 const LABELS: Record<string, Labels> = {
   google: {
     level: (axis, n) => `${n} - ${levelName(axis, n)}`,
-    unknown: 'Don\'t know',
+    unknown: "Don't know",
     notApplicable: 'Not applicable',
     owner: (code) => (code === 'pm' || code === 'pmm' ? functionName(code) : capitalised(code)),
     role: (code) => capitalised(functionName(code)),
@@ -57,7 +67,7 @@ const LABELS: Record<string, Labels> = {
   },
   surveymonkey: {
     level: (axis, n) => `${n}-${levelName(axis, n).replace(/\s+/g, '')}`,
-    unknown: 'DON\'T KNOW',
+    unknown: "DON'T KNOW",
     notApplicable: 'Not Applicable',
     owner: (code) => (code === 'pm' || code === 'pmm' ? functionName(code).toLowerCase() : code),
     role: (code) => functionName(code),
@@ -76,47 +86,163 @@ function shown(labels: Labels, person: Person, id: string, field: string): strin
 
 /** A question's text as a form author might write it, with the tag somewhere in it. */
 const questionHeader = (title: string, id: string, field: string, style: number) =>
-  style === 0 ? `${title} - ${field}? [${id}.${field}]` : style === 1 ? `[${id}.${field}] ${title}: ${field}` : `${title} (${field}) [${id}.${field}]`;
+  style === 0
+    ? `${title} - ${field}? [${id}.${field}]`
+    : style === 1
+      ? `[${id}.${field}] ${title}: ${field}`
+      : `${title} (${field}) [${id}.${field}]`;
 
 function answerCells(tool: string, person: Person): string[] {
   return itemColumns(bank).map(({ id, field }) => shown(LABELS[tool]!, person, id, field));
 }
 
 function googleCsv(): string {
-  const header = ['Timestamp', 'Email Address', 'Your name [respondent]', 'Your role [role]', 'Organization', ...itemColumns(bank).map(({ id, field, item }) => questionHeader(item.title, id, field, 0)), 'Score'];
-  const rows = people.map((p, i) => [`2026/11/3${i} 10:0${i}:00 AM GMT+1`, `${p.name.split(' ')[0]!.toLowerCase()}@acme.example`, p.name, LABELS.google!.role(p.role), ORGANIZATION, ...answerCells('google', p), '']);
+  const header = [
+    'Timestamp',
+    'Email Address',
+    'Your name [respondent]',
+    'Your role [role]',
+    'Organization',
+    ...itemColumns(bank).map(({ id, field, item }) => questionHeader(item.title, id, field, 0)),
+    'Score',
+  ];
+  const rows = people.map((p, i) => [
+    `2026/11/3${i} 10:0${i}:00 AM GMT+1`,
+    `${p.name.split(' ')[0]!.toLowerCase()}@acme.example`,
+    p.name,
+    LABELS.google!.role(p.role),
+    ORGANIZATION,
+    ...answerCells('google', p),
+    '',
+  ]);
   return [header, ...rows].map((row) => csvLine(row)).join('\n') + '\n';
 }
 
 function microsoftXlsx(): Uint8Array {
   // An anonymous form: the tool's own Name column says so, the name is a question of the form.
-  const header = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time', 'Your name [respondent]', 'Your role [role]', 'Organization [organization]', ...itemColumns(bank).map(({ id, field, item }) => questionHeader(item.title, id, field, 1))];
-  const rows: Value[][] = people.map((p, i) => [i + 1, 46356.4 + i, 46356.41 + i, 'anonymous', 'anonymous', '', p.name, LABELS.microsoft!.role(p.role), ORGANIZATION, ...answerCells('microsoft', p)]);
+  const header = [
+    'ID',
+    'Start time',
+    'Completion time',
+    'Email',
+    'Name',
+    'Last modified time',
+    'Your name [respondent]',
+    'Your role [role]',
+    'Organization [organization]',
+    ...itemColumns(bank).map(({ id, field, item }) => questionHeader(item.title, id, field, 1)),
+  ];
+  const rows: Value[][] = people.map((p, i) => [
+    i + 1,
+    46356.4 + i,
+    46356.41 + i,
+    'anonymous',
+    'anonymous',
+    '',
+    p.name,
+    LABELS.microsoft!.role(p.role),
+    ORGANIZATION,
+    ...answerCells('microsoft', p),
+  ]);
   return xlsxWorkbook([header, ...rows]);
 }
 
 /** Typeform's columns, with a BOM, semicolons and CRLF, as a spreadsheet re-saves an export. */
 function typeformCsv(): string {
-  const header = ['#', 'What\'s your name? [respondent]', 'ROLE', 'organization', ...itemColumns(bank).map(({ id, field, item }) => questionHeader(item.title, id, field, 2)), 'Start Date (UTC)', 'Submitted At', 'Network ID'];
-  const rows = people.map((p, i) => [`r${i}x9`, p.name, LABELS.typeform!.role(p.role), ORGANIZATION, ...answerCells('typeform', p), '2026-11-30 09:00:00', '2026-11-30 09:12:00', 'a1b2c3']);
+  const header = [
+    '#',
+    "What's your name? [respondent]",
+    'ROLE',
+    'organization',
+    ...itemColumns(bank).map(({ id, field, item }) => questionHeader(item.title, id, field, 2)),
+    'Start Date (UTC)',
+    'Submitted At',
+    'Network ID',
+  ];
+  const rows = people.map((p, i) => [
+    `r${i}x9`,
+    p.name,
+    LABELS.typeform!.role(p.role),
+    ORGANIZATION,
+    ...answerCells('typeform', p),
+    '2026-11-30 09:00:00',
+    '2026-11-30 09:12:00',
+    'a1b2c3',
+  ]);
   return '\uFEFF' + [header, ...rows].map((row) => csvLine(row, ';')).join('\r\n') + '\r\n';
 }
 
 /** SurveyMonkey: the question row, then the row that says what each column holds. */
 function surveyMonkeyCsv(): string {
-  const own = ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1'];
+  const own = [
+    'Respondent ID',
+    'Collector ID',
+    'Start Date',
+    'End Date',
+    'IP Address',
+    'Email Address',
+    'First Name',
+    'Last Name',
+    'Custom Data 1',
+  ];
   const columns = itemColumns(bank);
-  const questions = [...own, 'Your name [respondent]', 'Your role [role]', 'Organization [organization]', ...columns.map(({ id, field, item }) => questionHeader(item.title, id, field, 0))];
-  const what = [...own.map(() => ''), 'Open-Ended Response', 'Response', 'Open-Ended Response', ...columns.map(({ field }) => (field === 'evidence' || field === 'note' ? 'Open-Ended Response' : 'Response'))];
-  const rows = people.map((p, i) => [`1149${i}`, '4321', '11/30/2026 09:00:00 AM', '11/30/2026 09:20:00 AM', '203.0.113.7', '', '', '', '', p.name, LABELS.surveymonkey!.role(p.role), ORGANIZATION, ...answerCells('surveymonkey', p)]);
+  const questions = [
+    ...own,
+    'Your name [respondent]',
+    'Your role [role]',
+    'Organization [organization]',
+    ...columns.map(({ id, field, item }) => questionHeader(item.title, id, field, 0)),
+  ];
+  const what = [
+    ...own.map(() => ''),
+    'Open-Ended Response',
+    'Response',
+    'Open-Ended Response',
+    ...columns.map(({ field }) => (field === 'evidence' || field === 'note' ? 'Open-Ended Response' : 'Response')),
+  ];
+  const rows = people.map((p, i) => [
+    `1149${i}`,
+    '4321',
+    '11/30/2026 09:00:00 AM',
+    '11/30/2026 09:20:00 AM',
+    '203.0.113.7',
+    '',
+    '',
+    '',
+    '',
+    p.name,
+    LABELS.surveymonkey!.role(p.role),
+    ORGANIZATION,
+    ...answerCells('surveymonkey', p),
+  ]);
   return [questions, what, ...rows].map((row) => csvLine(row)).join('\r\n') + '\r\n';
 }
 
 const EXPORTS: [string, string, () => string | Uint8Array, string[]][] = [
   ['Google Forms', 'google.csv', googleCsv, ['Timestamp', 'Email Address', 'Score']],
-  ['Microsoft Forms', 'microsoft.xlsx', microsoftXlsx, ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time']],
+  [
+    'Microsoft Forms',
+    'microsoft.xlsx',
+    microsoftXlsx,
+    ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time'],
+  ],
   ['Typeform', 'typeform.csv', typeformCsv, ['#', 'Start Date (UTC)', 'Submitted At', 'Network ID']],
-  ['SurveyMonkey', 'surveymonkey.csv', surveyMonkeyCsv, ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1']],
+  [
+    'SurveyMonkey',
+    'surveymonkey.csv',
+    surveyMonkeyCsv,
+    [
+      'Respondent ID',
+      'Collector ID',
+      'Start Date',
+      'End Date',
+      'IP Address',
+      'Email Address',
+      'First Name',
+      'Last Name',
+      'Custom Data 1',
+    ],
+  ],
 ];
 
 beforeAll(() => {
@@ -136,9 +262,13 @@ describe.each(EXPORTS)('a %s export, as the tool writes it', (_tool, file, make,
     expect(comparable(result.stdout)).toEqual(expected);
   });
 
-  it('names the tool\'s own columns once, as left out', () => {
-    const notices = runCli(['report', path, '--format', 'json']).stderr.split('\n').filter((line) => line.includes('a form tool adds'));
-    expect(notices).toEqual([expect.stringMatching(/^pm-diag: .+:1: warning: left out the columns a form tool adds: /)]);
+  it("names the tool's own columns once, as left out", () => {
+    const notices = runCli(['report', path, '--format', 'json'])
+      .stderr.split('\n')
+      .filter((line) => line.includes('a form tool adds'));
+    expect(notices).toEqual([
+      expect.stringMatching(/^pm-diag: .+:1: warning: left out the columns a form tool adds: /),
+    ]);
     expect(notices[0]!.replace(/^.*a form tool adds: /, '')).toBe(ownColumns.map((c) => `"${c}"`).join(', '));
   });
 
@@ -201,6 +331,9 @@ describe('template --format csv', () => {
     const fromExport = runCli(['report', csv, '--format', 'json']);
     expect(fromExport.code, fromExport.stderr).toBe(0);
     const fromFile = JSON.parse(runCli(['report', ownAnswers, '--format', 'json']).stdout) as Record<string, unknown>;
-    expect({ ...(comparable(fromExport.stdout) as object), organization: null }).toEqual({ ...(comparable(JSON.stringify(fromFile)) as object), organization: null });
+    expect({ ...(comparable(fromExport.stdout) as object), organization: null }).toEqual({
+      ...(comparable(JSON.stringify(fromFile)) as object),
+      organization: null,
+    });
   });
 });

@@ -36,7 +36,10 @@ describe('template --format form-guide', () => {
   });
 
   it('passes markdownlint (line length aside, as for the report), with hostile bank text kept inside its block', () => {
-    const lint = (text: string) => (lintSync({ strings: { guide: text }, config: { default: true, MD013: false } }).guide ?? []).map((e) => `${e.lineNumber}: ${e.ruleNames.join('/')}`);
+    const lint = (text: string) =>
+      (lintSync({ strings: { guide: text }, config: { default: true, MD013: false } }).guide ?? []).map(
+        (e) => `${e.lineNumber}: ${e.ruleNames.join('/')}`,
+      );
     expect(lint(guide.stdout)).toEqual([]);
     const hostile = structuredClone(bank);
     hostile.areas[0]!.responsibilities[0]!.title = 'Evil\n```\n# injected\u001b[31m';
@@ -49,7 +52,10 @@ describe('template --format form-guide', () => {
   it('gives every question of every item in scope, its title ending in the tag', () => {
     const { responsibilities, interlock } = pickItems(bank);
     for (const item of [...responsibilities, interlock]) {
-      for (const field of fieldsOf(item.kind)) expect(blockAfter(`[${item.id}.${field}]`, 'Title:')).toEqual([expect.stringMatching(new RegExp(`\\[${item.id}\\.${field}\\]$`))]);
+      for (const field of fieldsOf(item.kind))
+        expect(blockAfter(`[${item.id}.${field}]`, 'Title:')).toEqual([
+          expect.stringMatching(new RegExp(`\\[${item.id}\\.${field}\\]$`)),
+        ]);
     }
     const titles = guide.stdout.match(/\[[a-z0-9-]+\.[a-z]+\]\n```/g) ?? [];
     const inScope = runCli(['template', '--format', 'csv']).stdout.match(/\[[a-z0-9-]+\.[a-z]+\]/g) ?? [];
@@ -67,11 +73,23 @@ describe('template --format form-guide', () => {
     const roleLabels = blockAfter('[role]', 'Choices:');
     expect(ownerLabels).toHaveLength(OWNERS.length + 1);
     expect(ownerLabels.slice(0, 2)).toEqual([bank.functions.pm.name, bank.functions.pmm.name]);
-    expect(levelLabels).toEqual([...(['1', '2', '3', '4', '5'] as const).map((n) => `${n} - ${bank.scales.capability[n].label}`), 'Don\'t know', 'Not applicable']);
+    expect(levelLabels).toEqual([
+      ...(['1', '2', '3', '4', '5'] as const).map((n) => `${n} - ${bank.scales.capability[n].label}`),
+      "Don't know",
+      'Not applicable',
+    ]);
     expect(deliveryLabels[3]).toBe(`4 - ${bank.scales.delivery['4'].label}`);
     // One row per owner label: each reads back as its code, the levels and roles likewise.
     const header = csvLine(['respondent', 'role', owner, capability, delivery]);
-    const rows = ownerLabels.map((label, i) => csvLine([`R${i}`, roleLabels[i % roleLabels.length]!, label, label === 'Not applicable' ? '' : levelLabels[i % 6]!, deliveryLabels[i % 6]!]));
+    const rows = ownerLabels.map((label, i) =>
+      csvLine([
+        `R${i}`,
+        roleLabels[i % roleLabels.length]!,
+        label,
+        label === 'Not applicable' ? '' : levelLabels[i % 6]!,
+        deliveryLabels[i % 6]!,
+      ]),
+    );
     const { respondents } = parseCsvAnswers({ source: 'form.csv', text: `${header}\n${rows.join('\n')}\n` }, bank);
     const codes = [...OWNERS, NOT_APPLICABLE];
     const levels = [1, 2, 3, 4, 5, UNKNOWN];

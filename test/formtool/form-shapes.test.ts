@@ -49,14 +49,12 @@ function write(name: string, content: string | Uint8Array): string {
  * gives.
  */
 const code = (person: Person, id: string, field: string) => String(cellValue(person, id, field) ?? '');
-const questions = () =>
-  itemColumns(bank).map(({ id, field, item }) => `${item.title}: ${field}? [${id}.${field}]`);
+const questions = () => itemColumns(bank).map(({ id, field, item }) => `${item.title}: ${field}? [${id}.${field}]`);
 const answers = (person: Person) => itemColumns(bank).map(({ id, field }) => code(person, id, field));
 const who = ['Your name [respondent]', 'Your role [role]', 'Organization [organization]'];
 const whoCells = (person: Person) => [person.name, person.role, ORGANIZATION];
 const emailOf = (person: Person) => `${person.name.split(' ')[0]!.toLowerCase()}@acme.example`;
-const lines = (rows: readonly (readonly string[])[], eol = '\r\n') =>
-  rows.map((row) => csvLine(row)).join(eol) + eol;
+const lines = (rows: readonly (readonly string[])[], eol = '\r\n') => rows.map((row) => csvLine(row)).join(eol) + eol;
 
 function sameReport(path: string): CliResult {
   const result = runCli(['report', path, '--format', 'json']);
@@ -110,10 +108,7 @@ function qualtricsCsv(): string {
       `R_${i}abc`,
       emailOf(p),
       'EN',
-    ].reduce<string[]>(
-      (cells, cell, at) => (at === 2 ? [...cells, cell, '203.0.113.9'] : [...cells, cell]),
-      [],
-    );
+    ].reduce<string[]>((cells, cell, at) => (at === 2 ? [...cells, cell, '203.0.113.9'] : [...cells, cell]), []);
   });
   return (
     '\uFEFF' +
@@ -162,13 +157,7 @@ function surveyMonkeySecondRowCsv(): string {
 /** A Google account in Spanish: its own columns translated, dates day first. */
 function googleSpanishCsv(): string {
   const header = ['Marca temporal', 'Dirección de correo electrónico', ...who, ...questions(), 'Puntuación'];
-  const rows = people.map((p, i) => [
-    `${13 + i}/11/2026 10:0${i}:00`,
-    emailOf(p),
-    ...whoCells(p),
-    ...answers(p),
-    '',
-  ]);
+  const rows = people.map((p, i) => [`${13 + i}/11/2026 10:0${i}:00`, emailOf(p), ...whoCells(p), ...answers(p), '']);
   return lines([header, ...rows]);
 }
 
@@ -185,24 +174,8 @@ const OTHER_TOOLS: [string, string[], (i: number) => string[]][] = [
   ],
   [
     'LimeSurvey',
-    [
-      'Response ID',
-      'Date submitted',
-      'Last page',
-      'Start language',
-      'Seed',
-      'Date started',
-      'Date last action',
-    ],
-    (i) => [
-      `${i + 1}`,
-      `2026-11-30 09:0${i}:00`,
-      '3',
-      'en',
-      '1234',
-      '2026-11-30 08:50:00',
-      '2026-11-30 09:00:00',
-    ],
+    ['Response ID', 'Date submitted', 'Last page', 'Start language', 'Seed', 'Date started', 'Date last action'],
+    (i) => [`${i + 1}`, `2026-11-30 09:0${i}:00`, '3', 'en', '1234', '2026-11-30 08:50:00', '2026-11-30 09:00:00'],
   ],
 ];
 
@@ -214,7 +187,9 @@ describe('exports the other tools write, read as they are', () => {
     );
     const validated = runCli(['validate', join(dir, 'qualtrics.csv')]);
     const [first, second] = validated.stdout.split('\n');
-    expect(first).toBe(`ok   ${join(dir, 'qualtrics.csv')}: a form export for "${bank.id}", ${people.length} respondents`);
+    expect(first).toBe(
+      `ok   ${join(dir, 'qualtrics.csv')}: a form export for "${bank.id}", ${people.length} respondents`,
+    );
     expect(second).toMatch(/^ok {3}report: would count 3 respondents/);
   });
 
@@ -234,10 +209,7 @@ describe('exports the other tools write, read as they are', () => {
     const result = sameReport(
       write(
         'google-fr.csv',
-        lines([
-          header,
-          ...people.map((p, i) => [`0${i + 1}/12/2026 10:00:00`, 'moi', ...whoCells(p), ...answers(p)]),
-        ]),
+        lines([header, ...people.map((p, i) => [`0${i + 1}/12/2026 10:00:00`, 'moi', ...whoCells(p), ...answers(p)])]),
       ),
     );
     const warnings = result.stderr.split('\n').filter((line) => line.includes('left out'));
@@ -261,16 +233,9 @@ describe('exports the other tools write, read as they are', () => {
 
   it('a Google Forms .zip download: every cell quoted, the CSV inside read', () => {
     const header = ['Timestamp', 'Email Address', ...who, ...questions()];
-    const rows = people.map((p, i) => [
-      `2026/11/30 9:0${i}:00 AM GMT+1`,
-      emailOf(p),
-      ...whoCells(p),
-      ...answers(p),
-    ]);
+    const rows = people.map((p, i) => [`2026/11/30 9:0${i}:00 AM GMT+1`, emailOf(p), ...whoCells(p), ...answers(p)]);
     const csv =
-      [header, ...rows]
-        .map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(','))
-        .join('\n') + '\n';
+      [header, ...rows].map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\n') + '\n';
     sameReport(write('form.csv.zip', zipSync({ 'Team diagnostic (Responses).csv': strToU8(csv) })));
     const two = write('two.zip', zipSync({ 'a.csv': strToU8(csv), 'b.csv': strToU8(csv) }));
     const refused = runCli(['report', two]);
@@ -279,24 +244,16 @@ describe('exports the other tools write, read as they are', () => {
   });
 
   it('an export of the rapid form is recognised as rapid', () => {
-    const rapid = itemsInScope(bankItems(bank), { stage: defaultStage(bank) ?? null, form: 'rapid' }).slice(
-      0,
-      2,
-    );
+    const rapid = itemsInScope(bankItems(bank), { stage: defaultStage(bank) ?? null, form: 'rapid' }).slice(0, 2);
     expect(rapid.length).toBe(2);
     const header = [
       'Timestamp',
       'Your name [respondent]',
-      ...rapid.map(
-        (item) => `${item.title} [${item.id}.${item.kind === 'interlock' ? 'delivery' : 'owner'}]`,
-      ),
+      ...rapid.map((item) => `${item.title} [${item.id}.${item.kind === 'interlock' ? 'delivery' : 'owner'}]`),
     ];
     const path = write(
       'rapid.csv',
-      lines([
-        header,
-        ['2026-11-30 09:00:00', 'Ann', ...rapid.map((item) => (item.kind === 'interlock' ? '3' : 'pm'))],
-      ]),
+      lines([header, ['2026-11-30 09:00:00', 'Ann', ...rapid.map((item) => (item.kind === 'interlock' ? '3' : 'pm'))]]),
     );
     const result = runCli(['report', path, '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
@@ -338,17 +295,7 @@ describe('workbooks as they come', () => {
   it('a password-protected workbook: what to do', () => {
     const path = write(
       'locked.xlsx',
-      new Uint8Array([
-        0xd0,
-        0xcf,
-        0x11,
-        0xe0,
-        0xa1,
-        0xb1,
-        0x1a,
-        0xe1,
-        ...Buffer.from('EncryptedPackage', 'utf16le'),
-      ]),
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from('EncryptedPackage', 'utf16le')]),
     );
     const result = runCli(['report', path]);
     expect(result.code).toBe(2);
@@ -419,13 +366,9 @@ describe('what is refused, with the way forward', () => {
       ['Your name [respondent]', 'Your role [role]', 'Organization [organization]', ...questions()],
       ...people.map((p) => [...whoCells(p), ...answers(p)]),
     ]
-      .map((row) =>
-        row.map((cell) => (/[\t"\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join('\t'),
-      )
+      .map((row) => row.map((cell) => (/[\t"\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join('\t'))
       .join('\r\n');
-    sameReport(
-      write('unicode.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
-    );
+    sameReport(write('unicode.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])));
   });
 
   it('a numeric-values export (SurveyMonkey "Numerical values"): refused once, naming the export to download', () => {
@@ -452,10 +395,7 @@ describe('a damaged export at scale', () => {
   it('reports its first thousand row errors, then counts the rest; repeated warnings are said once', async () => {
     const id = itemColumns(bank)[1]!.id;
     const bad = Array.from({ length: 1500 }, (_, i) => [`P${i}`, '9']);
-    const result = await checkExportFile(
-      write('damaged.csv', lines([['Name', `[${id}.capability]`], ...bad])),
-      bank,
-    );
+    const result = await checkExportFile(write('damaged.csv', lines([['Name', `[${id}.capability]`], ...bad])), bank);
     expect(result.value).toBeUndefined();
     expect(result.problems).toHaveLength(1001);
     expect(result.problems.at(-1)).toMatchObject({

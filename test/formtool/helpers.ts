@@ -35,7 +35,10 @@ export function pickItems(bank: Bank): { responsibilities: BankItem[]; interlock
 
 /** A team whose answers use every kind of value: levels, unknown, n/a, each owner the labels cover, evidence and notes (one with a comma and a line break). */
 export function team(bank: Bank): Person[] {
-  const { responsibilities: [a, b, c], interlock } = pickItems(bank);
+  const {
+    responsibilities: [a, b, c],
+    interlock,
+  } = pickItems(bank);
   return [
     {
       name: 'Ann Lee',
@@ -84,7 +87,9 @@ export function writeAnswersFiles(dir: string, people: Person[], organization: s
 /** The columns of the chosen items: `<id>.<field>` for every field each takes. */
 export function itemColumns(bank: Bank): { id: string; field: string; item: BankItem }[] {
   const { responsibilities, interlock } = pickItems(bank);
-  return [...responsibilities, interlock].flatMap((item) => fieldsOf(item.kind).map((field) => ({ id: item.id, field, item })));
+  return [...responsibilities, interlock].flatMap((item) =>
+    fieldsOf(item.kind).map((field) => ({ id: item.id, field, item })),
+  );
 }
 
 /** How a person's answer to one column is written: n/a in the first rated column of an item, nothing where the file has nothing. */
@@ -97,7 +102,13 @@ export function cellValue(person: Person, id: string, field: string): Value | 'n
 
 /** RFC 4180 quoting, with the delimiter given. */
 export function csvLine(cells: readonly Value[], delimiter = ','): string {
-  return cells.map((cell) => (/["\r\n]/.test(String(cell)) || String(cell).includes(delimiter) ? `"${String(cell).replaceAll('"', '""')}"` : String(cell))).join(delimiter);
+  return cells
+    .map((cell) =>
+      /["\r\n]/.test(String(cell)) || String(cell).includes(delimiter)
+        ? `"${String(cell).replaceAll('"', '""')}"`
+        : String(cell),
+    )
+    .join(delimiter);
 }
 
 /** A JSON report without what names the input files (which differ between the two runs by design). */

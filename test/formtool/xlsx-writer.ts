@@ -4,7 +4,8 @@ import { strToU8, zipSync } from 'fflate';
 // writes it), numbers as numbers, and optional blank rows and columns, so the reader meets the parts
 // a real export holds.
 
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function letters(index: number): string {
   let out = '';
@@ -44,7 +45,10 @@ export function xlsxWorkbook(rows: readonly (readonly (string | number)[])[], sh
  * A workbook's XML parts as one writer puts them: its sheets in tab order, each element with `prefix` (`x:`)
  * if given.
  */
-export function xlsxParts(sheets: readonly { name: string; rows: readonly (readonly (string | number)[])[] }[], prefix = ''): Record<string, string> {
+export function xlsxParts(
+  sheets: readonly { name: string; rows: readonly (readonly (string | number)[])[] }[],
+  prefix = '',
+): Record<string, string> {
   const p = prefix === '' ? '' : `${prefix}:`;
   const ns = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -67,16 +71,21 @@ export function xlsxParts(sheets: readonly { name: string; rows: readonly (reado
       .map((s, i) => `<${p}sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join('')}</${p}sheets></${p}workbook>`,
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`)
+      .map(
+        (_, i) =>
+          `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`,
+      )
       .join('')}</Relationships>`,
   };
   sheets.forEach((s, i) => {
-    parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}worksheet ${ns}="${main}"><${p}sheetData>${sheetXml(s.rows)}</${p}sheetData></${p}worksheet>`;
+    parts[`xl/worksheets/sheet${i + 1}.xml`] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}worksheet ${ns}="${main}"><${p}sheetData>${sheetXml(s.rows)}</${p}sheetData></${p}worksheet>`;
   });
   return parts;
 }
 
-export const zipParts = (parts: Record<string, string>): Uint8Array => zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])));
+export const zipParts = (parts: Record<string, string>): Uint8Array =>
+  zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])));
 
 /**
  * Makes the archive declare `size` as the unpacked size of `name`, in its local header and its central
@@ -86,7 +95,8 @@ export function declareSize(zip: Uint8Array, name: string, size: number): Uint8A
   const bytes = zip.slice();
   const view = new DataView(bytes.buffer);
   const encoded = strToU8(name);
-  const named = (at: number, nameAt: number, length: number) => length === encoded.length && encoded.every((b, i) => bytes[at + nameAt + i] === b);
+  const named = (at: number, nameAt: number, length: number) =>
+    length === encoded.length && encoded.every((b, i) => bytes[at + nameAt + i] === b);
   for (let at = 0; at < bytes.length - 46; at++) {
     const signature = view.getUint32(at, true);
     if (signature === 0x04034b50 && named(at, 30, view.getUint16(at + 26, true))) view.setUint32(at + 22, size, true);

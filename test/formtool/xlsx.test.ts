@@ -21,7 +21,8 @@ describe('XLSX: the first sheet as rows of text', () => {
     const sheet =
       '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>in&amp;line</t></is></c><c t="b"><v>1</v></c><c r="E1" t="str"><v>a_x000D_b</v></c></row>' +
       '<row r="3"><c r="A3" t="s"><v>1</v></c></row></sheetData></worksheet>';
-    const shared = '<sst><si><r><t>Rich </t></r><r><rPr><b/></rPr><t>text</t></r><rPh sb="0" eb="1"><t>ruby</t></rPh></si><si><t xml:space="preserve"> plain </t></si></sst>';
+    const shared =
+      '<sst><si><r><t>Rich </t></r><r><rPr><b/></rPr><t>text</t></r><rPh sb="0" eb="1"><t>ruby</t></rPh></si><si><t xml:space="preserve"> plain </t></si></sst>';
     const bytes = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet), 'xl/sharedStrings.xml': strToU8(shared) });
     expect(xlsxRows(bytes, 'f.xlsx')).toEqual([
       { line: 1, cells: ['Rich text', 'in&line', 'TRUE', '', 'a\rb'] },
@@ -39,7 +40,8 @@ describe('XLSX: the first sheet as rows of text', () => {
     const bytes = xlsxWorkbook([['a']]);
     // Each central directory entry (PK\x01\x02) says how large its file unpacks, 24 bytes in.
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let at = 0; at < bytes.length - 4; at++) if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0xfffffff0, true);
+    for (let at = 0; at < bytes.length - 4; at++)
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0xfffffff0, true);
     expect(problemsOf(() => xlsxRows(bytes, 'f.xlsx')).map(formatProblem)).toEqual([
       `f.xlsx: the workbook unpacks to more than ${(MAX_UNPACKED_BYTES / 1024 / 1024).toFixed(1)} MB (expected at most ${(MAX_UNPACKED_BYTES / 1024 / 1024).toFixed(1)} MB of sheets)`,
     ]);
@@ -50,20 +52,31 @@ describe('XLSX: the first sheet as rows of text', () => {
   });
 
   it('refuses what is not a workbook, and a damaged archive, with the source named', () => {
-    expect(problemsOf(() => xlsxRows(new TextEncoder().encode('respondent,role\n'), 'f.xlsx')).map(formatProblem)).toEqual([
+    expect(
+      problemsOf(() => xlsxRows(new TextEncoder().encode('respondent,role\n'), 'f.xlsx')).map(formatProblem),
+    ).toEqual([
       'f.xlsx: not an XLSX workbook (it is not a zip archive) (expected an .xlsx file as a form tool exports it (Microsoft Forms: Open in Excel, then download))',
     ]);
     const cut = xlsxWorkbook([['a']]).slice(0, 200);
-    expect(problemsOf(() => xlsxRows(cut, 'f.xlsx')).map(formatProblem)[0]).toMatch(/^f\.xlsx: the workbook archive is damaged/);
+    expect(problemsOf(() => xlsxRows(cut, 'f.xlsx')).map(formatProblem)[0]).toMatch(
+      /^f\.xlsx: the workbook archive is damaged/,
+    );
   });
 });
 
 describe('XLSX: what real workbooks hold', () => {
-  const rows = (count: number) => [['Name', 'Q [x.owner]'], ...Array.from({ length: count }, (_, i) => [`P${i + 1}`, 'pm'])];
+  const rows = (count: number) => [
+    ['Name', 'Q [x.owner]'],
+    ...Array.from({ length: count }, (_, i) => [`P${i + 1}`, 'pm']),
+  ];
 
   it('reads a part to its end whatever size the archive declares for it', () => {
     const parts = xlsxParts([{ name: 'Sheet1', rows: rows(200) }]);
-    const declared = declareSize(zipParts(parts), 'xl/worksheets/sheet1.xml', Math.floor(parts['xl/worksheets/sheet1.xml']!.length / 2));
+    const declared = declareSize(
+      zipParts(parts),
+      'xl/worksheets/sheet1.xml',
+      Math.floor(parts['xl/worksheets/sheet1.xml']!.length / 2),
+    );
     const read = xlsxRows(declared, 'f.xlsx');
     expect(read).toHaveLength(201);
     expect(read[200]).toEqual({ line: 201, cells: ['P200', 'pm'] });
@@ -90,21 +103,36 @@ describe('XLSX: what real workbooks hold', () => {
   });
 
   it('lists the sheets in tab order, by name', () => {
-    const workbook = openWorkbook(zipParts(xlsxParts([{ name: 'Charts', rows: [['Summary']] }, { name: 'Form Responses 1', rows: rows(1) }])), 'f.xlsx');
+    const workbook = openWorkbook(
+      zipParts(
+        xlsxParts([
+          { name: 'Charts', rows: [['Summary']] },
+          { name: 'Form Responses 1', rows: rows(1) },
+        ]),
+      ),
+      'f.xlsx',
+    );
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Charts', 'Form Responses 1']);
   });
 
   it('a comment never closed costs linear time, not a rescan per piece', () => {
     const sheet = `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><!-- ${'x'.repeat(20_000_000)}`;
     // Read again from its start at each piece, it would run past the test's time limit.
-    expect(xlsxRows(zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet) }), 'f.xlsx')).toEqual([{ line: 1, cells: ['1'] }]);
+    expect(xlsxRows(zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet) }), 'f.xlsx')).toEqual([
+      { line: 1, cells: ['1'] },
+    ]);
   });
 
   it('names a password-protected workbook, and an old .xls, with what to do', () => {
-    const compound = (body: string) => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from(body, 'utf16le')]);
-    expect(problemsOf(() => xlsxRows(compound('..EncryptedInfo..EncryptedPackage..'), 'f.xlsx')).map(formatProblem)).toEqual([
+    const compound = (body: string) =>
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from(body, 'utf16le')]);
+    expect(
+      problemsOf(() => xlsxRows(compound('..EncryptedInfo..EncryptedPackage..'), 'f.xlsx')).map(formatProblem),
+    ).toEqual([
       `f.xlsx: the workbook is password-protected (encrypted), so it cannot be read (expected ${PASSWORD_EXPECTED})`,
     ]);
-    expect(problemsOf(() => xlsxRows(compound('..Workbook..'), 'f.xlsx')).map(formatProblem)[0]).toMatch(/^f\.xlsx: the workbook is an Excel 97-2003 workbook \(\.xls\)/);
+    expect(problemsOf(() => xlsxRows(compound('..Workbook..'), 'f.xlsx')).map(formatProblem)[0]).toMatch(
+      /^f\.xlsx: the workbook is an Excel 97-2003 workbook \(\.xls\)/,
+    );
   });
 });

@@ -11,7 +11,8 @@ const builtin = loadBankFile(BUILTIN_BANK);
 
 const parse = (text: string, options: { strict?: boolean; source?: string } = {}) =>
   parseAnswers({ source: options.source ?? 'a.yaml', text }, bank, { strict: options.strict });
-const errors = (text: string, options: { strict?: boolean; source?: string } = {}) => linesOf(() => parse(text, options));
+const errors = (text: string, options: { strict?: boolean; source?: string } = {}) =>
+  linesOf(() => parse(text, options));
 
 describe('a valid answers file', () => {
   const file = join(ANSWERS, 'minimal-complete.yaml');
@@ -52,7 +53,9 @@ describe('a valid answers file', () => {
 
 describe('unanswered items', () => {
   it('treats empty values, an empty item and a missing item alike: a warning naming them', () => {
-    const { respondent, warnings } = parse('answers:\n  market-problems: { owner: , capability: , capacity: , note: }\n  positioning:\n  launch-cadence: {}\n');
+    const { respondent, warnings } = parse(
+      'answers:\n  market-problems: { owner: , capability: , capacity: , note: }\n  positioning:\n  launch-cadence: {}\n',
+    );
     expect(respondent.answers.size).toBe(0);
     expect(warnings.map(formatProblem)).toEqual([
       'a.yaml:2:3: warning: answers: 4 of 4 items unanswered: market-problems, positioning, win-loss-feedback, launch-cadence',
@@ -72,20 +75,29 @@ describe('unanswered items', () => {
   });
 
   it('counts n/a and unknown as answered', () => {
-    const { warnings } = parse('answers:\n  market-problems: { owner: unclear, capability: unknown, capacity: unknown }\n  positioning: n/a\n  win-loss-feedback: n/a\n  launch-cadence: { delivery: unknown }\n', { strict: true });
+    const { warnings } = parse(
+      'answers:\n  market-problems: { owner: unclear, capability: unknown, capacity: unknown }\n  positioning: n/a\n  win-loss-feedback: n/a\n  launch-cadence: { delivery: unknown }\n',
+      { strict: true },
+    );
     expect(warnings).toEqual([]);
   });
 
   it('shortens a long list of missing ids', () => {
     const { warnings } = parseAnswers({ source: 'b.yaml', text: 'answers: {}\n' }, builtin);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.message).toMatch(/^62 of 62 items unanswered: market-problem-discovery, segmentation-and-sizing, .* and 56 more$/);
+    expect(warnings[0]!.message).toMatch(
+      /^62 of 62 items unanswered: market-problem-discovery, segmentation-and-sizing, .* and 56 more$/,
+    );
   });
 });
 
 describe('invalid answers', () => {
   it('refuses levels out of range, with the position of each value', () => {
-    expect(errors('answers:\n  market-problems: { owner: pm, capability: 6, capacity: 0 }\n  launch-cadence:\n    delivery: 9\n')).toEqual([
+    expect(
+      errors(
+        'answers:\n  market-problems: { owner: pm, capability: 6, capacity: 0 }\n  launch-cadence:\n    delivery: 9\n',
+      ),
+    ).toEqual([
       'a.yaml:2:45: answers.market-problems.capability: invalid value (found 6, expected an integer from 1 to 5, or "unknown")',
       'a.yaml:2:58: answers.market-problems.capacity: invalid value (found 0, expected an integer from 1 to 5, or "unknown")',
       'a.yaml:4:15: answers.launch-cadence.delivery: invalid value (found 9, expected an integer from 1 to 5, or "unknown")',
@@ -104,10 +116,12 @@ describe('invalid answers', () => {
   });
 
   it('refuses an unknown owner and an unknown role, listing the allowed ones', () => {
-    expect(errors('respondent: { name: Kim, role: ceo }\nanswers:\n  market-problems: { owner: marketing }\n')).toEqual([
-      'a.yaml:1:32: respondent.role: invalid value (found "ceo", expected pm, pmm, sales, marketing, engineering, leadership, other)',
-      'a.yaml:3:29: answers.market-problems.owner: invalid value (found "marketing", expected pm, pmm, shared, combined, sales, engineering, leadership, other, none, unclear)',
-    ]);
+    expect(errors('respondent: { name: Kim, role: ceo }\nanswers:\n  market-problems: { owner: marketing }\n')).toEqual(
+      [
+        'a.yaml:1:32: respondent.role: invalid value (found "ceo", expected pm, pmm, sales, marketing, engineering, leadership, other)',
+        'a.yaml:3:29: answers.market-problems.owner: invalid value (found "marketing", expected pm, pmm, shared, combined, sales, engineering, leadership, other, none, unclear)',
+      ],
+    );
   });
 
   it('refuses an item that is neither a mapping nor n/a', () => {
@@ -137,7 +151,9 @@ describe('invalid answers', () => {
   });
 
   it('refuses delivery on a responsibility and capability or owner on an interlock item', () => {
-    expect(errors('answers:\n  market-problems: { delivery: 3 }\n  launch-cadence: { capability: 3, owner: pm }\n')).toEqual([
+    expect(
+      errors('answers:\n  market-problems: { delivery: 3 }\n  launch-cadence: { capability: 3, owner: pm }\n'),
+    ).toEqual([
       'a.yaml:2:32: answers.market-problems.delivery: "market-problems" is a responsibility, rated on owner, capability and capacity (found delivery, expected owner, capability, capacity (and evidence and a note))',
       'a.yaml:3:33: answers.launch-cadence.capability: "launch-cadence" is an interlock item, rated on delivery only (found capability, expected delivery (and evidence and a note))',
       'a.yaml:3:43: answers.launch-cadence.owner: "launch-cadence" is an interlock item, rated on delivery only (found owner, expected delivery (and evidence and a note))',
@@ -164,9 +180,15 @@ describe('invalid answers', () => {
   });
 
   it('refuses a file without answers, or one that is not a mapping', () => {
-    expect(errors('bank: mini-bank\n')).toEqual(['a.yaml:1:1: answers: missing (expected a mapping of item ids to answers)']);
-    expect(errors('')).toEqual(['a.yaml:1:1: invalid value (found an empty value, expected an answers file (a mapping with an "answers" key))']);
-    expect(errors('- answers\n')).toEqual(['a.yaml:1:1: invalid value (found a list, expected an answers file (a mapping with an "answers" key))']);
+    expect(errors('bank: mini-bank\n')).toEqual([
+      'a.yaml:1:1: answers: missing (expected a mapping of item ids to answers)',
+    ]);
+    expect(errors('')).toEqual([
+      'a.yaml:1:1: invalid value (found an empty value, expected an answers file (a mapping with an "answers" key))',
+    ]);
+    expect(errors('- answers\n')).toEqual([
+      'a.yaml:1:1: invalid value (found a list, expected an answers file (a mapping with an "answers" key))',
+    ]);
   });
 
   it('lists schema problems and unknown ids together, all at once', () => {
@@ -187,7 +209,9 @@ describe('invalid answers', () => {
 
 describe('JSON answers', () => {
   it('give line:column for a problem', () => {
-    expect(errors('{\n  "answers": {\n    "market-problems": { "capability": "high" }\n  }\n}\n', { source: 'a.json' })).toEqual([
+    expect(
+      errors('{\n  "answers": {\n    "market-problems": { "capability": "high" }\n  }\n}\n', { source: 'a.json' }),
+    ).toEqual([
       'a.json:3:40: answers.market-problems.capability: invalid value (found "high", expected an integer from 1 to 5, or "unknown")',
     ]);
   });
@@ -210,7 +234,9 @@ describe('JSON answers', () => {
   });
 
   it('refuse a duplicate key, pointing at the second one', () => {
-    expect(errors('{\n  "answers": {},\n  "answers": { "positioning": "n/a" }\n}\n', { source: 'a.json' })).toEqual(['a.json:3:3: Map keys must be unique']);
+    expect(errors('{\n  "answers": {},\n  "answers": { "positioning": "n/a" }\n}\n', { source: 'a.json' })).toEqual([
+      'a.json:3:3: Map keys must be unique',
+    ]);
   });
 
   it('give line:column for a syntax error', () => {

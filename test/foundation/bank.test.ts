@@ -108,10 +108,20 @@ describe('the built-in bank', () => {
       const item = interlock.find((i) => i.id === (moved[id] ?? id));
       return item ? `${item.from}->${item.to}` : 'missing';
     };
-    for (const id of ['marketing-programmes-and-plans', 'sales-enablement-content', 'actionable-customer-feedback', 'win-loss-feedback']) {
+    for (const id of [
+      'marketing-programmes-and-plans',
+      'sales-enablement-content',
+      'actionable-customer-feedback',
+      'win-loss-feedback',
+    ]) {
       expect(direction(id), id).toBe('pmm->pm');
     }
-    for (const id of ['quality-launch-on-time-on-spec', 'launch-status-cadence', 'bookings-goals-and-expectations', 'pre-launch-knowledge-transfer']) {
+    for (const id of [
+      'quality-launch-on-time-on-spec',
+      'launch-status-cadence',
+      'bookings-goals-and-expectations',
+      'pre-launch-knowledge-transfer',
+    ]) {
       expect(direction(id), id).toBe('pm->pmm');
     }
   });
@@ -158,23 +168,79 @@ interface InvalidCase {
 
 // Positions are 1-based line:column, as editors show them. Each file is ../minimal.yaml with one change.
 const INVALID: InvalidCase[] = [
-  { file: 'duplicate-id.yaml', at: '38:13', count: 1, message: 'areas.0.responsibilities.1.id: duplicate id "market-problems" (expected an id used once in the bank (first used at areas.0.responsibilities.0.id))' },
+  {
+    file: 'duplicate-id.yaml',
+    at: '38:13',
+    count: 1,
+    message:
+      'areas.0.responsibilities.1.id: duplicate id "market-problems" (expected an id used once in the bank (first used at areas.0.responsibilities.0.id))',
+  },
   { file: 'bad-kebab-id.yaml', at: '32:13', count: 1, message: 'found "Market_Problems", expected a kebab-case id' },
-  { file: 'unknown-owner.yaml', at: '33:16', count: 1, message: 'areas.0.responsibilities.0.owner: invalid value (found "sales", expected pm, pmm, shared, leadership)' },
-  { file: 'weight-4.yaml', at: '36:17', count: 1, message: 'areas.0.responsibilities.0.weight: invalid value (found 4, expected a weight of 1, 2 or 3)' },
-  { file: 'scale-four-levels.yaml', at: '17:5', count: 1, message: 'scales.capacity.4: missing (expected a level: { label, description })' },
+  {
+    file: 'unknown-owner.yaml',
+    at: '33:16',
+    count: 1,
+    message: 'areas.0.responsibilities.0.owner: invalid value (found "sales", expected pm, pmm, shared, leadership)',
+  },
+  {
+    file: 'weight-4.yaml',
+    at: '36:17',
+    count: 1,
+    message: 'areas.0.responsibilities.0.weight: invalid value (found 4, expected a weight of 1, 2 or 3)',
+  },
+  {
+    file: 'scale-four-levels.yaml',
+    at: '17:5',
+    count: 1,
+    message: 'scales.capacity.4: missing (expected a level: { label, description })',
+  },
   { file: 'typo-key.yaml', at: '35:9', count: 2, message: 'unknown key "questoin" (did you mean "question"?)' },
-  { file: 'typo-key.yaml', at: '32:9', count: 2, message: 'areas.0.responsibilities.0.question: missing (expected text)' },
-  { file: 'missing-key.yaml', at: '38:9', count: 1, message: 'areas.0.responsibilities.1.title: missing (expected text)' },
-  { file: 'interlock-same-function.yaml', at: '55:9', count: 1, message: 'interlock.1.to: an interlock item must go from one function to the other (found pm, expected pmm)' },
-  { file: 'weight-string.yaml', at: '51:13', count: 1, message: 'interlock.0.weight: invalid value (found "2", expected a weight of 1, 2 or 3)' },
-  { file: 'bad-indentation.yaml', at: '33:16', count: 2, message: 'Nested mappings are not allowed in compact mappings' },
+  {
+    file: 'typo-key.yaml',
+    at: '32:9',
+    count: 2,
+    message: 'areas.0.responsibilities.0.question: missing (expected text)',
+  },
+  {
+    file: 'missing-key.yaml',
+    at: '38:9',
+    count: 1,
+    message: 'areas.0.responsibilities.1.title: missing (expected text)',
+  },
+  {
+    file: 'interlock-same-function.yaml',
+    at: '55:9',
+    count: 1,
+    message: 'interlock.1.to: an interlock item must go from one function to the other (found pm, expected pmm)',
+  },
+  {
+    file: 'weight-string.yaml',
+    at: '51:13',
+    count: 1,
+    message: 'interlock.0.weight: invalid value (found "2", expected a weight of 1, 2 or 3)',
+  },
+  {
+    file: 'bad-indentation.yaml',
+    at: '33:16',
+    count: 2,
+    message: 'Nested mappings are not allowed in compact mappings',
+  },
   { file: 'duplicate-yaml-key.yaml', at: '42:9', count: 1, message: 'Map keys must be unique' },
   { file: 'custom-tag.yaml', at: '50:15', count: 1, message: 'Unresolved tag: !include: custom tags are not allowed' },
-  { file: 'alias-bomb.yaml', at: '4:24', count: 1, message: 'too many aliases at *b (a YAML "billion laughs" document?) (expected at most 50 alias expansions)' },
+  {
+    file: 'alias-bomb.yaml',
+    at: '4:24',
+    count: 1,
+    message: 'too many aliases at *b (a YAML "billion laughs" document?) (expected at most 50 alias expansions)',
+  },
   { file: 'proto-key.yaml', at: '58:5', count: 1, message: 'the key "__proto__" is not allowed' },
   { file: 'empty.yaml', at: '1:1', count: 1, message: 'invalid value (found an empty value, expected a question bank' },
-  { file: 'top-level-list.yaml', at: '2:1', count: 1, message: 'invalid value (found a list, expected a question bank' },
+  {
+    file: 'top-level-list.yaml',
+    at: '2:1',
+    count: 1,
+    message: 'invalid value (found a list, expected a question bank',
+  },
 ];
 
 describe('invalid banks', () => {
@@ -183,7 +249,10 @@ describe('invalid banks', () => {
     const problems = problemsOf(() => loadBankFile(path));
     expect(problems).toHaveLength(count);
     const lines = problems.map(formatProblem);
-    expect(lines.some((l) => l.startsWith(`${path}:${at}: `) && l.includes(message)), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith(`${path}:${at}: `) && l.includes(message)),
+      lines.join('\n'),
+    ).toBe(true);
     for (const p of problems) {
       expect(p.severity).toBe('error');
       expect(p.source).toBe(path);
@@ -200,12 +269,18 @@ describe('invalid banks', () => {
     const path = join(BANKS, 'invalid', 'three-errors.yaml');
     const problems = problemsOf(() => loadBankFile(path));
     expect(positions(problems)).toEqual(['23:5', '32:16', '57:13']);
-    expect(problems.map((p) => p.path)).toEqual(['scales.delivery.3', 'areas.0.responsibilities.0.owner', 'interlock.1.weight']);
+    expect(problems.map((p) => p.path)).toEqual([
+      'scales.delivery.3',
+      'areas.0.responsibilities.0.owner',
+      'interlock.1.weight',
+    ]);
     expect(problems.map((p) => p.found)).toEqual([undefined, '"nobody"', '0']);
   });
 
   it('reports rule problems (a duplicate id) together with schema problems (a weight of 4)', () => {
-    const text = readFileSync(MINIMAL_BANK, 'utf8').replace('- id: positioning', '- id: market-problems').replace('weight: 1', 'weight: 4');
+    const text = readFileSync(MINIMAL_BANK, 'utf8')
+      .replace('- id: positioning', '- id: market-problems')
+      .replace('weight: 1', 'weight: 4');
     const problems = problemsOf(() => parseBank({ source: 'both.yaml', text }));
     expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
       '58:13 invalid value',
@@ -221,10 +296,16 @@ describe('invalid banks', () => {
 
   it('allows a few aliases in a bank', () => {
     const text = readFileSync(MINIMAL_BANK, 'utf8')
-      .replace('discussion: [Who talked to a buyer last week?, Which item came from a market problem?]', 'discussion: &prompts [Who talked to a buyer last week?, Which item came from a market problem?]')
+      .replace(
+        'discussion: [Who talked to a buyer last week?, Which item came from a market problem?]',
+        'discussion: &prompts [Who talked to a buyer last week?, Which item came from a market problem?]',
+      )
       .replace('discussion: [Could sales say it in one line?, Who signs it off?]', 'discussion: *prompts');
     const bank = parseBank({ source: 'aliases.yaml', text });
-    expect(bank.areas[0]!.responsibilities[1]!.discussion).toEqual(['Who talked to a buyer last week?', 'Which item came from a market problem?']);
+    expect(bank.areas[0]!.responsibilities[1]!.discussion).toEqual([
+      'Who talked to a buyer last week?',
+      'Which item came from a market problem?',
+    ]);
   });
 
   it('leaves Object.prototype alone when a __proto__ key is refused', () => {
@@ -240,7 +321,12 @@ describe('invalid banks', () => {
     // The position is the tagged value's, after the tag.
     ['a standard tag', 'id: !!str mini\n', '1:11', 'the tag tag:yaml.org,2002:str is not allowed'],
     ['a constructor key', 'functions:\n  constructor: 1\n', '2:3', 'the key "constructor" is not allowed'],
-    ['a __proto__ key through a merge', 'base: &b { __proto__: 1 }\nx: { <<: *b }\n', '1:12', 'the key "__proto__" is not allowed'],
+    [
+      'a __proto__ key through a merge',
+      'base: &b { __proto__: 1 }\nx: { <<: *b }\n',
+      '1:12',
+      'the key "__proto__" is not allowed',
+    ],
   ])('refuses %s before checking the shape', (_name, text, at, message) => {
     const lines = linesOf(() => parseBank({ source: 'bank.yaml', text }));
     expect(lines).toHaveLength(1);
@@ -255,7 +341,9 @@ describe('invalid banks', () => {
   });
 
   it('says what was found for a wrong type at the top', () => {
-    expect(linesOf(() => parseBank({ source: 'b.yaml', text: '# only a comment\n' }))[0]).toContain('found an empty value');
+    expect(linesOf(() => parseBank({ source: 'b.yaml', text: '# only a comment\n' }))[0]).toContain(
+      'found an empty value',
+    );
     expect(linesOf(() => parseBank({ source: 'b.yaml', text: '42\n' }))[0]).toBe(
       'b.yaml:1:1: invalid value (found 42, expected a question bank (a mapping with id, version, title, target, functions, scales, areas, interlock))',
     );
@@ -263,9 +351,15 @@ describe('invalid banks', () => {
 
   it('refuses .nan, .inf and fractions where an integer is expected', () => {
     const base = readFileSync(MINIMAL_BANK, 'utf8');
-    for (const [value, found] of [['.nan', 'NaN'], ['.inf', 'Infinity'], ['2.5', '2.5']] as const) {
+    for (const [value, found] of [
+      ['.nan', 'NaN'],
+      ['.inf', 'Infinity'],
+      ['2.5', '2.5'],
+    ] as const) {
       const lines = linesOf(() => parseBank({ source: 'b.yaml', text: base.replace('target: 3', `target: ${value}`) }));
-      expect(lines).toEqual([`b.yaml:43:17: areas.0.responsibilities.1.target: invalid value (found ${found}, expected an integer from 1 to 5)`]);
+      expect(lines).toEqual([
+        `b.yaml:43:17: areas.0.responsibilities.1.target: invalid value (found ${found}, expected an integer from 1 to 5)`,
+      ]);
     }
   });
 });

@@ -34,7 +34,9 @@ function expectInputError(result: CliResult): void {
 function markdownProblems(markdown: string): string[] {
   // Table rows hold whole questions: line length (MD013) cannot apply to them.
   const results = lint({ strings: { doc: markdown }, config: { default: true, MD013: false } });
-  return (results.doc ?? []).map((e) => `${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription} ${e.errorDetail ?? ''}`);
+  return (results.doc ?? []).map(
+    (e) => `${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription} ${e.errorDetail ?? ''}`,
+  );
 }
 
 /** The template with every item answered: responsibilities and interlock items alike. */
@@ -44,8 +46,14 @@ function filledTemplate(template: string): string {
   const filled = template
     .replace('respondent: { name: , role: }', 'respondent: { name: Dana Lee, role: pmm }')
     .replace('organization: ', 'organization: Acme Corp')
-    .replace(/\{ owner: , capability: , capacity: , evidence: , note: \}/g, () => `{ owner: pm, capability: ${(responsibilities++ % 5) + 1}, capacity: 3, evidence: , note: ok }`)
-    .replace(/\{ delivery: , evidence: , note: \}/g, () => `{ delivery: ${(interlock++ % 5) + 1}, evidence: a report, note: }`);
+    .replace(
+      /\{ owner: , capability: , capacity: , evidence: , note: \}/g,
+      () => `{ owner: pm, capability: ${(responsibilities++ % 5) + 1}, capacity: 3, evidence: , note: ok }`,
+    )
+    .replace(
+      /\{ delivery: , evidence: , note: \}/g,
+      () => `{ delivery: ${(interlock++ % 5) + 1}, evidence: a report, note: }`,
+    );
   expect(responsibilities + interlock).toBe(items.length);
   return filled;
 }
@@ -85,25 +93,39 @@ describe('bad usage', () => {
     expect(result.stderr).toContain("unknown command 'nope'");
   });
 
-  it.each([[['--bogus']], [['roles', '--bogus']], [['validate', '--bogus', 'x.yaml']], [['template', '--format', 'xml']]])('%j exits 2 without a stack trace', (args) => {
+  it.each([
+    [['--bogus']],
+    [['roles', '--bogus']],
+    [['validate', '--bogus', 'x.yaml']],
+    [['template', '--format', 'xml']],
+  ])('%j exits 2 without a stack trace', (args) => {
     const result = runCli(args);
     expectInputError(result);
-    expect(result.stderr).toMatch(/error: (unknown option '--bogus'|option '--format <format>' argument 'xml' is invalid)/);
+    expect(result.stderr).toMatch(
+      /error: (unknown option '--bogus'|option '--format <format>' argument 'xml' is invalid)/,
+    );
   });
 
   it('a missing argument exits 2', () => {
     expectInputError(runCli(['validate']));
   });
 
-  it.each([['--help'], ['roles']])('%s into a reader that has gone (| head) exits 0 without a stack trace', async (arg) => {
-    const child = spawn(process.execPath, [BIN, arg], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-  });
+  it.each([['--help'], ['roles']])(
+    '%s into a reader that has gone (| head) exits 0 without a stack trace',
+    async (arg) => {
+      const child = spawn(process.execPath, [BIN, arg], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    },
+  );
 });
 
 describe('roles', () => {
@@ -125,7 +147,9 @@ describe('roles', () => {
 
   it('is coloured with FORCE_COLOR, and not with --no-color', () => {
     expect(runCli(['roles'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
-    expect(runCli(['roles', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b');
+    expect(runCli(['roles', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain(
+      '\u001b',
+    );
   });
 
   it('prints markdown that passes markdownlint, with a section per area and no colour even when forced', () => {
@@ -200,14 +224,19 @@ describe('validate', () => {
         'ok   report: would count 1 respondent (0 answered the rapid form, 1 the full), ' +
         'scored on the full form at the growth stage\n',
     );
-    expect(result.stderr).toContain(`pm-diag: test/fixtures/answers/partial.yaml:5:3: warning: answers: ${asked - 3} of ${asked} items unanswered`);
+    expect(result.stderr).toContain(
+      `pm-diag: test/fixtures/answers/partial.yaml:5:3: warning: answers: ${asked - 3} of ${asked} items unanswered`,
+    );
   });
 
   it('checks answers against a bank given in the same run, and against --bank; YAML and JSON alike', () => {
     // One person's answers in two formats: report would refuse them together (validate says so), so one by one.
     const files = [rel(join(ANSWERS, 'minimal-complete.yaml')), rel(join(ANSWERS, 'minimal-complete.json'))];
     for (const answers of files) {
-      for (const args of [[rel(MINIMAL_BANK), answers], ['--bank', rel(MINIMAL_BANK), answers]]) {
+      for (const args of [
+        [rel(MINIMAL_BANK), answers],
+        ['--bank', rel(MINIMAL_BANK), answers],
+      ]) {
         const result = runCli(['validate', '--strict', ...args]);
         expect(result.code, result.stderr).toBe(0);
         expect(result.stderr).toBe('');
@@ -250,7 +279,9 @@ describe('validate', () => {
     const path = rel(join(BANKS, 'invalid', 'custom-tag.yaml'));
     const result = runCli(['validate', path]);
     expectInputError(result);
-    expect(result.stderr).toBe(`FAIL ${path}\npm-diag: ${path}:50:15: Unresolved tag: !include: custom tags are not allowed\n`);
+    expect(result.stderr).toBe(
+      `FAIL ${path}\npm-diag: ${path}:50:15: Unresolved tag: !include: custom tags are not allowed\n`,
+    );
   });
 
   it('makes missing answers errors with --strict', () => {
@@ -304,7 +335,15 @@ describe('template', () => {
     // Each column is a readable question ending in its tag (test/formtool has the rest).
     expect(result.stdout.split('\n')).toHaveLength(2);
     expect(result.stdout.match(/\[[^\]]+\](?="?(?:,|\n))/g)?.map((tag) => tag.slice(1, -1))).toEqual(expected);
-    expect(expected.slice(0, 7)).toEqual(['respondent', 'role', `${items[0]!.id}.owner`, `${items[0]!.id}.capability`, `${items[0]!.id}.capacity`, `${items[0]!.id}.evidence`, `${items[0]!.id}.note`]);
+    expect(expected.slice(0, 7)).toEqual([
+      'respondent',
+      'role',
+      `${items[0]!.id}.owner`,
+      `${items[0]!.id}.capability`,
+      `${items[0]!.id}.capacity`,
+      `${items[0]!.id}.evidence`,
+      `${items[0]!.id}.note`,
+    ]);
   });
 
   it('writes --out atomically: the whole file, replacing an old one, no temp files left', () => {
@@ -330,7 +369,12 @@ describe('template', () => {
   it('uses another bank with --bank', () => {
     const result = runCli(['template', '--bank', rel(MINIMAL_BANK)]);
     expect(result.stdout).toContain('bank: mini-bank\n');
-    expect(result.stdout.match(/^ {2}[a-z-]+: \{/gm)).toEqual(['  market-problems: {', '  positioning: {', '  win-loss-feedback: {', '  launch-cadence: {']);
+    expect(result.stdout.match(/^ {2}[a-z-]+: \{/gm)).toEqual([
+      '  market-problems: {',
+      '  positioning: {',
+      '  win-loss-feedback: {',
+      '  launch-cadence: {',
+    ]);
   });
 });
 
@@ -350,9 +394,30 @@ describe('schema', () => {
       expect(schema.additionalProperties).toBe(false);
       expect(typeof schema.title).toBe('string');
     }
-    expect(bankSchema.required).toEqual(['id', 'version', 'title', 'target', 'functions', 'scales', 'areas', 'interlock']);
+    expect(bankSchema.required).toEqual([
+      'id',
+      'version',
+      'title',
+      'target',
+      'functions',
+      'scales',
+      'areas',
+      'interlock',
+    ]);
     expect(answersSchema.required).toEqual(['answers']);
-    expect(Object.keys(answersSchema.properties as object)).toEqual(['$schema', 'bank', 'bank-version', 'bank-hash', 'organization', 'stage', 'form', 'respondent', 'response', 'answered-at', 'answers']);
+    expect(Object.keys(answersSchema.properties as object)).toEqual([
+      '$schema',
+      'bank',
+      'bank-version',
+      'bank-hash',
+      'organization',
+      'stage',
+      'form',
+      'respondent',
+      'response',
+      'answered-at',
+      'answers',
+    ]);
     const bankProperties = Object.keys(bankSchema.properties as object);
     for (const key of ['default-stage', 'stages', 'migrations']) expect(bankProperties).toContain(key);
   });
@@ -362,7 +427,9 @@ describe('schema', () => {
   });
 
   it('accepts the built-in bank, and refuses a broken one', () => {
-    const data = parseYaml(readFileSync(BUILTIN_BANK, 'utf8')) as { areas: { responsibilities: { weight: number; extra?: string }[] }[] };
+    const data = parseYaml(readFileSync(BUILTIN_BANK, 'utf8')) as {
+      areas: { responsibilities: { weight: number; extra?: string }[] }[];
+    };
     expect(checkJsonSchema(bankSchema, data)).toEqual([]);
     data.areas[0]!.responsibilities[0]!.weight = 4;
     data.areas[0]!.responsibilities[0]!.extra = 'x';
@@ -390,7 +457,9 @@ describe('schema', () => {
   it('exits 2 for an unknown kind', () => {
     const result = runCli(['schema', 'nope']);
     expectInputError(result);
-    expect(result.stderr).toBe('pm-diag: schema: found "nope", expected bank, answers, profile, profile-answers or export\n');
+    expect(result.stderr).toBe(
+      'pm-diag: schema: found "nope", expected bank, answers, profile, profile-answers or export\n',
+    );
   });
 });
 
@@ -398,7 +467,9 @@ describe('what respondents fill in does not prime the answer', () => {
   it('the template names no recommended owner (roles shows it)', () => {
     const result = runCli(['template']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('market-problem-discovery: { owner: , capability: , capacity: , evidence: , note: }');
+    expect(result.stdout).toContain(
+      'market-problem-discovery: { owner: , capability: , capacity: , evidence: , note: }',
+    );
     expect(result.stdout).not.toMatch(/recommended|owner: pm\b|\(pm[,)]/i);
     expect(runCli(['roles']).stdout).toMatch(/Market-problem discovery/);
   });

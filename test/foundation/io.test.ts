@@ -30,15 +30,27 @@ describe('readFileText', () => {
   });
 
   it('refuses invalid UTF-8, naming the line and the byte', () => {
-    const path = file('latin1.yaml', Buffer.concat([Buffer.from('a: 1\nb: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const path = file(
+      'latin1.yaml',
+      Buffer.concat([Buffer.from('a: 1\nb: caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
     expect(linesOf(() => readFileText(path))).toEqual([`${path}:2:7: invalid UTF-8 at byte 12 (expected UTF-8 text)`]);
   });
 
   it('points at the start of a character cut short, and at a bad byte at the very end', () => {
     // "é" is C3 A9: here C3 is followed by "x".
-    expect(problemsOf(() => decodeText(Uint8Array.from([0x61, 0x0a, 0xc3, 0x78]), 's'))[0]).toMatchObject({ line: 2, message: 'invalid UTF-8 at byte 3' });
-    expect(problemsOf(() => decodeText(Uint8Array.from([0x61, 0x62, 0xe2, 0x82]), 's'))[0]).toMatchObject({ line: 1, message: 'invalid UTF-8 at byte 3' });
-    expect(problemsOf(() => decodeText(Uint8Array.from([0x80]), 's'))[0]).toMatchObject({ line: 1, message: 'invalid UTF-8 at byte 1' });
+    expect(problemsOf(() => decodeText(Uint8Array.from([0x61, 0x0a, 0xc3, 0x78]), 's'))[0]).toMatchObject({
+      line: 2,
+      message: 'invalid UTF-8 at byte 3',
+    });
+    expect(problemsOf(() => decodeText(Uint8Array.from([0x61, 0x62, 0xe2, 0x82]), 's'))[0]).toMatchObject({
+      line: 1,
+      message: 'invalid UTF-8 at byte 3',
+    });
+    expect(problemsOf(() => decodeText(Uint8Array.from([0x80]), 's'))[0]).toMatchObject({
+      line: 1,
+      message: 'invalid UTF-8 at byte 1',
+    });
   });
 
   // How fast is for `npm run bench`, not a timed test: this checks the position at the end of a large file.
@@ -47,7 +59,10 @@ describe('readFileText', () => {
     for (let i = 99; i < bytes.length; i += 100) bytes[i] = 0x0a;
     bytes[bytes.length - 2] = 0xff;
     const [problem] = problemsOf(() => decodeText(bytes, 'big.yaml'));
-    expect(problem).toMatchObject({ line: Math.floor((bytes.length - 2) / 100) + 1, message: `invalid UTF-8 at byte ${bytes.length - 1}` });
+    expect(problem).toMatchObject({
+      line: Math.floor((bytes.length - 2) / 100) + 1,
+      message: `invalid UTF-8 at byte ${bytes.length - 1}`,
+    });
   });
 
   it.each([
@@ -55,12 +70,16 @@ describe('readFileText', () => {
     ['UTF-16 BE', [0xfe, 0xff, 0x00, 0x61]],
   ])('refuses %s', (_name, bytes) => {
     const path = file('utf16.yaml', Uint8Array.from(bytes));
-    expect(linesOf(() => readFileText(path))).toEqual([`${path}: the file is UTF-16 (expected UTF-8 text (save it as UTF-8))`]);
+    expect(linesOf(() => readFileText(path))).toEqual([
+      `${path}: the file is UTF-16 (expected UTF-8 text (save it as UTF-8))`,
+    ]);
   });
 
   it('refuses a NUL byte, naming its line', () => {
     const path = file('nul.yaml', 'a: 1\nb: 2\nc: \u0000\n');
-    expect(linesOf(() => readFileText(path))).toEqual([`${path}:3:4: the file holds a NUL byte (binary data?) (expected UTF-8 text)`]);
+    expect(linesOf(() => readFileText(path))).toEqual([
+      `${path}:3:4: the file holds a NUL byte (binary data?) (expected UTF-8 text)`,
+    ]);
   });
 
   it('names the path of a missing file', () => {
@@ -78,7 +97,9 @@ describe('readFileText', () => {
     const path = file('huge.yaml', '');
     truncateSync(path, 11 * 1024 * 1024);
     expect(MAX_INPUT_BYTES).toBe(10 * 1024 * 1024);
-    expect(linesOf(() => readFileText(path))).toEqual([`${path}: the input is too large (11.0 MB) (expected at most 10.0 MB)`]);
+    expect(linesOf(() => readFileText(path))).toEqual([
+      `${path}: the input is too large (11.0 MB) (expected at most 10.0 MB)`,
+    ]);
   });
 
   it('shows control characters in a path visibly', () => {
@@ -106,7 +127,9 @@ describe('writeFileAtomic', () => {
   it('says the folder does not exist, and creates nothing', () => {
     const path = join(dir, 'missing-folder', 'out.md');
     const create = `create ${join(dir, 'missing-folder')} first, or write to a folder that exists`;
-    expect(linesOf(() => writeFileAtomic(path, 'x'))).toEqual([`${path}: cannot write the file: the folder does not exist: ${create}`]);
+    expect(linesOf(() => writeFileAtomic(path, 'x'))).toEqual([
+      `${path}: cannot write the file: the folder does not exist: ${create}`,
+    ]);
     expect(readdirSync(dir)).not.toContain('missing-folder');
   });
 
@@ -115,7 +138,9 @@ describe('writeFileAtomic', () => {
     const target = join(folder, 'report.md');
     mkdirSync(target);
     writeFileSync(join(target, 'inside.txt'), 'keep');
-    expect(linesOf(() => writeFileAtomic(target, 'x'))).toEqual([`${target}: cannot write the file: it is a folder: give a file name in it`]);
+    expect(linesOf(() => writeFileAtomic(target, 'x'))).toEqual([
+      `${target}: cannot write the file: it is a folder: give a file name in it`,
+    ]);
     expect(readdirSync(target)).toEqual(['inside.txt']);
     expect(tempsIn(folder)).toEqual([]);
   });
@@ -149,7 +174,9 @@ describe('safeText', () => {
   });
 
   it('shows other C0 and C1 controls, DEL, a lone ESC and bidi overrides visibly', () => {
-    expect(safeText('a\rb\bc\u0007d\u0000e\u001b f\u007fg\u0085h\u001b')).toBe('a\\u{d}b\\u{8}c\\u{7}d\\u{0}e\\u{1b} f\\u{7f}g\\u{85}h\\u{1b}');
+    expect(safeText('a\rb\bc\u0007d\u0000e\u001b f\u007fg\u0085h\u001b')).toBe(
+      'a\\u{d}b\\u{8}c\\u{7}d\\u{0}e\\u{1b} f\\u{7f}g\\u{85}h\\u{1b}',
+    );
     // ESC and one final byte is a sequence of its own (ESC c resets the terminal): stripped.
     expect(safeText('a\u001bcb')).toBe('ab');
     expect(safeText('x\u202ey\u2066z\u2069')).toBe('x\\u{202e}y\\u{2066}z\\u{2069}');
@@ -174,7 +201,14 @@ describe('safeText', () => {
   });
 
   it('keeps problem messages free of control characters whatever their parts hold', () => {
-    const line = formatProblem({ source: 'a\u001b[2J.yaml', line: 1, column: 2, message: 'bad \u0007', found: '\u202e', severity: 'error' });
+    const line = formatProblem({
+      source: 'a\u001b[2J.yaml',
+      line: 1,
+      column: 2,
+      message: 'bad \u0007',
+      found: '\u202e',
+      severity: 'error',
+    });
     expect(line).toBe('a.yaml:1:2: bad \\u{7} (found \\u{202e})');
   });
 });

@@ -31,13 +31,20 @@ describe('the version-2 bank format', () => {
   it('loads with every new field; the v1 bank still loads without any of them', () => {
     expect(Object.keys(v2.stages!)).toEqual(['startup', 'growth', 'enterprise']);
     expect(v2['default-stage']).toBe('growth');
-    expect(v2.areas[0]!.responsibilities[0]).toMatchObject({ contributors: ['pmm', 'sales'], rapid: true, targets: { startup: 2 }, evidence: 'Interview notes from the last quarter.' });
+    expect(v2.areas[0]!.responsibilities[0]).toMatchObject({
+      contributors: ['pmm', 'sales'],
+      rapid: true,
+      targets: { startup: 2 },
+      evidence: 'Interview notes from the last quarter.',
+    });
     expect(v2.migrations!['1']!.removed).toEqual(['old-survey']);
     expect(v1.stages).toBeUndefined();
   });
 
   it('names an unknown stage in an item, its targets and default-stage, listing the bank’s stages', () => {
-    const text = variant('stages: [growth, enterprise]', 'stages: [growth, scale-up]').replace('targets: { startup: 2 }', 'targets: { seed: 2 }').replace('default-stage: growth', 'default-stage: mature');
+    const text = variant('stages: [growth, enterprise]', 'stages: [growth, scale-up]')
+      .replace('targets: { startup: 2 }', 'targets: { seed: 2 }')
+      .replace('default-stage: growth', 'default-stage: mature');
     expect(bankErrors(text)).toEqual([
       'b.yaml:8:16: default-stage: unknown stage "mature" (expected one of the bank\'s stages: startup, growth, enterprise)',
       'b.yaml:46:26: areas.0.responsibilities.0.targets.seed: unknown stage "seed" (expected one of the bank\'s stages: startup, growth, enterprise)',
@@ -46,8 +53,13 @@ describe('the version-2 bank format', () => {
   });
 
   it('refuses stages on an item of a bank that declares none', () => {
-    const text = readFileSync(MINIMAL_BANK, 'utf8').replace('        weight: 3\n', '        weight: 3\n        stages: [growth]\n');
-    expect(bankErrors(text)).toEqual(['b.yaml:37:18: areas.0.responsibilities.0.stages.0: unknown stage "growth" (expected no stage: the bank declares none (add "stages"))']);
+    const text = readFileSync(MINIMAL_BANK, 'utf8').replace(
+      '        weight: 3\n',
+      '        weight: 3\n        stages: [growth]\n',
+    );
+    expect(bankErrors(text)).toEqual([
+      'b.yaml:37:18: areas.0.responsibilities.0.stages.0: unknown stage "growth" (expected no stage: the bank declares none (add "stages"))',
+    ]);
   });
 
   it('refuses a contributor that is the accountable owner, is listed twice, or is no function', () => {
@@ -58,11 +70,20 @@ describe('the version-2 bank format', () => {
     expect(bankErrors(variant('contributors: [pmm, sales]', 'contributors: [pmm, finance]'))).toEqual([
       'b.yaml:41:29: areas.0.responsibilities.0.contributors.1: invalid value (found "finance", expected pm, pmm, sales, marketing, engineering, leadership, other)',
     ]);
-    expect(bankErrors(variant('owner: shared', 'owner: shared\n        contributors: [pmm]'))[0]).toContain('"pmm" is accountable for this responsibility (owner: shared)');
+    expect(bankErrors(variant('owner: shared', 'owner: shared\n        contributors: [pmm]'))[0]).toContain(
+      '"pmm" is accountable for this responsibility (owner: shared)',
+    );
   });
 
   it('refuses migrations that lead to an id this version does not have, or that are not older', () => {
-    expect(bankErrors(variant('removed: [old-survey]', 'removed: [old-survey]\n  2: { renamed: { a: b } }').replace('renamed: { market-discovery: market-problems }', 'renamed: { market-discovery: market-problem }'))).toEqual([
+    expect(
+      bankErrors(
+        variant('removed: [old-survey]', 'removed: [old-survey]\n  2: { renamed: { a: b } }').replace(
+          'renamed: { market-discovery: market-problems }',
+          'renamed: { market-discovery: market-problem }',
+        ),
+      ),
+    ).toEqual([
       'b.yaml:93:34: migrations.1.renamed.market-discovery: "market-discovery" is renamed to "market-problem", which this bank does not have (expected the id of an item of this version of the bank)',
       'b.yaml:96:6: migrations.2: a migration from version 2, which is not older than this bank (version 2) (expected a version below 2)',
       'b.yaml:96:22: migrations.2.renamed.a: "a" is renamed to "b", which this bank does not have (expected the id of an item of this version of the bank)',
@@ -72,17 +93,24 @@ describe('the version-2 bank format', () => {
 
 describe('answers: stage, form, bank version and hash, evidence, combined', () => {
   it('loads stage, form, evidence and combined', () => {
-    const { respondent, warnings } = answers('stage: startup\nform: rapid\nanswers:\n  market-problems: { owner: combined, capability: 3, capacity: 2, evidence: notes }\n  positioning: { owner: pmm, capability: 2, capacity: 2 }\n  operating-model: n/a\n  win-loss-feedback: { delivery: 3 }\n');
+    const { respondent, warnings } = answers(
+      'stage: startup\nform: rapid\nanswers:\n  market-problems: { owner: combined, capability: 3, capacity: 2, evidence: notes }\n  positioning: { owner: pmm, capability: 2, capacity: 2 }\n  operating-model: n/a\n  win-loss-feedback: { delivery: 3 }\n',
+    );
     expect(warnings).toEqual([]);
     expect(respondent.stage).toBe('startup');
     expect(respondent.form).toBe('rapid');
-    expect(respondent.answers.get('market-problems')).toEqual({ owner: 'combined', capability: 3, capacity: 2, evidence: 'notes' });
+    expect(respondent.answers.get('market-problems')).toEqual({
+      owner: 'combined',
+      capability: 3,
+      capacity: 2,
+      evidence: 'notes',
+    });
   });
 
   it('a rapid file is only missing the rapid items of its stage', () => {
-    expect(warningsOf('form: rapid\nanswers:\n  market-problems: { owner: pm, capability: 3, capacity: 2 }\n')).toEqual([
-      'a.yaml:3:3: warning: answers: 3 of 4 items unanswered: positioning, operating-model, win-loss-feedback',
-    ]);
+    expect(warningsOf('form: rapid\nanswers:\n  market-problems: { owner: pm, capability: 3, capacity: 2 }\n')).toEqual(
+      ['a.yaml:3:3: warning: answers: 3 of 4 items unanswered: positioning, operating-model, win-loss-feedback'],
+    );
   });
 
   it('refuses an unknown stage, listing the bank’s stages, and a bad form', () => {
@@ -90,26 +118,45 @@ describe('answers: stage, form, bank version and hash, evidence, combined', () =
       'a.yaml:1:8: stage: unknown stage "seed" (expected one of the bank\'s stages: startup, growth, enterprise)',
       'a.yaml:2:7: form: invalid value (found "quick", expected rapid or full)',
     ]);
-    expect(answerErrors('stage: growth\nanswers: {}\n', v1)).toEqual(['a.yaml:1:8: stage: unknown stage "growth" (expected no stage: the bank "mini-bank" declares none)']);
+    expect(answerErrors('stage: growth\nanswers: {}\n', v1)).toEqual([
+      'a.yaml:1:8: stage: unknown stage "growth" (expected no stage: the bank "mini-bank" declares none)',
+    ]);
   });
 
   it('warns when bank-hash differs from the bank’s content hash, and hashes nothing without one', () => {
-    const all = 'answers:\n  market-problems: n/a\n  positioning: n/a\n  pricing: n/a\n  operating-model: n/a\n  win-loss-feedback: n/a\n';
+    const all =
+      'answers:\n  market-problems: n/a\n  positioning: n/a\n  pricing: n/a\n  operating-model: n/a\n  win-loss-feedback: n/a\n';
     expect(bankHash(v2)).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(bankHash(v2)).toBe(bankHash(parseBank({ source: 'again.json', text: JSON.stringify(v2) })));
     expect(bankHash(v2)).not.toBe(bankHash(v1));
     expect(warningsOf(`bank-version: 2\nbank-hash: ${bankHash(v2)}\n${all}`)).toEqual([]);
     const [warning] = warningsOf(`bank-version: 2\nbank-hash: sha256:0000\n${all}`);
-    expect(warning).toMatch(/^a\.yaml:2:12: warning: bank-hash: the answers were made with other questions under the same bank id and version/);
+    expect(warning).toMatch(
+      /^a\.yaml:2:12: warning: bank-hash: the answers were made with other questions under the same bank id and version/,
+    );
     expect(warning).toContain(`expected ${bankHash(v2)}`);
   });
 });
 
 describe('migrations: answers of version 1 against the version-2 bank', () => {
   it('renamed and merged answers move to their new ids, a second answer for a merged item and a removed one are set aside, with one warning', () => {
-    const { respondent, warnings } = parseAnswers({ source: 'old.yaml', text: readFileSync(join(ANSWERS, 'v1-for-v2.yaml'), 'utf8') }, v2);
-    expect([...respondent.answers.keys()]).toEqual(['pricing', 'operating-model', 'win-loss-feedback', 'market-problems', 'positioning']);
-    expect(respondent.answers.get('market-problems')).toEqual({ owner: 'pm', capability: 3, capacity: 2, note: 'kept under its new id' });
+    const { respondent, warnings } = parseAnswers(
+      { source: 'old.yaml', text: readFileSync(join(ANSWERS, 'v1-for-v2.yaml'), 'utf8') },
+      v2,
+    );
+    expect([...respondent.answers.keys()]).toEqual([
+      'pricing',
+      'operating-model',
+      'win-loss-feedback',
+      'market-problems',
+      'positioning',
+    ]);
+    expect(respondent.answers.get('market-problems')).toEqual({
+      owner: 'pm',
+      capability: 3,
+      capacity: 2,
+      note: 'kept under its new id',
+    });
     expect(respondent.answers.get('positioning')).toEqual({ owner: 'pmm', capability: 4, capacity: 4 });
     expect(warnings.map(formatProblem)).toEqual([
       'old.yaml:3:15: warning: bank-version: the answers were made with version 1 of "mini-bank" and are read as version 2: moved market-discovery → market-problems (renamed), messaging → positioning (merged); set aside (kept in the file, not scored): naming (merged into positioning, which already has an answer), old-survey (removed)',
@@ -126,7 +173,11 @@ describe('migrations: answers of version 1 against the version-2 bank', () => {
   });
 
   it('a newer bank-version than the bank is a warning', () => {
-    expect(warningsOf('bank-version: 3\nanswers:\n  market-problems: n/a\n  positioning: n/a\n  pricing: n/a\n  operating-model: n/a\n  win-loss-feedback: n/a\n')).toEqual([
+    expect(
+      warningsOf(
+        'bank-version: 3\nanswers:\n  market-problems: n/a\n  positioning: n/a\n  pricing: n/a\n  operating-model: n/a\n  win-loss-feedback: n/a\n',
+      ),
+    ).toEqual([
       'a.yaml:1:15: warning: bank-version: the answers were made with version 3 of "mini-bank", newer than this one (version 2); items it added are reported as unknown',
     ]);
   });
@@ -135,7 +186,10 @@ describe('migrations: answers of version 1 against the version-2 bank', () => {
 describe('CSV: evidence, organization and stage columns', () => {
   it('reads them, and checks the stage against the bank', () => {
     const header = 'Name,Role,Organization,Stage,market-problems.capability,market-problems.evidence';
-    const { respondents } = parseCsvAnswers({ source: 'f.csv', text: `${header}\nAnn,pm,Acme,Startup,4,battlecard v4\n` }, v2);
+    const { respondents } = parseCsvAnswers(
+      { source: 'f.csv', text: `${header}\nAnn,pm,Acme,Startup,4,battlecard v4\n` },
+      v2,
+    );
     expect(respondents[0]).toMatchObject({ name: 'Ann', organization: 'Acme', stage: 'startup' });
     expect(respondents[0]!.answers.get('market-problems')).toEqual({ capability: 4, evidence: 'battlecard v4' });
     expect(linesOf(() => parseCsvAnswers({ source: 'f.csv', text: `${header}\nAnn,pm,Acme,seed,4,\n` }, v2))).toEqual([

@@ -25,15 +25,27 @@ function expectCleanError(result: { code: number | null; stdout: string; stderr:
 describe("commander's messages go through the sanitizer", () => {
   it('a hostile file name expanded by a shell glob, taken for an unknown option', () => {
     writeFileSync(join(dir, `--x${HOSTILE}.yaml`), 'bank: pm-pmm-diagnostic\n');
-    const result = spawnSync('sh', ['-c', 'exec "$0" "$1" assess *.yaml', process.execPath, BIN], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: HOSTILE_TIMEOUT });
-    expectCleanError({ code: result.status, stdout: result.stdout, stderr: result.stderr }, "error: unknown option '--x.yaml'");
+    const result = spawnSync('sh', ['-c', 'exec "$0" "$1" assess *.yaml', process.execPath, BIN], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: HOSTILE_TIMEOUT,
+    });
+    expectCleanError(
+      { code: result.status, stdout: result.stdout, stderr: result.stderr },
+      "error: unknown option '--x.yaml'",
+    );
   });
 
   it.each([
     ['an unknown command', [`report${HOSTILE}`], "error: unknown command 'report"],
     ['an unknown option before the command', [`--z${HOSTILE}`, 'roles'], "error: unknown option '--z"],
     ['a bad --format choice', ['roles', '--format', `md${HOSTILE}`], "argument 'md' is invalid"],
-    ['an unknown option with a value', ['roles', `--bank=${HOSTILE}`, `--colour${HOSTILE}`], "unknown option '--colour"],
+    [
+      'an unknown option with a value',
+      ['roles', `--bank=${HOSTILE}`, `--colour${HOSTILE}`],
+      "unknown option '--colour",
+    ],
     ['too many arguments', ['roles', `extra${HOSTILE}`], 'too many arguments'],
     ['a missing argument', ['compare', `one${HOSTILE}`], "missing required argument 'after'"],
   ])('%s', (_name, args, visible) => {

@@ -41,13 +41,19 @@ describe('inputs at the caps end in a result or a clear error, never an internal
     ['report', ['report', unknown], 140_000],
     ['validate', ['validate', unknown], 140_000],
     ['compare', ['compare', EXAMPLE, unknown], 140_000],
-  ])('%s: 140,000 unknown ids are listed as problems, exit 2', (_name, args, count) => {
-    const result = run(args as string[], SLOW);
-    expectInputError(result);
-    const lines = errorLines(result);
-    expect(lines[0]).toBe(`pm-diag: ${unknown}:3:3: answers.u0: unknown item id "u0" (expected an id from the bank "pm-pmm-diagnostic" (pm-diag template lists them))`);
-    expect(lines.at(-1)).toBe(`pm-diag: ... and ${(count as number) - (lines.length - 1)} more problems`);
-  }, 300_000);
+  ])(
+    '%s: 140,000 unknown ids are listed as problems, exit 2',
+    (_name, args, count) => {
+      const result = run(args as string[], SLOW);
+      expectInputError(result);
+      const lines = errorLines(result);
+      expect(lines[0]).toBe(
+        `pm-diag: ${unknown}:3:3: answers.u0: unknown item id "u0" (expected an id from the bank "pm-pmm-diagnostic" (pm-diag template lists them))`,
+      );
+      expect(lines.at(-1)).toBe(`pm-diag: ... and ${(count as number) - (lines.length - 1)} more problems`);
+    },
+    300_000,
+  );
 
   it('report: a 2 MB CSV export of 130,000 respondents (compare reads it the same way)', () => {
     const header = run(['template', '--format', 'csv']).stdout.trim();

@@ -11,24 +11,51 @@ import { UsageError, formatProblem } from '../../src/core/errors.js';
 import { readSession } from '../../src/app/interactive/session.js';
 import { readStdinText } from '../../src/io/read.js';
 import { BIN, ROOT } from '../helpers/cli.js';
-import { BANKS, HOSTILE_TIMEOUT, MINIMAL_BANK, SGR, TERMINAL_UNSAFE, errorLines, expectInputError, inTerminal, problemsOf, run, scratchDir, tempFiles } from './helpers.js';
+import {
+  BANKS,
+  HOSTILE_TIMEOUT,
+  MINIMAL_BANK,
+  SGR,
+  TERMINAL_UNSAFE,
+  errorLines,
+  expectInputError,
+  inTerminal,
+  problemsOf,
+  run,
+  scratchDir,
+  tempFiles,
+} from './helpers.js';
 
 // The 25 cases of ../shared/research/reliability-facts.md, each through the built binary where the
 // behaviour is the binary's. Cases 16-18 (Ctrl-C, SIGTERM, a closed terminal) need a terminal: they
 // are in test/interactive/flow.test.ts and tmux.test.ts, and test/hardening/interruption.test.ts.
 
 const { dir, write } = scratchDir('cases');
-const assess = (text: string, name = 'answers.yaml', ...args: string[]) => run(['assess', '--answers', write(name, text), ...args]);
+const assess = (text: string, name = 'answers.yaml', ...args: string[]) =>
+  run(['assess', '--answers', write(name, text), ...args]);
 /** The first error line, without `pm-diag: <path>`. */
-const firstError = (result: ReturnType<typeof run>, path: string) => errorLines(result)[0]!.replace(`pm-diag: ${path}`, '');
+const firstError = (result: ReturnType<typeof run>, path: string) =>
+  errorLines(result)[0]!.replace(`pm-diag: ${path}`, '');
 const HOSTILE_BANK = join(BANKS, 'hostile-text.yaml');
 const WRITE_FAULT = join(ROOT, 'test', 'hardening', 'fixtures', 'write-fault.mjs');
 
 describe('reliability cases', () => {
   it.each([
-    ['bad indentation', 'answers:\n  competitive-analysis:\n    owner: pm\n   capability: 3\n', ':4:1: All mapping items must start at the same column'],
-    ['tab indentation', 'answers:\n  competitive-analysis: n/a\n\tpricing-and-packaging: n/a\n', ':3:1: Tabs are not allowed as indentation'],
-    ['a second document', 'answers: {}\n---\nanswers: {}\n', ':2:1: a second document (after ---) is not allowed: one file holds one bank or one answers file'],
+    [
+      'bad indentation',
+      'answers:\n  competitive-analysis:\n    owner: pm\n   capability: 3\n',
+      ':4:1: All mapping items must start at the same column',
+    ],
+    [
+      'tab indentation',
+      'answers:\n  competitive-analysis: n/a\n\tpricing-and-packaging: n/a\n',
+      ':3:1: Tabs are not allowed as indentation',
+    ],
+    [
+      'a second document',
+      'answers: {}\n---\nanswers: {}\n',
+      ':2:1: a second document (after ---) is not allowed: one file holds one bank or one answers file',
+    ],
   ])('case 1: %s is an error at its exact position', (_name, text, expected) => {
     const r = assess(text);
     expectInputError(r);
@@ -36,7 +63,10 @@ describe('reliability cases', () => {
   });
 
   it('case 2: a duplicate key points at the second key, in block and flow mappings and in JSON', () => {
-    const block = assess('answers:\n  competitive-analysis: n/a\n  pricing-and-packaging: n/a\n  competitive-analysis: { owner: pm }\n', 'dup.yaml');
+    const block = assess(
+      'answers:\n  competitive-analysis: n/a\n  pricing-and-packaging: n/a\n  competitive-analysis: { owner: pm }\n',
+      'dup.yaml',
+    );
     expectInputError(block);
     expect(firstError(block, join(dir, 'dup.yaml'))).toBe(':4:3: Map keys must be unique');
     const flow = assess('answers:\n  competitive-analysis: { owner: pm, owner: pmm }\n', 'dup-flow.yaml');
@@ -49,14 +79,21 @@ describe('reliability cases', () => {
     const bomb = join(BANKS, 'invalid', 'alias-bomb.yaml');
     const r = run(['roles', '--bank', bomb]);
     expectInputError(r);
-    expect(errorLines(r)).toEqual([`pm-diag: ${bomb}:4:24: too many aliases at *b (a YAML "billion laughs" document?) (expected at most 50 alias expansions)`]);
+    expect(errorLines(r)).toEqual([
+      `pm-diag: ${bomb}:4:24: too many aliases at *b (a YAML "billion laughs" document?) (expected at most 50 alias expansions)`,
+    ]);
     const answers = assess('base: &n n/a\nanswers:\n  competitive-analysis: *n\n', 'alias.yaml');
     expectInputError(answers);
-    expect(firstError(answers, join(dir, 'alias.yaml'))).toBe(':3:25: an alias (*n) is not allowed here (expected plain values)');
+    expect(firstError(answers, join(dir, 'alias.yaml'))).toBe(
+      ':3:25: an alias (*n) is not allowed here (expected plain values)',
+    );
   });
 
   it('case 4: 5,000 nested brackets are one problem, not a stack overflow', () => {
-    for (const args of [['assess', '--answers'], ['roles', '--bank']]) {
+    for (const args of [
+      ['assess', '--answers'],
+      ['roles', '--bank'],
+    ]) {
       const path = write('deep.yaml', `answers: ${'['.repeat(5000)}\n`);
       const r = run([...args, path]);
       expectInputError(r);
@@ -74,9 +111,17 @@ describe('reliability cases', () => {
   });
 
   it.each([
-    ['!!js/function', 'answers:\n  competitive-analysis: !!js/function "function () {}"\n', ':2:25: Unresolved tag: tag:yaml.org,2002:js/function: custom tags are not allowed'],
+    [
+      '!!js/function',
+      'answers:\n  competitive-analysis: !!js/function "function () {}"\n',
+      ':2:25: Unresolved tag: tag:yaml.org,2002:js/function: custom tags are not allowed',
+    ],
     ['!include', 'answers: !include other.yaml\n', ':1:10: Unresolved tag: !include: custom tags are not allowed'],
-    ['!!binary', 'organization: !!binary aGVsbG8=\nanswers: {}\n', ':1:15: Unresolved tag: tag:yaml.org,2002:binary: custom tags are not allowed'],
+    [
+      '!!binary',
+      'organization: !!binary aGVsbG8=\nanswers: {}\n',
+      ':1:15: Unresolved tag: tag:yaml.org,2002:binary: custom tags are not allowed',
+    ],
   ])('case 5: the tag %s is an error, with no YAMLWarning from Node', (_tag, text, expected) => {
     const r = assess(text, 'tag.yaml');
     expectInputError(r);
@@ -87,7 +132,10 @@ describe('reliability cases', () => {
   it('case 6: __proto__ and constructor keys are refused at the top, nested and through <<; Object.prototype stays clean', () => {
     const texts: [string, string][] = [
       ['__proto__: { polluted: yes }\nanswers: {}\n', ':1:1: the key "__proto__" is not allowed'],
-      ['answers:\n  competitive-analysis: { __proto__: { polluted: yes } }\n', ':2:27: the key "__proto__" is not allowed'],
+      [
+        'answers:\n  competitive-analysis: { __proto__: { polluted: yes } }\n',
+        ':2:27: the key "__proto__" is not allowed',
+      ],
       ['answers:\n  constructor: { prototype: { polluted: yes } }\n', ':2:3: the key "constructor" is not allowed'],
       ['base: &b { __proto__: { polluted: yes } }\nanswers: { <<: *b }\n', ':1:12: the key "__proto__" is not allowed'],
       ['{ "__proto__": { "polluted": "yes" }, "answers": {} }', ':1:3: the key "__proto__" is not allowed'],
@@ -100,35 +148,65 @@ describe('reliability cases', () => {
         expectInputError(r);
         expect(firstError(r, join(dir, name))).toBe(expected);
       }
-      expect(formatProblem(problemsOf(() => parseAnswers({ source: name, text }, loadBank()))[0]!)).toBe(`${name}${expected}`);
+      expect(formatProblem(problemsOf(() => parseAnswers({ source: name, text }, loadBank()))[0]!)).toBe(
+        `${name}${expected}`,
+      );
       problemsOf(() => parseBank({ source: name, text }));
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('case 7: a typo\'d key is reported at the key with a suggestion; a missing key at its parent mapping', () => {
+  it("case 7: a typo'd key is reported at the key with a suggestion; a missing key at its parent mapping", () => {
     const typo = assess('answers:\n  competitive-analysis: { ownr: pm }\n', 'typo.yaml');
     expectInputError(typo);
-    expect(firstError(typo, join(dir, 'typo.yaml'))).toBe(':2:27: answers.competitive-analysis.ownr: unknown key "ownr" (did you mean "owner"?)');
+    expect(firstError(typo, join(dir, 'typo.yaml'))).toBe(
+      ':2:27: answers.competitive-analysis.ownr: unknown key "ownr" (did you mean "owner"?)',
+    );
     const missing = join(BANKS, 'invalid', 'missing-key.yaml');
     const r = run(['roles', '--bank', missing]);
     expectInputError(r);
-    expect(errorLines(r)).toEqual([`pm-diag: ${missing}:38:9: areas.0.responsibilities.1.title: missing (expected text)`]);
+    expect(errorLines(r)).toEqual([
+      `pm-diag: ${missing}:38:9: areas.0.responsibilities.1.title: missing (expected text)`,
+    ]);
   });
 
   it.each([
-    ['a wrong type', 'answers:\n  competitive-analysis: { capability: "3" }\n', ':2:39: answers.competitive-analysis.capability: invalid value (found "3", expected an integer from 1 to 5, or "unknown")'],
-    ['NaN', 'answers:\n  competitive-analysis: { capability: .nan }\n', ':2:39: answers.competitive-analysis.capability: invalid value (found NaN, expected an integer from 1 to 5, or "unknown")'],
-    ['infinity', 'answers:\n  competitive-analysis: { capacity: .inf }\n', ':2:37: answers.competitive-analysis.capacity: invalid value (found Infinity, expected an integer from 1 to 5, or "unknown")'],
+    [
+      'a wrong type',
+      'answers:\n  competitive-analysis: { capability: "3" }\n',
+      ':2:39: answers.competitive-analysis.capability: invalid value (found "3", expected an integer from 1 to 5, or "unknown")',
+    ],
+    [
+      'NaN',
+      'answers:\n  competitive-analysis: { capability: .nan }\n',
+      ':2:39: answers.competitive-analysis.capability: invalid value (found NaN, expected an integer from 1 to 5, or "unknown")',
+    ],
+    [
+      'infinity',
+      'answers:\n  competitive-analysis: { capacity: .inf }\n',
+      ':2:37: answers.competitive-analysis.capacity: invalid value (found Infinity, expected an integer from 1 to 5, or "unknown")',
+    ],
     [
       'an unsafe integer',
       'answers:\n  competitive-analysis: { capability: 9007199254740993 }\n',
       ':2:39: answers.competitive-analysis.capability: invalid value (found a number too large to be exact, expected an integer from 1 to 5, or "unknown")',
     ],
-    ['an empty file', '', ':1:1: invalid value (found an empty value, expected an answers file (a mapping with an "answers" key))'],
-    ['a comment-only file', '# nothing yet\n', ':1:1: invalid value (found an empty value, expected an answers file (a mapping with an "answers" key))'],
-    ['a top-level list', '- answers: {}\n', ':1:1: invalid value (found a list, expected an answers file (a mapping with an "answers" key))'],
+    [
+      'an empty file',
+      '',
+      ':1:1: invalid value (found an empty value, expected an answers file (a mapping with an "answers" key))',
+    ],
+    [
+      'a comment-only file',
+      '# nothing yet\n',
+      ':1:1: invalid value (found an empty value, expected an answers file (a mapping with an "answers" key))',
+    ],
+    [
+      'a top-level list',
+      '- answers: {}\n',
+      ':1:1: invalid value (found a list, expected an answers file (a mapping with an "answers" key))',
+    ],
   ])('case 8: %s says what was found and what was expected, once', (_name, text, expected) => {
     const r = assess(text, 'types.yaml');
     expectInputError(r);
@@ -136,15 +214,26 @@ describe('reliability cases', () => {
   });
 
   it('case 9: invalid UTF-8 and UTF-16 are refused; a UTF-8 BOM is accepted', () => {
-    const latin1 = write('latin1.yaml', Buffer.concat([Buffer.from('organization: Caf'), Buffer.from([0xe9]), Buffer.from('\nanswers: {}\n')]));
+    const latin1 = write(
+      'latin1.yaml',
+      Buffer.concat([Buffer.from('organization: Caf'), Buffer.from([0xe9]), Buffer.from('\nanswers: {}\n')]),
+    );
     const bad = run(['assess', '--answers', latin1]);
     expectInputError(bad);
     expect(errorLines(bad)).toEqual([`pm-diag: ${latin1}:1:18: invalid UTF-8 at byte 18 (expected UTF-8 text)`]);
-    const utf16 = write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('answers: {}\n', 'utf16le')]));
+    const utf16 = write(
+      'utf16.yaml',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('answers: {}\n', 'utf16le')]),
+    );
     const wide = run(['assess', '--answers', utf16]);
     expectInputError(wide);
-    expect(errorLines(wide)).toEqual([`pm-diag: ${utf16}: the file is UTF-16 (expected UTF-8 text (save it as UTF-8))`]);
-    const bom = write('bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('answers:\n  market-problems: n/a\n')]));
+    expect(errorLines(wide)).toEqual([
+      `pm-diag: ${utf16}: the file is UTF-16 (expected UTF-8 text (save it as UTF-8))`,
+    ]);
+    const bom = write(
+      'bom.yaml',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('answers:\n  market-problems: n/a\n')]),
+    );
     const ok = run(['assess', '--answers', bom, '--bank', MINIMAL_BANK, '--format', 'json']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout).items[0]).toMatchObject({ id: 'market-problems', capability: null });
@@ -168,9 +257,21 @@ describe('reliability cases', () => {
 
   it('case 11: JSON answers: trailing commas, comments and duplicates are errors with line:column; tabs are fine', () => {
     const cases: [string, string, RegExp][] = [
-      ['trailing-comma.json', '{\n  "answers": {\n    "competitive-analysis": "n/a",\n  }\n}\n', /^:4:3: invalid JSON: .* \(expected valid JSON \(or use a \.yaml file\)\)$/],
-      ['comment.json', '{\n  // a comment\n  "answers": {}\n}\n', /^:2:3: invalid JSON: .* \(expected valid JSON \(or use a \.yaml file\)\)$/],
-      ['missing-comma.json', '{\n  "answers": {\n    "competitive-analysis": "n/a"\n    "pricing-and-packaging": "n/a"\n  }\n}\n', /^:4:5: invalid JSON: /],
+      [
+        'trailing-comma.json',
+        '{\n  "answers": {\n    "competitive-analysis": "n/a",\n  }\n}\n',
+        /^:4:3: invalid JSON: .* \(expected valid JSON \(or use a \.yaml file\)\)$/,
+      ],
+      [
+        'comment.json',
+        '{\n  // a comment\n  "answers": {}\n}\n',
+        /^:2:3: invalid JSON: .* \(expected valid JSON \(or use a \.yaml file\)\)$/,
+      ],
+      [
+        'missing-comma.json',
+        '{\n  "answers": {\n    "competitive-analysis": "n/a"\n    "pricing-and-packaging": "n/a"\n  }\n}\n',
+        /^:4:5: invalid JSON: /,
+      ],
       ['duplicate.json', '{\n  "answers": {},\n  "answers": {}\n}\n', /^:3:3: Map keys must be unique$/],
     ];
     for (const [name, text, expected] of cases) {
@@ -179,12 +280,18 @@ describe('reliability cases', () => {
       expect(errorLines(r)).toHaveLength(1);
       expect(firstError(r, join(dir, name))).toMatch(expected);
     }
-    const tabs = assess('{\n\t"answers": {\n\t\t"market-problems": "n/a"\n\t}\n}\n', 'tabs.json', '--bank', MINIMAL_BANK);
+    const tabs = assess(
+      '{\n\t"answers": {\n\t\t"market-problems": "n/a"\n\t}\n}\n',
+      'tabs.json',
+      '--bank',
+      MINIMAL_BANK,
+    );
     expect(tabs.code, tabs.stderr).toBe(0);
   });
 
   it('case 12: an unknown id, an out-of-range choice and other errors are all listed at once', () => {
-    const text = 'organization: Acme\nrespondent: { name: Dana, role: boss }\nanswers:\n  competitive-analysis: { owner: pm, capability: 6, capacity: 0 }\n  positioning-and-messagin: n/a\n';
+    const text =
+      'organization: Acme\nrespondent: { name: Dana, role: boss }\nanswers:\n  competitive-analysis: { owner: pm, capability: 6, capacity: 0 }\n  positioning-and-messagin: n/a\n';
     const r = assess(text, 'several.yaml');
     expectInputError(r);
     expect(errorLines(r).map((l) => l.replace(`pm-diag: ${join(dir, 'several.yaml')}`, ''))).toEqual([
@@ -195,7 +302,8 @@ describe('reliability cases', () => {
     ]);
   });
 
-  const EVIL = 'A\u001b[2J\u001b[H\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007\r\b\u0007\u0000\u001b\u202eevil\u2066x\u2069\u009b31m';
+  const EVIL =
+    'A\u001b[2J\u001b[H\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007\r\b\u0007\u0000\u001b\u202eevil\u2066x\u2069\u009b31m';
   const yamlString = (s: string) => JSON.stringify(s);
   const hostileAnswers = [
     `organization: ${yamlString(`Org ${EVIL}`)}`,
@@ -209,14 +317,21 @@ describe('reliability cases', () => {
   it('case 13: escape sequences and control characters in bank text, answers, keys and paths never reach the terminal raw', () => {
     const path = write(`evil\u001b[31m\r\u202e.yaml`, hostileAnswers);
     const outputs: string[] = [];
-    for (const args of [['assess', '--answers', path, '--bank', HOSTILE_BANK], ['roles', '--bank', HOSTILE_BANK], ['report', path, path, '--bank', HOSTILE_BANK]]) {
+    for (const args of [
+      ['assess', '--answers', path, '--bank', HOSTILE_BANK],
+      ['roles', '--bank', HOSTILE_BANK],
+      ['report', path, path, '--bank', HOSTILE_BANK],
+    ]) {
       const r = run(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(SGR);
       outputs.push(r.stdout.replace(SGR, ''), r.stderr);
     }
     // Keys and paths in error messages.
-    const badKeys = write(`keys\u001b]0;title\u0007.yaml`, `answers:\n  ${yamlString(`x${EVIL}`)}: n/a\n  market-problems: { ${yamlString(`owner${EVIL}`)}: pm }\n`);
+    const badKeys = write(
+      `keys\u001b]0;title\u0007.yaml`,
+      `answers:\n  ${yamlString(`x${EVIL}`)}: n/a\n  market-problems: { ${yamlString(`owner${EVIL}`)}: pm }\n`,
+    );
     const errors = run(['assess', '--answers', badKeys, '--bank', MINIMAL_BANK]);
     expectInputError(errors);
     expect(errorLines(errors)).toHaveLength(2);
@@ -229,7 +344,8 @@ describe('reliability cases', () => {
   });
 
   it('case 14: markdown keeps |, \\|, newlines, <script>, javascript: links and a leading # inside their cells', () => {
-    const evil = '# head | pipe \\| escaped\nnew line <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) *em* `code`';
+    const evil =
+      '# head | pipe \\| escaped\nnew line <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) *em* `code`';
     const bank = write(
       'md-bank.yaml',
       readFileSync(MINIMAL_BANK, 'utf8')
@@ -237,7 +353,10 @@ describe('reliability cases', () => {
         .replace('title: Win/loss feedback', `title: ${yamlString(evil)}`)
         .replace('name: Product Marketing,', `name: ${yamlString(evil)},`),
     );
-    const answers = write('md.yaml', `organization: ${yamlString(evil)}\nrespondent: { name: ${yamlString(evil)}, role: pm }\nanswers:\n  market-problems: { owner: none, capability: 1, capacity: 2, note: ${yamlString(evil)} }\n  win-loss-feedback: { delivery: 1 }\n`);
+    const answers = write(
+      'md.yaml',
+      `organization: ${yamlString(evil)}\nrespondent: { name: ${yamlString(evil)}, role: pm }\nanswers:\n  market-problems: { owner: none, capability: 1, capacity: 2, note: ${yamlString(evil)} }\n  win-loss-feedback: { delivery: 1 }\n`,
+    );
     const md = new MarkdownIt({ html: true });
     for (const args of [['assess', '--answers', answers], ['report', answers, answers], ['roles']]) {
       const r = run([...args, '--bank', bank, '--format', 'markdown']);
@@ -246,7 +365,9 @@ describe('reliability cases', () => {
       const tables = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)];
       expect(tables.length).toBeGreaterThan(0);
       for (const [table] of tables) {
-        const cells = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => (row[1]!.match(/<t[hd][ >]/g) ?? []).length);
+        const cells = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(
+          (row) => (row[1]!.match(/<t[hd][ >]/g) ?? []).length,
+        );
         expect(new Set(cells).size, table).toBe(1);
       }
       expect(html).not.toMatch(/<script|<img|href="javascript|<h[1-6]>\s*head/i);
@@ -255,13 +376,18 @@ describe('reliability cases', () => {
   });
 
   it('case 15: the JSON report round-trips hostile text exactly, with no raw escape, control or bidi character', () => {
-    const r = run(['assess', '--answers', write('json.yaml', hostileAnswers), '--bank', MINIMAL_BANK, '--format', 'json'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const r = run(
+      ['assess', '--answers', write('json.yaml', hostileAnswers), '--bank', MINIMAL_BANK, '--format', 'json'],
+      { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(TERMINAL_UNSAFE);
     const report = JSON.parse(r.stdout);
     expect(report.organization).toBe(`Org ${EVIL}`);
     expect(report.respondentList[0].name).toBe(`Dana ${EVIL}`);
-    expect(report.items.find((i: { id: string }) => i.id === 'market-problems').notes).toEqual([{ respondent: `Dana ${EVIL}`, role: 'pmm', note: `note ${EVIL}\nsecond line` }]);
+    expect(report.items.find((i: { id: string }) => i.id === 'market-problems').notes).toEqual([
+      { respondent: `Dana ${EVIL}`, role: 'pmm', note: `note ${EVIL}\nsecond line` },
+    ]);
   });
 
   it('case 19: a crash in the middle of writing the report leaves no partial report and no temp file; a stack only with --debug', () => {
@@ -271,14 +397,22 @@ describe('reliability cases', () => {
     writeFileSync(out, 'the old report\n');
     const answers = join(ROOT, 'examples', 'launch-orphaned.yaml');
     const env = { NODE_OPTIONS: `--import=${WRITE_FAULT}` };
-    const crash = run(['assess', '--answers', answers, '--out', out], { env: { ...env, PM_DIAG_WRITE_FAULT: 'crash' } });
+    const crash = run(['assess', '--answers', answers, '--out', out], {
+      env: { ...env, PM_DIAG_WRITE_FAULT: 'crash' },
+    });
     expect(crash.code).toBe(70);
     expect(crash.stdout).toBe('');
-    expect(crash.stderr).toBe('pm-diag: internal error: injected crash in the middle of a write\n(run again with --debug for the details, and please report it)\n');
-    const debug = run(['assess', '--answers', answers, '--out', out, '--debug'], { env: { ...env, PM_DIAG_WRITE_FAULT: 'crash' } });
+    expect(crash.stderr).toBe(
+      'pm-diag: internal error: injected crash in the middle of a write\n(run again with --debug for the details, and please report it)\n',
+    );
+    const debug = run(['assess', '--answers', answers, '--out', out, '--debug'], {
+      env: { ...env, PM_DIAG_WRITE_FAULT: 'crash' },
+    });
     expect(debug.code).toBe(70);
     expect(debug.stderr).toMatch(/^Error: injected crash in the middle of a write\n\s+at /);
-    const full = run(['assess', '--answers', answers, '--out', out], { env: { ...env, PM_DIAG_WRITE_FAULT: 'ENOSPC' } });
+    const full = run(['assess', '--answers', answers, '--out', out], {
+      env: { ...env, PM_DIAG_WRITE_FAULT: 'ENOSPC' },
+    });
     expectInputError(full);
     expect(full.stderr).toBe(`pm-diag: ${out}: cannot write the file: the disk is full\n`);
     expect(readFileSync(out, 'utf8')).toBe('the old report\n');
@@ -288,11 +422,21 @@ describe('reliability cases', () => {
   it('case 20: without a terminal (stdin /dev/null, CI=true on a terminal, piped answers) assess exits 2 at once', () => {
     const folder = join(dir, 'no-tty');
     mkdirSync(folder);
-    const devNull = spawnSync(process.execPath, [BIN, 'assess', '--save', 'a.yaml'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: HOSTILE_TIMEOUT, env: { ...process.env, CI: '' } });
+    const devNull = spawnSync(process.execPath, [BIN, 'assess', '--save', 'a.yaml'], {
+      cwd: folder,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: HOSTILE_TIMEOUT,
+      env: { ...process.env, CI: '' },
+    });
     expect(devNull.status, devNull.stderr).toBe(2);
     expect(devNull.stdout).toBe('');
     expect(devNull.stderr).toContain('standard input is not a terminal');
-    const piped = run(['assess', '--save', 'a.yaml'], { cwd: folder, input: 'Acme\nDana\npm\n', env: { CI: undefined } });
+    const piped = run(['assess', '--save', 'a.yaml'], {
+      cwd: folder,
+      input: 'Acme\nDana\npm\n',
+      env: { CI: undefined },
+    });
     expectInputError(piped);
     const ci = inTerminal([process.execPath, BIN, 'assess', '--save', 'a.yaml'], folder, { CI: 'true' });
     expect(ci.code).toBe(2);
@@ -303,7 +447,9 @@ describe('reliability cases', () => {
   it('case 21: --answers - with a terminal on stdin exits 2 instead of waiting', async () => {
     const r = inTerminal([process.execPath, BIN, 'assess', '--answers', '-'], dir);
     expect(r.code).toBe(2);
-    expect(r.output).toBe('pm-diag: "-" reads the answers from standard input, but standard input is a terminal: pipe a file into it (pm-diag assess --answers - < answers.yaml)\n');
+    expect(r.output).toBe(
+      'pm-diag: "-" reads the answers from standard input, but standard input is a terminal: pipe a file into it (pm-diag assess --answers - < answers.yaml)\n',
+    );
     const tty = Object.assign(Readable.from(['answers: {}\n']), { isTTY: true }) as unknown as NodeJS.ReadStream;
     await expect(readStdinText(tty)).rejects.toThrow(UsageError);
     const pipe = Object.assign(Readable.from(['answers: {}\n']), { isTTY: false }) as unknown as NodeJS.ReadStream;
@@ -312,7 +458,8 @@ describe('reliability cases', () => {
 
   it('case 22: resuming after the bank changed drops the stale answers, names them, and leaves the file as it was', () => {
     // The warning and the backup on screen: test/interactive/flow.test.ts ("resumes a file saved with an older bank").
-    const text = 'bank: pm-pmm-diagnostic\nanswers:\n  launch-plan: { owner: pmm, capability: 2 }\n  retired-item: n/a\n  old-interlock: { delivery: 3 }\n';
+    const text =
+      'bank: pm-pmm-diagnostic\nanswers:\n  launch-plan: { owner: pmm, capability: 2 }\n  retired-item: n/a\n  old-interlock: { delivery: 3 }\n';
     const path = write('resume.yaml', text);
     const saved = readSession(path, loadBank())!;
     expect(saved.dropped).toEqual(['retired-item', 'old-interlock']);
@@ -332,7 +479,10 @@ describe('reliability cases', () => {
     const cases: [string, string][] = [
       [join(folder, 'report.md'), 'it is a folder: give a file name in it'],
       [join(folder, 'a-file', 'report.md'), `${join(folder, 'a-file')} is a file, not a folder`],
-      [join(folder, 'missing', 'report.md'), `the folder does not exist: create ${join(folder, 'missing')} first, or write to a folder that exists`],
+      [
+        join(folder, 'missing', 'report.md'),
+        `the folder does not exist: create ${join(folder, 'missing')} first, or write to a folder that exists`,
+      ],
       [join(folder, longName), 'the file name is too long'],
     ];
     for (const [out, reason] of cases) {
@@ -362,17 +512,23 @@ describe('reliability cases', () => {
 
   it('case 25: NO_COLOR and --no-color give no escape byte; FORCE_COLOR colours a piped terminal report; markdown and JSON never', () => {
     const answers = relative(ROOT, join(ROOT, 'examples', 'launch-orphaned.yaml'));
-    const report = (env: Record<string, string | undefined>, ...args: string[]) => run(['assess', '--answers', answers, ...args], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+    const report = (env: Record<string, string | undefined>, ...args: string[]) =>
+      run(['assess', '--answers', answers, ...args], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
     expect(report({ NO_COLOR: '1' }).stdout).not.toContain('\u001b');
     expect(report({}).stdout).not.toContain('\u001b');
     expect(report({ FORCE_COLOR: '1' }).stdout).toMatch(SGR);
     expect(report({ FORCE_COLOR: '1' }, '--no-color').stdout).not.toContain('\u001b');
-    for (const format of ['markdown', 'json']) expect(report({ FORCE_COLOR: '1' }, '--format', format).stdout).not.toContain('\u001b');
+    for (const format of ['markdown', 'json'])
+      expect(report({ FORCE_COLOR: '1' }, '--format', format).stdout).not.toContain('\u001b');
     const out = join(dir, 'forced.txt');
     expect(report({ FORCE_COLOR: '1' }, '--out', out).code).toBe(0);
     expect(readFileSync(out, 'utf8')).not.toContain('\u001b');
     // The same rule for what compare prints.
     copyFileSync(join(ROOT, answers), join(dir, 'copy.yaml'));
-    expect(run(['compare', answers, join(dir, 'copy.yaml'), '--format', 'json'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b');
+    expect(
+      run(['compare', answers, join(dir, 'copy.yaml'), '--format', 'json'], {
+        env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+      }).stdout,
+    ).not.toContain('\u001b');
   });
 });

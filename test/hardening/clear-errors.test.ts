@@ -21,7 +21,10 @@ const exampleWith = (find: string, replace: string): string => {
 
 describe('n/a on an interlock item', () => {
   it('is accepted for the whole item, as for any item', () => {
-    const file = write('na-interlock.yaml', exampleWith('marketing-programmes-and-plans: { delivery: 3 }', 'marketing-programmes-and-plans: n/a'));
+    const file = write(
+      'na-interlock.yaml',
+      exampleWith('marketing-programmes-and-plans: { delivery: 3 }', 'marketing-programmes-and-plans: n/a'),
+    );
     const result = run(['assess', '--answers', file, '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { items: { id: string; delivery?: number | null }[] };
@@ -29,12 +32,22 @@ describe('n/a on an interlock item', () => {
   });
 
   it('on a field, or misspelt, the message names the shape that fits', () => {
-    const file = write('na-field.yaml', exampleWith('marketing-programmes-and-plans: { delivery: 3 }', 'marketing-programmes-and-plans: { delivery: n/a }\n  market-problem-discovery-x: N/A').replace(/^ {2}sales-enablement-content: .*$/m, '  sales-enablement-content: N/A'));
+    const file = write(
+      'na-field.yaml',
+      exampleWith(
+        'marketing-programmes-and-plans: { delivery: 3 }',
+        'marketing-programmes-and-plans: { delivery: n/a }\n  market-problem-discovery-x: N/A',
+      ).replace(/^ {2}sales-enablement-content: .*$/m, '  sales-enablement-content: N/A'),
+    );
     const result = run(['validate', file]);
     expectInputError(result);
     const lines = errorLines(result).join('\n');
-    expect(lines).toContain('answers.marketing-programmes-and-plans.delivery: invalid value (found "n/a", expected an integer from 1 to 5, or "unknown" (n/a goes on the whole item: item-id: n/a))');
-    expect(lines).toContain('answers.sales-enablement-content: invalid value (found "N/A", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a")');
+    expect(lines).toContain(
+      'answers.marketing-programmes-and-plans.delivery: invalid value (found "n/a", expected an integer from 1 to 5, or "unknown" (n/a goes on the whole item: item-id: n/a))',
+    );
+    expect(lines).toContain(
+      'answers.sales-enablement-content: invalid value (found "N/A", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a")',
+    );
   });
 });
 
@@ -56,10 +69,14 @@ describe('--out in a folder that is not there', () => {
     const r1 = run(['assess', '--answers', EXAMPLE, '--out', missing]);
     expectInputError(r1);
     const create = (folder: string) => `create ${folder} first, or write to a folder that exists`;
-    expect(errorLines(r1)).toEqual([`pm-diag: ${missing}: cannot write the file: the folder does not exist: ${create(join(dir, 'newdir'))}`]);
+    expect(errorLines(r1)).toEqual([
+      `pm-diag: ${missing}: cannot write the file: the folder does not exist: ${create(join(dir, 'newdir'))}`,
+    ]);
     const deeper = join(dir, 'newdir', 'deeper', 'x.md');
     const deeperLines = errorLines(run(['roles', '--out', deeper]));
-    expect(deeperLines).toEqual([`pm-diag: ${deeper}: cannot write the file: the folder does not exist: ${create(join(dir, 'newdir'))}`]);
+    expect(deeperLines).toEqual([
+      `pm-diag: ${deeper}: cannot write the file: the folder does not exist: ${create(join(dir, 'newdir'))}`,
+    ]);
     // A name that ends in "/" is a folder's: nothing exists there yet, so say so, not that a part is a file.
     const asFolder = `${join(dir, 'newdir')}/`;
     expect(errorLines(run(['roles', '--out', asFolder]))).toEqual([
@@ -68,7 +85,9 @@ describe('--out in a folder that is not there', () => {
     ]);
     const file = write('a-file', 'x');
     const through = join(file, 'sub', 'x.md');
-    expect(errorLines(run(['roles', '--out', through]))).toEqual([`pm-diag: ${through}: cannot write the file: ${file} is a file, not a folder`]);
+    expect(errorLines(run(['roles', '--out', through]))).toEqual([
+      `pm-diag: ${through}: cannot write the file: ${file} is a file, not a folder`,
+    ]);
   });
 });
 
@@ -77,7 +96,10 @@ describe('compare: a JSON report with numbers out of range', () => {
     const report = run(['assess', '--answers', EXAMPLE, '--format', 'json']).stdout;
     const lines = report.split('\n');
     const at = (key: string) => lines.findIndex((l) => l.startsWith(`    "${key}": `)) + 1;
-    const bad = write('bad-report.json', report.replace(/"readiness": [\d.]+,/, '"readiness": 1e308,').replace('"coverage": 100', '"coverage": -50'));
+    const bad = write(
+      'bad-report.json',
+      report.replace(/"readiness": [\d.]+,/, '"readiness": 1e308,').replace('"coverage": 100', '"coverage": -50'),
+    );
     const result = run(['compare', bad, EXAMPLE]);
     expectInputError(result);
     expect(errorLines(result)).toEqual([
@@ -90,7 +112,10 @@ describe('compare: a JSON report with numbers out of range', () => {
 
 describe('ids that look right but are not', () => {
   it('show the odd character as \\u{..}, name its script or what it is, and ask "did you mean"', () => {
-    const file = write('lookalikes.yaml', 'bank: pm-pmm-diagnostic\nanswers:\n  positioning-and-mess\u0430ging: n/a\n  positioning-and-messaging\u200b: n/a\n  "positioning-and-messaging ": n/a\n  positioning-\u03bfnd-messaging: n/a\n');
+    const file = write(
+      'lookalikes.yaml',
+      'bank: pm-pmm-diagnostic\nanswers:\n  positioning-and-mess\u0430ging: n/a\n  positioning-and-messaging\u200b: n/a\n  "positioning-and-messaging ": n/a\n  positioning-\u03bfnd-messaging: n/a\n',
+    );
     const result = run(['validate', file]);
     expectInputError(result);
     expect(errorLines(result)).toEqual([
@@ -106,7 +131,9 @@ describe('ids that look right but are not', () => {
     const result = run(['validate', file]);
     expectInputError(result);
     const line = example.split('\n').findIndex((l) => l.startsWith('organization:')) + 1;
-    expect(errorLines(result)[0]).toBe(`pm-diag: ${file}:${line}:1: org\\u{430}nization: unknown key "org\\u{430}nization": it holds a letter of the Cyrillic script (\\u{430}) that looks like Latin (did you mean "organization"?)`);
+    expect(errorLines(result)[0]).toBe(
+      `pm-diag: ${file}:${line}:1: org\\u{430}nization: unknown key "org\\u{430}nization": it holds a letter of the Cyrillic script (\\u{430}) that looks like Latin (did you mean "organization"?)`,
+    );
   });
 });
 
@@ -115,7 +142,10 @@ describe('every echoed value is capped, keys and ids too', () => {
   const SLOW = { timeout: 60_000 };
 
   it('a 500 KB unknown key and a 500 KB unknown id', () => {
-    const file = write('huge.json', JSON.stringify({ bank: 'pm-pmm-diagnostic', [huge('k')]: 1, answers: { [huge('x')]: 'n/a' } }));
+    const file = write(
+      'huge.json',
+      JSON.stringify({ bank: 'pm-pmm-diagnostic', [huge('k')]: 1, answers: { [huge('x')]: 'n/a' } }),
+    );
     const result = run(['validate', file], SLOW);
     expectInputError(result);
     const lines = errorLines(result);
@@ -129,14 +159,18 @@ describe('every echoed value is capped, keys and ids too', () => {
     const file = write('huge-bank.json', JSON.stringify({ bank: huge('b'), answers: {} }));
     const result = run(['validate', file], SLOW);
     expectInputError(result);
-    expect(errorLines(result)).toEqual([`pm-diag: ${file}:1:9: bank: the answers were given for another question bank (found "${'b'.repeat(37)}...", expected "pm-pmm-diagnostic" (or pass that bank with --bank))`]);
+    expect(errorLines(result)).toEqual([
+      `pm-diag: ${file}:1:9: bank: the answers were given for another question bank (found "${'b'.repeat(37)}...", expected "pm-pmm-diagnostic" (or pass that bank with --bank))`,
+    ]);
   });
 });
 
 describe('a CSV export with CRLF line ends', () => {
   it('leaves no \\r at the end of a note, in the terminal or the JSON report', () => {
     // The template's columns by their tags (`… [id.field]`), written back as plain `<id>.<field>` headers.
-    const header = (run(['template', '--format', 'csv']).stdout.match(/\[[^\]]+\]/g) ?? []).map((tag) => tag.slice(1, -1));
+    const header = (run(['template', '--format', 'csv']).stdout.match(/\[[^\]]+\]/g) ?? []).map((tag) =>
+      tag.slice(1, -1),
+    );
     const row = header.map(() => '');
     const set = (column: string, value: string) => (row[header.indexOf(column)] = value);
     set('respondent', 'Ann');

@@ -15,7 +15,9 @@ describe('a file of nothing but syntax errors', () => {
     const lines = errorLines(result);
     expect(lines).toHaveLength(MAX_PROBLEMS_SHOWN);
     expect(lines[0]).toMatch(/brackets\.yaml:1:1: Unexpected flow-seq-end token/);
-    expect(lines.at(-1)).toContain(`... and ${1024 * 1024 - (MAX_PROBLEMS_SHOWN - 1)} more YAML syntax errors (${1024 * 1024} in all)`);
+    expect(lines.at(-1)).toContain(
+      `... and ${1024 * 1024 - (MAX_PROBLEMS_SHOWN - 1)} more YAML syntax errors (${1024 * 1024} in all)`,
+    );
     expect(result.stderr).not.toContain('internal error');
   });
 });
@@ -25,6 +27,8 @@ describe('a document over the size a YAML or JSON input may have', () => {
     const file = write('big.yaml', 'a: 1\n'.repeat(Math.ceil((MAX_DOCUMENT_BYTES + 1) / 5)));
     const result = run(['assess', '--answers', file]);
     expectInputError(result);
-    expect(errorLines(result)).toEqual([`pm-diag: ${file}: the document is too large (2.0 MB) (expected a YAML or JSON document of at most 2.0 MB)`]);
+    expect(errorLines(result)).toEqual([
+      `pm-diag: ${file}: the document is too large (2.0 MB) (expected a YAML or JSON document of at most 2.0 MB)`,
+    ]);
   });
 });

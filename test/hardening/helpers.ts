@@ -19,7 +19,10 @@ export const TERMINAL_UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\
 export const SGR = /\u001b\[[0-9;]*m/g;
 
 /** A scratch folder for the file, removed after its tests. */
-export function scratchDir(prefix: string): { dir: string; write: (name: string, content: string | Uint8Array) => string } {
+export function scratchDir(prefix: string): {
+  dir: string;
+  write: (name: string, content: string | Uint8Array) => string;
+} {
   const dir = mkdtempSync(join(tmpdir(), `pm-diag-${prefix}-`));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return {
@@ -48,13 +51,18 @@ export function expectInputError(result: CliResult): void {
 }
 
 /** The `pm-diag: ` lines of stderr. */
-export const errorLines = (result: CliResult): string[] => result.stderr.split('\n').filter((l) => l.startsWith('pm-diag: '));
+export const errorLines = (result: CliResult): string[] =>
+  result.stderr.split('\n').filter((l) => l.startsWith('pm-diag: '));
 
 /** Files in `dir` left by an atomic write that did not finish. */
 export const tempFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
 /** Runs `command` in `cwd` with a pseudo-terminal on stdin and stdout (util-linux `script`); stdout and stderr arrive together. */
-export function inTerminal(command: string[], cwd: string, env: Record<string, string> = {}): { code: number | null; output: string } {
+export function inTerminal(
+  command: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): { code: number | null; output: string } {
   const line = command.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const result = spawnSync('script', ['-qec', line, '/dev/null'], {
     cwd,

@@ -8,7 +8,16 @@ import { formatProblem } from '../../src/core/errors.js';
 import { readSession } from '../../src/app/interactive/session.js';
 import { readFileText } from '../../src/io/read.js';
 import { BIN } from '../helpers/cli.js';
-import { BANKS, MINIMAL_BANK, errorLines, expectInputError, inTerminal, problemsOf, run, scratchDir } from './helpers.js';
+import {
+  BANKS,
+  MINIMAL_BANK,
+  errorLines,
+  expectInputError,
+  inTerminal,
+  problemsOf,
+  run,
+  scratchDir,
+} from './helpers.js';
 
 // Every way pm-diag reads input meets the same rules, and hostile files are refused quickly.
 
@@ -63,7 +72,15 @@ const PATHS: InputPath[] = [
     syntax: minimal.replace('title: Positioning', 'title: [Positioning'),
     syntaxError: /^:\d+:\d+: /,
   },
-  { name: 'answers in YAML', file: 'answers.yaml', args: (p) => ['assess', '--answers', p, ...bankArgs], bad: BAD_ANSWERS, errors: ANSWERS_ERRORS, syntax: 'answers:\n  market-problems: { owner: pm\n', syntaxError: /^:3:1: Flow map/ },
+  {
+    name: 'answers in YAML',
+    file: 'answers.yaml',
+    args: (p) => ['assess', '--answers', p, ...bankArgs],
+    bad: BAD_ANSWERS,
+    errors: ANSWERS_ERRORS,
+    syntax: 'answers:\n  market-problems: { owner: pm\n',
+    syntaxError: /^:3:1: Flow map/,
+  },
   {
     name: 'answers in JSON',
     file: 'answers.json',
@@ -76,10 +93,42 @@ const PATHS: InputPath[] = [
     syntax: '{\n  "answers": {\n    "market-problems": "n/a",\n  }\n}\n',
     syntaxError: /^:4:3: invalid JSON: /,
   },
-  { name: 'answers on stdin (assess)', file: '-', args: (p) => ['assess', '--answers', p, ...bankArgs], bad: BAD_ANSWERS, errors: ANSWERS_ERRORS, syntax: 'answers: [\n', syntaxError: /^:2:1: / },
-  { name: 'answers on stdin (report)', file: '-', args: (p) => ['report', p, ...bankArgs], bad: BAD_ANSWERS, errors: ANSWERS_ERRORS, syntax: 'answers:\n\t- x\n', syntaxError: /^:2:1: Tabs/ },
-  { name: 'answers in a folder (report)', file: 'folder/dana.yaml', args: (p) => ['report', join(p, '..'), ...bankArgs], bad: BAD_ANSWERS, errors: ANSWERS_ERRORS, syntax: 'a: 1\na: 2\n', syntaxError: /^:2:1: Map keys must be unique$/ },
-  { name: 'answers for validate', file: 'validate.yaml', args: (p) => ['validate', p, ...bankArgs], bad: BAD_ANSWERS, errors: ANSWERS_ERRORS, syntax: 'answers: {\n', syntaxError: /^:2:1: / },
+  {
+    name: 'answers on stdin (assess)',
+    file: '-',
+    args: (p) => ['assess', '--answers', p, ...bankArgs],
+    bad: BAD_ANSWERS,
+    errors: ANSWERS_ERRORS,
+    syntax: 'answers: [\n',
+    syntaxError: /^:2:1: /,
+  },
+  {
+    name: 'answers on stdin (report)',
+    file: '-',
+    args: (p) => ['report', p, ...bankArgs],
+    bad: BAD_ANSWERS,
+    errors: ANSWERS_ERRORS,
+    syntax: 'answers:\n\t- x\n',
+    syntaxError: /^:2:1: Tabs/,
+  },
+  {
+    name: 'answers in a folder (report)',
+    file: 'folder/dana.yaml',
+    args: (p) => ['report', join(p, '..'), ...bankArgs],
+    bad: BAD_ANSWERS,
+    errors: ANSWERS_ERRORS,
+    syntax: 'a: 1\na: 2\n',
+    syntaxError: /^:2:1: Map keys must be unique$/,
+  },
+  {
+    name: 'answers for validate',
+    file: 'validate.yaml',
+    args: (p) => ['validate', p, ...bankArgs],
+    bad: BAD_ANSWERS,
+    errors: ANSWERS_ERRORS,
+    syntax: 'answers: {\n',
+    syntaxError: /^:2:1: /,
+  },
   {
     name: 'a CSV export (report)',
     file: 'export.csv',
@@ -104,7 +153,15 @@ const PATHS: InputPath[] = [
     syntax: BAD_REPORT.replace('"gaps": []', '"gaps": [],'),
     syntaxError: /^:14:1: invalid JSON: /,
   },
-  { name: 'answers on stdin (compare)', file: '-', args: (p) => ['compare', join(dir, 'good.yaml'), p, ...bankArgs], bad: BAD_ANSWERS, errors: ANSWERS_ERRORS, syntax: 'answers: *nothing\n', syntaxError: /^:1:10: an alias/ },
+  {
+    name: 'answers on stdin (compare)',
+    file: '-',
+    args: (p) => ['compare', join(dir, 'good.yaml'), p, ...bankArgs],
+    bad: BAD_ANSWERS,
+    errors: ANSWERS_ERRORS,
+    syntax: 'answers: *nothing\n',
+    syntaxError: /^:1:10: an alias/,
+  },
 ];
 
 function runPath(entry: InputPath, text: string) {
@@ -127,7 +184,8 @@ describe('every input path: source:line:column, found and expected, every proble
     expect(first!.slice(`pm-diag: ${syntax.source}`.length)).toMatch(entry.syntaxError);
   });
 
-  const BROKEN_SESSION = 'bank: pm-pmm-diagnostic\nanswers:\n  launch-strategy-and-plan: { owner: boss, capability: 9 }\n';
+  const BROKEN_SESSION =
+    'bank: pm-pmm-diagnostic\nanswers:\n  launch-strategy-and-plan: { owner: boss, capability: 9 }\n';
   const SESSION_ERRORS = [
     ':3:38: answers.launch-strategy-and-plan.owner: invalid value (found "boss", expected pm, pmm, shared, combined, sales, engineering, leadership, other, none, unclear)',
     ':3:56: answers.launch-strategy-and-plan.capability: invalid value (found 9, expected an integer from 1 to 5, or "unknown")',
@@ -137,7 +195,10 @@ describe('every input path: source:line:column, found and expected, every proble
   it('a saved interactive session (assess --resume --save): refused with positions before any question, never overwritten', () => {
     const path = write('session.yaml', BROKEN_SESSION);
     // Resuming needs a terminal: util-linux `script` gives it one (stdout and stderr arrive together).
-    const r = inTerminal([process.execPath, BIN, 'assess', '--resume', '--save', 'session.yaml', '--area', 'launch'], dir);
+    const r = inTerminal(
+      [process.execPath, BIN, 'assess', '--resume', '--save', 'session.yaml', '--area', 'launch'],
+      dir,
+    );
     expect(r.code).toBe(2);
     expect(r.output.trimEnd().split('\n')).toEqual(SESSION_ERRORS.map((e) => `pm-diag: session.yaml${e}`));
     expect(readFileSync(path, 'utf8')).toBe(BROKEN_SESSION);
@@ -168,12 +229,36 @@ interface Hostile {
 }
 
 const HOSTILE: Hostile[] = [
-  { name: 'a billion-laughs document', make: () => join(BANKS, 'invalid', 'alias-bomb.yaml'), error: /^:\d+:\d+: (too many aliases at \*b|an alias \(\*a\) is not allowed here)/ },
-  { name: '10,000 nested lists', make: () => write('deep.yaml', `${'- '.repeat(10_000)}x\n`), error: /^:1:\d+: the document is nested too deeply$/ },
-  { name: '5,000 nested flow mappings', make: () => write('deep-flow.yaml', `${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`), error: /^:1:\d+: the document is nested too deeply$/ },
-  { name: 'custom tags', make: () => write('tags.yaml', 'answers: !!js/function "x"\nid: !include secrets.yaml\n'), error: /^:1:10: Unresolved tag: tag:yaml\.org,2002:js\/function: custom tags are not allowed$/ },
-  { name: 'a __proto__ key', make: () => write('proto.yaml', 'answers:\n  __proto__: { polluted: 1 }\n'), error: /^:2:3: the key "__proto__" is not allowed$/ },
-  { name: 'a constructor key', make: () => write('constructor.yaml', 'constructor:\n  prototype: { polluted: 1 }\n'), error: /^:1:1: the key "constructor" is not allowed$/ },
+  {
+    name: 'a billion-laughs document',
+    make: () => join(BANKS, 'invalid', 'alias-bomb.yaml'),
+    error: /^:\d+:\d+: (too many aliases at \*b|an alias \(\*a\) is not allowed here)/,
+  },
+  {
+    name: '10,000 nested lists',
+    make: () => write('deep.yaml', `${'- '.repeat(10_000)}x\n`),
+    error: /^:1:\d+: the document is nested too deeply$/,
+  },
+  {
+    name: '5,000 nested flow mappings',
+    make: () => write('deep-flow.yaml', `${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`),
+    error: /^:1:\d+: the document is nested too deeply$/,
+  },
+  {
+    name: 'custom tags',
+    make: () => write('tags.yaml', 'answers: !!js/function "x"\nid: !include secrets.yaml\n'),
+    error: /^:1:10: Unresolved tag: tag:yaml\.org,2002:js\/function: custom tags are not allowed$/,
+  },
+  {
+    name: 'a __proto__ key',
+    make: () => write('proto.yaml', 'answers:\n  __proto__: { polluted: 1 }\n'),
+    error: /^:2:3: the key "__proto__" is not allowed$/,
+  },
+  {
+    name: 'a constructor key',
+    make: () => write('constructor.yaml', 'constructor:\n  prototype: { polluted: 1 }\n'),
+    error: /^:1:1: the key "constructor" is not allowed$/,
+  },
   {
     name: 'a 50 MB file',
     make: () => {
@@ -184,14 +269,39 @@ const HOSTILE: Hostile[] = [
     },
     error: /^: the input is too large \(50\.0 MB\) \(expected at most 10\.0 MB\)$/,
   },
-  { name: 'invalid UTF-8', make: () => write('latin1.yaml', Buffer.from('answers:\n  note: caf\xe9\n', 'latin1')), error: /^:2:12: invalid UTF-8 at byte 21 \(expected UTF-8 text\)$/ },
-  { name: 'a folder', make: () => (mkdirSync(join(dir, 'a-folder.yaml'), { recursive: true }), join(dir, 'a-folder.yaml')), error: /^: is a folder, not a file \(expected a file\)$/ },
+  {
+    name: 'invalid UTF-8',
+    make: () => write('latin1.yaml', Buffer.from('answers:\n  note: caf\xe9\n', 'latin1')),
+    error: /^:2:12: invalid UTF-8 at byte 21 \(expected UTF-8 text\)$/,
+  },
+  {
+    name: 'a folder',
+    make: () => (mkdirSync(join(dir, 'a-folder.yaml'), { recursive: true }), join(dir, 'a-folder.yaml')),
+    error: /^: is a folder, not a file \(expected a file\)$/,
+  },
   { name: 'a missing file', make: () => join(dir, 'missing.yaml'), error: /^: no such file$/ },
-  { name: 'a PNG image', make: () => write('image.yaml', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise(2000)])), error: /^:1:1: invalid UTF-8 at byte 1 \(expected UTF-8 text\)$/ },
-  { name: 'random bytes', make: () => write('noise.yaml', noise(4096)), error: /^:1:\d+: invalid UTF-8 at byte \d+ \(expected UTF-8 text\)$/ },
-  { name: 'text with a NUL byte', make: () => write('nul.yaml', 'answers:\n  x: a\u0000b\n'), error: /^:2:7: the file holds a NUL byte \(binary data\?\) \(expected UTF-8 text\)$/ },
+  {
+    name: 'a PNG image',
+    make: () =>
+      write('image.yaml', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise(2000)])),
+    error: /^:1:1: invalid UTF-8 at byte 1 \(expected UTF-8 text\)$/,
+  },
+  {
+    name: 'random bytes',
+    make: () => write('noise.yaml', noise(4096)),
+    error: /^:1:\d+: invalid UTF-8 at byte \d+ \(expected UTF-8 text\)$/,
+  },
+  {
+    name: 'text with a NUL byte',
+    make: () => write('nul.yaml', 'answers:\n  x: a\u0000b\n'),
+    error: /^:2:7: the file holds a NUL byte \(binary data\?\) \(expected UTF-8 text\)$/,
+  },
   // Each once took ten seconds or more: yaml's duplicate-key check and pretty errors were quadratic.
-  { name: '40,000 keys', make: () => write('keys.yaml', `answers:\n${Array.from({ length: 40_000 }, (_, i) => `  k${i}: n/a\n`).join('')}`), error: /^:\d+:\d+: / },
+  {
+    name: '40,000 keys',
+    make: () => write('keys.yaml', `answers:\n${Array.from({ length: 40_000 }, (_, i) => `  k${i}: n/a\n`).join('')}`),
+    error: /^:\d+:\d+: /,
+  },
   { name: '128 KB of closing brackets', make: () => write('brackets.yaml', ']'.repeat(128 * 1024)), error: /^:1:1: / },
 ];
 
@@ -213,7 +323,9 @@ describe('hostile files: a clear error at once, exit 2, and the process unharmed
   it('a hostile file piped to stdin: too large, or not UTF-8', () => {
     const huge = run(['assess', '--answers', '-'], { input: Buffer.alloc(50 * 1024 * 1024, 'a') });
     expectInputError(huge);
-    expect(huge.stderr).toMatch(/^pm-diag: <stdin>: the input is too large \(10\.\d MB\) \(expected at most 10\.0 MB\)\n$/);
+    expect(huge.stderr).toMatch(
+      /^pm-diag: <stdin>: the input is too large \(10\.\d MB\) \(expected at most 10\.0 MB\)\n$/,
+    );
     const binary = run(['assess', '--answers', '-'], { input: noise(4096) });
     expectInputError(binary);
     expect(binary.stderr).toMatch(/^pm-diag: <stdin>:1:\d+: invalid UTF-8 at byte \d+/);
@@ -223,12 +335,19 @@ describe('hostile files: a clear error at once, exit 2, and the process unharmed
     const bank = loadBankFile(MINIMAL_BANK);
     for (const h of HOSTILE) {
       const path = pathOf(h);
-      for (const problems of [problemsOf(() => parseAnswers(readFileText(path), bank)), problemsOf(() => parseBank(readFileText(path)))]) {
+      for (const problems of [
+        problemsOf(() => parseAnswers(readFileText(path), bank)),
+        problemsOf(() => parseBank(readFileText(path))),
+      ]) {
         expect(formatProblem(problems[0]!).slice(path.length), h.name).toMatch(h.error);
       }
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(parseAnswers({ source: 'ok.yaml', text: 'answers:\n  market-problems: n/a\n' }, bank).respondent.answers.get('market-problems')).toBe('n/a');
+    expect(
+      parseAnswers({ source: 'ok.yaml', text: 'answers:\n  market-problems: n/a\n' }, bank).respondent.answers.get(
+        'market-problems',
+      ),
+    ).toBe('n/a');
     expect(loadBankFile(MINIMAL_BANK)).toEqual(bank);
   });
 });

@@ -5,7 +5,15 @@ import { parseAnswers } from '../../src/core/answers/load.js';
 import { InterruptedError } from '../../src/core/errors.js';
 import { exitCodeFor } from '../../src/io/exit.js';
 import type { Answer } from '../../src/core/answers/respondent.js';
-import { LAUNCH_SCRIPT, captureOutput, stagelessBank, promptStop, runFlow, tempDir, type Scripted } from '../interactive/helpers.js';
+import {
+  LAUNCH_SCRIPT,
+  captureOutput,
+  stagelessBank,
+  promptStop,
+  runFlow,
+  tempDir,
+  type Scripted,
+} from '../interactive/helpers.js';
 
 // Interruption at every question of `assess --area launch` (3 profile prompts, then 2 items × owner,
 // capability, capacity). At whichever prompt the run stops, and however (Ctrl-C, SIGTERM, SIGHUP, a
@@ -64,28 +72,34 @@ const STOPS: { how: string; stop: () => Error; code?: number }[] = [
 ];
 
 describe('interruption at every prompt of a short interactive run', () => {
-  it.each(Array.from({ length: LAUNCH_SCRIPT.length }, (_, k) => k))('stopped at prompt %i: the file is valid and holds exactly the answers before it', async (k) => {
-    expect(LAUNCH_SCRIPT).toHaveLength(9);
-    for (const { how, stop, code } of STOPS) {
-      const savePath = join(dir, `${how.split(' ')[0]}.yaml`);
-      let whileWaiting: Saved | undefined;
-      // At prompt k: what is on disk while the prompt waits is all that survives a closed terminal.
-      const atPrompt: Scripted = () => {
-        whileWaiting = readSaved(savePath);
-        throw stop();
-      };
-      const { error, prompter } = await runFlow([...LAUNCH_SCRIPT.slice(0, k), atPrompt], { savePath, areas: ['launch'] });
-      expect(prompter.asked, how).toHaveLength(k + 1);
-      if (code === undefined) expect(error, how).toMatchObject({ message: 'a bug in the prompt' });
-      else {
-        expect(error, how).toBeInstanceOf(InterruptedError);
-        expect(exitCodeFor(error, false), how).toBe(code);
+  it.each(Array.from({ length: LAUNCH_SCRIPT.length }, (_, k) => k))(
+    'stopped at prompt %i: the file is valid and holds exactly the answers before it',
+    async (k) => {
+      expect(LAUNCH_SCRIPT).toHaveLength(9);
+      for (const { how, stop, code } of STOPS) {
+        const savePath = join(dir, `${how.split(' ')[0]}.yaml`);
+        let whileWaiting: Saved | undefined;
+        // At prompt k: what is on disk while the prompt waits is all that survives a closed terminal.
+        const atPrompt: Scripted = () => {
+          whileWaiting = readSaved(savePath);
+          throw stop();
+        };
+        const { error, prompter } = await runFlow([...LAUNCH_SCRIPT.slice(0, k), atPrompt], {
+          savePath,
+          areas: ['launch'],
+        });
+        expect(prompter.asked, how).toHaveLength(k + 1);
+        if (code === undefined) expect(error, how).toMatchObject({ message: 'a bug in the prompt' });
+        else {
+          expect(error, how).toBeInstanceOf(InterruptedError);
+          expect(exitCodeFor(error, false), how).toBe(code);
+        }
+        expect(whileWaiting, how).toEqual(answeredBefore(k));
+        expect(readSaved(savePath), how).toEqual(answeredBefore(k));
       }
-      expect(whileWaiting, how).toEqual(answeredBefore(k));
-      expect(readSaved(savePath), how).toEqual(answeredBefore(k));
-    }
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('a crash in the report writer at the end loses no answer', async () => {
     const savePath = join(dir, 'answers.yaml');

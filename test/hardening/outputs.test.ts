@@ -1,5 +1,18 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/io/bank-files.js';
@@ -28,7 +41,8 @@ function folderWith(files: Record<string, string> = {}): string {
 function snapshot(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    if (entry.isFile())
+      files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
   }
   return files;
 }
@@ -56,20 +70,46 @@ describe('--out naming an input of the same run is refused before anything is wr
     expectRefused(['assess', '--answers', answers, '--out', join(folder, 'link.md')], folder, join(folder, 'link.md'));
     expectRefused(['assess', '--answers', answers, '--out', join(folder, 'hard.md')], folder, join(folder, 'hard.md'));
     // A link to the output given as the input: the same file the other way round.
-    expectRefused(['assess', '--answers', join(folder, 'link.md'), '--format', 'terminal', '--out', answers], folder, answers);
+    expectRefused(
+      ['assess', '--answers', join(folder, 'link.md'), '--format', 'terminal', '--out', answers],
+      folder,
+      answers,
+    );
     // The bank is an input too.
     const bank = join(folder, 'bank.yaml');
     copyFileSync(MINIMAL_BANK, bank);
-    expectRefused(['assess', '--answers', join(ANSWERS, 'minimal-complete.yaml'), '--bank', bank, '--format', 'terminal', '--out', bank], folder, bank);
+    expectRefused(
+      [
+        'assess',
+        '--answers',
+        join(ANSWERS, 'minimal-complete.yaml'),
+        '--bank',
+        bank,
+        '--format',
+        'terminal',
+        '--out',
+        bank,
+      ],
+      folder,
+      bank,
+    );
   });
 
   it('report: an answers file, a file inside a folder given, and a CSV export', () => {
     const folder = folderWith({ team: TEAM, 'team.csv': TEAM_CSV });
     const inFolder = join(folder, 'team', 'ann.yaml');
     const bank = ['--bank', MINIMAL_BANK];
-    expectRefused(['report', join(folder, 'team'), ...bank, '--format', 'terminal', '--out', inFolder], folder, inFolder);
+    expectRefused(
+      ['report', join(folder, 'team'), ...bank, '--format', 'terminal', '--out', inFolder],
+      folder,
+      inFolder,
+    );
     expectRefused(['report', inFolder, ...bank, '--format', 'terminal', '--out', inFolder], folder, inFolder);
-    expectRefused(['report', join(folder, 'team.csv'), ...bank, '--format', 'terminal', '--out', join(folder, 'team.csv')], folder, join(folder, 'team.csv'));
+    expectRefused(
+      ['report', join(folder, 'team.csv'), ...bank, '--format', 'terminal', '--out', join(folder, 'team.csv')],
+      folder,
+      join(folder, 'team.csv'),
+    );
     // A new file in the folder given is no input: written.
     const fresh = run(['report', join(folder, 'team'), ...bank, '--out', join(folder, 'team', 'report.md')]);
     expect(fresh.code, fresh.stderr).toBe(0);
@@ -77,12 +117,24 @@ describe('--out naming an input of the same run is refused before anything is wr
   });
 
   it('roles --bank and compare', () => {
-    const folder = folderWith({ 'bank.yaml': MINIMAL_BANK, 'before.yaml': EXAMPLE, 'after.yaml': join(ROOT, 'examples', 'mature.yaml') });
+    const folder = folderWith({
+      'bank.yaml': MINIMAL_BANK,
+      'before.yaml': EXAMPLE,
+      'after.yaml': join(ROOT, 'examples', 'mature.yaml'),
+    });
     const bank = join(folder, 'bank.yaml');
     expectRefused(['roles', '--bank', bank, '--format', 'terminal', '--out', bank], folder, bank);
     const after = join(folder, 'after.yaml');
-    expectRefused(['compare', join(folder, 'before.yaml'), after, '--format', 'terminal', '--out', after], folder, after);
-    expectRefused(['compare', join(folder, 'before.yaml'), after, '--format', 'json', '--out', join(folder, 'before.yaml')], folder, join(folder, 'before.yaml'));
+    expectRefused(
+      ['compare', join(folder, 'before.yaml'), after, '--format', 'terminal', '--out', after],
+      folder,
+      after,
+    );
+    expectRefused(
+      ['compare', join(folder, 'before.yaml'), after, '--format', 'json', '--out', join(folder, 'before.yaml')],
+      folder,
+      join(folder, 'before.yaml'),
+    );
   });
 });
 
@@ -93,7 +145,9 @@ describe('template --out over a file that holds answers', () => {
     const answers = readFileSync(out, 'utf8');
     const refused = run(['template', '--out', out]);
     expectInputError(refused);
-    expect(errorLines(refused)).toEqual([`pm-diag: ${out}: the file holds answers, so it was left as it was (expected another --out file, or --force to replace it (the old one is then kept as a backup))`]);
+    expect(errorLines(refused)).toEqual([
+      `pm-diag: ${out}: the file holds answers, so it was left as it was (expected another --out file, or --force to replace it (the old one is then kept as a backup))`,
+    ]);
     expect(readdirSync(folder)).toEqual(['answers.yaml']);
     expect(readFileSync(out, 'utf8')).toBe(answers);
 
@@ -186,7 +240,11 @@ describe('the atomic write replaces only regular files', () => {
 
 describe('permission bits', () => {
   /** Runs the binary under `umask`. */
-  const withUmask = (umask: string, args: string[]) => spawnSync('sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const withUmask = (umask: string, args: string[]) =>
+    spawnSync('sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, BIN, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   const mode = (path: string) => statSync(path).mode & 0o777;
 
   it('a replaced file keeps its bits: 0600 stays 0600, 0640 stays 0640, whatever the umask', () => {
@@ -204,7 +262,11 @@ describe('permission bits', () => {
 
   it('a new file follows the umask', () => {
     const folder = folderWith();
-    for (const [umask, bits] of [['077', 0o600], ['022', 0o644], ['002', 0o664]] as const) {
+    for (const [umask, bits] of [
+      ['077', 0o600],
+      ['022', 0o644],
+      ['002', 0o664],
+    ] as const) {
       const out = join(folder, `new-${umask}.md`);
       const result = withUmask(umask, ['roles', '--out', out]);
       expect(result.status, result.stderr).toBe(0);

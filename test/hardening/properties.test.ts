@@ -49,24 +49,72 @@ const LOADERS: [string, (input: SourceText) => unknown][] = [
 
 /** Text that looks like YAML, JSON or CSV, with the characters that matter to each. */
 const yamlish = fc.string({
-  unit: fc.constantFrom('a', '1', ' ', '\n', '\r', '\t', ':', '-', ',', '"', "'", '[', ']', '{', '}', '&a', '*a', '!', '#', '|', '>', '?', '---', '__proto__', 'answers', 'n/a', '\u001b'),
+  unit: fc.constantFrom(
+    'a',
+    '1',
+    ' ',
+    '\n',
+    '\r',
+    '\t',
+    ':',
+    '-',
+    ',',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    '&a',
+    '*a',
+    '!',
+    '#',
+    '|',
+    '>',
+    '?',
+    '---',
+    '__proto__',
+    'answers',
+    'n/a',
+    '\u001b',
+  ),
   maxLength: 60,
 });
 
 describe('loaders: any input gives a result or a typed error with its position inside the file', () => {
   it.each(LOADERS)('%s, from arbitrary text (YAML and JSON names)', (_name, load) => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), yamlish), fc.constantFrom('in.yaml', 'in.json', '<stdin>'), (text, source) => {
-        checkLoader(load, { source, text });
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), yamlish),
+        fc.constantFrom('in.yaml', 'in.json', '<stdin>'),
+        (text, source) => {
+          checkLoader(load, { source, text });
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it.each(LOADERS)('%s, from arbitrary data written as YAML or JSON', (_name, load) => {
-    const key = fc.constantFrom('answers', 'bank', 'organization', 'respondent', 'id', 'areas', 'interlock', 'market-problems', 'owner', 'capability', '__proto__', 'x');
+    const key = fc.constantFrom(
+      'answers',
+      'bank',
+      'organization',
+      'respondent',
+      'id',
+      'areas',
+      'interlock',
+      'market-problems',
+      'owner',
+      'capability',
+      '__proto__',
+      'x',
+    );
     const value = fc.oneof(fc.anything({ maxDepth: 3 }), fc.constantFrom('n/a', 'unknown', 1, 3, 5, 6, 'pm', null));
-    const data = fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(key, fc.oneof(value, fc.dictionary(key, fc.oneof(value, fc.dictionary(key, value))))));
+    const data = fc.oneof(
+      fc.anything({ maxDepth: 3 }),
+      fc.dictionary(key, fc.oneof(value, fc.dictionary(key, fc.oneof(value, fc.dictionary(key, value))))),
+    );
     fc.assert(
       fc.property(data, fc.boolean(), (d, asJson) => {
         let text: unknown;
@@ -82,20 +130,30 @@ describe('loaders: any input gives a result or a typed error with its position i
   });
 
   it('bank: the minimal bank with values changed anywhere', () => {
-    const base = JSON.parse(JSON.stringify(parseBank({ source: 'b', text: readFileSync(MINIMAL_BANK, 'utf8') }))) as Record<string, unknown>;
+    const base = JSON.parse(
+      JSON.stringify(parseBank({ source: 'b', text: readFileSync(MINIMAL_BANK, 'utf8') })),
+    ) as Record<string, unknown>;
     const paths: (string | number)[][] = [];
     const walk = (v: unknown, path: (string | number)[]) => {
       paths.push(path);
-      if (v !== null && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, [...path, Array.isArray(v) ? Number(k) : k]);
+      if (v !== null && typeof v === 'object')
+        for (const [k, c] of Object.entries(v)) walk(c, [...path, Array.isArray(v) ? Number(k) : k]);
     };
     walk(base, []);
-    const edit = fc.tuple(fc.constantFrom(...paths.filter((p) => p.length > 0)), fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom('pm', 'pmm', 'market-problems', 'insight', 1, 2, 3, 4, '')));
+    const edit = fc.tuple(
+      fc.constantFrom(...paths.filter((p) => p.length > 0)),
+      fc.oneof(
+        fc.anything({ maxDepth: 2 }),
+        fc.constantFrom('pm', 'pmm', 'market-problems', 'insight', 1, 2, 3, 4, ''),
+      ),
+    );
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
         const changed = structuredClone(base);
         for (const [path, value] of edits) {
           let node: unknown = changed;
-          for (const key of path.slice(0, -1)) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+          for (const key of path.slice(0, -1))
+            node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
           if (node !== null && typeof node === 'object') (node as Record<string, unknown>)[path.at(-1)!] = value;
         }
         const text = stringify(changed) as unknown;
@@ -106,11 +164,33 @@ describe('loaders: any input gives a result or a typed error with its position i
   });
 
   it('CSV export, from arbitrary text with and without a header', () => {
-    const header = 'respondent,role,market-problems.owner,market-problems.capability,market-problems.note,win-loss-feedback.delivery\n';
-    const csvish = fc.string({ unit: fc.constantFrom('a', ',', ';', '\t', '"', '\n', '\r', ' ', '3', '9', 'n/a', 'pm', 'market-problems.capability', '\u0000'), maxLength: 60 });
+    const header =
+      'respondent,role,market-problems.owner,market-problems.capability,market-problems.note,win-loss-feedback.delivery\n';
+    const csvish = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        ',',
+        ';',
+        '\t',
+        '"',
+        '\n',
+        '\r',
+        ' ',
+        '3',
+        '9',
+        'n/a',
+        'pm',
+        'market-problems.capability',
+        '\u0000',
+      ),
+      maxLength: 60,
+    });
     fc.assert(
       fc.property(fc.oneof(csvish, fc.string({ unit: 'binary', maxLength: 100 })), fc.boolean(), (body, withHeader) => {
-        checkLoader((input) => parseCsvAnswers(input, bank), { source: 'in.csv', text: withHeader ? header + body : body });
+        checkLoader((input) => parseCsvAnswers(input, bank), {
+          source: 'in.csv',
+          text: withHeader ? header + body : body,
+        });
       }),
       { numRuns: RUNS },
     );
@@ -142,11 +222,21 @@ const score = (people: Respondent[], target?: number) => diagnose(tinyBank, peop
 function indexes(d: Diagnosis): [string, number | null][] {
   return [
     ...Object.entries(d.summary).map(([k, v]) => [`summary.${k}`, v] as [string, number | null]),
-    ...d.functions.flatMap((f) => (['capability', 'capacity', 'readiness'] as const).map((k) => [`${f.id}.${k}`, f[k]] as [string, number | null])),
+    ...d.functions.flatMap((f) =>
+      (['capability', 'capacity', 'readiness'] as const).map((k) => [`${f.id}.${k}`, f[k]] as [string, number | null]),
+    ),
     ...d.interlock.map((i) => [`interlock.${i.from}`, i.health] as [string, number | null]),
-    ...d.items.map((i) => [`${i.id}.readiness`, i.kind === 'interlock' ? i.health : i.readiness] as [string, number | null]),
+    ...d.items.map(
+      (i) => [`${i.id}.readiness`, i.kind === 'interlock' ? i.health : i.readiness] as [string, number | null],
+    ),
     ...d.respondents.map((r, n) => [`respondent ${n}.coverage`, r.coverage] as [string, number | null]),
-    ...d.perception.flatMap((p) => [[`perception.${p.function}.self`, p.self], [`perception.${p.function}.others`, p.others]] as [string, number | null][]),
+    ...d.perception.flatMap(
+      (p) =>
+        [
+          [`perception.${p.function}.self`, p.self],
+          [`perception.${p.function}.others`, p.others],
+        ] as [string, number | null][],
+    ),
   ];
 }
 
@@ -156,15 +246,19 @@ const scoresOf = (d: Diagnosis) => indexes(d).filter(([name]) => !name.endsWith(
 describe('the scorer', () => {
   it('keeps every index and readiness within 0..100 (or null); priorities are never negative', () => {
     fc.assert(
-      fc.property(respondents, fc.option(fc.double({ min: 1, max: 5, noNaN: true }), { nil: undefined }), (people, target) => {
-        const d = score(people, target);
-        for (const [name, value] of indexes(d)) {
-          if (value === null) continue;
-          expect(value, name).toBeGreaterThanOrEqual(0);
-          expect(value, name).toBeLessThanOrEqual(100);
-        }
-        for (const item of d.items) expect(item.priority, item.id).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        respondents,
+        fc.option(fc.double({ min: 1, max: 5, noNaN: true }), { nil: undefined }),
+        (people, target) => {
+          const d = score(people, target);
+          for (const [name, value] of indexes(d)) {
+            if (value === null) continue;
+            expect(value, name).toBeGreaterThanOrEqual(0);
+            expect(value, name).toBeLessThanOrEqual(100);
+          }
+          for (const item of d.items) expect(item.priority, item.id).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -174,11 +268,18 @@ describe('the scorer', () => {
       fc.property(respondents, (people) => {
         const d = score(people);
         const byId = new Map(d.items.map((item, order) => [item.id, { ...item, order }]));
-        expect([...d.gaps].sort()).toEqual(d.items.filter((i) => i.priority > 0).map((i) => i.id).sort());
+        expect([...d.gaps].sort()).toEqual(
+          d.items
+            .filter((i) => i.priority > 0)
+            .map((i) => i.id)
+            .sort(),
+        );
         for (let g = 1; g < d.gaps.length; g++) {
           const a = byId.get(d.gaps[g - 1]!)!;
           const b = byId.get(d.gaps[g]!)!;
-          const inOrder = a.priority > b.priority || (a.priority === b.priority && (a.weight > b.weight || (a.weight === b.weight && a.order < b.order)));
+          const inOrder =
+            a.priority > b.priority ||
+            (a.priority === b.priority && (a.weight > b.weight || (a.weight === b.weight && a.order < b.order)));
           expect(inOrder, `${a.id} before ${b.id}`).toBe(true);
         }
       }),
@@ -194,7 +295,9 @@ describe('the scorer', () => {
         fc.pre(open.length > 0);
         const item = open[which % open.length]!;
         const before = score(people);
-        const after = score(people.map((p) => (p === person ? { ...p, answers: new Map([...p.answers, [item.id, 'n/a' as const]]) } : p)));
+        const after = score(
+          people.map((p) => (p === person ? { ...p, answers: new Map([...p.answers, [item.id, 'n/a' as const]]) } : p)),
+        );
         expect(scoresOf(after)).toEqual(scoresOf(before));
         expect(after.items.map((i) => i.priority)).toEqual(before.items.map((i) => i.priority));
         expect(after.gaps).toEqual(before.gaps);
@@ -203,20 +306,28 @@ describe('the scorer', () => {
     );
   });
 
-  it('raising one capability answer by one level never lowers its function\'s capability index, nor the overall one', () => {
+  it("raising one capability answer by one level never lowers its function's capability index, nor the overall one", () => {
     fc.assert(
       fc.property(respondents, fc.nat(), fc.nat(), (people, who, which) => {
         const person = people[who % people.length]!;
         const raisable = items.filter((i) => {
           const a = person.answers.get(i.id);
-          return i.kind === 'responsibility' && a !== undefined && a !== 'n/a' && typeof a.capability === 'number' && a.capability < 5;
+          return (
+            i.kind === 'responsibility' &&
+            a !== undefined &&
+            a !== 'n/a' &&
+            typeof a.capability === 'number' &&
+            a.capability < 5
+          );
         });
         fc.pre(raisable.length > 0);
         const item = raisable[which % raisable.length]!;
         const answer = person.answers.get(item.id) as Exclude<Answer, 'n/a'>;
         const raised = { ...answer, capability: (answer.capability as number) + 1 };
         const before = score(people);
-        const after = score(people.map((p) => (p === person ? { ...p, answers: new Map([...p.answers, [item.id, raised]]) } : p)));
+        const after = score(
+          people.map((p) => (p === person ? { ...p, answers: new Map([...p.answers, [item.id, raised]]) } : p)),
+        );
         const group = item.kind === 'responsibility' ? item.owner : 'pm';
         const capability = (d: Diagnosis) => d.functions.find((f) => f.id === group)!.capability!;
         expect(capability(after)).toBeGreaterThanOrEqual(capability(before));
@@ -234,9 +345,16 @@ describe('"did you mean"', () => {
     let bestDistance = Infinity;
     // The textbook full table, independent of the one-row version in src/text.ts.
     const lev = (a: string, b: string): number => {
-      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      const d = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      );
       for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        for (let j = 1; j <= b.length; j++)
+          d[i]![j] = Math.min(
+            d[i - 1]![j]! + 1,
+            d[i]![j - 1]! + 1,
+            d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
       }
       return d[a.length]![b.length]!;
     };
@@ -249,8 +367,22 @@ describe('"did you mean"', () => {
   }
 
   it('suggests exactly what a plain nearest-candidate search suggests', () => {
-    const ids = items.map((i) => i.id).concat(bankItems(bank).map((i) => i.id), ['pricing-and-packaging', 'competitive-analysis', 'İstanbul']);
-    const word = fc.oneof(fc.constantFrom(...ids).chain((id) => fc.tuple(fc.constant(id), fc.nat(id.length), fc.string({ maxLength: 3 })).map(([s, at, extra]) => s.slice(0, at) + extra + s.slice(at + 1))), fc.string({ maxLength: 30 }));
+    const ids = items
+      .map((i) => i.id)
+      .concat(
+        bankItems(bank).map((i) => i.id),
+        ['pricing-and-packaging', 'competitive-analysis', 'İstanbul'],
+      );
+    const word = fc.oneof(
+      fc
+        .constantFrom(...ids)
+        .chain((id) =>
+          fc
+            .tuple(fc.constant(id), fc.nat(id.length), fc.string({ maxLength: 3 }))
+            .map(([s, at, extra]) => s.slice(0, at) + extra + s.slice(at + 1)),
+        ),
+      fc.string({ maxLength: 30 }),
+    );
     fc.assert(
       fc.property(word, fc.subarray(ids, { minLength: 0 }), (w, candidates) => {
         expect(closest(w, candidates)).toBe(reference(w, candidates));

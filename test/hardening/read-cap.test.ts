@@ -33,7 +33,9 @@ describe('readFileText', () => {
   it('stops one byte past the cap when stat says the file is empty', () => {
     lying.path = join(dir, 'says-empty.yaml');
     writeFileSync(lying.path, 'a'.repeat(MAX_INPUT_BYTES + 4096));
-    expect(linesOf(() => readFileText(lying.path))).toEqual([`${lying.path}: the input is too large (more than 10.0 MB) (expected at most 10.0 MB)`]);
+    expect(linesOf(() => readFileText(lying.path))).toEqual([
+      `${lying.path}: the input is too large (more than 10.0 MB) (expected at most 10.0 MB)`,
+    ]);
   });
 
   it('reads a file of exactly the cap in full', () => {

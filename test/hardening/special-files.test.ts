@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const WHY = { [fifo]: 'is a named pipe (FIFO), not a file', [zero]: 'is a device, not a file', [socket]: 'is a socket, not a file' };
+const WHY = {
+  [fifo]: 'is a named pipe (FIFO), not a file',
+  [zero]: 'is a device, not a file',
+  [socket]: 'is a socket, not a file',
+};
 const EXPECTED = '(expected a regular file, or "-" for standard input)';
 
 describe('an input that is not a regular file is refused at once, exit 2', () => {
@@ -84,9 +88,17 @@ describe('reading stops at the size cap whatever the file system says', () => {
   it('standard input from an endless device: refused past the cap, at once', () => {
     const fd = openSync(zero, 'r');
     try {
-      const result = spawnSync(process.execPath, [BIN, 'assess', '--answers', '-'], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', timeout: HOSTILE_TIMEOUT });
+      const result = spawnSync(process.execPath, [BIN, 'assess', '--answers', '-'], {
+        stdio: [fd, 'pipe', 'pipe'],
+        encoding: 'utf8',
+        timeout: HOSTILE_TIMEOUT,
+      });
       expect(result.status, result.stderr).toBe(2);
-      expect(result.stderr).toMatch(new RegExp(`^pm-diag: <stdin>: the input is too large \\(\\d+\\.\\d MB\\) \\(expected at most ${MAX_INPUT_BYTES / 1024 / 1024}\\.0 MB\\)\\n$`));
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^pm-diag: <stdin>: the input is too large \\(\\d+\\.\\d MB\\) \\(expected at most ${MAX_INPUT_BYTES / 1024 / 1024}\\.0 MB\\)\\n$`,
+        ),
+      );
     } finally {
       closeSync(fd);
     }

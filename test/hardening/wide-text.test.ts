@@ -33,12 +33,21 @@ const bank = write(
 const answers = write(
   'wide-answers.yaml',
   readFileSync(`${ANSWERS}/minimal-complete.yaml`, 'utf8')
-    .replace('organization: Acme Corp', 'organization: 北风分析有限公司北风分析有限公司北风分析有限公司北风分析有限公司北风分析有限公司北风分析')
+    .replace(
+      'organization: Acme Corp',
+      'organization: 北风分析有限公司北风分析有限公司北风分析有限公司北风分析有限公司北风分析有限公司北风分析',
+    )
     .replace('name: Dana Lee', 'name: 李大娜 👩‍👩‍👧‍👦')
-    .replace('note: Mostly from sales calls.', 'note: 大部分来自销售电话 😀 以及一些客户访谈，我们需要更系统的方法来收集这些信息并且分享给整个团队使用'),
+    .replace(
+      'note: Mostly from sales calls.',
+      'note: 大部分来自销售电话 😀 以及一些客户访谈，我们需要更系统的方法来收集这些信息并且分享给整个团队使用',
+    ),
 );
 
-const later = write('wide-later.yaml', readFileSync(answers, 'utf8').replace('capability: 3', 'capability: 5').replace('{ delivery: 4 }', '{ delivery: 2 }'));
+const later = write(
+  'wide-later.yaml',
+  readFileSync(answers, 'utf8').replace('capability: 3', 'capability: 5').replace('{ delivery: 4 }', '{ delivery: 2 }'),
+);
 
 describe('wide characters in the terminal layout', () => {
   it.each([

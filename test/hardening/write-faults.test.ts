@@ -77,24 +77,27 @@ describe('writeFileAtomic, failing in the middle of the write', () => {
 });
 
 describe('the interactive flow, when saving an answer fails', () => {
-  it.each(['ENOSPC', 'crash'] as const)('%s at the fifth save: the file keeps the four saves before it, and no temp file', async (kind) => {
-    const { folder, path } = folderWith('answers.yaml', '');
-    rmSync(path);
-    // Saves: before the first question, then after organization, name, role, owner, capability...
-    fault.kind = kind;
-    fault.skip = 4;
-    const output = captureOutput();
-    let result: Awaited<ReturnType<typeof runFlow>>;
-    try {
-      result = await runFlow(LAUNCH_SCRIPT, { savePath: path, areas: ['launch'] });
-    } finally {
-      output.restore();
-    }
-    if (kind === 'ENOSPC') expect(result.error).toBeInstanceOf(InputError);
-    else expect(result.error).toMatchObject({ message: 'injected crash in the middle of a write' });
-    const { respondent } = parseAnswers({ source: path, text: readFileSync(path, 'utf8') }, stagelessBank());
-    expect(respondent).toMatchObject({ organization: 'Acme Corp', name: 'Dana Lee', role: 'pmm' });
-    expect(respondent.answers.size).toBe(0);
-    expect(readdirSync(folder)).toEqual(['answers.yaml']);
-  });
+  it.each(['ENOSPC', 'crash'] as const)(
+    '%s at the fifth save: the file keeps the four saves before it, and no temp file',
+    async (kind) => {
+      const { folder, path } = folderWith('answers.yaml', '');
+      rmSync(path);
+      // Saves: before the first question, then after organization, name, role, owner, capability...
+      fault.kind = kind;
+      fault.skip = 4;
+      const output = captureOutput();
+      let result: Awaited<ReturnType<typeof runFlow>>;
+      try {
+        result = await runFlow(LAUNCH_SCRIPT, { savePath: path, areas: ['launch'] });
+      } finally {
+        output.restore();
+      }
+      if (kind === 'ENOSPC') expect(result.error).toBeInstanceOf(InputError);
+      else expect(result.error).toMatchObject({ message: 'injected crash in the middle of a write' });
+      const { respondent } = parseAnswers({ source: path, text: readFileSync(path, 'utf8') }, stagelessBank());
+      expect(respondent).toMatchObject({ organization: 'Acme Corp', name: 'Dana Lee', role: 'pmm' });
+      expect(respondent.answers.size).toBe(0);
+      expect(readdirSync(folder)).toEqual(['answers.yaml']);
+    },
+  );
 });

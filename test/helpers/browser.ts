@@ -14,7 +14,10 @@ export const browserRequired = (): boolean => process.env.PM_DIAG_REQUIRE_BROWSE
 /** True when the browser tests can run; throws when they must and cannot. */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (browserRequired()) throw new Error(`PM_DIAG_REQUIRE_BROWSER=1 but there is no browser at ${CHROMIUM}: install it (apt-get install -y chromium fonts-liberation) or set PM_DIAG_CHROMIUM`);
+  if (browserRequired())
+    throw new Error(
+      `PM_DIAG_REQUIRE_BROWSER=1 but there is no browser at ${CHROMIUM}: install it (apt-get install -y chromium fonts-liberation) or set PM_DIAG_CHROMIUM`,
+    );
   return false;
 }
 
@@ -24,7 +27,13 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     // No update checks, no first-run pages: a test browser sends no request of its own. Running as
     // root (CI containers) needs --no-sandbox.
-    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--no-sandbox', '--disable-dev-shm-usage'],
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -38,7 +47,10 @@ export interface PageWatch {
 }
 
 /** A new page in its own context, recording its requests and errors; `open` loads a local file. */
-export async function watchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<PageWatch & { open(path: string): Promise<void> }> {
+export async function watchedPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<PageWatch & { open(path: string): Promise<void> }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const requests: string[] = [];
@@ -69,8 +81,25 @@ export const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 /** The serious and critical violations axe-core finds on the page as it is now (axe already injected). */
 export async function axeViolations(page: Page): Promise<string[]> {
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }

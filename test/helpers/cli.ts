@@ -11,8 +11,16 @@ export interface CliResult {
 }
 
 /** Runs the built binary (npm test builds first) with colour off and no terminal, as CI does. */
-export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string; timeout?: number } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+export function runCli(
+  args: string[],
+  options: { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string; timeout?: number } = {},
+): CliResult {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,

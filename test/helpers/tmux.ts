@@ -47,7 +47,10 @@ export function openTerminal(dir: string): Terminal {
     const deadline = Date.now() + TIMEOUT;
     for (;;) {
       if (typeof what === 'function' ? what() : what.test(screen())) return;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}${typeof what === 'function' ? '' : `; the screen:\n${screen()}`}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for ${label}${typeof what === 'function' ? '' : `; the screen:\n${screen()}`}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };

@@ -10,12 +10,36 @@ const choices: Choice<string>[] = [
   { value: '1', name: '1  Initial', detail: 'Ad hoc, when someone notices.' },
   { value: '2', name: '2  Defined', detail: DETAIL },
   { separator: ' ' },
-  { value: 'note', name: 'Add a note…', short: '(note)', shortcut: { key: 'n', hint: 'note' }, description: 'A remark kept with this answer.' },
-  { value: 'back', name: 'Back to the previous question', short: '(back)', shortcut: { key: 'b', hint: 'back' }, disabled: '(this is the first question)' },
-  { value: 'skip', name: 'Skip the rest of this area', short: '(skipped)', shortcut: { key: 's', hint: 'skip the area' } },
+  {
+    value: 'note',
+    name: 'Add a note…',
+    short: '(note)',
+    shortcut: { key: 'n', hint: 'note' },
+    description: 'A remark kept with this answer.',
+  },
+  {
+    value: 'back',
+    name: 'Back to the previous question',
+    short: '(back)',
+    shortcut: { key: 'b', hint: 'back' },
+    disabled: '(this is the first question)',
+  },
+  {
+    value: 'skip',
+    name: 'Skip the rest of this area',
+    short: '(skipped)',
+    shortcut: { key: 's', hint: 'skip the area' },
+  },
 ];
 const ask = (rows: number, extra: { default?: string } = {}) =>
-  render(choicePrompt<string>, { message: 'Capability?', choices, keys: [['⏎', 'choose']], width: 60, rows: () => rows, ...extra });
+  render(choicePrompt<string>, {
+    message: 'Capability?',
+    choices,
+    keys: [['⏎', 'choose']],
+    width: 60,
+    rows: () => rows,
+    ...extra,
+  });
 
 describe('the list prompt', () => {
   it('takes a choice by its key at once, and names the keys in the hints', async () => {
@@ -26,7 +50,7 @@ describe('the list prompt', () => {
     expect(getScreen()).toContain('Capability? (skipped)');
   });
 
-  it('refuses a disabled choice\'s key with its reason and stays open', async () => {
+  it("refuses a disabled choice's key with its reason and stays open", async () => {
     const { answer, events, getScreen } = await ask(40);
     events.keypress('b');
     expect(getScreen()).toContain('Back to the previous question (this is the first question)');
@@ -50,7 +74,7 @@ describe('the list prompt', () => {
     await expect(answer).resolves.toBe('skip');
   });
 
-  it('shows every detail under its name when tall enough, else the highlighted one\'s under the list', async () => {
+  it("shows every detail under its name when tall enough, else the highlighted one's under the list", async () => {
     const tall = await ask(40);
     const all = tall.getScreen();
     expect(all).toContain('     Ad hoc, when someone notices.');

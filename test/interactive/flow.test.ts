@@ -56,11 +56,13 @@ describe('the interactive flow, driven through the prompts seam', () => {
     const stderr = output.stderr();
     expect(stderr).toContain('Area 1 of 1 · Question 2 of 2');
     expect(stderr).toContain('Review');
-    expect(stderr).toContain('2 of 2 items answered (1 with a "don\'t know"), 0 not applicable, 0 skipped, 0 unanswered');
+    expect(stderr).toContain(
+      '2 of 2 items answered (1 with a "don\'t know"), 0 not applicable, 0 skipped, 0 unanswered',
+    );
     expect(stderr).toContain(`Your answers are saved in ${savePath}`);
   });
 
-  it('shows each level with its label and description, and always offers don\'t know, n/a, a note, back and skip', async () => {
+  it("shows each level with its label and description, and always offers don't know, n/a, a note, back and skip", async () => {
     const { prompter } = await runFlow(LAUNCH_SCRIPT, { savePath, areas: ['launch'] });
     const capability = prompter.asked[4]!;
     const bank = stagelessBank();
@@ -68,12 +70,45 @@ describe('the interactive flow, driven through the prompts seam', () => {
     expect(capability.labels).toContain(`3  ${bank.scales.capability[3].label}`);
     expect(capability.labels.join('\n').replace(/\s+/g, ' ')).toContain(bank.scales.capability[3].description);
     const owner = prompter.asked[3]!;
-    expect(owner.values).toEqual(['pm', 'pmm', 'shared', 'combined', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear', 'n/a', 'note', 'back', 'skip']);
+    expect(owner.values).toEqual([
+      'pm',
+      'pmm',
+      'shared',
+      'combined',
+      'sales',
+      'engineering',
+      'leadership',
+      'other',
+      'none',
+      'unclear',
+      'n/a',
+      'note',
+      'back',
+      'skip',
+    ]);
     expect(owner.labels).toContain(bank.functions.pmm.name);
   });
 
   it('goes back to the previous question, shows the answer given, and keeps the change', async () => {
-    const script: Scripted[] = ['Acme', '', 'pm', 'pmm', 3, 'back', 'back', 'shared', 4, 2, 'back', 'back', 4, 2, 'pm', 4, 4];
+    const script: Scripted[] = [
+      'Acme',
+      '',
+      'pm',
+      'pmm',
+      3,
+      'back',
+      'back',
+      'shared',
+      4,
+      2,
+      'back',
+      'back',
+      4,
+      2,
+      'pm',
+      4,
+      4,
+    ];
     const { prompter, error } = await runFlow(script, { savePath, areas: ['launch'] });
     expect(error).toBeUndefined();
     const asked = prompter.asked;
@@ -91,9 +126,15 @@ describe('the interactive flow, driven through the prompts seam', () => {
 
   it('goes back from the first question to the role, from a resumed session too', async () => {
     await runFlow(['Acme', '', 'pm', { stop: 'ExitPromptError' }], { savePath, areas: ['launch'] });
-    const { prompter } = await runFlow(['back', 'pmm', 'pm', 3, 3, 'n/a'], { savePath, areas: ['launch'], start: 'resume' });
+    const { prompter } = await runFlow(['back', 'pmm', 'pm', 3, 3, 'n/a'], {
+      savePath,
+      areas: ['launch'],
+      start: 'resume',
+    });
     expect(prompter.asked[1]).toMatchObject({ message: 'Your role?', default: 'pm' });
-    expect(parseAnswers({ source: savePath, text: readFileSync(savePath, 'utf8') }, stagelessBank()).respondent.role).toBe('pmm');
+    expect(
+      parseAnswers({ source: savePath, text: readFileSync(savePath, 'utf8') }, stagelessBank()).respondent.role,
+    ).toBe('pmm');
   });
 
   it('skips the rest of an area, saves the skipped items as null, and does not ask them on resume', async () => {
@@ -114,11 +155,16 @@ describe('the interactive flow, driven through the prompts seam', () => {
     expect(resumed.prompter.asked[0]!.message).toBe('Who owns it today?');
     expect(resumed.prompter.left()).toBe(0);
     expect(output.stderr()).toContain(`Area 2 of 2 · ${enablement.title}`);
-    expect(output.stderr()).toContain(`0 of ${enablement.items.length + 2} items answered, ${enablement.items.length} not applicable, 2 skipped, 0 unanswered`);
+    expect(output.stderr()).toContain(
+      `0 of ${enablement.items.length + 2} items answered, ${enablement.items.length} not applicable, 2 skipped, 0 unanswered`,
+    );
   });
 
   it('takes n/a for the whole item and moves to the next item; "don\'t know" for a level', async () => {
-    const { prompter } = await runFlow(['', '', 'pm', 'n/a', 'unclear', 'unknown', 'unknown'], { savePath, areas: ['launch'] });
+    const { prompter } = await runFlow(['', '', 'pm', 'n/a', 'unclear', 'unknown', 'unknown'], {
+      savePath,
+      areas: ['launch'],
+    });
     expect(prompter.asked.map((a) => a.message).slice(3)).toEqual([
       'Who owns it today?',
       'Who owns it today?',
@@ -134,19 +180,44 @@ describe('the interactive flow, driven through the prompts seam', () => {
 
   it('adds, keeps and removes a note, saving it at once', async () => {
     const keep = (a: { default?: string }) => a.default ?? '';
-    const script: Scripted[] = ['', '', 'pm', 'note', 'Tiering: "tier 1" only', 'pmm', 'note', keep, 3, 3, 'note', { stop: 'ExitPromptError' }];
+    const script: Scripted[] = [
+      '',
+      '',
+      'pm',
+      'note',
+      'Tiering: "tier 1" only',
+      'pmm',
+      'note',
+      keep,
+      3,
+      3,
+      'note',
+      { stop: 'ExitPromptError' },
+    ];
     await runFlow(script, { savePath, areas: ['launch'] });
-    expect(saved().get('launch-strategy-and-plan')).toEqual({ owner: 'pmm', capability: 3, capacity: 3, note: 'Tiering: "tier 1" only' });
+    expect(saved().get('launch-strategy-and-plan')).toEqual({
+      owner: 'pmm',
+      capability: 3,
+      capacity: 3,
+      note: 'Tiering: "tier 1" only',
+    });
     await runFlow(['note', '-', { stop: 'ExitPromptError' }], { savePath, areas: ['launch'], start: 'resume' });
     // The second item had no answer yet; a removed note leaves nothing behind.
     expect(saved().has('launch-readiness-and-status')).toBe(false);
-    await runFlow(['back', 'note', '-', 3, { stop: 'ExitPromptError' }], { savePath, areas: ['launch'], start: 'resume' });
+    await runFlow(['back', 'note', '-', 3, { stop: 'ExitPromptError' }], {
+      savePath,
+      areas: ['launch'],
+      start: 'resume',
+    });
     expect(saved().get('launch-strategy-and-plan')).toEqual({ owner: 'pmm', capability: 3, capacity: 3 });
   });
 
   it('asks only the areas given with --area; the interlock is an area of its own', async () => {
     const bank = stagelessBank();
-    const { prompter } = await runFlow(['', '', 'pm', ...bank.interlock.map(() => 4)], { savePath, areas: ['interlock'] });
+    const { prompter } = await runFlow(['', '', 'pm', ...bank.interlock.map(() => 4)], {
+      savePath,
+      areas: ['interlock'],
+    });
     expect(prompter.left()).toBe(0);
     expect(prompter.asked.slice(3).every((a) => a.message === 'Delivery: how reliably does it arrive?')).toBe(true);
     expect([...saved().keys()]).toEqual(bank.interlock.map((i) => i.id));
@@ -163,31 +234,43 @@ describe('nothing lost: saving after every answer and resuming', () => {
   // Every prompt of the launch script, counted from 1: interrupted there, the file holds the answers before it.
   const total = LAUNCH_SCRIPT.length;
 
-  it.each(Array.from({ length: total }, (_, i) => i + 1))('Ctrl-C at prompt %i leaves a valid file with every earlier answer, and resuming finishes it', async (n) => {
-    const reference = join(dir, 'reference.yaml');
-    await runFlow(LAUNCH_SCRIPT, { savePath: reference, areas: ['launch'] });
+  it.each(Array.from({ length: total }, (_, i) => i + 1))(
+    'Ctrl-C at prompt %i leaves a valid file with every earlier answer, and resuming finishes it',
+    async (n) => {
+      const reference = join(dir, 'reference.yaml');
+      await runFlow(LAUNCH_SCRIPT, { savePath: reference, areas: ['launch'] });
 
-    const first = await runFlow([...LAUNCH_SCRIPT.slice(0, n - 1), { stop: 'ExitPromptError' }], { savePath, areas: ['launch'] });
-    expect(first.error).toBeInstanceOf(InterruptedError);
-    expect(exitCodeFor(first.error, false)).toBe(130);
-    expect(output.stderr()).toContain(`every answer is saved in ${savePath}`);
-    expect(output.stderr()).toContain(`pm-diag assess --resume --save ${savePath}`);
-    const answered = saved();
-    const itemsBefore = Math.max(0, n - 4);
-    const fieldCount = [...answered.values()].reduce((sum, a) => sum + (a === 'n/a' ? 0 : Object.keys(a).length), 0);
-    expect(fieldCount).toBe(itemsBefore);
+      const first = await runFlow([...LAUNCH_SCRIPT.slice(0, n - 1), { stop: 'ExitPromptError' }], {
+        savePath,
+        areas: ['launch'],
+      });
+      expect(first.error).toBeInstanceOf(InterruptedError);
+      expect(exitCodeFor(first.error, false)).toBe(130);
+      expect(output.stderr()).toContain(`every answer is saved in ${savePath}`);
+      expect(output.stderr()).toContain(`pm-diag assess --resume --save ${savePath}`);
+      const answered = saved();
+      const itemsBefore = Math.max(0, n - 4);
+      const fieldCount = [...answered.values()].reduce((sum, a) => sum + (a === 'n/a' ? 0 : Object.keys(a).length), 0);
+      expect(fieldCount).toBe(itemsBefore);
 
-    const second = await runFlow(LAUNCH_SCRIPT.slice(n - 1), { savePath, areas: ['launch'], start: 'resume' });
-    expect(second.error).toBeUndefined();
-    expect(second.prompter.left()).toBe(0);
-    // Each file is its own submission, saved at its own time: the rest is the same.
-    const answersOf = (path: string) => readFileSync(path, 'utf8').replaceAll(path, '').replace(/^(response|answered-at): .*\n/gm, '');
-    expect(answersOf(savePath)).toBe(answersOf(reference));
-    expect(readFileSync(savePath, 'utf8')).toMatch(/^response: [0-9a-f-]{36}\nanswered-at: \d{4}-.*Z$/m);
-  });
+      const second = await runFlow(LAUNCH_SCRIPT.slice(n - 1), { savePath, areas: ['launch'], start: 'resume' });
+      expect(second.error).toBeUndefined();
+      expect(second.prompter.left()).toBe(0);
+      // Each file is its own submission, saved at its own time: the rest is the same.
+      const answersOf = (path: string) =>
+        readFileSync(path, 'utf8')
+          .replaceAll(path, '')
+          .replace(/^(response|answered-at): .*\n/gm, '');
+      expect(answersOf(savePath)).toBe(answersOf(reference));
+      expect(readFileSync(savePath, 'utf8')).toMatch(/^response: [0-9a-f-]{36}\nanswered-at: \d{4}-.*Z$/m);
+    },
+  );
 
   it('SIGTERM (an aborted prompt) says where the progress is and exits 143', async () => {
-    const { error } = await runFlow(['Acme', '', 'pm', 'pm', { stop: 'AbortPromptError', cause: 'SIGTERM' }], { savePath, areas: ['launch'] });
+    const { error } = await runFlow(['Acme', '', 'pm', 'pm', { stop: 'AbortPromptError', cause: 'SIGTERM' }], {
+      savePath,
+      areas: ['launch'],
+    });
     expect(error).toBeInstanceOf(InterruptedError);
     expect(exitCodeFor(error, false)).toBe(143);
     expect(output.stderr()).toContain('Stopped (SIGTERM). 1 of 6 questions answered');
@@ -208,7 +291,10 @@ describe('nothing lost: saving after every answer and resuming', () => {
     const report = await runFlow(['report'], { savePath, areas: ['launch'] });
     expect(report.prompter.asked[0]!.values).toEqual(['report', 'review', 'fresh']);
     expect(report.error).toBeUndefined();
-    const review = await runFlow(['review', 'Acme Corp', 'Dana Lee', 'pmm', 'pmm', 5, 2, 'pm', 4, 'unknown'], { savePath, areas: ['launch'] });
+    const review = await runFlow(['review', 'Acme Corp', 'Dana Lee', 'pmm', 'pmm', 5, 2, 'pm', 4, 'unknown'], {
+      savePath,
+      areas: ['launch'],
+    });
     expect(review.prompter.asked[1]).toMatchObject({ kind: 'input', default: 'Acme Corp' });
     expect(saved().get('launch-strategy-and-plan')).toEqual({ owner: 'pmm', capability: 5, capacity: 2 });
   });
@@ -218,7 +304,9 @@ describe('nothing lost: saving after every answer and resuming', () => {
     const old = readFileSync(savePath, 'utf8');
     await runFlow(['', '', 'pm', { stop: 'ExitPromptError' }], { savePath, areas: ['launch'], start: 'fresh' });
     await runFlow(['', '', 'pm', { stop: 'ExitPromptError' }], { savePath, areas: ['launch'], start: 'fresh' });
-    const backups = readdirSync(dir).filter((f) => f.startsWith('answers.yaml.bak-')).sort();
+    const backups = readdirSync(dir)
+      .filter((f) => f.startsWith('answers.yaml.bak-'))
+      .sort();
     expect(backups).toHaveLength(2);
     expect(readFileSync(join(dir, backups[0]!), 'utf8')).toBe(old);
     expect(saved().size).toBe(0);
@@ -245,7 +333,9 @@ describe('nothing lost: saving after every answer and resuming', () => {
     );
     const { error } = await runFlow(['Acme', '', 'pm', 'pm', 3, 3], { savePath, areas: ['launch'], start: 'resume' });
     expect(error).toBeUndefined();
-    expect(output.stderr().replace(/\s+/g, ' ')).toMatch(/warning: .*older question bank; 2 answers are for items it no longer has and were dropped: retired-item, old-interlock/);
+    expect(output.stderr().replace(/\s+/g, ' ')).toMatch(
+      /warning: .*older question bank; 2 answers are for items it no longer has and were dropped: retired-item, old-interlock/,
+    );
     expect(saved().get('launch-strategy-and-plan')).toEqual({ owner: 'pmm', capability: 2, capacity: 2 });
     const backup = readdirSync(dir).find((f) => f.includes('.bak-'));
     expect(readFileSync(join(dir, backup!), 'utf8')).toContain('retired-item');
@@ -271,7 +361,10 @@ describe('nothing lost: saving after every answer and resuming', () => {
   });
 
   it('fails before the first question when the answers file cannot be written', async () => {
-    const { error, prompter } = await runFlow(LAUNCH_SCRIPT, { savePath: join(dir, 'missing', 'a.yaml'), areas: ['launch'] });
+    const { error, prompter } = await runFlow(LAUNCH_SCRIPT, {
+      savePath: join(dir, 'missing', 'a.yaml'),
+      areas: ['launch'],
+    });
     expect(error).toBeInstanceOf(InputError);
     expect(String((error as Error).message)).toContain('the folder does not exist');
     expect(prompter.asked).toHaveLength(0);
@@ -285,12 +378,17 @@ describe('untrusted bank text', () => {
     const bank: Bank = structuredClone(stagelessBank());
     bank.title = evil(bank.title);
     bank.functions.pm = { name: evil('PM'), mandate: evil('mandate') };
-    for (const level of ['1', '2', '3', '4', '5'] as const) bank.scales.capability[level] = { label: evil('label'), description: evil('description') };
+    for (const level of ['1', '2', '3', '4', '5'] as const)
+      bank.scales.capability[level] = { label: evil('label'), description: evil('description') };
     const area = bank.areas.find((a) => a.id === 'launch')!;
     area.title = evil(area.title);
     area.description = evil('about');
-    for (const item of area.responsibilities) Object.assign(item, { title: evil(item.title), question: evil(item.question) });
-    const { prompter } = await runFlow(['', '', 'pm', 'pm', 'note', evil('my note'), 3, 3, 'pm', 'unknown', 'unknown'], { savePath, areas: ['launch'], bank, format: 'terminal' });
+    for (const item of area.responsibilities)
+      Object.assign(item, { title: evil(item.title), question: evil(item.question) });
+    const { prompter } = await runFlow(
+      ['', '', 'pm', 'pm', 'note', evil('my note'), 3, 3, 'pm', 'unknown', 'unknown'],
+      { savePath, areas: ['launch'], bank, format: 'terminal' },
+    );
     const shown = [...prompter.asked.flatMap((a) => [...a.labels, a.default ?? '']), output.stderr()].join('\n');
     expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(output.stdout()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);

@@ -5,7 +5,12 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { loadBankFile } from '../../src/io/bank-files.js';
 import type { Bank } from '../../src/core/bank/schema.js';
 import { interactiveAssessment, type FlowContext } from '../../src/app/interactive/flow.js';
-import { isSeparator, type InputQuestion, type Prompter, type SelectQuestion } from '../../src/app/interactive/prompts.js';
+import {
+  isSeparator,
+  type InputQuestion,
+  type Prompter,
+  type SelectQuestion,
+} from '../../src/app/interactive/prompts.js';
 import { selectSections } from '../../src/app/interactive/steps.js';
 import { makeColors } from '../../src/core/render/colors.js';
 import { reportSettings } from '../../src/commands/options.js';
@@ -32,10 +37,14 @@ export interface Asked {
 }
 
 /** An answer: a choice value or typed text; a number is a level or a choice's value; `stop` is Ctrl-C or an abort. */
-export type Scripted = string | number | { stop: 'ExitPromptError' | 'AbortPromptError'; cause?: string } | ((asked: Asked) => string);
+export type Scripted =
+  string | number | { stop: 'ExitPromptError' | 'AbortPromptError'; cause?: string } | ((asked: Asked) => string);
 
 export function promptStop(name: 'ExitPromptError' | 'AbortPromptError', cause?: string): Error {
-  const err = new Error(name === 'ExitPromptError' ? 'User force closed the prompt with SIGINT' : 'Prompt was aborted', { cause });
+  const err = new Error(
+    name === 'ExitPromptError' ? 'User force closed the prompt with SIGINT' : 'Prompt was aborted',
+    { cause },
+  );
   err.name = name;
   return err;
 }
@@ -59,13 +68,28 @@ export function scriptedPrompter(script: Scripted[]): Prompter & { asked: Asked[
     left: () => queue.length,
     async select<T>(q: SelectQuestion<T>): Promise<T> {
       const selectable = q.choices.flatMap((c) => (isSeparator(c) || c.disabled ? [] : [String(c.value)]));
-      const labels = q.choices.flatMap((c) => (isSeparator(c) ? [c.separator] : [c.name, c.description ?? '', c.detail ?? '', c.short ?? '', c.disabled ?? '']));
-      const value = next({ kind: 'select', message: q.message, default: q.default === undefined ? undefined : String(q.default), values: selectable, labels: [q.message, ...labels] });
-      if (!selectable.includes(value)) throw new Error(`"${value}" is not a choice at "${q.message}" (choices: ${selectable.join(', ')})`);
+      const labels = q.choices.flatMap((c) =>
+        isSeparator(c) ? [c.separator] : [c.name, c.description ?? '', c.detail ?? '', c.short ?? '', c.disabled ?? ''],
+      );
+      const value = next({
+        kind: 'select',
+        message: q.message,
+        default: q.default === undefined ? undefined : String(q.default),
+        values: selectable,
+        labels: [q.message, ...labels],
+      });
+      if (!selectable.includes(value))
+        throw new Error(`"${value}" is not a choice at "${q.message}" (choices: ${selectable.join(', ')})`);
       return q.choices.flatMap((c) => (isSeparator(c) ? [] : [c.value])).find((v) => String(v) === value) as T;
     },
     async input(q: InputQuestion): Promise<string> {
-      return next({ kind: 'input', message: q.message, default: q.default, values: [], labels: [q.message, q.default ?? ''] });
+      return next({
+        kind: 'input',
+        message: q.message,
+        default: q.default,
+        values: [],
+        labels: [q.message, q.default ?? ''],
+      });
     },
   };
 }
@@ -74,8 +98,12 @@ export function scriptedPrompter(script: Scripted[]): Prompter & { asked: Asked[
 export function captureOutput(): { stdout: () => string; stderr: () => string; restore: () => void } {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+  const o = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  const e = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
   return {
     stdout: () => out,
     stderr: () => err,
@@ -92,7 +120,11 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 /** A fresh folder and captured output for each test of the describe block that calls it; `answers.yaml` in it is the session file. */
-export function sessionPerTest(): { readonly dir: string; readonly savePath: string; readonly output: ReturnType<typeof captureOutput> } {
+export function sessionPerTest(): {
+  readonly dir: string;
+  readonly savePath: string;
+  readonly output: ReturnType<typeof captureOutput>;
+} {
   let current: { dir: string; cleanup: () => void; output: ReturnType<typeof captureOutput> } | undefined;
   beforeEach(() => {
     current = { ...tempDir(), output: captureOutput() };
@@ -128,7 +160,10 @@ export interface RunOptions {
 }
 
 /** Runs the interactive flow with a scripted prompter, as `runInteractive` would with real prompts. */
-export async function runFlow(script: Scripted[], options: RunOptions): Promise<{ prompter: ReturnType<typeof scriptedPrompter>; error?: unknown }> {
+export async function runFlow(
+  script: Scripted[],
+  options: RunOptions,
+): Promise<{ prompter: ReturnType<typeof scriptedPrompter>; error?: unknown }> {
   const bank = options.bank ?? stagelessBank();
   const prompter = scriptedPrompter(script);
   const ctx: FlowContext = {
@@ -141,7 +176,12 @@ export async function runFlow(script: Scripted[], options: RunOptions): Promise<
     resumeArgs: ['pm-diag', 'assess', '--resume', '--save', options.savePath],
     bankPath: options.bankPath,
     prompter,
-    settings: reportSettings({ format: options.format ?? 'json', color: false, stage: options.stage, form: options.form }),
+    settings: reportSettings({
+      format: options.format ?? 'json',
+      color: false,
+      stage: options.stage,
+      form: options.form,
+    }),
     look: { colors: makeColors(false), width: 78 },
   };
   try {

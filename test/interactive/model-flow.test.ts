@@ -19,17 +19,24 @@ const RAPID_ITEMS = ['combined', 4, 'interview notes', 2, 'pmm', 2, 3, 'leadersh
 
 describe('the interactive flow on a bank with stages and a rapid form', () => {
   it('asks the stage, then the form with its length, then only the rapid items; evidence after a capability of 3 or more', async () => {
-    const { prompter, error } = await runFlow(['startup', 'rapid', ...PROFILE, ...RAPID_ITEMS], { savePath: session.savePath, bank });
+    const { prompter, error } = await runFlow(['startup', 'rapid', ...PROFILE, ...RAPID_ITEMS], {
+      savePath: session.savePath,
+      bank,
+    });
     expect(error).toBeUndefined();
     expect(prompter.left()).toBe(0);
     const [stage, form] = prompter.asked;
     expect(stage!.message).toContain('Which stage');
     expect(stage!.values).toEqual(['startup', 'growth', 'enterprise']);
     expect(stage!.default).toBe('growth');
-    expect(stage!.labels).toEqual(expect.arrayContaining(['Startup', 'One person often does both jobs.', 'Enterprise', 'Several teams of each.']));
+    expect(stage!.labels).toEqual(
+      expect.arrayContaining(['Startup', 'One person often does both jobs.', 'Enterprise', 'Several teams of each.']),
+    );
     expect(form!.values).toEqual(['rapid', 'full']);
     // Four minutes to start and 10 questions at 9 seconds each, rounded to whole minutes; at startup pricing and the launch cadence do not apply.
-    expect(form!.labels).toEqual(expect.arrayContaining(['Rapid: 10 questions, about 6 minutes', 'Full: 10 questions, about 6 minutes']));
+    expect(form!.labels).toEqual(
+      expect.arrayContaining(['Rapid: 10 questions, about 6 minutes', 'Full: 10 questions, about 6 minutes']),
+    );
     const messages = prompter.asked.map((a) => a.message);
     expect(messages.filter((m) => m.startsWith('Evidence'))).toEqual(['Evidence (optional, Enter skips):']);
     expect(prompter.asked.find((a) => a.message === 'Who owns it today?')!.values).toContain('combined');
@@ -42,8 +49,18 @@ describe('the interactive flow on a bank with stages and a rapid form', () => {
     expect(text).toContain(`bank-hash: ${bankHash(bank)}`);
     const { respondent, warnings } = parseAnswers({ source: session.savePath, text }, bank);
     expect(warnings).toEqual([]);
-    expect(respondent.answers.get('market-problems')).toEqual({ owner: 'combined', capability: 4, capacity: 2, evidence: 'interview notes' });
-    expect([...respondent.answers.keys()]).toEqual(['market-problems', 'positioning', 'operating-model', 'win-loss-feedback']);
+    expect(respondent.answers.get('market-problems')).toEqual({
+      owner: 'combined',
+      capability: 4,
+      capacity: 2,
+      evidence: 'interview notes',
+    });
+    expect([...respondent.answers.keys()]).toEqual([
+      'market-problems',
+      'positioning',
+      'operating-model',
+      'win-loss-feedback',
+    ]);
     const report = JSON.parse(session.output.stdout());
     expect(report).toMatchObject({ stage: 'startup', form: 'rapid', outOfScope: 2 });
     expect(report.items[0].owner.status).toBe('aligned');
@@ -51,7 +68,12 @@ describe('the interactive flow on a bank with stages and a rapid form', () => {
 
   it('asks neither the stage nor the form when --stage and --form give them, and saves them', async () => {
     const fullEnterprise = [...PROFILE, 'pm', 2, 2, 'pmm', 2, 2, 'pm', 2, 2, 'leadership', 2, 2, 3, 3];
-    const { prompter, error } = await runFlow(fullEnterprise, { savePath: session.savePath, bank, stage: 'enterprise', form: 'full' });
+    const { prompter, error } = await runFlow(fullEnterprise, {
+      savePath: session.savePath,
+      bank,
+      stage: 'enterprise',
+      form: 'full',
+    });
     expect(error).toBeUndefined();
     expect(prompter.asked.map((a) => a.message)).not.toContain(expect.stringContaining('Which'));
     expect(prompter.asked.filter((a) => a.message === 'Delivery: how reliably does it arrive?')).toHaveLength(2);
@@ -59,8 +81,15 @@ describe('the interactive flow on a bank with stages and a rapid form', () => {
   });
 
   it('resumes with the saved stage and form without asking them again', async () => {
-    writeFileSync(session.savePath, 'bank: mini-bank\nstage: startup\nform: rapid\norganization: Acme\nrespondent: { name: Dana, role: pmm }\nanswers:\n  market-problems: { owner: pm, capability: 2, capacity: 2 }\n');
-    const { prompter, error } = await runFlow(['pmm', 2, 3, 'leadership', 2, 2, 4], { savePath: session.savePath, bank, start: 'resume' });
+    writeFileSync(
+      session.savePath,
+      'bank: mini-bank\nstage: startup\nform: rapid\norganization: Acme\nrespondent: { name: Dana, role: pmm }\nanswers:\n  market-problems: { owner: pm, capability: 2, capacity: 2 }\n',
+    );
+    const { prompter, error } = await runFlow(['pmm', 2, 3, 'leadership', 2, 2, 4], {
+      savePath: session.savePath,
+      bank,
+      start: 'resume',
+    });
     expect(error).toBeUndefined();
     expect(prompter.asked[0]!.message).toBe('Who owns it today?');
     expect(prompter.left()).toBe(0);

@@ -54,6 +54,8 @@ describe('the report at the end of the flow', () => {
     const again = runCli(['assess', '--answers', savePath, '--bank', STAGELESS_BANK_FILE]);
     expect(again.code).toBe(0);
     expect(output.stdout()).toBe(again.stdout);
-    expect(readFileSync(savePath, 'utf8')).toContain('launch-strategy-and-plan: { owner: pmm, capability: 3, capacity: 2 }');
+    expect(readFileSync(savePath, 'utf8')).toContain(
+      'launch-strategy-and-plan: { owner: pmm, capability: 3, capacity: 2 }',
+    );
   });
 });

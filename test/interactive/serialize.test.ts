@@ -10,7 +10,8 @@ import type { Answer } from '../../src/core/answers/respondent.js';
 const bank = loadBank();
 const items = bankItems(bank);
 /** No lone surrogates and no NUL: text that UTF-8 files can hold. */
-const storable = (s: string) => s.trim() !== '' && !s.includes('\u0000') && Buffer.from(s, 'utf8').toString('utf8') === s;
+const storable = (s: string) =>
+  s.trim() !== '' && !s.includes('\u0000') && Buffer.from(s, 'utf8').toString('utf8') === s;
 const parse = (text: string) => parseAnswers({ source: 'saved.yaml', text }, bank);
 
 describe('serializeAnswers', () => {
@@ -55,24 +56,37 @@ describe('serializeAnswers', () => {
   });
 
   it('round-trips any answers through parseAnswers', () => {
-    const level = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant('unknown' as const)) as fc.Arbitrary<LevelAnswer>;
+    const level = fc.oneof(
+      fc.integer({ min: 1, max: 5 }),
+      fc.constant('unknown' as const),
+    ) as fc.Arbitrary<LevelAnswer>;
     const note = fc.string({ unit: 'binary', minLength: 1 }).filter(storable);
     const answerFor = (index: number): fc.Arbitrary<Answer> => {
       const item = items[index]!;
       const fields =
         item.kind === 'interlock'
           ? fc.record({ delivery: level, note }, { requiredKeys: ['delivery'] })
-          : fc.record({ owner: fc.constantFrom(...OWNERS), capability: level, capacity: level, note }, { requiredKeys: ['owner'] });
+          : fc.record(
+              { owner: fc.constantFrom(...OWNERS), capability: level, capacity: level, note },
+              { requiredKeys: ['owner'] },
+            );
       return fc.oneof(fc.constant('n/a' as const), fields);
     };
     const draft = fc.record({
       organization: fc.option(fc.string({ minLength: 1 }).filter(storable), { nil: undefined }),
       role: fc.option(fc.constantFrom(...ROLES), { nil: undefined }),
-      picks: fc.uniqueArray(fc.integer({ min: 0, max: items.length - 1 }), { maxLength: 12 }).chain((idx) => fc.tuple(...idx.map((i) => answerFor(i).map((a) => [items[i]!.id, a] as const)))),
+      picks: fc
+        .uniqueArray(fc.integer({ min: 0, max: items.length - 1 }), { maxLength: 12 })
+        .chain((idx) => fc.tuple(...idx.map((i) => answerFor(i).map((a) => [items[i]!.id, a] as const)))),
     });
     fc.assert(
       fc.property(draft, ({ organization, role, picks }) => {
-        const text = serializeAnswers({ bank: bank.id, organization, respondent: role ? { role } : undefined, answers: picks });
+        const text = serializeAnswers({
+          bank: bank.id,
+          organization,
+          respondent: role ? { role } : undefined,
+          answers: picks,
+        });
         const { respondent } = parse(text);
         expect(Object.fromEntries(respondent.answers)).toEqual(Object.fromEntries(picks));
         expect(respondent.organization).toBe(organization);

@@ -33,8 +33,11 @@ let sections: Section[];
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
   term = openTerminal(dir);
-  const doc = parse(readFileSync(FIXTURE, 'utf8')) as { scales: Record<string, Record<number, { description: string }>> };
-  for (const [scale, levels] of Object.entries(doc.scales)) for (const [n, level] of Object.entries(levels)) level.description = LONG(scale, Number(n));
+  const doc = parse(readFileSync(FIXTURE, 'utf8')) as {
+    scales: Record<string, Record<number, { description: string }>>;
+  };
+  for (const [scale, levels] of Object.entries(doc.scales))
+    for (const [n, level] of Object.entries(levels)) level.description = LONG(scale, Number(n));
   writeFileSync(join(dir, 'bank.yaml'), stringify(doc));
   bank = loadBank(join(dir, 'bank.yaml'));
   sections = scopedSections(selectSections(bank, undefined), { stage: 'growth', form: 'full' });
@@ -60,7 +63,7 @@ async function startAtFirstItem(options: StartOptions = {}, extra: string[] = []
 describe('pm-diag assess, read on the screen', () => {
   it.each([
     [[120, 40] as [number, number], 'every level with its description at once'],
-    [[80, 24] as [number, number], 'the highlighted level\'s description'],
+    [[80, 24] as [number, number], "the highlighted level's description"],
   ])('at %j shows %s, and the whole question fits', async (size) => {
     await startAtFirstItem({ size });
     await term.choose(OWNER, '2', /❯ Product Marketing/);
@@ -79,7 +82,7 @@ describe('pm-diag assess, read on the screen', () => {
       // Too short for all of them: only the highlighted level's, which follows the cursor.
       expect(shown).toEqual([1]);
       term.keys('3');
-      await term.waitFor(() => flat(term.screen()).includes(levels[3].description), 'level 3\'s description');
+      await term.waitFor(() => flat(term.screen()).includes(levels[3].description), "level 3's description");
       expect(flat(term.screen())).not.toContain(levels[1].description);
     }
   });

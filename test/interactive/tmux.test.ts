@@ -69,8 +69,16 @@ describe('pm-diag assess in a real terminal (tmux)', () => {
     expect(screen()).toContain('Stopped (Ctrl-C). 2 of 9 questions answered; every answer is saved in a.yaml.');
     expect(screen()).toContain(`${BIN} assess --resume --save a.yaml --area launch`);
     const stopped = savedAnswers();
-    expect(stopped).toMatchObject({ organization: 'Acme Corp', name: 'Dana Lee', role: 'pmm', stage: 'growth', form: 'full' });
-    expect(Object.fromEntries(stopped.answers)).toEqual({ 'launch-tiering': { owner: 'pmm', capability: 3, evidence: 'Tier list in the launch wiki' } });
+    expect(stopped).toMatchObject({
+      organization: 'Acme Corp',
+      name: 'Dana Lee',
+      role: 'pmm',
+      stage: 'growth',
+      form: 'full',
+    });
+    expect(Object.fromEntries(stopped.answers)).toEqual({
+      'launch-tiering': { owner: 'pmm', capability: 3, evidence: 'Tier list in the launch wiki' },
+    });
 
     start(['--resume', '--save', 'a.yaml', '--area', 'launch']);
     await waitFor(/Resuming a\.yaml: 2 of 9 questions answered/);
@@ -98,7 +106,12 @@ describe('pm-diag assess in a real terminal (tmux)', () => {
   });
 
   it.each([
-    ['SIGTERM', 'EXIT=143', 'Stopped (SIGTERM).', () => process.kill(Number(readFileSync(join(dir, 'pid'), 'utf8')), 'SIGTERM')],
+    [
+      'SIGTERM',
+      'EXIT=143',
+      'Stopped (SIGTERM).',
+      () => process.kill(Number(readFileSync(join(dir, 'pid'), 'utf8')), 'SIGTERM'),
+    ],
     // Ctrl-D closes the input without settling the prompt: never an exit 0 half-way.
     ['Ctrl-D', 'EXIT=130', 'Stopped (Ctrl-D: end of input).', () => keys('C-d')],
   ])('on %s says where the progress is and exits non-zero', async (_name, code, message, stop) => {

@@ -48,10 +48,7 @@ function googleCsv(): string {
     return String(value);
   };
   const header = ['Timestamp', 'Email Address', 'Your name [respondent]', 'Your role [role]', 'Organization'];
-  const head = [
-    ...header,
-    ...columns.map(({ id, field, item }) => `${item.title} - ${field}? [${id}.${field}]`),
-  ];
+  const head = [...header, ...columns.map(({ id, field, item }) => `${item.title} - ${field}? [${id}.${field}]`)];
   const rows = team(bank).map((p, i) => [
     `2026/11/3${i} 10:0${i}:00 AM GMT+1`,
     `${p.name.split(' ')[0]!.toLowerCase()}@northwind.example`,
@@ -66,15 +63,7 @@ function googleCsv(): string {
 /** A Microsoft Forms workbook of another company's team (its own report). */
 function microsoftXlsx(): Uint8Array {
   const columns = itemColumns(bank);
-  const header = [
-    'ID',
-    'Start time',
-    'Completion time',
-    'Email',
-    'Name',
-    'Your name [respondent]',
-    'Your role [role]',
-  ];
+  const header = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Your name [respondent]', 'Your role [role]'];
   const head = [
     ...header,
     'Organization [organization]',
@@ -115,10 +104,7 @@ beforeAll(async () => {
   for (const name of examples) copyFileSync(join(ROOT, 'examples/team', name), join(inputs, name));
   writeFileSync(join(inputs, 'google.csv'), googleCsv());
   writeFileSync(join(inputs, 'contoso.xlsx'), microsoftXlsx());
-  writeFileSync(
-    join(inputs, BROKEN),
-    'organization: Northwind Analytics\nanswers:\n  market-problem-discovery: [\n',
-  );
+  writeFileSync(join(inputs, BROKEN), 'organization: Northwind Analytics\nanswers:\n  market-problem-discovery: [\n');
   const made = runCli(['kit', '--out', kit]);
   expect(made.code, made.stderr).toBe(0);
   if (available) browser = await launchBrowser();
@@ -144,10 +130,7 @@ const settled = (p: Page) =>
 
 /** What a download button saves. */
 async function downloaded(p: Page, button: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([
-    p.waitForEvent('download'),
-    p.getByRole('button', { name: button }).click(),
-  ]);
+  const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: button }).click()]);
   const path = join(scratch, 'downloads', download.suggestedFilename());
   await download.saveAs(path);
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
@@ -257,9 +240,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([new Uint8Array(content)], 'contoso.xlsx', { lastModified: 0 }));
       const zone = document.getElementById('kit-drop')!;
-      zone.dispatchEvent(
-        new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }),
-      );
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, bytes);
     await reportReady(w.page);
@@ -275,8 +256,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     const rapid = join(scratch, 'rapid-kit');
     const made = runCli(['kit', '--form', 'rapid', '--organization', 'Acme Corp', '--out', rapid]);
     expect(made.code, made.stderr).toBe(0);
-    for (const name of ['questionnaire.html', 'facilitator.html'])
-      copyFileSync(join(rapid, name), join(machine, name));
+    for (const name of ['questionnaire.html', 'facilitator.html']) copyFileSync(join(rapid, name), join(machine, name));
 
     // A respondent answers every item with the second choice offered, and downloads the file.
     const q = await watchedPage(browser, { acceptDownloads: true });
@@ -286,8 +266,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     for (let screen = 0; screen < 100 && (await q.page.locator('#next').isVisible()); screen++) {
       await q.page.locator('#next').click();
       const groups = q.page.locator('section.screen:not([hidden]) fieldset');
-      for (let g = 0; g < (await groups.count()); g++)
-        await groups.nth(g).locator('label.opt').nth(1).click();
+      for (let g = 0; g < (await groups.count()); g++) await groups.nth(g).locator('label.opt').nth(1).click();
     }
     const [download] = await Promise.all([q.page.waitForEvent('download'), q.page.click('#download')]);
     const answers = join(inputs, download.suggestedFilename());
@@ -340,15 +319,10 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     const columns = itemColumns(bank);
     const people = team(bank);
     const head = ['Your name', 'Your role', ...columns.map((_, i) => `Question ${i + 1}`)];
-    const rows = people.map((p) => [
-      p.name,
-      p.role,
-      ...columns.map(({ id, field }) => cellValue(p, id, field) ?? ''),
-    ]);
+    const rows = people.map((p) => [p.name, p.role, ...columns.map(({ id, field }) => cellValue(p, id, field) ?? '')]);
     writeFileSync(join(inputs, 'untagged.csv'), [head, ...rows].map((row) => csvLine(row)).join('\n') + '\n');
     const entries = columns.map(({ id, field }, i) => `  "Question ${i + 1}": ${id}.${field}`);
-    const map =
-      ['columns:', '  "Your name": respondent', '  "Your role": role', ...entries].join('\n') + '\n';
+    const map = ['columns:', '  "Your name": respondent', '  "Your role": role', ...entries].join('\n') + '\n';
     writeFileSync(join(inputs, 'map.yaml'), map);
     writeFileSync(join(inputs, 'bad-map.yaml'), 'columns:\n  "Your name": respondant\n');
     try {
@@ -408,13 +382,9 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     await w.page.getByRole('button', { name: `Remove ${BROKEN}` }).focus();
     await w.page.keyboard.press('Enter');
     await settled(w.page);
-    expect(await w.page.locator('#kit-files > li').allTextContents()).toEqual([
-      expect.stringContaining('alex.yaml'),
-    ]);
+    expect(await w.page.locator('#kit-files > li').allTextContents()).toEqual([expect.stringContaining('alex.yaml')]);
     // Focus stays in the list, on the next file's button, not lost to the top of the page.
-    expect(await w.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Remove alex.yaml',
-    );
+    expect(await w.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove alex.yaml');
     // A file of the same name given again replaces the first, and the page says so.
     await addAnswers(w.page, ['alex.yaml']);
     await reportReady(w.page);
@@ -457,9 +427,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     /** How far the page's own part (the controls and the file list) reaches, in CSS pixels. */
     const ownWidth = () =>
       w.page.evaluate(() =>
-        Math.max(
-          ...Array.from(document.querySelectorAll('.kit, .kit *')).map((e) => e.getBoundingClientRect().right),
-        ),
+        Math.max(...Array.from(document.querySelectorAll('.kit, .kit *')).map((e) => e.getBoundingClientRect().right)),
       );
     expect({ empty: await run(), width: await wide() }).toEqual({ empty: [], width: 390 });
     await addAnswers(w.page, [...teamInputs, BROKEN]);

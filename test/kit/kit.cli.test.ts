@@ -45,12 +45,7 @@ describe('pm-diag kit', () => {
     );
     expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(page).toContain('<label for="kit-add">Add answers</label>');
-    for (const name of [
-      'Download report (HTML)',
-      'Download report (markdown)',
-      'Download report (JSON)',
-      'Print',
-    ]) {
+    for (const name of ['Download report (HTML)', 'Download report (markdown)', 'Download report (JSON)', 'Print']) {
       expect(page).toContain(`>${name}</button>`);
     }
   });

@@ -10,9 +10,7 @@ const eslint = new ESLint({ cwd: ROOT });
 
 async function layerErrors(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath: `${ROOT}/${path}` });
-  return result!.messages
-    .filter((m) => /layers|pure/.test(m.message))
-    .map((m) => m.message);
+  return result!.messages.filter((m) => /layers|pure/.test(m.message)).map((m) => m.message);
 }
 
 const PLANTED: [string, string, string][] = [
@@ -23,14 +21,26 @@ const PLANTED: [string, string, string][] = [
   ['core uses Buffer', 'src/core/answers/planted.ts', "void Buffer.from('x');"],
   ['core imports io', 'src/core/score/planted.ts', "import { say } from '../../io/output.js'; void say;"],
   ['core re-exports io', 'src/core/planted.ts', "export { say } from '../io/output.js';"],
-  ['core imports a type from io', 'src/core/planted.ts', "import type { CompiledFile } from '../io/bank-files.js'; type T = CompiledFile<1>; void (0 as unknown as T);"],
-  ['core imports app', 'src/core/render/planted.ts', "import { publishReport } from '../../app/pipeline.js'; void publishReport;"],
+  [
+    'core imports a type from io',
+    'src/core/planted.ts',
+    "import type { CompiledFile } from '../io/bank-files.js'; type T = CompiledFile<1>; void (0 as unknown as T);",
+  ],
+  [
+    'core imports app',
+    'src/core/render/planted.ts',
+    "import { publishReport } from '../../app/pipeline.js'; void publishReport;",
+  ],
   ['core imports commands dynamically', 'src/core/planted.ts', "void import('../commands/report.js');"],
   ['core imports the cli', 'src/core/planted.ts', "import { main } from '../cli.js'; void main;"],
   ['io imports app', 'src/io/planted.ts', "import { publishReport } from '../app/pipeline.js'; void publishReport;"],
   ['io imports commands', 'src/io/planted.ts', "import { run } from '../commands/report.js'; void run;"],
   ['io imports app dynamically', 'src/io/planted.ts', "void import('../app/interactive/run.js');"],
-  ['app imports commands', 'src/app/interactive/planted.ts', "import { run } from '../../commands/report.js'; void run;"],
+  [
+    'app imports commands',
+    'src/app/interactive/planted.ts',
+    "import { run } from '../../commands/report.js'; void run;",
+  ],
   ['app imports the cli', 'src/app/planted.ts', "import { main } from '../cli.js'; void main;"],
   ['commands import the cli', 'src/commands/planted.ts', "void import('../cli.js');"],
 ];
@@ -42,8 +52,14 @@ describe('the layer rule', () => {
 
   it('passes the same imports where they run down the layers', async () => {
     const allowed: [string, string][] = [
-      ['src/io/planted.ts', "import { readFileSync } from 'node:fs'; import { pct } from '../core/score/math.js'; void readFileSync; void pct; void process.env;"],
-      ['src/app/planted.ts', "import { say } from '../io/output.js'; void say; void import('../core/render/report.js');"],
+      [
+        'src/io/planted.ts',
+        "import { readFileSync } from 'node:fs'; import { pct } from '../core/score/math.js'; void readFileSync; void pct; void process.env;",
+      ],
+      [
+        'src/app/planted.ts',
+        "import { say } from '../io/output.js'; void say; void import('../core/render/report.js');",
+      ],
       ['src/commands/planted.ts', "import { publishReport } from '../app/pipeline.js'; void publishReport;"],
       ['src/cli.ts', "void import('./commands/report.js');"],
     ];

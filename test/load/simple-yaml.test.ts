@@ -42,7 +42,9 @@ function readsAlike(text: string, source = 'answers.yaml'): boolean {
   const taken = readSimpleYaml(text) !== undefined;
   if (taken) {
     const input = { source, text };
-    expect(answersOf(parseDocumentText(input, OPTIONS)), text).toEqual(answersOf(parseWithYaml(input, source, OPTIONS)));
+    expect(answersOf(parseDocumentText(input, OPTIONS)), text).toEqual(
+      answersOf(parseWithYaml(input, source, OPTIONS)),
+    );
   }
   return taken;
 }
@@ -78,7 +80,18 @@ describe('the simple YAML reader', () => {
       ['saved by a test'],
     );
     expect(readsAlike(saved)).toBe(true);
-    const template = ['# comment', 'bank: pm-pmm-diagnostic', 'organization: ', 'stage:', 'respondent: { name: , role: }   # role: pm', 'answers:', '', '  # == MARKET ==', '  pricing: { owner: pm, capability: , capacity: 2, note: }', '  roadmap: n/a'].join('\n');
+    const template = [
+      '# comment',
+      'bank: pm-pmm-diagnostic',
+      'organization: ',
+      'stage:',
+      'respondent: { name: , role: }   # role: pm',
+      'answers:',
+      '',
+      '  # == MARKET ==',
+      '  pricing: { owner: pm, capability: , capacity: 2, note: }',
+      '  roadmap: n/a',
+    ].join('\n');
     expect(readsAlike(template)).toBe(true);
     expect(readsAlike(template.replace(/\n/g, '\r\n') + '\r\n')).toBe(true);
 
@@ -91,7 +104,7 @@ describe('the simple YAML reader', () => {
       `bank-hash: ${quote('sha256:0123abcd')}`,
       `organization: ${quote('Ünïcode Ltd \u2028 "quoted"\tand tabbed')}`,
       'form: rapid',
-      `respondent: { name: ${quote('Zoë 😀 O\'Neil')}, role: pmm }`,
+      `respondent: { name: ${quote("Zoë 😀 O'Neil")}, role: pmm }`,
       'answers:',
       `  pricing: { owner: shared, capability: 3, capacity: unknown, note: ${quote('a\nb \\ c\u0007')} }`,
       '  roadmap:',
@@ -132,7 +145,10 @@ describe('the simple YAML reader', () => {
       '# only a comment',
       'a: { b: 1',
       'a: x}',
-      Array.from({ length: 20 }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n') + '\n' + ' '.repeat(20) + 'leaf: 1',
+      Array.from({ length: 20 }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n') +
+        '\n' +
+        ' '.repeat(20) +
+        'leaf: 1',
     ];
     for (const text of beyond) expect(readSimpleYaml(text), JSON.stringify(text)).toBeUndefined();
   });
@@ -141,33 +157,138 @@ describe('the simple YAML reader', () => {
     // Mostly what answers files hold, sometimes what YAML reads otherwise.
     const key = fc.oneof(
       { weight: 12, arbitrary: fc.stringMatching(/^[a-z$_][a-z0-9_-]{0,8}$/) },
-      { weight: 1, arbitrary: fc.constantFrom('null', 'True', 'no', 'yes', 'on', 'n', '1', '-a', 'a b', '__proto__', '"a"', '?a', '.a') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'null',
+          'True',
+          'no',
+          'yes',
+          'on',
+          'n',
+          '1',
+          '-a',
+          'a b',
+          '__proto__',
+          '"a"',
+          '?a',
+          '.a',
+        ),
+      },
     );
     const plain = fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom('pm', 'n/a', 'unknown', '3', '007', '~', 'null', 'NULL', 'true', 'False', 'yes', 'No', 'on', 'a b', 'a  b', "don't", 'x:y', 'a#b', 'a, b', 'é', '😀', 'a/b', 'a.b', 'x-') },
-      { weight: 1, arbitrary: fc.constantFrom('12345678901', '1.5', '-1', '+2', '.5', 'a # b', 'a: b', '-', '- a', '?', '[a]', '{a}', '&a', '*a', '!a', '%a', '@a', '`a', '|', '>', 'a]', 'a}') },
+      {
+        weight: 6,
+        arbitrary: fc.constantFrom(
+          'pm',
+          'n/a',
+          'unknown',
+          '3',
+          '007',
+          '~',
+          'null',
+          'NULL',
+          'true',
+          'False',
+          'yes',
+          'No',
+          'on',
+          'a b',
+          'a  b',
+          "don't",
+          'x:y',
+          'a#b',
+          'a, b',
+          'é',
+          '😀',
+          'a/b',
+          'a.b',
+          'x-',
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '12345678901',
+          '1.5',
+          '-1',
+          '+2',
+          '.5',
+          'a # b',
+          'a: b',
+          '-',
+          '- a',
+          '?',
+          '[a]',
+          '{a}',
+          '&a',
+          '*a',
+          '!a',
+          '%a',
+          '@a',
+          '`a',
+          '|',
+          '>',
+          'a]',
+          'a}',
+        ),
+      },
       { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9 ,.:#'"!&*?|>%@`\\/{}[\]-]{1,12}$/) },
     );
     const quoted = fc.oneof(
       { weight: 3, arbitrary: fc.string({ maxLength: 12, unit: 'binary' }).map((s) => JSON.stringify(s)) },
       { weight: 3, arbitrary: fc.string({ maxLength: 12 }).map((s) => `'${s.replace(/'/g, "''")}'`) },
-      { weight: 1, arbitrary: fc.constantFrom('"\\e"', '"\\x41"', '"\\u00e9\\/"', '"a\\"b"', "'a''b'", '"unclosed', "'unclosed", '""', "''") },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '"\\e"',
+          '"\\x41"',
+          '"\\u00e9\\/"',
+          '"a\\"b"',
+          "'a''b'",
+          '"unclosed',
+          "'unclosed",
+          '""',
+          "''",
+        ),
+      },
     );
     const space = fc.constantFrom('', ' ', '  ');
     const comment = fc.constantFrom('', '', '', ' # note', '  #x', '#x');
     const scalar = fc.oneof(plain, quoted, fc.constant(''));
-    const flowEntry = fc.tuple(key, space, scalar, space).map(([k, s1, v, s2]) => `${k}:${v === '' ? s1 : ` ${s1}${v}`}${s2}`);
-    const flow = fc.tuple(fc.array(flowEntry, { maxLength: 4 }), space, fc.constantFrom(',', ', ', ' ,')).map(([entries, s, sep]) => `{${s}${entries.join(sep)}${s}}`);
+    const flowEntry = fc
+      .tuple(key, space, scalar, space)
+      .map(([k, s1, v, s2]) => `${k}:${v === '' ? s1 : ` ${s1}${v}`}${s2}`);
+    const flow = fc
+      .tuple(fc.array(flowEntry, { maxLength: 4 }), space, fc.constantFrom(',', ', ', ' ,'))
+      .map(([entries, s, sep]) => `{${s}${entries.join(sep)}${s}}`);
     const value = fc.oneof(scalar, flow);
-    const oddLine = fc.constantFrom('', '# comment', '  # indented comment', '   ', '---', '...', '- item', '      deeper: 1', 'x');
-    const entryLine = (indent: string) => fc.tuple(key, value, comment).map(([k, v, c]) => `${indent}${k}:${v === '' ? '' : ` ${v}`}${c}`);
+    const oddLine = fc.constantFrom(
+      '',
+      '# comment',
+      '  # indented comment',
+      '   ',
+      '---',
+      '...',
+      '- item',
+      '      deeper: 1',
+      'x',
+    );
+    const entryLine = (indent: string) =>
+      fc.tuple(key, value, comment).map(([k, v, c]) => `${indent}${k}:${v === '' ? '' : ` ${v}`}${c}`);
     // Mostly the shape of an answers file (keys at the top, a nested block of entries), sometimes an odd line.
-    const block = (indent: string) => fc.array(fc.oneof({ weight: 20, arbitrary: entryLine(indent) }, { weight: 1, arbitrary: oddLine }), { minLength: 1, maxLength: 6 });
+    const block = (indent: string) =>
+      fc.array(fc.oneof({ weight: 20, arbitrary: entryLine(indent) }, { weight: 1, arbitrary: oddLine }), {
+        minLength: 1,
+        maxLength: 6,
+      });
     const section = fc.oneof(
       entryLine('').map((l) => [l]),
-      fc.tuple(key, comment, fc.constantFrom('  ', '    ', ' '), fc.constantFrom('', '  # heading')).chain(([k, c, indent, heading]) =>
-        block(indent).map((lines) => [`${k}:${c}`, ...(heading ? [heading] : []), ...lines]),
-      ),
+      fc
+        .tuple(key, comment, fc.constantFrom('  ', '    ', ' '), fc.constantFrom('', '  # heading'))
+        .chain(([k, c, indent, heading]) =>
+          block(indent).map((lines) => [`${k}:${c}`, ...(heading ? [heading] : []), ...lines]),
+        ),
     );
     const document = fc
       .tuple(fc.array(section, { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n'), fc.boolean())

@@ -6,7 +6,10 @@ import { questions } from '../../src/core/profile/sequence.js';
  * is the outbound one, the first `repeats` items of each dimension repeated; and, with `styles`, style
  * dimensions of the given sizes whose statement `a` is the right-hand one, none repeated.
  */
-export function syntheticBank(sizes: Record<string, number>, options: { repeats?: number; styles?: Record<string, number> } = {}): ProfileBank {
+export function syntheticBank(
+  sizes: Record<string, number>,
+  options: { repeats?: number; styles?: Record<string, number> } = {},
+): ProfileBank {
   const repeats = options.repeats ?? 2;
   const lean = { 'good-at': 'Good.', 'pair-with': 'Pair.' };
   const tendency = { name: 'T', summary: 'S.', 'good-at': 'G.', 'pair-with': 'P.' };
@@ -20,15 +23,33 @@ export function syntheticBank(sizes: Record<string, number>, options: { repeats?
       title: `Dimension ${id}`,
       inbound: lean,
       outbound: lean,
-      items: Array.from({ length: size }, (_, i) => ({ id: `${id}-${i + 1}`, prompt: 'Q?', a: 'in', b: 'out', outbound: 'b' as const, repeat: i < repeats })),
-      interview: { questions: ['a', 'b'], 'inbound-sounds-like': ['i'], 'outbound-sounds-like': ['o'], 'follow-ups': ['f', 'g'] },
+      items: Array.from({ length: size }, (_, i) => ({
+        id: `${id}-${i + 1}`,
+        prompt: 'Q?',
+        a: 'in',
+        b: 'out',
+        outbound: 'b' as const,
+        repeat: i < repeats,
+      })),
+      interview: {
+        questions: ['a', 'b'],
+        'inbound-sounds-like': ['i'],
+        'outbound-sounds-like': ['o'],
+        'follow-ups': ['f', 'g'],
+      },
     })),
     styles: Object.entries(options.styles ?? {}).map(([id, size]) => ({
       id,
       title: `Style ${id}`,
       left: { name: 'Left', summary: 'L.' },
       right: { name: 'Right', summary: 'R.' },
-      items: Array.from({ length: size }, (_, i) => ({ id: `${id}-${i + 1}`, prompt: 'S?', a: 'right', b: 'left', right: 'a' as const })),
+      items: Array.from({ length: size }, (_, i) => ({
+        id: `${id}-${i + 1}`,
+        prompt: 'S?',
+        a: 'right',
+        b: 'left',
+        right: 'a' as const,
+      })),
     })),
   };
 }

@@ -34,7 +34,14 @@ function saved(): Map<string, string> {
 async function run(script: Scripted[], start: ProfileFlowContext['start'] = 'ask') {
   const prompter = scriptedPrompter(script);
   try {
-    await interactiveProfile({ bank, savePath, start, resumeArgs: ['pm-diag', 'profile', '--resume', '--save', savePath], prompter, look: { colors: makeColors(false), width: 78 } });
+    await interactiveProfile({
+      bank,
+      savePath,
+      start,
+      resumeArgs: ['pm-diag', 'profile', '--resume', '--save', savePath],
+      prompter,
+      look: { colors: makeColors(false), width: 78 },
+    });
     return { prompter, error: undefined };
   } catch (error) {
     return { prompter, error };
@@ -68,14 +75,21 @@ describe('pm-diag profile, interactively', () => {
   it('offers the two statements and Back, never "both" or "neither", and shows a repeated pair the other way round', async () => {
     const again = QUESTIONS.findIndex((q) => q.again);
     const original = QUESTIONS.findIndex((q) => q.key === QUESTIONS[again]!.pair.id);
-    const { prompter, error } = await run(['', ...QUESTIONS.slice(0, again + 1).map(() => 'a'), { stop: 'ExitPromptError' }]);
+    const { prompter, error } = await run([
+      '',
+      ...QUESTIONS.slice(0, again + 1).map(() => 'a'),
+      { stop: 'ExitPromptError' },
+    ]);
     expect(error).toBeInstanceOf(InterruptedError);
     const shown = prompter.asked.slice(1);
     expect(shown[0]!.values).toEqual(['a', 'b']);
     expect(shown[1]!.values).toEqual(['a', 'b', 'back']);
     for (const asked of shown) expect(asked.labels.join(' ')).not.toMatch(/\b(both|neither|inbound|outbound)\b/i);
     // The labels are the statements themselves, in the order shown: a then b the first time, b then a when it comes back.
-    const labels = (a: (typeof shown)[number]) => a.labels.filter((l) => l === QUESTIONS[again]!.pair.a || l === QUESTIONS[again]!.pair.b).filter((_, i) => i % 2 === 0);
+    const labels = (a: (typeof shown)[number]) =>
+      a.labels
+        .filter((l) => l === QUESTIONS[again]!.pair.a || l === QUESTIONS[again]!.pair.b)
+        .filter((_, i) => i % 2 === 0);
     expect(labels(shown[original]!)).toEqual([QUESTIONS[again]!.pair.a, QUESTIONS[again]!.pair.b]);
     expect(labels(shown[again]!)).toEqual([QUESTIONS[again]!.pair.b, QUESTIONS[again]!.pair.a]);
   });

@@ -33,12 +33,24 @@ describe('the built-in profile (version 2)', () => {
   it('has 6 dimensions of 3 inbound/outbound pairs, 3 styles of 2 neutral pairs, and 39 questions, every id once', () => {
     expect(bank.id).toBe('pm-pmm-tendency');
     expect(bank.version).toBe(2);
-    expect(bank.dimensions.map((d) => d.id)).toEqual(['information', 'insight', 'free-time', 'success', 'setbacks', 'writing']);
+    expect(bank.dimensions.map((d) => d.id)).toEqual([
+      'information',
+      'insight',
+      'free-time',
+      'success',
+      'setbacks',
+      'writing',
+    ]);
     expect(items).toHaveLength(18);
     expect(styleItems).toHaveLength(6);
     expect(asked).toHaveLength(39);
     expect(bank.description).toContain('Thirty-nine quick choices');
-    const ids = [...bank.dimensions.map((d) => d.id), ...(bank.styles ?? []).map((s) => s.id), ...items.map((i) => i.id), ...styleItems.map((i) => i.id)];
+    const ids = [
+      ...bank.dimensions.map((d) => d.id),
+      ...(bank.styles ?? []).map((s) => s.id),
+      ...items.map((i) => i.id),
+      ...styleItems.map((i) => i.id),
+    ];
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -54,7 +66,10 @@ describe('the built-in profile (version 2)', () => {
     const firstStyle = asked.findIndex((q) => q.pair.group.kind === 'style');
     expect(firstStyle).toBeLessThan(4);
     // No more than three inbound/outbound pairs in a row in the first showing.
-    const kinds = asked.filter((q) => !q.again).map((q) => (q.pair.group.kind === 'style' ? 's' : 't')).join('');
+    const kinds = asked
+      .filter((q) => !q.again)
+      .map((q) => (q.pair.group.kind === 'style' ? 's' : 't'))
+      .join('');
     expect(kinds).not.toMatch(/tttttttt/);
   });
 
@@ -74,7 +89,8 @@ describe('the built-in profile (version 2)', () => {
   });
 
   it('lets both tendencies claim research and evidence: as many outbound as inbound statements speak of it', () => {
-    const EVIDENCE = /\b(research|evidence|data|test|tests|testing|measure|interviews?|proof|numbers?|notes|recorded|noting|find out|checking|how common|how many|how often|talk to)\b/i;
+    const EVIDENCE =
+      /\b(research|evidence|data|test|tests|testing|measure|interviews?|proof|numbers?|notes|recorded|noting|find out|checking|how common|how many|how often|talk to)\b/i;
     const inbound = items.filter((i) => EVIDENCE.test(i.outbound === 'a' ? i.b : i.a)).map((i) => i.id);
     const outbound = items.filter((i) => EVIDENCE.test(i[i.outbound])).map((i) => i.id);
     const both = `inbound: ${inbound.join(', ')}; outbound: ${outbound.join(', ')}`;
@@ -103,14 +119,16 @@ describe('the built-in profile (version 2)', () => {
 
 describe.skipIf(!seedsPresent())('the profile is in our own words', () => {
   const seedRuns = new Set<string>();
-  for (const name of seedsPresent() ? readdirSync(SEEDS).sort() : []) for (const run of runs(readFileSync(join(SEEDS, name), 'utf8'))) seedRuns.add(run);
+  for (const name of seedsPresent() ? readdirSync(SEEDS).sort() : [])
+    for (const run of runs(readFileSync(join(SEEDS, name), 'utf8'))) seedRuns.add(run);
 
-  it.each(['questions/profile.yaml', 'examples/profile/sam-ortiz.yaml', ...readdirSync(join(ROOT, 'examples', 'profile-team')).map((f) => `examples/profile-team/${f}`)])(
-    '%s shares no run of six words with a seed outside its sources',
-    (file) => {
-      expect(sharedRuns(withoutSources(readFileSync(join(ROOT, file), 'utf8')), seedRuns)).toEqual([]);
-    },
-  );
+  it.each([
+    'questions/profile.yaml',
+    'examples/profile/sam-ortiz.yaml',
+    ...readdirSync(join(ROOT, 'examples', 'profile-team')).map((f) => `examples/profile-team/${f}`),
+  ])('%s shares no run of six words with a seed outside its sources', (file) => {
+    expect(sharedRuns(withoutSources(readFileSync(join(ROOT, file), 'utf8')), seedRuns)).toEqual([]);
+  });
 });
 
 describe('a broken profile bank', () => {
@@ -122,21 +140,48 @@ describe('a broken profile bank', () => {
   });
 
   it('says what is missing and what a wrong value should be, with positions', () => {
-    const text = builtinText.replace('version: 2', 'version: two').replace('    title: Where they get their information\n', '').replace('        outbound: b\n        repeat: true\n      - id: info-monday', '        outbound: c\n        repeat: true\n      - id: info-monday');
+    const text = builtinText
+      .replace('version: 2', 'version: two')
+      .replace('    title: Where they get their information\n', '')
+      .replace(
+        '        outbound: b\n        repeat: true\n      - id: info-monday',
+        '        outbound: c\n        repeat: true\n      - id: info-monday',
+      );
     const problems = problemsOf(parse(text));
-    expect(problems).toContainEqual(expect.stringMatching(/^p\.yaml:\d+:\d+: version: invalid value \(found "two", expected a whole version number\)$/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^p\.yaml:\d+:\d+: version: invalid value \(found "two", expected a whole version number\)$/,
+      ),
+    );
     expect(problems).toContainEqual(expect.stringMatching(/^p\.yaml:\d+:\d+: dimensions\.0\.title: missing/));
-    expect(problems).toContainEqual(expect.stringMatching(/^p\.yaml:\d+:\d+: dimensions\.0\.items\.0\.outbound: invalid value \(found "c", expected a or b: the statement that is the outbound one\)$/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^p\.yaml:\d+:\d+: dimensions\.0\.items\.0\.outbound: invalid value \(found "c", expected a or b: the statement that is the outbound one\)$/,
+      ),
+    );
   });
 
   it('finds an id used twice, an id ending in -again, a typo in a key, and too few repeated pairs', () => {
-    const text = builtinText.replace('- id: info-monday', '- id: info-new-market').replace('- id: info-reading', '- id: info-reading-again').replace('    outbound:\n      good-at: "Knowing', '    outbund:\n      good-at: "Knowing');
+    const text = builtinText
+      .replace('- id: info-monday', '- id: info-new-market')
+      .replace('- id: info-reading', '- id: info-reading-again')
+      .replace('    outbound:\n      good-at: "Knowing', '    outbund:\n      good-at: "Knowing');
     const problems = problemsOf(parse(text));
-    expect(problems).toContainEqual(expect.stringMatching(/dimensions\.0\.items\.1\.id: duplicate id "info-new-market".*first used at dimensions\.0\.items\.0\.id/));
-    expect(problems).toContainEqual(expect.stringMatching(/dimensions\.0\.items\.2\.id: the id "info-reading-again" ends in "-again"/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /dimensions\.0\.items\.1\.id: duplicate id "info-new-market".*first used at dimensions\.0\.items\.0\.id/,
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/dimensions\.0\.items\.2\.id: the id "info-reading-again" ends in "-again"/),
+    );
     expect(problems).toContainEqual(expect.stringMatching(/unknown key "outbund" \(did you mean "outbound"\?\)/));
     const few = problemsOf(parse(builtinText.replace(/\n +repeat: true/g, '')));
-    expect(few).toContainEqual(expect.stringMatching(/^p\.yaml:\d+:\d+: dimensions: 0 pairs marked repeat: true \(expected at least 4 repeated pairs/));
+    expect(few).toContainEqual(
+      expect.stringMatching(
+        /^p\.yaml:\d+:\d+: dimensions: 0 pairs marked repeat: true \(expected at least 4 repeated pairs/,
+      ),
+    );
   });
 });
 
@@ -145,16 +190,24 @@ describe('profile answers files', () => {
   const parse = (text: string, source = 'a.yaml') => parseProfileAnswers({ source, text }, bank);
 
   it('reads choices, leaves empty values unanswered, and takes the name', () => {
-    const loaded = parse('profile: pm-pmm-tendency\nrespondent: { name: Sam Ortiz }\nanswers: { info-new-market: a, info-new-market-again: b, pace-friday: b, writing-brief: }\n');
+    const loaded = parse(
+      'profile: pm-pmm-tendency\nrespondent: { name: Sam Ortiz }\nanswers: { info-new-market: a, info-new-market-again: b, pace-friday: b, writing-brief: }\n',
+    );
     expect(loaded.name).toBe('Sam Ortiz');
     expect(loaded.rater).toBe('self');
-    expect(Object.fromEntries(loaded.answers)).toEqual({ 'info-new-market': 'a', 'info-new-market-again': 'b', 'pace-friday': 'b' });
+    expect(Object.fromEntries(loaded.answers)).toEqual({
+      'info-new-market': 'a',
+      'info-new-market-again': 'b',
+      'pace-friday': 'b',
+    });
   });
 
   it('refuses an unknown id with a did-you-mean, and a bad choice, at their positions, all at once', () => {
     const problems = problemsOf(() => parse('answers:\n  info-new-markt: a\n  free-week: c\n'));
     expect(problems).toEqual([
-      expect.stringMatching(/^a\.yaml:2:3: answers\.info-new-markt: unknown question id "info-new-markt" \(did you mean "info-new-market"\?\)/),
+      expect.stringMatching(
+        /^a\.yaml:2:3: answers\.info-new-markt: unknown question id "info-new-markt" \(did you mean "info-new-market"\?\)/,
+      ),
       'a.yaml:3:14: answers.free-week: invalid value (found "c", expected a or b, the statement picked (or nothing, for not answered))',
     ]);
   });
@@ -165,12 +218,18 @@ describe('profile answers files', () => {
     ]);
   });
 
-  it('keeps an interviewer\'s sheet to the inbound/outbound pairs', () => {
+  it("keeps an interviewer's sheet to the inbound/outbound pairs", () => {
     expect(parse('rater: interviewer\nanswers: { setback-deal: b }\n').rater).toBe('interviewer');
-    expect(problemsOf(() => parse('rater: interviewer\nanswers: { pace-friday: a, setback-deal-again: b }\n'))).toEqual([
-      expect.stringMatching(/^a\.yaml:2:12: answers\.pace-friday: unknown sheet id "pace-friday".*expected an id on the interviewer's sheet/),
-      expect.stringMatching(/^a\.yaml:2:28: answers\.setback-deal-again: unknown sheet id "setback-deal-again" \(did you mean "setback-deal"\?\)/),
-    ]);
+    expect(problemsOf(() => parse('rater: interviewer\nanswers: { pace-friday: a, setback-deal-again: b }\n'))).toEqual(
+      [
+        expect.stringMatching(
+          /^a\.yaml:2:12: answers\.pace-friday: unknown sheet id "pace-friday".*expected an id on the interviewer's sheet/,
+        ),
+        expect.stringMatching(
+          /^a\.yaml:2:28: answers\.setback-deal-again: unknown sheet id "setback-deal-again" \(did you mean "setback-deal"\?\)/,
+        ),
+      ],
+    );
   });
 
   it('refuses a version 1 file with one problem that says what to do', () => {
@@ -180,8 +239,14 @@ describe('profile answers files', () => {
       'v1.yaml:9:17: answers.info-sources: this is a version 1 profile answers file: version 2 of the profile asks new pairs of statements, answered a or b, with no "both", and version 1 answers cannot be carried over to them (found "outbound", expected answers to version 2: take the profile again with pm-diag profile --save NEW.yaml, or, for an interviewer, write a new sheet with pm-diag profile interview --sheet NEW.yaml)',
     ]);
     // A blank version 1 sheet is known by its old ids; a single "both" anywhere gives it away too.
-    expect(problemsOf(() => parse('answers:\n  free-week:\n  lost-deal:\n'))).toEqual([expect.stringMatching(/^a\.yaml:3:3: answers\.lost-deal: this is a version 1 profile answers file.*found the version 1 item id "lost-deal"/)]);
-    expect(problemsOf(() => parse('answers: { free-week: a, writing-brief: both }\n'))).toEqual([expect.stringMatching(/^a\.yaml:1:41: answers\.writing-brief: this is a version 1 .*found "both"/)]);
+    expect(problemsOf(() => parse('answers:\n  free-week:\n  lost-deal:\n'))).toEqual([
+      expect.stringMatching(
+        /^a\.yaml:3:3: answers\.lost-deal: this is a version 1 profile answers file.*found the version 1 item id "lost-deal"/,
+      ),
+    ]);
+    expect(problemsOf(() => parse('answers: { free-week: a, writing-brief: both }\n'))).toEqual([
+      expect.stringMatching(/^a\.yaml:1:41: answers\.writing-brief: this is a version 1 .*found "both"/),
+    ]);
   });
 
   it('writes a file that reads back the same, each question under its prompt, never naming a side', () => {

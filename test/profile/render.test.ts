@@ -22,16 +22,24 @@ const load = (file: string) => {
 };
 const sam = load('examples/profile/sam-ortiz.yaml');
 const dee = load('examples/profile-team/dee-park.yaml');
-const team = teamResult(['ana-ruiz', 'ben-okafor', 'cy-lindqvist', 'dee-park'].map((name) => load(`examples/profile-team/${name}.yaml`)));
+const team = teamResult(
+  ['ana-ruiz', 'ben-okafor', 'cy-lindqvist', 'dee-park'].map((name) => load(`examples/profile-team/${name}.yaml`)),
+);
 const random = scoreProfile(bank, randomAnswers(bank, 1), { name: 'Random' });
 
 function lintErrors(text: string): string[] {
   const results = lint({ strings: { doc: text }, config: { default: true, MD013: false } });
-  return (results.doc ?? []).map((e) => `${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription} ${e.errorDetail ?? ''}`);
+  return (results.doc ?? []).map(
+    (e) => `${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription} ${e.errorDetail ?? ''}`,
+  );
 }
 
 /** The text as a reader sees it: markdown's escapes dropped, every run of white space one space. */
-const flat = (text: string) => text.replace(/\\(?=[()[\]*_#|<>`-])/g, '').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const flat = (text: string) =>
+  text
+    .replace(/\\(?=[()[\]*_#|<>`-])/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 const wide = (text: string) => text.split('\n').filter((line) => [...line].length > 80);
 
 describe('the profile renderers', () => {
@@ -60,14 +68,21 @@ describe('the profile renderers', () => {
     hostile.title = '<img src=x onerror=alert(1)> `code` \u001b]8;;http://evil\u0007link';
     hostile.dimensions[0]!.title = '</td><script>x</script> | cell';
     hostile.tendencies.inbound['good-at'] = '<b>bold</b>';
-    const r = scoreProfile(hostile, consistentAnswers(hostile, new Map(answersFor('a', mix(2, 0)))), { name: '"><svg onload=alert(1)>' });
+    const r = scoreProfile(hostile, consistentAnswers(hostile, new Map(answersFor('a', mix(2, 0)))), {
+      name: '"><svg onload=alert(1)>',
+    });
     const html = renderProfileHtml(hostile, r);
     expect(html).not.toMatch(/<(img|script|b|svg onload)[ >]/);
     expect(html).toContain('&lt;/td&gt;&lt;script&gt;');
     expect(html).not.toContain('http://evil');
     const md = renderProfileMarkdown(hostile, r);
     expect(md).not.toMatch(/<(img|script|b|svg)[ >]/);
-    expect(md.split('\n').filter((l) => l.startsWith('|')).every((l) => l.split(/(?<!\\)\|/).length === 8)).toBe(true);
+    expect(
+      md
+        .split('\n')
+        .filter((l) => l.startsWith('|'))
+        .every((l) => l.split(/(?<!\\)\|/).length === 8),
+    ).toBe(true);
     expect(renderProfileTerminal(hostile, r, false)).not.toContain('\u001b');
     // In the guide, the scoring sheet is a code block whose fence no bank text can close.
     hostile.dimensions[0]!.items[0]!.prompt = '````\n<script>y</script>';
@@ -92,21 +107,34 @@ describe('the profile renderers', () => {
   });
 
   it('never lets two markers of the SVG strip overlap', () => {
-    const markers = Array.from({ length: 30 }, (_, i) => ({ tendency: -20 + i * 1.3, mark: String(i % 10), name: `p${i}` }));
-    const circles = [...stripSvg(markers, 't').matchAll(/<circle class="marker" cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+    const markers = Array.from({ length: 30 }, (_, i) => ({
+      tendency: -20 + i * 1.3,
+      mark: String(i % 10),
+      name: `p${i}`,
+    }));
+    const circles = [...stripSvg(markers, 't').matchAll(/<circle class="marker" cx="([\d.]+)" cy="([\d.]+)"/g)].map(
+      (m) => ({ x: Number(m[1]), y: Number(m[2]) }),
+    );
     expect(circles).toHaveLength(30);
-    for (const a of circles) for (const b of circles) if (a !== b && a.y === b.y) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(20);
+    for (const a of circles)
+      for (const b of circles) if (a !== b && a.y === b.y) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(20);
     expect(new Set(circles.map((c) => c.y)).size).toBeGreaterThan(1);
   });
 
   it('says the next hire, how many were left out, and the caveat in every team format', () => {
-    for (const text of [renderTeamTerminal(team, false), renderTeamMarkdown(team), renderTeamHtml(team), renderTeamJson(team)].map(flat)) {
+    for (const text of [
+      renderTeamTerminal(team, false),
+      renderTeamMarkdown(team),
+      renderTeamHtml(team),
+      renderTeamJson(team),
+    ].map(flat)) {
       expect(text).toContain('someone who leans outbound would balance it');
       expect(text).toContain("1 inconclusive profile is left out of the team's balance");
       expect(text).toMatch(/not a test: nobody should be hired or rejected/);
       expect(text).toContain('no population norms');
     }
-    for (const text of [renderTeamTerminal(team, false), renderTeamMarkdown(team), renderTeamHtml(team)].map(flat)) expect(text).toContain('3 profiles count; 1 profile is inconclusive and left out');
+    for (const text of [renderTeamTerminal(team, false), renderTeamMarkdown(team), renderTeamHtml(team)].map(flat))
+      expect(text).toContain('3 profiles count; 1 profile is inconclusive and left out');
   });
 
   it('show the consistency, the no-norms caution and the interview guide in every format, conclusive or not', () => {
@@ -123,14 +151,22 @@ describe('the profile renderers', () => {
         expect(text, what).toContain('no population norms');
         expect(text, what).toContain('not a test: nobody should be hired or rejected');
         expect(text, what).toContain('pm-diag profile interview');
-        expect(text, what).toMatch(format === 'json' ? /"consistency": \d/ : /Consistency:?(\*\*|<\/strong>)? +\d+ \(\d+ of 15 pairs asked twice got the same answer; 60 needed\)/);
+        expect(text, what).toMatch(
+          format === 'json'
+            ? /"consistency": \d/
+            : /Consistency:?(\*\*|<\/strong>)? +\d+ \(\d+ of 15 pairs asked twice got the same answer; 60 needed\)/,
+        );
       }
     }
   });
 
   it('never place an inconclusive result on the strip, and say why in every format', () => {
     for (const r of [dee, random]) {
-      for (const shown of [renderProfileTerminal(bank, r, false), renderProfileMarkdown(bank, r), renderProfileHtml(bank, r)]) {
+      for (const shown of [
+        renderProfileTerminal(bank, r, false),
+        renderProfileMarkdown(bank, r),
+        renderProfileHtml(bank, r),
+      ]) {
         const text = flat(shown);
         expect(shown).not.toMatch(/├─+┼─+┼─+┼─+┼─+┤\n/);
         expect(text).toMatch(/Inconclusive: the consistency is \d+, under the 60 a result needs/);
@@ -142,7 +178,9 @@ describe('the profile renderers', () => {
       expect(json).toMatchObject({ label: 'inconclusive', inconclusive: true, reasons: ['low-consistency'] });
     }
     // The team view lists them, off the strip.
-    expect(renderTeamTerminal(team, false)).toMatch(/ 4 {2}Dee Park +— {2}inconclusive +33 +100%\n +left out: consistency 33/);
+    expect(renderTeamTerminal(team, false)).toMatch(
+      / 4 {2}Dee Park +— {2}inconclusive +33 +100%\n +left out: consistency 33/,
+    );
     expect(renderTeamHtml(team).match(/<circle /g)).toHaveLength(4);
   });
 });

@@ -53,7 +53,9 @@ describe('the order of the questions', () => {
   });
 
   it('gives an interviewer only the inbound/outbound pairs, once each, by dimension', () => {
-    expect(answerKeys(bank, 'interviewer')).toEqual(['a', 'b', 'c', 'd'].flatMap((d) => [1, 2, 3].map((n) => `${d}-${n}`)));
+    expect(answerKeys(bank, 'interviewer')).toEqual(
+      ['a', 'b', 'c', 'd'].flatMap((d) => [1, 2, 3].map((n) => `${d}-${n}`)),
+    );
   });
 });
 
@@ -61,7 +63,9 @@ describe('scoreProfile', () => {
   const bank = syntheticBank({ a: 20, b: 4 });
   /** Every pair answered as given, each repeated pair the same again. */
   const score = (a: Parameters<typeof answersFor>[1], b: Parameters<typeof answersFor>[1] = []) =>
-    scoreProfile(bank, consistentAnswers(bank, new Map([...answersFor('a', a), ...answersFor('b', b)])), { name: 'Sam' });
+    scoreProfile(bank, consistentAnswers(bank, new Map([...answersFor('a', a), ...answersFor('b', b)])), {
+      name: 'Sam',
+    });
 
   it.each([
     // [inbound, outbound] pairs of dimension a (20), then of b (4): tendency = 100 × (outbound − inbound) / 24.
@@ -132,7 +136,9 @@ describe('scoreProfile', () => {
     const twenty = scoreProfile(bank5, answers);
     expect(twenty.consistency!.value).toBeCloseTo(20, 10);
     expect(twenty.label).toBe('inconclusive');
-    expect(twenty.reasons.map((r) => r.text)).toEqual(['the consistency is 20, under the 60 a result needs: only 3 of the 5 pairs asked twice got the same answer the second time']);
+    expect(twenty.reasons.map((r) => r.text)).toEqual([
+      'the consistency is 20, under the 60 a result needs: only 3 of the 5 pairs asked twice got the same answer the second time',
+    ]);
   });
 
   it('does not measure consistency on fewer than half the repeated pairs', () => {
@@ -154,11 +160,21 @@ describe('scoreProfile', () => {
     expect(result.reasons[0]!.text).toContain('the statement shown first was picked in 28 of 28 answers');
   });
 
-  it('gives no consistency to an interviewer\'s sheet, and needs 70% of its pairs', () => {
+  it("gives no consistency to an interviewer's sheet, and needs 70% of its pairs", () => {
     const sheet = new Map(answersFor('a', mix(0, 17)));
     const result = scoreProfile(bank, sheet, { rater: 'interviewer' });
-    expect(result).toMatchObject({ rater: 'interviewer', consistency: null, answered: 17, items: 24, answeredNeeded: 17, label: 'strongly outbound', reasons: [] });
-    expect(scoreProfile(bank, new Map(answersFor('a', mix(0, 16))), { rater: 'interviewer' }).label).toBe('inconclusive');
+    expect(result).toMatchObject({
+      rater: 'interviewer',
+      consistency: null,
+      answered: 17,
+      items: 24,
+      answeredNeeded: 17,
+      label: 'strongly outbound',
+      reasons: [],
+    });
+    expect(scoreProfile(bank, new Map(answersFor('a', mix(0, 16))), { rater: 'interviewer' }).label).toBe(
+      'inconclusive',
+    );
   });
 
   it('is inconclusive with no answers at all, with no tendency', () => {
@@ -172,7 +188,9 @@ describe('scoreProfile', () => {
     const answers = consistentAnswers(styled, new Map([...answersFor('a', mix(0, 4)), ['s-1', 'a'], ['s-2', 'a']]));
     const result = scoreProfile(styled, answers);
     expect(result.tendency).toBe(100);
-    expect(result.styles).toEqual([{ id: 's', title: 'Style s', left: 'Left', right: 'Right', score: 100, leans: 'Right', answered: 2, items: 2 }]);
+    expect(result.styles).toEqual([
+      { id: 's', title: 'Style s', left: 'Left', right: 'Right', score: 100, leans: 'Right', answered: 2, items: 2 },
+    ]);
     answers.set('s-2', 'b');
     expect(scoreProfile(styled, answers).styles[0]).toMatchObject({ score: 0, leans: 'neither' });
     expect(scoreProfile(styled, answers).tendency).toBe(100);

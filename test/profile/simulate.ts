@@ -67,7 +67,8 @@ export function steeredAnswers(bank: ProfileBank, side: Side, seed: number): Map
   const style = new Map<string, Choice>();
   return new Map(
     questions(bank).map((q) => {
-      if (q.pair.group.kind === 'tendency') return [q.key, side === 'outbound' ? q.pair.right : other(q.pair.right)] as const;
+      if (q.pair.group.kind === 'tendency')
+        return [q.key, side === 'outbound' ? q.pair.right : other(q.pair.right)] as const;
       if (!style.has(q.pair.id)) style.set(q.pair.id, next() < 0.5 ? 'a' : 'b');
       return [q.key, style.get(q.pair.id)!] as const;
     }),

@@ -22,7 +22,8 @@ const HONEST: Omit<Honest, 'side'> = { lean: 0.8, slip: 0.05 };
 const rightSide = (r: ProfileResult, side: Side) => isConclusive(r) && sideOf(r.label) === side;
 const share = (seeds: number[], hit: (seed: number) => boolean) => seeds.filter(hit).length / seeds.length;
 const randomIsInconclusive = (seed: number) => !isConclusive(scoreProfile(bank, randomAnswers(bank, seed)));
-const honestIsRight = (side: Side, person: Omit<Honest, 'side'>) => (seed: number) => rightSide(scoreProfile(bank, honestAnswers(bank, { side, ...person }, seed)), side);
+const honestIsRight = (side: Side, person: Omit<Honest, 'side'>) => (seed: number) =>
+  rightSide(scoreProfile(bank, honestAnswers(bank, { side, ...person }, seed)), side);
 
 describe('answering at random', () => {
   it('is inconclusive in at least 9 of 10 seeded runs', () => {
@@ -53,13 +54,17 @@ describe.each(['inbound', 'outbound'] as const)('an honest respondent who leans 
 
   it('gets the right side in at least 85% of 1,000 seeded runs', () => {
     const rate = share(MANY, honestIsRight(side, HONEST));
-    console.log(`honest ${side} (lean ${HONEST.lean}, slip ${HONEST.slip}): right side in ${(rate * 100).toFixed(1)}% of ${MANY.length} runs`);
+    console.log(
+      `honest ${side} (lean ${HONEST.lean}, slip ${HONEST.slip}): right side in ${(rate * 100).toFixed(1)}% of ${MANY.length} runs`,
+    );
     expect(rate).toBeGreaterThanOrEqual(0.85);
   });
 
   it('is given the opposite side in under 1% of 1,000 seeded runs', () => {
     const opposite = side === 'inbound' ? 'outbound' : 'inbound';
-    const rate = share(MANY, (seed) => rightSide(scoreProfile(bank, honestAnswers(bank, { side, ...HONEST }, seed)), opposite));
+    const rate = share(MANY, (seed) =>
+      rightSide(scoreProfile(bank, honestAnswers(bank, { side, ...HONEST }, seed)), opposite),
+    );
     console.log(`honest ${side}: the opposite side in ${(rate * 100).toFixed(1)}% of ${MANY.length} runs`);
     expect(rate).toBeLessThan(0.01);
   });
@@ -73,7 +78,9 @@ describe('other respondents, for the record', () => {
       { lean: 0.8, slip: 0.1 },
     ]) {
       const rate = share(MANY, honestIsRight('outbound', person));
-      console.log(`honest outbound (lean ${person.lean}, slip ${person.slip}): right side in ${(rate * 100).toFixed(1)}% of ${MANY.length} runs`);
+      console.log(
+        `honest outbound (lean ${person.lean}, slip ${person.slip}): right side in ${(rate * 100).toFixed(1)}% of ${MANY.length} runs`,
+      );
       expect(rate).toBeGreaterThan(0.5);
     }
   });

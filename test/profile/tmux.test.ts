@@ -57,7 +57,10 @@ describe('pm-diag profile in a real terminal (tmux)', () => {
     expect(term.screen()).toContain('Stopped (Ctrl-C). 2 of 39 answered; every answer is saved in p.yaml.');
     expect(term.screen()).toContain(`${BIN} profile --resume --save p.yaml`);
     expect(saved().name).toBe('Sam Ortiz');
-    expect(Object.fromEntries(saved().answers)).toEqual({ [QUESTIONS[0]!.key]: QUESTIONS[0]!.shown[0], [QUESTIONS[1]!.key]: QUESTIONS[1]!.shown[1] });
+    expect(Object.fromEntries(saved().answers)).toEqual({
+      [QUESTIONS[0]!.key]: QUESTIONS[0]!.shown[0],
+      [QUESTIONS[1]!.key]: QUESTIONS[1]!.shown[1],
+    });
 
     // The rest: the outbound statement of every inbound/outbound pair (the same again when it comes back), `a` on the styles.
     term.start(['profile', '--resume', '--save', 'p.yaml']);
@@ -93,6 +96,8 @@ describe('pm-diag profile in a real terminal (tmux)', () => {
     expect(await term.exitCode()).toBe('EXIT=0');
     const all = term.screen(true).replace(/\s+/g, ' ');
     expect(all).toContain('Tendency inconclusive');
-    expect(all).toContain('Inconclusive: the consistency is 0, under the 60 a result needs: only 0 of the 15 pairs asked twice got the same answer the second time; the statement shown second was picked in 39 of 39 answers.');
+    expect(all).toContain(
+      'Inconclusive: the consistency is 0, under the 60 a result needs: only 0 of the 15 pairs asked twice got the same answer the second time; the statement shown second was picked in 39 of 39 answers.',
+    );
   }, 90_000);
 });

@@ -19,7 +19,8 @@ export function exampleDiagnosis(target?: number, bank: Bank = builtinBank()): D
   return diagnose(bank, [respondent], { target, date: DATE });
 }
 
-export const emptyDiagnosis = (bank: Bank = builtinBank()): Diagnosis => diagnose(bank, [{ source: 'empty.yaml', answers: new Map() }], { date: DATE });
+export const emptyDiagnosis = (bank: Bank = builtinBank()): Diagnosis =>
+  diagnose(bank, [{ source: 'empty.yaml', answers: new Map() }], { date: DATE });
 
 /** `count` respondents whose answers follow a fixed pattern: every level, owner and role occurs. */
 export function teamDiagnosis(count: number, bank: Bank = builtinBank(), target?: number): Diagnosis {
@@ -29,7 +30,12 @@ export function teamDiagnosis(count: number, bank: Bank = builtinBank(), target?
     const answers = new Map<string, Answer>();
     bankItems(bank).forEach((item, i) => {
       const level = (k: number) => (((r * 7 + i * 3 + k) % 5) + 1) as 1 | 2 | 3 | 4 | 5;
-      answers.set(item.id, item.kind === 'interlock' ? { delivery: level(0) } : { owner: owners[(r + i) % 4], capability: level(0), capacity: level(2) });
+      answers.set(
+        item.id,
+        item.kind === 'interlock'
+          ? { delivery: level(0) }
+          : { owner: owners[(r + i) % 4], capability: level(0), capacity: level(2) },
+      );
     });
     return { source: `respondent-${r + 1}.yaml`, name: `Respondent ${r + 1}`, role: roles[r % roles.length], answers };
   });

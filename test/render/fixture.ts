@@ -14,7 +14,13 @@ type Overrides<T> = Partial<T> & Pick<T & { id: string; title: string }, 'id' | 
 
 type Ownership = ResponsibilityScore['owner'];
 
-function owns(recommended: Ownership['recommended'], consensus: Ownership['consensus'], status: Ownership['status'], votes: Ownership['votes'], contested = false): Ownership {
+function owns(
+  recommended: Ownership['recommended'],
+  consensus: Ownership['consensus'],
+  status: Ownership['status'],
+  votes: Ownership['votes'],
+  contested = false,
+): Ownership {
   return { recommended, contributors: [], consensus, status, contested, votes };
 }
 
@@ -44,18 +50,35 @@ function responsibility(fields: Overrides<ResponsibilityScore>): ResponsibilityS
     unevidenced: 0,
     owner: owns('pm', null, 'unanswered', {}),
     // One respondent: each mean is that respondent's answer.
-    levels: { capability: fields.capability == null ? [] : [fields.capability], capacity: fields.capacity == null ? [] : [fields.capacity] },
+    levels: {
+      capability: fields.capability == null ? [] : [fields.capability],
+      capacity: fields.capacity == null ? [] : [fields.capacity],
+    },
     ...fields,
   };
 }
 
 function interlock(fields: Overrides<InterlockScore>): InterlockScore {
-  return { kind: 'interlock', ...base(fields.title), from: 'pmm', to: 'pm', delivery: null, health: null, levels: { delivery: fields.delivery == null ? [] : [fields.delivery] }, deliveryBySide: { giver: null, receiver: null }, ...fields };
+  return {
+    kind: 'interlock',
+    ...base(fields.title),
+    from: 'pmm',
+    to: 'pm',
+    delivery: null,
+    health: null,
+    levels: { delivery: fields.delivery == null ? [] : [fields.delivery] },
+    deliveryBySide: { giver: null, receiver: null },
+    ...fields,
+  };
 }
 
 export function singleDiagnosis(): Diagnosis {
   return {
-    bank: { id: 'pm-pmm-diagnostic', version: 1, title: 'Product Management and Product Marketing functional diagnostic' },
+    bank: {
+      id: 'pm-pmm-diagnostic',
+      version: 1,
+      title: 'Product Management and Product Marketing functional diagnostic',
+    },
     organization: 'Acme Corp',
     stage: null,
     stageTitle: null,
@@ -67,7 +90,14 @@ export function singleDiagnosis(): Diagnosis {
     target: 4,
     respondents: [{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5, sections: SECTIONS }],
     functionNames: { pm: 'Product Management', pmm: 'Product Marketing' },
-    summary: { readiness: 45, capability: 62.5, capacity: 56.25, alignment: 41.666666666666664, interlock: 30, coverage: 87.5 },
+    summary: {
+      readiness: 45,
+      capability: 62.5,
+      capacity: 56.25,
+      alignment: 41.666666666666664,
+      interlock: 30,
+      coverage: 87.5,
+    },
     functions: [
       { id: 'pm', capability: 25, capacity: 50, readiness: 25 },
       { id: 'pmm', capability: 90, capacity: 53.57142857142857, readiness: 55 },
@@ -106,7 +136,10 @@ export function singleDiagnosis(): Diagnosis {
         quadrant: 'stretched',
         priority: 4,
         owner: owns('pmm', 'pmm', 'aligned', { pmm: 1 }),
-        discussion: ['Who refreshes the battlecards when a rival ships, and how long does it take?', 'What would we stop doing to give this work protected time?'],
+        discussion: [
+          'Who refreshes the battlecards when a rival ships, and how long does it take?',
+          'What would we stop doing to give this work protected time?',
+        ],
         notes: [{ respondent: 'Dana Lee', note: 'Battlecards are six months old; nobody owns the refresh.' }],
       }),
       responsibility({
@@ -119,7 +152,10 @@ export function singleDiagnosis(): Diagnosis {
         readiness: 75,
         quadrant: 'strength',
         owner: owns('pmm', 'pmm', 'aligned', { pmm: 1 }),
-        discussion: ['Which message did we test before it scaled?', 'Would sales describe our positioning the way the deck does?'],
+        discussion: [
+          'Which message did we test before it scaled?',
+          'Would sales describe our positioning the way the deck does?',
+        ],
       }),
       responsibility({
         id: 'launch-planning',
@@ -141,7 +177,10 @@ export function singleDiagnosis(): Diagnosis {
         priority: 2,
         unknown: [{ axis: 'capability', count: 1 }],
         owner: owns('pmm', 'none', 'orphaned', { none: 1 }),
-        discussion: ['How long does a new seller take to run a first demo alone?', 'Who decides what goes into the enablement kit?'],
+        discussion: [
+          'How long does a new seller take to run a first demo alone?',
+          'Who decides what goes into the enablement kit?',
+        ],
       }),
       responsibility({
         id: 'pricing-and-packaging',
@@ -158,7 +197,10 @@ export function singleDiagnosis(): Diagnosis {
         delivery: 1,
         health: 0,
         priority: 6,
-        discussion: ['When did win/loss findings last change a roadmap decision?', 'Who runs the interviews, and who reads the results?'],
+        discussion: [
+          'When did win/loss findings last change a roadmap decision?',
+          'Who runs the interviews, and who reads the results?',
+        ],
       }),
       interlock({
         id: 'roadmap-preview',
@@ -169,10 +211,20 @@ export function singleDiagnosis(): Diagnosis {
         delivery: 3,
         health: 50,
         priority: 3,
-        discussion: ['How many weeks before a release does PMM see what is shipping?', 'What changed last time the preview came late?'],
+        discussion: [
+          'How many weeks before a release does PMM see what is shipping?',
+          'What changed last time the preview came late?',
+        ],
       }),
     ],
-    gaps: ['market-problem-discovery', 'win-loss-feedback', 'competitive-analysis', 'roadmap-preview', 'launch-planning', 'sales-enablement'],
+    gaps: [
+      'market-problem-discovery',
+      'win-loss-feedback',
+      'competitive-analysis',
+      'roadmap-preview',
+      'launch-planning',
+      'sales-enablement',
+    ],
     disagreements: [],
     perception: [],
     areaRoles: [],
@@ -199,8 +251,19 @@ export function teamDiagnosis(): Diagnosis {
       owner: owns('pm', 'pmm', 'misassigned', { pmm: 2, pm: 1 }),
       levels: { capability: [1, 4, 2], capacity: [3, 3, 3] },
     },
-    'competitive-analysis': { capability: 13 / 3, capacity: 7 / 3, readiness: 100 / 3, priority: 10 / 3, answered: 3, levels: { capability: [5, 4, 4], capacity: [2, 3, 2] } },
-    'positioning-and-messaging': { capability: 14 / 3, answered: 3, levels: { capability: [4, 5, 5], capacity: [4, 4, 4] } },
+    'competitive-analysis': {
+      capability: 13 / 3,
+      capacity: 7 / 3,
+      readiness: 100 / 3,
+      priority: 10 / 3,
+      answered: 3,
+      levels: { capability: [5, 4, 4], capacity: [2, 3, 2] },
+    },
+    'positioning-and-messaging': {
+      capability: 14 / 3,
+      answered: 3,
+      levels: { capability: [4, 5, 5], capacity: [4, 4, 4] },
+    },
     'launch-planning': {
       levels: { capability: [3, 3, 3], capacity: [4, 5, 4] },
       capacity: 13 / 3,
@@ -223,7 +286,14 @@ export function teamDiagnosis(): Diagnosis {
     { ...d.areas[0]!, capability: 53.333333333333336, capacity: 43.333333333333336, readiness: 33.333333333333336 },
     { ...d.areas[1]!, capability: 75, capacity: 70.23809523809524, readiness: 65 },
   ];
-  d.summary = { readiness: 43.333333333333336, capability: 65, capacity: 58.333333333333336, alignment: 41.666666666666664, interlock: 45, coverage: 100 };
+  d.summary = {
+    readiness: 43.333333333333336,
+    capability: 65,
+    capacity: 58.333333333333336,
+    alignment: 41.666666666666664,
+    interlock: 45,
+    coverage: 100,
+  };
   d.interlock = [
     { from: 'pmm', to: 'pm', health: 25 },
     { from: 'pm', to: 'pmm', health: 58.333333333333336 },
@@ -246,7 +316,13 @@ export function teamDiagnosis(): Diagnosis {
     { id: 'win-loss-feedback', axis: 'delivery', spread: 2, groups: said('3', '1') },
   ];
   d.perception = [
-    { function: 'pm', self: 75, others: 12.5, gap: 62.5, items: [{ id: 'market-problem-discovery', self: 4, others: 1.5, difference: 2.5 }] },
+    {
+      function: 'pm',
+      self: 75,
+      others: 12.5,
+      gap: 62.5,
+      items: [{ id: 'market-problem-discovery', self: 4, others: 1.5, difference: 2.5 }],
+    },
     {
       function: 'pmm',
       self: 95,
@@ -259,16 +335,36 @@ export function teamDiagnosis(): Diagnosis {
     },
   ];
   d.areaRoles = [
-    { role: 'pmm', areas: [{ id: 'market-insight', readiness: 50 }, { id: 'launch', readiness: 75 }] },
-    { role: 'pm', areas: [{ id: 'market-insight', readiness: 0 }, { id: 'launch', readiness: null }] },
-    { role: 'sales', areas: [{ id: 'market-insight', readiness: 25 }, { id: 'launch', readiness: 62.5 }] },
+    {
+      role: 'pmm',
+      areas: [
+        { id: 'market-insight', readiness: 50 },
+        { id: 'launch', readiness: 75 },
+      ],
+    },
+    {
+      role: 'pm',
+      areas: [
+        { id: 'market-insight', readiness: 0 },
+        { id: 'launch', readiness: null },
+      ],
+    },
+    {
+      role: 'sales',
+      areas: [
+        { id: 'market-insight', readiness: 25 },
+        { id: 'launch', readiness: 62.5 },
+      ],
+    },
   ];
   d.knowledgeGaps = {
     unknown: [{ id: 'sales-enablement', axis: 'capability', count: 2 }],
     unanswered: [{ id: 'pricing-and-packaging', respondents: 2 }],
   };
   d.handoffPerception = [{ id: 'win-loss-feedback', from: 'pmm', to: 'pm', giver: 3, receiver: 1, difference: 2 }];
-  d.unevidenced = [{ id: 'competitive-analysis', claims: 3, unevidenced: 2, respondents: ['Dana Lee', 'respondent 3 (sales)'] }];
+  d.unevidenced = [
+    { id: 'competitive-analysis', claims: 3, unevidenced: 2, respondents: ['Dana Lee', 'respondent 3 (sales)'] },
+  ];
   return d;
 }
 
@@ -299,7 +395,11 @@ export function hostileDiagnosis(): Diagnosis {
 export function crowdedDiagnosis(extra: number): Diagnosis {
   const d = singleDiagnosis();
   const critical = d.items[0]!;
-  const added = Array.from({ length: extra }, (_, i) => ({ ...critical, id: `extra-${i + 1}`, title: `Extra responsibility ${i + 1}` }));
+  const added = Array.from({ length: extra }, (_, i) => ({
+    ...critical,
+    id: `extra-${i + 1}`,
+    title: `Extra responsibility ${i + 1}`,
+  }));
   d.items.push(...added);
   d.gaps.push(...added.map((i) => i.id));
   return d;

@@ -41,7 +41,9 @@ describe('pm-diag --format html', () => {
   it('writes the role map and a comparison as HTML pages too', () => {
     const roles = runCli(['roles', '--format', 'html']);
     expect(roles.code, roles.stderr).toBe(0);
-    expect(roles.stdout).toMatch(/^<!doctype html>[\s\S]*<h1>Product Management and Product Marketing functional diagnostic: the role map<\/h1>/);
+    expect(roles.stdout).toMatch(
+      /^<!doctype html>[\s\S]*<h1>Product Management and Product Marketing functional diagnostic: the role map<\/h1>/,
+    );
     expect(roles.stdout).toContain('<td>Market-problem discovery</td><td>PM</td>');
     const out = join(scratch, 'compare.html');
     const compare = runCli(['compare', EXAMPLE, join(ROOT, 'examples', 'mature.yaml'), '--out', out]);
@@ -62,7 +64,8 @@ describe('pm-diag --format html', () => {
 describe('--top 0', () => {
   it('says the gaps exist and are not listed, in every format, instead of "every item meets its target"', () => {
     const mature = join(ROOT, 'examples', 'mature.yaml');
-    const gaps = (JSON.parse(runCli(['assess', '--answers', mature, '--format', 'json']).stdout) as { gaps: string[] }).gaps.length;
+    const gaps = (JSON.parse(runCli(['assess', '--answers', mature, '--format', 'json']).stdout) as { gaps: string[] })
+      .gaps.length;
     expect(gaps).toBeGreaterThan(1);
     for (const format of ['terminal', 'markdown', 'html']) {
       const r = runCli(['assess', '--answers', mature, '--top', '0', '--format', format]);
@@ -82,7 +85,9 @@ describe('functions that own nothing', () => {
       expect(r.stdout, format).toContain('Product Marketing');
       expect(r.stdout, format).not.toMatch(/Leadership(\s|\||<[^>]*>|·)*n\/a/);
     }
-    const json = JSON.parse(runCli(['assess', '--answers', example, '--format', 'json']).stdout) as { functions: { id: string; readiness: number | null }[] };
+    const json = JSON.parse(runCli(['assess', '--answers', example, '--format', 'json']).stdout) as {
+      functions: { id: string; readiness: number | null }[];
+    };
     expect(json.functions.map((f) => f.id)).toEqual(['pm', 'pmm', 'shared', 'leadership']);
   });
 });

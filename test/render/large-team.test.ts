@@ -8,7 +8,13 @@ import { teamDiagnosis } from './fixture.js';
 
 function largeTeam() {
   const d = teamDiagnosis();
-  d.respondents = Array.from({ length: 120 }, (_, i) => ({ name: `Person ${i + 1}`, role: 'sales' as const, source: `p${i + 1}.yaml`, coverage: 100, sections: d.respondents[0]!.sections }));
+  d.respondents = Array.from({ length: 120 }, (_, i) => ({
+    name: `Person ${i + 1}`,
+    role: 'sales' as const,
+    source: `p${i + 1}.yaml`,
+    coverage: 100,
+    sections: d.respondents[0]!.sections,
+  }));
   return d;
 }
 
@@ -26,7 +32,10 @@ describe('a report over many respondents', () => {
   }
 
   it('json: keeps every respondent and every disagreement', async () => {
-    const json = JSON.parse(await renderReport(largeTeam(), 'json', { color: false, top: 2 })) as { respondentList: unknown[]; disagreements: unknown[] };
+    const json = JSON.parse(await renderReport(largeTeam(), 'json', { color: false, top: 2 })) as {
+      respondentList: unknown[];
+      disagreements: unknown[];
+    };
     expect(json.respondentList).toHaveLength(120);
     expect(json.disagreements).toHaveLength(3);
   });

@@ -4,7 +4,12 @@ import { fmtNumber, fmtSigned, fmtIndex, fmtMean, wrapParts } from '../../src/co
 describe('report helpers', () => {
   it('formats plain and signed numbers', () => {
     expect([fmtNumber(4), fmtNumber(3.5), fmtNumber(10 / 3), fmtNumber(null)]).toEqual(['4', '3.5', '3.33', '—']);
-    expect([fmtSigned(62.5, fmtIndex), fmtSigned(-1, fmtMean), fmtSigned(-0.001, fmtMean), fmtSigned(null, fmtMean)]).toEqual(['+62.5', '-1.00', '0.00', '—']);
+    expect([
+      fmtSigned(62.5, fmtIndex),
+      fmtSigned(-1, fmtMean),
+      fmtSigned(-0.001, fmtMean),
+      fmtSigned(null, fmtMean),
+    ]).toEqual(['+62.5', '-1.00', '0.00', '—']);
   });
 
   it('wraps between parts, and inside a part only when it is longer than a line', () => {

@@ -31,7 +31,9 @@ describe('HTML gap report', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).toContain('&quot;quote&quot;');
     expect(page).not.toContain('&amp;lt;');
-    expect(esc(`<a href="x" onclick='y'>&</a>\u202e\u001b[2J`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(esc(`<a href="x" onclick='y'>&</a>\u202e\u001b[2J`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
     expect(HOSTILE).toContain('<script>');
   });
 
@@ -40,15 +42,21 @@ describe('HTML gap report', () => {
       const found = figures(html(d));
       expect(found.length).toBeGreaterThanOrEqual(3);
       for (const f of found) {
-        expect(f).toMatch(/<svg [^>]*role="img" aria-labelledby="([a-z0-9-]+)-title \1-desc"[^>]*>\n<title id="\1-title">[^<]+<\/title>/);
-        expect(f).toMatch(/<\/svg><\/div><details class="data"><summary>[^<]+<\/summary><div class="scroll" role="region" tabindex="0" aria-label="[^"]+"><table>/);
+        expect(f).toMatch(
+          /<svg [^>]*role="img" aria-labelledby="([a-z0-9-]+)-title \1-desc"[^>]*>\n<title id="\1-title">[^<]+<\/title>/,
+        );
+        expect(f).toMatch(
+          /<\/svg><\/div><details class="data"><summary>[^<]+<\/summary><div class="scroll" role="region" tabindex="0" aria-label="[^"]+"><table>/,
+        );
       }
     }
     // Several respondents: the answers spread and the perception dumbbells too.
     const team = html(teamDiagnosis());
     expect(team).toContain('How many respondents gave each level: Market insight');
     expect(team).toContain('Capability index: self against others');
-    expect(team).toContain('<tr><td>Launch and go-to-market</td><td class="num">75.0</td><td class="num">—</td><td class="num">62.5</td></tr>');
+    expect(team).toContain(
+      '<tr><td>Launch and go-to-market</td><td class="num">75.0</td><td class="num">—</td><td class="num">62.5</td></tr>',
+    );
     expect(html()).not.toContain('chart-area-roles');
   });
 
@@ -56,14 +64,19 @@ describe('HTML gap report', () => {
     for (const d of [singleDiagnosis(), teamDiagnosis()]) {
       const page = html(d);
       const md = renderReportMarkdown(d, { top: 10 });
-      const summaryRows = [...md.matchAll(/^\| (Readiness|Capability|Capacity|Alignment|Interlock|Coverage) \| ([\d.]+|n\/a) \|$/gm)];
+      const summaryRows = [
+        ...md.matchAll(/^\| (Readiness|Capability|Capacity|Alignment|Interlock|Coverage) \| ([\d.]+|n\/a) \|$/gm),
+      ];
       expect(summaryRows).toHaveLength(6);
-      for (const [, name, value] of summaryRows) expect(page).toMatch(new RegExp(`${name}(</span><span class="big">| <strong>)${value!.replace('.', '\\.')}<`));
+      for (const [, name, value] of summaryRows)
+        expect(page).toMatch(new RegExp(`${name}(</span><span class="big">| <strong>)${value!.replace('.', '\\.')}<`));
       const planRows = [...md.matchAll(/^\| (\d+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| {2}\| {2}\| {2}\|$/gm)];
       expect(planRows.length).toBeGreaterThan(0);
       for (const row of planRows) {
         const cells = [row[2], row[3], row[4]].map((c) => c!.replace(/\\(.)/g, '$1').replaceAll("'", '&#39;'));
-        expect(page).toContain(`<tr><td class="num">${row[1]}</td>${cells.map((c) => `<td>${c}</td>`).join('')}<td></td><td></td><td></td></tr>`);
+        expect(page).toContain(
+          `<tr><td class="num">${row[1]}</td>${cells.map((c) => `<td>${c}</td>`).join('')}<td></td><td></td><td></td></tr>`,
+        );
       }
     }
   });
@@ -71,8 +84,23 @@ describe('HTML gap report', () => {
   it('puts the summary, the agenda, the plan and the charter first, the details after', () => {
     const ids = [...html(teamDiagnosis()).matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual([
-      'summary', 'agenda', 'plan', 'charter', 'interlock', 'handoff', 'perception', 'disagreements',
-      'groups', 'map', 'answers', 'respondents', 'evidence', 'knowledge', 'notes', 'definitions', 'scoring',
+      'summary',
+      'agenda',
+      'plan',
+      'charter',
+      'interlock',
+      'handoff',
+      'perception',
+      'disagreements',
+      'groups',
+      'map',
+      'answers',
+      'respondents',
+      'evidence',
+      'knowledge',
+      'notes',
+      'definitions',
+      'scoring',
     ]);
   });
 });
@@ -98,7 +126,13 @@ describe('the capability × capacity map', () => {
 
 describe('joined', () => {
   it('gives what join gives, for no part, one, several, and empty ones', () => {
-    for (const parts of [[], ['a'], ['<p>a</p>', '', 'b→c', '<li>d</li>'], ['', ''], Array.from({ length: 500 }, (_, i) => `<td>${i}</td>`)]) {
+    for (const parts of [
+      [],
+      ['a'],
+      ['<p>a</p>', '', 'b→c', '<li>d</li>'],
+      ['', ''],
+      Array.from({ length: 500 }, (_, i) => `<td>${i}</td>`),
+    ]) {
       for (const separator of ['', '\n', ' · ']) expect(joined(parts, separator)).toBe(parts.join(separator));
     }
   });

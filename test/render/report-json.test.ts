@@ -4,7 +4,8 @@ import { HOSTILE, hostileDiagnosis, singleDiagnosis, teamDiagnosis } from './fix
 import { expectGolden } from './golden.js';
 
 const json = (d = singleDiagnosis(), top = 10) => renderReportJson(d, { top });
-const parse = (d = singleDiagnosis()) => JSON.parse(json(d)) as Record<string, unknown> & { items: Record<string, unknown>[] };
+const parse = (d = singleDiagnosis()) =>
+  JSON.parse(json(d)) as Record<string, unknown> & { items: Record<string, unknown>[] };
 
 describe('JSON gap report', () => {
   it('matches the golden files', () => {
@@ -21,10 +22,21 @@ describe('JSON gap report', () => {
   it('keeps the public contract, rounded', () => {
     const r = parse();
     expect(r.schemaVersion).toBe(1);
-    expect(r.bank).toEqual({ id: 'pm-pmm-diagnostic', version: 1, title: 'Product Management and Product Marketing functional diagnostic' });
+    expect(r.bank).toEqual({
+      id: 'pm-pmm-diagnostic',
+      version: 1,
+      title: 'Product Management and Product Marketing functional diagnostic',
+    });
     expect(r.respondents).toBe(1);
     expect(r.target).toBe(4);
-    expect(r.summary).toEqual({ readiness: 45, capability: 62.5, capacity: 56.3, alignment: 41.7, interlock: 30, coverage: 87.5 });
+    expect(r.summary).toEqual({
+      readiness: 45,
+      capability: 62.5,
+      capacity: 56.3,
+      alignment: 41.7,
+      interlock: 30,
+      coverage: 87.5,
+    });
     expect(r.functions).toEqual([
       { id: 'pm', capability: 25, capacity: 50, readiness: 25 },
       { id: 'pmm', capability: 90, capacity: 53.6, readiness: 55 },
@@ -34,16 +46,39 @@ describe('JSON gap report', () => {
       { from: 'pmm', to: 'pm', health: 0 },
       { from: 'pm', to: 'pmm', health: 50 },
     ]);
-    expect(r.gaps).toEqual(['market-problem-discovery', 'win-loss-feedback', 'competitive-analysis', 'roadmap-preview', 'launch-planning', 'sales-enablement']);
+    expect(r.gaps).toEqual([
+      'market-problem-discovery',
+      'win-loss-feedback',
+      'competitive-analysis',
+      'roadmap-preview',
+      'launch-planning',
+      'sales-enablement',
+    ]);
     expect(r.generatedAt).toBe('2026-03-02');
     expect(r.organization).toBe('Acme Corp');
-    expect(r.respondentList).toEqual([{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5, answeredAreas: ['market-insight', 'launch', 'interlock'] }]);
+    expect(r.respondentList).toEqual([
+      {
+        name: 'Dana Lee',
+        role: 'pmm',
+        source: 'answers/dana.yaml',
+        coverage: 87.5,
+        answeredAreas: ['market-insight', 'launch', 'interlock'],
+      },
+    ]);
   });
 
   it('lists the role charter to decide, worst first, and the decision on each gap', () => {
     const r = parse(teamDiagnosis()) as ReturnType<typeof parse> & { charter: unknown[] };
     expect(r.charter).toEqual([
-      { id: 'sales-enablement', recommended: 'pmm', contributors: [], answers: { none: 1 }, status: 'orphaned', contested: false, decision: 'Name one accountable owner: PMM is recommended.' },
+      {
+        id: 'sales-enablement',
+        recommended: 'pmm',
+        contributors: [],
+        answers: { none: 1 },
+        status: 'orphaned',
+        contested: false,
+        decision: 'Name one accountable owner: PMM is recommended.',
+      },
       {
         id: 'launch-planning',
         recommended: 'shared',
@@ -53,7 +88,15 @@ describe('JSON gap report', () => {
         contested: true,
         decision: 'Share it on purpose: agree which part PM and PMM each lead.',
       },
-      { id: 'market-problem-discovery', recommended: 'pm', contributors: [], answers: { pmm: 2, pm: 1 }, status: 'misassigned', contested: false, decision: 'Move it from PMM to PM, or record why PMM keeps it.' },
+      {
+        id: 'market-problem-discovery',
+        recommended: 'pm',
+        contributors: [],
+        answers: { pmm: 2, pm: 1 },
+        status: 'misassigned',
+        contested: false,
+        decision: 'Move it from PMM to PM, or record why PMM keeps it.',
+      },
     ]);
     const decisions = Object.fromEntries(r.items.map((i) => [i.id, i.decision]));
     expect(decisions['competitive-analysis']).toBe('Free the time or people it needs, or decide what to stop doing.');
@@ -75,7 +118,12 @@ describe('JSON gap report', () => {
     });
     expect(responsibility).not.toHaveProperty('delivery');
     const unrated = items.find((i) => i.id === 'pricing-and-packaging')!;
-    expect(unrated).toMatchObject({ capability: null, capacity: null, quadrant: null, owner: { consensus: null, status: 'unanswered' } });
+    expect(unrated).toMatchObject({
+      capability: null,
+      capacity: null,
+      quadrant: null,
+      owner: { consensus: null, status: 'unanswered' },
+    });
     const interlock = items.find((i) => i.id === 'win-loss-feedback')!;
     expect(interlock).toMatchObject({ kind: 'interlock', priority: 6, delivery: 1, from: 'pmm', to: 'pm' });
     for (const key of ['capability', 'capacity', 'quadrant', 'owner']) expect(interlock).not.toHaveProperty(key);
@@ -88,7 +136,13 @@ describe('JSON gap report', () => {
     expect(r.interlock[1].health).toBe(58.3);
     expect(r.perception[0]).toMatchObject({ function: 'pm', self: 75, others: 12.5, gap: 62.5 });
     expect(r.disagreements[0]).toMatchObject({ id: 'market-problem-discovery', axis: 'capability', spread: 3 });
-    expect(r.respondentList[2]).toEqual({ name: null, role: 'sales', source: 'answers/priya.yaml', coverage: 75, answeredAreas: ['market-insight', 'launch', 'interlock'] });
+    expect(r.respondentList[2]).toEqual({
+      name: null,
+      role: 'sales',
+      source: 'answers/priya.yaml',
+      coverage: 75,
+      answeredAreas: ['market-insight', 'launch', 'interlock'],
+    });
   });
 
   it('round-trips hostile text exactly', () => {

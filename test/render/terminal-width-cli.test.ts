@@ -54,7 +54,10 @@ const tableRows = (lines: string[]) => {
 
 describe('the terminal report follows the terminal’s width', () => {
   it.each([60, 100, 120])('fills %i columns and no line runs past them', async (columns) => {
-    for (const args of [['assess', '--answers', MATURE], ['report', TEAM]]) {
+    for (const args of [
+      ['assess', '--answers', MATURE],
+      ['report', TEAM],
+    ]) {
       const lines = await onTerminal(columns, args);
       expect(lines.length).toBeGreaterThan(100);
       expect(widest(lines), args.join(' ')).toBeLessThanOrEqual(columns);

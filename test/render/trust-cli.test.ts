@@ -34,15 +34,25 @@ function readable(format: Shown, text: string): string {
         ? text
             .replace(/<\/dt><dd>/g, ': ')
             .replace(/<\/?(strong|span|em)\b[^>]*>/g, '')
-            .replace(/<[^>]*>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/&#39;/g, "'")
+            .replace(/&quot;/g, '"')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&amp;/g, '&')
         : text;
-  const decoded = format === 'markdown' ? unescaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : unescaped;
+  const decoded =
+    format === 'markdown' ? unescaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : unescaped;
   return decoded.replace(/\s+/g, ' ');
 }
 
 /** The notes section of a report, from its heading to the next section's. */
 function notesSection(format: Shown, text: string): string {
-  const bounds: Record<Shown, [string, string]> = { terminal: ['\nNOTES\n', '\nHOW THIS IS SCORED'], markdown: ['\n## Notes\n', '\n## How this is scored'], html: ['<section id="notes"', '</section>'] };
+  const bounds: Record<Shown, [string, string]> = {
+    terminal: ['\nNOTES\n', '\nHOW THIS IS SCORED'],
+    markdown: ['\n## Notes\n', '\n## How this is scored'],
+    html: ['<section id="notes"', '</section>'],
+  };
   const [start, end] = bounds[format];
   const from = text.indexOf(start);
   expect(from, `${format}: no notes section`).toBeGreaterThan(-1);
@@ -64,33 +74,54 @@ interface JsonItem {
   notes: JsonNote[];
 }
 
-const ROLE_LABELS: Record<string, string> = { pm: 'PM', pmm: 'PMM', sales: 'Sales', leadership: 'Leadership', marketing: 'Marketing', engineering: 'Engineering', other: 'Other' };
+const ROLE_LABELS: Record<string, string> = {
+  pm: 'PM',
+  pmm: 'PMM',
+  sales: 'Sales',
+  leadership: 'Leadership',
+  marketing: 'Marketing',
+  engineering: 'Engineering',
+  other: 'Other',
+};
 
 describe('a missing value says why: "don’t know", n/a, or a dash for unanswered', () => {
   it('the interlock table, the summary and the map, in the terminal, markdown and HTML', () => {
     const terminal = report('terminal');
-    const line = (title: string) => terminal.split('\n').find((l) => l.trimStart().startsWith(title) && l.includes('delivery'))!;
+    const line = (title: string) =>
+      terminal.split('\n').find((l) => l.trimStart().startsWith(title) && l.includes('delivery'))!;
     // Every answer on win/loss was "don't know"; launch cadence was n/a; nobody answered the roadmap preview.
     expect(line('Win/loss feedback')).toMatch(/delivery +\? +·+ +\?$/);
     expect(line('Launch cadence')).toMatch(/delivery +n\/a +·+ +n\/a$/);
     expect(line('Roadmap preview')).toMatch(/delivery +— +·+ +—$/);
     // "?" is the short form in a narrow column, and a legend under the table says so.
-    expect(readable('terminal', terminal)).toContain('Where a value is missing: ? = no level given, only “don’t know”; n/a = not applicable; — = not answered.');
+    expect(readable('terminal', terminal)).toContain(
+      'Where a value is missing: ? = no level given, only “don’t know”; n/a = not applicable; — = not answered.',
+    );
     expect(terminal).toMatch(/\n {2}Interlock +·+ +\?\n/);
     expect(readable('terminal', terminal)).toContain('Positioning (don’t know, 3.00), Pricing (n/a, n/a)');
-    expect(readable('terminal', terminal)).toContain('Insight · capability don’t know · capacity 3.00 · target 4 · not rated');
+    expect(readable('terminal', terminal)).toContain(
+      'Insight · capability don’t know · capacity 3.00 · target 4 · not rated',
+    );
 
     const markdown = report('markdown');
-    expect(markdown).toContain('| Product Marketing → Product Management | Win/loss feedback | 2 | don’t know | don’t know |');
+    expect(markdown).toContain(
+      '| Product Marketing → Product Management | Win/loss feedback | 2 | don’t know | don’t know |',
+    );
     expect(markdown).toContain('| Product Management → Product Marketing | Launch cadence | 1 | n/a | n/a |');
     expect(markdown).toContain('| Product Management → Product Marketing | Roadmap preview | 1 | — | — |');
     expect(markdown).toContain('| Interlock | don’t know |');
     expect(markdown).toContain('Positioning (don’t know, 3.00), Pricing (n/a, n/a).');
 
     const html = report('html');
-    expect(html).toContain('<tr><td>Win/loss feedback</td><td class="num">2</td><td class="num">don’t know</td><td class="num">don’t know</td></tr>');
-    expect(html).toContain('<tr><td>Launch cadence</td><td class="num">1</td><td class="num">n/a</td><td class="num">n/a</td></tr>');
-    expect(html).toContain('<tr><td>Roadmap preview</td><td class="num">1</td><td class="num">—</td><td class="num">—</td></tr>');
+    expect(html).toContain(
+      '<tr><td>Win/loss feedback</td><td class="num">2</td><td class="num">don’t know</td><td class="num">don’t know</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr><td>Launch cadence</td><td class="num">1</td><td class="num">n/a</td><td class="num">n/a</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr><td>Roadmap preview</td><td class="num">1</td><td class="num">—</td><td class="num">—</td></tr>',
+    );
     expect(html).toContain('Positioning (don’t know, 3.00), Pricing (n/a, n/a).');
 
     // Nowhere does a "don't know" read as not applicable.
@@ -105,7 +136,11 @@ describe('a missing value says why: "don’t know", n/a, or a dash for unanswere
   it('the JSON keeps the facts behind the words: unknown counts, n/a counts, nulls', () => {
     const items: JsonItem[] = JSON.parse(report('json')).items;
     const item = (id: string) => items.find((i) => i.id === id)!;
-    expect(item('win-loss-feedback')).toMatchObject({ delivery: null, unknown: [{ axis: 'delivery', count: 2 }], notApplicable: 0 });
+    expect(item('win-loss-feedback')).toMatchObject({
+      delivery: null,
+      unknown: [{ axis: 'delivery', count: 2 }],
+      notApplicable: 0,
+    });
     expect(item('launch-cadence')).toMatchObject({ delivery: null, unknown: [], notApplicable: 2 });
     expect(item('roadmap-preview')).toMatchObject({ delivery: null, unknown: [], notApplicable: 0, answered: 0 });
   });
@@ -113,7 +148,9 @@ describe('a missing value says why: "don’t know", n/a, or a dash for unanswere
   it('compare says a value went to "don’t know" or n/a, not that it is unanswered', () => {
     const before = join(dir, 'before.yaml');
     const ana = readFileSync(join(TEAM, 'ana.yaml'), 'utf8');
-    const rated = ana.replace('win-loss-feedback: { delivery: unknown,', 'win-loss-feedback: { delivery: 2,').replace('launch-cadence: n/a', 'launch-cadence: { delivery: 3 }');
+    const rated = ana
+      .replace('win-loss-feedback: { delivery: unknown,', 'win-loss-feedback: { delivery: 2,')
+      .replace('launch-cadence: n/a', 'launch-cadence: { delivery: 3 }');
     expect(rated).not.toBe(ana);
     writeFileSync(before, rated);
     const compare = (format: string) => {
@@ -152,16 +189,22 @@ describe('every note, by item, with who wrote it', () => {
       const heading = section.indexOf('Positioning (positioning)');
       expect(heading, format).toBeGreaterThan(-1);
       expect(section.indexOf('Ben Ode (PMM)'), format).toBeGreaterThan(heading);
-      expect(section.indexOf('Cy Park (Sales): Cy: only a note'), format).toBeLessThan(section.indexOf('Launch plan (launch-plan)'));
+      expect(section.indexOf('Cy Park (Sales): Cy: only a note'), format).toBeLessThan(
+        section.indexOf('Launch plan (launch-plan)'),
+      );
     }
   });
 
   it(`${MATURE}: every note in its file appears in every format`, () => {
     const answers = parse(readFileSync(MATURE, 'utf8')).answers as Record<string, { note?: string } | string>;
-    const written = Object.entries(answers).flatMap(([id, a]) => (typeof a === 'object' && a?.note ? [{ id, note: a.note }] : []));
+    const written = Object.entries(answers).flatMap(([id, a]) =>
+      typeof a === 'object' && a?.note ? [{ id, note: a.note }] : [],
+    );
     expect(written.length).toBeGreaterThanOrEqual(7);
     const json = JSON.parse(runCli(['assess', '--answers', MATURE, '--format', 'json']).stdout);
-    const carried: { id: string; title: string; note: JsonNote }[] = json.items.flatMap((i: JsonItem) => i.notes.map((note) => ({ id: i.id, title: i.title, note })));
+    const carried: { id: string; title: string; note: JsonNote }[] = json.items.flatMap((i: JsonItem) =>
+      i.notes.map((note) => ({ id: i.id, title: i.title, note })),
+    );
     expect(carried.map((c) => ({ id: c.id, note: c.note.note }))).toEqual(written);
     for (const c of carried) expect(c.note.role).toBe(json.respondentList[0].role);
     for (const format of FORMATS) {
@@ -177,8 +220,13 @@ describe('every note, by item, with who wrote it', () => {
 
   it('a report without notes says so', () => {
     const quiet = join(dir, 'quiet.yaml');
-    writeFileSync(quiet, 'respondent: { name: Q, role: pm }\nanswers:\n  market-problems: { owner: pm, capability: 3, capacity: 3 }\n');
-    expect(readable('terminal', notesSection('terminal', report('terminal', [quiet, '--bank', BANK])))).toContain('None: no respondent wrote a note.');
+    writeFileSync(
+      quiet,
+      'respondent: { name: Q, role: pm }\nanswers:\n  market-problems: { owner: pm, capability: 3, capacity: 3 }\n',
+    );
+    expect(readable('terminal', notesSection('terminal', report('terminal', [quiet, '--bank', BANK])))).toContain(
+      'None: no respondent wrote a note.',
+    );
   });
 });
 
@@ -188,11 +236,19 @@ describe('respondents who answered only some areas', () => {
   it('are named in the header of every format, and listed with their areas in the JSON', () => {
     for (const format of FORMATS) {
       const text = report(format);
-      const header = readable(format, text.slice(0, text.search(format === 'terminal' ? /\nSUMMARY/ : format === 'markdown' ? /\n## Summary/ : /<nav/)));
+      const header = readable(
+        format,
+        text.slice(
+          0,
+          text.search(format === 'terminal' ? /\nSUMMARY/ : format === 'markdown' ? /\n## Summary/ : /<nav/),
+        ),
+      );
       expect(header, format).toContain(`Partial answers: ${expected}`);
     }
     const json = JSON.parse(report('json'));
-    expect(json.respondentList.map((r: { name: string; answeredAreas: string[] }) => [r.name, r.answeredAreas])).toEqual([
+    expect(
+      json.respondentList.map((r: { name: string; answeredAreas: string[] }) => [r.name, r.answeredAreas]),
+    ).toEqual([
       ['Ana Lima', ['insight', 'go-to-market', 'interlock']],
       ['Ben Ode', ['insight']],
       ['Cy Park', ['insight', 'go-to-market', 'interlock']],
@@ -200,7 +256,10 @@ describe('respondents who answered only some areas', () => {
   });
 
   it('nothing is said when everyone answered something in every area', () => {
-    for (const format of FORMATS) expect(report(format, [join(TEAM, 'ana.yaml'), join(TEAM, 'cy.yaml'), '--bank', BANK]), format).not.toContain('Partial answers');
+    for (const format of FORMATS)
+      expect(report(format, [join(TEAM, 'ana.yaml'), join(TEAM, 'cy.yaml'), '--bank', BANK]), format).not.toContain(
+        'Partial answers',
+      );
   });
 });
 

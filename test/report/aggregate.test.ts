@@ -28,7 +28,13 @@ describe('aggregation over several respondents, worked out by hand', () => {
     expect(mp.quadrant).toBe('critical');
     expect(mp.priority).toBe(7.5); // 3 × ((4 − 3) + (4 − 2.5))
     const pos = responsibility(d, 'positioning');
-    expect([pos.capability, pos.capacity, pos.readiness, pos.quadrant, pos.priority]).toEqual([3, 3, 50, 'strength', 0]);
+    expect([pos.capability, pos.capacity, pos.readiness, pos.quadrant, pos.priority]).toEqual([
+      3,
+      3,
+      50,
+      'strength',
+      0,
+    ]);
     expect(interlock(d, 'win-loss-feedback').delivery).toBe(4); // (3 + 5) / 2: Cy skipped it
     expect(interlock(d, 'launch-cadence').delivery).toBe(3); // (2 + 4) / 2: Ben's n/a left out
     expect(interlock(d, 'launch-cadence').notApplicable).toBe(1);
@@ -52,8 +58,17 @@ describe('aggregation over several respondents, worked out by hand', () => {
 
   it('the consensus owner is the most frequent answer; 2 of 3 is not contested', async () => {
     const d = diagnose(bank, await team(TEAM));
-    expect(responsibility(d, 'market-problems').owner).toMatchObject({ consensus: 'pm', status: 'aligned', contested: false, votes: { pm: 2, pmm: 1 } });
-    expect(responsibility(d, 'positioning').owner).toMatchObject({ consensus: 'pmm', status: 'aligned', contested: false });
+    expect(responsibility(d, 'market-problems').owner).toMatchObject({
+      consensus: 'pm',
+      status: 'aligned',
+      contested: false,
+      votes: { pm: 2, pmm: 1 },
+    });
+    expect(responsibility(d, 'positioning').owner).toMatchObject({
+      consensus: 'pmm',
+      status: 'aligned',
+      contested: false,
+    });
     expect(d.summary.alignment).toBe(100);
   });
 
@@ -76,7 +91,13 @@ describe('aggregation over several respondents, worked out by hand', () => {
   it('perception gaps: each function against everyone else, when both roles are present', async () => {
     const d = diagnose(bank, await team(TEAM));
     // pm rates market-problems 4 (pct 75); everyone else (2 + 3) / 2 = 2.5 (pct 37.5).
-    expect(d.perception[0]).toMatchObject({ function: 'pm', self: 75, others: 37.5, gap: 37.5, items: [{ id: 'market-problems', self: 4, others: 2.5, difference: 1.5 }] });
+    expect(d.perception[0]).toMatchObject({
+      function: 'pm',
+      self: 75,
+      others: 37.5,
+      gap: 37.5,
+      items: [{ id: 'market-problems', self: 4, others: 2.5, difference: 1.5 }],
+    });
     // pmm rates positioning 4 (pct 75); everyone else: Ann's 2 (Cy's unknown left out), pct 25.
     expect(d.perception[1]).toMatchObject({ function: 'pmm', self: 75, others: 25, gap: 50 });
   });
@@ -94,19 +115,31 @@ describe('aggregation over several respondents, worked out by hand', () => {
   it('the CSV export gives the same respondents and the same numbers as the files', async () => {
     const files = await team(TEAM);
     const rows = await team(TEAM_CSV);
-    expect(rows.map(answersOf)).toEqual(files.map(answersOf).map((a, i) => (i === 0 ? { ...a, positioning: { ...a.positioning as object, note: 'two lines,\nof note' } } : a)));
+    expect(rows.map(answersOf)).toEqual(
+      files
+        .map(answersOf)
+        .map((a, i) =>
+          i === 0 ? { ...a, positioning: { ...(a.positioning as object), note: 'two lines,\nof note' } } : a,
+        ),
+    );
     expect(rows.map((r) => [r.name, r.role, r.source])).toEqual([
       ['Ann', 'pm', `${TEAM_CSV} row 2`],
       ['Ben', 'pmm', `${TEAM_CSV} row 3`],
       ['Cy', 'sales', `${TEAM_CSV} row 4`],
     ]);
-    const strip = (d: ReturnType<typeof diagnose>) => ({ ...d, respondents: d.respondents.map((r) => r.coverage), items: d.items.map((i) => ({ ...i, notes: [] })), disagreements: [] });
+    const strip = (d: ReturnType<typeof diagnose>) => ({
+      ...d,
+      respondents: d.respondents.map((r) => r.coverage),
+      items: d.items.map((i) => ({ ...i, notes: [] })),
+      disagreements: [],
+    });
     expect(strip(diagnose(bank, rows, { date: 'x' }))).toEqual(strip(diagnose(bank, files, { date: 'x' })));
   });
 });
 
 describe('ownership ties and contested owners', () => {
-  const owners = (...list: Owner[]) => list.map((owner, i): Respondent => ({ source: `r${i}`, answers: new Map([['market-problems', { owner }]]) }));
+  const owners = (...list: Owner[]) =>
+    list.map((owner, i): Respondent => ({ source: `r${i}`, answers: new Map([['market-problems', { owner }]]) }));
   const ownerOf = (...list: Owner[]) => responsibility(diagnose(bank, owners(...list)), 'market-problems').owner;
 
   it('a tie is unclear (blurred) and contested', () => {
@@ -115,7 +148,11 @@ describe('ownership ties and contested owners', () => {
   });
 
   it('a majority under 2/3 is contested, and listed as a disagreement', () => {
-    expect(ownerOf('pm', 'pm', 'pm', 'pmm', 'sales')).toMatchObject({ consensus: 'pm', status: 'aligned', contested: true });
+    expect(ownerOf('pm', 'pm', 'pm', 'pmm', 'sales')).toMatchObject({
+      consensus: 'pm',
+      status: 'aligned',
+      contested: true,
+    });
     const d = diagnose(bank, owners('pm', 'pm', 'pm', 'pmm', 'sales'));
     expect(d.disagreements).toEqual([expect.objectContaining({ id: 'market-problems', axis: 'owner', spread: null })]);
     expect(d.disagreements[0]!.groups.map((g) => [g.value, g.count])).toEqual([
@@ -127,7 +164,14 @@ describe('ownership ties and contested owners', () => {
 
   it('2/3 or more is settled; respondents with no owner answer do not count', () => {
     expect(ownerOf('pmm', 'pmm', 'pm')).toMatchObject({ consensus: 'pmm', status: 'misassigned', contested: false });
-    const d = diagnose(bank, [...owners('none', 'none'), { source: 'x', answers: new Map([['market-problems', { capability: 3 }]]) }]);
-    expect(responsibility(d, 'market-problems').owner).toMatchObject({ consensus: 'none', status: 'orphaned', contested: false });
+    const d = diagnose(bank, [
+      ...owners('none', 'none'),
+      { source: 'x', answers: new Map([['market-problems', { capability: 3 }]]) },
+    ]);
+    expect(responsibility(d, 'market-problems').owner).toMatchObject({
+      consensus: 'none',
+      status: 'orphaned',
+      contested: false,
+    });
   });
 });

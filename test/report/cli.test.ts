@@ -14,7 +14,9 @@ const bankArgs = ['--bank', MINIMAL_BANK];
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
 
 function generate(args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-respondents.mjs'), ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-respondents.mjs'), ...args], {
+    encoding: 'utf8',
+  });
   expect(result.status, result.stderr).toBe(0);
 }
 

@@ -29,9 +29,13 @@ describe('collecting respondents from files, folders and CSV exports', () => {
   });
 
   it('files, folders and CSV exports together, in the order given, each person once (--latest)', async () => {
-    const { respondents } = await collectRespondents([TEAM_CSV, join(TEAM, 'cy.yml'), TEAM], bank, { team: { latest: true } });
+    const { respondents } = await collectRespondents([TEAM_CSV, join(TEAM, 'cy.yml'), TEAM], bank, {
+      team: { latest: true },
+    });
     expect(respondents.map((r) => r.name).sort()).toEqual(['Ann', 'Ben', 'Cy']);
-    await expect(collectRespondents([TEAM_CSV, TEAM], bank, { team: {} })).rejects.toThrow(/"Ann" answered 2 times with different answers/);
+    await expect(collectRespondents([TEAM_CSV, TEAM], bank, { team: {} })).rejects.toThrow(
+      /"Ann" answered 2 times with different answers/,
+    );
   });
 
   it('reports the problems of every file at once', async () => {
@@ -42,7 +46,9 @@ describe('collecting respondents from files, folders and CSV exports', () => {
     writeFileSync(join(dir, 'c.yaml'), 'answers: { launch-cadence: { delivery: 2 } }\n');
     const lines = await problems([dir, join(scratch, 'missing.yaml'), join(REPORT_FIXTURES, 'bad-header.csv')]);
     expect(lines.map((l) => l.replace(scratch, '~').replace(REPORT_FIXTURES, '@'))).toEqual([
-      expect.stringMatching(/^~\/broken\/a\.yaml:2:3: answers\.market-problem: unknown item id "market-problem" \(did you mean "market-problems"\?\)/),
+      expect.stringMatching(
+        /^~\/broken\/a\.yaml:2:3: answers\.market-problem: unknown item id "market-problem" \(did you mean "market-problems"\?\)/,
+      ),
       expect.stringMatching(/^~\/broken\/b\.json:1:47: answers\.positioning\.capability: invalid value \(found 9/),
       '~/missing.yaml: no such file',
       ...Array.from({ length: 3 }, () => expect.stringMatching(/^@\/bad-header\.csv:1:\d: /)), // its Timestamp column is a form tool's own, left out
@@ -53,10 +59,14 @@ describe('collecting respondents from files, folders and CSV exports', () => {
     const empty = join(scratch, 'empty');
     mkdirSync(join(empty, 'sub'), { recursive: true });
     writeFileSync(join(empty, 'notes.txt'), 'x');
-    expect(await problems([empty])).toEqual([`${empty}: the folder holds no answers files (expected *.yaml, *.yml or *.json files (sub-folders are not searched))`]);
+    expect(await problems([empty])).toEqual([
+      `${empty}: the folder holds no answers files (expected *.yaml, *.yml or *.json files (sub-folders are not searched))`,
+    ]);
   });
 
   it('"-" at most once', async () => {
-    expect((await problems(['-', '-']))[0]).toBe('<stdin>: "-" (standard input) is given more than once (expected at most one "-")');
+    expect((await problems(['-', '-']))[0]).toBe(
+      '<stdin>: "-" (standard input) is given more than once (expected at most one "-")',
+    );
   });
 });

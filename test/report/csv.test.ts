@@ -7,7 +7,8 @@ import { problemsOf } from '../foundation/helpers.js';
 import { REPORT_FIXTURES, TEAM_CSV, miniBank } from './helpers.js';
 
 const bank = miniBank();
-const HEADER = 'respondent,role,market-problems.owner,market-problems.capability,market-problems.capacity,market-problems.note,win-loss-feedback.delivery';
+const HEADER =
+  'respondent,role,market-problems.owner,market-problems.capability,market-problems.capacity,market-problems.note,win-loss-feedback.delivery';
 const csv = (text: string, strict = false) => parseCsvAnswers({ source: 'form.csv', text }, bank, { strict });
 const errorsOf = (text: string) => problemsOf(() => csv(text)).map(formatProblem);
 
@@ -15,19 +16,33 @@ describe('CSV export: reading', () => {
   it('drops a BOM, keeps quoted commas and line breaks, and reads CRLF', () => {
     const { respondents } = parseCsvAnswers(readFileText(TEAM_CSV), bank);
     expect(respondents.map((r) => r.name)).toEqual(['Ann', 'Ben', 'Cy']);
-    expect(respondents[0]!.answers.get('positioning')).toEqual({ owner: 'pmm', capability: 2, capacity: 3, note: 'two lines,\nof note' });
-    expect(respondents[1]!.answers.get('market-problems')).toEqual({ owner: 'pmm', capability: 2, capacity: 'unknown', note: 'quoted, comma' });
+    expect(respondents[0]!.answers.get('positioning')).toEqual({
+      owner: 'pmm',
+      capability: 2,
+      capacity: 3,
+      note: 'two lines,\nof note',
+    });
+    expect(respondents[1]!.answers.get('market-problems')).toEqual({
+      owner: 'pmm',
+      capability: 2,
+      capacity: 'unknown',
+      note: 'quoted, comma',
+    });
   });
 
   it('an empty cell is unanswered; an all-empty item is missing (a warning)', () => {
     const { respondents, warnings } = csv(`${HEADER}\nAnn,pm,,3,,,\n`);
     expect(respondents[0]!.answers.get('market-problems')).toEqual({ capability: 3 });
     expect(respondents[0]!.answers.has('win-loss-feedback')).toBe(false);
-    expect(warnings.map(formatProblem)).toEqual(['form.csv:2:1: warning: 3 of 4 items unanswered: positioning, win-loss-feedback, launch-cadence']);
+    expect(warnings.map(formatProblem)).toEqual([
+      'form.csv:2:1: warning: 3 of 4 items unanswered: positioning, win-loss-feedback, launch-cadence',
+    ]);
   });
 
   it('with --strict a missing item is an error at its row', () => {
-    expect(problemsOf(() => csv(`${HEADER}\nAnn,pm,pm,3,3,,3\n`, true)).map((p) => [p.line, p.severity])).toEqual([[2, 'error']]);
+    expect(problemsOf(() => csv(`${HEADER}\nAnn,pm,pm,3,3,,3\n`, true)).map((p) => [p.line, p.severity])).toEqual([
+      [2, 'error'],
+    ]);
   });
 
   it('n/a in any cell of an item makes the item n/a; words are read in any case', () => {
@@ -45,8 +60,15 @@ describe('CSV export: reading', () => {
 
   it('takes a semicolon- or tab-separated export', () => {
     const { respondents } = parseCsvAnswers(readFileText(join(REPORT_FIXTURES, 'semicolon.csv')), bank);
-    expect(respondents[1]!.answers.get('market-problems')).toEqual({ owner: 'pmm', capability: 2, capacity: 2, note: 'one; two' });
-    expect(csv('respondent\tmarket-problems.capability\nAnn\t4\n').respondents[0]!.answers.get('market-problems')).toEqual({ capability: 4 });
+    expect(respondents[1]!.answers.get('market-problems')).toEqual({
+      owner: 'pmm',
+      capability: 2,
+      capacity: 2,
+      note: 'one; two',
+    });
+    expect(
+      csv('respondent\tmarket-problems.capability\nAnn\t4\n').respondents[0]!.answers.get('market-problems'),
+    ).toEqual({ capability: 4 });
   });
 
   it('skips blank lines; a row with fewer cells leaves the rest unanswered', () => {
@@ -58,15 +80,22 @@ describe('CSV export: reading', () => {
 
 describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
   it('bad values, a bad role, a conflicting n/a and a row with too many cells, each at its cell', () => {
-    const problems = problemsOf(() => parseCsvAnswers(readFileText(join(REPORT_FIXTURES, 'errors.csv')), bank)).map(formatProblem);
-    const at = (line: string) => problems.map((p) => p.replace(/^.*errors\.csv:/, '')).filter((p) => p.startsWith(line));
+    const problems = problemsOf(() => parseCsvAnswers(readFileText(join(REPORT_FIXTURES, 'errors.csv')), bank)).map(
+      formatProblem,
+    );
+    const at = (line: string) =>
+      problems.map((p) => p.replace(/^.*errors\.csv:/, '')).filter((p) => p.startsWith(line));
     // Row 2's note spans lines 2 and 3, so row 3 is on line 4.
-    expect(at('2:4')).toEqual(['2:4: market-problems.capability: invalid value (found 6, expected an integer from 1 to 5, or "unknown")']);
+    expect(at('2:4')).toEqual([
+      '2:4: market-problems.capability: invalid value (found 6, expected an integer from 1 to 5, or "unknown")',
+    ]);
     expect(at('4:')).toEqual([
       '4:2: role: invalid value (found "cto", expected pm, pmm, sales, marketing, engineering, leadership, other)',
       '4:4: market-problems.capability: "market-problems" is marked n/a in column 3, but this cell rates it (found 3, expected an empty cell, or n/a, for an item that does not apply)',
     ]);
-    expect(at('5:')).toEqual(['5:8: row 4 has 8 cells, the header has 7 columns (found "3", expected at most 7 cells (a comma in a cell needs the cell in quotes))']);
+    expect(at('5:')).toEqual([
+      '5:8: row 4 has 8 cells, the header has 7 columns (found "3", expected at most 7 cells (a comma in a cell needs the cell in quotes))',
+    ]);
     expect(at('6:')).toEqual([
       '6:4: market-problems.capability: invalid value (found 3.5, expected an integer from 1 to 5, or "unknown")',
       '6:5: market-problems.capacity: invalid value (found "four", expected an integer from 1 to 5, or "unknown")',
@@ -86,7 +115,9 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
   });
 
   it('names unknown columns with their column number and a "did you mean"; refuses axes that do not fit the item; a form tool\'s Timestamp is left out', () => {
-    const problems = problemsOf(() => parseCsvAnswers(readFileText(join(REPORT_FIXTURES, 'bad-header.csv')), bank)).map((p) => formatProblem(p).replace(/^.*bad-header\.csv:/, ''));
+    const problems = problemsOf(() => parseCsvAnswers(readFileText(join(REPORT_FIXTURES, 'bad-header.csv')), bank)).map(
+      (p) => formatProblem(p).replace(/^.*bad-header\.csv:/, ''),
+    );
     expect(problems).toEqual([
       '1:3: unknown column "market-problem.capability" (column 3; did you mean "market-problems.capability"?) (expected respondent, role, organization, stage, <item id>.<field> for an item of the bank "mini-bank", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other))',
       '1:5: unknown column "win-loss-feedback.owner" (column 5): "win-loss-feedback" is an interlock item, rated on delivery only (expected win-loss-feedback.delivery or win-loss-feedback.evidence or win-loss-feedback.note)',
@@ -103,14 +134,24 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
   });
 
   it('a broken quote is an error with its line', () => {
-    expect(errorsOf(`${HEADER}\nAnn,pm,pm,3,3,"unclosed,3\n`)).toEqual(['form.csv:2:6: a quoted cell is never closed (expected a closing quote ("))']);
-    expect(errorsOf(`${HEADER}\nAnn,pm,pm,3,3,"closed" then text,3\n`)[0]).toMatch(/^form\.csv:2:6: text follows the closing quote of a cell/);
+    expect(errorsOf(`${HEADER}\nAnn,pm,pm,3,3,"unclosed,3\n`)).toEqual([
+      'form.csv:2:6: a quoted cell is never closed (expected a closing quote ("))',
+    ]);
+    expect(errorsOf(`${HEADER}\nAnn,pm,pm,3,3,"closed" then text,3\n`)[0]).toMatch(
+      /^form\.csv:2:6: text follows the closing quote of a cell/,
+    );
   });
 
   it('an empty file, a header with no rows, a header with no items', () => {
-    expect(errorsOf('')).toEqual(['form.csv: the file is empty (expected a header row (pm-diag template --format csv) and a row per respondent)']);
-    expect(errorsOf(`${HEADER}\n`)).toEqual(['form.csv:1: no respondents: the file has a header row only (expected a row per respondent after the header)']);
-    expect(errorsOf('respondent,role\nAnn,pm\n')).toEqual(['form.csv:1: the header row names no item columns (expected the header row of pm-diag template --format csv)']);
+    expect(errorsOf('')).toEqual([
+      'form.csv: the file is empty (expected a header row (pm-diag template --format csv) and a row per respondent)',
+    ]);
+    expect(errorsOf(`${HEADER}\n`)).toEqual([
+      'form.csv:1: no respondents: the file has a header row only (expected a row per respondent after the header)',
+    ]);
+    expect(errorsOf('respondent,role\nAnn,pm\n')).toEqual([
+      'form.csv:1: the header row names no item columns (expected the header row of pm-diag template --format csv)',
+    ]);
   });
 
   it('hostile text in a header is shown safely', () => {

@@ -20,9 +20,13 @@ const rated = (kind: string) => (kind === 'interlock' ? '{ delivery: 3 }' : RESP
 const line = (id: string, kind: string) => `  ${id}: ${rated(kind)}`;
 /** One person's file, every item of their form answered, as the questionnaire writes it. */
 const file = (name: string, form: 'rapid' | 'full') =>
-  [`form: ${form}`, `respondent: { name: ${name}, role: pm }`, 'answers:', ...asked(form).map((i) => line(i.id, i.kind)), ''].join(
-    '\n',
-  );
+  [
+    `form: ${form}`,
+    `respondent: { name: ${name}, role: pm }`,
+    'answers:',
+    ...asked(form).map((i) => line(i.id, i.kind)),
+    '',
+  ].join('\n');
 
 interface Report {
   form: string;
@@ -54,7 +58,10 @@ describe('mixed forms', () => {
     const exported = runCli(['export', dir, '--format', 'ndjson']);
     expect(exported.code, exported.stderr).toBe(0);
     type Row = { respondent: string; item_id: string; status: string; form: string };
-    const rows = exported.stdout.trim().split('\n').map((text) => JSON.parse(text) as Row);
+    const rows = exported.stdout
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Row);
     const itemsOf = (who: string) => new Set(rows.filter((row) => row.respondent === who).map((row) => row.item_id));
     expect(itemsOf('ann')).toEqual(new Set(asked('rapid').map((item) => item.id)));
     expect(itemsOf('eve')).toEqual(new Set(asked('full').map((item) => item.id)));

@@ -40,14 +40,46 @@ const json = (args: string[]) => {
 describe('report and assess on a version-2 bank', () => {
   it('scores an all-rapid set at the answers’ stage: JSON with stage, form, out of scope, contributors, sides and evidence', () => {
     const report = json(['report', dana, sam]);
-    expect(report).toMatchObject({ schemaVersion: 1, bank: { id: 'mini-bank', version: 2 }, stage: 'startup', form: 'rapid', respondents: 2, target: 3, outOfScope: 2 });
-    expect(Object.keys(report.summary)).toEqual(['readiness', 'capability', 'capacity', 'alignment', 'interlock', 'coverage']);
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      bank: { id: 'mini-bank', version: 2 },
+      stage: 'startup',
+      form: 'rapid',
+      respondents: 2,
+      target: 3,
+      outOfScope: 2,
+    });
+    expect(Object.keys(report.summary)).toEqual([
+      'readiness',
+      'capability',
+      'capacity',
+      'alignment',
+      'interlock',
+      'coverage',
+    ]);
     expect(report.functions.map((f: { id: string }) => f.id)).toEqual(['pm', 'pmm', 'shared', 'leadership']);
-    expect(report.items.map((i: { id: string }) => i.id)).toEqual(['market-problems', 'positioning', 'operating-model', 'win-loss-feedback']);
+    expect(report.items.map((i: { id: string }) => i.id)).toEqual([
+      'market-problems',
+      'positioning',
+      'operating-model',
+      'win-loss-feedback',
+    ]);
     const market = report.items[0];
-    expect(market).toMatchObject({ target: 2, unevidenced: 1, owner: { recommended: 'pm', contributors: ['pmm', 'sales'], consensus: 'combined', status: 'aligned', contested: false } });
+    expect(market).toMatchObject({
+      target: 2,
+      unevidenced: 1,
+      owner: {
+        recommended: 'pm',
+        contributors: ['pmm', 'sales'],
+        consensus: 'combined',
+        status: 'aligned',
+        contested: false,
+      },
+    });
     expect(report.items[3]).toMatchObject({ delivery: 3, deliveryBySide: { giver: 4, receiver: 2 } });
-    expect(report.handoffPerception).toEqual([{ id: 'win-loss-feedback', from: 'pmm', to: 'pm', giver: 4, receiver: 2, difference: 2 }]);
+    expect(report.handoffPerception).toEqual([
+      { id: 'win-loss-feedback', from: 'pmm', to: 'pm', giver: 4, receiver: 2, difference: 2 },
+    ]);
     expect(report.unevidenced).toEqual([{ id: 'market-problems', claims: 2, unevidenced: 1, respondents: ['Dana'] }]);
   });
 
@@ -76,7 +108,9 @@ describe('report and assess on a version-2 bank', () => {
     const markdown = runCli(['report', dana, sam, '--bank', V2, '--format', 'markdown']);
     expect(markdown.stdout).toContain('- **Stage:** Startup \\(startup\\)');
     expect(markdown.stdout).toContain('- **Form:** rapid');
-    expect(markdown.stdout).toContain('| Win/loss feedback | Product Marketing → Product Management | 4.00 | 2.00 | +2.00 |');
+    expect(markdown.stdout).toContain(
+      '| Win/loss feedback | Product Marketing → Product Management | 4.00 | 2.00 | +2.00 |',
+    );
     expect(markdown.stdout).toContain('## Claims without evidence');
     expect(markdown.stdout).toContain('| Market problems | 1 of 2 | Dana |');
     // Table rows hold whole questions: line length (MD013) cannot apply to them.
@@ -84,15 +118,28 @@ describe('report and assess on a version-2 bank', () => {
   });
 
   it('warns once when the answers name different stages, and reports the most frequent', () => {
-    const other = write('lee.yaml', 'stage: enterprise\nanswers:\n  market-problems: { owner: pm, capability: 3, capacity: 3 }\n');
+    const other = write(
+      'lee.yaml',
+      'stage: enterprise\nanswers:\n  market-problems: { owner: pm, capability: 3, capacity: 3 }\n',
+    );
     const result = runCli(['report', dana, sam, other, '--bank', V2, '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('pm-diag: warning: the answers name different stages (startup, enterprise); the report is for the most frequent, startup');
+    expect(result.stderr).toContain(
+      'pm-diag: warning: the answers name different stages (startup, enterprise); the report is for the most frequent, startup',
+    );
     expect(JSON.parse(result.stdout)).toMatchObject({ stage: 'startup', form: 'full' });
   });
 
   it('loads a version-1 answers file with a warning naming what moved', () => {
-    const result = runCli(['assess', '--answers', relative(ROOT, join(ANSWERS, 'v1-for-v2.yaml')), '--bank', V2, '--format', 'json']);
+    const result = runCli([
+      'assess',
+      '--answers',
+      relative(ROOT, join(ANSWERS, 'v1-for-v2.yaml')),
+      '--bank',
+      V2,
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('moved market-discovery → market-problems (renamed)');
     expect(result.stderr).toContain('old-survey (removed)');
@@ -103,7 +150,9 @@ describe('report and assess on a version-2 bank', () => {
     const unknown = runCli(['assess', '--answers', dana, '--bank', V2, '--stage', 'seed']);
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toContain('--stage: found "seed", expected one of the bank\'s stages: startup, growth, enterprise');
+    expect(unknown.stderr).toContain(
+      '--stage: found "seed", expected one of the bank\'s stages: startup, growth, enterprise',
+    );
     const form = runCli(['report', dana, '--bank', V2, '--form', 'quick']);
     expect(form.code).toBe(2);
     expect(form.stderr).toContain('--form: found "quick", expected rapid or full');
@@ -117,7 +166,9 @@ describe('report and assess on a version-2 bank', () => {
     const bad = write('bad.yaml', 'stage: seed\nanswers: {}\n');
     const result = runCli(['assess', '--answers', bad, '--bank', V2]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${bad}:1:8: stage: unknown stage "seed" (expected one of the bank's stages: startup, growth, enterprise)`);
+    expect(result.stderr).toContain(
+      `${bad}:1:8: stage: unknown stage "seed" (expected one of the bank's stages: startup, growth, enterprise)`,
+    );
   });
 });
 
@@ -129,7 +180,9 @@ describe('template with --form and --stage', () => {
     expect(result.code).toBe(0);
     expect(ids(result.stdout)).toEqual(['market-problems', 'positioning', 'operating-model', 'win-loss-feedback']);
     expect(result.stdout).toContain('form: rapid');
-    expect(result.stdout).toContain('# stage: the company\'s stage, one of: startup (Startup), growth (Growth), enterprise (Enterprise)');
+    expect(result.stdout).toContain(
+      "# stage: the company's stage, one of: startup (Startup), growth (Growth), enterprise (Enterprise)",
+    );
     expect(result.stdout).toContain('# Evidence (for a level of 3 or more): Interview notes from the last quarter.');
   });
 
@@ -146,9 +199,21 @@ describe('template with --form and --stage', () => {
   it('a filled rapid template is read back as a rapid file', () => {
     const template = runCli(['template', '--bank', V2, '--form', 'rapid', '--stage', 'startup']).stdout;
     const filled = template
-      .replace(/\{ owner: , capability: , capacity: , evidence: , note: \}/g, '{ owner: pm, capability: 4, capacity: 4, evidence: a doc, note: }')
+      .replace(
+        /\{ owner: , capability: , capacity: , evidence: , note: \}/g,
+        '{ owner: pm, capability: 4, capacity: 4, evidence: a doc, note: }',
+      )
       .replace(/\{ delivery: , evidence: , note: \}/g, '{ delivery: 4, evidence: , note: }');
-    const result = runCli(['assess', '--answers', write('filled.yaml', filled), '--bank', V2, '--format', 'json', '--strict']);
+    const result = runCli([
+      'assess',
+      '--answers',
+      write('filled.yaml', filled),
+      '--bank',
+      V2,
+      '--format',
+      'json',
+      '--strict',
+    ]);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toMatchObject({ stage: 'startup', form: 'rapid', outOfScope: 2, gaps: [] });
   });

@@ -1,7 +1,13 @@
 import type { Bank } from '../../src/core/bank/schema.js';
 import type { Answer, Respondent } from '../../src/core/answers/respondent.js';
 
-const scale = { '1': { label: 'one', description: 'd' }, '2': { label: 'two', description: 'd' }, '3': { label: 'three', description: 'd' }, '4': { label: 'four', description: 'd' }, '5': { label: 'five', description: 'd' } };
+const scale = {
+  '1': { label: 'one', description: 'd' },
+  '2': { label: 'two', description: 'd' },
+  '3': { label: 'three', description: 'd' },
+  '4': { label: 'four', description: 'd' },
+  '5': { label: 'five', description: 'd' },
+};
 const item = (id: string, owner: 'pm' | 'pmm' | 'shared', weight: 1 | 2 | 3, target?: number) => ({
   id,
   owner,

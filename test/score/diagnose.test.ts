@@ -14,7 +14,13 @@ describe('formulas', () => {
   });
 
   it('weighted index skips undefined values and is null when none is defined', () => {
-    expect(weightedIndex([{ weight: 3, value: 100 }, { weight: 1, value: 0 }, { weight: 2, value: null }])).toBe(75);
+    expect(
+      weightedIndex([
+        { weight: 3, value: 100 },
+        { weight: 1, value: 0 },
+        { weight: 2, value: null },
+      ]),
+    ).toBe(75);
     expect(weightedIndex([{ weight: 3, value: null }])).toBeNull();
     expect(weightedIndex([])).toBeNull();
   });
@@ -67,8 +73,20 @@ describe('diagnose, one respondent', () => {
   const d = diagnose(tinyBank, [one], { date: '2026-01-01' });
 
   it('item values, readiness as the weaker axis, quadrants and priorities', () => {
-    expect(resp(d, 'a')).toMatchObject({ capability: 2, capacity: 3, readiness: 25, quadrant: 'critical', priority: 3 * (2 + 1) });
-    expect(resp(d, 'b')).toMatchObject({ capability: 5, capacity: 2, readiness: 25, quadrant: 'stretched', priority: 2 * (0 + 2) });
+    expect(resp(d, 'a')).toMatchObject({
+      capability: 2,
+      capacity: 3,
+      readiness: 25,
+      quadrant: 'critical',
+      priority: 3 * (2 + 1),
+    });
+    expect(resp(d, 'b')).toMatchObject({
+      capability: 5,
+      capacity: 2,
+      readiness: 25,
+      quadrant: 'stretched',
+      priority: 2 * (0 + 2),
+    });
     // unknown capability: left out, a null term counts 0 in the priority
     expect(resp(d, 'c')).toMatchObject({ capability: null, capacity: 4, readiness: null, quadrant: null, priority: 0 });
     expect(resp(d, 'c').unknown).toEqual([{ axis: 'capability', count: 1 }]);
@@ -116,7 +134,12 @@ describe('diagnose, one respondent', () => {
   });
 
   it('ownership statuses and alignment over the items that have an owner answer', () => {
-    expect(resp(d, 'a').owner).toMatchObject({ recommended: 'pm', consensus: 'pm', status: 'aligned', contested: false });
+    expect(resp(d, 'a').owner).toMatchObject({
+      recommended: 'pm',
+      consensus: 'pm',
+      status: 'aligned',
+      contested: false,
+    });
     expect(resp(d, 'b').owner.status).toBe('misassigned');
     expect(resp(d, 'c').owner.status).toBe('orphaned');
     expect(resp(d, 'd').owner.status).toBe('unanswered');
@@ -134,13 +157,24 @@ describe('diagnose, one respondent', () => {
   it('an item target overrides --target, which overrides the bank target', () => {
     const r = respondent({ a: { capability: 3, capacity: 3 }, d: { capability: 3, capacity: 3 } });
     expect(resp(diagnose(tinyBank, [r]), 'a')).toMatchObject({ target: 4, quadrant: 'critical' });
-    expect(resp(diagnose(tinyBank, [r], { target: 3 }), 'a')).toMatchObject({ target: 3, quadrant: 'strength', priority: 0 });
+    expect(resp(diagnose(tinyBank, [r], { target: 3 }), 'a')).toMatchObject({
+      target: 3,
+      quadrant: 'strength',
+      priority: 0,
+    });
     expect(resp(diagnose(tinyBank, [r], { target: 5 }), 'd')).toMatchObject({ target: 3, quadrant: 'strength' });
   });
 
   it('indexes are null when nothing is answered; no disagreements or perception for one respondent', () => {
     const empty = diagnose(tinyBank, [respondent({})]);
-    expect(empty.summary).toEqual({ readiness: null, capability: null, capacity: null, alignment: null, interlock: null, coverage: 0 });
+    expect(empty.summary).toEqual({
+      readiness: null,
+      capability: null,
+      capacity: null,
+      alignment: null,
+      interlock: null,
+      coverage: 0,
+    });
     expect(empty.gaps).toEqual([]);
     expect(d.disagreements).toEqual([]);
     expect(d.perception).toEqual([]);
@@ -149,15 +183,25 @@ describe('diagnose, one respondent', () => {
 
 describe('a bank item that words its own decision', () => {
   it('is accepted by the bank schema and carried to the item; an item without one has none', () => {
-    const bank = parseBank({ source: 'decision.json', text: JSON.stringify(tinyBank).replace('"id":"a",', '"id":"a","decision":"Name one owner for a.",') });
-    const d = diagnose(bank, [respondent({ a: { owner: 'pm', capability: 1, capacity: 1 }, b: { owner: 'pm', capability: 1, capacity: 1 } })]);
+    const bank = parseBank({
+      source: 'decision.json',
+      text: JSON.stringify(tinyBank).replace('"id":"a",', '"id":"a","decision":"Name one owner for a.",'),
+    });
+    const d = diagnose(bank, [
+      respondent({ a: { owner: 'pm', capability: 1, capacity: 1 }, b: { owner: 'pm', capability: 1, capacity: 1 } }),
+    ]);
     expect(resp(d, 'a').decision).toBe('Name one owner for a.');
     expect(resp(d, 'b')).not.toHaveProperty('decision');
-    expect(() => parseBank({ source: 'bad.json', text: JSON.stringify(tinyBank).replace('"id":"a",', '"id":"a","decision":7,') })).toThrow();
+    expect(() =>
+      parseBank({ source: 'bad.json', text: JSON.stringify(tinyBank).replace('"id":"a",', '"id":"a","decision":7,') }),
+    ).toThrow();
   });
 
   it('says how the stage was chosen: the option, the answers, or the bank default', () => {
-    const staged = { ...tinyBank, stages: { growth: { title: 'Growth', description: 'g' }, startup: { title: 'Start-up', description: 's' } } };
+    const staged = {
+      ...tinyBank,
+      stages: { growth: { title: 'Growth', description: 'g' }, startup: { title: 'Start-up', description: 's' } },
+    };
     const one = (stage?: string) => respondent({}, stage === undefined ? {} : { stage });
     expect(diagnose(staged, [one()], { stage: 'startup' }).stageSource).toBe('option');
     expect(diagnose(staged, [one('startup')]).stageSource).toBe('answers');
@@ -168,9 +212,18 @@ describe('a bank item that words its own decision', () => {
 
 describe('diagnose, several respondents', () => {
   const people = [
-    respondent({ a: { owner: 'pm', capability: 2, capacity: 2 }, b: { owner: 'pmm', capability: 4 }, x: { delivery: 1 } }, { name: 'Ann', role: 'pm' }),
-    respondent({ a: { owner: 'pm', capability: 4, capacity: 'unknown' }, b: { owner: 'pm', capability: 2 }, x: { delivery: 2 } }, { name: 'Bo', role: 'pmm' }),
-    respondent({ a: { owner: 'pmm', capability: 3, capacity: 3 }, b: 'n/a', x: { delivery: 'unknown' } }, { role: 'sales' }),
+    respondent(
+      { a: { owner: 'pm', capability: 2, capacity: 2 }, b: { owner: 'pmm', capability: 4 }, x: { delivery: 1 } },
+      { name: 'Ann', role: 'pm' },
+    ),
+    respondent(
+      { a: { owner: 'pm', capability: 4, capacity: 'unknown' }, b: { owner: 'pm', capability: 2 }, x: { delivery: 2 } },
+      { name: 'Bo', role: 'pmm' },
+    ),
+    respondent(
+      { a: { owner: 'pmm', capability: 3, capacity: 3 }, b: 'n/a', x: { delivery: 'unknown' } },
+      { role: 'sales' },
+    ),
   ];
   const d = diagnose(tinyBank, people);
 
@@ -184,9 +237,27 @@ describe('diagnose, several respondents', () => {
     // area one: a (w3) and b (w2); only a has both axes. Ann: min(2, 2) → 25; Bo: capacity unknown → none; sales: min(3, 3) → 50.
     // A missing readiness says why, as the report marks it: Bo's "don't know", or nobody of the role answered.
     expect(d.areaRoles).toEqual([
-      { role: 'pm', areas: [{ id: 'one', readiness: 25 }, { id: 'two', readiness: null, missing: 'unanswered' }] },
-      { role: 'pmm', areas: [{ id: 'one', readiness: null, missing: 'unknown' }, { id: 'two', readiness: null, missing: 'unanswered' }] },
-      { role: 'sales', areas: [{ id: 'one', readiness: 50 }, { id: 'two', readiness: null, missing: 'unanswered' }] },
+      {
+        role: 'pm',
+        areas: [
+          { id: 'one', readiness: 25 },
+          { id: 'two', readiness: null, missing: 'unanswered' },
+        ],
+      },
+      {
+        role: 'pmm',
+        areas: [
+          { id: 'one', readiness: null, missing: 'unknown' },
+          { id: 'two', readiness: null, missing: 'unanswered' },
+        ],
+      },
+      {
+        role: 'sales',
+        areas: [
+          { id: 'one', readiness: 50 },
+          { id: 'two', readiness: null, missing: 'unanswered' },
+        ],
+      },
     ]);
     expect(diagnose(tinyBank, [people[0]!]).areaRoles).toEqual([]);
   });
@@ -207,7 +278,9 @@ describe('diagnose, several respondents', () => {
   });
 
   it('names a few respondents per answer but counts them all, widest spread first', () => {
-    const many = Array.from({ length: 30 }, (_, i) => respondent({ a: { capability: i < 20 ? 1 : i < 25 ? 3 : 5 } }, { name: `P${i}` }));
+    const many = Array.from({ length: 30 }, (_, i) =>
+      respondent({ a: { capability: i < 20 ? 1 : i < 25 ? 3 : 5 } }, { name: `P${i}` }),
+    );
     const [first] = diagnose(tinyBank, many).disagreements;
     expect(first).toMatchObject({ id: 'a', axis: 'capability', spread: 4 });
     expect(first!.groups.map((g) => [g.value, g.count, g.respondents.length])).toEqual([
@@ -244,8 +317,34 @@ describe('diagnose, several respondents', () => {
   });
 
   it('rankGaps breaks ties by weight, then bank order', () => {
-    const base = { title: '', question: '', target: 4, discussion: [], answered: 1, notApplicable: 0, unknown: [], notes: [], levels: {} };
-    const mk = (id: string, priority: number, weight: number) => ({ ...base, id, priority, weight, kind: 'interlock' as const, from: 'pm' as const, to: 'pmm' as const, delivery: null, health: null, deliveryBySide: { giver: null, receiver: null } });
-    expect(rankGaps([mk('p', 2, 1), mk('q', 2, 2), mk('r', 4, 1), mk('s', 2, 1), mk('t', 0, 3)])).toEqual(['r', 'q', 'p', 's']);
+    const base = {
+      title: '',
+      question: '',
+      target: 4,
+      discussion: [],
+      answered: 1,
+      notApplicable: 0,
+      unknown: [],
+      notes: [],
+      levels: {},
+    };
+    const mk = (id: string, priority: number, weight: number) => ({
+      ...base,
+      id,
+      priority,
+      weight,
+      kind: 'interlock' as const,
+      from: 'pm' as const,
+      to: 'pmm' as const,
+      delivery: null,
+      health: null,
+      deliveryBySide: { giver: null, receiver: null },
+    });
+    expect(rankGaps([mk('p', 2, 1), mk('q', 2, 2), mk('r', 4, 1), mk('s', 2, 1), mk('t', 0, 3)])).toEqual([
+      'r',
+      'q',
+      'p',
+      's',
+    ]);
   });
 });

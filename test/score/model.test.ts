@@ -64,7 +64,11 @@ describe('ownership statuses (docs/design.md "Ownership")', () => {
 
   it('alignment = 100 × aligned weight / weight over answered responsibilities in scope', () => {
     // market-problems (3) aligned, positioning (2) misassigned, pricing (2) partial, operating-model (1) unanswered.
-    const r = respondent({ 'market-problems': { owner: 'pm' }, positioning: { owner: 'pm' }, pricing: { owner: 'pmm' } });
+    const r = respondent({
+      'market-problems': { owner: 'pm' },
+      positioning: { owner: 'pm' },
+      pricing: { owner: 'pmm' },
+    });
     const growth = diagnose(v2, [r], { stage: 'growth' });
     expect(resp(growth, 'pricing').owner.status).toBe('partial');
     expect(growth.summary.alignment).toBeCloseTo((100 * 3) / 7, 10);
@@ -81,7 +85,8 @@ describe('ownership statuses (docs/design.md "Ownership")', () => {
 });
 
 describe('targets: T = targets[s] ?? target ?? --target ?? stages[s].target ?? bank target', () => {
-  const target = (stage: string | undefined, id: string, cliTarget?: number) => byId(diagnose(v2, [], { stage, target: cliTarget }), id)!.target;
+  const target = (stage: string | undefined, id: string, cliTarget?: number) =>
+    byId(diagnose(v2, [], { stage, target: cliTarget }), id)!.target;
 
   it('a per-stage target wins at its stage only', () => {
     expect(target('startup', 'market-problems')).toBe(2);
@@ -100,7 +105,13 @@ describe('targets: T = targets[s] ?? target ?? --target ?? stages[s].target ?? b
     expect(target('startup', 'operating-model')).toBe(3);
     expect(diagnose(v2, [], { stage: 'enterprise' }).target).toBe(5);
     expect(defaultTarget(v2, null)).toBe(4);
-    expect(itemTarget(bankItems(tinyBank).find((i) => i.id === 'a')!, null, 4)).toBe(4);
+    expect(
+      itemTarget(
+        bankItems(tinyBank).find((i) => i.id === 'a')!,
+        null,
+        4,
+      ),
+    ).toBe(4);
   });
 
   it('the priority and quadrant use the stage target', () => {
@@ -135,7 +146,11 @@ describe('scope: stage and form', () => {
 
   it('the form is --form, else rapid when every file says rapid, else full', () => {
     const form = (forms: ('rapid' | 'full' | undefined)[], option?: 'rapid' | 'full') =>
-      resolveScope(v2, forms.map((f) => respondent({}, f === undefined ? {} : { form: f })), { form: option }).form;
+      resolveScope(
+        v2,
+        forms.map((f) => respondent({}, f === undefined ? {} : { form: f })),
+        { form: option },
+      ).form;
     expect(form(['rapid', 'rapid'])).toBe('rapid');
     expect(form(['rapid', 'full'])).toBe('full');
     expect(form(['rapid', undefined])).toBe('full');
@@ -145,9 +160,20 @@ describe('scope: stage and form', () => {
   });
 
   it('items out of the stage or the form are left out of every list, and counted once', () => {
-    expect(ids(diagnose(v2, [], { stage: 'growth' }))).toEqual(['market-problems', 'positioning', 'pricing', 'operating-model', 'win-loss-feedback']);
+    expect(ids(diagnose(v2, [], { stage: 'growth' }))).toEqual([
+      'market-problems',
+      'positioning',
+      'pricing',
+      'operating-model',
+      'win-loss-feedback',
+    ]);
     expect(diagnose(v2, [], { stage: 'growth' }).outOfScope).toBe(1);
-    expect(ids(diagnose(v2, [], { stage: 'startup' }))).toEqual(['market-problems', 'positioning', 'operating-model', 'win-loss-feedback']);
+    expect(ids(diagnose(v2, [], { stage: 'startup' }))).toEqual([
+      'market-problems',
+      'positioning',
+      'operating-model',
+      'win-loss-feedback',
+    ]);
     expect(ids(diagnose(v2, [], { stage: 'enterprise' }))).toHaveLength(6);
     const rapid = diagnose(v2, [], { stage: 'enterprise', form: 'rapid' });
     expect(ids(rapid)).toEqual(['market-problems', 'positioning', 'operating-model', 'win-loss-feedback']);
@@ -167,7 +193,11 @@ describe('scope: stage and form', () => {
     expect(d.summary.interlock).toBeNull();
     expect(d.gaps).not.toContain('pricing');
     expect(d.gaps).not.toContain('launch-cadence');
-    expect(d.knowledgeGaps.unanswered.map((u) => u.id)).toEqual(['positioning', 'operating-model', 'win-loss-feedback']);
+    expect(d.knowledgeGaps.unanswered.map((u) => u.id)).toEqual([
+      'positioning',
+      'operating-model',
+      'win-loss-feedback',
+    ]);
     // Coverage over the 4 items in scope: 1 answered.
     expect(d.summary.coverage).toBe(25);
     expect(d.respondents[0]!.coverage).toBe(25);
@@ -175,7 +205,10 @@ describe('scope: stage and form', () => {
   });
 
   it('an all-rapid set of files is scored on the rapid form; a mixed set on the full one', () => {
-    const answers = { 'market-problems': { owner: 'pm' as const, capability: 2, capacity: 2 }, pricing: { owner: 'pm' as const, capability: 1, capacity: 1 } };
+    const answers = {
+      'market-problems': { owner: 'pm' as const, capability: 2, capacity: 2 },
+      pricing: { owner: 'pm' as const, capability: 1, capacity: 1 },
+    };
     const allRapid = diagnose(v2, [respondent(answers, { form: 'rapid' }), respondent(answers, { form: 'rapid' })]);
     expect(allRapid.form).toBe('rapid');
     expect(allRapid.gaps).toEqual(['market-problems']);
@@ -188,13 +221,18 @@ describe('scope: stage and form', () => {
   it('mixed forms: each respondent is scored over their own form, and the report counts each form', () => {
     const kinds = new Map(bankItems(v2).map((item) => [item.id, item.kind]));
     const answer = (level: number) => (id: string) => {
-      const rated = kinds.get(id) === 'interlock' ? { delivery: level } : { owner: 'pm' as const, capability: level, capacity: level };
+      const rated =
+        kinds.get(id) === 'interlock'
+          ? { delivery: level }
+          : { owner: 'pm' as const, capability: level, capacity: level };
       return [id, rated];
     };
     const asked = (form: 'rapid' | 'full') => ids(diagnose(v2, [], { stage: 'growth', form }));
     const fullOnly = asked('full').filter((id) => !asked('rapid').includes(id));
     expect(fullOnly).toContain('pricing');
-    const rapid = [1, 2, 3, 4].map(() => respondent(Object.fromEntries(asked('rapid').map(answer(2))), { form: 'rapid' }));
+    const rapid = [1, 2, 3, 4].map(() =>
+      respondent(Object.fromEntries(asked('rapid').map(answer(2))), { form: 'rapid' }),
+    );
     const full = respondent(Object.fromEntries(asked('full').map(answer(4))), { form: 'full' });
     const d = diagnose(v2, [...rapid, full], { stage: 'growth' });
     expect(d.form).toBe('full');
@@ -216,7 +254,12 @@ describe('scope: stage and form', () => {
     const r = respondent({ 'operating-model': { owner: 'leadership', capability: 3, capacity: 5 } });
     const d = diagnose(v2, [r], { stage: 'growth' });
     expect(d.functions.map((f) => f.id)).toEqual(['pm', 'pmm', 'shared', 'leadership']);
-    expect(d.functions.find((f) => f.id === 'leadership')).toEqual({ id: 'leadership', capability: 50, capacity: 100, readiness: 50 });
+    expect(d.functions.find((f) => f.id === 'leadership')).toEqual({
+      id: 'leadership',
+      capability: 50,
+      capacity: 100,
+      readiness: 50,
+    });
   });
 });
 
@@ -231,7 +274,9 @@ describe('handoff perception: giver against receiver', () => {
     const d = diagnose(v2, team([4, 5], [3], [1]));
     expect(link(d, 'win-loss-feedback').deliveryBySide).toEqual({ giver: 4.5, receiver: 3 });
     expect(link(d, 'win-loss-feedback').delivery).toBe(13 / 4);
-    expect(d.handoffPerception).toEqual([{ id: 'win-loss-feedback', from: 'pmm', to: 'pm', giver: 4.5, receiver: 3, difference: 1.5 }]);
+    expect(d.handoffPerception).toEqual([
+      { id: 'win-loss-feedback', from: 'pmm', to: 'pm', giver: 4.5, receiver: 3, difference: 1.5 },
+    ]);
   });
 
   it('exactly one level apart is listed, less is not, and a receiver who rates higher gives a negative difference', () => {
@@ -263,7 +308,9 @@ describe('evidence', () => {
   });
 
   it('names the first few respondents of a claim and counts them all', () => {
-    const rs = Array.from({ length: NAMED_PER_ANSWER + 2 }, (_, i) => respondent({ 'market-problems': { capability: 4 } }, { name: `r${i}` }));
+    const rs = Array.from({ length: NAMED_PER_ANSWER + 2 }, (_, i) =>
+      respondent({ 'market-problems': { capability: 4 } }, { name: `r${i}` }),
+    );
     const [claim] = diagnose(v2, rs).unevidenced;
     expect(claim).toMatchObject({ claims: NAMED_PER_ANSWER + 2, unevidenced: NAMED_PER_ANSWER + 2 });
     expect(claim!.respondents).toHaveLength(NAMED_PER_ANSWER);

@@ -79,7 +79,9 @@ function descriptionOf<T>(choice: SelectChoice<T>, layout: Layout, width: number
 }
 
 function hints(keys: [string, string][]): string {
-  return keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', action)}`).join(styleText('dim', ' • '));
+  return keys
+    .map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', action)}`)
+    .join(styleText('dim', ' • '));
 }
 
 type Item<T> = SelectChoice<T> | Separator;
@@ -89,12 +91,21 @@ export const choicePrompt = createPrompt(<T>(config: ChoicePromptConfig<T>, done
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const prefix = usePrefix({ status, theme });
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const items: Item<T>[] = useMemo(() => config.choices.map((c) => (isSeparator(c) ? new Separator(c.separator) : c)), [config.choices]);
+  const items: Item<T>[] = useMemo(
+    () => config.choices.map((c) => (isSeparator(c) ? new Separator(c.separator) : c)),
+    [config.choices],
+  );
   const choiceAt = (i: number): SelectChoice<T> | undefined => {
     const item = items[i];
     return item === undefined || Separator.isSeparator(item) ? undefined : item;
   };
-  const start = items.findIndex((item, i) => choiceAt(i) !== undefined && !choiceAt(i)!.disabled && 'default' in config && choiceAt(i)!.value === config.default);
+  const start = items.findIndex(
+    (item, i) =>
+      choiceAt(i) !== undefined &&
+      !choiceAt(i)!.disabled &&
+      'default' in config &&
+      choiceAt(i)!.value === config.default,
+  );
   const [active, setActive] = useState(start === -1 ? items.findIndex((_, i) => choiceAt(i) !== undefined) : start);
   const [error, setError] = useState<string | undefined>(undefined);
   const shortcuts = items.flatMap((_, i) => (choiceAt(i)?.shortcut ? [{ index: i, ...choiceAt(i)!.shortcut! }] : []));
@@ -139,7 +150,10 @@ export const choicePrompt = createPrompt(<T>(config: ChoicePromptConfig<T>, done
       rl.clearLine(0);
     } else {
       const typed = rl.line.toLowerCase();
-      const match = items.findIndex((_, i) => choiceAt(i) !== undefined && !choiceAt(i)!.disabled && choiceAt(i)!.name.toLowerCase().startsWith(typed));
+      const match = items.findIndex(
+        (_, i) =>
+          choiceAt(i) !== undefined && !choiceAt(i)!.disabled && choiceAt(i)!.name.toLowerCase().startsWith(typed),
+      );
       if (match !== -1) setActive(match);
       forgetTyping();
     }
@@ -154,7 +168,9 @@ export const choicePrompt = createPrompt(<T>(config: ChoicePromptConfig<T>, done
     renderItem({ item, isActive }) {
       if (Separator.isSeparator(item)) return ` ${item.separator}`;
       const cursor = isActive ? figures.pointer : item.disabled ? '-' : ' ';
-      const name = item.disabled ? theme.style.help(`${cursor} ${item.name} ${item.disabled}`) : `${cursor} ${item.name}`;
+      const name = item.disabled
+        ? theme.style.help(`${cursor} ${item.name} ${item.disabled}`)
+        : `${cursor} ${item.name}`;
       const line = isActive ? theme.style.highlight(name) : name;
       if (layout === 'highlighted' || item.detail === undefined) return line;
       return [line, ...detailLines(item.detail, config.width)].join('\n');
@@ -167,7 +183,10 @@ export const choicePrompt = createPrompt(<T>(config: ChoicePromptConfig<T>, done
   const chosen = choiceAt(active)!;
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(chosen.short ?? chosen.name)}`;
   const description = descriptionOf(chosen, layout, config.width);
-  const keyHints = hints([...(config.keys ?? DEFAULT_KEYS), ...shortcuts.map((s): [string, string] => [s.key, s.hint])]);
+  const keyHints = hints([
+    ...(config.keys ?? DEFAULT_KEYS),
+    ...shortcuts.map((s): [string, string] => [s.key, s.hint]),
+  ]);
   return [
     `${prefix} ${message}`,
     page,

@@ -1,5 +1,11 @@
 import { existsSync } from 'node:fs';
-import { FIELD_QUESTIONS, NOT_APPLICABLE_CHOICE, UNKNOWN_CHOICE, ownerChoices, roleChoices } from '../../core/answers/choices.js';
+import {
+  FIELD_QUESTIONS,
+  NOT_APPLICABLE_CHOICE,
+  UNKNOWN_CHOICE,
+  ownerChoices,
+  roleChoices,
+} from '../../core/answers/choices.js';
 import { parseAnswers } from '../../core/answers/load.js';
 import { NOT_APPLICABLE, UNKNOWN, type Owner, type Role } from '../../core/answers/schema.js';
 import type { TextField } from '../../core/bank/item-kinds.js';
@@ -15,7 +21,17 @@ import { publishReport, type ReportSettings } from '../pipeline.js';
 import { wrap } from '../../core/render/layout.js';
 import { safeLine } from '../../core/text.js';
 import { isPromptStop, type Choice, type Prompter, type SelectChoice } from './prompts.js';
-import { commandLine, formLength, introScreen, itemHeader, progressText, reviewScreen, sectionBanner, stopError, type Look } from './screens.js';
+import {
+  commandLine,
+  formLength,
+  introScreen,
+  itemHeader,
+  progressText,
+  reviewScreen,
+  sectionBanner,
+  stopError,
+  type Look,
+} from './screens.js';
 import { backupSession, readSession, saveSession } from './session.js';
 import {
   buildSteps,
@@ -159,9 +175,24 @@ class Session {
     const choices: SelectChoice<string>[] = [
       finished
         ? { value: 'report', name: 'Show the report', short: 'report', description: 'Every question is answered.' }
-        : { value: 'resume', name: `Resume at ${where}`, short: 'resume', description: 'Continue with the first unanswered question.' },
-      { value: 'review', name: 'Go through the questions from the start', short: 'from the start', description: 'Your answers are kept and preselected: change any of them.' },
-      { value: 'fresh', name: 'Start over', short: 'start over', description: `A new, empty assessment. ${path} is kept as a backup.` },
+        : {
+            value: 'resume',
+            name: `Resume at ${where}`,
+            short: 'resume',
+            description: 'Continue with the first unanswered question.',
+          },
+      {
+        value: 'review',
+        name: 'Go through the questions from the start',
+        short: 'from the start',
+        description: 'Your answers are kept and preselected: change any of them.',
+      },
+      {
+        value: 'fresh',
+        name: 'Start over',
+        short: 'start over',
+        description: `A new, empty assessment. ${path} is kept as a backup.`,
+      },
     ];
     const pick = await ctx.prompter.select({ message: `${path} has ${this.progress()}. What now?`, choices });
     if (pick === 'review') {
@@ -217,14 +248,24 @@ class Session {
       message: 'Which stage is the company at? (it sets the targets and the items)',
       default: defaultStage(bank) ?? undefined,
       // Each stage's description at once where it fits: a stage is chosen by comparing them.
-      choices: stageIds(bank).map((id) => ({ value: id, name: safeLine(stages[id]!.title), short: id, detail: safeLine(stages[id]!.description) })),
+      choices: stageIds(bank).map((id) => ({
+        value: id,
+        name: safeLine(stages[id]!.title),
+        short: id,
+        detail: safeLine(stages[id]!.description),
+      })),
     });
   }
 
   private async askForm(rapid: Section[], full: Section[]): Promise<Form> {
     const choice = (form: Form, sections: Section[], what: string) => {
       const { questions, minutes } = formLength(sections);
-      return { value: form, name: `${form === 'rapid' ? 'Rapid' : 'Full'}: ${questions} questions, about ${minutes} minute${minutes === 1 ? '' : 's'}`, short: form, description: what };
+      return {
+        value: form,
+        name: `${form === 'rapid' ? 'Rapid' : 'Full'}: ${questions} questions, about ${minutes} minute${minutes === 1 ? '' : 's'}`,
+        short: form,
+        description: what,
+      };
     };
     return this.ctx.prompter.select<Form>({
       message: 'Which form?',
@@ -292,7 +333,11 @@ class Session {
         const answer: ItemAnswer = { ...itemAnswerOf(this.draft, id) };
         Object.assign(answer, { [step.field]: step.field === 'owner' || value === UNKNOWN ? value : Number(value) });
         this.draft.answers.set(id, answer);
-        if (step.field === 'capability' && typeof answer.capability === 'number' && answer.capability >= EVIDENCED_LEVEL) {
+        if (
+          step.field === 'capability' &&
+          typeof answer.capability === 'number' &&
+          answer.capability >= EVIDENCED_LEVEL
+        ) {
           this.save();
           await this.askEvidence(step.item);
         }
@@ -335,7 +380,8 @@ class Session {
       if (role === ACTIONS.back) return this.back(i);
       this.draft.role = role === NO_ROLE ? null : (role as Role);
     } else {
-      const message = kind === 'organization' ? 'Organization (optional):' : 'Your name (optional; it tells respondents apart):';
+      const message =
+        kind === 'organization' ? 'Organization (optional):' : 'Your name (optional; it tells respondents apart):';
       const text = (await prompter.input({ message, default: this.draft[kind] ?? undefined })).trim();
       this.draft[kind] = text === '' ? null : text;
     }
@@ -400,7 +446,10 @@ class Session {
     const total = this.sections.length;
     if (this.shownSection !== step.section.id) say(sectionBanner(step.section, total, ctx.look));
     if (this.shownItem !== step.item.id) {
-      const header = [itemHeader(step, total, tally(this.sections, this.draft), ctx.bank, ctx.look), ...this.answeredBefore(step)].join('\n');
+      const header = [
+        itemHeader(step, total, tally(this.sections, this.draft), ctx.bank, ctx.look),
+        ...this.answeredBefore(step),
+      ].join('\n');
       say(header);
       this.headerHeight = header.split('\n').length;
     }
@@ -419,7 +468,7 @@ class Session {
       const value = answer?.[field];
       if (value === undefined) return [];
       if (field === 'owner') return [`owner ${ownerChoice(this.ctx.bank, value as Owner)[0]}`];
-      return [`${field} ${value === UNKNOWN ? 'don\'t know' : levelName(this.ctx.bank, field, value as number, ' ')}`];
+      return [`${field} ${value === UNKNOWN ? "don't know" : levelName(this.ctx.bank, field, value as number, ' ')}`];
     });
     return given.length ? wrap(`Answered before: ${given.join(' · ')}`, this.ctx.look.width) : [];
   }
@@ -431,17 +480,29 @@ class Session {
     const describe = (text: string) => wrap(text, look.width - 2).join('\n');
     const values: SelectChoice<string>[] =
       step.field === 'owner'
-        ? ownerChoices(bank).map((o) => ({ value: o.value, name: safeLine(o.name), description: safeLine(o.description!) }))
+        ? ownerChoices(bank).map((o) => ({
+            value: o.value,
+            name: safeLine(o.name),
+            description: safeLine(o.description!),
+          }))
         : ([1, 2, 3, 4, 5] as const).map((n) => {
             const field = step.field as Exclude<Field, 'owner'>;
             // Every level's description under its label at once (when the terminal is tall enough): a
             // level is chosen by comparing them.
-            return { value: String(n), name: levelName(bank, field, n), short: levelName(bank, field, n, ' '), detail: safeLine(bank.scales[field][n].description) };
+            return {
+              value: String(n),
+              name: levelName(bank, field, n),
+              short: levelName(bank, field, n, ' '),
+              detail: safeLine(bank.scales[field][n].description),
+            };
           });
-    if (step.field !== 'owner') values.push({ value: UNKNOWN, ...UNKNOWN_CHOICE, short: 'don\'t know' });
+    if (step.field !== 'owner') values.push({ value: UNKNOWN, ...UNKNOWN_CHOICE, short: "don't know" });
     const left = step.section.items.length - step.position;
     const started = answer !== undefined && !isComplete(step.item, answer);
-    const skipped = left > 0 ? `Leave this and the ${left} following item${left === 1 ? '' : 's'} of this area unanswered` : 'Leave this item unanswered';
+    const skipped =
+      left > 0
+        ? `Leave this and the ${left} following item${left === 1 ? '' : 's'} of this area unanswered`
+        : 'Leave this item unanswered';
     const choices: Choice<string>[] = [
       ...values,
       { separator: ' ' },
@@ -451,14 +512,19 @@ class Session {
         name: answer?.note ? 'Edit the note…' : 'Add a note…',
         short: '(note)',
         shortcut: { key: 'n', hint: 'note' },
-        description: answer?.note ? describe(`Note: ${answer.note}`) : 'A remark kept with this answer and shown in the report.',
+        description: answer?.note
+          ? describe(`Note: ${answer.note}`)
+          : 'A remark kept with this answer and shown in the report.',
       },
       {
         value: ACTIONS.back,
         name: 'Back to the previous question',
         short: '(back)',
         shortcut: BACK_KEY,
-        disabled: this.history.length === 0 && previousAnswered(this.steps, this.draft, i) === -1 ? '(this is the first question)' : undefined,
+        disabled:
+          this.history.length === 0 && previousAnswered(this.steps, this.draft, i) === -1
+            ? '(this is the first question)'
+            : undefined,
       },
       {
         value: ACTIONS.skip,
@@ -480,7 +546,11 @@ class Session {
 
   private stopped(err: Error): InterruptedError {
     const { ctx } = this;
-    return stopError(err, END_OF_INPUT, { progress: this.progress(), savePath: ctx.savePath, resumeArgs: ctx.resumeArgs });
+    return stopError(err, END_OF_INPUT, {
+      progress: this.progress(),
+      savePath: ctx.savePath,
+      resumeArgs: ctx.resumeArgs,
+    });
   }
 
   private async finish(): Promise<void> {
@@ -492,8 +562,16 @@ class Session {
       await publishReport(ctx.bank, [respondent], ctx.settings);
     } finally {
       const out = ctx.settings.out ? `The report is in ${safeLine(ctx.settings.out)}. ` : '';
-      const again = (option: string) => safeLine(commandLine([...ctx.command, 'assess', option, ctx.savePath, ...this.bankArgs]));
-      say(['', ...wrap(`${out}Your answers are saved in ${path}.`, ctx.look.width), `  ${again('--answers')}   prints this report again`, `  ${again('--save')}      lets you change the answers`].join('\n'));
+      const again = (option: string) =>
+        safeLine(commandLine([...ctx.command, 'assess', option, ctx.savePath, ...this.bankArgs]));
+      say(
+        [
+          '',
+          ...wrap(`${out}Your answers are saved in ${path}.`, ctx.look.width),
+          `  ${again('--answers')}   prints this report again`,
+          `  ${again('--save')}      lets you change the answers`,
+        ].join('\n'),
+      );
     }
   }
 }

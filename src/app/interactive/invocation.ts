@@ -14,7 +14,8 @@ export function invokedCommand(script: string | undefined, cwd: string, env: Nod
   if (script === undefined || script === '') return [NAME];
   const name = basename(script);
   // npx runs the package's bin with the command it was given, shell-quoted, as the lifecycle script.
-  if (env.npm_command === 'exec' && /^['"]?([^'"\s]+)/.exec(env.npm_lifecycle_script ?? '')?.[1] === name) return ['npx', name];
+  if (env.npm_command === 'exec' && /^['"]?([^'"\s]+)/.exec(env.npm_lifecycle_script ?? '')?.[1] === name)
+    return ['npx', name];
   const folder = resolve(dirname(script));
   const onPath = (env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && resolve(cwd, dir) === folder);
   if (onPath) return [name];

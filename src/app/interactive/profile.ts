@@ -39,7 +39,8 @@ interface Step {
   number: number;
 }
 
-const LEFT_UNTOUCHED = 'this is the saved profile answers file, left untouched: fix it, or start over with --fresh (it is then kept as a backup), or save elsewhere with --save';
+const LEFT_UNTOUCHED =
+  'this is the saved profile answers file, left untouched: fix it, or start over with --fresh (it is then kept as a backup), or save elsewhere with --save';
 
 class ProfileSession {
   private readonly steps: Step[];
@@ -56,7 +57,10 @@ class ProfileSession {
       `Continue: ${commandLine(this.ctx.resumeArgs)}`,
       `Profile:  pm-diag profile --answers ${commandLine([this.ctx.savePath])}`,
     ];
-    writeFileAtomic(this.ctx.savePath, serializeProfileAnswers(this.ctx.bank, { name: this.name, answers: this.answers }, header));
+    writeFileAtomic(
+      this.ctx.savePath,
+      serializeProfileAnswers(this.ctx.bank, { name: this.name, answers: this.answers }, header),
+    );
   }
 
   private progress(): string {
@@ -84,7 +88,14 @@ class ProfileSession {
       if (!(err instanceof InputError)) throw err;
       throw new InputError([...err.problems, { source: path, message: LEFT_UNTOUCHED, severity: 'error' }]);
     }
-    if (saved.rater !== 'self') throw new InputError([{ source: path, message: `this is an interviewer's scoring sheet (rater: ${saved.rater}), not a person's own answers: ${LEFT_UNTOUCHED}`, severity: 'error' }]);
+    if (saved.rater !== 'self')
+      throw new InputError([
+        {
+          source: path,
+          message: `this is an interviewer's scoring sheet (rater: ${saved.rater}), not a person's own answers: ${LEFT_UNTOUCHED}`,
+          severity: 'error',
+        },
+      ]);
     this.name = saved.name;
     this.answers = saved.answers;
     if (ctx.start === 'resume') {
@@ -93,8 +104,15 @@ class ProfileSession {
     }
     const finished = this.firstOpen() >= this.steps.length;
     const choices: SelectChoice<string>[] = [
-      finished ? { value: 'resume', name: 'Show the profile', short: 'profile', description: 'Every question is answered.' } : { value: 'resume', name: 'Resume at the first unanswered question', short: 'resume' },
-      { value: 'fresh', name: 'Start over', short: 'start over', description: `A new, empty profile. ${path} is kept as a backup.` },
+      finished
+        ? { value: 'resume', name: 'Show the profile', short: 'profile', description: 'Every question is answered.' }
+        : { value: 'resume', name: 'Resume at the first unanswered question', short: 'resume' },
+      {
+        value: 'fresh',
+        name: 'Start over',
+        short: 'start over',
+        description: `A new, empty profile. ${path} is kept as a backup.`,
+      },
     ];
     const pick = await ctx.prompter.select({ message: `${path} has ${this.progress()}. What now?`, choices });
     return pick === 'fresh' ? this.startOver() : false;
@@ -103,7 +121,8 @@ class ProfileSession {
   private startOver(): true {
     this.name = null;
     this.answers = new Map();
-    if (existsSync(this.ctx.savePath)) say(`Starting over; the previous answers are kept in ${safeLine(backupSession(this.ctx.savePath, 'move'))}.`);
+    if (existsSync(this.ctx.savePath))
+      say(`Starting over; the previous answers are kept in ${safeLine(backupSession(this.ctx.savePath, 'move'))}.`);
     return true;
   }
 
@@ -133,9 +152,18 @@ class ProfileSession {
       message: safeLine(question.pair.prompt),
       default: this.answers.get(question.key),
       choices: [
-        ...question.shown.map((letter): SelectChoice<string> => ({ value: letter, name: safeLine(question.pair[letter]), short: safeLine(question.pair[letter]) })),
+        ...question.shown.map((letter): SelectChoice<string> => ({
+          value: letter,
+          name: safeLine(question.pair[letter]),
+          short: safeLine(question.pair[letter]),
+        })),
         { separator: ' ' },
-        { value: BACK, name: 'Back to the previous question', short: '(back)', disabled: step.number === 1 ? '(this is the first question)' : undefined },
+        {
+          value: BACK,
+          name: 'Back to the previous question',
+          short: '(back)',
+          disabled: step.number === 1 ? '(this is the first question)' : undefined,
+        },
       ],
     };
   }
@@ -147,7 +175,9 @@ class ProfileSession {
         this.intro();
         // Written before the first question: a path that cannot be written fails now, not at the end.
         this.save();
-        const name = (await this.ctx.prompter.input({ message: 'Your name (optional; it labels the profile and the team view):' })).trim();
+        const name = (
+          await this.ctx.prompter.input({ message: 'Your name (optional; it labels the profile and the team view):' })
+        ).trim();
         this.name = name === '' ? null : name;
       }
       this.save();
@@ -175,7 +205,11 @@ class ProfileSession {
 
   private stopped(err: Error): InterruptedError {
     const { ctx } = this;
-    return stopError(err, PROFILE_END_OF_INPUT, { progress: this.progress(), savePath: ctx.savePath, resumeArgs: ctx.resumeArgs });
+    return stopError(err, PROFILE_END_OF_INPUT, {
+      progress: this.progress(),
+      savePath: ctx.savePath,
+      resumeArgs: ctx.resumeArgs,
+    });
   }
 }
 

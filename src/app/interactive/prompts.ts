@@ -56,11 +56,17 @@ export function isPromptStop(err: unknown): err is Error {
 }
 
 /** The real prompts, drawn on `output`; `signal` aborts whichever prompt is open. */
-export function inquirerPrompter(options: { signal: AbortSignal; output: NodeJS.WritableStream & { rows?: number; columns?: number } }): Prompter {
+export function inquirerPrompter(options: {
+  signal: AbortSignal;
+  output: NodeJS.WritableStream & { rows?: number; columns?: number };
+}): Prompter {
   const context = { signal: options.signal, output: options.output };
   return {
     select<T>(question: SelectQuestion<T>) {
-      return choicePrompt<T>({ ...question, width: lookWidth(options.output), rows: () => options.output.rows }, context) as Promise<T>;
+      return choicePrompt<T>(
+        { ...question, width: lookWidth(options.output), rows: () => options.output.rows },
+        context,
+      ) as Promise<T>;
     },
     input(question: InputQuestion) {
       return input({ message: question.message, default: question.default }, context);

@@ -41,7 +41,6 @@ export function abortOnStop(controller: AbortController, endOfInputReason: strin
   };
 }
 
-
 /** `assess` options that the interactive flow reads. */
 export interface InteractiveOptions {
   bank?: string;
@@ -61,9 +60,17 @@ export async function runInteractive(opts: InteractiveOptions, settings: ReportS
       `${why}, so there is no one to ask.\nGive the answers in a file instead: ${command} template --out answers.yaml, fill it in, then ${command} assess --answers answers.yaml`,
     );
   }
-  if (opts.resume && opts.fresh) throw new UsageError('--resume and --fresh: choose one (resume the saved answers, or start over)');
+  if (opts.resume && opts.fresh)
+    throw new UsageError('--resume and --fresh: choose one (resume the saved answers, or start over)');
 
-  const [{ loadBank }, { interactiveAssessment, END_OF_INPUT }, { inquirerPrompter }, { selectSections }, { makeColors }, { lookWidth }] = await Promise.all([
+  const [
+    { loadBank },
+    { interactiveAssessment, END_OF_INPUT },
+    { inquirerPrompter },
+    { selectSections },
+    { makeColors },
+    { lookWidth },
+  ] = await Promise.all([
     import('../../io/bank-files.js'),
     import('./flow.js'),
     import('./prompts.js'),

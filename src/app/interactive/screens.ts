@@ -44,7 +44,8 @@ const minutes = (sections: Section[]): number => formLength(sections).minutes;
 /** `sections` undefined: the stage and form are still to be chosen, and the form prompt gives each form's length. */
 export function introScreen(bank: Bank, sections: Section[] | undefined, savePath: string, look: Look): string {
   const { colors: c, width } = look;
-  const scale = (name: keyof Bank['scales']) => `from 1 ${bank.scales[name][1].label} to 5 ${bank.scales[name][5].label}`;
+  const scale = (name: keyof Bank['scales']) =>
+    `from 1 ${bank.scales[name][1].label} to 5 ${bank.scales[name][5].label}`;
   const term = (word: string, text: string) => {
     // Wrapped plain, then made bold: escape codes must not count as columns.
     const [first = '', ...rest] = wrap(text, width, ' '.repeat(14), `  ${word.padEnd(12)}`);
@@ -86,7 +87,11 @@ export function progressText(t: Tally, noun = 'questions answered'): string {
 export function sectionBanner(section: Section, total: number, look: Look): string {
   const title = `Area ${section.index} of ${total} · ${safeLine(section.title)}`;
   const rule = '─'.repeat(Math.max(0, Math.min(look.width, 80) - title.length - 4));
-  return ['', look.colors.bold(`── ${title} ${rule}`), ...(section.description ? wrap(section.description, look.width) : [])].join('\n');
+  return [
+    '',
+    look.colors.bold(`── ${title} ${rule}`),
+    ...(section.description ? wrap(section.description, look.width) : []),
+  ].join('\n');
 }
 
 export function itemHeader(step: ItemStep, total: number, answered: Tally, bank: Bank, look: Look): string {
@@ -96,7 +101,8 @@ export function itemHeader(step: ItemStep, total: number, answered: Tally, bank:
   const done = progressText(answered, 'answered');
   const gap = Math.max(2, Math.min(width, 80) - where.length - done.length);
   const lines = ['', c.dim(`${where}${' '.repeat(gap)}${done}`), c.bold(safeLine(item.title))];
-  if (item.kind === 'interlock') lines.push(c.dim(`${safeLine(bank.functions[item.from].name)} owes ${safeLine(bank.functions[item.to].name)}`));
+  if (item.kind === 'interlock')
+    lines.push(c.dim(`${safeLine(bank.functions[item.from].name)} owes ${safeLine(bank.functions[item.to].name)}`));
   lines.push(...wrap(item.question, width));
   return lines.join('\n');
 }
@@ -104,9 +110,18 @@ export function itemHeader(step: ItemStep, total: number, answered: Tally, bank:
 export function reviewScreen(t: Tally, sections: Section[], allSections: number, look: Look): string {
   const lines = ['', look.colors.bold('Review')];
   const unknown = t.unknown ? ` (${t.unknown} with a "don't know")` : '';
-  lines.push(`  ${t.answered} of ${t.items} items answered${unknown}, ${t.notApplicable} not applicable, ${t.skipped} skipped, ${t.unanswered} unanswered.`);
+  lines.push(
+    `  ${t.answered} of ${t.items} items answered${unknown}, ${t.notApplicable} not applicable, ${t.skipped} skipped, ${t.unanswered} unanswered.`,
+  );
   if (sections.length < allSections) {
-    lines.push(...wrap(`Only these areas were assessed: ${sections.map((s) => s.id).join(', ')}. The report counts the others as unanswered.`, look.width, '  ', '  '));
+    lines.push(
+      ...wrap(
+        `Only these areas were assessed: ${sections.map((s) => s.id).join(', ')}. The report counts the others as unanswered.`,
+        look.width,
+        '  ',
+        '  ',
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -127,7 +142,17 @@ export interface StopPoint {
  */
 export function stopError(err: Error, endOfInput: string, at: StopPoint): InterruptedError {
   const signal = err.name === 'AbortPromptError' && typeof err.cause === 'string' ? err.cause : 'SIGINT';
-  const how = signal === 'SIGINT' ? 'Stopped (Ctrl-C)' : signal === endOfInput ? 'Stopped (Ctrl-D: end of input)' : `Stopped (${signal})`;
-  const lines = ['', `${how}. ${at.progress}; every answer is saved in ${safeLine(at.savePath)}.`, 'Continue where you left off:', `  ${safeLine(commandLine(at.resumeArgs))}`];
+  const how =
+    signal === 'SIGINT'
+      ? 'Stopped (Ctrl-C)'
+      : signal === endOfInput
+        ? 'Stopped (Ctrl-D: end of input)'
+        : `Stopped (${signal})`;
+  const lines = [
+    '',
+    `${how}. ${at.progress}; every answer is saved in ${safeLine(at.savePath)}.`,
+    'Continue where you left off:',
+    `  ${safeLine(commandLine(at.resumeArgs))}`,
+  ];
   return new InterruptedError(lines.join('\n'), signal);
 }

@@ -24,7 +24,8 @@ export interface SavedSession {
   dropped: string[];
 }
 
-const LEFT_UNTOUCHED = 'this is the saved answers file, left untouched: fix it, or start over with --fresh (it is then kept as a backup), or save elsewhere with --save';
+const LEFT_UNTOUCHED =
+  'this is the saved answers file, left untouched: fix it, or start over with --fresh (it is then kept as a backup), or save elsewhere with --save';
 
 /** The saved file, checked like any answers file except that ids the bank no longer has are set aside. */
 function checkSavedFile(path: string, bank: Bank): Checked<{ file: AnswersFile; dropped: string[] }> {
@@ -40,7 +41,10 @@ function checkSavedFile(path: string, bank: Bank): Checked<{ file: AnswersFile; 
     const errors = errorsOf(answersRuleProblems(file, bank, parsed, {}));
     if (errors.length) return { problems: errors };
     const setAside = [...(mapping?.to ?? [])].filter(([, to]) => to === null).map(([id]) => id);
-    return { value: { file, dropped: [...entries.map(([id]) => id).filter((id) => !known.has(id)), ...setAside] }, problems: [] };
+    return {
+      value: { file, dropped: [...entries.map(([id]) => id).filter((id) => !known.has(id)), ...setAside] },
+      problems: [],
+    };
   });
 }
 
@@ -51,7 +55,8 @@ function checkSavedFile(path: string, bank: Bank): Checked<{ file: AnswersFile; 
 export function readSession(path: string, bank: Bank): SavedSession | undefined {
   if (!existsSync(path)) return undefined;
   const saved = checkSavedFile(path, bank);
-  if (!saved.value) throw new InputError([...saved.problems, { source: safeLine(path), message: LEFT_UNTOUCHED, severity: 'error' }]);
+  if (!saved.value)
+    throw new InputError([...saved.problems, { source: safeLine(path), message: LEFT_UNTOUCHED, severity: 'error' }]);
   const { file, dropped } = saved.value;
   const answers = file.answers ?? {};
   const draft: Draft = { answers: new Map() };

@@ -27,7 +27,14 @@ export interface Section {
 
 export type Step =
   | { kind: 'organization' | 'name' | 'role' }
-  | { kind: 'item'; section: Section; item: BankItem; field: Field; /** 1-based within the section. */ position: number; first: boolean };
+  | {
+      kind: 'item';
+      section: Section;
+      item: BankItem;
+      field: Field;
+      /** 1-based within the section. */ position: number;
+      first: boolean;
+    };
 export type ItemStep = Extract<Step, { kind: 'item' }>;
 
 /** The session's answers. `null`: asked and left empty on purpose (skipped); absent: not asked yet. */
@@ -71,8 +78,13 @@ export function selectSections(bank: Bank, areaIds: string[] | undefined): Secti
   const wanted = new Set(areaIds ?? []);
   for (const id of wanted) {
     if (all.some((s) => s.id === id)) continue;
-    const suggestion = closest(id, all.map((s) => s.id));
-    throw new UsageError(`--area: no area "${id}" in the bank${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the areas are ${all.map((s) => s.id).join(', ')}`);
+    const suggestion = closest(
+      id,
+      all.map((s) => s.id),
+    );
+    throw new UsageError(
+      `--area: no area "${id}" in the bank${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the areas are ${all.map((s) => s.id).join(', ')}`,
+    );
   }
   return all.filter((s) => wanted.size === 0 || wanted.has(s.id)).map((s, i) => ({ ...s, index: i + 1 }));
 }
@@ -89,7 +101,9 @@ export function buildSteps(sections: Section[]): Step[] {
   const steps: Step[] = [{ kind: 'organization' }, { kind: 'name' }, { kind: 'role' }];
   for (const section of sections) {
     section.items.forEach((item, i) => {
-      fieldsOf(item).forEach((field, f) => steps.push({ kind: 'item', section, item, field, position: i + 1, first: f === 0 }));
+      fieldsOf(item).forEach((field, f) =>
+        steps.push({ kind: 'item', section, item, field, position: i + 1, first: f === 0 }),
+      );
     });
   }
   return steps;
@@ -157,7 +171,17 @@ export interface Tally {
 
 /** Counts over the items of the selected sections. */
 export function tally(sections: Section[], draft: Draft): Tally {
-  const t: Tally = { items: 0, answered: 0, unknown: 0, notApplicable: 0, skipped: 0, unanswered: 0, questions: 0, questionsAnswered: 0, questionsSkipped: 0 };
+  const t: Tally = {
+    items: 0,
+    answered: 0,
+    unknown: 0,
+    notApplicable: 0,
+    skipped: 0,
+    unanswered: 0,
+    questions: 0,
+    questionsAnswered: 0,
+    questionsSkipped: 0,
+  };
   for (const item of sections.flatMap((s) => s.items)) {
     const answer = draft.answers.get(item.id);
     const fields = fieldsOf(item);

@@ -15,7 +15,6 @@ type ProfileFormat = (typeof OUTPUT_FORMATS.profile)[number];
 // hands each command here). Each loads the modules it needs when it runs: a run with --answers
 // never loads the interactive flow, and a terminal run never loads the HTML renderer.
 
-
 interface OutputOptions {
   profile?: string;
   format?: string;
@@ -51,7 +50,12 @@ function settings(opts: OutputOptions) {
   return { format, out, color: format === 'terminal' && !out && colorWanted(opts.color) };
 }
 
-async function renderProfile(bank: ProfileBank, result: ProfileResult, format: ProfileFormat, color: boolean): Promise<string> {
+async function renderProfile(
+  bank: ProfileBank,
+  result: ProfileResult,
+  format: ProfileFormat,
+  color: boolean,
+): Promise<string> {
   switch (format) {
     case 'terminal':
       return (await import('../../core/profile/render-text.js')).renderProfileTerminal(bank, result, color);
@@ -69,9 +73,15 @@ async function loadBank(path?: string): Promise<ProfileBank> {
 }
 
 async function scoreFile(bank: ProfileBank, text: { source: string; text: string }): Promise<ProfileResult> {
-  const [{ parseProfileAnswers }, { scoreProfile }] = await Promise.all([import('../../core/profile/answers.js'), import('../../core/profile/score.js')]);
+  const [{ parseProfileAnswers }, { scoreProfile }] = await Promise.all([
+    import('../../core/profile/answers.js'),
+    import('../../core/profile/score.js'),
+  ]);
   const answers = parseProfileAnswers(text, bank);
-  return { ...scoreProfile(bank, answers.answers, { name: answers.name, rater: answers.rater }), source: answers.source };
+  return {
+    ...scoreProfile(bank, answers.answers, { name: answers.name, rater: answers.rater }),
+    source: answers.source,
+  };
 }
 
 export async function run(opts: ProfileOptions): Promise<void> {
@@ -91,9 +101,16 @@ async function runInteractive(opts: ProfileOptions, out: ReturnType<typeof setti
       `${why}, so there is no one to ask.\nRun pm-diag profile in a terminal to answer it yourself. An interviewer can instead write a scoring sheet with pm-diag profile interview --sheet FILE, fill it in, then run pm-diag profile --answers FILE`,
     );
   }
-  if (opts.resume && opts.fresh) throw new UsageError('--resume and --fresh: choose one (resume the saved answers, or start over)');
+  if (opts.resume && opts.fresh)
+    throw new UsageError('--resume and --fresh: choose one (resume the saved answers, or start over)');
   refuseOverwrite(opts.out, [opts.save, opts.profile]);
-  const [{ interactiveProfile, PROFILE_END_OF_INPUT }, { inquirerPrompter }, { makeColors }, { commandLine, lookWidth }, { thisCommand }] = await Promise.all([
+  const [
+    { interactiveProfile, PROFILE_END_OF_INPUT },
+    { inquirerPrompter },
+    { makeColors },
+    { commandLine, lookWidth },
+    { thisCommand },
+  ] = await Promise.all([
     import('../interactive/profile.js'),
     import('../interactive/prompts.js'),
     import('../../core/render/colors.js'),
@@ -124,7 +141,9 @@ async function runInteractive(opts: ProfileOptions, out: ReturnType<typeof setti
   const result = await scoreFile(bank, readFileText(opts.save));
   emit(await renderProfile(bank, result, out.format, out.color), out.out);
   const { say } = await import('../../io/output.js');
-  say(`\nYour answers are saved in ${opts.save}.\n  ${commandLine([...command, 'profile', '--answers', opts.save])}   prints this profile again`);
+  say(
+    `\nYour answers are saved in ${opts.save}.\n  ${commandLine([...command, 'profile', '--answers', opts.save])}   prints this profile again`,
+  );
 }
 
 export interface InterviewOptions {
@@ -146,16 +165,26 @@ export async function runInterview(opts: InterviewOptions): Promise<void> {
   if (unknown.length) {
     const ids = bank.dimensions.map((d) => d.id);
     throw new UsageError(
-      unknown.map((id) => `--dimension: found "${id}"${closest(id, ids) ? ` (did you mean "${closest(id, ids)}"?)` : ''}, expected one of ${ids.join(', ')}`).join('\n'),
+      unknown
+        .map(
+          (id) =>
+            `--dimension: found "${id}"${closest(id, ids) ? ` (did you mean "${closest(id, ids)}"?)` : ''}, expected one of ${ids.join(', ')}`,
+        )
+        .join('\n'),
     );
   }
   const dimensions = wanted.length ? bank.dimensions.filter((d) => wanted.includes(d.id)) : bank.dimensions;
   if (opts.sheet !== undefined && existsSync(opts.sheet) && !opts.force) {
-    throw new UsageError(`--sheet ${opts.sheet} already exists (it may hold an interviewer's answers): choose another file, or add --force to replace it`);
+    throw new UsageError(
+      `--sheet ${opts.sheet} already exists (it may hold an interviewer's answers): choose another file, or add --force to replace it`,
+    );
   }
   const interview = await import('../../core/profile/interview.js');
   const out = opts.out === '-' ? undefined : opts.out;
-  const text = format === 'markdown' ? interview.renderInterviewMarkdown(bank, dimensions) : interview.renderInterviewTerminal(bank, dimensions, !out && colorWanted(opts.color));
+  const text =
+    format === 'markdown'
+      ? interview.renderInterviewMarkdown(bank, dimensions)
+      : interview.renderInterviewTerminal(bank, dimensions, !out && colorWanted(opts.color));
   if (opts.sheet !== undefined) writeFileAtomic(opts.sheet, interview.scoringSheet(bank, dimensions, opts.sheet));
   emit(text, out);
 }
@@ -197,7 +226,12 @@ export async function runTeam(paths: string[], opts: TeamOptions): Promise<void>
     const member = await attempt(async () => scoreFile(bank, readFileText(file)));
     if (member) members.push(member);
   }
-  const diagnosis = opts.diagnosis === undefined ? undefined : await attempt(async () => (await import('../../core/profile/diagnosis.js')).parseDiagnosis(await readSourceText(opts.diagnosis!)));
+  const diagnosis =
+    opts.diagnosis === undefined
+      ? undefined
+      : await attempt(async () =>
+          (await import('../../core/profile/diagnosis.js')).parseDiagnosis(await readSourceText(opts.diagnosis!)),
+        );
   if (problems.length) throw new InputError(problems);
   const { teamResult } = await import('../../core/profile/team.js');
   const team = teamResult(members, diagnosis);

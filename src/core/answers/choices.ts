@@ -24,7 +24,12 @@ export const TEXT_FIELD_QUESTIONS: Record<TextField, string> = {
 };
 
 /** What the respondent's columns ask. */
-export const META_QUESTIONS = { respondent: 'Your name', role: 'Your role', organization: 'Your organization', stage: 'The company\'s stage' } as const;
+export const META_QUESTIONS = {
+  respondent: 'Your name',
+  role: 'Your role',
+  organization: 'Your organization',
+  stage: "The company's stage",
+} as const;
 
 /** `[pricing.owner]`: the tag that names a form question's column in its export. */
 export const columnTag = (column: string): string => `[${column}]`;
@@ -39,7 +44,8 @@ export function formQuestion(item: BankItem, field: AnswerField): string {
 }
 
 /** A respondent column's question title, with its tag. */
-export const metaQuestion = (column: keyof typeof META_QUESTIONS): string => `${META_QUESTIONS[column]} ${columnTag(column)}`;
+export const metaQuestion = (column: keyof typeof META_QUESTIONS): string =>
+  `${META_QUESTIONS[column]} ${columnTag(column)}`;
 
 /** The owners other than the bank's two functions: a label and what choosing it means. */
 const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
@@ -50,7 +56,7 @@ const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
   leadership: ['Leadership', 'Executives or a general manager do it themselves.'],
   other: ['Another team', 'Some other team does it (say which in a note).'],
   none: ['Nobody', 'It is not done, or nobody is responsible for it.'],
-  unclear: ['Unclear / don\'t know', 'Nobody could say who owns it.'],
+  unclear: ["Unclear / don't know", 'Nobody could say who owns it.'],
 };
 
 /** The roles other than the bank's two functions. */
@@ -62,12 +68,18 @@ const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
   other: 'Something else',
 };
 
-export const DONT_KNOW_LABEL = 'Don\'t know';
+export const DONT_KNOW_LABEL = "Don't know";
 export const NOT_APPLICABLE_LABEL = 'Not applicable';
 
 /** "Don't know" and "Not applicable" as a list of options shows them, with what choosing them means. */
-export const UNKNOWN_CHOICE = { name: DONT_KNOW_LABEL, description: 'Kept out of the scores and listed as a knowledge gap.' };
-export const NOT_APPLICABLE_CHOICE = { name: NOT_APPLICABLE_LABEL, description: 'This item does not apply here: it is left out of every score.' };
+export const UNKNOWN_CHOICE = {
+  name: DONT_KNOW_LABEL,
+  description: 'Kept out of the scores and listed as a knowledge gap.',
+};
+export const NOT_APPLICABLE_CHOICE = {
+  name: NOT_APPLICABLE_LABEL,
+  description: 'This item does not apply here: it is left out of every score.',
+};
 
 /** A choice as a list of options shows it (the terminal flow, the questionnaire): its code, name and what it means. */
 export interface Option<T extends string> {
@@ -79,7 +91,8 @@ export interface Option<T extends string> {
 /** Who may own an item today, in code order; PM and PMM named as the bank names them. The text is the bank's, not yet made safe for any output. */
 export function ownerChoices(bank: Bank): Option<Owner>[] {
   return OWNERS.map((o) => {
-    const [name, description] = o === 'pm' || o === 'pmm' ? [bank.functions[o].name, `${bank.functions[o].name} owns it.`] : OTHER_OWNERS[o];
+    const [name, description] =
+      o === 'pm' || o === 'pmm' ? [bank.functions[o].name, `${bank.functions[o].name} owns it.`] : OTHER_OWNERS[o];
     return { value: o, name, description };
   });
 }
@@ -101,13 +114,17 @@ export interface Choice {
 const LEVELS = ['1', '2', '3', '4', '5'] as const;
 
 /** `4 - Managed`: a level as a form shows it. */
-const levelLabel = (bank: Bank, axis: Axis, level: (typeof LEVELS)[number]) => `${level} - ${bank.scales[axis][level].label}`;
+const levelLabel = (bank: Bank, axis: Axis, level: (typeof LEVELS)[number]) =>
+  `${level} - ${bank.scales[axis][level].label}`;
 
 /** The choices a form offers for a field, in the order to show them ("Not applicable" is offered for an item's fields). */
 export function formChoices(bank: Bank, field: ChoiceField): Choice[] {
   switch (field) {
     case 'owner':
-      return [...ownerChoices(bank).map((o) => ({ code: o.value, label: o.name })), { code: NOT_APPLICABLE, label: NOT_APPLICABLE_LABEL }];
+      return [
+        ...ownerChoices(bank).map((o) => ({ code: o.value, label: o.name })),
+        { code: NOT_APPLICABLE, label: NOT_APPLICABLE_LABEL },
+      ];
     case 'role':
       return roleChoices(bank).map((r) => ({ code: r.value, label: r.name }));
     case 'stage':
@@ -126,7 +143,7 @@ export function choiceKey(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, '\'')
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, '');
 }

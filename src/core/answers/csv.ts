@@ -1,7 +1,16 @@
 import type { CsvError } from 'csv-parse';
 import type * as z from 'zod/mini';
 import { parse } from 'csv-parse/sync';
-import { AXES, ITEM_KINDS, TEXT_FIELDS, fieldsOf, ratedOn, type AnswerField, type Axis, type RatedField } from '../bank/item-kinds.js';
+import {
+  AXES,
+  ITEM_KINDS,
+  TEXT_FIELDS,
+  fieldsOf,
+  ratedOn,
+  type AnswerField,
+  type Axis,
+  type RatedField,
+} from '../bank/item-kinds.js';
 import { bankItems, itemsById, type BankItem } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
 import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
@@ -44,7 +53,12 @@ import { pushAll } from '../lists.js';
 type Field = AnswerField;
 
 /** Where each meta column goes in the answers file a row stands for. */
-const META_PATHS: Record<MetaColumn, string> = { respondent: 'respondent.name', role: 'respondent.role', organization: 'organization', stage: 'stage' };
+const META_PATHS: Record<MetaColumn, string> = {
+  respondent: 'respondent.name',
+  role: 'respondent.role',
+  organization: 'organization',
+  stage: 'stage',
+};
 
 export interface FormExportOptions extends AnswersCheckOptions {
   /** `--map FILE`: headers and labels the export's own form used. */
@@ -142,9 +156,18 @@ function recordDelimiterOf(text: string): string {
 
 const PARSE_MESSAGES: Record<string, [string, string]> = {
   CSV_QUOTE_NOT_CLOSED: ['a quoted cell is never closed', 'a closing quote (")'],
-  CSV_INVALID_CLOSING_QUOTE: ['text follows the closing quote of a cell', 'a delimiter or the end of the line after a closing quote (write "" for a quote inside a cell)'],
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: ['text follows the closing quote of a cell', 'a delimiter or the end of the line after a closing quote'],
-  INVALID_OPENING_QUOTE: ['a quote inside a cell that is not quoted', 'the whole cell in quotes, with "" for each quote inside it'],
+  CSV_INVALID_CLOSING_QUOTE: [
+    'text follows the closing quote of a cell',
+    'a delimiter or the end of the line after a closing quote (write "" for a quote inside a cell)',
+  ],
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: [
+    'text follows the closing quote of a cell',
+    'a delimiter or the end of the line after a closing quote',
+  ],
+  INVALID_OPENING_QUOTE: [
+    'a quote inside a cell that is not quoted',
+    'the whole cell in quotes, with "" for each quote inside it',
+  ],
   CSV_MAX_RECORD_SIZE: ['a row is too long (an unclosed quote?)', 'rows of at most 128,000 characters'],
 };
 
@@ -215,7 +238,8 @@ const UNKNOWN_COLUMN_EXPECTED = (bank: Bank) =>
   `respondent, role, organization, stage, <item id>.<field> for an item of the bank "${bank.id}", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other)`;
 
 /** What a header names before the bank's migrations are applied: an item of an earlier version, or a field its item lacks, are told apart. */
-type Named = Column | { kind: 'moved'; oldId: string; field: string } | { kind: 'wrong-field'; item: BankItem; field: string };
+type Named =
+  Column | { kind: 'moved'; oldId: string; field: string } | { kind: 'wrong-field'; item: BankItem; field: string };
 
 /** A meta column, or `<id>.<field>` of this bank or of an earlier version of it. */
 function named(text: string, items: Map<string, BankItem>, bank: Bank): Named | undefined {
@@ -224,12 +248,20 @@ function named(text: string, items: Map<string, BankItem>, bank: Bank): Named | 
   const split = splitItemColumn(text);
   if (!split) return undefined;
   const item = items.get(split.id);
-  if (item) return hasField(item, split.field) ? { kind: 'item', item, field: split.field } : { kind: 'wrong-field', item, field: split.field };
+  if (item)
+    return hasField(item, split.field)
+      ? { kind: 'item', item, field: split.field }
+      : { kind: 'wrong-field', item, field: split.field };
   return isMigratedId(bank, split.id) ? { kind: 'moved', oldId: split.id, field: split.field } : undefined;
 }
 
 /** What a header names: by the map, else the whole header, else a tag in it, else a form tool's own column. */
-function columnNamed(header: string, items: Map<string, BankItem>, bank: Bank, map: FormMap | undefined): Named | undefined {
+function columnNamed(
+  header: string,
+  items: Map<string, BankItem>,
+  bank: Bank,
+  map: FormMap | undefined,
+): Named | undefined {
   const target = map?.columns.get(choiceKey(header));
   if (target !== undefined) return target === IGNORE ? { kind: 'ignored' } : named(target, items, bank);
   const whole = named(header, items, bank);
@@ -245,7 +277,13 @@ function columnNamed(header: string, items: Map<string, BankItem>, bank: Bank, m
  * Columns under ids of an earlier version of the bank take the ids they have now, through the same
  * migration (and the same warning) as an answers file's; a column of a removed item is set aside.
  */
-function migrateColumns(named: (Named | undefined)[], items: Map<string, BankItem>, bank: Bank, at: (index: number) => Position, source: string): { problems: Problem[]; landed: Map<string, string> } {
+function migrateColumns(
+  named: (Named | undefined)[],
+  items: Map<string, BankItem>,
+  bank: Bank,
+  at: (index: number) => Position,
+  source: string,
+): { problems: Problem[]; landed: Map<string, string> } {
   const columnsOf = new Map<string, number>();
   named.forEach((n, index) => {
     const id = n?.kind === 'moved' ? n.oldId : n?.kind === 'item' ? n.item.id : undefined;
@@ -330,7 +368,8 @@ function readHeader(
   const namedColumns = headers.map((name) => (name === '' ? undefined : columnNamed(name, items, bank, map)));
   // A form asks the name as a question ([respondent]); Microsoft Forms adds a `Name` column of its own
   // ("anonymous" for a form that collects none). The question's answer is the one to keep.
-  const isToolName = (index: number) => namedColumns[index]?.kind === 'respondent' && headers[index]!.toLowerCase() === 'name';
+  const isToolName = (index: number) =>
+    namedColumns[index]?.kind === 'respondent' && headers[index]!.toLowerCase() === 'name';
   if (namedColumns.some((column, index) => column?.kind === 'respondent' && !isToolName(index))) {
     namedColumns.forEach((_, index) => {
       if (isToolName(index)) namedColumns[index] = { kind: 'ignored' };
@@ -372,8 +411,14 @@ function readHeader(
     }
     if (column?.kind === 'wrong-field' && RATINGS.has(column.field as Field)) {
       const { item } = column;
-      const allowed = fieldsOf(item.kind).map((f) => `${item.id}.${f}`).join(' or ');
-      problems.push({ ...error, message: `unknown column ${shown} (column ${index + 1}): "${item.id}" is ${ratedOn(item.kind)}`, expected: allowed });
+      const allowed = fieldsOf(item.kind)
+        .map((f) => `${item.id}.${f}`)
+        .join(' or ');
+      problems.push({
+        ...error,
+        message: `unknown column ${shown} (column ${index + 1}): "${item.id}" is ${ratedOn(item.kind)}`,
+        expected: allowed,
+      });
       return undefined;
     }
     let resolved = column?.kind === 'wrong-field' || column?.kind === 'moved' ? undefined : column;
@@ -390,13 +435,21 @@ function readHeader(
       known ??= csvColumns(bank);
       // A question's text is no near miss of an id: its tag is.
       const suggestion = closest(headerTags(name)[0] ?? name, known);
-      problems.push({ ...error, message: `unknown column ${shown} (column ${index + 1}${suggestion ? `; did you mean "${suggestion}"?` : ''})`, expected: UNKNOWN_COLUMN_EXPECTED(bank) });
+      problems.push({
+        ...error,
+        message: `unknown column ${shown} (column ${index + 1}${suggestion ? `; did you mean "${suggestion}"?` : ''})`,
+        expected: UNKNOWN_COLUMN_EXPECTED(bank),
+      });
       return undefined;
     }
     const key = resolved.kind === 'item' ? `${resolved.item.id}.${resolved.field}` : resolved.kind;
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ ...error, message: `the column "${safeLine(key)}" appears twice (columns ${first} and ${index + 1})`, expected: 'each column once' });
+      problems.push({
+        ...error,
+        message: `the column "${safeLine(key)}" appears twice (columns ${first} and ${index + 1})`,
+        expected: 'each column once',
+      });
       return undefined;
     }
     seen.set(key, index + 1);
@@ -415,8 +468,7 @@ function readHeader(
   if (unnamed.length > 0) {
     // A run of columns with no name is one problem, not one per column.
     const first = unnamed[0]!;
-    const message =
-      unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
+    const message = unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
     problems.push({
       source,
       ...at(first),
@@ -450,7 +502,13 @@ function readHeader(
   }
   const itemColumns = columns.filter((c): c is Extract<Column, { kind: 'item' }> => c?.kind === 'item');
   if (itemColumns.length === 0 && errorsOf(problems).length === 0) {
-    problems.push({ source, line: row.lineOf(0), message: 'the header row names no item columns', expected: 'the header row of pm-diag template --format csv', severity: 'error' });
+    problems.push({
+      source,
+      line: row.lineOf(0),
+      message: 'the header row names no item columns',
+      expected: 'the header row of pm-diag template --format csv',
+      severity: 'error',
+    });
   }
   const cellsOf = new Map<string, number[]>();
   const add = (key: string, index: number) => {
@@ -570,8 +628,7 @@ class RowReader {
     if (time && this.stamped.length > 0) {
       const order: DayOrder | 'mixed' | undefined = dayOrderOf(this.stamped.map((s) => s.stamp));
       // SurveyMonkey writes US dates whatever the account's language.
-      const dayOrder =
-        order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
+      const dayOrder = order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
       const what = `${time.tool} '${safeLine(time.header)}' column`;
       let unread: string | undefined;
       let ambiguous: string | undefined;
@@ -716,7 +773,11 @@ class RowReader {
     let value = known.get(text);
     if (value === undefined) {
       let reader = this.readers.get(field);
-      if (!reader) this.readers.set(field, (reader = new Map([...choiceReader(this.bank, field), ...(this.options.map?.labels.get(field) ?? [])])));
+      if (!reader)
+        this.readers.set(
+          field,
+          (reader = new Map([...choiceReader(this.bank, field), ...(this.options.map?.labels.get(field) ?? [])])),
+        );
       const code = reader.get(choiceKey(text)) ?? text;
       value = LEVELS.has(field as Field) && NUMBER.test(code) ? Number(code) : code;
       known.set(text, value);
@@ -728,10 +789,19 @@ class RowReader {
   private withSuggestion(problem: Problem, file: AnswersFile): Problem {
     const [top, id, field] = problem.path?.split('.') ?? [];
     const [choiceField, value] =
-      top === 'answers' && field !== undefined ? [field, (file.answers?.[id!] as Record<string, unknown> | undefined)?.[field]] : top === 'respondent' && id === 'role' ? ['role', file.respondent?.role] : [];
+      top === 'answers' && field !== undefined
+        ? [field, (file.answers?.[id!] as Record<string, unknown> | undefined)?.[field]]
+        : top === 'respondent' && id === 'role'
+          ? ['role', file.respondent?.role]
+          : [];
     if (typeof value !== 'string' || !CHOICE_FIELDS.has(choiceField as ChoiceField)) return problem;
-    const suggestion = closest(value, formChoices(this.bank, choiceField as ChoiceField).map((c) => c.label));
-    return suggestion === undefined ? problem : { ...problem, message: `${problem.message} (did you mean "${safeLine(suggestion)}"?)` };
+    const suggestion = closest(
+      value,
+      formChoices(this.bank, choiceField as ChoiceField).map((c) => c.label),
+    );
+    return suggestion === undefined
+      ? problem
+      : { ...problem, message: `${problem.message} (did you mean "${safeLine(suggestion)}"?)` };
   }
 
   get headerProblems(): Problem[] {
@@ -825,13 +895,14 @@ class RowReader {
       }
     }
     // Each item's answer goes in once, in the order of the items' first columns.
-    for (let i = 0; i < byItem.length; i++)
-      if (byItem[i] !== undefined) answers[this.itemIds[i]!] = byItem[i]!;
+    for (let i = 0; i < byItem.length; i++) if (byItem[i] !== undefined) answers[this.itemIds[i]!] = byItem[i]!;
     // Positions are only looked up for a problem: the cell of a path's column, else of the
     // first filled cell of its item, else the row.
     const locate = (path: DocPath): Position => {
       for (let n = path.length; n > 0; n--) {
-        const index = this.header.cellsOf.get(path.slice(0, n).join('.'))?.find((i) => cells[i] !== undefined && cells[i].trim() !== '');
+        const index = this.header.cellsOf
+          .get(path.slice(0, n).join('.'))
+          ?.find((i) => cells[i] !== undefined && cells[i].trim() !== '');
         if (index !== undefined) return { line: row.lineOf(index), column: index + 1 };
       }
       return { line: row.lineOf(0), column: 1 };
@@ -857,9 +928,7 @@ class RowReader {
     const file = { ...meta, ...form, respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     // An item marked n/a is n/a: what its other cells hold is the problem above, not their values.
-    const issues = cellIssues
-      .filter((c) => c.id === undefined || !notApplicable.has(c.id))
-      .map((c) => c.issue);
+    const issues = cellIssues.filter((c) => c.id === undefined || !notApplicable.has(c.id)).map((c) => c.issue);
     for (const problem of issuesToProblems(issues, doc)) problems.push(this.withSuggestion(problem, file));
     const valid = issues.length === 0;
     if (valid) pushAll(problems, answersRuleProblems(file, this.bank, doc, this.options));
@@ -907,7 +976,12 @@ const HEADER_ROWS_SEARCHED = 5;
  * `forEachRow` hands the rows over in order. The header row is the one that carries the tags,
  * among the first few: the rows above it are the form tool's (Qualtrics' question ids).
  */
-function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) => void, bank: Bank, options: FormExportOptions): Checked<Respondent[]> {
+function checkRows(
+  source: string,
+  forEachRow: (onRow: (row: CellRow) => void) => void,
+  bank: Bank,
+  options: FormExportOptions,
+): Checked<Respondent[]> {
   const respondents: Respondent[] = [];
   const problems: Problem[] = [];
   const items = itemsById(bank);
@@ -971,8 +1045,7 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
           return;
         }
         const over = pending[pending.length - 1];
-        if (over && hasSecondHeaderRow(over.cells))
-          start(joined(over, row), pending.slice(0, -1), pending.length + 1);
+        if (over && hasSecondHeaderRow(over.cells)) start(joined(over, row), pending.slice(0, -1), pending.length + 1);
         else start(row, pending, pending.length + 1);
         pending = [];
         return;
@@ -985,9 +1058,20 @@ function checkRows(source: string, forEachRow: (onRow: (row: CellRow) => void) =
   else if (!reader) flush();
   for (const problem of parsed.problems) problems.push(problem);
   if (!reader && parsed.problems.length === 0) {
-    problems.push({ source, message: 'the file is empty', expected: 'a header row (pm-diag template --format csv) and a row per respondent', severity: 'error' });
+    problems.push({
+      source,
+      message: 'the file is empty',
+      expected: 'a header row (pm-diag template --format csv) and a row per respondent',
+      severity: 'error',
+    });
   } else if (reader && rows === 0 && parsed.problems.length === 0) {
-    problems.push({ source, line: 1, message: 'no respondents: the file has a header row only', expected: 'a row per respondent after the header', severity: 'error' });
+    problems.push({
+      source,
+      line: 1,
+      message: 'no respondents: the file has a header row only',
+      expected: 'a row per respondent after the header',
+      severity: 'error',
+    });
   }
   if (errors > MAX_ROW_ERRORS) {
     const more = errors - MAX_ROW_ERRORS;
@@ -1011,11 +1095,7 @@ export function checkCsvAnswers(input: SourceText, bank: Bank, options: FormExpo
 }
 
 /** The sheet the responses are on: the first whose first rows carry the tags, else the first. */
-function responsesSheet(
-  workbook: Workbook,
-  bank: Bank,
-  options: FormExportOptions,
-): Workbook['sheets'][number] {
+function responsesSheet(workbook: Workbook, bank: Bank, options: FormExportOptions): Workbook['sheets'][number] {
   const items = itemsById(bank);
   for (const sheet of workbook.sheets) {
     let found = false;
@@ -1046,12 +1126,17 @@ export function checkWorkbookAnswers(
   const forEachRow = (onRow: (row: CellRow) => void) =>
     workbook.rows(sheet, ({ line, cells }) => onRow({ cells, lineOf: () => line }));
   const result = checkRows(source, forEachRow, bank, options);
-  const withCell = (p: Problem): Problem => (p.line !== undefined && p.column !== undefined ? { ...p, cell: `${columnLetters(p.column - 1)}${p.line}` } : p);
+  const withCell = (p: Problem): Problem =>
+    p.line !== undefined && p.column !== undefined ? { ...p, cell: `${columnLetters(p.column - 1)}${p.line}` } : p;
   return { value: result.value, problems: result.problems.map(withCell) };
 }
 
 /** For one CSV export: its respondents and warnings, or an InputError with every error. */
-export function parseCsvAnswers(input: SourceText, bank: Bank, options: FormExportOptions = {}): { respondents: Respondent[]; warnings: Problem[] } {
+export function parseCsvAnswers(
+  input: SourceText,
+  bank: Bank,
+  options: FormExportOptions = {},
+): { respondents: Respondent[]; warnings: Problem[] } {
   const result = checkCsvAnswers(input, bank, options);
   return { respondents: valueOf(result), warnings: result.problems };
 }

@@ -27,7 +27,7 @@ export const FORM_TOOL_COLUMNS: Record<string, Record<string, ToolUse | null>> =
     score: null,
     'marca temporal': 'time',
     'direcci\u00f3n de correo electr\u00f3nico': 'email',
-    puntuaci\u00f3n: null,
+    puntuación: null,
     horodateur: 'time',
     'adresse e-mail': 'email',
     zeitstempel: 'time',
@@ -35,7 +35,7 @@ export const FORM_TOOL_COLUMNS: Record<string, Record<string, ToolUse | null>> =
     punkte: null,
     'carimbo de data/hora': 'time',
     'endere\u00e7o de e-mail': 'email',
-    pontua\u00e7\u00e3o: null,
+    pontuação: null,
     'informazioni cronologiche': 'time',
     'indirizzo email': 'email',
     punteggio: null,
@@ -233,7 +233,11 @@ export function isImportIdRow(cells: readonly string[]): boolean {
 /** A meta column by its header, in any case. */
 export function metaColumn(header: string): MetaColumn | undefined {
   const lower = header.trim().toLowerCase();
-  return (META_COLUMNS as readonly string[]).includes(lower) ? (lower as MetaColumn) : Object.hasOwn(META_ALIASES, lower) ? META_ALIASES[lower] : undefined;
+  return (META_COLUMNS as readonly string[]).includes(lower)
+    ? (lower as MetaColumn)
+    : Object.hasOwn(META_ALIASES, lower)
+      ? META_ALIASES[lower]
+      : undefined;
 }
 
 /** The `[…]` tags of a header, last first: a question's text may hold brackets of its own before the tag. */
@@ -248,7 +252,8 @@ export function splitItemColumn(name: string): { id: string; field: string } | u
   return dot > 0 ? { id: name.slice(0, dot), field: name.slice(dot + 1) } : undefined;
 }
 
-export const hasField = (item: BankItem, field: string): field is AnswerField => (fieldsOf(item.kind) as readonly string[]).includes(field);
+export const hasField = (item: BankItem, field: string): field is AnswerField =>
+  (fieldsOf(item.kind) as readonly string[]).includes(field);
 
 /**
  * SurveyMonkey exports two header rows: the question, over as many columns as it has answers, then
@@ -277,7 +282,7 @@ export function combinedHeader(first: readonly string[], second: readonly string
     if (top !== '') question = top;
     // A tag under the question names the column on its own; so does a form tool's own column.
     if (headerTags(below).length > 0) headers.push(below);
-    else if (below === '' || top !== '' && isFormToolColumn(top)) headers.push(top);
+    else if (below === '' || (top !== '' && isFormToolColumn(top))) headers.push(top);
     else headers.push(`${question} ${below}`.trim());
   }
   return headers;
@@ -286,6 +291,7 @@ export function combinedHeader(first: readonly string[], second: readonly string
 /** 2 → `C`. */
 export function columnLetters(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }

@@ -12,8 +12,7 @@ const ISO =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
 const YMD =
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?\s*(?:(?:GMT|UTC)\s*(?:([+-]\d{1,2})(?::?(\d{2}))?)?)?$/i;
-const NUMERIC =
-  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?$/i;
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?$/i;
 const NAMED_MONTH =
   /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?$/i;
 const SERIAL = /^\d{5}(\.\d+)?$/;
@@ -77,8 +76,7 @@ export function parseTimestamp(raw: string, order: DayOrder | undefined): string
   if (m) return iso(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zoneMinutes(m[7]));
   m = YMD.exec(text);
   if (m) {
-    const offset =
-      m[8] === undefined ? 0 : (m[8].startsWith('-') ? -1 : 1) * (Math.abs(+m[8]) * 60 + +(m[9] ?? 0));
+    const offset = m[8] === undefined ? 0 : (m[8].startsWith('-') ? -1 : 1) * (Math.abs(+m[8]) * 60 + +(m[9] ?? 0));
     return iso(+m[1]!, +m[2]!, +m[3]!, hours(m[4], m[7]), +(m[5] ?? 0), +(m[6] ?? 0), offset);
   }
   m = NUMERIC.exec(text);
@@ -102,17 +100,13 @@ export function parseTimestamp(raw: string, order: DayOrder | undefined): string
   m = NAMED_MONTH.exec(text);
   if (m) {
     const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
-    return month === 0
-      ? undefined
-      : iso(+m[3]!, month, +m[2]!, hours(m[4], m[7]), +(m[5] ?? 0), +(m[6] ?? 0));
+    return month === 0 ? undefined : iso(+m[3]!, month, +m[2]!, hours(m[4], m[7]), +(m[5] ?? 0), +(m[6] ?? 0));
   }
   if (SERIAL.test(text)) {
     const days = Number(text);
     // Days between 1982 and 2119: a serial number outside is no submission time.
     if (days < 30_000 || days > 80_000) return undefined;
-    return new Date(SERIAL_EPOCH + Math.round((days * DAY_MS) / 1000) * 1000)
-      .toISOString()
-      .replace('.000Z', 'Z');
+    return new Date(SERIAL_EPOCH + Math.round((days * DAY_MS) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
   return undefined;
 }

@@ -87,10 +87,18 @@ async function zippedCsv(bytes: Uint8Array, path: string): Promise<SourceText> {
 }
 
 /** Checks one form export's bytes (named by `path`): its respondents, or every problem in it. */
-export async function checkExportBytes(bytes: Uint8Array, path: string, bank: Bank, options: FormExportOptions = {}): Promise<Checked<Respondent[]>> {
+export async function checkExportBytes(
+  bytes: Uint8Array,
+  path: string,
+  bank: Bank,
+  options: FormExportOptions = {},
+): Promise<Checked<Respondent[]>> {
   if (XLSX_FILE.test(path)) {
     const { openWorkbook } = await import('./xlsx.js');
-    return andThen(checked(() => openWorkbook(bytes, path)), (workbook) => checkWorkbookAnswers(workbook, path, bank, options));
+    return andThen(
+      checked(() => openWorkbook(bytes, path)),
+      (workbook) => checkWorkbookAnswers(workbook, path, bank, options),
+    );
   }
   if (ZIP_FILE.test(path)) {
     let text: SourceText;
@@ -102,5 +110,8 @@ export async function checkExportBytes(bytes: Uint8Array, path: string, bank: Ba
     }
     return checkCsvAnswers(text, bank, options);
   }
-  return andThen(checked(() => csvText(bytes, path)), (input) => checkCsvAnswers(input, bank, options));
+  return andThen(
+    checked(() => csvText(bytes, path)),
+    (input) => checkCsvAnswers(input, bank, options),
+  );
 }

@@ -23,15 +23,34 @@ import { isMigratedId } from './migrate.js';
 //     capability: { "Basic": 2 }
 
 export const IGNORE = 'ignore';
-const LABEL_FIELDS = ['owner', 'capability', 'capacity', 'delivery', 'role', 'stage'] as const satisfies readonly ChoiceField[];
+const LABEL_FIELDS = [
+  'owner',
+  'capability',
+  'capacity',
+  'delivery',
+  'role',
+  'stage',
+] as const satisfies readonly ChoiceField[];
 
 const mapSchema = z.strictObject(
   {
-    columns: z.optional(z.record(z.string(), z.string({ error: 'a column: <item id>.<field>, respondent, role, organization, stage or ignore' }), { error: 'a mapping of headers to columns' })),
+    columns: z.optional(
+      z.record(
+        z.string(),
+        z.string({ error: 'a column: <item id>.<field>, respondent, role, organization, stage or ignore' }),
+        { error: 'a mapping of headers to columns' },
+      ),
+    ),
     labels: z.optional(
-      z.partialRecord(z.enum(LABEL_FIELDS, { error: LABEL_FIELDS.join(', ') }), z.record(z.string(), z.union([z.string(), z.number()], { error: 'a code' }), { error: 'a mapping of labels to codes' }), {
-        error: `a mapping of fields (${LABEL_FIELDS.join(', ')}) to labels`,
-      }),
+      z.partialRecord(
+        z.enum(LABEL_FIELDS, { error: LABEL_FIELDS.join(', ') }),
+        z.record(z.string(), z.union([z.string(), z.number()], { error: 'a code' }), {
+          error: 'a mapping of labels to codes',
+        }),
+        {
+          error: `a mapping of fields (${LABEL_FIELDS.join(', ')}) to labels`,
+        },
+      ),
     ),
   },
   { error: 'a map file (a mapping with "columns" and "labels")' },
@@ -49,7 +68,15 @@ export interface FormMap {
 function ruleProblems(map: z.infer<typeof mapSchema>, bank: Bank, doc: ParsedDocument): Problem[] {
   const problems: Problem[] = [];
   const items = itemsById(bank);
-  const add = (path: string[], message: string, expected: string) => problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), message, expected, severity: 'error' });
+  const add = (path: string[], message: string, expected: string) =>
+    problems.push({
+      source: doc.source,
+      ...doc.locate(path),
+      path: pathText(path),
+      message,
+      expected,
+      severity: 'error',
+    });
   for (const [header, target] of Object.entries(map.columns ?? {})) {
     if (target === IGNORE || (META_COLUMNS as readonly string[]).includes(target)) continue;
     const split = splitItemColumn(target);
@@ -57,16 +84,28 @@ function ruleProblems(map: z.infer<typeof mapSchema>, bank: Bank, doc: ParsedDoc
     if (item && hasField(item, split.field)) continue;
     if (split && isMigratedId(bank, split.id)) continue;
     const path = ['columns', header];
-    if (item) add(path, `"${safeLine(target)}": "${item.id}" has no field "${safeLine(split!.field)}"`, fieldsOf(item.kind).map((f) => `${item.id}.${f}`).join(', '));
+    if (item)
+      add(
+        path,
+        `"${safeLine(target)}": "${item.id}" has no field "${safeLine(split!.field)}"`,
+        fieldsOf(item.kind)
+          .map((f) => `${item.id}.${f}`)
+          .join(', '),
+      );
     else {
       const suggestion = split && closest(split.id, items.keys());
-      add(path, unknownText(split ? 'item id' : 'column', split ? split.id : target, suggestion), `<item id>.<field> for an item of the bank "${bank.id}", ${META_COLUMNS.join(', ')} or ${IGNORE}`);
+      add(
+        path,
+        unknownText(split ? 'item id' : 'column', split ? split.id : target, suggestion),
+        `<item id>.<field> for an item of the bank "${bank.id}", ${META_COLUMNS.join(', ')} or ${IGNORE}`,
+      );
     }
   }
   for (const [field, labels] of Object.entries(map.labels ?? {}) as [ChoiceField, Record<string, string | number>][]) {
     const codes = formChoices(bank, field).map((c) => c.code);
     for (const [label, code] of Object.entries(labels)) {
-      if (!codes.includes(String(code))) add(['labels', field, label], `"${safeLine(String(code))}" is not a code for ${field}`, codes.join(', '));
+      if (!codes.includes(String(code)))
+        add(['labels', field, label], `"${safeLine(String(code))}" is not a code for ${field}`, codes.join(', '));
     }
   }
   return problems;
@@ -82,7 +121,11 @@ export function checkFormMapText(input: SourceText, bank: Bank): Checked<FormMap
     if (errorsOf(rules).length > 0) return { problems: rules };
     const columns = new Map(Object.entries(value.columns ?? {}).map(([header, target]) => [choiceKey(header), target]));
     const labels = new Map<ChoiceField, Map<string, string>>();
-    for (const [field, entries] of Object.entries(value.labels ?? {})) labels.set(field as ChoiceField, new Map(Object.entries(entries ?? {}).map(([label, code]) => [choiceKey(label), String(code)])));
+    for (const [field, entries] of Object.entries(value.labels ?? {}))
+      labels.set(
+        field as ChoiceField,
+        new Map(Object.entries(entries ?? {}).map(([label, code]) => [choiceKey(label), String(code)])),
+      );
     return { value: { source: parsed.source, columns, labels }, problems: [] };
   });
 }

@@ -34,7 +34,12 @@ export const isReportPage = (head: string): boolean => REPORT_HEAD.test(head.sli
  * answers: skipped, with a warning. `data`: a JSON or YAML file's content; a page is known by name.
  */
 export function reportSkipped(name: string, data?: unknown): Problem | undefined {
-  const kind = inputKind(name) === 'page' ? 'a pm-diag report page' : data !== undefined && looksLikeReport(data) ? 'a pm-diag JSON report' : undefined;
+  const kind =
+    inputKind(name) === 'page'
+      ? 'a pm-diag report page'
+      : data !== undefined && looksLikeReport(data)
+        ? 'a pm-diag JSON report'
+        : undefined;
   return kind && { source: safeLine(name), message: `skipped: ${kind}, not answers`, severity: 'warning' };
 }
 
@@ -74,7 +79,11 @@ export interface InputFile {
 }
 
 /** The respondents of one file, or every problem in it (warnings go with the respondents). */
-export async function checkInput(file: InputFile, bank: Bank, options: FormExportOptions = {}): Promise<Checked<Respondent[]>> {
+export async function checkInput(
+  file: InputFile,
+  bank: Bank,
+  options: FormExportOptions = {},
+): Promise<Checked<Respondent[]>> {
   const source = safeLine(file.name);
   const kind = inputKind(file.name);
   // Another page dropped with the answers (notes, an agenda) is left alone, as a folder's is.

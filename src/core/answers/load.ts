@@ -34,7 +34,8 @@ export function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
   const answer: ItemAnswer = {};
   for (const field of ANSWER_FIELDS) {
     const value = raw[field];
-    if (value != null && !(typeof value === 'string' && isTextField(field) && value.trim() === '')) (answer as Record<string, unknown>)[field] = value;
+    if (value != null && !(typeof value === 'string' && isTextField(field) && value.trim() === ''))
+      (answer as Record<string, unknown>)[field] = value;
   }
   return answer;
 }
@@ -73,7 +74,10 @@ function stageProblem(stage: unknown, bank: Bank, doc: ParsedDocument): Problem 
     ...doc.locate(['stage']),
     path: 'stage',
     message: `unknown stage "${safeLine(stage)}"`,
-    expected: stages.length > 0 ? `one of the bank's stages: ${stages.join(', ')}` : `no stage: the bank "${bank.id}" declares none`,
+    expected:
+      stages.length > 0
+        ? `one of the bank's stages: ${stages.join(', ')}`
+        : `no stage: the bank "${bank.id}" declares none`,
     severity: 'error',
   };
 }
@@ -82,18 +86,33 @@ function stageProblem(stage: unknown, bank: Bank, doc: ParsedDocument): Problem 
  * Checks a valid answers file against a bank: the bank id, every item id (with "did you mean"),
  * the right axes for each kind of item, and what is missing.
  */
-export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDocument, options: AnswersCheckOptions): Problem[] {
+export function answersRuleProblems(
+  file: AnswersFile,
+  bank: Bank,
+  doc: ParsedDocument,
+  options: AnswersCheckOptions,
+): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: (string | number)[], p: Omit<Problem, 'source' | 'severity'> & { severity?: Problem['severity'] }) =>
-    problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), severity: 'error', ...p });
+  const add = (
+    path: (string | number)[],
+    p: Omit<Problem, 'source' | 'severity'> & { severity?: Problem['severity'] },
+  ) => problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), severity: 'error', ...p });
   const items = itemsById(bank);
   if (file.bank != null && file.bank !== bank.id) {
-    add(['bank'], { message: 'the answers were given for another question bank', found: describeValue(file.bank), expected: `"${bank.id}" (or pass that bank with --bank)` });
+    add(['bank'], {
+      message: 'the answers were given for another question bank',
+      found: describeValue(file.bank),
+      expected: `"${bank.id}" (or pass that bank with --bank)`,
+    });
   }
   const badStage = stageProblem(file.stage, bank, doc);
   if (badStage) problems.push(badStage);
   // Hashing costs a few milliseconds, so only a file that carries a hash pays for it.
-  if (file['bank-hash'] != null && (file['bank-version'] ?? bank.version) === bank.version && file['bank-hash'] !== bankHash(bank)) {
+  if (
+    file['bank-hash'] != null &&
+    (file['bank-version'] ?? bank.version) === bank.version &&
+    file['bank-hash'] !== bankHash(bank)
+  ) {
     add(['bank-hash'], {
       severity: 'warning',
       message: `the answers were made with other questions under the same bank id and version ("${bank.id}" version ${bank.version}): some items may have changed meaning`,
@@ -112,7 +131,11 @@ export function answersRuleProblems(file: AnswersFile, bank: Bank, doc: ParsedDo
     if (raw == null || raw === 'n/a') continue;
     for (const field of RATED_FIELDS) {
       if (raw[field] != null && !ITEM_KINDS[item.kind].rated.includes(field)) {
-        add(['answers', id, field], { message: `"${id}" is ${ratedOn(item.kind)}`, found: field, expected: expectedFields(item.kind) });
+        add(['answers', id, field], {
+          message: `"${id}" is ${ratedOn(item.kind)}`,
+          found: field,
+          expected: expectedFields(item.kind),
+        });
       }
     }
   }
@@ -172,9 +195,18 @@ function ruleView(data: unknown): AnswersFile | undefined {
   if (answers != null && (typeof answers !== 'object' || Array.isArray(answers))) return undefined;
   const shaped: Record<string, RawItemAnswer | 'n/a' | null> = {};
   for (const [id, raw] of Object.entries((answers ?? {}) as Record<string, unknown>)) {
-    shaped[id] = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as RawItemAnswer) : raw === 'n/a' ? 'n/a' : null;
+    shaped[id] =
+      raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+        ? (raw as RawItemAnswer)
+        : raw === 'n/a'
+          ? 'n/a'
+          : null;
   }
-  return { bank: typeof bank === 'string' ? bank : undefined, stage: typeof stage === 'string' ? stage : undefined, answers: shaped } as AnswersFile;
+  return {
+    bank: typeof bank === 'string' ? bank : undefined,
+    stage: typeof stage === 'string' ? stage : undefined,
+    answers: shaped,
+  } as AnswersFile;
 }
 
 /** The answers file's shape: a well-formed file as it is (a copy), or every problem zod finds in it. */
@@ -204,13 +236,21 @@ export function checkAnswers(doc: ParsedDocument, bank: Bank, options: AnswersCh
 }
 
 /** Parses and checks the text of one answers file: a result, whatever went wrong. */
-export function checkAnswersText(input: SourceText, bank: Bank, options: AnswersCheckOptions = {}): Checked<Respondent> {
+export function checkAnswersText(
+  input: SourceText,
+  bank: Bank,
+  options: AnswersCheckOptions = {},
+): Checked<Respondent> {
   const doc = checked(() => parseDocumentText(input, { allowAliases: false }));
   return andThen(doc, (parsed) => checkAnswers(parsed, bank, options));
 }
 
 /** One answers file for a command that reads only it: the respondent and its warnings, or an InputError with every error. */
-export function checkAnswersDocument(doc: ParsedDocument, bank: Bank, options: AnswersCheckOptions = {}): LoadedAnswers {
+export function checkAnswersDocument(
+  doc: ParsedDocument,
+  bank: Bank,
+  options: AnswersCheckOptions = {},
+): LoadedAnswers {
   const result = checkAnswers(doc, bank, options);
   return { respondent: valueOf(result), warnings: result.problems };
 }

@@ -70,7 +70,12 @@ export interface IdMapping {
  * already (answered under its own id, or claimed by an old id listed earlier). Ids the migrations
  * do not know are left out: they are for the unknown-id check.
  */
-export function mapOldIds(ids: Iterable<string>, bank: Bank, version: number | undefined, taken: (id: string) => boolean): IdMapping {
+export function mapOldIds(
+  ids: Iterable<string>,
+  bank: Bank,
+  version: number | undefined,
+  taken: (id: string) => boolean,
+): IdMapping {
   const items = itemsById(bank);
   const steps = migrationsFrom(bank, version);
   const mapping: IdMapping = { to: new Map(), moved: [], setAside: [] };
@@ -82,7 +87,9 @@ export function mapOldIds(ids: Iterable<string>, bank: Bank, version: number | u
     const old = safeLine(id);
     if (move.kind === 'removed' || taken(to) || claimed.has(to)) {
       mapping.to.set(id, null);
-      mapping.setAside.push(move.kind === 'removed' ? `${old} (removed)` : `${old} (${move.kind} into ${to}, which already has an answer)`);
+      mapping.setAside.push(
+        move.kind === 'removed' ? `${old} (removed)` : `${old} (${move.kind} into ${to}, which already has an answer)`,
+      );
     } else {
       claimed.add(to);
       mapping.to.set(id, to);
@@ -104,16 +111,30 @@ export function mappingText(mapping: IdMapping, setAside = 'kept in the file, no
  * The answers file with old ids mapped to this version's, and a warning naming what moved. Ids the
  * migrations do not know are left for the unknown-id check.
  */
-export function migrateAnswers(file: AnswersFile, bank: Bank, doc: ParsedDocument): { file: AnswersFile; problems: Problem[]; mapping?: IdMapping } {
+export function migrateAnswers(
+  file: AnswersFile,
+  bank: Bank,
+  doc: ParsedDocument,
+): { file: AnswersFile; problems: Problem[]; mapping?: IdMapping } {
   const version = file['bank-version'] ?? undefined;
   const problems: Problem[] = [];
   const warn = (path: (string | number)[], message: string) =>
-    problems.push({ source: doc.source, ...(doc.locate(path) ?? doc.locate(['answers'])), path: pathText(path), message, severity: 'warning' });
+    problems.push({
+      source: doc.source,
+      ...(doc.locate(path) ?? doc.locate(['answers'])),
+      path: pathText(path),
+      message,
+      severity: 'warning',
+    });
   if (version !== undefined && version > bank.version) {
-    warn(['bank-version'], `the answers were made with version ${version} of "${bank.id}", newer than this one (version ${bank.version}); items it added are reported as unknown`);
+    warn(
+      ['bank-version'],
+      `the answers were made with version ${version} of "${bank.id}", newer than this one (version ${bank.version}); items it added are reported as unknown`,
+    );
   }
   const answers = file.answers;
-  if (answers == null || (bank.migrations === undefined && (version ?? bank.version) >= bank.version)) return { file, problems };
+  if (answers == null || (bank.migrations === undefined && (version ?? bank.version) >= bank.version))
+    return { file, problems };
   const items = itemsById(bank);
   const mapping = mapOldIds(Object.keys(answers), bank, version, (id) => answers[id] != null);
   const migrated: NonNullable<AnswersFile['answers']> = {};
@@ -121,7 +142,10 @@ export function migrateAnswers(file: AnswersFile, bank: Bank, doc: ParsedDocumen
   for (const [old, to] of mapping.to) if (to !== null) migrated[to] = answers[old]!;
   const what = mappingText(mapping);
   if (version !== undefined && version < bank.version) {
-    warn(['bank-version'], `the answers were made with version ${version} of "${bank.id}" and are read as version ${bank.version}: ${what}`);
+    warn(
+      ['bank-version'],
+      `the answers were made with version ${version} of "${bank.id}" and are read as version ${bank.version}: ${what}`,
+    );
   } else if (mapping.moved.length + mapping.setAside.length > 0) {
     warn(['answers'], `answers under ids of an earlier version of "${bank.id}": ${what}`);
   }

@@ -10,7 +10,18 @@ import { FORMS } from '../bank/schema.js';
 // check. A well-formed file, which nearly every run reads, is taken on the quick check alone; zod,
 // slow to build in a run this short, is built only to say what is wrong with one that is not.
 
-export const OWNERS = ['pm', 'pmm', 'shared', 'combined', 'sales', 'engineering', 'leadership', 'other', 'none', 'unclear'] as const;
+export const OWNERS = [
+  'pm',
+  'pmm',
+  'shared',
+  'combined',
+  'sales',
+  'engineering',
+  'leadership',
+  'other',
+  'none',
+  'unclear',
+] as const;
 export const ROLES = ['pm', 'pmm', 'sales', 'marketing', 'engineering', 'leadership', 'other'] as const;
 export const UNKNOWN = 'unknown';
 export const NOT_APPLICABLE = 'n/a';
@@ -23,7 +34,8 @@ interface FieldKind {
   schema(): z.ZodMiniType;
 }
 
-const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 const isWhole = (value: unknown): value is number => Number.isSafeInteger(value);
 
 /** Optional and empty (null) allowed: "not answered yet". */
@@ -31,7 +43,11 @@ function emptyOr(accepts: (value: unknown) => boolean, schema: () => z.ZodMiniTy
   return { accepts: (value) => value == null || accepts(value), schema: () => z.optional(z.nullable(schema())) };
 }
 
-const text = (error: string): FieldKind => emptyOr((value) => typeof value === 'string', () => z.string({ error }));
+const text = (error: string): FieldKind =>
+  emptyOr(
+    (value) => typeof value === 'string',
+    () => z.string({ error }),
+  );
 const oneOf = (values: readonly [string, ...string[]], error = values.join(', ')): FieldKind =>
   emptyOr(
     (value) => (values as readonly unknown[]).includes(value),
@@ -41,12 +57,19 @@ const oneOf = (values: readonly [string, ...string[]], error = values.join(', ')
 const LEVEL_TEXT = `an integer from ${LEVEL_MIN} to ${LEVEL_MAX}, or "${UNKNOWN}"`;
 /** `n/a` belongs to a whole item, not to one of its fields: say so where it was put on a field. */
 const LEVEL_EXPECTED = (issue: { input?: unknown }): string =>
-  typeof issue.input === 'string' && issue.input.trim().toLowerCase() === NOT_APPLICABLE ? `${LEVEL_TEXT} (n/a goes on the whole item: item-id: n/a)` : LEVEL_TEXT;
+  typeof issue.input === 'string' && issue.input.trim().toLowerCase() === NOT_APPLICABLE
+    ? `${LEVEL_TEXT} (n/a goes on the whole item: item-id: n/a)`
+    : LEVEL_TEXT;
 const level: FieldKind = emptyOr(
   (value) => value === UNKNOWN || (isWhole(value) && value >= LEVEL_MIN && value <= LEVEL_MAX),
   () =>
     z.union(
-      [z.int({ error: LEVEL_EXPECTED }).check(z.minimum(LEVEL_MIN, { error: LEVEL_EXPECTED }), z.maximum(LEVEL_MAX, { error: LEVEL_EXPECTED })), z.literal(UNKNOWN)],
+      [
+        z
+          .int({ error: LEVEL_EXPECTED })
+          .check(z.minimum(LEVEL_MIN, { error: LEVEL_EXPECTED }), z.maximum(LEVEL_MAX, { error: LEVEL_EXPECTED })),
+        z.literal(UNKNOWN),
+      ],
       { error: LEVEL_EXPECTED },
     ),
 );
@@ -55,8 +78,15 @@ const level: FieldKind = emptyOr(
 function strictMapping(fields: Record<string, FieldKind>, error?: string): FieldKind & { schema(): z.ZodMiniObject } {
   const names = Object.keys(fields);
   return {
-    accepts: (value: unknown) => isMapping(value) && Object.keys(value).every((key) => Object.hasOwn(fields, key)) && names.every((name) => fields[name]!.accepts(value[name])),
-    schema: () => z.strictObject(Object.fromEntries(names.map((name) => [name, fields[name]!.schema()])), error === undefined ? undefined : { error }),
+    accepts: (value: unknown) =>
+      isMapping(value) &&
+      Object.keys(value).every((key) => Object.hasOwn(fields, key)) &&
+      names.every((name) => fields[name]!.accepts(value[name])),
+    schema: () =>
+      z.strictObject(
+        Object.fromEntries(names.map((name) => [name, fields[name]!.schema()])),
+        error === undefined ? undefined : { error },
+      ),
   };
 }
 
@@ -66,7 +96,8 @@ const ITEM_FIELD_KINDS: Record<AnswerField, FieldKind> = Object.fromEntries([
   ...TEXT_FIELDS.map((field) => [field, text('text')] as const),
 ]) as Record<AnswerField, FieldKind>;
 const itemAnswer = strictMapping(ITEM_FIELD_KINDS);
-const ANSWER_ERROR = 'a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a"';
+const ANSWER_ERROR =
+  'a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a"';
 const respondent = strictMapping({ name: text('text'), role: oneOf(ROLES), email: text('an e-mail') });
 
 /** `answered-at`: an ISO 8601 date and time with its zone, as a browser's `toISOString()` writes it. */
@@ -78,7 +109,10 @@ const dateTime: FieldKind = emptyOr(
 );
 
 const FILE_FIELD_KINDS: Record<string, FieldKind> = {
-  $schema: { accepts: (value) => value === undefined || typeof value === 'string', schema: () => z.optional(z.string()) },
+  $schema: {
+    accepts: (value) => value === undefined || typeof value === 'string',
+    schema: () => z.optional(z.string()),
+  },
   bank: text('a bank id'),
   'bank-version': emptyOr(
     (value) => isWhole(value) && value >= 1,
@@ -94,8 +128,20 @@ const FILE_FIELD_KINDS: Record<string, FieldKind> = {
   response: text('a response id'),
   'answered-at': dateTime,
   answers: {
-    accepts: (value) => value === null || (isMapping(value) && Object.values(value).every((answer) => answer === null || answer === NOT_APPLICABLE || itemAnswer.accepts(answer))),
-    schema: () => z.nullable(z.record(z.string(), z.nullable(z.union([z.literal(NOT_APPLICABLE), itemAnswer.schema()], { error: ANSWER_ERROR })), { error: 'a mapping of item ids to answers' })),
+    accepts: (value) =>
+      value === null ||
+      (isMapping(value) &&
+        Object.values(value).every(
+          (answer) => answer === null || answer === NOT_APPLICABLE || itemAnswer.accepts(answer),
+        )),
+    schema: () =>
+      z.nullable(
+        z.record(
+          z.string(),
+          z.nullable(z.union([z.literal(NOT_APPLICABLE), itemAnswer.schema()], { error: ANSWER_ERROR })),
+          { error: 'a mapping of item ids to answers' },
+        ),
+      ),
   },
 };
 const answersFile = strictMapping(FILE_FIELD_KINDS, 'an answers file (a mapping with an "answers" key)');

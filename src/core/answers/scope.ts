@@ -40,7 +40,10 @@ function answersStage(respondents: Respondent[]): { stage?: string; named: strin
 export function stageOptionProblem(bank: Bank, stage: string | undefined): string | undefined {
   const stages = stageIds(bank);
   if (stage === undefined || stages.includes(stage)) return undefined;
-  const expected = stages.length > 0 ? `one of the bank's stages: ${stages.join(', ')}` : `no --stage: the bank "${bank.id}" declares no stages`;
+  const expected =
+    stages.length > 0
+      ? `one of the bank's stages: ${stages.join(', ')}`
+      : `no --stage: the bank "${bank.id}" declares no stages`;
   return `--stage: found "${safeLine(stage)}", expected ${expected}`;
 }
 
@@ -73,7 +76,10 @@ export function resolveScope(bank: Bank, respondents: Respondent[], options: { s
     if (options.stage !== undefined) stage = options.stage;
     else if (fromAnswers.stage !== undefined) {
       stage = fromAnswers.stage;
-      if (fromAnswers.named.length > 1) notices.push(`the answers name different stages (${fromAnswers.named.join(', ')}); the report is for the most frequent, ${stage} (--stage chooses another)`);
+      if (fromAnswers.named.length > 1)
+        notices.push(
+          `the answers name different stages (${fromAnswers.named.join(', ')}); the report is for the most frequent, ${stage} (--stage chooses another)`,
+        );
     } else stage = defaultStage(bank);
   }
   const allRapid = respondents.length > 0 && respondents.every((r) => r.form === 'rapid');
@@ -117,4 +123,5 @@ export function itemTarget(item: BankItem, stage: string | null, fallback: numbe
 }
 
 /** Whether the stage expects one person or team to do both PM and PMM work. */
-export const combinedExpected = (bank: Bank, stage: string | null): boolean => stage !== null && bank.stages?.[stage]?.combined === true;
+export const combinedExpected = (bank: Bank, stage: string | null): boolean =>
+  stage !== null && bank.stages?.[stage]?.combined === true;

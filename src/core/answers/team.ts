@@ -26,7 +26,9 @@ export interface Dated {
 }
 
 function answerText(answer: Answer): string {
-  return answer === 'n/a' ? 'n/a' : JSON.stringify(Object.entries(answer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return answer === 'n/a'
+    ? 'n/a'
+    : JSON.stringify(Object.entries(answer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The keys of one submission given twice: the same person or response id, and the same answers. */
@@ -40,12 +42,12 @@ function duplicateKeys(r: Respondent): { key: string; byResponse: boolean }[] {
   return [{ key: print(`response:${r.response}`), byResponse: true }, byPerson];
 }
 
-const listed = (sources: string[], max = 5) => (sources.length <= max ? sources.join(', ') : `${sources.slice(0, max).join(', ')} and ${sources.length - max} more`);
+const listed = (sources: string[], max = 5) =>
+  sources.length <= max ? sources.join(', ') : `${sources.slice(0, max).join(', ')} and ${sources.length - max} more`;
 
 /** A time as the warnings show it: ISO 8601, to the second. */
 const timeText = (time: number) => new Date(time).toISOString().replace(/\.000Z$/, 'Z');
-const whenText = (e: Dated) =>
-  e.time === undefined ? 'no time known' : `${timeText(e.time)}, by ${e.timeSource}`;
+const whenText = (e: Dated) => (e.time === undefined ? 'no time known' : `${timeText(e.time)}, by ${e.timeSource}`);
 
 /** Entries that are one submission given twice are kept once, with a warning naming the first. */
 function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
@@ -121,7 +123,10 @@ function keepLatest(entries: Dated[], who: string, problems: Problem[]): Dated |
 }
 
 /** The team the report is about, and what was set aside or is wrong, as problems. */
-export function selectTeam(collected: Dated[], options: TeamOptions = {}): { respondents: Respondent[]; problems: Problem[] } {
+export function selectTeam(
+  collected: Dated[],
+  options: TeamOptions = {},
+): { respondents: Respondent[]; problems: Problem[] } {
   const problems: Problem[] = [];
   let kept = collected;
 
@@ -136,12 +141,22 @@ export function selectTeam(collected: Dated[], options: TeamOptions = {}): { res
     const wanted = normalizedName(options.organization);
     if (!organizations.has(wanted)) {
       const known = [...organizations.values()].map((o) => `"${safeLine(o.name)}"`).join(', ');
-      problems.push({ source: '--organization', message: `no respondent is from "${safeLine(options.organization)}"`, expected: known ? `one of ${known}` : 'answers files that name their organization', severity: 'error' });
+      problems.push({
+        source: '--organization',
+        message: `no respondent is from "${safeLine(options.organization)}"`,
+        expected: known ? `one of ${known}` : 'answers files that name their organization',
+        severity: 'error',
+      });
     }
     kept = kept.filter(({ respondent: r }) => !r.organization || normalizedName(r.organization) === wanted);
   } else if (organizations.size > 1 && options.organizations !== 'many') {
     for (const { name, sources } of organizations.values()) {
-      problems.push({ source: safeLine(sources[0]!), message: `"${safeLine(name)}": ${listed(sources.map(safeLine))}`, expected: 'the answers of one organization per report (pick one with --organization NAME)', severity: 'error' });
+      problems.push({
+        source: safeLine(sources[0]!),
+        message: `"${safeLine(name)}": ${listed(sources.map(safeLine))}`,
+        expected: 'the answers of one organization per report (pick one with --organization NAME)',
+        severity: 'error',
+      });
     }
   }
 

@@ -221,18 +221,14 @@ export class Workbook {
     this.sheets = [];
     for (const sheet of workbook ? elementsOf(workbook, 'sheet') : []) {
       const path = rels.get(attribute(sheet, 'id') ?? '')?.path;
-      if (path !== undefined && this.entry(path))
-        this.sheets.push({ name: attribute(sheet, 'name') ?? path, path });
+      if (path !== undefined && this.entry(path)) this.sheets.push({ name: attribute(sheet, 'name') ?? path, path });
     }
     // A workbook whose parts say nothing usable: its worksheets by name.
     if (this.sheets.length === 0) {
-      const paths = [...this.entries.keys()]
-        .filter((name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name))
-        .sort();
+      const paths = [...this.entries.keys()].filter((name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name)).sort();
       for (const path of paths) this.sheets.push({ name: path.replace(/^.*\/|\.xml$/gi, ''), path });
     }
-    this.sharedPath =
-      [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml';
+    this.sharedPath = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml';
     // What the archive declares for the parts that will be read is checked before any is inflated.
     const declared = [workbookPath, relsPath, this.sharedPath, ...this.sheets.map((s) => s.path)].reduce(
       (sum, path) => sum + (this.entry(path)?.declaredSize ?? 0),

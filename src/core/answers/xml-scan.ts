@@ -51,10 +51,7 @@ const patterns = new Map<string, RegExp>();
 function attributePattern(name: string): RegExp {
   let pattern = patterns.get(name);
   if (!pattern)
-    patterns.set(
-      name,
-      (pattern = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)),
-    );
+    patterns.set(name, (pattern = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   return pattern;
 }
 

@@ -32,8 +32,7 @@ function fail(source: string, message: string, expected: string): never {
 }
 
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number) =>
-  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 
 /** An OLE compound file: what Excel writes for a password-protected workbook, and for an old .xls. */
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -75,12 +74,7 @@ function refuseNotZip(bytes: Uint8Array, source: string, what: string, expected:
 }
 
 /** Every entry of the archive by its name, from the central directory. */
-export function zipEntries(
-  bytes: Uint8Array,
-  source: string,
-  what: string,
-  expected: string,
-): Map<string, ZipEntry> {
+export function zipEntries(bytes: Uint8Array, source: string, what: string, expected: string): Map<string, ZipEntry> {
   refuseNotZip(bytes, source, what, expected);
   const damaged = (why: string): never =>
     fail(source, `the ${what} archive is damaged (${why})`, `the file as the form tool exported it`);
@@ -109,8 +103,7 @@ export function zipEntries(
       name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
       extentEnd: directory,
     };
-    if (entry.localOffset >= directory)
-      damaged(`the entry "${safeLine(entry.name)}" lies outside the archive`);
+    if (entry.localOffset >= directory) damaged(`the entry "${safeLine(entry.name)}" lies outside the archive`);
     entries.set(entry.name, entry);
     at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
   }

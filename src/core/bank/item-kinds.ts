@@ -47,7 +47,9 @@ export function fieldsOf(kind: ItemKind): readonly AnswerField[] {
 
 /** "owner, capability and capacity" */
 function listed(fields: readonly string[], last = 'and'): string {
-  return fields.length <= 1 ? (fields[0] ?? '') : `${fields.slice(0, -1).join(', ')} ${last} ${fields[fields.length - 1]}`;
+  return fields.length <= 1
+    ? (fields[0] ?? '')
+    : `${fields.slice(0, -1).join(', ')} ${last} ${fields[fields.length - 1]}`;
 }
 
 /** For messages: `"an interlock item, rated on delivery only"`. */

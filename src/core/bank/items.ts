@@ -1,6 +1,8 @@
 import type { Bank, InterlockItem, Responsibility } from './schema.js';
 
-export type BankItem = (Responsibility & { kind: 'responsibility'; area: { id: string; title: string } }) | (InterlockItem & { kind: 'interlock' });
+export type BankItem =
+  | (Responsibility & { kind: 'responsibility'; area: { id: string; title: string } })
+  | (InterlockItem & { kind: 'interlock' });
 
 // Built once per bank: a run asks for the list several times (loading, scoring, rendering).
 const listCache = new WeakMap<Bank, readonly BankItem[]>();
@@ -12,7 +14,8 @@ export function bankItems(bank: Bank): readonly BankItem[] {
   if (!items) {
     const list: BankItem[] = [];
     for (const area of bank.areas) {
-      for (const item of area.responsibilities) list.push({ ...item, kind: 'responsibility', area: { id: area.id, title: area.title } });
+      for (const item of area.responsibilities)
+        list.push({ ...item, kind: 'responsibility', area: { id: area.id, title: area.title } });
     }
     for (const item of bank.interlock) list.push({ ...item, kind: 'interlock' });
     items = list;

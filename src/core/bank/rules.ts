@@ -7,9 +7,11 @@ import { safeLine } from '../text.js';
 // still gets its duplicate ids reported in the same run: every problem at once.
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const field = (value: unknown, key: string): unknown => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+const field = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
 
-const keysOf = (value: unknown): string[] => (value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
+const keysOf = (value: unknown): string[] =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
 
 /**
  * What a schema cannot say about a bank: ids unique across the whole bank, interlock between two
@@ -19,22 +21,37 @@ const keysOf = (value: unknown): string[] => (value !== null && typeof value ===
 export function bankRuleProblems(doc: ParsedDocument): Problem[] {
   const problems: Problem[] = [];
   const at = (path: DocPath, message: string, found?: string, expected?: string) =>
-    problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), message, found, expected, severity: 'error' });
+    problems.push({
+      source: doc.source,
+      ...doc.locate(path),
+      path: pathText(path),
+      message,
+      found,
+      expected,
+      severity: 'error',
+    });
   const seen = new Map<string, string>();
   const claim = (itemId: unknown, path: DocPath) => {
     if (typeof itemId !== 'string') return;
     const first = seen.get(itemId);
-    if (first) at(path, `duplicate id "${safeLine(itemId)}"`, undefined, `an id used once in the bank (first used at ${first})`);
+    if (first)
+      at(path, `duplicate id "${safeLine(itemId)}"`, undefined, `an id used once in the bank (first used at ${first})`);
     else seen.set(itemId, pathText(path));
   };
   list(field(doc.data, 'areas')).forEach((area, a) => {
     claim(field(area, 'id'), ['areas', a, 'id']);
-    list(field(area, 'responsibilities')).forEach((item, r) => claim(field(item, 'id'), ['areas', a, 'responsibilities', r, 'id']));
+    list(field(area, 'responsibilities')).forEach((item, r) =>
+      claim(field(item, 'id'), ['areas', a, 'responsibilities', r, 'id']),
+    );
   });
   const stages = keysOf(field(doc.data, 'stages'));
-  const stageChoices = stages.length === 0 ? `no stage: the bank declares none (add "stages")` : `one of the bank's stages: ${stages.join(', ')}`;
+  const stageChoices =
+    stages.length === 0
+      ? `no stage: the bank declares none (add "stages")`
+      : `one of the bank's stages: ${stages.join(', ')}`;
   const checkStage = (stage: unknown, path: DocPath) => {
-    if (typeof stage === 'string' && !stages.includes(stage)) at(path, `unknown stage "${safeLine(stage)}"`, undefined, stageChoices);
+    if (typeof stage === 'string' && !stages.includes(stage))
+      at(path, `unknown stage "${safeLine(stage)}"`, undefined, stageChoices);
   };
   const defaultStage = field(doc.data, 'default-stage');
   checkStage(defaultStage, ['default-stage']);
@@ -42,7 +59,8 @@ export function bankRuleProblems(doc: ParsedDocument): Problem[] {
   const checkItemStages = (item: unknown, path: DocPath) => {
     list(field(item, 'stages')).forEach((stage, s) => checkStage(stage, [...path, 'stages', s]));
     for (const stage of keysOf(field(item, 'targets'))) {
-      if (!stages.includes(stage)) at([...path, 'targets', stage], `unknown stage "${safeLine(stage)}"`, undefined, stageChoices);
+      if (!stages.includes(stage))
+        at([...path, 'targets', stage], `unknown stage "${safeLine(stage)}"`, undefined, stageChoices);
     }
   };
   list(field(doc.data, 'areas')).forEach((area, a) => {
@@ -54,9 +72,19 @@ export function bankRuleProblems(doc: ParsedDocument): Problem[] {
       const named = new Set<unknown>();
       list(field(item, 'contributors')).forEach((contributor, c) => {
         if (accountable.includes(contributor)) {
-          at([...path, 'contributors', c], `"${safeLine(String(contributor))}" is accountable for this responsibility (owner: ${safeLine(String(owner))}), so it cannot also be a contributor`, undefined, 'contributors other than the accountable owner');
+          at(
+            [...path, 'contributors', c],
+            `"${safeLine(String(contributor))}" is accountable for this responsibility (owner: ${safeLine(String(owner))}), so it cannot also be a contributor`,
+            undefined,
+            'contributors other than the accountable owner',
+          );
         } else if (named.has(contributor)) {
-          at([...path, 'contributors', c], `"${safeLine(String(contributor))}" is listed twice`, undefined, 'each contributor once');
+          at(
+            [...path, 'contributors', c],
+            `"${safeLine(String(contributor))}" is listed twice`,
+            undefined,
+            'each contributor once',
+          );
         }
         named.add(contributor);
       });
@@ -68,14 +96,24 @@ export function bankRuleProblems(doc: ParsedDocument): Problem[] {
     const from = field(item, 'from');
     const to = field(item, 'to');
     if ((from === 'pm' || from === 'pmm') && from === to) {
-      at(['interlock', i, 'to'], 'an interlock item must go from one function to the other', from, from === 'pm' ? 'pmm' : 'pm');
+      at(
+        ['interlock', i, 'to'],
+        'an interlock item must go from one function to the other',
+        from,
+        from === 'pm' ? 'pmm' : 'pm',
+      );
     }
   });
   const version = field(doc.data, 'version');
   const migrations = field(doc.data, 'migrations');
   for (const from of keysOf(migrations)) {
     if (typeof version === 'number' && Number(from) >= version) {
-      at(['migrations', from], `a migration from version ${safeLine(from)}, which is not older than this bank (version ${version})`, undefined, `a version below ${version}`);
+      at(
+        ['migrations', from],
+        `a migration from version ${safeLine(from)}, which is not older than this bank (version ${version})`,
+        undefined,
+        `a version below ${version}`,
+      );
     }
     const migration = field(migrations, from);
     for (const kind of ['renamed', 'merged'] as const) {
@@ -83,7 +121,12 @@ export function bankRuleProblems(doc: ParsedDocument): Problem[] {
       for (const old of keysOf(moves)) {
         const to = field(moves, old);
         if (typeof to === 'string' && !seen.has(to)) {
-          at(['migrations', from, kind, old], `"${safeLine(old)}" is ${kind} to "${safeLine(to)}", which this bank does not have`, undefined, 'the id of an item of this version of the bank');
+          at(
+            ['migrations', from, kind, old],
+            `"${safeLine(old)}" is ${kind} to "${safeLine(to)}", which this bank does not have`,
+            undefined,
+            'the id of an item of this version of the bank',
+          );
         }
       }
     }

@@ -5,12 +5,20 @@ import * as z from 'zod/mini';
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const id = () => z.string({ error: 'a kebab-case id' }).check(z.regex(KEBAB_ID, { error: 'a kebab-case id (lower-case words joined by "-")' }));
+export const id = () =>
+  z
+    .string({ error: 'a kebab-case id' })
+    .check(z.regex(KEBAB_ID, { error: 'a kebab-case id (lower-case words joined by "-")' }));
 export const text = () => z.string({ error: 'text' }).check(z.minLength(1, { error: 'non-empty text' }));
 export const level = () =>
-  z.int({ error: 'an integer from 1 to 5' }).check(z.minimum(1, { error: 'an integer from 1 to 5' }), z.maximum(5, { error: 'an integer from 1 to 5' }));
+  z
+    .int({ error: 'an integer from 1 to 5' })
+    .check(z.minimum(1, { error: 'an integer from 1 to 5' }), z.maximum(5, { error: 'an integer from 1 to 5' }));
 const weight = () => z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'a weight of 1, 2 or 3' });
-const discussion = () => z.array(text(), { error: 'a list of discussion prompts' }).check(z.minLength(2, { error: 'at least two discussion prompts' }));
+const discussion = () =>
+  z
+    .array(text(), { error: 'a list of discussion prompts' })
+    .check(z.minLength(2, { error: 'at least two discussion prompts' }));
 const sources = () => z.optional(z.array(text(), { error: 'a list of sources' }));
 
 export const FUNCTION_IDS = ['pm', 'pmm'] as const;
@@ -26,8 +34,14 @@ export const FORMS = ['rapid', 'full'] as const;
  * and stored it as JSON).
  */
 function buildBankSchemas() {
-  const scaleLevel = z.strictObject({ label: text(), description: text() }, { error: 'a level: { label, description }' });
-  const scale = z.strictObject({ '1': scaleLevel, '2': scaleLevel, '3': scaleLevel, '4': scaleLevel, '5': scaleLevel }, { error: 'a scale with levels 1 to 5' });
+  const scaleLevel = z.strictObject(
+    { label: text(), description: text() },
+    { error: 'a level: { label, description }' },
+  );
+  const scale = z.strictObject(
+    { '1': scaleLevel, '2': scaleLevel, '3': scaleLevel, '4': scaleLevel, '5': scaleLevel },
+    { error: 'a scale with levels 1 to 5' },
+  );
   const businessFunction = z.strictObject({ name: text(), mandate: text() });
 
   /** What every item has, a responsibility or an interlock item: its question and the prompts for the conversation. */
@@ -38,7 +52,9 @@ function buildBankSchemas() {
     weight: weight(),
     target: z.optional(level()),
     targets: z.optional(z.record(id(), level(), { error: 'a mapping of stage ids to target levels' })),
-    stages: z.optional(z.array(id(), { error: 'a list of stage ids' }).check(z.minLength(1, { error: 'at least one stage' }))),
+    stages: z.optional(
+      z.array(id(), { error: 'a list of stage ids' }).check(z.minLength(1, { error: 'at least one stage' })),
+    ),
     rapid: z.optional(z.boolean({ error: 'true or false' })),
     discussion: discussion(),
     // What the room must decide when the item is a top gap (bank v3); the report words one otherwise.
@@ -49,7 +65,11 @@ function buildBankSchemas() {
   const responsibilitySchema = z.strictObject({
     id: id(),
     owner: z.enum(RECOMMENDED_OWNERS, { error: RECOMMENDED_OWNERS.join(', ') }),
-    contributors: z.optional(z.array(z.enum(CONTRIBUTORS, { error: CONTRIBUTORS.join(', ') }), { error: `a list of ${CONTRIBUTORS.join(', ')}` })),
+    contributors: z.optional(
+      z.array(z.enum(CONTRIBUTORS, { error: CONTRIBUTORS.join(', ') }), {
+        error: `a list of ${CONTRIBUTORS.join(', ')}`,
+      }),
+    ),
     ...itemFields(),
   });
 
@@ -64,11 +84,18 @@ function buildBankSchemas() {
     id: id(),
     title: text(),
     description: z.optional(text()),
-    responsibilities: z.array(responsibilitySchema, { error: 'a list of responsibilities' }).check(z.minLength(1, { error: 'at least one responsibility' })),
+    responsibilities: z
+      .array(responsibilitySchema, { error: 'a list of responsibilities' })
+      .check(z.minLength(1, { error: 'at least one responsibility' })),
   });
 
   const stageSchema = z.strictObject(
-    { title: text(), description: text(), target: z.optional(level()), combined: z.optional(z.boolean({ error: 'true or false' })) },
+    {
+      title: text(),
+      description: text(),
+      target: z.optional(level()),
+      combined: z.optional(z.boolean({ error: 'true or false' })),
+    },
     { error: 'a stage: { title, description, target, combined }' },
   );
   const idMap = () => z.optional(z.record(id(), id(), { error: 'a mapping of old ids to new ids' }));
@@ -92,7 +119,9 @@ function buildBankSchemas() {
       areas: z.array(areaSchema, { error: 'a list of areas' }).check(z.minLength(1, { error: 'at least one area' })),
       interlock: z.array(interlockSchema, { error: 'a list of interlock items' }),
       migrations: z.optional(
-        z.record(z.string().check(z.regex(/^[1-9][0-9]*$/, { error: 'an earlier version number' })), migrationSchema, { error: 'a mapping of earlier version numbers to migrations' }),
+        z.record(z.string().check(z.regex(/^[1-9][0-9]*$/, { error: 'an earlier version number' })), migrationSchema, {
+          error: 'a mapping of earlier version numbers to migrations',
+        }),
       ),
     },
     { error: 'a question bank (a mapping with id, version, title, target, functions, scales, areas, interlock)' },

@@ -133,7 +133,14 @@ function itemChange(before: SnapshotItem | undefined, after: SnapshotItem | unde
 }
 
 function side(s: Snapshot): SideSummary {
-  const result: SideSummary = { source: s.source, from: s.from, bank: s.bank, respondents: s.respondents, target: s.target, summary: s.summary };
+  const result: SideSummary = {
+    source: s.source,
+    from: s.from,
+    bank: s.bank,
+    respondents: s.respondents,
+    target: s.target,
+    summary: s.summary,
+  };
   if (s.date !== undefined) result.date = s.date;
   return result;
 }
@@ -141,23 +148,36 @@ function side(s: Snapshot): SideSummary {
 function notesOf(before: Snapshot, after: Snapshot): string[] {
   const notes: string[] = [];
   if (before.bank.id !== after.bank.id) {
-    notes.push(`the two sides use different question banks ("${before.bank.id}" and "${after.bank.id}"): only the items they share are compared`);
+    notes.push(
+      `the two sides use different question banks ("${before.bank.id}" and "${after.bank.id}"): only the items they share are compared`,
+    );
   } else if (before.bank.version !== after.bank.version) {
-    notes.push(`the two sides use different versions of the bank "${before.bank.id}" (${before.bank.version} and ${after.bank.version})`);
+    notes.push(
+      `the two sides use different versions of the bank "${before.bank.id}" (${before.bank.version} and ${after.bank.version})`,
+    );
   }
-  for (const [name, s] of [['before', before], ['after', after]] as const) if (s.idMapping) notes.push(`${name}: ${s.idMapping}`);
+  for (const [name, s] of [
+    ['before', before],
+    ['after', after],
+  ] as const)
+    if (s.idMapping) notes.push(`${name}: ${s.idMapping}`);
   if (before.target !== after.target) {
-    notes.push(`the two sides use different targets (${before.target} and ${after.target}): priorities, gaps and quadrants are not like for like`);
+    notes.push(
+      `the two sides use different targets (${before.target} and ${after.target}): priorities, gaps and quadrants are not like for like`,
+    );
   }
   return notes;
 }
 
 const byDirection = (a: ItemChange, b: ItemChange) =>
-  DIRECTIONS.indexOf(a.direction) - DIRECTIONS.indexOf(b.direction) || Math.abs(b.readiness.delta ?? 0) - Math.abs(a.readiness.delta ?? 0);
+  DIRECTIONS.indexOf(a.direction) - DIRECTIONS.indexOf(b.direction) ||
+  Math.abs(b.readiness.delta ?? 0) - Math.abs(a.readiness.delta ?? 0);
 
 function gapChanges(ids: string[], others: string[], items: Map<string, SnapshotItem>): GapChange[] {
   const known = new Set(others);
-  return ids.filter((id) => !known.has(id)).map((id) => ({ id, title: items.get(id)?.title ?? id, priority: items.get(id)?.priority ?? 0 }));
+  return ids
+    .filter((id) => !known.has(id))
+    .map((id) => ({ id, title: items.get(id)?.title ?? id, priority: items.get(id)?.priority ?? 0 }));
 }
 
 function closedReason(item: SnapshotItem | undefined): ClosedGap['reason'] {
@@ -181,7 +201,12 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): Comparison 
   for (const key of SUMMARY_KEYS) summary[key] = change(before.summary[key], after.summary[key], 'index');
   const functions = after.functions.map((f) => {
     const b = before.functions.find((x) => x.id === f.id);
-    return { id: f.id, capability: change(b?.capability, f.capability, 'index'), capacity: change(b?.capacity, f.capacity, 'index'), readiness: change(b?.readiness, f.readiness, 'index') };
+    return {
+      id: f.id,
+      capability: change(b?.capability, f.capability, 'index'),
+      capacity: change(b?.capacity, f.capacity, 'index'),
+      readiness: change(b?.readiness, f.readiness, 'index'),
+    };
   });
   const interlock = after.interlock.map((i) => {
     const b = before.interlock.find((x) => x.from === i.from && x.to === i.to);
@@ -204,7 +229,10 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): Comparison 
     items: changes,
     unchanged: ids.length - changes.length,
     newGaps: gapChanges(after.gaps, before.gaps, afterItems),
-    closedGaps: gapChanges(before.gaps, after.gaps, beforeItems).map((g) => ({ ...g, reason: closedReason(afterItems.get(g.id)) })),
+    closedGaps: gapChanges(before.gaps, after.gaps, beforeItems).map((g) => ({
+      ...g,
+      reason: closedReason(afterItems.get(g.id)),
+    })),
     regressions,
   };
 }

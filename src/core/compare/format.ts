@@ -5,7 +5,16 @@ import { missingOf } from '../score/answered.js';
 import type { Axis } from '../score/model.js';
 import { AXES } from '../bank/item-kinds.js';
 import type { Precision } from '../score/math.js';
-import { DIRECTIONS, moved, type Change, type ClosedGap, type Comparison, type Direction, type ItemChange, type SideSummary } from './diff.js';
+import {
+  DIRECTIONS,
+  moved,
+  type Change,
+  type ClosedGap,
+  type Comparison,
+  type Direction,
+  type ItemChange,
+  type SideSummary,
+} from './diff.js';
 import { SUMMARY_KEYS, type OwnerView, type SummaryKey } from './snapshot.js';
 
 // Words and numbers shared by the terminal and markdown renderers. Nothing here escapes: item
@@ -34,7 +43,10 @@ export const CLOSED_REASONS: Record<ClosedGap['reason'], string> = {
   removed: 'not in the later bank',
 };
 
-export const DEFAULT_FUNCTION_NAMES: Record<FunctionId, string> = { pm: 'Product Management', pmm: 'Product Marketing' };
+export const DEFAULT_FUNCTION_NAMES: Record<FunctionId, string> = {
+  pm: 'Product Management',
+  pmm: 'Product Marketing',
+};
 
 export interface CompareRenderOptions {
   color: boolean;
@@ -52,12 +64,17 @@ export interface Row {
   change: Change;
 }
 
-export const summaryRows = (cmp: Comparison): Row[] => SUMMARY_KEYS.map((key) => ({ label: SUMMARY_LABELS[key], change: cmp.summary[key] }));
-export const interlockRows = (cmp: Comparison): Row[] => cmp.interlock.map((i) => ({ label: directionName(i.from, i.to), change: i.health }));
+export const summaryRows = (cmp: Comparison): Row[] =>
+  SUMMARY_KEYS.map((key) => ({ label: SUMMARY_LABELS[key], change: cmp.summary[key] }));
+export const interlockRows = (cmp: Comparison): Row[] =>
+  cmp.interlock.map((i) => ({ label: directionName(i.from, i.to), change: i.health }));
 
 /** The changed items by direction, regressed first; empty groups left out. */
 export function itemGroups(cmp: Comparison): { heading: string; items: ItemChange[] }[] {
-  return DIRECTIONS.map((direction) => ({ heading: DIRECTION_HEADINGS[direction], items: cmp.items.filter((i) => i.direction === direction) })).filter((g) => g.items.length > 0);
+  return DIRECTIONS.map((direction) => ({
+    heading: DIRECTION_HEADINGS[direction],
+    items: cmp.items.filter((i) => i.direction === direction),
+  })).filter((g) => g.items.length > 0);
 }
 
 /** `+12.5`, `-2.5`, `0.0`; `n/a` when either side is undefined. */
@@ -65,26 +82,37 @@ export function fmtDelta(delta: number | null, precision: Precision = 'index'): 
   return fmtSigned(delta, precision === 'index' ? fmtIndex : fmtMean);
 }
 
-const fmtValue = (value: number | null, precision: Precision, missing: Missing, narrow = false) => (precision === 'index' ? fmtIndex(value, missing, narrow) : fmtMean(value, missing, narrow));
+const fmtValue = (value: number | null, precision: Precision, missing: Missing, narrow = false) =>
+  precision === 'index' ? fmtIndex(value, missing, narrow) : fmtMean(value, missing, narrow);
 
 /** `50.0 → 62.5 (+12.5)`, or `50.0` when it did not move; a missing side says why (`don’t know`, `n/a`, `—`). */
-export function fmtChange(c: Change, precision: Precision = 'index', missing: { before: Missing; after: Missing } = { before: 'unanswered', after: 'unanswered' }, narrow = false): string {
+export function fmtChange(
+  c: Change,
+  precision: Precision = 'index',
+  missing: { before: Missing; after: Missing } = { before: 'unanswered', after: 'unanswered' },
+  narrow = false,
+): string {
   if (!moved(c)) return fmtValue(c.after, precision, missing.after, narrow);
   const delta = c.delta === null ? '' : ` (${fmtDelta(c.delta, precision)})`;
   return `${fmtValue(c.before, precision, missing.before, narrow)} → ${fmtValue(c.after, precision, missing.after, narrow)}${delta}`;
 }
 
 /** An item's readiness (an interlock item's health) before and after, a missing side saying why (`narrow`: in short). */
-export const itemReadiness = (c: ItemChange, narrow = false): string => fmtChange(c.readiness, 'index', itemMissing(c, readinessAxes(c)), narrow);
+export const itemReadiness = (c: ItemChange, narrow = false): string =>
+  fmtChange(c.readiness, 'index', itemMissing(c, readinessAxes(c)), narrow);
 
 /** Why an item's value on these axes is missing on each side of the comparison. */
 export function itemMissing(c: ItemChange, axes: readonly Axis[]): { before: Missing; after: Missing } {
-  const on = (side: 'before' | 'after'): Missing => missingOf([{ unknown: axes.some((a) => c.unknown[side].includes(a)) ? 1 : 0, notApplicable: c.notApplicable[side] ? 1 : 0 }]);
+  const on = (side: 'before' | 'after'): Missing =>
+    missingOf([
+      { unknown: axes.some((a) => c.unknown[side].includes(a)) ? 1 : 0, notApplicable: c.notApplicable[side] ? 1 : 0 },
+    ]);
   return { before: on('before'), after: on('after') };
 }
 
 /** Readiness of a responsibility rests on both its axes; the health of an interlock item on delivery. */
-export const readinessAxes = (c: ItemChange): readonly Axis[] => (c.kind === 'interlock' ? ['delivery'] : ['capability', 'capacity']);
+export const readinessAxes = (c: ItemChange): readonly Axis[] =>
+  c.kind === 'interlock' ? ['delivery'] : ['capability', 'capacity'];
 
 function ownerText(o: OwnerView | null, notApplicable: boolean): string {
   if (notApplicable) return mark('n/a');
@@ -103,7 +131,8 @@ export function changePhrases(c: ItemChange): string[] {
   }
   const owner = c.owner;
   const na = c.notApplicable;
-  if (owner && ownerText(owner.before, na.before) !== ownerText(owner.after, na.after)) phrases.push(`owner ${ownerText(owner.before, na.before)} → ${ownerText(owner.after, na.after)}`);
+  if (owner && ownerText(owner.before, na.before) !== ownerText(owner.after, na.after))
+    phrases.push(`owner ${ownerText(owner.before, na.before)} → ${ownerText(owner.after, na.after)}`);
   else if (na.before !== na.after) phrases.push(na.after ? 'now not applicable' : 'applies again');
   if (c.quadrant && c.quadrant.before !== c.quadrant.after) {
     const missing = itemMissing(c, readinessAxes(c));
@@ -118,7 +147,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** One line for the top of the output: how many items moved each way, and the gaps. */
 export function verdict(cmp: Comparison): string {
   const count = (d: Direction) => cmp.items.filter((i) => i.direction === d).length;
-  const parts = [`${count('improved')} improved`, `${count('regressed')} regressed`, `${count('changed')} changed`, `${cmp.unchanged} unchanged`];
+  const parts = [
+    `${count('improved')} improved`,
+    `${count('regressed')} regressed`,
+    `${count('changed')} changed`,
+    `${cmp.unchanged} unchanged`,
+  ];
   for (const d of ['added', 'removed'] as const) if (count(d) > 0) parts.push(`${count(d)} ${d}`);
   return `${parts.join(', ')}; ${plural(cmp.newGaps.length, 'new gap')}, ${plural(cmp.closedGaps.length, 'closed gap')}`;
 }

@@ -4,12 +4,30 @@ import { functionName } from '../render/report-view.js';
 import { dumbbells } from '../render/svg/dumbbell.js';
 import { esc } from '../render/svg/markup.js';
 import type { Comparison, SideSummary } from './diff.js';
-import { CLOSED_REASONS, changePhrases, itemReadiness, fmtChange, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import {
+  CLOSED_REASONS,
+  changePhrases,
+  itemReadiness,
+  fmtChange,
+  fmtDelta,
+  interlockRows,
+  itemGroups,
+  sideDescription,
+  summaryRows,
+  verdict,
+  type CompareRenderOptions,
+  type Row,
+} from './format.js';
 
 // The comparison as one HTML page: the words and tables of the markdown comparison, and the
 // summary indexes before and after as a chart beside their table.
 
-const row = ({ label, change }: Row): Html[] => [esc(label), fmtIndex(change.before), fmtIndex(change.after), fmtDelta(change.delta)];
+const row = ({ label, change }: Row): Html[] => [
+  esc(label),
+  fmtIndex(change.before),
+  fmtIndex(change.after),
+  fmtDelta(change.delta),
+];
 const sideText = (s: SideSummary) => `${s.source} (${sideDescription(s)})`;
 
 export function renderCompareHtml(cmp: Comparison, opts: CompareRenderOptions): string {
@@ -29,26 +47,73 @@ export function renderCompareHtml(cmp: Comparison, opts: CompareRenderOptions): 
     `</header>`,
   ];
   const sections = [
-    section('summary', 'Summary', figure('Summary indexes', chart, table('Summary', ['Index', 'Before', 'After', 'Change'], summary.map(row), [1, 2, 3]))),
+    section(
+      'summary',
+      'Summary',
+      figure(
+        'Summary indexes',
+        chart,
+        table('Summary', ['Index', 'Before', 'After', 'Change'], summary.map(row), [1, 2, 3]),
+      ),
+    ),
     section(
       'functions',
       'Functions',
-      table('Functions', ['Function', 'Readiness', 'Capability', 'Capacity'], cmp.functions.map((f) => [esc(functionName(f.id, opts.functionNames)), fmtChange(f.readiness), fmtChange(f.capability), fmtChange(f.capacity)])),
+      table(
+        'Functions',
+        ['Function', 'Readiness', 'Capability', 'Capacity'],
+        cmp.functions.map((f) => [
+          esc(functionName(f.id, opts.functionNames)),
+          fmtChange(f.readiness),
+          fmtChange(f.capability),
+          fmtChange(f.capacity),
+        ]),
+      ),
     ),
-    section('interlock', 'Interlock health', table('Interlock health', ['Direction', 'Before', 'After', 'Change'], interlockRows(cmp).map(row), [1, 2, 3])),
+    section(
+      'interlock',
+      'Interlock health',
+      table('Interlock health', ['Direction', 'Before', 'After', 'Change'], interlockRows(cmp).map(row), [1, 2, 3]),
+    ),
     ...itemGroups(cmp).map(({ heading, items }, n) =>
       section(
         `items-${n}`,
         `${heading} (${items.length})`,
-        table(heading, ['Item', 'Readiness / health', 'What changed'], items.map((i) => [`${esc(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`, esc(itemReadiness(i)), esc(changePhrases(i).join('; ') || '-')])),
+        table(
+          heading,
+          ['Item', 'Readiness / health', 'What changed'],
+          items.map((i) => [
+            `${esc(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`,
+            esc(itemReadiness(i)),
+            esc(changePhrases(i).join('; ') || '-'),
+          ]),
+        ),
       ),
     ),
     p(`Unchanged: ${cmp.unchanged} item${cmp.unchanged === 1 ? '' : 's'}.`),
-    section('new-gaps', `New gaps (${cmp.newGaps.length})`, cmp.newGaps.length === 0 ? p('None.') : table('New gaps', ['Item', 'Priority'], cmp.newGaps.map((g) => [esc(g.title), fmtMean(g.priority)]), [1])),
+    section(
+      'new-gaps',
+      `New gaps (${cmp.newGaps.length})`,
+      cmp.newGaps.length === 0
+        ? p('None.')
+        : table(
+            'New gaps',
+            ['Item', 'Priority'],
+            cmp.newGaps.map((g) => [esc(g.title), fmtMean(g.priority)]),
+            [1],
+          ),
+    ),
     section(
       'closed-gaps',
       `Closed gaps (${cmp.closedGaps.length})`,
-      cmp.closedGaps.length === 0 ? p('None.') : table('Closed gaps', ['Item', 'Why', 'Priority before'], cmp.closedGaps.map((g) => [esc(g.title), CLOSED_REASONS[g.reason], fmtMean(g.priority)]), [2]),
+      cmp.closedGaps.length === 0
+        ? p('None.')
+        : table(
+            'Closed gaps',
+            ['Item', 'Why', 'Priority before'],
+            cmp.closedGaps.map((g) => [esc(g.title), CLOSED_REASONS[g.reason], fmtMean(g.priority)]),
+            [2],
+          ),
     ),
   ];
   return page('pm-diag comparison', `${head.join('\n')}\n<main>\n${sections.join('\n')}\n</main>`);

@@ -1,7 +1,20 @@
 import { fmtIndex, fmtMean } from '../render/layout.js';
 import { mdTable, mdText } from '../render/markdown-escape.js';
 import type { Change, Comparison, SideSummary } from './diff.js';
-import { CLOSED_REASONS, changePhrases, itemReadiness, fmtChange, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import {
+  CLOSED_REASONS,
+  changePhrases,
+  itemReadiness,
+  fmtChange,
+  fmtDelta,
+  interlockRows,
+  itemGroups,
+  sideDescription,
+  summaryRows,
+  verdict,
+  type CompareRenderOptions,
+  type Row,
+} from './format.js';
 import { functionName } from '../render/report-view.js';
 
 // The comparison as GitHub-flavoured markdown, short enough for a pull-request comment: the
@@ -16,7 +29,12 @@ function deltaCell(c: Change): string {
   return `${text} ${c.delta > 0 ? ARROWS.up : ARROWS.down}`;
 }
 
-const row = ({ label, change }: Row) => [mdText(label), fmtIndex(change.before), fmtIndex(change.after), deltaCell(change)];
+const row = ({ label, change }: Row) => [
+  mdText(label),
+  fmtIndex(change.before),
+  fmtIndex(change.after),
+  deltaCell(change),
+];
 const NUMBERS: ('left' | 'right')[] = ['left', 'right', 'right', 'right'];
 
 function sideCell(s: SideSummary): string {
@@ -39,7 +57,12 @@ export function renderCompareMarkdown(cmp: Comparison, opts: CompareRenderOption
   out.push(
     mdTable(
       ['Function', 'Readiness', 'Capability', 'Capacity'],
-      cmp.functions.map((f) => [mdText(functionName(f.id, opts.functionNames)), fmtChange(f.readiness), fmtChange(f.capability), fmtChange(f.capacity)]),
+      cmp.functions.map((f) => [
+        mdText(functionName(f.id, opts.functionNames)),
+        fmtChange(f.readiness),
+        fmtChange(f.capability),
+        fmtChange(f.capacity),
+      ]),
     ),
     '',
   );
@@ -48,18 +71,35 @@ export function renderCompareMarkdown(cmp: Comparison, opts: CompareRenderOption
 
   for (const { heading, items } of itemGroups(cmp)) {
     out.push(`## ${heading} (${items.length})`, '');
-    const rows = items.map((i) => [`${mdText(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`, itemReadiness(i), changePhrases(i).join('; ') || '-']);
+    const rows = items.map((i) => [
+      `${mdText(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`,
+      itemReadiness(i),
+      changePhrases(i).join('; ') || '-',
+    ]);
     out.push(mdTable(['Item', 'Readiness / health', 'What changed'], rows), '');
   }
   out.push(`Unchanged: ${cmp.unchanged} item${cmp.unchanged === 1 ? '' : 's'}.`, '');
 
   out.push(`## New gaps (${cmp.newGaps.length})`, '');
-  out.push(cmp.newGaps.length === 0 ? 'None.' : mdTable(['Item', 'Priority'], cmp.newGaps.map((g) => [mdText(g.title), fmtMean(g.priority)]), ['left', 'right']), '');
+  out.push(
+    cmp.newGaps.length === 0
+      ? 'None.'
+      : mdTable(
+          ['Item', 'Priority'],
+          cmp.newGaps.map((g) => [mdText(g.title), fmtMean(g.priority)]),
+          ['left', 'right'],
+        ),
+    '',
+  );
   out.push(`## Closed gaps (${cmp.closedGaps.length})`, '');
   out.push(
     cmp.closedGaps.length === 0
       ? 'None.'
-      : mdTable(['Item', 'Why', 'Priority before'], cmp.closedGaps.map((g) => [mdText(g.title), CLOSED_REASONS[g.reason], fmtMean(g.priority)]), ['left', 'left', 'right']),
+      : mdTable(
+          ['Item', 'Why', 'Priority before'],
+          cmp.closedGaps.map((g) => [mdText(g.title), CLOSED_REASONS[g.reason], fmtMean(g.priority)]),
+          ['left', 'left', 'right'],
+        ),
   );
   return out.join('\n') + '\n';
 }

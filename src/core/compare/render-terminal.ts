@@ -2,7 +2,20 @@ import { makeColors, type Colors } from '../render/colors.js';
 import { WIDTH, fmtIndex, fmtMean, padEnd, padStart, truncate, wrap } from '../render/layout.js';
 import { moved, type Comparison, type ItemChange, type SideSummary } from './diff.js';
 import { marksLegend } from '../render/marks.js';
-import { CLOSED_REASONS, itemMissing, readinessAxes, changePhrases, fmtDelta, interlockRows, itemGroups, sideDescription, summaryRows, verdict, type CompareRenderOptions, type Row } from './format.js';
+import {
+  CLOSED_REASONS,
+  itemMissing,
+  readinessAxes,
+  changePhrases,
+  fmtDelta,
+  interlockRows,
+  itemGroups,
+  sideDescription,
+  summaryRows,
+  verdict,
+  type CompareRenderOptions,
+  type Row,
+} from './format.js';
 import { functionName } from '../render/report-view.js';
 
 // The comparison for a terminal: 80 columns, colour only when wanted. Every untrusted string
@@ -23,7 +36,10 @@ function tableRow(c: Colors, { label, change }: Row): string {
 }
 
 function tableHeading(c: Colors, title: string): string {
-  return c.bold(padEnd(title, LABEL + 2)) + c.dim(padStart('before', CELL) + padStart('after', CELL) + padStart('change', CELL));
+  return (
+    c.bold(padEnd(title, LABEL + 2)) +
+    c.dim(padStart('before', CELL) + padStart('after', CELL) + padStart('change', CELL))
+  );
 }
 
 function sideLine(label: string, s: SideSummary, width: number): string {
@@ -35,11 +51,14 @@ function itemLines(c: Colors, item: ItemChange, width: number): string[] {
   const label = item.kind === 'interlock' ? 'health' : 'readiness';
   const r = item.readiness;
   const missing = itemMissing(item, readinessAxes(item));
-  const values = moved(r) ? `${fmtIndex(r.before, missing.before, true)} → ${fmtIndex(r.after, missing.after, true)}` : fmtIndex(r.after, missing.after, true);
+  const values = moved(r)
+    ? `${fmtIndex(r.before, missing.before, true)} → ${fmtIndex(r.after, missing.after, true)}`
+    : fmtIndex(r.after, missing.after, true);
   const delta = moved(r) && r.delta !== null ? fmtDelta(r.delta) : '';
   const right = `${padStart(label, 9)} ${padStart(values, 14)} ${padStart(delta, 6)}`;
   const marker = MARKERS[item.direction];
-  const coloredMarker = item.direction === 'improved' ? c.green(marker) : item.direction === 'regressed' ? c.red(marker) : marker;
+  const coloredMarker =
+    item.direction === 'improved' ? c.green(marker) : item.direction === 'regressed' ? c.red(marker) : marker;
   const head = `  ${coloredMarker} ${padEnd(item.title, width - 5 - right.length)} ${right.slice(0, right.length - delta.length)}${colorDelta(c, delta, r.delta)}`;
   return [head.trimEnd(), ...wrap(changePhrases(item).join(' · '), width, '      ').map((l) => c.dim(l))];
 }
@@ -59,7 +78,13 @@ export function renderCompareTerminal(cmp: Comparison, opts: CompareRenderOption
   out.push('', tableHeading(c, 'SUMMARY'));
   out.push(...summaryRows(cmp).map((row) => tableRow(c, row)));
 
-  out.push('', c.bold(padEnd('FUNCTIONS', functionLabel + 2)) + c.dim(`${padStart('readiness', 14)}${padStart('change', 8)}${padStart('capability', 12)}${padStart('capacity', 10)}`));
+  out.push(
+    '',
+    c.bold(padEnd('FUNCTIONS', functionLabel + 2)) +
+      c.dim(
+        `${padStart('readiness', 14)}${padStart('change', 8)}${padStart('capability', 12)}${padStart('capacity', 10)}`,
+      ),
+  );
   for (const f of cmp.functions) {
     const r = f.readiness;
     const values = moved(r) ? `${fmtIndex(r.before)} → ${fmtIndex(r.after)}` : fmtIndex(r.after);
@@ -68,7 +93,9 @@ export function renderCompareTerminal(cmp: Comparison, opts: CompareRenderOption
       colorDelta(c, padStart(fmtDelta(f.capability.delta), 12), f.capability.delta),
       colorDelta(c, padStart(fmtDelta(f.capacity.delta), 10), f.capacity.delta),
     ];
-    out.push(`  ${padEnd(functionName(f.id, opts.functionNames), functionLabel)}${padStart(values, 14)}${deltas.join('')}`);
+    out.push(
+      `  ${padEnd(functionName(f.id, opts.functionNames), functionLabel)}${padStart(values, 14)}${deltas.join('')}`,
+    );
   }
 
   out.push('', tableHeading(c, 'INTERLOCK HEALTH'));
@@ -79,7 +106,8 @@ export function renderCompareTerminal(cmp: Comparison, opts: CompareRenderOption
     for (const item of items) out.push(...itemLines(c, item, width));
   }
   // The item lines show "don't know" as "?": say so when one does.
-  if (cmp.items.some((i) => [...i.unknown.before, ...i.unknown.after].length > 0)) out.push(...wrap(marksLegend(true), width, '  ', '  ').map((l) => c.dim(l)));
+  if (cmp.items.some((i) => [...i.unknown.before, ...i.unknown.after].length > 0))
+    out.push(...wrap(marksLegend(true), width, '  ', '  ').map((l) => c.dim(l)));
   out.push('', `${c.bold('UNCHANGED')}  ${cmp.unchanged} item${cmp.unchanged === 1 ? '' : 's'}`);
 
   const gapLine = (title: string, right: string) => `  ${padEnd(title, width - 3 - right.length)} ${right}`;

@@ -7,7 +7,8 @@ import { renderCompareTerminal } from './render-terminal.js';
 
 /** The JSON contract of a comparison; like the report's, keys may be added, never renamed. */
 export function comparisonJson(cmp: Comparison): unknown {
-  const item = ({ readiness, ...rest }: ItemChange) => (rest.kind === 'interlock' ? { ...rest, health: readiness } : { ...rest, readiness });
+  const item = ({ readiness, ...rest }: ItemChange) =>
+    rest.kind === 'interlock' ? { ...rest, health: readiness } : { ...rest, readiness };
   return {
     schemaVersion: 1,
     kind: 'comparison',
@@ -27,13 +28,20 @@ export function comparisonJson(cmp: Comparison): unknown {
 }
 
 /** The comparison in each format the registry offers (render/formats.ts); the HTML page loads when asked for. */
-const COMPARISON_RENDERERS: Record<ComparisonFormat, () => Promise<(cmp: Comparison, opts: CompareRenderOptions) => string>> = {
+const COMPARISON_RENDERERS: Record<
+  ComparisonFormat,
+  () => Promise<(cmp: Comparison, opts: CompareRenderOptions) => string>
+> = {
   terminal: async () => renderCompareTerminal,
   markdown: async () => renderCompareMarkdown,
   json: async () => (cmp) => safeJson(comparisonJson(cmp)),
   html: async () => (await import('./render-html.js')).renderCompareHtml,
 };
 
-export async function renderComparison(cmp: Comparison, format: ComparisonFormat, opts: CompareRenderOptions): Promise<string> {
+export async function renderComparison(
+  cmp: Comparison,
+  format: ComparisonFormat,
+  opts: CompareRenderOptions,
+): Promise<string> {
   return (await COMPARISON_RENDERERS[format]())(cmp, opts);
 }

@@ -6,7 +6,8 @@ import { FUNCTION_IDS, RECOMMENDED_OWNERS } from '../bank/schema.js';
 // may read back. Loose objects on purpose: keys may be added to the contract, never renamed.
 
 /** A number within [min, max]: a report pm-diag wrote never holds another, and `1e308` would print as Infinity. */
-const ranged = (min: number, max: number, error: string) => z.number({ error }).check(z.minimum(min, { error }), z.maximum(max, { error }));
+const ranged = (min: number, max: number, error: string) =>
+  z.number({ error }).check(z.minimum(min, { error }), z.maximum(max, { error }));
 const index = () => z.nullable(ranged(0, 100, 'a number from 0 to 100, or null'));
 const mean = () => z.nullable(ranged(1, 5, 'a level mean from 1 to 5, or null'));
 const id = () => z.string({ error: 'an item id' });
@@ -27,7 +28,9 @@ const baseItem = {
   answered: z.optional(z.int().check(z.minimum(0))),
   notApplicable: z.optional(z.int().check(z.minimum(0))),
   /** The axes answered "don't know", with how many said so (reports of earlier versions have none). */
-  unknown: z.optional(z.array(z.object({ axis: z.enum(['capability', 'capacity', 'delivery']), count: z.int().check(z.minimum(0)) }))),
+  unknown: z.optional(
+    z.array(z.object({ axis: z.enum(['capability', 'capacity', 'delivery']), count: z.int().check(z.minimum(0)) })),
+  ),
 };
 
 const responsibilityItem = z.object({
@@ -53,7 +56,10 @@ const interlockItem = z.object({
 export const reportSchema = z.object(
   {
     schemaVersion: z.literal(1, { error: '1 (a report of this version of pm-diag)' }),
-    bank: z.object({ id: z.string({ error: 'a bank id' }), version: z.int({ error: 'a version number' }).check(z.minimum(1, { error: 'a version number' })) }),
+    bank: z.object({
+      id: z.string({ error: 'a bank id' }),
+      version: z.int({ error: 'a version number' }).check(z.minimum(1, { error: 'a version number' })),
+    }),
     date: z.optional(z.string()),
     generatedAt: z.optional(z.string()),
     respondents: z.union([COUNT_SCHEMA(), z.array(z.unknown())], { error: COUNT }),
@@ -81,7 +87,11 @@ export const reportSchema = z.object(
         health: index(),
       }),
     ),
-    items: z.array(z.discriminatedUnion('kind', [responsibilityItem, interlockItem], { error: 'an item of kind responsibility or interlock' })),
+    items: z.array(
+      z.discriminatedUnion('kind', [responsibilityItem, interlockItem], {
+        error: 'an item of kind responsibility or interlock',
+      }),
+    ),
     gaps: z.array(id()),
   },
   { error: 'a pm-diag JSON report (a mapping with schemaVersion, bank, summary, items, ...)' },

@@ -15,7 +15,14 @@ import { reportSchema, type ReportJson } from './report-schema.js';
 // the rounded means on both sides, so a report and the answers it came from compare as equal.
 
 export type SummaryKey = 'readiness' | 'capability' | 'capacity' | 'alignment' | 'interlock' | 'coverage';
-export const SUMMARY_KEYS: readonly SummaryKey[] = ['readiness', 'capability', 'capacity', 'alignment', 'interlock', 'coverage'];
+export const SUMMARY_KEYS: readonly SummaryKey[] = [
+  'readiness',
+  'capability',
+  'capacity',
+  'alignment',
+  'interlock',
+  'coverage',
+];
 
 export interface OwnerView {
   consensus: Owner | null;
@@ -68,7 +75,12 @@ export interface Snapshot {
 const index = (v: number | null | undefined) => rounded(v, 'index');
 const level = (v: number | null | undefined) => rounded(v, 'mean');
 
-function readinessOf(kind: SnapshotItem['kind'], capability: number | null, capacity: number | null, delivery: number | null): number | null {
+function readinessOf(
+  kind: SnapshotItem['kind'],
+  capability: number | null,
+  capacity: number | null,
+  delivery: number | null,
+): number | null {
   if (kind === 'interlock') return delivery === null ? null : index(pct(delivery));
   return capability === null || capacity === null ? null : index(pct(Math.min(capability, capacity)));
 }
@@ -101,7 +113,8 @@ function snapshotItem(item: ItemInput): SnapshotItem {
     quadrant: item.quadrant ?? null,
   };
   if (item.title !== undefined) result.title = item.title;
-  if (item.owner) result.owner = { consensus: item.owner.consensus, status: item.owner.status, contested: item.owner.contested };
+  if (item.owner)
+    result.owner = { consensus: item.owner.consensus, status: item.owner.status, contested: item.owner.contested };
   return result;
 }
 
@@ -118,7 +131,12 @@ function snapshot(input: SnapshotInput): Snapshot {
   return {
     ...input,
     summary,
-    functions: input.functions.map((f) => ({ id: f.id, capability: index(f.capability), capacity: index(f.capacity), readiness: index(f.readiness) })),
+    functions: input.functions.map((f) => ({
+      id: f.id,
+      capability: index(f.capability),
+      capacity: index(f.capacity),
+      readiness: index(f.readiness),
+    })),
     interlock: input.interlock.map((i) => ({ from: i.from, to: i.to, health: index(i.health) })),
     items: input.items.map(snapshotItem),
     gaps: [...input.gaps],
@@ -149,13 +167,27 @@ function reportRuleProblems(report: ReportJson, doc: ParsedDocument): Problem[] 
   const ids = new Set<string>();
   report.items.forEach((item, i) => {
     if (ids.has(item.id)) {
-      problems.push({ source: doc.source, ...doc.locate(['items', i, 'id']), path: `items.${i}.id`, message: `the item "${item.id}" is listed twice`, severity: 'error' });
+      problems.push({
+        source: doc.source,
+        ...doc.locate(['items', i, 'id']),
+        path: `items.${i}.id`,
+        message: `the item "${item.id}" is listed twice`,
+        severity: 'error',
+      });
     }
     ids.add(item.id);
   });
   report.gaps.forEach((id, i) => {
     if (!ids.has(id)) {
-      problems.push({ source: doc.source, ...doc.locate(['gaps', i]), path: `gaps.${i}`, message: 'a gap that is not among the items', found: describeValue(id), expected: 'an id from items', severity: 'error' });
+      problems.push({
+        source: doc.source,
+        ...doc.locate(['gaps', i]),
+        path: `gaps.${i}`,
+        message: 'a gap that is not among the items',
+        found: describeValue(id),
+        expected: 'an id from items',
+        severity: 'error',
+      });
     }
   });
   return problems;
@@ -165,7 +197,16 @@ function reportRuleProblems(report: ReportJson, doc: ParsedDocument): Problem[] 
 export function snapshotFromReportDocument(doc: ParsedDocument): Snapshot {
   const kind = (doc.data as { kind?: unknown }).kind;
   if (kind === 'comparison') {
-    throw new InputError([{ source: doc.source, ...doc.locate(['kind']), path: 'kind', message: 'this is the output of pm-diag compare, not a report', expected: 'an answers file, a folder, a CSV export or a JSON report of assess/report', severity: 'error' }]);
+    throw new InputError([
+      {
+        source: doc.source,
+        ...doc.locate(['kind']),
+        path: 'kind',
+        message: 'this is the output of pm-diag compare, not a report',
+        expected: 'an answers file, a folder, a CSV export or a JSON report of assess/report',
+        severity: 'error',
+      },
+    ]);
   }
   const { value, problems } = validateDocument(reportSchema, doc);
   if (!value) throw new InputError(problems);
@@ -208,5 +249,8 @@ export function inBankTerms(side: Snapshot, bank: Bank | undefined): Snapshot {
       };
     }
   }
-  return { ...moved, items: moved.items.map((i) => (i.title !== undefined ? i : { ...i, title: items.get(i.id)?.title })) };
+  return {
+    ...moved,
+    items: moved.items.map((i) => (i.title !== undefined ? i : { ...i, title: items.get(i.id)?.title })),
+  };
 }

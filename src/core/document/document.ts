@@ -95,7 +95,14 @@ function simpleParsed(source: string, doc: SimpleDocument): ParsedDocument {
 export function parseDocumentText(input: SourceText, options: ParseOptions): ParsedDocument {
   const source = safeLine(input.source);
   if (input.text.length > MAX_DOCUMENT_BYTES) {
-    throw new InputError([{ source, message: `the document is too large (${megabytes(input.text.length)})`, expected: `a YAML or JSON document of at most ${megabytes(MAX_DOCUMENT_BYTES)}`, severity: 'error' }]);
+    throw new InputError([
+      {
+        source,
+        message: `the document is too large (${megabytes(input.text.length)})`,
+        expected: `a YAML or JSON document of at most ${megabytes(MAX_DOCUMENT_BYTES)}`,
+        severity: 'error',
+      },
+    ]);
   }
   if (/\.json$/i.test(input.source)) {
     const problem = jsonSyntaxProblem(input.text, source);

@@ -38,10 +38,37 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 const NUMBER_LIKE_START = /[0-9+\-.~]/;
 const SMALL_INTEGER = /^[0-9]{1,9}$/;
 /** Characters that open something other than a plain scalar, or that a plain scalar here may not hold. */
-const PLAIN_START_INDICATORS = new Set(['[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', '?', ':', '#', '-']);
+const PLAIN_START_INDICATORS = new Set([
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '?',
+  ':',
+  '#',
+  '-',
+]);
 /** Answers files nest three deep; deeper documents go to the full reader, which guards its depth. */
 const MAX_DEPTH = 8;
-const DOUBLE_QUOTED_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+const DOUBLE_QUOTED_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+};
 
 class Declined extends Error {}
 const decline = (): never => {
@@ -252,7 +279,8 @@ function read(text: string): SimpleDocument | undefined {
       root = { indent, value: {}, node: { offset: cursor.pos, entries: new Map() } };
       stack.push(root);
     } else {
-      if (pending !== undefined) settle(pending.parent, pending.key, pending.keyOffset, null, { offset: pending.nullOffset });
+      if (pending !== undefined)
+        settle(pending.parent, pending.key, pending.keyOffset, null, { offset: pending.nullOffset });
       pending = undefined;
       while (stack.length > 0 && stack[stack.length - 1]!.indent > indent) stack.pop();
       if (stack.length === 0 || stack[stack.length - 1]!.indent !== indent) decline();
@@ -280,7 +308,8 @@ function read(text: string): SimpleDocument | undefined {
     settle(mapping, key, keyOffset, value, node);
   }
   if (root === undefined) return undefined;
-  if (pending !== undefined) settle(pending.parent, pending.key, pending.keyOffset, null, { offset: pending.nullOffset });
+  if (pending !== undefined)
+    settle(pending.parent, pending.key, pending.keyOffset, null, { offset: pending.nullOffset });
   return { data: root.value, root: root.node, lineStarts };
 }
 

@@ -43,7 +43,9 @@ function isMapping(value: unknown): boolean {
 function flattenUnion(issue: Issue & { code: 'invalid_union' }, data: unknown): Issue[] | undefined {
   if (!isMapping(valueAt(data, issue.path))) return undefined;
   // The branch that accepted a mapping: not the word (`n/a`: invalid_value at the root), nor any other non-mapping type.
-  const branch = issue.errors.find((issues) => !issues.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
+  const branch = issue.errors.find(
+    (issues) => !issues.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')),
+  );
   return branch?.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
 }
 
@@ -51,7 +53,11 @@ function flattenUnion(issue: Issue & { code: 'invalid_union' }, data: unknown): 
  * Turns zod issues into problems that point at the line and column of the value in the file,
  * saying what was found and what was expected.
  */
-export function issuesToProblems(issues: readonly Issue[], doc: ParsedDocument, knownKeys: (path: DocPath) => string[] = () => []): Problem[] {
+export function issuesToProblems(
+  issues: readonly Issue[],
+  doc: ParsedDocument,
+  knownKeys: (path: DocPath) => string[] = () => [],
+): Problem[] {
   const problems: Problem[] = [];
   const visit = (issue: Issue) => {
     if (issue.code === 'invalid_union') {
@@ -122,7 +128,10 @@ export function allowedKeys(schema: z.ZodMiniType, path: DocPath): string[] {
 }
 
 /** Validates parsed data against a schema; returns the typed value, or every problem with its position. */
-export function validateDocument<S extends z.ZodMiniType>(schema: S, doc: ParsedDocument): { value?: z.infer<S>; problems: Problem[] } {
+export function validateDocument<S extends z.ZodMiniType>(
+  schema: S,
+  doc: ParsedDocument,
+): { value?: z.infer<S>; problems: Problem[] } {
   const result = schema.safeParse(doc.data);
   if (result.success) return { value: result.data, problems: [] };
   return { problems: issuesToProblems(result.error.issues, doc, (path) => allowedKeys(schema, path)) };

@@ -41,7 +41,10 @@ function pairKey(node: unknown, key: string): unknown {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 /** What a key that is not text looks like, from its first character: for "found …". */
@@ -94,7 +97,15 @@ export function parseWithYaml(input: SourceText, source: string, options: ParseO
   for (const err of yamlProblems.slice(0, listed)) {
     const pos = err.pos[0] >= 0 ? at(err.pos[0]) : undefined;
     if (err.code === 'NON_STRING_KEY') {
-      problems.push({ source, line: pos?.line, column: pos?.column, message: 'a key must be text', found: nonTextKey(input.text, err.pos[0]), expected: 'a text key, such as an item id', severity: 'error' });
+      problems.push({
+        source,
+        line: pos?.line,
+        column: pos?.column,
+        message: 'a key must be text',
+        found: nonTextKey(input.text, err.pos[0]),
+        expected: 'a text key, such as an item id',
+        severity: 'error',
+      });
       continue;
     }
     const message =
@@ -108,7 +119,11 @@ export function parseWithYaml(input: SourceText, source: string, options: ParseO
     problems.push({ source, line: pos?.line, column: pos?.column, message: safeLine(message), severity: 'error' });
   }
   if (listed < yamlProblems.length) {
-    problems.push({ source, message: `... and ${yamlProblems.length - listed} more YAML syntax errors (${yamlProblems.length} in all)`, severity: 'error' });
+    problems.push({
+      source,
+      message: `... and ${yamlProblems.length - listed} more YAML syntax errors (${yamlProblems.length} in all)`,
+      severity: 'error',
+    });
   }
   const aliases: Alias[] = [];
   // Aliases, tags and keys that could reach a prototype count only in a document without syntax
@@ -122,24 +137,47 @@ export function parseWithYaml(input: SourceText, source: string, options: ParseO
           for (const pair of map.items) {
             if (!isScalar(pair.key)) continue;
             const key = String(pair.key.value);
-            if (seen.has(key)) problems.push({ source, ...at(pair.key.range?.[0]), message: 'Map keys must be unique', severity: 'error' });
+            if (seen.has(key))
+              problems.push({
+                source,
+                ...at(pair.key.range?.[0]),
+                message: 'Map keys must be unique',
+                severity: 'error',
+              });
             seen.add(key);
           }
         },
         Alias(_key, node) {
           aliases.push(node);
           if (!options.allowAliases) {
-            contentProblems.push({ source, ...at(node.range?.[0]), message: `an alias (*${safeLine(node.source)}) is not allowed here`, expected: 'plain values', severity: 'error' });
+            contentProblems.push({
+              source,
+              ...at(node.range?.[0]),
+              message: `an alias (*${safeLine(node.source)}) is not allowed here`,
+              expected: 'plain values',
+              severity: 'error',
+            });
           }
         },
         Node(_key, node) {
           if (node.tag && !isAlias(node)) {
-            contentProblems.push({ source, ...at(node.range?.[0]), message: `the tag ${safeLine(node.tag)} is not allowed`, expected: 'plain values without tags', severity: 'error' });
+            contentProblems.push({
+              source,
+              ...at(node.range?.[0]),
+              message: `the tag ${safeLine(node.tag)} is not allowed`,
+              expected: 'plain values without tags',
+              severity: 'error',
+            });
           }
         },
         Pair(_key, pair) {
           if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-            contentProblems.push({ source, ...at(pair.key.range?.[0]), message: `the key "${String(pair.key.value)}" is not allowed`, severity: 'error' });
+            contentProblems.push({
+              source,
+              ...at(pair.key.range?.[0]),
+              message: `the key "${String(pair.key.value)}" is not allowed`,
+              severity: 'error',
+            });
           }
         },
       });
@@ -168,9 +206,18 @@ export function parseWithYaml(input: SourceText, source: string, options: ParseO
         const where = { source, ...at(resolving?.range?.[0]) };
         const name = safeLine(resolving?.source ?? '');
         if (err.message.startsWith('Excessive alias count')) {
-          problems.push({ ...where, message: `too many aliases at *${name} (a YAML "billion laughs" document?)`, expected: `at most ${BANK_ALIAS_LIMIT} alias expansions`, severity: 'error' });
+          problems.push({
+            ...where,
+            message: `too many aliases at *${name} (a YAML "billion laughs" document?)`,
+            expected: `at most ${BANK_ALIAS_LIMIT} alias expansions`,
+            severity: 'error',
+          });
         } else {
-          problems.push({ ...where, message: `the alias *${name} has no anchor &${name} before it`, severity: 'error' });
+          problems.push({
+            ...where,
+            message: `the alias *${name} has no anchor &${name} before it`,
+            severity: 'error',
+          });
         }
       } else if (err instanceof RangeError) {
         problems.push({ source, message: 'the document is nested too deeply', severity: 'error' });

@@ -23,22 +23,85 @@ export interface ExportColumn {
 }
 
 export const EXPORT_COLUMNS = [
-  { name: 'organization', type: 'text', nullable: true, description: "the respondent's `organization:`, else the assessment's (the first respondent's that has one)" },
-  { name: 'stage', type: 'text', nullable: true, description: 'the company stage the assessment is scored for (`startup`, `growth`, `enterprise`); empty until stages are part of the model' },
-  { name: 'form', type: 'text', nullable: false, values: EXPORT_FORMS, description: 'the form answered: `rapid` or `full`' },
+  {
+    name: 'organization',
+    type: 'text',
+    nullable: true,
+    description: "the respondent's `organization:`, else the assessment's (the first respondent's that has one)",
+  },
+  {
+    name: 'stage',
+    type: 'text',
+    nullable: true,
+    description:
+      'the company stage the assessment is scored for (`startup`, `growth`, `enterprise`); empty until stages are part of the model',
+  },
+  {
+    name: 'form',
+    type: 'text',
+    nullable: false,
+    values: EXPORT_FORMS,
+    description: 'the form answered: `rapid` or `full`',
+  },
   { name: 'bank_id', type: 'text', nullable: false, description: 'the question bank' },
   { name: 'bank_version', type: 'integer', nullable: false, description: "the bank's version" },
-  { name: 'respondent', type: 'text', nullable: false, description: 'the respondent\'s name; without one `respondent N` (the position in the run, as the report names it); a name given by several respondents is numbered from the second on (`Dana (2)`), so each respondent is one value' },
+  {
+    name: 'respondent',
+    type: 'text',
+    nullable: false,
+    description:
+      "the respondent's name; without one `respondent N` (the position in the run, as the report names it); a name given by several respondents is numbered from the second on (`Dana (2)`), so each respondent is one value",
+  },
   { name: 'role', type: 'text', nullable: true, description: "the respondent's role (`pm`, `pmm`, `sales`, ...)" },
   { name: 'item_id', type: 'text', nullable: false, description: 'the item (responsibility or interlock item)' },
-  { name: 'item_kind', type: 'text', nullable: false, values: ['responsibility', 'interlock'], description: '`responsibility` or `interlock`' },
-  { name: 'area', type: 'text', nullable: false, description: "the responsibility's area id; `interlock` for interlock items" },
-  { name: 'axis', type: 'text', nullable: false, values: EXPORT_AXES, description: '`owner`, `capability`, `capacity` (responsibilities) or `delivery` (interlock)' },
-  { name: 'value', type: 'value', nullable: true, description: 'a level 1-5 on capability, capacity and delivery; the owner code on owner; empty unless `status` is `answered`' },
-  { name: 'status', type: 'text', nullable: false, values: EXPORT_STATUSES, description: '`answered`, `unknown` (don\'t know), `n/a` (not applicable: the whole item) or `unanswered`' },
+  {
+    name: 'item_kind',
+    type: 'text',
+    nullable: false,
+    values: ['responsibility', 'interlock'],
+    description: '`responsibility` or `interlock`',
+  },
+  {
+    name: 'area',
+    type: 'text',
+    nullable: false,
+    description: "the responsibility's area id; `interlock` for interlock items",
+  },
+  {
+    name: 'axis',
+    type: 'text',
+    nullable: false,
+    values: EXPORT_AXES,
+    description: '`owner`, `capability`, `capacity` (responsibilities) or `delivery` (interlock)',
+  },
+  {
+    name: 'value',
+    type: 'value',
+    nullable: true,
+    description:
+      'a level 1-5 on capability, capacity and delivery; the owner code on owner; empty unless `status` is `answered`',
+  },
+  {
+    name: 'status',
+    type: 'text',
+    nullable: false,
+    values: EXPORT_STATUSES,
+    description: "`answered`, `unknown` (don't know), `n/a` (not applicable: the whole item) or `unanswered`",
+  },
   { name: 'weight', type: 'integer', nullable: false, description: "the item's weight, 1-3" },
-  { name: 'target', type: 'number', nullable: false, description: "the item's effective target level (its own, else `--target`, else the bank's)" },
-  { name: 'recommended_owner', type: 'text', nullable: false, description: 'responsibilities: the accountable function (`pm`, `pmm`, `shared`); interlock: the giving function (`from`), which owes the item' },
+  {
+    name: 'target',
+    type: 'number',
+    nullable: false,
+    description: "the item's effective target level (its own, else `--target`, else the bank's)",
+  },
+  {
+    name: 'recommended_owner',
+    type: 'text',
+    nullable: false,
+    description:
+      'responsibilities: the accountable function (`pm`, `pmm`, `shared`); interlock: the giving function (`from`), which owes the item',
+  },
 ] as const satisfies readonly ExportColumn[];
 
 export type ColumnName = (typeof EXPORT_COLUMNS)[number]['name'];

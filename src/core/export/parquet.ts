@@ -8,7 +8,12 @@ import { TAIL_COLUMNS, WHAT_COLUMNS, WHO_COLUMNS, type ExportRow } from './rows.
 // TRY_CAST(value AS DOUBLE). Rows are encoded a row group at a time, so only one group's columns
 // are held at once: the writer needs several times the size of the group it encodes.
 
-const PARQUET_TYPES: Record<ColumnType, BasicType> = { text: 'STRING', value: 'STRING', integer: 'INT32', number: 'DOUBLE' };
+const PARQUET_TYPES: Record<ColumnType, BasicType> = {
+  text: 'STRING',
+  value: 'STRING',
+  integer: 'INT32',
+  number: 'DOUBLE',
+};
 const ROW_GROUP_ROWS = 1 << 13;
 
 type Columns = Record<string, (string | number | null)[]>;
@@ -20,9 +25,19 @@ export async function parquetBytes(rows: Iterable<ExportRow>): Promise<Uint8Arra
   const writer = new ByteWriter();
   let parquet: InstanceType<typeof ParquetWriter> | undefined;
   const flush = async (data: Columns, count: number) => {
-    const columnData = EXPORT_COLUMNS.map((c) => ({ name: c.name, data: data[c.name]!, type: PARQUET_TYPES[c.type], nullable: c.nullable }));
-    parquet ??= new ParquetWriter({ writer, schema: schemaFromColumnData({ columnData }), createdBy: `pm-diag version ${VERSION}` });
-    if (count > 0) await parquet.write({ columnData: columnData.map(({ name, data }) => ({ name, data })), rowGroupSize: count });
+    const columnData = EXPORT_COLUMNS.map((c) => ({
+      name: c.name,
+      data: data[c.name]!,
+      type: PARQUET_TYPES[c.type],
+      nullable: c.nullable,
+    }));
+    parquet ??= new ParquetWriter({
+      writer,
+      schema: schemaFromColumnData({ columnData }),
+      createdBy: `pm-diag version ${VERSION}`,
+    });
+    if (count > 0)
+      await parquet.write({ columnData: columnData.map(({ name, data }) => ({ name, data })), rowGroupSize: count });
   };
   let data = emptyColumns();
   let count = 0;

@@ -30,9 +30,26 @@ export interface ItemAxisCells {
 }
 
 /** The columns in each part of a row; a row's columns are WHO, WHAT, value, status, TAIL. */
-export const WHO_COLUMNS = ['organization', 'stage', 'form', 'bank_id', 'bank_version', 'respondent', 'role'] as const satisfies readonly (keyof RespondentCells)[];
-export const WHAT_COLUMNS = ['item_id', 'item_kind', 'area', 'axis'] as const satisfies readonly (keyof ItemAxisCells)[];
-export const TAIL_COLUMNS = ['weight', 'target', 'recommended_owner'] as const satisfies readonly (keyof ItemAxisCells)[];
+export const WHO_COLUMNS = [
+  'organization',
+  'stage',
+  'form',
+  'bank_id',
+  'bank_version',
+  'respondent',
+  'role',
+] as const satisfies readonly (keyof RespondentCells)[];
+export const WHAT_COLUMNS = [
+  'item_id',
+  'item_kind',
+  'area',
+  'axis',
+] as const satisfies readonly (keyof ItemAxisCells)[];
+export const TAIL_COLUMNS = [
+  'weight',
+  'target',
+  'recommended_owner',
+] as const satisfies readonly (keyof ItemAxisCells)[];
 
 export interface ExportRow {
   who: RespondentCells;
@@ -76,7 +93,10 @@ function itemAxisCells(item: ItemScore): ItemAxisCells[] {
   return AXES_OF[item.kind].map((axis) => ({ ...common, axis }));
 }
 
-function cell(answer: ItemAnswer | 'n/a' | undefined, axis: ExportAxis): { value: number | string | null; status: ExportStatus } {
+function cell(
+  answer: ItemAnswer | 'n/a' | undefined,
+  axis: ExportAxis,
+): { value: number | string | null; status: ExportStatus } {
   if (answer === undefined) return { value: null, status: 'unanswered' };
   if (answer === 'n/a') return { value: null, status: 'n/a' };
   const value = answer[axis];

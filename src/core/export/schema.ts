@@ -7,7 +7,8 @@ import { EXPORT_COLUMNS, type ExportColumn } from './columns.js';
 const JSON_TYPES = { text: 'string', integer: 'integer', number: 'number' } as const;
 
 function property(column: ExportColumn): Record<string, unknown> {
-  const nullable = (schema: Record<string, unknown>) => (column.nullable ? { anyOf: [schema, { type: 'null' }] } : schema);
+  const nullable = (schema: Record<string, unknown>) =>
+    column.nullable ? { anyOf: [schema, { type: 'null' }] } : schema;
   if (column.type === 'value') {
     return {
       description: column.description,
@@ -23,7 +24,8 @@ export function exportRowJsonSchema(): Record<string, unknown> {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'pm-diag export row',
-    description: 'One row of `pm-diag export`: one respondent × item × axis. NDJSON holds one such object per line; CSV and Parquet the same columns in this order.',
+    description:
+      'One row of `pm-diag export`: one respondent × item × axis. NDJSON holds one such object per line; CSV and Parquet the same columns in this order.',
     type: 'object',
     properties: Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.name, property(c)])),
     required: EXPORT_COLUMNS.map((c) => c.name),

@@ -2,7 +2,14 @@ import { terminalSafeJson } from '../render/report-json.js';
 import { CSV_EOL, csvCell } from '../csv-cells.js';
 import { safeText } from '../text.js';
 import { EXPORT_COLUMNS } from './columns.js';
-import { TAIL_COLUMNS, WHAT_COLUMNS, WHO_COLUMNS, type ExportRow, type ItemAxisCells, type RespondentCells } from './rows.js';
+import {
+  TAIL_COLUMNS,
+  WHAT_COLUMNS,
+  WHO_COLUMNS,
+  type ExportRow,
+  type ItemAxisCells,
+  type RespondentCells,
+} from './rows.js';
 
 // CSV and NDJSON: one line per row, handed out in chunks of about CHUNK_CHARS characters, so that
 // the whole export is never held in memory at once. Each row's shared cells are formatted once.
@@ -36,11 +43,13 @@ function once<K extends object, V>(format: (key: K) => V): (key: K) => V {
   };
 }
 
-
 function* csvLines(rows: Iterable<ExportRow>): Generator<string> {
   yield EXPORT_COLUMNS.map((c) => c.name).join(',') + CSV_EOL;
   const who = once((w: RespondentCells) => WHO_COLUMNS.map((c) => csvCell(w[c])).join(','));
-  const what = once((w: ItemAxisCells) => [WHAT_COLUMNS.map((c) => csvCell(w[c])).join(','), TAIL_COLUMNS.map((c) => csvCell(w[c])).join(',')] as const);
+  const what = once(
+    (w: ItemAxisCells) =>
+      [WHAT_COLUMNS.map((c) => csvCell(w[c])).join(','), TAIL_COLUMNS.map((c) => csvCell(w[c])).join(',')] as const,
+  );
   for (const row of rows) {
     const [head, tail] = what(row.what);
     yield `${who(row.who)},${head},${csvCell(row.value)},${row.status},${tail}${CSV_EOL}`;
@@ -48,7 +57,8 @@ function* csvLines(rows: Iterable<ExportRow>): Generator<string> {
 }
 
 const json = (value: unknown) => terminalSafeJson(JSON.stringify(value));
-const jsonFields = <T extends object>(part: T, columns: readonly (keyof T & string)[]) => columns.map((c) => `${json(c)}:${json(part[c])}`).join(',');
+const jsonFields = <T extends object>(part: T, columns: readonly (keyof T & string)[]) =>
+  columns.map((c) => `${json(c)}:${json(part[c])}`).join(',');
 
 function* ndjsonLines(rows: Iterable<ExportRow>): Generator<string> {
   const who = once((w: RespondentCells) => jsonFields(w, WHO_COLUMNS));

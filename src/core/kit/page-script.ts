@@ -1,11 +1,5 @@
 /// <reference lib="dom" />
-import {
-  collectInputs,
-  inputKind,
-  type InputCache,
-  type InputFile,
-  type InputsCollected,
-} from '../answers/inputs.js';
+import { collectInputs, inputKind, type InputCache, type InputFile, type InputsCollected } from '../answers/inputs.js';
 import { rememberBankHash } from '../bank/hash.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { andThen, checked, errorsOf, formatProblem, warningsOf, type Problem } from '../errors.js';
@@ -93,13 +87,8 @@ function folderFiles(entry: FileSystemDirectoryEntry): Promise<File[]> {
           next();
           return;
         }
-        const wanted = entries.filter(
-          (e): e is FileSystemFileEntry => e.isFile && inputKind(e.name) === 'answers',
-        );
-        Promise.all(wanted.map((e) => new Promise<File>((ok, fail) => e.file(ok, fail)))).then(
-          resolve,
-          reject,
-        );
+        const wanted = entries.filter((e): e is FileSystemFileEntry => e.isFile && inputKind(e.name) === 'answers');
+        Promise.all(wanted.map((e) => new Promise<File>((ok, fail) => e.file(ok, fail)))).then(resolve, reject);
       }, reject);
     next();
   });
@@ -170,9 +159,7 @@ function showFiles(collected: InputsCollected): void {
           : names.length === 0
             ? 'no respondents'
             : `${plural(names.length, 'respondent')}: ${names.join(', ')}`;
-      const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${file.name}` }, [
-        'Remove',
-      ]);
+      const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${file.name}` }, ['Remove']);
       remove.addEventListener('click', async () => {
         files.delete(file.name);
         await refresh();
@@ -182,9 +169,7 @@ function showFiles(collected: InputsCollected): void {
       });
       return el('li', { class: errors.length > 0 ? 'file bad' : 'file' }, [
         el('p', {}, [el('strong', {}, [file.name]), ` · ${summary} `, remove]),
-        ...(file.problems.length > 0
-          ? [problemList(errors.length > 0 ? errors : warningsOf(file.problems))]
-          : []),
+        ...(file.problems.length > 0 ? [problemList(errors.length > 0 ? errors : warningsOf(file.problems))] : []),
       ]);
     }),
   );
@@ -198,9 +183,7 @@ function showOrganizations(collected: InputsCollected): void {
       if (r.organization) names.set(r.organization.trim().replace(/\s+/g, ' ').toLowerCase(), r.organization);
   const chosen = controls.organization.value;
   const options = [['', 'All the answers'], ...[...names.values()].sort().map((n) => [n, n])];
-  controls.organization.replaceChildren(
-    ...options.map(([value, label]) => el('option', { value: value! }, [label!])),
-  );
+  controls.organization.replaceChildren(...options.map(([value, label]) => el('option', { value: value! }, [label!])));
   controls.organization.value = options.some(([value]) => value === chosen) ? chosen : '';
 }
 
@@ -218,8 +201,7 @@ function reportNodes(html: string): Node[] {
   const nodes: Node[] = [];
   for (const child of Array.from(doc.body.childNodes)) {
     // This page's <main> already holds the report: its own main's content goes in as it is.
-    if (child.nodeName === 'MAIN')
-      nodes.push(...Array.from(child.childNodes).map((n) => document.adoptNode(n)));
+    if (child.nodeName === 'MAIN') nodes.push(...Array.from(child.childNodes).map((n) => document.adoptNode(n)));
     else nodes.push(document.adoptNode(child));
   }
   return nodes;
@@ -316,21 +298,13 @@ byId('kit-download-markdown').addEventListener(
   'click',
   () =>
     current &&
-    download(
-      `${fileStem()}.md`,
-      'text/markdown',
-      renderReportMarkdown(current.diagnosis, { top: current.top }),
-    ),
+    download(`${fileStem()}.md`, 'text/markdown', renderReportMarkdown(current.diagnosis, { top: current.top })),
 );
 byId('kit-download-json').addEventListener(
   'click',
   () =>
     current &&
-    download(
-      `${fileStem()}.json`,
-      'application/json',
-      renderReportJson(current.diagnosis, { top: current.top }),
-    ),
+    download(`${fileStem()}.json`, 'application/json', renderReportJson(current.diagnosis, { top: current.top })),
 );
 byId('kit-print').addEventListener('click', () => window.print());
 
@@ -348,11 +322,9 @@ async function setMap(file: File | undefined): Promise<void> {
     const input = checked(() => ({ source: file.name, text: decodeText(bytes, file.name) }));
     const result = andThen(input, (text) => checkFormMapText(text, bank));
     formMap = result.value;
-    const clear = el(
-      'button',
-      { type: 'button', class: 'remove', 'aria-label': `Remove the form map ${file.name}` },
-      ['Remove'],
-    );
+    const clear = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove the form map ${file.name}` }, [
+      'Remove',
+    ]);
     clear.addEventListener('click', async () => {
       await setMap(undefined);
       mapPicker.focus();

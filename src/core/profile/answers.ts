@@ -44,7 +44,9 @@ export const V1_EXPECTED =
 
 const answersOf = (data: unknown): Record<string, unknown> | undefined => {
   const answers = (data as { answers?: unknown } | null)?.answers;
-  return answers !== null && typeof answers === 'object' && !Array.isArray(answers) ? (answers as Record<string, unknown>) : undefined;
+  return answers !== null && typeof answers === 'object' && !Array.isArray(answers)
+    ? (answers as Record<string, unknown>)
+    : undefined;
 };
 
 /** The one problem of a version 1 file, at its first version 1 answer or id; undefined for any other file. */
@@ -111,7 +113,8 @@ export function checkProfileAnswers(doc: ParsedDocument, bank: ProfileBank): Pro
       severity: 'error',
     });
   }
-  if (!value || problems.length > 0) throw new InputError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  if (!value || problems.length > 0)
+    throw new InputError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
   const answers = new Map<string, Choice>();
   for (const [id, choice] of Object.entries(value.answers ?? {})) if (choice !== null) answers.set(id, choice);
   const name = value.respondent?.name?.trim();

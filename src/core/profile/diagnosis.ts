@@ -32,6 +32,16 @@ export function parseDiagnosis(input: SourceText): CapacityItem[] {
   if (!report.value || problems.length > 0) throw new InputError(problems);
   const raw = (doc.data as { items: { weight?: number; target?: number }[] }).items;
   return report.value.items.flatMap((item, i) =>
-    item.kind === 'responsibility' ? [{ id: item.id, weight: raw[i]!.weight!, target: raw[i]!.target!, capacity: item.capacity, owner: { recommended: item.owner.recommended } }] : [],
+    item.kind === 'responsibility'
+      ? [
+          {
+            id: item.id,
+            weight: raw[i]!.weight!,
+            target: raw[i]!.target!,
+            capacity: item.capacity,
+            owner: { recommended: item.owner.recommended },
+          },
+        ]
+      : [],
   );
 }

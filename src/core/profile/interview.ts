@@ -17,7 +17,7 @@ const HOW_TO =
 export function sheetHeader(bank: ProfileBank, file = 'sheet.yaml'): string[] {
   return [
     `Scoring sheet for the profile "${bank.id}" (pm-diag profile interview).`,
-    'Fill in each pair with a or b, the statement the candidate\'s stories showed;',
+    "Fill in each pair with a or b, the statement the candidate's stories showed;",
     'leave it empty when it did not come up or both showed alike.',
     `Then: pm-diag profile --answers ${file}`,
   ];
@@ -25,7 +25,10 @@ export function sheetHeader(bank: ProfileBank, file = 'sheet.yaml'): string[] {
 
 /** The scoring sheet for these dimensions: an interviewer's answers file, every pair empty, its prompt and statements as comments. */
 export function scoringSheet(bank: ProfileBank, dimensions: readonly Dimension[], file?: string): string {
-  return serializeProfileAnswers(bank, { name: null, answers: new Map() }, sheetHeader(bank, file), { rater: 'interviewer', dimensions: dimensions.map((d) => d.id) });
+  return serializeProfileAnswers(bank, { name: null, answers: new Map() }, sheetHeader(bank, file), {
+    rater: 'interviewer',
+    dimensions: dimensions.map((d) => d.id),
+  });
 }
 
 interface Section {
@@ -39,7 +42,13 @@ function sections(d: Dimension): Section[] {
     { title: 'An inbound answer sounds like', lines: d.interview['inbound-sounds-like'] },
     { title: 'An outbound answer sounds like', lines: d.interview['outbound-sounds-like'] },
     { title: 'Follow-ups that separate a real tendency from a rehearsed answer', lines: d.interview['follow-ups'] },
-    { title: 'What each is good at, and what to pair it with', lines: [`Inbound: ${d.inbound['good-at']} Pair with: ${d.inbound['pair-with']}`, `Outbound: ${d.outbound['good-at']} Pair with: ${d.outbound['pair-with']}`] },
+    {
+      title: 'What each is good at, and what to pair it with',
+      lines: [
+        `Inbound: ${d.inbound['good-at']} Pair with: ${d.inbound['pair-with']}`,
+        `Outbound: ${d.outbound['good-at']} Pair with: ${d.outbound['pair-with']}`,
+      ],
+    },
   ];
 }
 
@@ -53,14 +62,30 @@ export function renderInterviewTerminal(bank: ProfileBank, dimensions: readonly 
     ...wrap(GUIDE_NOTE, width, '  ', '  ').map((l) => c.bold(l)),
   ];
   dimensions.forEach((d, i) => {
-    lines.push('', c.bold(`── ${i + 1}. ${safeLine(d.title)} (${d.id}) ${'─'.repeat(Math.max(2, 70 - d.title.length - d.id.length))}`));
+    lines.push(
+      '',
+      c.bold(
+        `── ${i + 1}. ${safeLine(d.title)} (${d.id}) ${'─'.repeat(Math.max(2, 70 - d.title.length - d.id.length))}`,
+      ),
+    );
     if (d.description) lines.push(...wrap(d.description, width, '  ', '  '));
     for (const s of sections(d)) {
       lines.push('', `  ${c.bold(s.title)}`);
       for (const line of s.lines) lines.push(...wrap(line, width, '      ', '    • '));
     }
   });
-  lines.push('', c.bold('SCORING SHEET'), ...wrap('Save it as sheet.yaml (or write it with --sheet FILE), fill it in, then: pm-diag profile --answers sheet.yaml', width, '  ', '  '), '', scoringSheet(bank, dimensions).trimEnd());
+  lines.push(
+    '',
+    c.bold('SCORING SHEET'),
+    ...wrap(
+      'Save it as sheet.yaml (or write it with --sheet FILE), fill it in, then: pm-diag profile --answers sheet.yaml',
+      width,
+      '  ',
+      '  ',
+    ),
+    '',
+    scoringSheet(bank, dimensions).trimEnd(),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -74,6 +99,10 @@ export function renderInterviewMarkdown(bank: ProfileBank, dimensions: readonly 
     if (d.description) blocks.push(mdText(d.description));
     for (const s of sections(d)) blocks.push(`**${s.title}:**`, s.lines.map((line) => `- ${mdText(line)}`).join('\n'));
   });
-  blocks.push('## Scoring sheet', 'Save it as `sheet.yaml`, fill it in, then run `pm-diag profile --answers sheet.yaml`.', `${fence}yaml\n${sheet}\n${fence}`);
+  blocks.push(
+    '## Scoring sheet',
+    'Save it as `sheet.yaml`, fill it in, then run `pm-diag profile --answers sheet.yaml`.',
+    `${fence}yaml\n${sheet}\n${fence}`,
+  );
   return `${blocks.join('\n\n')}\n`;
 }

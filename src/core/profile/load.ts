@@ -10,7 +10,8 @@ import { AGAIN } from './sequence.js';
 // once, each with its line and column.
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const field = (value: unknown, key: string): unknown => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+const field = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
 
 /** The fewest pairs a profile must repeat: consistency is measured on them. */
 export const MIN_REPEATS = 4;
@@ -27,7 +28,14 @@ function profileRuleProblems(doc: ParsedDocument): Problem[] {
     if (typeof value !== 'string') return;
     const first = seen.get(value);
     if (first) {
-      problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), message: `duplicate id "${safeLine(value)}"`, expected: `an id used once in the profile (first used at ${first})`, severity: 'error' });
+      problems.push({
+        source: doc.source,
+        ...doc.locate(path),
+        path: pathText(path),
+        message: `duplicate id "${safeLine(value)}"`,
+        expected: `an id used once in the profile (first used at ${first})`,
+        severity: 'error',
+      });
     } else seen.set(value, pathText(path));
   };
   let repeats = 0;
@@ -39,7 +47,14 @@ function profileRuleProblems(doc: ParsedDocument): Problem[] {
         claim(id, [key, d, 'items', i, 'id']);
         if (typeof id === 'string' && id.endsWith(AGAIN)) {
           const path: DocPath = [key, d, 'items', i, 'id'];
-          problems.push({ source: doc.source, ...doc.locate(path), path: pathText(path), message: `the id "${safeLine(id)}" ends in "${AGAIN}"`, expected: `an id that does not end in "${AGAIN}" (that ending names a repeated pair's second showing)`, severity: 'error' });
+          problems.push({
+            source: doc.source,
+            ...doc.locate(path),
+            path: pathText(path),
+            message: `the id "${safeLine(id)}" ends in "${AGAIN}"`,
+            expected: `an id that does not end in "${AGAIN}" (that ending names a repeated pair's second showing)`,
+            severity: 'error',
+          });
         }
         if (field(item, 'repeat') === true) repeats++;
       });

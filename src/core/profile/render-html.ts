@@ -69,14 +69,23 @@ export function stripSvg(markers: readonly SvgMarker[], title: string): string {
   const top = 10 + rows * 26;
   const parts: string[] = [];
   BANDS.forEach((band, i) => {
-    parts.push(`<rect class="band${i}" x="${x(band.from).toFixed(1)}" y="${top}" width="${(x(band.to) - x(band.from)).toFixed(1)}" height="18"/>`);
-    parts.push(`<text x="${((x(band.from) + x(band.to)) / 2).toFixed(1)}" y="${top + 34}" text-anchor="middle">${band.label}</text>`);
+    parts.push(
+      `<rect class="band${i}" x="${x(band.from).toFixed(1)}" y="${top}" width="${(x(band.to) - x(band.from)).toFixed(1)}" height="18"/>`,
+    );
+    parts.push(
+      `<text x="${((x(band.from) + x(band.to)) / 2).toFixed(1)}" y="${top + 34}" text-anchor="middle">${band.label}</text>`,
+    );
   });
-  for (const t of [-100, -50, -15, 15, 50, 100]) parts.push(`<text class="tick" x="${x(t).toFixed(1)}" y="${top + 50}" text-anchor="middle">${t > 0 ? `+${t}` : t}</text>`);
+  for (const t of [-100, -50, -15, 15, 50, 100])
+    parts.push(
+      `<text class="tick" x="${x(t).toFixed(1)}" y="${top + 50}" text-anchor="middle">${t > 0 ? `+${t}` : t}</text>`,
+    );
   for (const { marker, row } of placed) {
     const cx = x(Math.max(-100, Math.min(100, marker.tendency))).toFixed(1);
     const cy = top - 12 - row * 26;
-    parts.push(`<g><title>${esc(`${marker.name}: ${fmtTendency(marker.tendency)}`)}</title><line x1="${cx}" y1="${cy}" x2="${cx}" y2="${top + 18}" stroke="currentColor"/><circle class="marker" cx="${cx}" cy="${cy}" r="10"/><text x="${cx}" y="${cy + 4}" text-anchor="middle">${esc(marker.mark)}</text></g>`);
+    parts.push(
+      `<g><title>${esc(`${marker.name}: ${fmtTendency(marker.tendency)}`)}</title><line x1="${cx}" y1="${cy}" x2="${cx}" y2="${top + 18}" stroke="currentColor"/><circle class="marker" cx="${cx}" cy="${cy}" r="10"/><text x="${cx}" y="${cy + 4}" text-anchor="middle">${esc(marker.mark)}</text></g>`,
+    );
   }
   const height = top + 60;
   return `<svg role="img" aria-labelledby="strip-title" viewBox="0 0 640 ${height}" width="640" height="${height}"><title id="strip-title">${esc(title)}</title>${parts.join('')}</svg>`;
@@ -103,7 +112,10 @@ ${body.join('\n')}
 
 const table = (head: string[], rows: string[][], numeric: number[] = []) =>
   `<table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((row) => `<tr>${row.map((cell, i) => `<td${numeric.includes(i) ? ' class="n"' : ''}>${esc(cell)}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => `<td${numeric.includes(i) ? ' class="n"' : ''}>${esc(cell)}</td>`).join('')}</tr>`,
+    )
     .join('')}</tbody></table>`;
 
 export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
@@ -111,7 +123,9 @@ export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
   const conclusive = isConclusive(r);
   const advice = overallAdvice(bank, r.label);
   const why = reasonText(r);
-  const summary = conclusive ? `${fmtTendency(r.tendency)}, ${labelText(r.label)}` : `inconclusive (${unreadTendency(r)})`;
+  const summary = conclusive
+    ? `${fmtTendency(r.tendency)}, ${labelText(r.label)}`
+    : `inconclusive (${unreadTendency(r)})`;
   return page(`Profile: ${name}`, [
     `<h1>Profile: ${esc(name)}</h1>`,
     `<p class="caveat">${esc(CAVEAT)}</p>`,
@@ -120,7 +134,10 @@ export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
     r.tendency === null
       ? '<p>No answers yet: nothing to place on the strip.</p>'
       : conclusive
-        ? stripSvg([{ tendency: r.tendency, mark: '●', name }], `Tendency of ${name} on a strip from strongly inbound (−100) to strongly outbound (+100): ${summary}`)
+        ? stripSvg(
+            [{ tendency: r.tendency, mark: '●', name }],
+            `Tendency of ${name} on a strip from strongly inbound (−100) to strongly outbound (+100): ${summary}`,
+          )
         : '<p>Inconclusive: not placed on the strip.</p>',
     '<h2>By dimension</h2>',
     `<p>${esc(DIMENSIONS_NOTE)}</p>`,
@@ -128,7 +145,14 @@ export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
       ['Dimension', 'Tendency', 'Label', 'Answered', 'Good at', 'Pair with'],
       r.dimensions.map((d) => {
         const lean = dimensionAdvice(bank, d);
-        return [d.title, fmtTendency(d.tendency), labelText(d.label), answeredText(d), lean?.goodAt ?? '', lean?.pairWith ?? ''];
+        return [
+          d.title,
+          fmtTendency(d.tendency),
+          labelText(d.label),
+          answeredText(d),
+          lean?.goodAt ?? '',
+          lean?.pairWith ?? '',
+        ];
       }),
       [1, 3],
     ),
@@ -136,11 +160,20 @@ export function renderProfileHtml(bank: ProfileBank, r: ProfileResult): string {
       ? [
           '<h2>Other sides of working style</h2>',
           `<p>${esc(STYLES_NOTE)}</p>`,
-          table(['Style', 'Left', 'Right', 'Score', 'Leans', 'Answered'], r.styles.map((s) => [s.title, s.left, s.right, fmtTendency(s.score), styleLean(s), answeredText(s)]), [3, 5]),
+          table(
+            ['Style', 'Left', 'Right', 'Score', 'Leans', 'Answered'],
+            r.styles.map((s) => [s.title, s.left, s.right, fmtTendency(s.score), styleLean(s), answeredText(s)]),
+            [3, 5],
+          ),
         ]
       : []),
     ...(advice
-      ? [`<h2>What this tendency is good at (${esc(advice.name)})</h2>`, `<p>${esc(`${advice.summary} ${advice.goodAt}`)}</p>`, '<h2>What to pair it with</h2>', `<p>${esc(advice.pairWith)}</p>`]
+      ? [
+          `<h2>What this tendency is good at (${esc(advice.name)})</h2>`,
+          `<p>${esc(`${advice.summary} ${advice.goodAt}`)}</p>`,
+          '<h2>What to pair it with</h2>',
+          `<p>${esc(advice.pairWith)}</p>`,
+        ]
       : []),
     '<h2>How this is scored</h2>',
     `<p class="muted">${esc(SCORING_NOTE)}</p>`,
@@ -155,13 +188,34 @@ export function renderTeamHtml(team: TeamResult): string {
     `<h1>Team profile: ${esc(count)}</h1>`,
     `<p class="caveat">${esc(CAVEAT)}</p>`,
     `<p><strong>Balance:</strong> ${esc(`${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of the conclusive tendencies (${BALANCE_MARK} on the strip)`)}<br><strong>Counted:</strong> ${esc(team.countSentence)}</p>`,
-    markers.length ? stripSvg(markers, `Each person's tendency on a strip from strongly inbound (−100) to strongly outbound (+100); the team's balance is ${fmtTendency(team.balance)}`) : '<p>Nobody has a conclusive profile: nothing to place on the strip.</p>',
+    markers.length
+      ? stripSvg(
+          markers,
+          `Each person's tendency on a strip from strongly inbound (−100) to strongly outbound (+100); the team's balance is ${fmtTendency(team.balance)}`,
+        )
+      : '<p>Nobody has a conclusive profile: nothing to place on the strip.</p>',
     table(
       ['#', 'Person', 'Tendency', 'Result', 'Consistency', 'Answered'],
-      team.members.map((m, i) => [memberMark(i), respondentLabel(m), memberTendency(m), isConclusive(m) ? labelText(m.label) : memberLabel(m), consistencyCell(m), fmtConfidence(m.confidence)]),
+      team.members.map((m, i) => [
+        memberMark(i),
+        respondentLabel(m),
+        memberTendency(m),
+        isConclusive(m) ? labelText(m.label) : memberLabel(m),
+        consistencyCell(m),
+        fmtConfidence(m.confidence),
+      ]),
       [2, 4, 5],
     ),
-    ...(team.capacity ? ['<h2>Capacity gaps by accountable owner</h2>', table(['Owner', 'Σ weight × capacity shortfall'], Object.entries(team.capacity.byOwner).map(([owner, v]) => [owner, fmtWeight(v)]), [1])] : []),
+    ...(team.capacity
+      ? [
+          '<h2>Capacity gaps by accountable owner</h2>',
+          table(
+            ['Owner', 'Σ weight × capacity shortfall'],
+            Object.entries(team.capacity.byOwner).map(([owner, v]) => [owner, fmtWeight(v)]),
+            [1],
+          ),
+        ]
+      : []),
     '<h2>The next hire</h2>',
     `<p>${esc(team.sentence)}</p>`,
   ]);

@@ -19,7 +19,12 @@ export function profileJson(r: ProfileResult) {
     tendency: round(r.tendency, 1),
     label: r.label,
     confidence: r.confidence,
-    dimensions: r.dimensions.map((d) => ({ id: d.id, tendency: round(d.tendency, 1), label: d.label, answered: d.answered })),
+    dimensions: r.dimensions.map((d) => ({
+      id: d.id,
+      tendency: round(d.tendency, 1),
+      label: d.label,
+      answered: d.answered,
+    })),
     rater: r.rater,
     answered: r.answered,
     items: r.items,
@@ -28,7 +33,14 @@ export function profileJson(r: ProfileResult) {
     inconclusive: !isConclusive(r),
     reason: reasonSentence(r) ?? null,
     reasons: r.reasons.map((reason) => reason.code),
-    styles: r.styles.map((s) => ({ id: s.id, left: s.left, right: s.right, score: round(s.score, 1), leans: s.leans, answered: s.answered })),
+    styles: r.styles.map((s) => ({
+      id: s.id,
+      left: s.left,
+      right: s.right,
+      score: round(s.score, 1),
+      leans: s.leans,
+      answered: s.answered,
+    })),
     caution: CAVEAT,
   };
 }
@@ -41,7 +53,9 @@ export function renderTeamJson(team: TeamResult): string {
   const capacity = team.capacity && {
     pm: round(team.capacity.pm, 2),
     pmm: round(team.capacity.pmm, 2),
-    byOwner: Object.fromEntries(Object.entries(team.capacity.byOwner).map(([owner, value]) => [owner, round(value, 2)])),
+    byOwner: Object.fromEntries(
+      Object.entries(team.capacity.byOwner).map(([owner, value]) => [owner, round(value, 2)]),
+    ),
   };
   return safeJson({
     schemaVersion: 2,

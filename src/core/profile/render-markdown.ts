@@ -43,20 +43,33 @@ export function renderProfileMarkdown(bank: ProfileBank, r: ProfileResult): stri
     `# Profile: ${mdText(respondentLabel(r))}`,
     `> **${mdText(CAVEAT)}**`,
     [
-      conclusive ? `- **Tendency:** ${fmtTendency(r.tendency)} (${labelText(r.label)})` : `- **Tendency:** inconclusive (${unreadTendency(r)})`,
+      conclusive
+        ? `- **Tendency:** ${fmtTendency(r.tendency)} (${labelText(r.label)})`
+        : `- **Tendency:** inconclusive (${unreadTendency(r)})`,
       `- **Consistency:** ${mdText(consistencyText(r))}`,
       `- **Answered:** ${answeredTotalText(r)}`,
       `- **Profile:** ${mdText(bank.title)} (\`${bank.id}\` v${bank.version}), ${mdText(raterText(r))}`,
     ].join('\n'),
     ...(why ? [`**${mdText(why)}**`] : []),
-    r.tendency === null ? 'No answers yet: nothing to place on the strip.' : conclusive ? fence(textStrip([{ tendency: r.tendency, mark: '●' }], 61, '')) : 'Inconclusive: not placed on the strip.',
+    r.tendency === null
+      ? 'No answers yet: nothing to place on the strip.'
+      : conclusive
+        ? fence(textStrip([{ tendency: r.tendency, mark: '●' }], 61, ''))
+        : 'Inconclusive: not placed on the strip.',
     '## By dimension',
     mdText(DIMENSIONS_NOTE),
     mdTable(
       ['Dimension', 'Tendency', 'Label', 'Answered', 'Good at', 'Pair with'],
       r.dimensions.map((d) => {
         const lean = dimensionAdvice(bank, d);
-        return [mdCell(d.title), fmtTendency(d.tendency), labelText(d.label), answeredText(d), lean ? mdCell(lean.goodAt) : '', lean ? mdCell(lean.pairWith) : ''];
+        return [
+          mdCell(d.title),
+          fmtTendency(d.tendency),
+          labelText(d.label),
+          answeredText(d),
+          lean ? mdCell(lean.goodAt) : '',
+          lean ? mdCell(lean.pairWith) : '',
+        ];
       }),
       ['left', 'right', 'left', 'right', 'left', 'left'],
     ),
@@ -66,12 +79,26 @@ export function renderProfileMarkdown(bank: ProfileBank, r: ProfileResult): stri
           mdText(STYLES_NOTE),
           mdTable(
             ['Style', 'Left', 'Right', 'Score', 'Leans', 'Answered'],
-            r.styles.map((s) => [mdCell(s.title), mdCell(s.left), mdCell(s.right), fmtTendency(s.score), mdCell(styleLean(s)), answeredText(s)]),
+            r.styles.map((s) => [
+              mdCell(s.title),
+              mdCell(s.left),
+              mdCell(s.right),
+              fmtTendency(s.score),
+              mdCell(styleLean(s)),
+              answeredText(s),
+            ]),
             ['left', 'left', 'left', 'right', 'left', 'right'],
           ),
         ]
       : []),
-    ...(advice ? [`## What this tendency is good at (${mdText(advice.name)})`, `${mdText(advice.summary)} ${mdText(advice.goodAt)}`, '## What to pair it with', mdText(advice.pairWith)] : []),
+    ...(advice
+      ? [
+          `## What this tendency is good at (${mdText(advice.name)})`,
+          `${mdText(advice.summary)} ${mdText(advice.goodAt)}`,
+          '## What to pair it with',
+          mdText(advice.pairWith),
+        ]
+      : []),
     '## How this is scored',
     mdText(SCORING_NOTE),
   ];
@@ -83,15 +110,35 @@ export function renderTeamMarkdown(team: TeamResult): string {
   const blocks = [
     `# Team profile: ${team.members.length} ${team.members.length === 1 ? 'person' : 'people'}`,
     `> **${mdText(CAVEAT)}**`,
-    [`- **Balance:** ${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of the conclusive tendencies (${BALANCE_MARK} on the strip)`, `- **Counted:** ${mdText(team.countSentence)}`].join('\n'),
-    placed.length ? fence(textStrip(placed, 61, '')) : 'Nobody has a conclusive profile: nothing to place on the strip.',
+    [
+      `- **Balance:** ${fmtTendency(team.balance)} (${labelText(team.label)}), the mean of the conclusive tendencies (${BALANCE_MARK} on the strip)`,
+      `- **Counted:** ${mdText(team.countSentence)}`,
+    ].join('\n'),
+    placed.length
+      ? fence(textStrip(placed, 61, ''))
+      : 'Nobody has a conclusive profile: nothing to place on the strip.',
     mdTable(
       ['#', 'Person', 'Tendency', 'Result', 'Consistency', 'Answered'],
-      team.members.map((m, i) => [memberMark(i), mdCell(respondentLabel(m)), memberTendency(m), mdCell(isConclusive(m) ? labelText(m.label) : memberLabel(m)), consistencyCell(m), fmtConfidence(m.confidence)]),
+      team.members.map((m, i) => [
+        memberMark(i),
+        mdCell(respondentLabel(m)),
+        memberTendency(m),
+        mdCell(isConclusive(m) ? labelText(m.label) : memberLabel(m)),
+        consistencyCell(m),
+        fmtConfidence(m.confidence),
+      ]),
       ['right', 'left', 'right', 'left', 'right', 'right'],
     ),
     ...(team.capacity
-      ? ['## Capacity gaps by accountable owner', 'Σ weight × max(0, target − capacity) over each owner\'s responsibilities in the diagnosis.', mdTable(['Owner', 'Capacity gaps'], Object.entries(team.capacity.byOwner).map(([owner, value]) => [mdCell(owner), fmtWeight(value)]), ['left', 'right'])]
+      ? [
+          '## Capacity gaps by accountable owner',
+          "Σ weight × max(0, target − capacity) over each owner's responsibilities in the diagnosis.",
+          mdTable(
+            ['Owner', 'Capacity gaps'],
+            Object.entries(team.capacity.byOwner).map(([owner, value]) => [mdCell(owner), fmtWeight(value)]),
+            ['left', 'right'],
+          ),
+        ]
       : []),
     '## The next hire',
     mdText(team.sentence),

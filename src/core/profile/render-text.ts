@@ -58,7 +58,12 @@ function dimensionLines(c: Colors, bank: ProfileBank, result: ProfileResult): st
     return [
       `  ${padEnd(d.title, TITLE_WIDTH)} ${miniStrip(d.tendency, 15)} ${fmtTendency(d.tendency).padStart(6)}  ${labelText(d.label)}`,
       ...wrap(`${answeredText(d)}.`, WIDTH, '      ', '      ').map((l) => c.dim(l)),
-      ...(advice ? [...wrap(`Good at: ${advice.goodAt}`, WIDTH, '        ', '      '), ...wrap(`Pair with: ${advice.pairWith}`, WIDTH, '        ', '      ')] : []),
+      ...(advice
+        ? [
+            ...wrap(`Good at: ${advice.goodAt}`, WIDTH, '        ', '      '),
+            ...wrap(`Pair with: ${advice.pairWith}`, WIDTH, '        ', '      '),
+          ]
+        : []),
     ];
   });
 }
@@ -66,7 +71,9 @@ function dimensionLines(c: Colors, bank: ProfileBank, result: ProfileResult): st
 function styleLines(c: Colors, result: ProfileResult): string[] {
   return result.styles.flatMap((s) => [
     `  ${padEnd(s.title, TITLE_WIDTH)} ${miniStrip(s.score, 15)} ${fmtTendency(s.score).padStart(6)}  ${styleLean(s)}`,
-    ...wrap(`${s.left} (left) or ${s.right} (right); ${answeredText(s)}.`, WIDTH, '      ', '      ').map((l) => c.dim(l)),
+    ...wrap(`${s.left} (left) or ${s.right} (right); ${answeredText(s)}.`, WIDTH, '      ', '      ').map((l) =>
+      c.dim(l),
+    ),
   ]);
 }
 
@@ -77,22 +84,41 @@ export function renderProfileTerminal(bank: ProfileBank, result: ProfileResult, 
   const why = reasonText(result);
   const lines = [
     c.bold(`PROFILE · ${safeLine(respondentLabel(result))}`),
-    ...wrap(`${bank.title} (${bank.id} v${bank.version}); ${raterText(result)}`, WIDTH, '  ', '  ').map((l) => c.dim(l)),
+    ...wrap(`${bank.title} (${bank.id} v${bank.version}); ${raterText(result)}`, WIDTH, '  ', '  ').map((l) =>
+      c.dim(l),
+    ),
     '',
     ...paragraph(CAVEAT),
     '',
-    conclusive ? `  Tendency     ${c.bold(fmtTendency(result.tendency))}  ${c.bold(labelText(result.label))}` : `  Tendency     ${c.bold('inconclusive')}  (${unreadTendency(result)})`,
+    conclusive
+      ? `  Tendency     ${c.bold(fmtTendency(result.tendency))}  ${c.bold(labelText(result.label))}`
+      : `  Tendency     ${c.bold('inconclusive')}  (${unreadTendency(result)})`,
     ...field('Consistency', consistencyText(result)),
     ...field('Answered', answeredTotalText(result)),
     ...(why ? ['', ...paragraph(why)] : []),
     '',
-    ...(result.tendency === null ? ['  (no answers yet: nothing to place on the strip)'] : conclusive ? textStrip([{ tendency: result.tendency, mark: '●' }]) : ['  (inconclusive: not placed on the strip)']),
+    ...(result.tendency === null
+      ? ['  (no answers yet: nothing to place on the strip)']
+      : conclusive
+        ? textStrip([{ tendency: result.tendency, mark: '●' }])
+        : ['  (inconclusive: not placed on the strip)']),
     ...heading(c, 'BY DIMENSION'),
     ...paragraph(DIMENSIONS_NOTE).map((l) => c.dim(l)),
     ...dimensionLines(c, bank, result),
-    ...(result.styles.length ? [...heading(c, 'OTHER SIDES OF WORKING STYLE'), ...paragraph(STYLES_NOTE).map((l) => c.dim(l)), ...styleLines(c, result)] : []),
+    ...(result.styles.length
+      ? [
+          ...heading(c, 'OTHER SIDES OF WORKING STYLE'),
+          ...paragraph(STYLES_NOTE).map((l) => c.dim(l)),
+          ...styleLines(c, result),
+        ]
+      : []),
     ...(advice
-      ? [...heading(c, `WHAT THIS TENDENCY IS GOOD AT (${advice.name.toUpperCase()})`), ...paragraph(`${advice.summary} ${advice.goodAt}`), ...heading(c, 'WHAT TO PAIR IT WITH'), ...paragraph(advice.pairWith)]
+      ? [
+          ...heading(c, `WHAT THIS TENDENCY IS GOOD AT (${advice.name.toUpperCase()})`),
+          ...paragraph(`${advice.summary} ${advice.goodAt}`),
+          ...heading(c, 'WHAT TO PAIR IT WITH'),
+          ...paragraph(advice.pairWith),
+        ]
       : []),
     ...heading(c, 'HOW THIS IS SCORED'),
     ...paragraph(SCORING_NOTE).map((l) => c.dim(l)),
@@ -116,13 +142,19 @@ export function renderTeamTerminal(team: TeamResult, color: boolean): string {
     `  ${' '.repeat(2)}  ${padEnd('', 24)} ${'tendency'.padStart(8)}  ${padEnd('result', 17)} ${'consistency'.padStart(11)} ${'answered'.padStart(8)}`.trimEnd(),
     ...team.members.flatMap((m, i) => [
       `  ${memberMark(i).padStart(2)}  ${padEnd(respondentLabel(m), 24)} ${memberTendency(m).padStart(8)}  ${padEnd(isConclusive(m) ? labelText(m.label) : 'inconclusive', 17)} ${consistencyCell(m).padStart(11)} ${fmtConfidence(m.confidence).padStart(8)}`,
-      ...(isConclusive(m) ? [] : wrap(`left out: ${shortReason(m)}`, WIDTH, '        ', '        ').map((l) => c.dim(l))),
+      ...(isConclusive(m)
+        ? []
+        : wrap(`left out: ${shortReason(m)}`, WIDTH, '        ', '        ').map((l) => c.dim(l))),
     ]),
     ...(team.capacity
       ? [
           ...heading(c, 'CAPACITY GAPS BY ACCOUNTABLE OWNER'),
-          ...paragraph('Σ weight × max(0, target − capacity) over each owner\'s responsibilities in the diagnosis.').map((l) => c.dim(l)),
-          ...Object.entries(team.capacity.byOwner).map(([owner, value]) => `  ${padEnd(owner, 10)} ${fmtWeight(value).padStart(8)}`),
+          ...paragraph("Σ weight × max(0, target − capacity) over each owner's responsibilities in the diagnosis.").map(
+            (l) => c.dim(l),
+          ),
+          ...Object.entries(team.capacity.byOwner).map(
+            ([owner, value]) => `  ${padEnd(owner, 10)} ${fmtWeight(value).padStart(8)}`,
+          ),
         ]
       : []),
     ...heading(c, 'THE NEXT HIRE'),

@@ -13,19 +13,31 @@ const CHOICE_EXPECTED = 'a or b, the statement picked (or nothing, for not answe
 /** Who filled in the answers: the person themselves, or an interviewer on the guide's scoring sheet. */
 export const RATERS = ['self', 'interviewer'] as const;
 
-const texts = (what: string, min: number) => z.array(text(), { error: `a list of ${what}` }).check(z.minLength(min, { error: `at least ${min} ${what}` }));
+const texts = (what: string, min: number) =>
+  z.array(text(), { error: `a list of ${what}` }).check(z.minLength(min, { error: `at least ${min} ${what}` }));
 const letter = (what: string) => z.enum(CHOICES, { error: `a or b: the statement that is the ${what} one` });
 
 /** Built on first use: only `profile` commands need them, and zod takes milliseconds to build each. */
 function buildProfileSchemas() {
-  const tendency = z.strictObject({ name: text(), summary: text(), 'good-at': text(), 'pair-with': text() }, { error: 'a tendency: { name, summary, good-at, pair-with }' });
-  const lean = z.strictObject({ 'good-at': text(), 'pair-with': text() }, { error: 'a mapping: { good-at, pair-with }' });
-  const repeat = z.optional(z.boolean({ error: 'true or false: whether the pair comes back later the other way round' }));
+  const tendency = z.strictObject(
+    { name: text(), summary: text(), 'good-at': text(), 'pair-with': text() },
+    { error: 'a tendency: { name, summary, good-at, pair-with }' },
+  );
+  const lean = z.strictObject(
+    { 'good-at': text(), 'pair-with': text() },
+    { error: 'a mapping: { good-at, pair-with }' },
+  );
+  const repeat = z.optional(
+    z.boolean({ error: 'true or false: whether the pair comes back later the other way round' }),
+  );
   const item = z.strictObject(
     { id: id(), prompt: text(), a: text(), b: text(), outbound: letter('outbound'), repeat },
     { error: 'an item: { id, prompt, a, b, outbound: a or b, repeat }' },
   );
-  const styleItem = z.strictObject({ id: id(), prompt: text(), a: text(), b: text(), right: letter('right-hand'), repeat }, { error: 'an item: { id, prompt, a, b, right: a or b, repeat }' });
+  const styleItem = z.strictObject(
+    { id: id(), prompt: text(), a: text(), b: text(), right: letter('right-hand'), repeat },
+    { error: 'an item: { id, prompt, a, b, right: a or b, repeat }' },
+  );
   const pole = z.strictObject({ name: text(), summary: text() }, { error: 'a pole: { name, summary }' });
   const interview = z.strictObject({
     questions: texts('behavioural questions', 2),
@@ -59,7 +71,9 @@ function buildProfileSchemas() {
       title: text(),
       description: z.optional(text()),
       tendencies: z.strictObject({ inbound: tendency, outbound: tendency, balanced: tendency }),
-      dimensions: z.array(dimension, { error: 'a list of dimensions' }).check(z.minLength(1, { error: 'at least one dimension' })),
+      dimensions: z
+        .array(dimension, { error: 'a list of dimensions' })
+        .check(z.minLength(1, { error: 'at least one dimension' })),
       styles: z.optional(z.array(style, { error: 'a list of styles' })),
       sources: z.optional(texts('sources', 1)),
     },
@@ -84,7 +98,13 @@ function buildAnswersSchema() {
     {
       $schema: z.optional(z.string()),
       profile: z.optional(z.nullable(z.string({ error: 'a profile id' }))),
-      rater: z.optional(z.nullable(z.enum(RATERS, { error: 'self (the person answered) or interviewer (an interviewer filled in the scoring sheet)' }))),
+      rater: z.optional(
+        z.nullable(
+          z.enum(RATERS, {
+            error: 'self (the person answered) or interviewer (an interviewer filled in the scoring sheet)',
+          }),
+        ),
+      ),
       respondent: z.optional(z.nullable(z.strictObject({ name: z.optional(z.nullable(z.string({ error: 'text' }))) }))),
       answers: z.nullable(z.record(z.string(), choice, { error: 'a mapping of question ids to a or b' })),
     },

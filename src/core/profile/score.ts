@@ -144,7 +144,10 @@ function pairScores(bank: ProfileBank, rater: Rater, answers: ReadonlyMap<string
   return new Map([...sums].map(([id, { sum, n }]) => [id, sum / n]));
 }
 
-function groupScore(group: Pick<Group, 'pairs'>, scores: ReadonlyMap<string, number>): { score: number | null; answered: number; items: number } {
+function groupScore(
+  group: Pick<Group, 'pairs'>,
+  scores: ReadonlyMap<string, number>,
+): { score: number | null; answered: number; items: number } {
   let sum = 0;
   let answered = 0;
   for (const pair of group.pairs) {
@@ -168,12 +171,20 @@ function consistency(bank: ProfileBank, answers: ReadonlyMap<string, Choice>): C
     if (first === second) same++;
   }
   const needed = Math.max(1, Math.ceil(repeats.length / 2));
-  return { value: compared >= needed ? consistencyOf(same, compared) : null, repeated: repeats.length, compared, same, needed };
+  return {
+    value: compared >= needed ? consistencyOf(same, compared) : null,
+    repeated: repeats.length,
+    compared,
+    same,
+    needed,
+  };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function reasonsFor(r: Pick<ProfileResult, 'answered' | 'items' | 'answeredNeeded' | 'consistency' | 'firstShown'>): Reason[] {
+function reasonsFor(
+  r: Pick<ProfileResult, 'answered' | 'items' | 'answeredNeeded' | 'consistency' | 'firstShown'>,
+): Reason[] {
   const reasons: Reason[] = [];
   if (r.answered < r.answeredNeeded) {
     reasons.push({
@@ -185,7 +196,11 @@ function reasonsFor(r: Pick<ProfileResult, 'answered' | 'items' | 'answeredNeede
   const c = r.consistency;
   if (c === null) return reasons;
   if (c.repeated === 0) {
-    reasons.push({ code: 'consistency-not-measured', text: 'this profile repeats no pair, so the consistency of the answers cannot be measured', short: 'no consistency measure' });
+    reasons.push({
+      code: 'consistency-not-measured',
+      text: 'this profile repeats no pair, so the consistency of the answers cannot be measured',
+      short: 'no consistency measure',
+    });
   } else if (c.value === null) {
     reasons.push({
       code: 'consistency-not-measured',
@@ -210,7 +225,11 @@ function reasonsFor(r: Pick<ProfileResult, 'answered' | 'items' | 'answeredNeede
 }
 
 /** One person's profile from their answers (question id → a or b; an absent id is unanswered). */
-export function scoreProfile(bank: ProfileBank, answers: ReadonlyMap<string, Choice>, respondent: { name?: string | null; rater?: Rater } = {}): ProfileResult {
+export function scoreProfile(
+  bank: ProfileBank,
+  answers: ReadonlyMap<string, Choice>,
+  respondent: { name?: string | null; rater?: Rater } = {},
+): ProfileResult {
   const rater = respondent.rater ?? 'self';
   const asked = questions(bank, rater);
   const scores = pairScores(bank, rater, answers);
@@ -233,7 +252,12 @@ export function scoreProfile(bank: ProfileBank, answers: ReadonlyMap<string, Cho
     firstShown: { picked, answered },
   };
   const reasons = reasonsFor(base);
-  if (reasons.length === 0 && overall.score === null) reasons.push({ code: 'too-few-answers', text: 'none of the inbound and outbound pairs is answered', short: 'no pairs answered' });
+  if (reasons.length === 0 && overall.score === null)
+    reasons.push({
+      code: 'too-few-answers',
+      text: 'none of the inbound and outbound pairs is answered',
+      short: 'no pairs answered',
+    });
   const conclusive = reasons.length === 0;
   const label = (tendency: number | null) => (tendency === null ? null : conclusive ? labelOf(tendency) : INCONCLUSIVE);
   const styles = all
@@ -241,8 +265,18 @@ export function scoreProfile(bank: ProfileBank, answers: ReadonlyMap<string, Cho
     .map((g): StyleResult => {
       const s = groupScore(g, scores);
       const style = bank.styles!.find((st) => st.id === g.id)!;
-      const leans = s.score === null ? null : s.score < -15 ? style.left.name : s.score > 15 ? style.right.name : 'neither';
-      return { id: g.id, title: g.title, left: style.left.name, right: style.right.name, score: s.score, leans, answered: s.answered, items: s.items };
+      const leans =
+        s.score === null ? null : s.score < -15 ? style.left.name : s.score > 15 ? style.right.name : 'neither';
+      return {
+        id: g.id,
+        title: g.title,
+        left: style.left.name,
+        right: style.right.name,
+        score: s.score,
+        leans,
+        answered: s.answered,
+        items: s.items,
+      };
     });
   return {
     profile: { id: bank.id, version: bank.version },
@@ -255,7 +289,14 @@ export function scoreProfile(bank: ProfileBank, answers: ReadonlyMap<string, Cho
     reasons,
     dimensions: tendencyGroups.map((g) => {
       const s = groupScore(g, scores);
-      return { id: g.id, title: g.title, tendency: s.score, label: label(s.score), answered: s.answered, items: s.items };
+      return {
+        id: g.id,
+        title: g.title,
+        tendency: s.score,
+        label: label(s.score),
+        answered: s.answered,
+        items: s.items,
+      };
     }),
     styles,
   };

@@ -47,12 +47,28 @@ export interface Question {
 function build(bank: ProfileBank) {
   const dimensions: Group[] = bank.dimensions.map((d) => {
     const group: Group = { kind: 'tendency', id: d.id, title: d.title, pairs: [] };
-    group.pairs = d.items.map((item) => ({ id: item.id, prompt: item.prompt, a: item.a, b: item.b, right: item.outbound, repeat: item.repeat === true, group }));
+    group.pairs = d.items.map((item) => ({
+      id: item.id,
+      prompt: item.prompt,
+      a: item.a,
+      b: item.b,
+      right: item.outbound,
+      repeat: item.repeat === true,
+      group,
+    }));
     return group;
   });
   const styles: Group[] = (bank.styles ?? []).map((s) => {
     const group: Group = { kind: 'style', id: s.id, title: s.title, pairs: [] };
-    group.pairs = s.items.map((item) => ({ id: item.id, prompt: item.prompt, a: item.a, b: item.b, right: item.right, repeat: item.repeat === true, group }));
+    group.pairs = s.items.map((item) => ({
+      id: item.id,
+      prompt: item.prompt,
+      a: item.a,
+      b: item.b,
+      right: item.right,
+      repeat: item.repeat === true,
+      group,
+    }));
     return group;
   });
   // The styles spread among the dimensions: with 6 dimensions and 3 styles, one after every second dimension.
@@ -66,12 +82,17 @@ function build(bank: ProfileBank) {
   while (placed < styles.length) order.push(styles[placed++]!);
   const first: Pair[] = [];
   const rounds = Math.max(...order.map((g) => g.pairs.length));
-  for (let round = 0; round < rounds; round++) for (const group of order) if (group.pairs[round]) first.push(group.pairs[round]!);
+  for (let round = 0; round < rounds; round++)
+    for (const group of order) if (group.pairs[round]) first.push(group.pairs[round]!);
   const self: Question[] = [
     ...first.map((pair): Question => ({ key: pair.id, pair, shown: ['a', 'b'], again: false })),
-    ...first.filter((pair) => pair.repeat).map((pair): Question => ({ key: `${pair.id}${AGAIN}`, pair, shown: ['b', 'a'], again: true })),
+    ...first
+      .filter((pair) => pair.repeat)
+      .map((pair): Question => ({ key: `${pair.id}${AGAIN}`, pair, shown: ['b', 'a'], again: true })),
   ];
-  const interviewer = dimensions.flatMap((d) => d.pairs.map((pair): Question => ({ key: pair.id, pair, shown: ['a', 'b'], again: false })));
+  const interviewer = dimensions.flatMap((d) =>
+    d.pairs.map((pair): Question => ({ key: pair.id, pair, shown: ['a', 'b'], again: false })),
+  );
   return { groups: [...dimensions, ...styles], self, interviewer };
 }
 

@@ -26,12 +26,24 @@ function commentLines(q: Question, number: number, heading: string | undefined):
  * The YAML of a profile answers file: `profile`, `rater` (on an interviewer's sheet), `respondent`,
  * then every question in the order asked (an unanswered one has an empty value). `header` lines go on top.
  */
-export function serializeProfileAnswers(bank: ProfileBank, draft: { name: string | null; answers: ReadonlyMap<string, Choice> }, header: string[], options: SerializeOptions = {}): string {
+export function serializeProfileAnswers(
+  bank: ProfileBank,
+  draft: { name: string | null; answers: ReadonlyMap<string, Choice> },
+  header: string[],
+  options: SerializeOptions = {},
+): string {
   const rater = options.rater ?? 'self';
-  const asked = questions(bank, rater).filter((q) => options.dimensions === undefined || options.dimensions.includes(q.pair.group.id));
+  const asked = questions(bank, rater).filter(
+    (q) => options.dimensions === undefined || options.dimensions.includes(q.pair.group.id),
+  );
   const answers: Record<string, Choice | null> = {};
   for (const q of asked) answers[q.key] = draft.answers.get(q.key) ?? null;
-  const doc = new Document({ profile: bank.id, ...(rater === 'interviewer' ? { rater } : {}), respondent: { name: draft.name }, answers });
+  const doc = new Document({
+    profile: bank.id,
+    ...(rater === 'interviewer' ? { rater } : {}),
+    respondent: { name: draft.name },
+    answers,
+  });
   if (header.length) doc.commentBefore = header.map((line) => ` ${safeLine(line)}`).join('\n');
   const items = doc.get('answers');
   if (isMap(items)) {
@@ -41,7 +53,8 @@ export function serializeProfileAnswers(bank: ProfileBank, draft: { name: string
       if (!entry || !isScalar(pair.key)) continue;
       const { q, i } = entry;
       const group = q.pair.group;
-      const heading = rater === 'interviewer' && group.pairs[0] === q.pair ? `── ${group.title} (${group.id})` : undefined;
+      const heading =
+        rater === 'interviewer' && group.pairs[0] === q.pair ? `── ${group.title} (${group.id})` : undefined;
       pair.key.commentBefore = commentLines(q, i + 1, heading)
         .map((line) => ` ${safeLine(line)}`)
         .join('\n');

@@ -20,7 +20,10 @@ export function stripRule(cells: number): string {
 }
 
 /** Each marker's cell and row (0 nearest the rule): a marker keeps one free cell on each side, so two never touch. */
-export function placeMarkers<M extends StripMarker>(markers: readonly M[], cells: number): { marker: M; cell: number; row: number }[] {
+export function placeMarkers<M extends StripMarker>(
+  markers: readonly M[],
+  cells: number,
+): { marker: M; cell: number; row: number }[] {
   const taken: Set<number>[] = [];
   return markers.map((marker) => {
     const cell = stripCell(marker.tendency, cells);
@@ -45,7 +48,12 @@ export function textStrip(markers: readonly StripMarker[], cells = 61, indent = 
     for (let i = 0; i < text.length; i++) scale[start + i] = text[i]!;
   }
   const ends = `strongly inbound${' '.repeat(Math.max(1, cells - 33))}strongly outbound`;
-  return [...rows.reverse().map((r) => indent + r.join('').trimEnd()), indent + stripRule(cells), indent + scale.join('').trimEnd(), indent + ends];
+  return [
+    ...rows.reverse().map((r) => indent + r.join('').trimEnd()),
+    indent + stripRule(cells),
+    indent + scale.join('').trimEnd(),
+    indent + ends,
+  ];
 }
 
 /** A short strip for one dimension: the rule with the marker on it (`·` on the middle when there is no tendency). */

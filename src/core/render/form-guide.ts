@@ -14,13 +14,22 @@ import { mdText } from './markdown-escape.js';
 /** A block to copy as it is: a fence longer than any run of backticks inside it. */
 function verbatim(lines: readonly string[]): string[] {
   // safeLine: a bank's text holds no line break or control character that would end the block early.
-  const longest = Math.max(2, ...lines.map((line) => Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length))));
+  const longest = Math.max(
+    2,
+    ...lines.map((line) => Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length))),
+  );
   const fence = '`'.repeat(longest + 1);
   return [`${fence}text`, ...lines.map(safeLine), fence];
 }
 
 /** One question: its title to paste, what kind of question it is, and its choices. */
-function question(title: string, field: ChoiceField | 'text', bank: Bank, required: boolean, description?: string): string[] {
+function question(
+  title: string,
+  field: ChoiceField | 'text',
+  bank: Bank,
+  required: boolean,
+  description?: string,
+): string[] {
   const kind = field === 'text' ? 'Short answer (text)' : 'Multiple choice, one answer';
   const lines = ['Title:', '', ...verbatim([title]), '', `${kind}${required ? ', required' : ', optional'}.`, ''];
   if (description !== undefined) lines.push(`Description: ${mdText(description)}`, '');
@@ -32,7 +41,10 @@ function scales(bank: Bank): string[] {
   const lines: string[] = [];
   for (const axis of ['capability', 'capacity', 'delivery'] as const) {
     lines.push(`### ${axis[0]!.toUpperCase()}${axis.slice(1)}`, '');
-    for (const level of ['1', '2', '3', '4', '5'] as const) lines.push(`- ${mdText(`${level} - ${bank.scales[axis][level].label}`)}: ${mdText(bank.scales[axis][level].description)}`);
+    for (const level of ['1', '2', '3', '4', '5'] as const)
+      lines.push(
+        `- ${mdText(`${level} - ${bank.scales[axis][level].label}`)}: ${mdText(bank.scales[axis][level].description)}`,
+      );
     lines.push('');
   }
   return lines;
@@ -41,12 +53,24 @@ function scales(bank: Bank): string[] {
 const CHOICE_FIELDS: readonly AnswerField[] = ['owner', 'capability', 'capacity', 'delivery'];
 
 function itemQuestions(item: BankItem, bank: Bank): string[] {
-  const heading = item.kind === 'interlock' ? `${item.title} (what ${item.from.toUpperCase()} owes ${item.to.toUpperCase()})` : item.title;
+  const heading =
+    item.kind === 'interlock'
+      ? `${item.title} (what ${item.from.toUpperCase()} owes ${item.to.toUpperCase()})`
+      : item.title;
   const lines = [`### ${mdText(heading)}`, '', mdText(item.question), ''];
   for (const field of fieldsOf(item.kind)) {
     const choice = CHOICE_FIELDS.includes(field) ? (field as ChoiceField) : 'text';
-    const description = field === 'evidence' && item.evidence !== undefined ? item.evidence : field === fieldsOf(item.kind)[0] ? item.question : undefined;
-    lines.push(`#### ${mdText(`${item.id}.${field}`)}`, '', ...question(formQuestion(item, field), choice, bank, false, description));
+    const description =
+      field === 'evidence' && item.evidence !== undefined
+        ? item.evidence
+        : field === fieldsOf(item.kind)[0]
+          ? item.question
+          : undefined;
+    lines.push(
+      `#### ${mdText(`${item.id}.${field}`)}`,
+      '',
+      ...question(formQuestion(item, field), choice, bank, false, description),
+    );
   }
   return lines;
 }
@@ -63,7 +87,7 @@ export function renderFormGuide(bank: Bank, items: readonly BankItem[], scope: {
     '## How to build the form',
     '',
     '1. Create a form in your form tool (Google Forms, Microsoft Forms, Typeform or SurveyMonkey) and add the questions below in order.',
-    '2. Paste each question\'s **title exactly as shown**, with the tag in square brackets at its end (such as `[pricing.owner]`): the tag is how `pm-diag` finds the column in the export, so the words before it may be changed, the tag may not.',
+    "2. Paste each question's **title exactly as shown**, with the tag in square brackets at its end (such as `[pricing.owner]`): the tag is how `pm-diag` finds the column in the export, so the words before it may be changed, the tag may not.",
     '3. Make each question with choices a single-answer question (Google Forms: *Multiple choice*; Microsoft Forms: *Choice*) and paste its choices, one per line, exactly as listed. `pm-diag` reads these labels (and also the bare codes, such as `4` or `pmm`), ignoring case and spaces.',
     '4. Keep evidence and notes optional. Leave a question unanswered rather than guessing: an empty answer is read as "not answered yet".',
     '5. Send the form. When the answers are in, export them:',
@@ -81,7 +105,7 @@ export function renderFormGuide(bank: Bank, items: readonly BankItem[], scope: {
     '',
     '## The scales',
     '',
-    'Put these in the form\'s description, or in each section\'s, so that everyone reads the levels the same way: choose the highest level whose every statement is true.',
+    "Put these in the form's description, or in each section's, so that everyone reads the levels the same way: choose the highest level whose every statement is true.",
     '',
     ...scales(bank),
     '## About the respondent',
@@ -89,7 +113,16 @@ export function renderFormGuide(bank: Bank, items: readonly BankItem[], scope: {
     ...question(metaQuestion('respondent'), 'text', bank, true),
     ...question(metaQuestion('role'), 'role', bank, true),
   ];
-  if (stages.length > 0) lines.push(...question(metaQuestion('stage'), 'stage', bank, false, 'Leave it out when the facilitator sets the stage for everyone (pm-diag report --stage).'));
+  if (stages.length > 0)
+    lines.push(
+      ...question(
+        metaQuestion('stage'),
+        'stage',
+        bank,
+        false,
+        'Leave it out when the facilitator sets the stage for everyone (pm-diag report --stage).',
+      ),
+    );
   for (const area of bank.areas) {
     const inArea = items.filter((i) => i.kind === 'responsibility' && i.area.id === area.id);
     if (inArea.length === 0) continue;

@@ -45,12 +45,17 @@ export function extensionOf(path: string): string | undefined {
 export function formatOfPath(path: string): Format | undefined {
   const extension = extensionOf(path);
   if (extension === undefined) return undefined;
-  for (const [format, { extensions }] of Object.entries(FORMATS)) if ((extensions as readonly string[]).includes(extension)) return format as Format;
+  for (const [format, { extensions }] of Object.entries(FORMATS))
+    if ((extensions as readonly string[]).includes(extension)) return format as Format;
   return undefined;
 }
 
 /** `--format`, else the format `--out`'s extension names, else the output's default. */
-export function resolveFormat<K extends OutputKind>(kind: K, format: string | undefined, out: string | undefined): (typeof OUTPUT_FORMATS)[K][number] {
+export function resolveFormat<K extends OutputKind>(
+  kind: K,
+  format: string | undefined,
+  out: string | undefined,
+): (typeof OUTPUT_FORMATS)[K][number] {
   const allowed: readonly string[] = OUTPUT_FORMATS[kind];
   type Allowed = (typeof OUTPUT_FORMATS)[K][number];
   if (format !== undefined) {
@@ -66,5 +71,7 @@ export function resolveFormat<K extends OutputKind>(kind: K, format: string | un
     throw new UsageError(`--out: pm-diag does not write ".${safeLine(extension)}" files; ${expected}`);
   }
   if (allowed.includes(inferred)) return inferred as Allowed;
-  throw new UsageError(`--out: the extension names the ${inferred} format, which this command does not write; ${expected}`);
+  throw new UsageError(
+    `--out: the extension names the ${inferred} format, which this command does not write; ${expected}`,
+  );
 }

@@ -86,7 +86,13 @@ export function fmtSigned(value: number | null | undefined, fmt: (v: number) => 
 }
 
 /** Joins `parts` with `separator`, wrapping between parts rather than inside one when it can. */
-export function wrapParts(parts: string[], width: number = WIDTH, indent = '', first = indent, separator = ' · '): string[] {
+export function wrapParts(
+  parts: string[],
+  width: number = WIDTH,
+  indent = '',
+  first = indent,
+  separator = ' · ',
+): string[] {
   const lines: string[] = [];
   let line = first;
   let empty = true;

@@ -37,13 +37,25 @@ export function whyMissing(items: readonly ItemScore[], measure: Measure): Missi
   const axes = MEASURE_AXES[measure];
   return missingOf(
     items.flatMap((item) =>
-      axes.filter((axis) => (item.levels[axis]?.length ?? 0) === 0).map((axis) => ({ unknown: item.unknown.find((u) => u.axis === axis)?.count ?? 0, notApplicable: item.notApplicable })),
+      axes
+        .filter((axis) => (item.levels[axis]?.length ?? 0) === 0)
+        .map((axis) => ({
+          unknown: item.unknown.find((u) => u.axis === axis)?.count ?? 0,
+          notApplicable: item.notApplicable,
+        })),
     ),
   );
 }
 
 /** The items behind a group's indexes: a function's (by accountable owner), an area's, or all responsibilities (`summary`). */
-export function groupItems(d: Diagnosis, group: { function: FunctionGroup } | { area: string } | 'summary' | 'interlock'): ItemScore[] {
+export function groupItems(
+  d: Diagnosis,
+  group: { function: FunctionGroup } | { area: string } | 'summary' | 'interlock',
+): ItemScore[] {
   if (group === 'interlock') return d.items.filter((i) => i.kind === 'interlock');
-  return d.items.filter((i) => i.kind === 'responsibility' && (group === 'summary' || ('area' in group ? i.area.id === group.area : i.owner.recommended === group.function)));
+  return d.items.filter(
+    (i) =>
+      i.kind === 'responsibility' &&
+      (group === 'summary' || ('area' in group ? i.area.id === group.area : i.owner.recommended === group.function)),
+  );
 }

@@ -31,14 +31,19 @@ export const OWNERSHIP: Record<OwnershipStatus, StatusMeaning> = {
     problem: true,
     definition: 'most respondents say nobody owns it',
     decision: (o) =>
-      o.shared ? 'Give it owners: PM and PMM share it, each leading an agreed part.' : `Name one accountable owner: ${o.recommended} is recommended${withContributors(o)}.`,
+      o.shared
+        ? 'Give it owners: PM and PMM share it, each leading an agreed part.'
+        : `Name one accountable owner: ${o.recommended} is recommended${withContributors(o)}.`,
   },
   blurred: {
     severity: 1,
     problem: true,
-    definition: 'people cannot say who owns it, or say it is shared or combined where one function should be accountable',
+    definition:
+      'people cannot say who owns it, or say it is shared or combined where one function should be accountable',
     decision: (o) =>
-      o.shared ? 'Share it on purpose: agree which part PM and PMM each lead.' : `Pick one accountable function (${o.recommended} is recommended); the others contribute.`,
+      o.shared
+        ? 'Share it on purpose: agree which part PM and PMM each lead.'
+        : `Pick one accountable function (${o.recommended} is recommended); the others contribute.`,
   },
   misassigned: {
     severity: 2,
@@ -50,7 +55,8 @@ export const OWNERSHIP: Record<OwnershipStatus, StatusMeaning> = {
     severity: 3,
     problem: true,
     definition: 'a shared responsibility held by PM or PMM alone: one side does what both should',
-    decision: (o) => `Make it truly shared: agree which part PM and PMM each lead (${o.consensus} holds it alone today).`,
+    decision: (o) =>
+      `Make it truly shared: agree which part PM and PMM each lead (${o.consensus} holds it alone today).`,
   },
   aligned: {
     severity: 4,
@@ -70,4 +76,6 @@ export const OWNERSHIP: Record<OwnershipStatus, StatusMeaning> = {
 export const CONTESTED = 'under two thirds of the owner answers agree on one owner';
 
 /** The statuses from the worst to the mildest. */
-export const STATUSES_BY_SEVERITY = (Object.keys(OWNERSHIP) as OwnershipStatus[]).sort((a, b) => OWNERSHIP[a].severity - OWNERSHIP[b].severity);
+export const STATUSES_BY_SEVERITY = (Object.keys(OWNERSHIP) as OwnershipStatus[]).sort(
+  (a, b) => OWNERSHIP[a].severity - OWNERSHIP[b].severity,
+);

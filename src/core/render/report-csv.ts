@@ -31,8 +31,24 @@ function ownerCells(item: ItemScore): string[] {
 
 export function renderReportCsv(d: Diagnosis, opts: { top: number }): string {
   const byId = new Map(d.items.map((i) => [i.id, i]));
-  const plan = actionPlan(d, opts.top).map((row) => ['Action plan', String(row.rank), row.id, row.title, row.problem, ...ownerCells(byId.get(row.id)!), row.decision]);
-  const charter = charterRows(d).map((row, i) => ['Role charter', String(i + 1), row.item.id, row.item.title, problemText(row.item), ...ownerCells(row.item), row.decision]);
+  const plan = actionPlan(d, opts.top).map((row) => [
+    'Action plan',
+    String(row.rank),
+    row.id,
+    row.title,
+    row.problem,
+    ...ownerCells(byId.get(row.id)!),
+    row.decision,
+  ]);
+  const charter = charterRows(d).map((row, i) => [
+    'Role charter',
+    String(i + 1),
+    row.item.id,
+    row.item.title,
+    problemText(row.item),
+    ...ownerCells(row.item),
+    row.decision,
+  ]);
   const empty = ['', '', ''];
   const lines = [CSV_COLUMNS, ...[...plan, ...charter].map((cells) => [...cells, ...empty])];
   return lines.map((cells) => cells.map(csvCell).join(',') + CSV_EOL).join('');

@@ -23,14 +23,37 @@ export function terminalSafeJson(json: string): string {
 }
 
 /** What the room must decide about an item: worded for every gap, the bank's own text (or null) otherwise. */
-const decision = (d: Diagnosis, i: ItemScore): string | null => (i.priority > 0 ? decisionText(d, i) : (i.decision ?? null));
+const decision = (d: Diagnosis, i: ItemScore): string | null =>
+  i.priority > 0 ? decisionText(d, i) : (i.decision ?? null);
 
 function item(d: Diagnosis, i: ItemScore) {
-  const common = { id: i.id, kind: i.kind, title: i.title, weight: i.weight, target: i.target, priority: mean(i.priority), answered: i.answered, notApplicable: i.notApplicable, unknown: i.unknown };
-  const extra = { discussion: i.discussion, decision: decision(d, i), notes: i.notes.map((n) => ({ respondent: n.respondent, role: n.role ?? null, note: n.note })) };
+  const common = {
+    id: i.id,
+    kind: i.kind,
+    title: i.title,
+    weight: i.weight,
+    target: i.target,
+    priority: mean(i.priority),
+    answered: i.answered,
+    notApplicable: i.notApplicable,
+    unknown: i.unknown,
+  };
+  const extra = {
+    discussion: i.discussion,
+    decision: decision(d, i),
+    notes: i.notes.map((n) => ({ respondent: n.respondent, role: n.role ?? null, note: n.note })),
+  };
   if (i.kind === 'interlock') {
     const { giver, receiver } = i.deliveryBySide;
-    return { ...common, from: i.from, to: i.to, delivery: mean(i.delivery), deliveryBySide: { giver: mean(giver), receiver: mean(receiver) }, health: index(i.health), ...extra };
+    return {
+      ...common,
+      from: i.from,
+      to: i.to,
+      delivery: mean(i.delivery),
+      deliveryBySide: { giver: mean(giver), receiver: mean(receiver) },
+      health: index(i.health),
+      ...extra,
+    };
   }
   const { recommended, contributors, consensus, status, contested, votes } = i.owner;
   return {
@@ -67,8 +90,18 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
       interlock: index(s.interlock),
       coverage: index(s.coverage),
     },
-    functions: d.functions.map((f) => ({ id: f.id, capability: index(f.capability), capacity: index(f.capacity), readiness: index(f.readiness) })),
-    areas: d.areas.map((a) => ({ id: a.id, capability: index(a.capability), capacity: index(a.capacity), readiness: index(a.readiness) })),
+    functions: d.functions.map((f) => ({
+      id: f.id,
+      capability: index(f.capability),
+      capacity: index(f.capacity),
+      readiness: index(f.readiness),
+    })),
+    areas: d.areas.map((a) => ({
+      id: a.id,
+      capability: index(a.capability),
+      capacity: index(a.capacity),
+      readiness: index(a.readiness),
+    })),
     interlock: d.interlock.map((dir) => ({ from: dir.from, to: dir.to, health: index(dir.health) })),
     items: d.items.map((i) => item(d, i)),
     // Every ownership problem, the worst first: the role charter the room decides.
@@ -85,16 +118,43 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     gaps: d.gaps,
     outOfScope: d.outOfScope,
     top: opts.top,
-    respondentList: d.respondents.map((r) => ({ name: r.name ?? null, role: r.role ?? null, source: r.source, coverage: index(r.coverage), answeredAreas: r.sections })),
-    disagreements: d.disagreements.map((x) => ({ id: x.id, axis: x.axis, spread: mean(x.spread), groups: x.groups.map((g) => ({ value: g.value, count: g.count, respondents: g.respondents.map((r) => ({ name: r.name, role: r.role ?? null })) })) })),
+    respondentList: d.respondents.map((r) => ({
+      name: r.name ?? null,
+      role: r.role ?? null,
+      source: r.source,
+      coverage: index(r.coverage),
+      answeredAreas: r.sections,
+    })),
+    disagreements: d.disagreements.map((x) => ({
+      id: x.id,
+      axis: x.axis,
+      spread: mean(x.spread),
+      groups: x.groups.map((g) => ({
+        value: g.value,
+        count: g.count,
+        respondents: g.respondents.map((r) => ({ name: r.name, role: r.role ?? null })),
+      })),
+    })),
     perception: d.perception.map((p) => ({
       function: p.function,
       self: index(p.self),
       others: index(p.others),
       gap: index(p.gap),
-      items: p.items.map((i) => ({ id: i.id, self: mean(i.self), others: mean(i.others), difference: mean(i.difference) })),
+      items: p.items.map((i) => ({
+        id: i.id,
+        self: mean(i.self),
+        others: mean(i.others),
+        difference: mean(i.difference),
+      })),
     })),
-    handoffPerception: d.handoffPerception.map((h) => ({ id: h.id, from: h.from, to: h.to, giver: mean(h.giver), receiver: mean(h.receiver), difference: mean(h.difference) })),
+    handoffPerception: d.handoffPerception.map((h) => ({
+      id: h.id,
+      from: h.from,
+      to: h.to,
+      giver: mean(h.giver),
+      receiver: mean(h.receiver),
+      difference: mean(h.difference),
+    })),
     unevidenced: d.unevidenced,
     knowledgeGaps: d.knowledgeGaps,
   };

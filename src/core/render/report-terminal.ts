@@ -1,9 +1,59 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../score/model.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
-import { EVIDENCE_INTRO, EVIDENCE_NONE, HANDOFF_INTRO, HANDOFF_NONE, evidenceRows, handoffRows } from './report-scope.js';
+import {
+  EVIDENCE_INTRO,
+  EVIDENCE_NONE,
+  HANDOFF_INTRO,
+  HANDOFF_NONE,
+  evidenceRows,
+  handoffRows,
+} from './report-scope.js';
 import { marksLegend, whyMissing, type Missing } from './marks.js';
-import { perceptionLine, CHARTER_INTRO, CHARTER_TITLE, charterRows, decisionText, definitions, groupCells, itemMean, noteAuthor, noteGroups, NONE, shownFunctions, noGapsText, NOT_RATED, reportSections, type SectionId, tone, PLAN_INTRO, SUMMARY_COUNT, actionPlan, problemText, worstOwnership, QUADRANTS, SCORING, LISTED_RESPONDENTS, answersText, axisText, moreInJson, topDisagreements, directions, groupName, header, isTeam, itemFacts, itemTitle, label, ownerText, priorityFormula, quadrantItems, respondentName, summary, topGaps } from './report-view.js';
+import {
+  perceptionLine,
+  CHARTER_INTRO,
+  CHARTER_TITLE,
+  charterRows,
+  decisionText,
+  definitions,
+  groupCells,
+  itemMean,
+  noteAuthor,
+  noteGroups,
+  NONE,
+  shownFunctions,
+  noGapsText,
+  NOT_RATED,
+  reportSections,
+  type SectionId,
+  tone,
+  PLAN_INTRO,
+  SUMMARY_COUNT,
+  actionPlan,
+  problemText,
+  worstOwnership,
+  QUADRANTS,
+  SCORING,
+  LISTED_RESPONDENTS,
+  answersText,
+  axisText,
+  moreInJson,
+  topDisagreements,
+  directions,
+  groupName,
+  header,
+  isTeam,
+  itemFacts,
+  itemTitle,
+  label,
+  ownerText,
+  priorityFormula,
+  quadrantItems,
+  respondentName,
+  summary,
+  topGaps,
+} from './report-view.js';
 
 // The gap report for a terminal as wide as the terminal (60 to 120 columns; the command decides),
 // bars coloured by how far a score is from the target. Every piece of text from the diagnosis goes
@@ -28,10 +78,12 @@ function meter(ctx: Context, value: number | null, width: number, missing: Missi
 }
 
 /** The legend for the short marks, under a table that shows "?" for "don't know". */
-const legend = (ctx: Context, shown: readonly Missing[]): string[] => (shown.includes('unknown') ? wrap(marksLegend(true), ctx.width, '  ', '  ').map((l) => ctx.c.dim(l)) : []);
+const legend = (ctx: Context, shown: readonly Missing[]): string[] =>
+  shown.includes('unknown') ? wrap(marksLegend(true), ctx.width, '  ', '  ').map((l) => ctx.c.dim(l)) : [];
 
 /** The reasons behind the values of a table that are missing. */
-const missingShown = (cells: readonly { value: number | null; missing: Missing }[]): Missing[] => cells.filter((c) => c.value === null).map((c) => c.missing);
+const missingShown = (cells: readonly { value: number | null; missing: Missing }[]): Missing[] =>
+  cells.filter((c) => c.value === null).map((c) => c.missing);
 
 function heading(ctx: Context, title: string): string[] {
   return ['', ...wrap(title, ctx.width, '  ', '').map((l) => ctx.c.bold(l))];
@@ -39,19 +91,47 @@ function heading(ctx: Context, title: string): string[] {
 
 function headerLines({ d, c, width }: Context): string[] {
   const [bank, ...facts] = header(d);
-  return [...wrap(`Gap report: ${bank![1]}`, width).map((l) => c.bold(l)), ...wrapParts(facts.map(([name, value]) => `${name}: ${value}`), width)];
+  return [
+    ...wrap(`Gap report: ${bank![1]}`, width).map((l) => c.bold(l)),
+    ...wrapParts(
+      facts.map(([name, value]) => `${name}: ${value}`),
+      width,
+    ),
+  ];
 }
 
 function summaryLines(ctx: Context): string[] {
   const { d, c } = ctx;
-  const list = (title: string, lines: string[], none: string) => ['', c.bold(`  ${title}`), ...(lines.length === 0 ? wrap(none, ctx.width, '      ', '    ') : lines.flatMap((line) => wrap(line, ctx.width, '       ', '    ')))];
+  const list = (title: string, lines: string[], none: string) => [
+    '',
+    c.bold(`  ${title}`),
+    ...(lines.length === 0
+      ? wrap(none, ctx.width, '      ', '    ')
+      : lines.flatMap((line) => wrap(line, ctx.width, '       ', '    '))),
+  ];
   return [
     ...heading(ctx, 'SUMMARY (0–100)'),
-    ...summary(d).map(([name, value, missing]) => `  ${padEnd(name, 14)}${meter(ctx, value, Math.min(40, ctx.width - 22), missing)}`),
+    ...summary(d).map(
+      ([name, value, missing]) => `  ${padEnd(name, 14)}${meter(ctx, value, Math.min(40, ctx.width - 22), missing)}`,
+    ),
     ...legend(ctx, missingShown(summary(d).map(([, value, missing]) => ({ value, missing })))),
-    ...list('Top gaps', topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(item)}`), noGapsText(d)),
-    ...list('Worst ownership problems', worstOwnership(d, SUMMARY_COUNT).map((item) => `${item.title}: ${ownerText(item)}`), NONE.ownership),
-    ...(isTeam(d) ? list('Widest disagreements', topDisagreements(d, Math.min(SUMMARY_COUNT, ctx.top)).map((x) => `${itemTitle(d, x.id)}: ${axisText(x)}`), NONE.disagreements) : []),
+    ...list(
+      'Top gaps',
+      topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(item)}`),
+      noGapsText(d),
+    ),
+    ...list(
+      'Worst ownership problems',
+      worstOwnership(d, SUMMARY_COUNT).map((item) => `${item.title}: ${ownerText(item)}`),
+      NONE.ownership,
+    ),
+    ...(isTeam(d)
+      ? list(
+          'Widest disagreements',
+          topDisagreements(d, Math.min(SUMMARY_COUNT, ctx.top)).map((x) => `${itemTitle(d, x.id)}: ${axisText(x)}`),
+          NONE.disagreements,
+        )
+      : []),
     ...(perceptionLine(d) === undefined ? [] : list('Widest self-vs-others gap', [perceptionLine(d)!], '')),
   ];
 }
@@ -66,7 +146,9 @@ function functionLines(ctx: Context): string[] {
   const row = (title: string, group: Parameters<typeof groupCells>[1], values: Parameters<typeof groupCells>[2]) => {
     const shown = groupCells(d, group, values, true);
     missing.push(...shown.flatMap((cell) => cell.missing ?? []));
-    const meters = (['capability', 'capacity', 'readiness'] as const).map((m, i) => `${tintOf(ctx, values[m])(bar(values[m], barWidth))} ${padStart(shown[i]!.text, 5)}`);
+    const meters = (['capability', 'capacity', 'readiness'] as const).map(
+      (m, i) => `${tintOf(ctx, values[m])(bar(values[m], barWidth))} ${padStart(shown[i]!.text, 5)}`,
+    );
     return `  ${padEnd(title, name)} ${meters.join('  ')}`;
   };
   const out = ['', c.bold(columns)];
@@ -76,11 +158,15 @@ function functionLines(ctx: Context): string[] {
   out.push(...legend(ctx, missing));
   const healthBar = narrow ? 10 : 16;
   out.push('', c.bold('  Interlock health by direction'));
-  for (const dir of directions(d)) out.push(`  ${padEnd(dir.name, Math.min(70, width - 4 - (healthBar + 6)))} ${meter(ctx, dir.health, healthBar, dir.missing)}`);
+  for (const dir of directions(d))
+    out.push(
+      `  ${padEnd(dir.name, Math.min(70, width - 4 - (healthBar + 6)))} ${meter(ctx, dir.health, healthBar, dir.missing)}`,
+    );
   return out;
 }
 
-const tintOf = ({ d, c }: Context, value: number | null) => ({ good: c.green, near: c.yellow, low: c.red, none: c.dim })[tone(value, d.target)];
+const tintOf = ({ d, c }: Context, value: number | null) =>
+  ({ good: c.green, near: c.yellow, low: c.red, none: c.dim })[tone(value, d.target)];
 
 const CELL_LINES = 6;
 
@@ -100,24 +186,52 @@ function mapLines(ctx: Context): string[] {
   const { d, c } = ctx;
   const byQuadrant = quadrantItems(d);
   const quadrant = (id: Quadrant) => QUADRANTS.find((q) => q.id === id)!;
-  const tint: Record<Quadrant, (s: string) => string> = { strength: c.green, stretched: c.yellow, underskilled: c.yellow, critical: c.red };
+  const tint: Record<Quadrant, (s: string) => string> = {
+    strength: c.green,
+    stretched: c.yellow,
+    underskilled: c.yellow,
+    critical: c.red,
+  };
   const CELL = cellWidth(ctx);
   const row = (left: Quadrant, right: Quadrant): string[] => {
     const title = (id: Quadrant) => `${quadrant(id).name.toUpperCase()}: ${quadrant(id).meaning}`;
     const lefts = cell(byQuadrant.get(left)!, CELL);
     const rights = cell(byQuadrant.get(right)!, CELL);
     const lines = [`${tint[left](padEnd(title(left), CELL))} │ ${tint[right](truncate(title(right), CELL))}`];
-    for (let i = 0; i < Math.max(lefts.length, rights.length); i++) lines.push(`${padEnd(lefts[i] ?? '', CELL)} │ ${rights[i] ?? ''}`.trimEnd());
+    for (let i = 0; i < Math.max(lefts.length, rights.length); i++)
+      lines.push(`${padEnd(lefts[i] ?? '', CELL)} │ ${rights[i] ?? ''}`.trimEnd());
     return lines;
   };
-  const out = [...heading(ctx, 'CAPABILITY × CAPACITY MAP'), ...wrap('Top row: capability at target. Right column: capacity at target.', ctx.width, '  ', '  ').map((l) => c.dim(l)), ''];
-  out.push(...row('stretched', 'strength'), `${'─'.repeat(CELL)}─┼─${'─'.repeat(CELL)}`, ...row('critical', 'underskilled'));
+  const out = [
+    ...heading(ctx, 'CAPABILITY × CAPACITY MAP'),
+    ...wrap('Top row: capability at target. Right column: capacity at target.', ctx.width, '  ', '  ').map((l) =>
+      c.dim(l),
+    ),
+    '',
+  ];
+  out.push(
+    ...row('stretched', 'strength'),
+    `${'─'.repeat(CELL)}─┼─${'─'.repeat(CELL)}`,
+    ...row('critical', 'underskilled'),
+  );
   const unrated = byQuadrant.get(null)!;
   if (unrated.length > 0) {
     // A partial run (one area) leaves most items unrated: name a few, the knowledge gaps list them all.
-    const named = unrated.slice(0, UNRATED_NAMED).map((i) => `${truncate(i.title, Math.min(60, ctx.width - 30))} (${itemMean(i, 'capability')}, ${itemMean(i, 'capacity')})`);
+    const named = unrated
+      .slice(0, UNRATED_NAMED)
+      .map(
+        (i) =>
+          `${truncate(i.title, Math.min(60, ctx.width - 30))} (${itemMean(i, 'capability')}, ${itemMean(i, 'capacity')})`,
+      );
     const rest = unrated.length - named.length;
-    out.push('', ...wrap(`${NOT_RATED.name} (${NOT_RATED.meaning}; capability, capacity): ${named.join(', ')}${rest > 0 ? ` and ${rest} more (see knowledge gaps)` : ''}`, ctx.width, '  '));
+    out.push(
+      '',
+      ...wrap(
+        `${NOT_RATED.name} (${NOT_RATED.meaning}; capability, capacity): ${named.join(', ')}${rest > 0 ? ` and ${rest} more (see knowledge gaps)` : ''}`,
+        ctx.width,
+        '  ',
+      ),
+    );
   }
   return out;
 }
@@ -125,26 +239,43 @@ function mapLines(ctx: Context): string[] {
 function gapLines(ctx: Context, item: ItemScore, rank: number): string[] {
   const { d, c } = ctx;
   const W = ctx.width;
-  const out = [`${c.bold(`${padStart(String(rank), 2)}. ${padEnd(item.title, Math.min(80, W - 22))}`)} priority ${padStart(fmtMean(item.priority), 5)}`];
+  const out = [
+    `${c.bold(`${padStart(String(rank), 2)}. ${padEnd(item.title, Math.min(80, W - 22))}`)} priority ${padStart(fmtMean(item.priority), 5)}`,
+  ];
   out.push(...wrap(priorityFormula(item), W, '      ', '    ').map((l) => c.dim(l)));
   out.push(...wrapParts(itemFacts(d, item), W, '    '));
   if (item.kind === 'responsibility') out.push(...wrap(`Owner: ${ownerText(item)}`, W, '      ', '    '));
   out.push(...wrap(`Decision: ${decisionText(d, item)}`, W, '      ', '    ').map((l) => c.bold(l)));
   for (const prompt of item.discussion) out.push(...wrap(prompt, W, '      ', '    • '));
-  for (const n of item.notes) out.push(...wrap(`Note from ${noteAuthor(n)}: ${n.note}`, W, '      ', '    ').map((l) => c.italic(l)));
+  for (const n of item.notes)
+    out.push(...wrap(`Note from ${noteAuthor(n)}: ${n.note}`, W, '      ', '    ').map((l) => c.italic(l)));
   return out;
 }
 
 /** A section that lists `items`, or says `none` when there are none. */
-function listSection<T>(ctx: Context, title: string, items: T[], none: string, lines: (item: T, index: number) => string[], intro?: string): string[] {
+function listSection<T>(
+  ctx: Context,
+  title: string,
+  items: T[],
+  none: string,
+  lines: (item: T, index: number) => string[],
+  intro?: string,
+): string[] {
   const explained = intro === undefined ? [] : wrap(intro, ctx.width, '  ', '  ').map((l) => ctx.c.dim(l));
-  return [...heading(ctx, title), ...explained, ...(items.length === 0 ? wrap(none, ctx.width, '    ', '  ') : items.flatMap(lines))];
+  return [
+    ...heading(ctx, title),
+    ...explained,
+    ...(items.length === 0 ? wrap(none, ctx.width, '    ', '  ') : items.flatMap(lines)),
+  ];
 }
 
 function gapsLines(ctx: Context): string[] {
   const gaps = topGaps(ctx.d, ctx.top);
   const title = `TOP GAPS: THE AGENDA (${gaps.length} of ${ctx.d.gaps.length}, most urgent first)`;
-  return listSection(ctx, title, gaps, noGapsText(ctx.d), (item, i) => [...(i > 0 ? [''] : []), ...gapLines(ctx, item, i + 1)]);
+  return listSection(ctx, title, gaps, noGapsText(ctx.d), (item, i) => [
+    ...(i > 0 ? [''] : []),
+    ...gapLines(ctx, item, i + 1),
+  ]);
 }
 
 const BLANK = '_'.repeat(14);
@@ -165,16 +296,30 @@ function charterLines(ctx: Context): string[] {
   const W = ctx.width;
   const rows = charterRows(ctx.d);
   const intro = CHARTER_INTRO(ctx.d);
-  return listSection(ctx, CHARTER_TITLE.toUpperCase(), rows, NONE.ownership, (row, i) => [
-    ...(i > 0 ? [''] : []),
-    `  ${truncate(row.item.title, W - 2)}`,
-    ...wrapParts([`recommended ${row.recommended}`, `contributors ${row.contributors}`, `answers ${row.answers}`, row.status], W, '    '),
-    ...wrap(`Decision: ${row.decision}`, W, '      ', '    '),
-  ], intro);
+  return listSection(
+    ctx,
+    CHARTER_TITLE.toUpperCase(),
+    rows,
+    NONE.ownership,
+    (row, i) => [
+      ...(i > 0 ? [''] : []),
+      `  ${truncate(row.item.title, W - 2)}`,
+      ...wrapParts(
+        [`recommended ${row.recommended}`, `contributors ${row.contributors}`, `answers ${row.answers}`, row.status],
+        W,
+        '    ',
+      ),
+      ...wrap(`Decision: ${row.decision}`, W, '      ', '    '),
+    ],
+    intro,
+  );
 }
 
 function definitionLines(ctx: Context): string[] {
-  return [...heading(ctx, 'DEFINITIONS'), ...definitions(ctx.d).flatMap(([term, meaning]) => wrap(`${term}: ${meaning}`, ctx.width, '      ', '    '))];
+  return [
+    ...heading(ctx, 'DEFINITIONS'),
+    ...definitions(ctx.d).flatMap(([term, meaning]) => wrap(`${term}: ${meaning}`, ctx.width, '      ', '    ')),
+  ];
 }
 
 function interlockLines(ctx: Context): string[] {
@@ -183,35 +328,69 @@ function interlockLines(ctx: Context): string[] {
   const itemBar = narrow ? 6 : 10;
   const lines = listSection(ctx, 'INTERLOCK DELIVERY', directions(ctx.d), NONE.interlock, (dir) => [
     `  ${padEnd(dir.name, Math.min(80, width - 3 - (directionBar + 6)))} ${meter(ctx, dir.health, directionBar, dir.missing)}`,
-    ...dir.items.map((item) => `    ${padEnd(item.title, Math.min(70, width - 22 - (itemBar + 6)))} delivery ${padStart(itemMean(item, 'delivery', true), 4)}  ${meter(ctx, item.health, itemBar, whyMissing([item], 'health'))}`),
+    ...dir.items.map(
+      (item) =>
+        `    ${padEnd(item.title, Math.min(70, width - 22 - (itemBar + 6)))} delivery ${padStart(itemMean(item, 'delivery', true), 4)}  ${meter(ctx, item.health, itemBar, whyMissing([item], 'health'))}`,
+    ),
   ]);
-  return [...lines, ...legend(ctx, missingShown(ctx.d.items.flatMap((i) => (i.kind === 'interlock' ? [{ value: i.delivery, missing: whyMissing([i], 'delivery') }] : []))))];
+  return [
+    ...lines,
+    ...legend(
+      ctx,
+      missingShown(
+        ctx.d.items.flatMap((i) =>
+          i.kind === 'interlock' ? [{ value: i.delivery, missing: whyMissing([i], 'delivery') }] : [],
+        ),
+      ),
+    ),
+  ];
 }
 
 function respondentLines(ctx: Context): string[] {
-  const row = (name: string, role: string, coverage: string) => `  ${padEnd(name, Math.min(44, ctx.width - 26))} ${padEnd(role, 14)} ${padStart(coverage, 8)}`;
+  const row = (name: string, role: string, coverage: string) =>
+    `  ${padEnd(name, Math.min(44, ctx.width - 26))} ${padEnd(role, 14)} ${padStart(coverage, 8)}`;
   const listed = ctx.d.respondents.slice(0, LISTED_RESPONDENTS);
   const more = moreInJson(listed.length, ctx.d.respondents.length, 'respondents');
-  return [...heading(ctx, 'RESPONDENTS'), row('Name', 'Role', 'Coverage'), ...listed.map((r) => row(respondentName(r), label(r.role), fmtIndex(r.coverage))), ...(more ? wrap(more, ctx.width, '  ', '  ') : [])];
+  return [
+    ...heading(ctx, 'RESPONDENTS'),
+    row('Name', 'Role', 'Coverage'),
+    ...listed.map((r) => row(respondentName(r), label(r.role), fmtIndex(r.coverage))),
+    ...(more ? wrap(more, ctx.width, '  ', '  ') : []),
+  ];
 }
 
 function disagreementLines(ctx: Context): string[] {
   const { d } = ctx;
   const shown = topDisagreements(d, ctx.top);
   const more = moreInJson(shown.length, d.disagreements.length, 'disagreements');
-  const lines = listSection(ctx, 'DISAGREEMENTS (answers 2 or more levels apart, contested owners)', shown, NONE.disagreements, (item) => [
-    ...wrap(`${itemTitle(d, item.id)} · ${axisText(item)}`, ctx.width, '    ', '  '),
-    ...answersText(item).flatMap((group) => wrap(group, ctx.width, '       ', '    ')),
-  ]);
+  const lines = listSection(
+    ctx,
+    'DISAGREEMENTS (answers 2 or more levels apart, contested owners)',
+    shown,
+    NONE.disagreements,
+    (item) => [
+      ...wrap(`${itemTitle(d, item.id)} · ${axisText(item)}`, ctx.width, '    ', '  '),
+      ...answersText(item).flatMap((group) => wrap(group, ctx.width, '       ', '    ')),
+    ],
+  );
   return more ? [...lines, ...wrap(more, ctx.width, '  ', '  ')] : lines;
 }
 
 function perceptionLines(ctx: Context): string[] {
   const { d } = ctx;
-  return listSection(ctx, 'PERCEPTION GAPS (capability: the function rating itself vs everyone else)', d.perception, NONE.perception, (p) => [
-    `  ${padEnd(d.functionNames[p.function], Math.min(30, ctx.width - 41))} self ${padStart(fmtIndex(p.self), 5)}   others ${padStart(fmtIndex(p.others), 5)}   gap ${padStart(fmtSigned(p.gap, fmtIndex), 6)}`,
-    ...p.items.map((i) => `    ${padEnd(itemTitle(d, i.id), Math.min(36, ctx.width - 37))} self ${fmtMean(i.self)}   others ${fmtMean(i.others)}   ${padStart(fmtSigned(i.difference, fmtMean), 6)}`),
-  ]);
+  return listSection(
+    ctx,
+    'PERCEPTION GAPS (capability: the function rating itself vs everyone else)',
+    d.perception,
+    NONE.perception,
+    (p) => [
+      `  ${padEnd(d.functionNames[p.function], Math.min(30, ctx.width - 41))} self ${padStart(fmtIndex(p.self), 5)}   others ${padStart(fmtIndex(p.others), 5)}   gap ${padStart(fmtSigned(p.gap, fmtIndex), 6)}`,
+      ...p.items.map(
+        (i) =>
+          `    ${padEnd(itemTitle(d, i.id), Math.min(36, ctx.width - 37))} self ${fmtMean(i.self)}   others ${fmtMean(i.others)}   ${padStart(fmtSigned(i.difference, fmtMean), 6)}`,
+      ),
+    ],
+  );
 }
 
 function handoffLines(ctx: Context): string[] {
@@ -220,14 +399,27 @@ function handoffLines(ctx: Context): string[] {
     'HANDOFF PERCEPTION (delivery: giver vs receiver)',
     handoffRows(ctx.d),
     HANDOFF_NONE,
-    ([title, direction, giver, receiver, difference]) => [...wrap(`${title} · ${direction}`, ctx.width, '    ', '  '), `    giver ${giver}   receiver ${receiver}   difference ${difference}`],
+    ([title, direction, giver, receiver, difference]) => [
+      ...wrap(`${title} · ${direction}`, ctx.width, '    ', '  '),
+      `    giver ${giver}   receiver ${receiver}   difference ${difference}`,
+    ],
     HANDOFF_INTRO,
   );
 }
 
 function evidenceLines(ctx: Context): string[] {
-  const row = ([title, share, who]: [string, string, string]) => [`  ${padEnd(title, Math.min(56, ctx.width - 21))} ${padStart(share, 6)} unevidenced`, ...wrap(who, ctx.width, '      ', '    ')];
-  return listSection(ctx, 'CLAIMS WITHOUT EVIDENCE (capability 3 or more)', evidenceRows(ctx.d), EVIDENCE_NONE, row, EVIDENCE_INTRO);
+  const row = ([title, share, who]: [string, string, string]) => [
+    `  ${padEnd(title, Math.min(56, ctx.width - 21))} ${padStart(share, 6)} unevidenced`,
+    ...wrap(who, ctx.width, '      ', '    '),
+  ];
+  return listSection(
+    ctx,
+    'CLAIMS WITHOUT EVIDENCE (capability 3 or more)',
+    evidenceRows(ctx.d),
+    EVIDENCE_NONE,
+    row,
+    EVIDENCE_INTRO,
+  );
 }
 
 function knowledgeLines(ctx: Context): string[] {
@@ -236,7 +428,9 @@ function knowledgeLines(ctx: Context): string[] {
   const of = (count: number) => `by ${count} of ${d.respondents.length}`;
   const lines = [
     ...(unknown.length > 0 ? ['  Don’t know (item, axis, respondents):'] : []),
-    ...unknown.map((u) => `    ${padEnd(itemTitle(d, u.id), Math.min(50, ctx.width - 30))} ${padEnd(u.axis, 11)} ${of(u.count)}`),
+    ...unknown.map(
+      (u) => `    ${padEnd(itemTitle(d, u.id), Math.min(50, ctx.width - 30))} ${padEnd(u.axis, 11)} ${of(u.count)}`,
+    ),
     ...(unanswered.length > 0 ? ['  Unanswered (item, respondents):'] : []),
     ...unanswered.map((u) => `    ${padEnd(itemTitle(d, u.id), Math.min(62, ctx.width - 18))} ${of(u.respondents)}`),
   ];
@@ -253,7 +447,10 @@ function notesLines(ctx: Context): string[] {
 }
 
 function scoringLines(ctx: Context): string[] {
-  return [...heading(ctx, 'HOW THIS IS SCORED'), ...SCORING.flatMap((line) => wrap(line, ctx.width, '    ', '  • ').map((l) => ctx.c.dim(l)))];
+  return [
+    ...heading(ctx, 'HOW THIS IS SCORED'),
+    ...SCORING.flatMap((line) => wrap(line, ctx.width, '    ', '  • ').map((l) => ctx.c.dim(l))),
+  ];
 }
 
 export function renderReportTerminal(d: Diagnosis, opts: { color: boolean; top: number; width?: number }): string {

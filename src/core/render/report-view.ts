@@ -1,6 +1,15 @@
 import type { Owner, Role } from '../answers/schema.js';
 import type { FunctionId } from '../bank/schema.js';
-import type { Diagnosis, Disagreement, FunctionGroup, InterlockScore, ItemScore, OwnershipStatus, Quadrant, ResponsibilityScore } from '../score/model.js';
+import type {
+  Diagnosis,
+  Disagreement,
+  FunctionGroup,
+  InterlockScore,
+  ItemScore,
+  OwnershipStatus,
+  Quadrant,
+  ResponsibilityScore,
+} from '../score/model.js';
 import { pct } from '../score/math.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
@@ -70,30 +79,47 @@ export function partialAnswers(d: Diagnosis): [string, string][] {
   const partial = d.respondents.filter((r) => areas.some((a) => !r.sections.includes(a.id)));
   if (partial.length === 0) return [];
   const named = partial.slice(0, NAMED_PARTIAL).map((r) => {
-    const titles = (answered: boolean) => areas.filter((a) => r.sections.includes(a.id) === answered).map((a) => a.title);
+    const titles = (answered: boolean) =>
+      areas.filter((a) => r.sections.includes(a.id) === answered).map((a) => a.title);
     const given = titles(true);
     return `${respondentText(r)}: ${given.length === 0 ? 'nothing' : given.join(', ')}; not ${titles(false).join(', ')}`;
   });
   const more = partial.length - named.length;
   const count = `${partial.length} of ${d.respondents.length} ${d.respondents.length === 1 ? 'respondent' : 'respondents'}`;
-  return [['Partial answers', `${count} answered only some areas: ${named.join(' · ')}${more > 0 ? ` and ${more} more (the JSON report lists them)` : ''}`]];
+  return [
+    [
+      'Partial answers',
+      `${count} answered only some areas: ${named.join(' · ')}${more > 0 ? ` and ${more} more (the JSON report lists them)` : ''}`,
+    ],
+  ];
 }
 
 /** A respondent as a reader knows them: "Dana Lee (PMM)". */
-export const respondentText = (r: { name?: string; source: string; role?: string }): string => `${respondentName(r)}${r.role ? ` (${label(r.role)})` : ''}`;
+export const respondentText = (r: { name?: string; source: string; role?: string }): string =>
+  `${respondentName(r)}${r.role ? ` (${label(r.role)})` : ''}`;
 
 /** The knowledge gaps as rows: item title, what is missing ("don’t know" on an axis, or not answered), how many respondents. */
 export function knowledgeRows(d: Diagnosis): [string, string, string][] {
   const { unknown, unanswered } = d.knowledgeGaps;
   return [
-    ...unknown.map((u): [string, string, string] => [itemTitle(d, u.id), `“${mark('unknown')}” on ${u.axis}`, String(u.count)]),
-    ...unanswered.map((u): [string, string, string] => [itemTitle(d, u.id), MARKS.unanswered.meaning, String(u.respondents)]),
+    ...unknown.map((u): [string, string, string] => [
+      itemTitle(d, u.id),
+      `“${mark('unknown')}” on ${u.axis}`,
+      String(u.count),
+    ]),
+    ...unanswered.map((u): [string, string, string] => [
+      itemTitle(d, u.id),
+      MARKS.unanswered.meaning,
+      String(u.respondents),
+    ]),
   ];
 }
 
 /** Every note, grouped by item in bank order, each with who wrote it. */
 export function noteGroups(d: Diagnosis): { id: string; title: string; notes: { author: string; note: string }[] }[] {
-  return d.items.filter((i) => i.notes.length > 0).map((i) => ({ id: i.id, title: i.title, notes: i.notes.map((n) => ({ author: noteAuthor(n), note: n.note })) }));
+  return d.items
+    .filter((i) => i.notes.length > 0)
+    .map((i) => ({ id: i.id, title: i.title, notes: i.notes.map((n) => ({ author: noteAuthor(n), note: n.note })) }));
 }
 
 /** Who wrote a note: "Dana Lee (PMM)". */
@@ -118,7 +144,12 @@ export function summary(d: Diagnosis): [string, number | null, Missing][] {
 type GroupIndexes = { capability: number | null; capacity: number | null; readiness: number | null };
 
 /** A function's or an area's capability, capacity and readiness as shown, each missing one saying why (`missing` is set only then). */
-export function groupCells(d: Diagnosis, group: { function: FunctionGroup } | { area: string }, values: GroupIndexes, narrow = false): { text: string; missing?: Missing }[] {
+export function groupCells(
+  d: Diagnosis,
+  group: { function: FunctionGroup } | { area: string },
+  values: GroupIndexes,
+  narrow = false,
+): { text: string; missing?: Missing }[] {
   const items = groupItems(d, group);
   return (['capability', 'capacity', 'readiness'] as const).map((m) => {
     if (values[m] !== null) return { text: fmtIndex(values[m]) };
@@ -129,29 +160,44 @@ export function groupCells(d: Diagnosis, group: { function: FunctionGroup } | { 
 
 /** An item's mean on one axis, or why it has none. */
 export function itemMean(item: ItemScore, axis: 'capability' | 'capacity' | 'delivery', narrow = false): string {
-  const value = item.kind === 'interlock' ? (axis === 'delivery' ? item.delivery : null) : axis === 'delivery' ? null : item[axis];
+  const value =
+    item.kind === 'interlock' ? (axis === 'delivery' ? item.delivery : null) : axis === 'delivery' ? null : item[axis];
   return fmtMean(value, whyMissing([item], axis), narrow);
 }
 
 /** An item's readiness (a responsibility) or health (an interlock item), or why it has none. */
 export const itemIndex = (item: ItemScore, narrow = false): string =>
-  item.kind === 'interlock' ? fmtIndex(item.health, whyMissing([item], 'health'), narrow) : fmtIndex(item.readiness, whyMissing([item], 'readiness'), narrow);
+  item.kind === 'interlock'
+    ? fmtIndex(item.health, whyMissing([item], 'health'), narrow)
+    : fmtIndex(item.readiness, whyMissing([item], 'readiness'), narrow);
 
 /** A function's name, or "Shared" for the items both own, "Leadership" for those it keeps. */
-export const functionName = (group: FunctionGroup, names: Record<FunctionId, string>): string => (group === 'pm' || group === 'pmm' ? names[group] : label(group));
+export const functionName = (group: FunctionGroup, names: Record<FunctionId, string>): string =>
+  group === 'pm' || group === 'pmm' ? names[group] : label(group);
 
 export const groupName = (d: Diagnosis, group: FunctionGroup): string => functionName(group, d.functionNames);
 
-export const directionName = (d: Diagnosis, from: FunctionId, to: FunctionId): string => `${d.functionNames[from]} → ${d.functionNames[to]}`;
+export const directionName = (d: Diagnosis, from: FunctionId, to: FunctionId): string =>
+  `${d.functionNames[from]} → ${d.functionNames[to]}`;
 
 const responsibilities = (d: Diagnosis) => d.items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
 
 /** Each interlock direction with its health and its deliverables. */
-export function directions(d: Diagnosis): { name: string; short: string; health: number | null; missing: Missing; items: InterlockScore[] }[] {
+export function directions(
+  d: Diagnosis,
+): { name: string; short: string; health: number | null; missing: Missing; items: InterlockScore[] }[] {
   return d.interlock.map((dir) => {
-    const items = d.items.filter((i): i is InterlockScore => i.kind === 'interlock' && i.from === dir.from && i.to === dir.to);
+    const items = d.items.filter(
+      (i): i is InterlockScore => i.kind === 'interlock' && i.from === dir.from && i.to === dir.to,
+    );
     // `short` ("PMM → PM") fits a chart's label column, where the full names would be cut.
-    return { name: directionName(d, dir.from, dir.to), short: `${label(dir.from)} → ${label(dir.to)}`, health: dir.health, missing: whyMissing(items, 'health'), items };
+    return {
+      name: directionName(d, dir.from, dir.to),
+      short: `${label(dir.from)} → ${label(dir.to)}`,
+      health: dir.health,
+      missing: whyMissing(items, 'health'),
+      items,
+    };
   });
 }
 
@@ -165,7 +211,10 @@ export const NOT_RATED = { name: 'Not rated', meaning: 'no capability or capacit
 
 /** The responsibilities in each quadrant, and those without one (`null`). */
 export function quadrantItems(d: Diagnosis): Map<Quadrant | null, ResponsibilityScore[]> {
-  const map = new Map<Quadrant | null, ResponsibilityScore[]>([...QUADRANTS.map((q) => [q.id, []] as [Quadrant, ResponsibilityScore[]]), [null, []]]);
+  const map = new Map<Quadrant | null, ResponsibilityScore[]>([
+    ...QUADRANTS.map((q) => [q.id, []] as [Quadrant, ResponsibilityScore[]]),
+    [null, []],
+  ]);
   for (const item of responsibilities(d)) map.get(item.quadrant)?.push(item);
   return map;
 }
@@ -178,7 +227,8 @@ export function perceptionLine(d: Diagnosis): string | undefined {
 }
 
 /** The most spread-out disagreements (the scorer lists them widest first): as many as gaps are shown. */
-export const topDisagreements = (d: Diagnosis, top: number): Disagreement[] => d.disagreements.slice(0, Math.max(0, top));
+export const topDisagreements = (d: Diagnosis, top: number): Disagreement[] =>
+  d.disagreements.slice(0, Math.max(0, top));
 
 /** At most this many respondents are listed by name in the terminal and markdown reports. */
 export const LISTED_RESPONDENTS = 50;
@@ -193,13 +243,16 @@ export function topGaps(d: Diagnosis, top: number): ItemScore[] {
   return d.gaps.slice(0, Math.max(0, top)).flatMap((id) => byId.get(id) ?? []);
 }
 
-
 // A term of the priority: what is missing to reach the target, 0 when nothing is (or nothing was rated).
-const shortfall = (target: number, value: number | null) => (value === null || value >= target ? '0' : `(${fmtNumber(target)} − ${fmtMean(value)})`);
+const shortfall = (target: number, value: number | null) =>
+  value === null || value >= target ? '0' : `(${fmtNumber(target)} − ${fmtMean(value)})`;
 
 /** The priority with the numbers that make it, e.g. "weight 3 × ((4 − 2.00) + (4 − 3.00)) = 9.00". */
 export function priorityFormula(item: ItemScore): string {
-  const terms = item.kind === 'responsibility' ? `(${shortfall(item.target, item.capability)} + ${shortfall(item.target, item.capacity)})` : shortfall(item.target, item.delivery);
+  const terms =
+    item.kind === 'responsibility'
+      ? `(${shortfall(item.target, item.capability)} + ${shortfall(item.target, item.capacity)})`
+      : shortfall(item.target, item.delivery);
   return `weight ${item.weight} × ${terms} = ${fmtMean(item.priority)}`;
 }
 
@@ -207,19 +260,32 @@ export function priorityFormula(item: ItemScore): string {
 export function itemFacts(d: Diagnosis, item: ItemScore): string[] {
   const target = `target ${fmtNumber(item.target)}`;
   if (item.kind === 'interlock') {
-    return [directionName(d, item.from, item.to), `delivery ${itemMean(item, 'delivery')}`, target, `health ${itemIndex(item)}`];
+    return [
+      directionName(d, item.from, item.to),
+      `delivery ${itemMean(item, 'delivery')}`,
+      target,
+      `health ${itemIndex(item)}`,
+    ];
   }
   const quadrant = QUADRANTS.find((q) => q.id === item.quadrant)?.name.toLowerCase() ?? 'not rated';
-  return [item.area.title, `capability ${itemMean(item, 'capability')}`, `capacity ${itemMean(item, 'capacity')}`, target, quadrant];
+  return [
+    item.area.title,
+    `capability ${itemMean(item, 'capability')}`,
+    `capacity ${itemMean(item, 'capacity')}`,
+    target,
+    quadrant,
+  ];
 }
 
-export const statusText = (owner: { status: OwnershipStatus; contested: boolean }): string => `${owner.status}${owner.contested ? ', contested' : ''}`;
+export const statusText = (owner: { status: OwnershipStatus; contested: boolean }): string =>
+  `${owner.status}${owner.contested ? ', contested' : ''}`;
 
 export const ownerText = (item: ResponsibilityScore): string =>
   `recommended ${label(item.owner.recommended)}${contributorsText(item)}, consensus ${item.owner.consensus === null ? 'none given' : label(item.owner.consensus)}: ${statusText(item.owner)}`;
 
 /** " (contributors Sales, PM)", or nothing when the bank names none. */
-const contributorsText = (item: ResponsibilityScore): string => (item.owner.contributors.length === 0 ? '' : ` (contributors ${item.owner.contributors.map(label).join(', ')})`);
+const contributorsText = (item: ResponsibilityScore): string =>
+  item.owner.contributors.length === 0 ? '' : ` (contributors ${item.owner.contributors.map(label).join(', ')})`;
 
 /** "PMM 2, PM 1": most votes first. */
 export function votesText(votes: Partial<Record<Owner, number>>): string {
@@ -229,12 +295,15 @@ export function votesText(votes: Partial<Record<Owner, number>>): string {
 }
 
 /** Whether a responsibility's owner is a problem: its status is one, or the answers are contested. */
-const hasOwnershipProblem = (item: ResponsibilityScore): boolean => OWNERSHIP[item.owner.status].problem || item.owner.contested;
+const hasOwnershipProblem = (item: ResponsibilityScore): boolean =>
+  OWNERSHIP[item.owner.status].problem || item.owner.contested;
 
 /** Responsibilities whose consensus owner is not the recommended one, or is contested. */
-export const ownershipProblems = (d: Diagnosis): ResponsibilityScore[] => responsibilities(d).filter(hasOwnershipProblem);
+export const ownershipProblems = (d: Diagnosis): ResponsibilityScore[] =>
+  responsibilities(d).filter(hasOwnershipProblem);
 
-export const axisText = (item: Disagreement): string => (item.axis === 'owner' ? 'owner' : `${item.axis}, spread ${fmtNumber(item.spread)}`);
+export const axisText = (item: Disagreement): string =>
+  item.axis === 'owner' ? 'owner' : `${item.axis}, spread ${fmtNumber(item.spread)}`;
 
 /** Who said what, grouped by answer from low to high: "1: Dana Lee (PMM)", "4: Sam Ortiz (PM) and 12 more". */
 export function answersText(item: Disagreement): string[] {
@@ -255,7 +324,9 @@ export function shownFunctions(d: Diagnosis): Diagnosis['functions'] {
 /** What a gap list says when it lists none: no gap at all, or gaps that `--top 0` asked not to list. */
 export function noGapsText(d: Diagnosis): string {
   const n = d.gaps.length;
-  return n === 0 ? NONE.gaps : `${n} ${n === 1 ? 'gap' : 'gaps'}, none listed: --top 0 asks for none (the JSON report lists every gap).`;
+  return n === 0
+    ? NONE.gaps
+    : `${n} ${n === 1 ? 'gap' : 'gaps'}, none listed: --top 0 asks for none (the JSON report lists every gap).`;
 }
 
 /** What a section says when it has nothing to list. */
@@ -287,7 +358,8 @@ export const SCORING: string[] = [
 export const SUMMARY_COUNT = 3;
 
 /** The three scores the summary page leads with. */
-export const headline = (d: Diagnosis): [string, number | null, Missing][] => summary(d).filter(([name]) => HEADLINE.includes(name));
+export const headline = (d: Diagnosis): [string, number | null, Missing][] =>
+  summary(d).filter(([name]) => HEADLINE.includes(name));
 const HEADLINE = ['Readiness', 'Alignment', 'Interlock'];
 
 /** The `count` worst ownership problems: by severity (ownership.ts), then weight, then bank order. */
@@ -303,8 +375,12 @@ export function worstOwnership(d: Diagnosis, count: number): ResponsibilityScore
 /** What is wrong with a gap, in a few words: the axes below target, and its owner when that is a problem too. */
 export function problemText(item: ItemScore): string {
   const target = fmtNumber(item.target);
-  const below = (name: string, value: number | null) => (value !== null && value < item.target ? [`${name} ${fmtMean(value)}`] : []);
-  const axes = item.kind === 'interlock' ? below('delivery', item.delivery) : [...below('capability', item.capability), ...below('capacity', item.capacity)];
+  const below = (name: string, value: number | null) =>
+    value !== null && value < item.target ? [`${name} ${fmtMean(value)}`] : [];
+  const axes =
+    item.kind === 'interlock'
+      ? below('delivery', item.delivery)
+      : [...below('capability', item.capability), ...below('capacity', item.capacity)];
   const shortfalls = axes.length === 0 ? `at target ${target}` : `${axes.join(' and ')} below target ${target}`;
   if (item.kind === 'interlock' || !hasOwnershipProblem(item)) return shortfalls;
   return `${shortfalls}; owner ${statusText(item.owner)}`;
@@ -320,7 +396,13 @@ export interface PlanRow {
 
 /** The action plan: one row per gap on the agenda; the decision owner, next step and due date are left for the meeting. */
 export const actionPlan = (d: Diagnosis, top: number): PlanRow[] =>
-  topGaps(d, top).map((item, i) => ({ rank: i + 1, id: item.id, title: item.title, problem: problemText(item), decision: decisionText(d, item) }));
+  topGaps(d, top).map((item, i) => ({
+    rank: i + 1,
+    id: item.id,
+    title: item.title,
+    problem: problemText(item),
+    decision: decisionText(d, item),
+  }));
 
 export const PLAN_COLUMNS = ['#', 'Item', 'Problem', 'Decision to take', 'Owner', 'Next step', 'Due'];
 export const PLAN_INTRO = 'One row per gap on the agenda. Fill in the last three columns during the meeting.';
@@ -328,7 +410,12 @@ export const PLAN_INTRO = 'One row per gap on the agenda. Fill in the last three
 /** What an ownership problem asks the room to decide. */
 export function ownershipDecision(item: ResponsibilityScore): string {
   const { recommended, contributors, consensus, status } = item.owner;
-  return OWNERSHIP[status].decision({ recommended: label(recommended), contributors: contributors.map(label).join(', '), consensus: label(consensus), shared: recommended === 'shared' });
+  return OWNERSHIP[status].decision({
+    recommended: label(recommended),
+    contributors: contributors.map(label).join(', '),
+    consensus: label(consensus),
+    shared: recommended === 'shared',
+  });
 }
 
 /** What the room must decide about a gap: the bank's own wording, else one worded from what is wrong. */
@@ -340,11 +427,14 @@ export function decisionText(d: Diagnosis, item: ItemScore): string {
   const below = (value: number | null) => value !== null && value < item.target;
   const skill = below(item.capability);
   const time = below(item.capacity);
-  const axes = skill && time
-    ? 'Decide which comes first, the skill or the time, and who leads it.'
-    : skill ? 'Decide how to build the skill: coaching, a hire, or outside help.'
-    : time ? 'Free the time or people it needs, or decide what to stop doing.'
-    : '';
+  const axes =
+    skill && time
+      ? 'Decide which comes first, the skill or the time, and who leads it.'
+      : skill
+        ? 'Decide how to build the skill: coaching, a hire, or outside help.'
+        : time
+          ? 'Free the time or people it needs, or decide what to stop doing.'
+          : '';
   return [hasOwnershipProblem(item) ? ownershipDecision(item) : '', axes].filter((t) => t !== '').join(' ');
 }
 
@@ -369,13 +459,29 @@ export function charterRows(d: Diagnosis): CharterRow[] {
   }));
 }
 
-export const CHARTER_COLUMNS = ['Responsibility', 'Recommended accountable', 'Contributors', 'How people answered', 'Status', 'Decision to take'];
+export const CHARTER_COLUMNS = [
+  'Responsibility',
+  'Recommended accountable',
+  'Contributors',
+  'How people answered',
+  'Status',
+  'Decision to take',
+];
 export const CHARTER_INTRO = (d: Diagnosis): string =>
   `Every responsibility whose owner is in doubt, the worst first, with the owner recommended${d.stageTitle ? ` at the ${d.stageTitle} stage` : ''}. Decide each row, then record it.`;
 
 /** Functions and areas as rows of one table: name, capability, capacity, readiness. */
-export function groupRows(d: Diagnosis): { kind: 'function' | 'area'; name: string; capability: number | null; capacity: number | null; readiness: number | null }[] {
-  return [...shownFunctions(d).map((f) => ({ kind: 'function' as const, name: groupName(d, f.id), ...f })), ...d.areas.map((a) => ({ kind: 'area' as const, name: a.title, ...a }))];
+export function groupRows(d: Diagnosis): {
+  kind: 'function' | 'area';
+  name: string;
+  capability: number | null;
+  capacity: number | null;
+  readiness: number | null;
+}[] {
+  return [
+    ...shownFunctions(d).map((f) => ({ kind: 'function' as const, name: groupName(d, f.id), ...f })),
+    ...d.areas.map((a) => ({ kind: 'area' as const, name: a.title, ...a })),
+  ];
 }
 
 import type { Tone } from './svg/style.js';
@@ -429,27 +535,60 @@ export function levelCounts(values: readonly number[] = []): number[] {
 
 /** The report's sections, in the order every format shows them (DESIGN.md, "The report"). */
 export type SectionId =
-  | 'summary' | 'agenda' | 'plan' | 'charter' | 'interlock' | 'handoff' | 'perception' | 'disagreements'
-  | 'groups' | 'map' | 'answers' | 'respondents' | 'evidence' | 'knowledge' | 'notes' | 'definitions' | 'scoring';
+  | 'summary'
+  | 'agenda'
+  | 'plan'
+  | 'charter'
+  | 'interlock'
+  | 'handoff'
+  | 'perception'
+  | 'disagreements'
+  | 'groups'
+  | 'map'
+  | 'answers'
+  | 'respondents'
+  | 'evidence'
+  | 'knowledge'
+  | 'notes'
+  | 'definitions'
+  | 'scoring';
 // What the room acts on first; the details that back it up after `DETAILS_START`.
 const SECTIONS: SectionId[] = [
-  'summary', 'agenda', 'plan', 'charter', 'interlock', 'handoff', 'perception', 'disagreements',
-  'groups', 'map', 'answers', 'respondents', 'evidence', 'knowledge', 'notes', 'definitions', 'scoring',
+  'summary',
+  'agenda',
+  'plan',
+  'charter',
+  'interlock',
+  'handoff',
+  'perception',
+  'disagreements',
+  'groups',
+  'map',
+  'answers',
+  'respondents',
+  'evidence',
+  'knowledge',
+  'notes',
+  'definitions',
+  'scoring',
 ];
 /** The first section of the details, which a reader turns to only to check the decisions above. */
 export const DETAILS_START: SectionId = 'groups';
 const TEAM_SECTIONS: SectionId[] = ['handoff', 'respondents', 'disagreements', 'answers', 'perception'];
 
 /** The sections this diagnosis has: those about who said what only with several respondents. */
-export const reportSections = (d: Diagnosis): SectionId[] => (isTeam(d) ? SECTIONS : SECTIONS.filter((id) => !TEAM_SECTIONS.includes(id)));
+export const reportSections = (d: Diagnosis): SectionId[] =>
+  isTeam(d) ? SECTIONS : SECTIONS.filter((id) => !TEAM_SECTIONS.includes(id));
 
 /** What a section says first, in every format. */
 export const INTRO = {
   scores: 'Scores run from 0 to 100; "How this is scored" at the end explains each.',
-  mapTable: 'Each responsibility in its quadrant, numbered by its gap rank, with its capability and capacity; the target splits each axis.',
+  mapTable:
+    'Each responsibility in its quadrant, numbered by its gap rank, with its capability and capacity; the target splits each axis.',
   map: 'Each point is a responsibility, numbered by its gap rank (items that are no gap come after the last gap). The middle lines stand for each item’s target, so a point is drawn in its own quadrant.',
   noMap: 'No responsibility has both a capability and a capacity rating.',
-  agenda: (shown: number, total: number) => `The ${shown} most urgent of ${total} gaps, with the numbers behind each priority and prompts for the conversation.`,
+  agenda: (shown: number, total: number) =>
+    `The ${shown} most urgent of ${total} gaps, with the numbers behind each priority and prompts for the conversation.`,
   disagreements: 'Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.',
   perception: 'Capability of each function’s items as rated by that function itself, against everyone else.',
   answers: 'How many respondents gave each level, item by item: the spread behind each mean.',
@@ -467,7 +606,10 @@ export function definitions(d: Diagnosis): [string, string][] {
     ['Interlock', 'how well PM and PMM deliver to each other, 0–100 (health, per direction)'],
     ['Health', 'an interlock deliverable’s delivery on a 0–100 scale'],
     ['Coverage', 'the share of questions answered; “don’t know” and n/a count as answered'],
-    ['Stage', 'the company’s stage (start-up, growth, enterprise): it sets the targets, the recommended owners and which items apply'],
+    [
+      'Stage',
+      'the company’s stage (start-up, growth, enterprise): it sets the targets, the recommended owners and which items apply',
+    ],
     ['Form', 'rapid (the key questions) or full (every question)'],
     ['Out of scope', 'items that do not apply at this stage or are not in this form: in no score'],
     ['Target', `the level each item should reach at ${stage}`],

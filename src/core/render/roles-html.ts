@@ -7,24 +7,54 @@ import { esc } from './svg/markup.js';
 
 export function renderRolesHtml(bank: Bank): string {
   const counts = ownerCounts(bank);
-  const functions = table('Functions', ['Function', 'Mandate'], (['pm', 'pmm'] as const).map((f) => [esc(bank.functions[f].name), esc(bank.functions[f].mandate)]));
+  const functions = table(
+    'Functions',
+    ['Function', 'Mandate'],
+    (['pm', 'pmm'] as const).map((f) => [esc(bank.functions[f].name), esc(bank.functions[f].mandate)]),
+  );
   const areas = bank.areas.map((area) =>
     section(
       `area-${htmlId(area.id)}`,
       area.title,
       area.description ? p(area.description) : '',
-      table(area.title, ['Responsibility', 'Owner', 'Weight', 'Question'], area.responsibilities.map((item) => [esc(item.title), OWNER_LABEL[item.owner], String(item.weight), esc(item.question)]), [2]),
+      table(
+        area.title,
+        ['Responsibility', 'Owner', 'Weight', 'Question'],
+        area.responsibilities.map((item) => [
+          esc(item.title),
+          OWNER_LABEL[item.owner],
+          String(item.weight),
+          esc(item.question),
+        ]),
+        [2],
+      ),
     ),
   );
   const interlock = section(
     'interlock',
     'Interlock: what each function owes the other',
     ...DIRECTIONS.map(([from, to]) =>
-      table(owes(bank, from, to), ['Deliverable', 'Weight', 'Question'], bank.interlock.filter((i) => i.from === from && i.to === to).map((item) => [esc(item.title), String(item.weight), esc(item.question)]), [1]),
+      table(
+        owes(bank, from, to),
+        ['Deliverable', 'Weight', 'Question'],
+        bank.interlock
+          .filter((i) => i.from === from && i.to === to)
+          .map((item) => [esc(item.title), String(item.weight), esc(item.question)]),
+        [1],
+      ),
     ),
   );
-  const intro = [functions, p(`Recommended owners: PM ${counts.pm}, PMM ${counts.pmm}, shared ${counts.shared}. Weight: 3 = critical, 1 = lighter.`), list([esc('Assess how your organization performs on each: pm-diag assess')])];
-  return page(`${bank.title}: the role map`, `<header><h1>${esc(bank.title)}: the role map</h1></header>\n<main>\n${intro.join('\n')}\n${areas.join('\n')}\n${interlock}\n</main>`);
+  const intro = [
+    functions,
+    p(
+      `Recommended owners: PM ${counts.pm}, PMM ${counts.pmm}, shared ${counts.shared}. Weight: 3 = critical, 1 = lighter.`,
+    ),
+    list([esc('Assess how your organization performs on each: pm-diag assess')]),
+  ];
+  return page(
+    `${bank.title}: the role map`,
+    `<header><h1>${esc(bank.title)}: the role map</h1></header>\n<main>\n${intro.join('\n')}\n${areas.join('\n')}\n${interlock}\n</main>`,
+  );
 }
 
 /** An area id as part of an HTML id: ids come from a file, so only letters, digits and dashes are kept. */

@@ -1,13 +1,33 @@
-import { CONTRIBUTORS, RECOMMENDED_OWNERS, type Bank, type FunctionId, type RecommendedOwner, type Responsibility } from '../bank/schema.js';
+import {
+  CONTRIBUTORS,
+  RECOMMENDED_OWNERS,
+  type Bank,
+  type FunctionId,
+  type RecommendedOwner,
+  type Responsibility,
+} from '../bank/schema.js';
 import { makeColors } from './colors.js';
 import { WIDTH, padEnd, truncate, wrap } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
 
 // The role map: "understand the roles", the first promise. Readable enough to project in a meeting.
 
-export const OWNER_LABEL: Record<RecommendedOwner, string> = { pm: 'PM', pmm: 'PMM', shared: 'Shared', leadership: 'Leadership' };
+export const OWNER_LABEL: Record<RecommendedOwner, string> = {
+  pm: 'PM',
+  pmm: 'PMM',
+  shared: 'Shared',
+  leadership: 'Leadership',
+};
 /** The RACI table's column heads: short enough for an 80-column terminal. */
-const PARTY_LABEL: Record<Party, string> = { pm: 'PM', pmm: 'PMM', leadership: 'LEAD', sales: 'SALES', marketing: 'MKTG', engineering: 'ENG', other: 'OTHER' };
+const PARTY_LABEL: Record<Party, string> = {
+  pm: 'PM',
+  pmm: 'PMM',
+  leadership: 'LEAD',
+  sales: 'SALES',
+  marketing: 'MKTG',
+  engineering: 'ENG',
+  other: 'OTHER',
+};
 const weightMarks = (weight: number) => '●'.repeat(weight) + '○'.repeat(3 - weight);
 
 type Party = (typeof CONTRIBUTORS)[number];
@@ -22,12 +42,18 @@ function raciOf(item: Responsibility): Map<Party, Raci> {
 }
 
 /** The table's columns, accountable owners first. */
-const PARTY_ORDER: readonly Party[] = ['pm', 'pmm', 'leadership', ...CONTRIBUTORS.filter((p) => p !== 'pm' && p !== 'pmm' && p !== 'leadership')];
+const PARTY_ORDER: readonly Party[] = [
+  'pm',
+  'pmm',
+  'leadership',
+  ...CONTRIBUTORS.filter((p) => p !== 'pm' && p !== 'pmm' && p !== 'leadership'),
+];
 
 /** PM and PMM, then every other party the bank names. */
 function partiesOf(bank: Bank): Party[] {
   const named = new Set<Party>(['pm', 'pmm']);
-  for (const area of bank.areas) for (const item of area.responsibilities) for (const party of raciOf(item).keys()) named.add(party);
+  for (const area of bank.areas)
+    for (const item of area.responsibilities) for (const party of raciOf(item).keys()) named.add(party);
   return PARTY_ORDER.filter((party) => named.has(party));
 }
 
@@ -39,7 +65,9 @@ export function ownerCounts(bank: Bank): Record<RecommendedOwner, number> {
 
 const countsText = (bank: Bank): string => {
   const counts = ownerCounts(bank);
-  return RECOMMENDED_OWNERS.filter((owner) => owner !== 'leadership' || counts.leadership > 0).map((owner) => `${OWNER_LABEL[owner]} ${counts[owner]}`).join(' · ');
+  return RECOMMENDED_OWNERS.filter((owner) => owner !== 'leadership' || counts.leadership > 0)
+    .map((owner) => `${OWNER_LABEL[owner]} ${counts[owner]}`)
+    .join(' · ');
 };
 
 export function owes(bank: Bank, from: FunctionId, to: FunctionId): string {
@@ -62,7 +90,11 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
   const parties = partiesOf(bank);
   const column = Math.max(...parties.map((p) => PARTY_LABEL[p].length)) + 1;
   const lead = 2 + parties.length * column;
-  out.push('', c.dim(`Accountable: ${countsText(bank)}`), c.dim('A accountable · C contributes · Weight: ●●● critical, ●○○ lighter'));
+  out.push(
+    '',
+    c.dim(`Accountable: ${countsText(bank)}`),
+    c.dim('A accountable · C contributes · Weight: ●●● critical, ●○○ lighter'),
+  );
   for (const area of bank.areas) {
     out.push('', c.bold(truncate(area.title.toUpperCase(), WIDTH)));
     if (area.description) out.push(...wrap(area.description, WIDTH, '  ').map((l) => c.dim(l)));
@@ -71,7 +103,13 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
       const raci = raciOf(item);
       const cells = parties.map((p) => {
         const cell = padEnd(raci.get(p) ?? '·', column);
-        return p === 'pm' || p === 'pmm' ? (raci.has(p) ? ownerColor[p](cell) : c.dim(cell)) : raci.has(p) ? cell : c.dim(cell);
+        return p === 'pm' || p === 'pmm'
+          ? raci.has(p)
+            ? ownerColor[p](cell)
+            : c.dim(cell)
+          : raci.has(p)
+            ? cell
+            : c.dim(cell);
       });
       out.push(...wrap(item.title, WIDTH, ' '.repeat(lead + 5), `  ${cells.join('')}${weightMarks(item.weight)}  `));
     }
@@ -89,9 +127,18 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
 
 export function renderRolesMarkdown(bank: Bank): string {
   const out: string[] = [`# ${mdText(bank.title)}: the role map`, ''];
-  out.push(mdTable(['Function', 'Mandate'], (['pm', 'pmm'] as const).map((f) => [mdCell(bank.functions[f].name), mdCell(bank.functions[f].mandate)])), '');
+  out.push(
+    mdTable(
+      ['Function', 'Mandate'],
+      (['pm', 'pmm'] as const).map((f) => [mdCell(bank.functions[f].name), mdCell(bank.functions[f].mandate)]),
+    ),
+    '',
+  );
   const parties = partiesOf(bank);
-  out.push(`Accountable: ${countsText(bank).replace(/ \u00b7 /g, ', ')}. A = accountable, C = contributes. Weight: 3 = critical, 1 = lighter.`, '');
+  out.push(
+    `Accountable: ${countsText(bank).replace(/ \u00b7 /g, ', ')}. A = accountable, C = contributes. Weight: 3 = critical, 1 = lighter.`,
+    '',
+  );
   for (const area of bank.areas) {
     out.push(`## ${mdText(area.title)}`, '');
     if (area.description) out.push(mdText(area.description), '');
@@ -100,7 +147,12 @@ export function renderRolesMarkdown(bank: Bank): string {
         ['Responsibility', ...parties.map((p) => PARTY_LABEL[p]), 'Weight', 'Question'],
         area.responsibilities.map((item) => {
           const raci = raciOf(item);
-          return [mdCell(item.title), ...parties.map((p) => raci.get(p) ?? ''), String(item.weight), mdCell(item.question)];
+          return [
+            mdCell(item.title),
+            ...parties.map((p) => raci.get(p) ?? ''),
+            String(item.weight),
+            mdCell(item.question),
+          ];
         }),
         ['left', ...parties.map(() => 'center' as const), 'right', 'left'],
       ),
@@ -113,7 +165,9 @@ export function renderRolesMarkdown(bank: Bank): string {
     out.push(
       mdTable(
         ['Deliverable', 'Weight', 'Question'],
-        bank.interlock.filter((i) => i.from === from && i.to === to).map((item) => [mdCell(item.title), String(item.weight), mdCell(item.question)]),
+        bank.interlock
+          .filter((i) => i.from === from && i.to === to)
+          .map((item) => [mdCell(item.title), String(item.weight), mdCell(item.question)]),
         ['left', 'right', 'left'],
       ),
       '',

@@ -2,12 +2,34 @@ import type { Owner } from '../answers/schema.js';
 import { AXES, axesOf } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
 import { RECOMMENDED_OWNERS, type Bank, type FunctionId } from '../bank/schema.js';
-import type { Axis, Diagnosis, Disagreement, HandoffPerception, InterlockScore, ItemScore, OwnershipStatus, StageSource, PerceptionGap, Quadrant, ResponsibilityScore, ScoreOptions, UnevidencedClaim } from './model.js';
+import type {
+  Axis,
+  Diagnosis,
+  Disagreement,
+  HandoffPerception,
+  InterlockScore,
+  ItemScore,
+  OwnershipStatus,
+  StageSource,
+  PerceptionGap,
+  Quadrant,
+  ResponsibilityScore,
+  ScoreOptions,
+  UnevidencedClaim,
+} from './model.js';
 import type { ItemAnswer, Respondent } from '../answers/respondent.js';
 import { byText } from '../text.js';
 import { answeredSections, isAnswered, missingOf, type Missing } from './answered.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
-import { askedOf, combinedExpected, defaultTarget as defaultTargetOf, itemTarget, itemsInScope, resolveScope, type Scope } from '../answers/scope.js';
+import {
+  askedOf,
+  combinedExpected,
+  defaultTarget as defaultTargetOf,
+  itemTarget,
+  itemsInScope,
+  resolveScope,
+  type Scope,
+} from '../answers/scope.js';
 
 // The scoring model of docs/design.md, as one pure function: bank + respondents + options → Diagnosis.
 // One respondent is simply N = 1. Nothing is rounded here: renderers round at output.
@@ -52,9 +74,11 @@ export function consensusOwner(votes: Partial<Record<Owner, number>>): { consens
 /** docs/design.md "Ownership": the consensus owner against the accountable one, at a stage that may expect a combined role. */
 export function ownershipStatus(recommended: string, consensus: Owner | null, combinedOk = false): OwnershipStatus {
   if (consensus === null) return 'unanswered';
-  if (consensus === recommended || (consensus === 'combined' && combinedOk && recommended !== 'leadership')) return 'aligned';
+  if (consensus === recommended || (consensus === 'combined' && combinedOk && recommended !== 'leadership'))
+    return 'aligned';
   if (consensus === 'none') return 'orphaned';
-  if (consensus === 'unclear' || consensus === 'combined' || (consensus === 'shared' && recommended !== 'shared')) return 'blurred';
+  if (consensus === 'unclear' || consensus === 'combined' || (consensus === 'shared' && recommended !== 'shared'))
+    return 'blurred';
   if (recommended === 'shared' && (consensus === 'pm' || consensus === 'pmm')) return 'partial';
   return 'misassigned';
 }
@@ -96,14 +120,17 @@ function collect(item: BankItem, respondents: Respondent[], scope: Scope): Colle
 }
 
 function unknownCounts(rated: (ItemAnswer | undefined)[], axes: readonly Axis[]) {
-  return axes.map((axis) => ({ axis, count: rated.filter((a) => a?.[axis] === 'unknown').length })).filter((u) => u.count > 0);
+  return axes
+    .map((axis) => ({ axis, count: rated.filter((a) => a?.[axis] === 'unknown').length }))
+    .filter((u) => u.count > 0);
 }
 
 function notesOf(rated: (ItemAnswer | undefined)[], respondents: Respondent[]) {
   const notes: ItemScore['notes'] = [];
   rated.forEach((a, i) => {
     const role = respondents[i]!.role;
-    if (a?.note) notes.push({ respondent: respondentLabel(respondents[i]!, i), ...(role ? { role } : {}), note: a.note });
+    if (a?.note)
+      notes.push({ respondent: respondentLabel(respondents[i]!, i), ...(role ? { role } : {}), note: a.note });
   });
   return notes;
 }
@@ -118,7 +145,8 @@ function unevidencedOf(rated: (ItemAnswer | undefined)[]): number[] {
 }
 
 /** The mean delivery as rated by the respondents whose role is `role`. */
-const deliveryBy = (role: FunctionId, rated: (ItemAnswer | undefined)[], respondents: Respondent[]) => mean(levels(rated, 'delivery', (i) => respondents[i]!.role === role));
+const deliveryBy = (role: FunctionId, rated: (ItemAnswer | undefined)[], respondents: Respondent[]) =>
+  mean(levels(rated, 'delivery', (i) => respondents[i]!.role === role));
 
 interface ItemContext {
   respondents: Respondent[];
@@ -138,13 +166,25 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
   if (item.kind === 'interlock') {
     const delivery = mean(levels.delivery);
     const score: InterlockScore = {
-      id, title, question, weight, target, discussion, ...decision, answered, notApplicable, notes,
+      id,
+      title,
+      question,
+      weight,
+      target,
+      discussion,
+      ...decision,
+      answered,
+      notApplicable,
+      notes,
       kind: 'interlock',
       from: item.from,
       to: item.to,
       delivery,
       health: delivery === null ? null : pct(delivery),
-      deliveryBySide: { giver: deliveryBy(item.from, rated, respondents), receiver: deliveryBy(item.to, rated, respondents) },
+      deliveryBySide: {
+        giver: deliveryBy(item.from, rated, respondents),
+        receiver: deliveryBy(item.to, rated, respondents),
+      },
       priority: weight * shortfall(target, delivery),
       unknown: unknownCounts(rated, axesOf('interlock')),
       levels: { delivery: levels.delivery },
@@ -157,7 +197,16 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
   for (const a of rated) if (a?.owner) votes[a.owner] = (votes[a.owner] ?? 0) + 1;
   const { consensus, contested } = consensusOwner(votes);
   const score: ResponsibilityScore = {
-    id, title, question, weight, target, discussion, ...decision, answered, notApplicable, notes,
+    id,
+    title,
+    question,
+    weight,
+    target,
+    discussion,
+    ...decision,
+    answered,
+    notApplicable,
+    notes,
     kind: 'responsibility',
     area: item.area,
     capability,
@@ -166,7 +215,14 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
     quadrant: quadrantOf(capability, capacity, target),
     priority: weight * (shortfall(target, capability) + shortfall(target, capacity)),
     unevidenced: unevidencedOf(rated).length,
-    owner: { recommended: item.owner, contributors: item.contributors ?? [], consensus, status: ownershipStatus(item.owner, consensus, combinedOk), contested, votes },
+    owner: {
+      recommended: item.owner,
+      contributors: item.contributors ?? [],
+      consensus,
+      status: ownershipStatus(item.owner, consensus, combinedOk),
+      contested,
+      votes,
+    },
     unknown: unknownCounts(rated, axesOf('responsibility')),
     levels: { capability: levels.capability, capacity: levels.capacity },
   };
@@ -196,7 +252,11 @@ export function rankGaps(items: ItemScore[]): string[] {
     .map(({ item }) => item.id);
 }
 
-function disagreementsOf(items: ItemScore[], collected: Map<string, Collected>, respondents: Respondent[]): Disagreement[] {
+function disagreementsOf(
+  items: ItemScore[],
+  collected: Map<string, Collected>,
+  respondents: Respondent[],
+): Disagreement[] {
   if (respondents.length < 2) return [];
   const found: Disagreement[] = [];
   for (const score of items) {
@@ -209,7 +269,8 @@ function disagreementsOf(items: ItemScore[], collected: Map<string, Collected>, 
         let group = groups.get(value);
         if (!group) groups.set(value, (group = { value: String(value), count: 0, respondents: [] }));
         group.count++;
-        if (group.respondents.length < NAMED_PER_ANSWER) group.respondents.push({ name: respondentLabel(respondents[i]!, i), role: respondents[i]!.role });
+        if (group.respondents.length < NAMED_PER_ANSWER)
+          group.respondents.push({ name: respondentLabel(respondents[i]!, i), role: respondents[i]!.role });
       }
       const order = (v: string) => (Number.isFinite(Number(v)) ? Number(v) : Infinity);
       return [...groups.values()].sort((a, b) => order(a.value) - order(b.value) || byText(a.value, b.value));
@@ -218,7 +279,8 @@ function disagreementsOf(items: ItemScore[], collected: Map<string, Collected>, 
       const s = spread(levels[axis]);
       if (s !== null && s >= DISAGREEMENT_SPREAD) found.push({ id: score.id, axis, spread: s, groups: who(axis) });
     }
-    if (score.kind === 'responsibility' && score.owner.contested) found.push({ id: score.id, axis: 'owner', spread: null, groups: who('owner') });
+    if (score.kind === 'responsibility' && score.owner.contested)
+      found.push({ id: score.id, axis: 'owner', spread: null, groups: who('owner') });
   }
   // The widest spreads first; contested owners after the numbers; bank order otherwise.
   return found
@@ -228,16 +290,27 @@ function disagreementsOf(items: ItemScore[], collected: Map<string, Collected>, 
 }
 
 /** How a function rates its own items against how everyone else rates them. */
-function perceptionOf(items: readonly BankItem[], collected: Map<string, Collected>, respondents: Respondent[]): PerceptionGap[] {
+function perceptionOf(
+  items: readonly BankItem[],
+  collected: Map<string, Collected>,
+  respondents: Respondent[],
+): PerceptionGap[] {
   if (respondents.length < 2 || !respondents.some((r) => r.role === 'pm' || r.role === 'pmm')) return [];
   return (['pm', 'pmm'] as FunctionId[]).map((f) => {
     const own = items.filter((i) => i.kind === 'responsibility' && i.owner === f);
     const isSelf = (i: number) => respondents[i]!.role === f;
     const isOther = (i: number) => respondents[i]!.role !== f;
-    const capabilityMean = (item: BankItem, group: (i: number) => boolean) => mean(levels(collected.get(item.id)!.rated, 'capability', group));
-    const means = own.map((item) => ({ item, self: capabilityMean(item, isSelf), others: capabilityMean(item, isOther) }));
+    const capabilityMean = (item: BankItem, group: (i: number) => boolean) =>
+      mean(levels(collected.get(item.id)!.rated, 'capability', group));
+    const means = own.map((item) => ({
+      item,
+      self: capabilityMean(item, isSelf),
+      others: capabilityMean(item, isOther),
+    }));
     const index = (group: 'self' | 'others', include: (i: number) => boolean) =>
-      respondents.some((_, i) => include(i)) ? weightedIndex(means.map((m) => ({ weight: m.item.weight, value: pctOrNull(m[group]) }))) : null;
+      respondents.some((_, i) => include(i))
+        ? weightedIndex(means.map((m) => ({ weight: m.item.weight, value: pctOrNull(m[group]) })))
+        : null;
     const selfIndex = index('self', isSelf);
     const othersIndex = index('others', isOther);
     const differing = means
@@ -258,7 +331,12 @@ function perceptionOf(items: readonly BankItem[], collected: Map<string, Collect
 }
 
 /** Each role's readiness per area, from the answers of that role's respondents alone; roles in the order first met. */
-function areaRolesOf(bank: Bank, items: ResponsibilityScore[], collected: Map<string, Collected>, respondents: Respondent[]): Diagnosis['areaRoles'] {
+function areaRolesOf(
+  bank: Bank,
+  items: ResponsibilityScore[],
+  collected: Map<string, Collected>,
+  respondents: Respondent[],
+): Diagnosis['areaRoles'] {
   if (respondents.length < 2) return [];
   const roles = [...new Set(respondents.flatMap((r) => (r.role ? [r.role] : [])))];
   return roles.map((role) => {
@@ -274,14 +352,18 @@ function areaRolesOf(bank: Bank, items: ResponsibilityScore[], collected: Map<st
       missingOf(
         areaItems.map((item) => {
           const answers = respondents.flatMap((r, i) => (ofRole(i) ? [r.answers.get(item.id)] : []));
-          const unknown = answers.filter((a) => a !== undefined && a !== 'n/a' && (a.capability === 'unknown' || a.capacity === 'unknown')).length;
+          const unknown = answers.filter(
+            (a) => a !== undefined && a !== 'n/a' && (a.capability === 'unknown' || a.capacity === 'unknown'),
+          ).length;
           return { unknown, notApplicable: answers.filter((a) => a === 'n/a').length };
         }),
       );
     const areas = bank.areas.map((area) => {
       const areaItems = items.filter((i) => i.area.id === area.id);
       const value = weightedIndex(areaItems.map((i) => ({ weight: i.weight, value: readiness(i) })));
-      return value === null ? { id: area.id, readiness: value, missing: missing(areaItems) } : { id: area.id, readiness: value };
+      return value === null
+        ? { id: area.id, readiness: value, missing: missing(areaItems) }
+        : { id: area.id, readiness: value };
     });
     return { role, areas };
   });
@@ -292,19 +374,34 @@ function handoffPerceptionOf(items: InterlockScore[]): HandoffPerception[] {
   const found: HandoffPerception[] = [];
   for (const { id, from, to, deliveryBySide } of items) {
     const { giver, receiver } = deliveryBySide;
-    if (giver !== null && receiver !== null && Math.abs(giver - receiver) >= HANDOFF_GAP) found.push({ id, from, to, giver, receiver, difference: giver - receiver });
+    if (giver !== null && receiver !== null && Math.abs(giver - receiver) >= HANDOFF_GAP)
+      found.push({ id, from, to, giver, receiver, difference: giver - receiver });
   }
-  return found.map((x, order) => ({ x, order })).sort((a, b) => Math.abs(b.x.difference) - Math.abs(a.x.difference) || a.order - b.order).map(({ x }) => x);
+  return found
+    .map((x, order) => ({ x, order }))
+    .sort((a, b) => Math.abs(b.x.difference) - Math.abs(a.x.difference) || a.order - b.order)
+    .map(({ x }) => x);
 }
 
 /** Capability claims of 3 or more without evidence, by responsibility in bank order. */
-function unevidencedClaimsOf(items: ResponsibilityScore[], collected: Map<string, Collected>, respondents: Respondent[]): UnevidencedClaim[] {
+function unevidencedClaimsOf(
+  items: ResponsibilityScore[],
+  collected: Map<string, Collected>,
+  respondents: Respondent[],
+): UnevidencedClaim[] {
   return items.flatMap((item) => {
     if (item.unevidenced === 0) return [];
     const { rated } = collected.get(item.id)!;
     const claims = levels(rated, 'capability', () => true).filter((level) => level >= EVIDENCED_LEVEL).length;
     const named = unevidencedOf(rated).slice(0, NAMED_PER_ANSWER);
-    return [{ id: item.id, claims, unevidenced: item.unevidenced, respondents: named.map((i) => respondentLabel(respondents[i]!, i)) }];
+    return [
+      {
+        id: item.id,
+        claims,
+        unevidenced: item.unevidenced,
+        respondents: named.map((i) => respondentLabel(respondents[i]!, i)),
+      },
+    ];
   });
 }
 
@@ -365,9 +462,20 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
       interlock: interlockHealth(interlock),
       coverage: totalPairs === 0 ? 0 : (100 * answeredPairs) / totalPairs,
     },
-    functions: RECOMMENDED_OWNERS.map((id) => ({ id, ...groupIndexes(responsibilities.filter((i) => i.owner.recommended === id)) })),
-    areas: bank.areas.map((area) => ({ id: area.id, title: area.title, ...groupIndexes(responsibilities.filter((i) => i.area.id === area.id)) })),
-    interlock: directions.map(([from, to]) => ({ from, to, health: interlockHealth(interlock.filter((i) => i.from === from && i.to === to)) })),
+    functions: RECOMMENDED_OWNERS.map((id) => ({
+      id,
+      ...groupIndexes(responsibilities.filter((i) => i.owner.recommended === id)),
+    })),
+    areas: bank.areas.map((area) => ({
+      id: area.id,
+      title: area.title,
+      ...groupIndexes(responsibilities.filter((i) => i.area.id === area.id)),
+    })),
+    interlock: directions.map(([from, to]) => ({
+      from,
+      to,
+      health: interlockHealth(interlock.filter((i) => i.from === from && i.to === to)),
+    })),
     items,
     gaps: rankGaps(items),
     disagreements: disagreementsOf(items, collected, respondents),

@@ -175,7 +175,10 @@ export interface Diagnosis {
   /** Several respondents only, and only when some respondent's role is pm or pmm. */
   perception: PerceptionGap[];
   /** Several respondents only: each role's readiness per area (bank order), from that role's answers alone. */
-  areaRoles: { role: Role; areas: { id: string; readiness: number | null; missing?: 'unknown' | 'n/a' | 'unanswered' }[] }[];
+  areaRoles: {
+    role: Role;
+    areas: { id: string; readiness: number | null; missing?: 'unknown' | 'n/a' | 'unanswered' }[];
+  }[];
   /** Interlock items whose two sides differ by a level or more, the widest first. */
   handoffPerception: HandoffPerception[];
   /** Responsibilities with capability claims of 3 or more without evidence, in bank order. */

@@ -25,25 +25,37 @@ export function joined(parts: readonly string[], separator = ''): string {
 export function table(caption: string, head: string[], rows: Html[][], numeric: number[] = []): Html {
   const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
   const th = joined(head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`));
-  const body = joined(rows.map((r) => `<tr>${joined(r.map((c, i) => `<td${cls(i)}>${c}</td>`))}</tr>`), '\n');
+  const body = joined(
+    rows.map((r) => `<tr>${joined(r.map((c, i) => `<td${cls(i)}>${c}</td>`))}</tr>`),
+    '\n',
+  );
   return `<table><caption>${esc(caption)}</caption>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
 /** A table or chart that scrolls inside its own box on a narrow screen, not the page; the box is focusable so a keyboard can scroll it. */
-export const scrollBox = (label: string, content: Html, cls = 'scroll'): Html => `<div class="${cls}" role="region" tabindex="0" aria-label="${esc(label)}">${content}</div>`;
+export const scrollBox = (label: string, content: Html, cls = 'scroll'): Html =>
+  `<div class="${cls}" role="region" tabindex="0" aria-label="${esc(label)}">${content}</div>`;
 
 /** A chart, its data as a table in a closed `<details>` below it (the same numbers twice need not be read twice). */
 export const figure = (title: string, svg: Html, data: Html): Html =>
   `<figure><figcaption>${esc(title)}</figcaption>${scrollBox(`Chart: ${title}`, svg, 'plot')}<details class="data"><summary>The data as a table</summary>${data}</details></figure>`;
 
-export const section = (id: string, title: string, ...content: Html[]): Html => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>\n${joined(content, '\n')}\n</section>`;
+export const section = (id: string, title: string, ...content: Html[]): Html =>
+  `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>\n${joined(content, '\n')}\n</section>`;
 
 export const p = (text: string): Html => `<p>${esc(text)}</p>`;
-export const list = (items: Html[], ordered = false): Html => `<${ordered ? 'ol' : 'ul'}>\n${joined(items.map((i) => `<li>${i}</li>`), '\n')}\n</${ordered ? 'ol' : 'ul'}>`;
-
+export const list = (items: Html[], ordered = false): Html =>
+  `<${ordered ? 'ol' : 'ul'}>\n${joined(
+    items.map((i) => `<li>${i}</li>`),
+    '\n',
+  )}\n</${ordered ? 'ol' : 'ul'}>`;
 
 /** The document around `body`: charset, CSP, viewport, the style sheet (a page with its own script brings its own policy and style). */
-export function page(title: string, body: Html, head: { csp: string; style: string } = { csp: CSP, style: STYLE }): string {
+export function page(
+  title: string,
+  body: Html,
+  head: { csp: string; style: string } = { csp: CSP, style: STYLE },
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,6 +1,14 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { FIELD_QUESTIONS, NOT_APPLICABLE_CHOICE, TEXT_FIELD_QUESTIONS, UNKNOWN_CHOICE, ownerChoices, roleChoices, type Option } from '../../answers/choices.js';
+import {
+  FIELD_QUESTIONS,
+  NOT_APPLICABLE_CHOICE,
+  TEXT_FIELD_QUESTIONS,
+  UNKNOWN_CHOICE,
+  ownerChoices,
+  roleChoices,
+  type Option,
+} from '../../answers/choices.js';
 import { NOT_APPLICABLE, UNKNOWN } from '../../answers/schema.js';
 import { bankHash } from '../../bank/hash.js';
 import { ITEM_KINDS, fieldsOf, type ItemKind } from '../../bank/item-kinds.js';
@@ -27,7 +35,11 @@ const LEVELS = ['1', '2', '3', '4', '5'] as const;
 
 /** Everything the script needs, with every text of the bank made plain (the script puts it in the page as text, never as markup). */
 export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
-  const text = (choice: Option<string>) => ({ value: choice.value, name: plain(choice.name), description: choice.description === undefined ? undefined : plain(choice.description) });
+  const text = (choice: Option<string>) => ({
+    value: choice.value,
+    name: plain(choice.name),
+    description: choice.description === undefined ? undefined : plain(choice.description),
+  });
   const kinds = Object.fromEntries(
     (Object.keys(ITEM_KINDS) as ItemKind[]).map((kind) => {
       const rated: readonly string[] = ITEM_KINDS[kind].rated;
@@ -41,7 +53,12 @@ export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
     form: scope.form,
     organization: scope.organization === undefined ? null : plain(scope.organization),
     kinds,
-    scales: Object.fromEntries(Object.entries(bank.scales).map(([scale, levels]) => [scale, LEVELS.map((n) => ({ label: plain(levels[n].label), description: plain(levels[n].description) }))])),
+    scales: Object.fromEntries(
+      Object.entries(bank.scales).map(([scale, levels]) => [
+        scale,
+        LEVELS.map((n) => ({ label: plain(levels[n].label), description: plain(levels[n].description) })),
+      ]),
+    ),
     questions: FIELD_QUESTIONS,
     texts: TEXT_FIELD_QUESTIONS,
     evidenceHint: 'What would show a level of 3 or more: ',
@@ -55,7 +72,10 @@ export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
       title: plain(item.title),
       question: plain(item.question),
       evidence: item.evidence === undefined ? undefined : plain(item.evidence),
-      owes: item.kind === 'interlock' ? plain(`What ${bank.functions[item.from].name} owes ${bank.functions[item.to].name}`) : undefined,
+      owes:
+        item.kind === 'interlock'
+          ? plain(`What ${bank.functions[item.from].name} owes ${bank.functions[item.to].name}`)
+          : undefined,
     })),
   };
 }
@@ -67,7 +87,10 @@ export type QuestionnaireData = ReturnType<typeof questionnaireData>;
  * nor `<!--` can end or change the block), and no line separators that older parsers mind.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 declare const __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: string | undefined;
@@ -86,7 +109,10 @@ const questionnaireCsp = (): string =>
 
 function respondentScreen(bank: Bank): Html {
   const roles = roleChoices(bank)
-    .map((r, i) => `<label class="opt" for="role-${i}"><input type="radio" name="respondent.role" value="${r.value}" id="role-${i}"><span><span class="name">${esc(r.name)}</span></span></label>`)
+    .map(
+      (r, i) =>
+        `<label class="opt" for="role-${i}"><input type="radio" name="respondent.role" value="${r.value}" id="role-${i}"><span><span class="name">${esc(r.name)}</span></span></label>`,
+    )
     .join('\n');
   return `<section class="screen" id="screen-respondent" aria-labelledby="respondent-h">
 <h2 id="respondent-h" tabindex="-1">About you</h2>

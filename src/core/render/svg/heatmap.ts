@@ -14,7 +14,12 @@ const CELL_W = 110;
 const CELL_H = 30;
 const TOP = 26;
 
-export function heatmap(id: string, title: string, columns: string[], rows: { label: string; cells: HeatCell[] }[]): string {
+export function heatmap(
+  id: string,
+  title: string,
+  columns: string[],
+  rows: { label: string; cells: HeatCell[] }[],
+): string {
   const width = LABEL + columns.length * CELL_W + 4;
   const height = TOP + rows.length * CELL_H + 4;
   const parts = columns.map((c, j) => text(LABEL + j * CELL_W + CELL_W / 2, TOP - 9, c, 'tick strong', 'middle'));
@@ -30,5 +35,12 @@ export function heatmap(id: string, title: string, columns: string[], rows: { la
     });
   });
   parts.push(`<g class="cell-text" text-anchor="middle">${numbers.join('')}</g>`);
-  return chart(id, title, width, height, parts, 'Each cell holds its score from 0 to 100, tinted green at the target, amber within one level of it, red further below. The table below the chart gives the same data.');
+  return chart(
+    id,
+    title,
+    width,
+    height,
+    parts,
+    'Each cell holds its score from 0 to 100, tinted green at the target, amber within one level of it, red further below. The table below the chart gives the same data.',
+  );
 }

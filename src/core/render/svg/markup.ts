@@ -19,7 +19,12 @@ export const plain = (text: string): string => stripEscapes(text).replace(UNSAFE
 /** Cuts text for a chart label, marking the cut with "…"; the table beside the chart has it whole. Cut after cleaning, so no escape sequence is cut in two. */
 export function clip(text: string, max: number): string {
   const chars = [...plain(text).replace(/\s+/g, ' ').trim()];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? chars.join('')
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** How many characters of a chart label fit in `room` pixels, at the charts' 13px font (style.ts). */
@@ -29,14 +34,22 @@ export const fits = (room: number, bold = false): number => Math.floor(room / (b
 export const px = (n: number): string => String(Math.round(n * 10) / 10);
 
 /** A text element; `content` is escaped here. */
-export function text(x: number, y: number, content: string, cls = '', anchor: 'start' | 'middle' | 'end' = 'start'): string {
+export function text(
+  x: number,
+  y: number,
+  content: string,
+  cls = '',
+  anchor: 'start' | 'middle' | 'end' = 'start',
+): string {
   const a = anchor === 'start' ? '' : ` text-anchor="${anchor}"`;
   return `<text x="${px(x)}" y="${px(y)}"${cls ? ` class="${cls}"` : ''}${a}>${esc(content)}</text>`;
 }
 
-export const line = (x1: number, y1: number, x2: number, y2: number, cls: string): string => `<line x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" class="${cls}"/>`;
+export const line = (x1: number, y1: number, x2: number, y2: number, cls: string): string =>
+  `<line x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" class="${cls}"/>`;
 
-export const rect = (x: number, y: number, width: number, height: number, cls: string): string => `<rect x="${px(x)}" y="${px(y)}" width="${px(Math.max(0, width))}" height="${px(height)}" class="${cls}"/>`;
+export const rect = (x: number, y: number, width: number, height: number, cls: string): string =>
+  `<rect x="${px(x)}" y="${px(y)}" width="${px(Math.max(0, width))}" height="${px(height)}" class="${cls}"/>`;
 
 /** The smallest a chart is drawn at: its 13 px text stays about 10 px or more. */
 const MIN_SCALE = 0.8;

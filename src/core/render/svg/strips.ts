@@ -25,7 +25,8 @@ export function strips(id: string, title: string, axisNames: string[], rows: Str
   const levels: string[] = [];
   axisNames.forEach((name, a) => {
     parts.push(text(left(a) + stripWidth / 2, 13, name, 'tick strong', 'middle'));
-    for (let level = 1; level <= 5; level++) levels.push(`<text x="${px(at(a, level))}" y="${TOP - 8}">${level}</text>`);
+    for (let level = 1; level <= 5; level++)
+      levels.push(`<text x="${px(at(a, level))}" y="${TOP - 8}">${level}</text>`);
   });
   parts.push(`<g class="tick" text-anchor="middle">${levels.join('')}</g>`);
   // Marks of one kind share one element or group, so that a team's many rows stay a small file.
@@ -40,7 +41,8 @@ export function strips(id: string, title: string, axisNames: string[], rows: Str
     labels.push(`<text x="0" y="${px(y + 4)}">${esc(clip(row.label, fits(LABEL - 6)))}</text>`);
     row.axes.forEach((axis, a) => {
       strips.push(`M${px(left(a))} ${px(y - ROW / 2 + 2)}h${stripWidth}v${ROW - 4}h-${stripWidth}z`);
-      if (axis.target >= 1 && axis.target <= 5) targets.push(`M${px(at(a, axis.target))} ${px(y - ROW / 2 + 2)}v${ROW - 4}`);
+      if (axis.target >= 1 && axis.target <= 5)
+        targets.push(`M${px(at(a, axis.target))} ${px(y - ROW / 2 + 2)}v${ROW - 4}`);
       if (axis.mean !== null) means.push(`M${px(at(a, axis.mean))} ${px(y - 12)}v24`);
       axis.counts.forEach((count, l) => {
         if (count === 0) return;
@@ -58,5 +60,12 @@ export function strips(id: string, title: string, axisNames: string[], rows: Str
     `<g class="count">${dots.join('')}</g>`,
     `<g class="dot-text small" text-anchor="middle">${counts.join('')}</g>`,
   );
-  return chart(id, title, width, height, parts, 'For each item, dots at levels 1 to 5 whose area grows with the number of respondents who gave that level; a solid tick marks the mean and a dashed one the target. The table below the chart gives the counts.');
+  return chart(
+    id,
+    title,
+    width,
+    height,
+    parts,
+    'For each item, dots at levels 1 to 5 whose area grows with the number of respondents who gave that level; a solid tick marks the mean and a dashed one the target. The table below the chart gives the counts.',
+  );
 }
