@@ -6,7 +6,7 @@ import { BIN } from './cli.js';
 // The built binary in a real pseudo-terminal: tmux draws the prompts, a test types. No skipping:
 // without tmux these tests fail (.ci/run installs it).
 
-const TIMEOUT = 15_000;
+const TIMEOUT = 30_000;
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export interface StartOptions {

@@ -29,7 +29,7 @@ async function onTerminal(columns: number, args: string[]): Promise<string[]> {
   const started = tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', '50', command);
   if (started.error) throw new Error(`tmux is needed for this test: ${started.error.message}`);
   tmux('set-option', '-t', session, 'history-limit', '5000');
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
     const screen = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session).stdout;
     const exit = screen.match(/^EXIT=(\d+)$/m);

@@ -36,10 +36,13 @@ function duplicateKeys(r: Respondent): { key: string; byResponse: boolean }[] {
   const answers = [...r.answers].map(([id, a]) => `${id}=${answerText(a)}`).sort();
   const organization = r.organization === undefined ? '' : normalizedName(r.organization);
   const print = (who: string) => JSON.stringify([who, r.role ?? '', organization, answers]);
-  const byPerson = { key: print(identityOf(r) ?? ''), byResponse: false };
+  // An anonymous respondent is nobody else: rows of an anonymous form that answer alike are people
+  // who agree, not one submission twice (only a response id can say that).
+  const who = identityOf(r);
+  const byPerson = who === undefined ? [] : [{ key: print(who), byResponse: false }];
   // The response id first: when both match, it is what the warning names.
-  if (r.response === undefined) return [byPerson];
-  return [{ key: print(`response:${r.response}`), byResponse: true }, byPerson];
+  if (r.response === undefined) return byPerson;
+  return [{ key: print(`response:${r.response}`), byResponse: true }, ...byPerson];
 }
 
 const listed = (sources: string[], max = 5) =>
