@@ -64,8 +64,14 @@ export default tseslint.config(
   },
   ...LAYERS.map(layerRules),
   {
-    // The benchmark's and build's scripts run on Node.
-    files: ['bin/**/*.js', 'scripts/**/*.mjs'],
+    // The build's and benchmark's scripts run on Node.
+    files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // The bin is CommonJS (bin/package.json): it requires the CommonJS bundle.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

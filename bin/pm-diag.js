@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+'use strict';
 // Node's own compile cache (Node 22.1 and later) keeps the bundle's compiled code between runs.
-import module from 'node:module';
-
-module.enableCompileCache?.();
-const { main } = await import('../dist/pm-diag.mjs');
-process.exitCode = await main(process.argv.slice(2));
+require('node:module').enableCompileCache?.();
+require('../dist/pm-diag.cjs')
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,4 +1,6 @@
-// Bundles the CLI with esbuild into one CommonJS file, dist/pm-diag.cjs, that bin/pm-diag.js loads.
+// Bundles the CLI with esbuild into one CommonJS file, dist/pm-diag.cjs, that bin/pm-diag.js loads
+// (a command's own modules still run only when it first imports them), and the facilitator page's
+// script, the core bundled for a browser, into dist/facilitator-script.js, which `kit` reads.
 // Then checks the built-in bank and profile once and stores each as JSON beside the bundle, with the
 // content hash of the YAML it came from: a run uses the JSON only while the YAML still has that hash.
 import { build } from 'esbuild';
@@ -58,22 +60,15 @@ const kitScript = await build({
   logLevel: 'warning',
   alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
 }).then((result) => result.outputFiles[0].text);
+writeFileSync(join(dist, 'facilitator-script.js'), kitScript);
 await build({
   ...common,
-  entryPoints: { 'pm-diag': 'src/cli.ts' },
-  outdir: 'dist',
-  format: 'esm',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  outExtension: { '.js': '.mjs' },
-  // CommonJS dependencies (commander, yaml) require Node modules: give the ES module a require.
-  banner: {
-    js: "import { createRequire as __pmDiagCreateRequire } from 'node:module'; const require = __pmDiagCreateRequire(import.meta.url);",
-  },
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/pm-diag.cjs',
   define: {
+    ...common.define,
     __PM_DIAG_VERSION__: JSON.stringify(pkg.version),
     __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: JSON.stringify(scriptSource),
-    __PM_DIAG_KIT_SCRIPT__: JSON.stringify(kitScript),
   },
 });
 

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { builtKitScript, renderFacilitatorPage } from '../core/kit/page.js';
+import { renderFacilitatorPage } from '../core/kit/page.js';
+import { builtKitScript } from '../io/kit-script.js';
 import { safeLine } from '../core/text.js';
 import { loadBank } from '../io/bank-files.js';
 import { emit } from '../io/output.js';

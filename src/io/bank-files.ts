@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { rememberBankHash, sha256Hex } from '../core/bank/hash.js';
+import { rememberBankHash } from '../core/bank/hash.js';
 import { readFileText } from './read.js';
 import { parseBank } from '../core/bank/parse.js';
 import type { Bank } from '../core/bank/schema.js';
@@ -52,7 +53,8 @@ export function loadBuiltin<T>(
   if (!existsSync(compiledPath)) return load(yamlPath);
   const compiled = JSON.parse(readFileSync(compiledPath, 'utf8')) as CompiledFile<T>;
   if (existsSync(yamlPath)) {
-    if (sha256Hex(readFileSync(yamlPath, 'utf8')) !== compiled.sourceHash) return load(yamlPath);
+    const hash = createHash('sha256').update(readFileSync(yamlPath)).digest('hex');
+    if (hash !== compiled.sourceHash) return load(yamlPath);
   }
   return compiled.content;
 }

@@ -50,8 +50,9 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('holds the runnable CLI, the bank and the docs, and nothing else', () => {
     expect(files).toContain('bin/pm-diag.js');
-    expect(files).toContain('dist/pm-diag.mjs');
-    expect(files.some((f) => /^dist\/chunks\/.+\.mjs$/.test(f))).toBe(true);
+    expect(files).toContain('bin/package.json');
+    expect(files).toContain('dist/pm-diag.cjs');
+    expect(files).toContain('dist/facilitator-script.js');
     expect(files).toContain('dist/profile.json');
     expect(files).toContain('dist/pm-pmm.json');
     expect(files).toContain('questions/pm-pmm.yaml');

@@ -30,13 +30,6 @@ export function scriptHashSource(script: string): string {
   return `'sha256-${btoa(binary)}'`;
 }
 
-declare const __PM_DIAG_KIT_SCRIPT__: string | undefined;
-
-/** The page's script as the build bundled it; undefined when run from the sources (tests pass their own). */
-export function builtKitScript(): string | undefined {
-  return typeof __PM_DIAG_KIT_SCRIPT__ === 'string' ? __PM_DIAG_KIT_SCRIPT__ : undefined;
-}
-
 const kitCsp = (script: string): string =>
   `default-src 'none'; script-src ${scriptHashSource(script)}; style-src 'unsafe-inline'; img-src data:; ` +
   "connect-src 'none'; base-uri 'none'; form-action 'none'";
