@@ -30,6 +30,7 @@ const LABEL: Record<Owner | Role, string> = {
   combined: 'Combined PM/PMM',
   sales: 'Sales',
   marketing: 'Marketing',
+  cs: 'Customer success',
   engineering: 'Engineering',
   leadership: 'Leadership',
   other: 'Other',
