@@ -44,6 +44,10 @@ const reportOptions = (cmd: Command): Command =>
     .option('--top <n>', 'how many gaps to list', '10')
     .option('--fail-under <score>', 'exit 1 when readiness is below this score (0-100), after writing the report')
     .option('--strict', 'unanswered items are errors, not warnings')
+    .option(
+      '--charter <file>',
+      "the organization's charter (pm-diag template --format charter): its decided owners and its actions",
+    )
     .option('--no-color', 'no colour in the terminal report');
 
 /** Each command, added to the program it belongs to. */

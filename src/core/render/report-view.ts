@@ -282,11 +282,22 @@ export const statusText = (owner: { status: OwnershipStatus; contested: boolean 
   `${owner.status}${owner.contested ? ', contested' : ''}`;
 
 export const ownerText = (item: ResponsibilityScore): string =>
-  `recommended ${label(item.owner.recommended)}${contributorsText(item)}, consensus ${item.owner.consensus === null ? 'none given' : label(item.owner.consensus)}: ${statusText(item.owner)}`;
+  `${item.owner.decided ? 'decided' : 'recommended'} ${label(accountable(item))}${contributorsText(item)}, consensus ${item.owner.consensus === null ? 'none given' : label(item.owner.consensus)}: ${statusText(item.owner)}`;
 
-/** " (contributors Sales, PM)", or nothing when the bank names none. */
+/** The accountable owner an item's status is measured against: the charter's decision, else the bank's recommendation. */
+export const accountable = (item: ResponsibilityScore): string => item.owner.decided?.owner ?? item.owner.recommended;
+/** The contributors that go with it. */
+export const accountableContributors = (item: ResponsibilityScore): string[] =>
+  item.owner.decided?.contributors ?? item.owner.contributors;
+/** The accountable owner for a reader, saying when the charter decided it. */
+export const accountableText = (item: ResponsibilityScore): string =>
+  `${label(accountable(item))}${item.owner.decided ? ' (decided in the charter)' : ''}`;
+
+/** " (contributors Sales, PM)", or nothing when there are none. */
 const contributorsText = (item: ResponsibilityScore): string =>
-  item.owner.contributors.length === 0 ? '' : ` (contributors ${item.owner.contributors.map(label).join(', ')})`;
+  accountableContributors(item).length === 0
+    ? ''
+    : ` (contributors ${accountableContributors(item).map(label).join(', ')})`;
 
 /** "PMM 2, PM 1": most votes first. */
 export function votesText(votes: Partial<Record<Owner, number>>): string {
@@ -410,12 +421,12 @@ export const PLAN_INTRO = 'One row per gap on the agenda. Fill in the last three
 
 /** What an ownership problem asks the room to decide. */
 export function ownershipDecision(item: ResponsibilityScore): string {
-  const { recommended, contributors, consensus, status } = item.owner;
+  const { consensus, status } = item.owner;
   return OWNERSHIP[status].decision({
-    recommended: label(recommended),
-    contributors: contributors.map(label).join(', '),
+    recommended: accountableText(item),
+    contributors: accountableContributors(item).map(label).join(', '),
     consensus: label(consensus),
-    shared: recommended === 'shared',
+    shared: accountable(item) === 'shared',
   });
 }
 
@@ -452,8 +463,9 @@ export interface CharterRow {
 export function charterRows(d: Diagnosis): CharterRow[] {
   return worstOwnership(d, Number.POSITIVE_INFINITY).map((item) => ({
     item,
-    recommended: label(item.owner.recommended),
-    contributors: item.owner.contributors.length === 0 ? 'none' : item.owner.contributors.map(label).join(', '),
+    recommended: accountableText(item),
+    contributors:
+      accountableContributors(item).length === 0 ? 'none' : accountableContributors(item).map(label).join(', '),
     answers: votesText(item.owner.votes),
     status: statusText(item.owner),
     decision: ownershipDecision(item),
@@ -540,6 +552,7 @@ export type SectionId =
   | 'agenda'
   | 'plan'
   | 'charter'
+  | 'decisions'
   | 'interlock'
   | 'handoff'
   | 'perception'
@@ -559,6 +572,7 @@ const SECTIONS: SectionId[] = [
   'agenda',
   'plan',
   'charter',
+  'decisions',
   'interlock',
   'handoff',
   'perception',
@@ -579,7 +593,9 @@ const TEAM_SECTIONS: SectionId[] = ['handoff', 'respondents', 'disagreements', '
 
 /** The sections this diagnosis has: those about who said what only with several respondents. */
 export const reportSections = (d: Diagnosis): SectionId[] =>
-  isTeam(d) ? SECTIONS : SECTIONS.filter((id) => !TEAM_SECTIONS.includes(id));
+  SECTIONS.filter(
+    (id) => (isTeam(d) || !TEAM_SECTIONS.includes(id)) && (id !== 'decisions' || d.charter !== undefined),
+  );
 
 /** What a section says first, in every format. */
 export const INTRO = {
