@@ -171,9 +171,10 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--form <form>', 'rapid (only the items marked rapid) or full', 'full')
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--force', 'replace an --out file that holds answers (the old one is kept as FILE.bak-<timestamp>)')
+      .option('--from <report>', '--format charter: the JSON report whose role charter and action plan pre-fill it')
       .addHelpText(
         'after',
-        '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv\n  pm-diag template --format form-guide --form rapid --out form-guide.md',
+        '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv\n  pm-diag template --format form-guide --form rapid --out form-guide.md\n  pm-diag template --format charter --from report.json --out charter.yaml',
       )
       .action(async (opts) => (await import('./commands/template.js')).run(opts)),
   validate: (program) =>
@@ -297,7 +298,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
       .argument(
         '[kind]',
-        'bank, answers, profile (the profile bank), profile-answers or export (one row of pm-diag export)',
+        'bank, answers, charter, profile (the profile bank), profile-answers or export (one row of pm-diag export)',
         'answers',
       )
       .option('--out <file>', 'write to a file instead of stdout')

@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { ANSWERS_CS, CHARTER } from './helpers.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'pm-diag-charter-'));
+const onboardingStatus = (json: string) =>
+  JSON.parse(json).items.find((i: { id: string }) => i.id === 'customer-onboarding').owner.status;
+
+describe('report --charter', () => {
+  it('holds the team to the charter: customer success owns onboarding (aligned), misassigned without it', () => {
+    const withCharter = runCli(['report', ANSWERS_CS, '--charter', CHARTER, '--format', 'json']);
+    expect(withCharter.code, withCharter.stderr).toBe(0);
+    expect(onboardingStatus(withCharter.stdout)).toBe('aligned');
+    expect(JSON.parse(withCharter.stdout).decided.followed).toContain('customer-onboarding');
+    const without = runCli(['report', ANSWERS_CS, '--format', 'json']);
+    expect(onboardingStatus(without.stdout)).toBe('misassigned');
+  });
+
+  it.each(['terminal', 'markdown', 'html', 'csv'])('%s: the decisions and the overdue action first', (format) => {
+    const r = runCli(['assess', '--answers', ANSWERS_CS, '--charter', CHARTER, '--format', format]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Customer success');
+    const overdue = r.stdout.indexOf('Measure every AI claim before launch');
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(r.stdout.indexOf('Name one launch owner per release'));
+    expect(r.stdout).toMatch(/overdue/i);
+  });
+
+  it('refuses a bad charter file with every problem, its position and "did you mean", exit 2, no stack', () => {
+    const dir = tmp();
+    const bad = join(dir, 'charter.yaml');
+    writeFileSync(
+      bad,
+      'charter: pm-pmm-diagnostic\ndecided: 2026-12-10\ndecisions:\n  customer-onbording: { owner: cs }\n  pricing: { owner: boss }\n',
+    );
+    const r = runCli(['assess', '--answers', ANSWERS_CS, '--charter', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('charter.yaml:4:3');
+    expect(r.stderr).toContain('did you mean "customer-onboarding"');
+    expect(r.stderr).toContain('charter.yaml:5:21');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('template --format charter --from report.json', () => {
+  it('round-trips: report, template, edit, report', () => {
+    const dir = tmp();
+    const report = join(dir, 'report.json');
+    const charter = join(dir, 'charter.yaml');
+    expect(runCli(['assess', '--answers', ANSWERS_CS, '--out', report]).code).toBe(0);
+    const made = runCli(['template', '--format', 'charter', '--from', report, '--out', charter]);
+    expect(made.code, made.stderr).toBe(0);
+    const text = readFileSync(charter, 'utf8');
+    expect(text).toMatch(/customer-onboarding: \{ owner: pm, .*# recommended: pm/);
+    expect(text).toContain('- { item: ai-claims-validation');
+    // As written, it loads: the recommendation decided, onboarding still misassigned.
+    const asIs = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
+    expect(asIs.code, asIs.stderr).toBe(0);
+    expect(onboardingStatus(asIs.stdout)).toBe('misassigned');
+    writeFileSync(charter, text.replace('customer-onboarding: { owner: pm', 'customer-onboarding: { owner: cs'));
+    const edited = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(onboardingStatus(edited.stdout)).toBe('aligned');
+  });
+
+  it('needs --from, and a JSON report of the same bank', () => {
+    expect(runCli(['template', '--format', 'charter']).stderr).toContain('--from');
+    const r = runCli(['template', '--format', 'charter', '--from', ANSWERS_CS]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('schemaVersion');
+  });
+
+  it('pm-diag schema charter: the JSON Schema of the file', () => {
+    const r = runCli(['schema', 'charter']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.title).toBe('pm-diag charter file');
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['charter', 'organization', 'decided', 'decisions', 'actions']),
+    );
+  });
+});
