@@ -151,6 +151,10 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--target <level>', 'target level 1-5 for every item without its own')
       .option('--fail-on-regression', 'exit 1 when the readiness of any item, or the summary, went down')
+      .option(
+        '--charter <file>',
+        "the organization's charter: did its decisions take, and did its actions' items improve",
+      )
       .option(...LATEST_OPTION)
       .option('--no-color', 'no colour')
       .addHelpText(

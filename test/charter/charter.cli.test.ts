@@ -83,3 +83,49 @@ describe('template --format charter --from report.json', () => {
     );
   });
 });
+
+describe('compare BEFORE AFTER --charter', () => {
+  const sides = () => {
+    const dir = tmp();
+    const text = readFileSync(ANSWERS_CS, 'utf8');
+    const before = join(dir, 'before.yaml');
+    // Before: PM named as onboarding's owner; the AI claims item as the fixture has it (2 and 2).
+    writeFileSync(before, text.replace('customer-onboarding: { owner: cs', 'customer-onboarding: { owner: pm'));
+    return { before, after: ANSWERS_CS, dir };
+  };
+
+  it('says, per decision, whether the consensus moved to the decided owner, and per action whether its item improved', () => {
+    const { before, dir } = sides();
+    const after = join(dir, 'after.yaml');
+    writeFileSync(
+      after,
+      readFileSync(ANSWERS_CS, 'utf8').replace(
+        /ai-claims-validation: \{ owner: pmm, capability: 2, capacity: 2/,
+        'ai-claims-validation: { owner: pmm, capability: 4, capacity: 4',
+      ),
+    );
+    const r = runCli(['compare', before, after, '--charter', CHARTER, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const take = JSON.parse(r.stdout).charter;
+    expect(take.decisions.map((d: { id: string; take: string }) => [d.id, d.take])).toEqual([
+      ['customer-onboarding', 'took'],
+      ['launch-plan', 'kept'],
+    ]);
+    expect(take.actions.map((a: { item: string; improved: boolean }) => [a.item, a.improved])).toEqual([
+      ['launch-plan', false],
+      ['ai-claims-validation', true],
+      ['customer-onboarding', false],
+    ]);
+    const back = runCli(['compare', after, before, '--charter', CHARTER, '--format', 'json']);
+    expect(JSON.parse(back.stdout).charter.decisions[0].take).toBe('lost');
+  });
+
+  it.each(['terminal', 'markdown', 'html'])('%s: a "Did our decisions take?" section', (format) => {
+    const { before, after } = sides();
+    const r = runCli(['compare', before, after, '--charter', CHARTER, '--format', format]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/did our decisions take\?/i);
+    expect(r.stdout).toMatch(/took: the owner most people name is now the decided one/);
+    expect(runCli(['compare', before, after, '--format', format]).stdout).not.toMatch(/did our decisions take/i);
+  });
+});
