@@ -66,6 +66,24 @@ describe('template --format charter --from report.json', () => {
     expect(onboardingStatus(edited.stdout)).toBe('aligned');
   });
 
+  it('keeps the decisions of a report made with --charter, the followed ones too', () => {
+    const dir = tmp();
+    const report = join(dir, 'report.json');
+    const charter = join(dir, 'charter.yaml');
+    expect(runCli(['assess', '--answers', ANSWERS_CS, '--charter', CHARTER, '--out', report]).code).toBe(0);
+    expect(runCli(['template', '--format', 'charter', '--from', report, '--out', charter]).code).toBe(0);
+    const text = readFileSync(charter, 'utf8');
+    expect(text).toMatch(
+      /customer-onboarding: \{ owner: cs, contributors: \[pm, pmm\], note: "CS runs it; PMM supplies the content" \} +# recommended: pm/,
+    );
+    expect(text).toMatch(/launch-plan: \{ owner: pmm, contributors: \[\]/);
+    const again = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).decided.followed).toEqual(
+      expect.arrayContaining(['customer-onboarding', 'launch-plan']),
+    );
+  });
+
   it('needs --from, and a JSON report of the same bank', () => {
     expect(runCli(['template', '--format', 'charter']).stderr).toContain('--from');
     const r = runCli(['template', '--format', 'charter', '--from', ANSWERS_CS]);

@@ -5,6 +5,7 @@ import { valueOf, type Problem } from '../errors.js';
 import type { ParsedDocument } from '../document/document.js';
 import { validateDocument } from '../document/validate.js';
 import { describeValue, safeLine } from '../text.js';
+import { OWNERS } from '../answers/schema.js';
 import { DECIDED_OWNERS, isDate } from './schema.js';
 
 // `pm-diag template --format charter --from report.json`: a charter file pre-filled from a JSON
@@ -30,6 +31,25 @@ const reportPart = z.object(
         id: z.string(),
         title: z.optional(z.string()),
         decision: z.optional(z.nullable(z.string())),
+        // A report made with --charter: the decision taken before, which the new charter keeps.
+        owner: z.optional(
+          z.object({
+            recommended: z.optional(ownerCode),
+            contributors: z.optional(z.array(ownerCode)),
+            decided: z.optional(
+              z.nullable(
+                z.object({
+                  owner: ownerCode,
+                  contributors: z.array(ownerCode),
+                  note: z.optional(z.nullable(z.string())),
+                }),
+              ),
+            ),
+            votes: z.optional(z.record(z.string(), z.number())),
+            status: z.optional(z.string()),
+            contested: z.optional(z.boolean()),
+          }),
+        ),
       }),
     ),
     charter: z.optional(
@@ -69,7 +89,9 @@ export function readReportForCharter(doc: ParsedDocument, bank: Bank): ReportPar
 }
 
 const quoted = (text: string) => JSON.stringify(safeLine(text));
-const list = (codes: readonly string[]) => `[${codes.join(', ')}]`;
+/** Owner codes as a YAML list: only known codes (a report is a file: nothing else reaches the charter). */
+const list = (codes: readonly string[]) =>
+  `[${codes.filter((c) => (OWNERS as readonly string[]).includes(c)).join(', ')}]`;
 
 function addDays(date: string, days: number): string {
   const time = new Date(`${date}T00:00:00Z`);
@@ -83,16 +105,45 @@ export function renderCharterTemplate(report: ReportPart, bank: Bank, today: str
   const items = itemsById(bank);
   const titles = new Map(report.items.map((i) => [i.id, i.title ?? items.get(i.id)?.title ?? i.id]));
   const title = (id: string) => safeLine(titles.get(id) ?? id);
-  const rows = (report.charter ?? []).filter((row) => items.get(row.id)?.kind === 'responsibility');
+  // Every ownership problem of the role charter, and every decision a charter report already carried.
+  const problems = new Map((report.charter ?? []).map((row) => [row.id, row]));
+  const rows = report.items.flatMap((item) => {
+    if (items.get(item.id)?.kind !== 'responsibility') return [];
+    const row = problems.get(item.id);
+    const decided = item.owner?.decided ?? undefined;
+    if (row === undefined && decided === undefined) return [];
+    const recommended = row?.recommended ?? item.owner?.recommended ?? 'pm';
+    const contributors = row?.contributors ?? item.owner?.contributors ?? [];
+    return [
+      {
+        id: item.id,
+        recommended,
+        contributors,
+        answers: row?.answers ?? item.owner?.votes ?? {},
+        status: row?.status ?? item.owner?.status ?? 'unanswered',
+        contested: row?.contested ?? item.owner?.contested ?? false,
+        decided,
+      },
+    ];
+  });
   const decisions = rows.flatMap((row) => {
     const answered = Object.entries(row.answers)
       .sort((a, b) => b[1] - a[1])
       .map(([owner, n]) => `${owner} ${n}`)
       .join(', ');
-    const owner = (DECIDED_OWNERS as readonly string[]).includes(row.recommended) ? row.recommended : 'pm';
+    const decidable = (code: string) => (DECIDED_OWNERS as readonly string[]).includes(code);
+    // A decision taken before stays; otherwise the recommendation is the starting point.
+    const owner =
+      row.decided && decidable(row.decided.owner)
+        ? row.decided.owner
+        : decidable(row.recommended)
+          ? row.recommended
+          : 'pm';
+    const contributors = row.decided ? row.decided.contributors : row.contributors;
+    const note = row.decided?.note ?? '';
     return [
-      `  # ${title(row.id)}: ${safeLine(row.status)}${row.contested ? ', contested' : ''}; people answered ${answered || 'nothing'}`,
-      `  ${row.id}: { owner: ${owner}, contributors: ${list(row.contributors)}, note: "" }   # recommended: ${safeLine(row.recommended)}, contributors ${list(row.contributors)}`,
+      `  # ${title(row.id)}: ${safeLine(row.status)}${row.contested ? ', contested' : ''}; people answered ${safeLine(answered) || 'nothing'}`,
+      `  ${row.id}: { owner: ${owner}, contributors: ${list(contributors)}, note: ${quoted(note)} }   # recommended: ${safeLine(row.recommended)}, contributors ${list(row.contributors)}`,
     ];
   });
   const decisionOf = new Map(report.items.map((i) => [i.id, i.decision ?? undefined]));
