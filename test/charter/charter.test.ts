@@ -161,6 +161,22 @@ describe('charter: every format', () => {
     },
   );
 
+  it('html: the words of the charter are escaped', async () => {
+    const charter = charterOf(
+      'charter: pm-pmm-diagnostic\ndecided: 2026-12-10\ndecisions:\n  customer-onboarding: { owner: cs, note: "<script>x</script>" }\nactions:\n  - { item: launch-plan, action: "<b>go</b>", owner: "<i>Priya</i>", due: 2027-01-01, status: open }\n',
+    );
+    const html = await render('html', diagnose(bank, [respondent()], { date: DATE, charter }));
+    expect(html).not.toContain('<script>x');
+    expect(html).not.toContain('<b>go');
+    expect(html).not.toContain('<i>Priya');
+    expect(html).toContain('&lt;b&gt;go&lt;/b&gt;');
+  });
+
+  it('defines the decided accountable owner and overdue only with a charter', async () => {
+    expect(await render('markdown')).toContain('**Decided accountable**');
+    expect(await render('markdown', without())).not.toContain('Decided accountable');
+  });
+
   it('json: the decided owner beside the recommendation, the followed items and the actions', async () => {
     const json = JSON.parse(await render('json'));
     const item = json.items.find((i: { id: string }) => i.id === 'customer-onboarding');

@@ -637,6 +637,15 @@ export function definitions(d: Diagnosis): [string, string][] {
     [NOT_RATED.name, NOT_RATED.meaning],
     ['Recommended accountable', `the function that should own a responsibility at ${stage}; one owner answers for it`],
     ['Contributors', 'functions that do part of the work without owning it'],
+    ...(d.charter === undefined
+      ? []
+      : ([
+          [
+            'Decided accountable',
+            'the owner the organization’s charter names for a responsibility; where it decided one, the status is measured against it',
+          ],
+          ['Overdue', 'an action of the charter still open after its due date (the report’s date)'],
+        ] as [string, string][])),
     ['Consensus owner', 'the owner most respondents named (a tie: unclear)'],
     ...STATUSES_BY_SEVERITY.map((status): [string, string] => [status, OWNERSHIP[status].definition]),
     ['contested', CONTESTED],
