@@ -147,3 +147,18 @@ describe('compare BEFORE AFTER --charter', () => {
     expect(runCli(['compare', before, after, '--format', format]).stdout).not.toMatch(/did our decisions take/i);
   });
 });
+
+describe('validate a charter file', () => {
+  it('says what it holds, or every problem with "did you mean" and exit 2', () => {
+    const ok = runCli(['validate', CHARTER]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('a charter for "pm-pmm-diagnostic", 2 decisions, 3 actions (2 open)');
+    const bad = join(tmp(), 'bad.yaml');
+    writeFileSync(bad, 'charter: pm-pmm-diagnostic\ndecided: 2026-12-10\ndecisions:\n  pricng: { owner: pm }\n');
+    const r = runCli(['validate', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'bad.yaml:4:3: decisions.pricng: unknown responsibility id "pricng" (did you mean "pricing"?)',
+    );
+  });
+});
