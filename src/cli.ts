@@ -44,6 +44,10 @@ const reportOptions = (cmd: Command): Command =>
     .option('--top <n>', 'how many gaps to list', '10')
     .option('--fail-under <score>', 'exit 1 when readiness is below this score (0-100), after writing the report')
     .option('--strict', 'unanswered items are errors, not warnings')
+    .option(
+      '--charter <file>',
+      "the organization's charter (pm-diag template --format charter): its decided owners and its actions",
+    )
     .option('--no-color', 'no colour in the terminal report');
 
 /** Each command, added to the program it belongs to. */
@@ -147,6 +151,10 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--target <level>', 'target level 1-5 for every item without its own')
       .option('--fail-on-regression', 'exit 1 when the readiness of any item, or the summary, went down')
+      .option(
+        '--charter <file>',
+        "the organization's charter: did its decisions take, and did its actions' items improve",
+      )
       .option(...LATEST_OPTION)
       .option('--no-color', 'no colour')
       .addHelpText(
@@ -167,9 +175,10 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--form <form>', 'rapid (only the items marked rapid) or full', 'full')
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--force', 'replace an --out file that holds answers (the old one is kept as FILE.bak-<timestamp>)')
+      .option('--from <report>', '--format charter: the JSON report whose role charter and action plan pre-fill it')
       .addHelpText(
         'after',
-        '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv\n  pm-diag template --format form-guide --form rapid --out form-guide.md',
+        '\nExamples:\n  pm-diag template --out answers.yaml\n  pm-diag template --format csv > form-columns.csv\n  pm-diag template --format form-guide --form rapid --out form-guide.md\n  pm-diag template --format charter --from report.json --out charter.yaml',
       )
       .action(async (opts) => (await import('./commands/template.js')).run(opts)),
   validate: (program) =>
@@ -293,7 +302,7 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .description('the JSON Schema (draft-07) of a question bank or an answers file, for editors')
       .argument(
         '[kind]',
-        'bank, answers, profile (the profile bank), profile-answers or export (one row of pm-diag export)',
+        'bank, answers, charter, profile (the profile bank), profile-answers or export (one row of pm-diag export)',
         'answers',
       )
       .option('--out <file>', 'write to a file instead of stdout')

@@ -1,6 +1,7 @@
 import type { Bank, Form } from '../core/bank/schema.js';
 import { ThresholdError } from '../core/errors.js';
 import { emit, say } from '../io/output.js';
+import { loadCharter } from '../io/charter-file.js';
 import type { Diagnosis } from '../core/score/model.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import type { ReportFormat } from '../core/render/formats.js';
@@ -21,6 +22,8 @@ export interface ReportSettings {
   color: boolean;
   /** Terminal only: the columns a report fills (render/terminal-width.ts). */
   width?: number;
+  /** `--charter FILE`: the organization's decided owners and actions. */
+  charter?: string;
 }
 
 /** score → render → write, then the threshold: the outputs are written before exit code 1. */
@@ -33,6 +36,7 @@ export async function publishReport(
     target: settings.target,
     stage: settings.stage,
     form: settings.form,
+    charter: loadCharter(settings.charter, bank),
   });
   for (const notice of diagnosis.notices) say(`pm-diag: warning: ${notice}`);
   emit(

@@ -26,6 +26,8 @@ import {
   type Problem,
 } from '../core/errors.js';
 import { readSourceText } from '../io/read.js';
+import { loadCharter } from '../io/charter-file.js';
+import { charterTake } from '../core/compare/charter-take.js';
 import { emit } from '../io/output.js';
 import { parseDocumentText } from '../core/document/document.js';
 import type { Respondent } from '../core/answers/respondent.js';
@@ -44,6 +46,7 @@ export interface CompareOptions {
   color?: boolean;
   map?: string;
   latest?: boolean;
+  charter?: string;
 }
 
 interface SideContext {
@@ -110,7 +113,11 @@ export async function run(before: string, after: string, opts: CompareOptions): 
   // JSON report carries ids only.
   const names = ctx.bank();
   const [b, a] = sides.map((s) => inBankTerms(s, names)) as [Snapshot, Snapshot];
-  const comparison = compareSnapshots(b, a);
+  const charter = loadCharter(opts.charter, names);
+  const comparison = {
+    ...compareSnapshots(b, a),
+    ...(charter === undefined ? {} : { charter: charterTake(charter, b, a) }),
+  };
   const functionNames =
     names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
   const renderOptions = { color: settings.color, functionNames, width: settings.width };

@@ -63,6 +63,7 @@ export interface ReportCliOptions {
   color?: boolean;
   stage?: string;
   form?: string;
+  charter?: string;
 }
 
 /** Checks every report option before any input is read, so a typo costs nothing. */
@@ -77,6 +78,7 @@ export function reportSettings(opts: ReportCliOptions): ReportSettings {
     top: parseTop(opts.top) ?? 10,
     failUnder: parseFailUnder(opts.failUnder),
     strict: opts.strict === true,
+    charter: opts.charter,
     color: format === 'terminal' && !opts.out && colorWanted(opts.color),
     // A file is not a terminal: it gets the 80 columns a pipe gets.
     width: format === 'terminal' && (!opts.out || opts.out === '-') ? terminalWidth() : undefined,

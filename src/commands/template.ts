@@ -14,6 +14,10 @@ import { safeLine } from '../core/text.js';
 import { checkStage, parseForm } from './options.js';
 import { resolveFormat } from '../core/render/formats.js';
 import { guardTemplateOut } from './template-guard.js';
+import { UsageError } from '../core/errors.js';
+import { parseDocumentText } from '../core/document/document.js';
+import { readReportForCharter, renderCharterTemplate } from '../core/charter/template.js';
+import { readSourceText } from '../io/read.js';
 
 export const ANSWERS_SCHEMA_FILE = 'pm-diag-answers.schema.json';
 
@@ -100,6 +104,19 @@ export function csvTemplate(bank: Bank, items: readonly BankItem[]): string {
     .join(',');
 }
 
+/** `template --format charter --from report.json`: the charter file pre-filled from a JSON report. */
+async function charterTemplate(opts: { bank?: string; out?: string; force?: boolean; from?: string }): Promise<void> {
+  if (opts.from === undefined)
+    throw new UsageError(
+      '--format charter: name the JSON report to start from with --from (pm-diag report ... --format json --out report.json)',
+    );
+  const bank = loadBank(opts.bank);
+  guardTemplateOut(opts.out, 'yaml', opts.force === true);
+  const doc = parseDocumentText(await readSourceText(opts.from), { allowAliases: false });
+  const today = new Date().toISOString().slice(0, 10);
+  emit(renderCharterTemplate(readReportForCharter(doc, bank), bank, today), opts.out);
+}
+
 export function run(opts: {
   bank?: string;
   format?: string;
@@ -107,8 +124,12 @@ export function run(opts: {
   force?: boolean;
   stage?: string;
   form?: string;
-}): void {
+  from?: string;
+}): Promise<void> | void {
   const format = resolveFormat('template', opts.format, opts.out);
+  if (opts.from !== undefined && format !== 'charter')
+    throw new UsageError('--from: a JSON report pre-fills a charter: add --format charter');
+  if (format === 'charter') return charterTemplate(opts);
   const form = parseForm(opts.form);
   const bank = loadBank(opts.bank);
   // The guide is no answers file, but the file it would replace may be one.

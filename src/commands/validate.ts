@@ -2,6 +2,7 @@ import { gatherRespondents, isFormExport, isRespondentSet, sayWarnings } from '.
 import { loadFormMap } from '../io/form-map-file.js';
 import { bankItems } from '../core/bank/items.js';
 import { loadBank } from '../io/bank-files.js';
+import { checkCharter } from '../core/charter/load.js';
 import { checkBankDocument } from '../core/bank/parse.js';
 import type { Bank } from '../core/bank/schema.js';
 import type { ProfileBank } from '../core/profile/schema.js';
@@ -155,6 +156,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
   const answers: string[] = [];
   const namedBanks = new Set<unknown>();
   const profileFiles: { path: string; input: SourceText; doc: ParsedDocument }[] = [];
+  const charterFiles: { path: string; doc: ParsedDocument }[] = [];
   for (const path of files) {
     if (path === '-' || isRespondentSet(path)) {
       answers.push(path);
@@ -173,6 +175,10 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
       profileFiles.push({ path, input: text, doc });
       continue;
     }
+    if (isMapping(doc.data) && 'charter' in doc.data) {
+      charterFiles.push({ path, doc });
+      continue;
+    }
     if (!looksLikeBank(doc.data)) {
       answers.push(path);
       namedBanks.add(isMapping(doc.data) ? (doc.data as { bank?: unknown }).bank : undefined);
@@ -189,6 +195,19 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
     const [named] = namedBanks.size === 1 ? [...namedBanks] : [];
     const bank = (!opts.bank && typeof named === 'string' && banks.get(named)) || loadBank(opts.bank);
     await validateAnswers(answers, bank, opts, out);
+  }
+  // A charter file (`charter:` names its bank): checked against that bank when this run checked it, else --bank or the built-in.
+  for (const { path, doc } of charterFiles) {
+    const named = (doc.data as { charter?: unknown }).charter;
+    const bank = (!opts.bank && typeof named === 'string' && banks.get(named)) || loadBank(opts.bank);
+    const charter = checkCharter(doc, bank);
+    if (!charter.value) failed(path, charter.problems);
+    else {
+      const open = charter.value.actions.filter((a) => a.status === 'open').length;
+      lines.push(
+        `ok   ${safeLine(path)}: a charter for "${bank.id}", ${charter.value.decisions.size} decisions, ${charter.value.actions.length} actions (${open} open)`,
+      );
+    }
   }
   await validateProfileFiles(profileFiles, (line) => lines.push(line), failed, { strict: opts.strict });
   const errors = problems.filter((p) => p.severity === 'error');

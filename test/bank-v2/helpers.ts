@@ -26,6 +26,8 @@ export const ANSWER_OWNERS = [
   'pmm',
   'shared',
   'combined',
+  'marketing',
+  'cs',
   'sales',
   'engineering',
   'leadership',
@@ -33,7 +35,7 @@ export const ANSWER_OWNERS = [
   'none',
   'unclear',
 ];
-export const RESPONDENT_ROLES = ['pm', 'pmm', 'sales', 'marketing', 'engineering', 'leadership', 'other'];
+export const RESPONDENT_ROLES = ['pm', 'pmm', 'sales', 'marketing', 'cs', 'engineering', 'leadership', 'other'];
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 interface ItemFields {

@@ -149,7 +149,7 @@ describe('--map FILE', () => {
         `  Who runs it: ${owner!.id.slice(0, -1)}.owner`,
         '  How good: colour',
         'labels:',
-        '  owner: { Marketing team: marketing }',
+        '  owner: { Finance team: finance }',
         '  mood: { Happy: 5 }',
         '',
       ].join('\n'),
@@ -165,7 +165,7 @@ describe('--map FILE', () => {
         `  Who runs it: ${owner!.id.slice(0, -1)}.owner`,
         '  How good: colour',
         'labels:',
-        '  owner: { Marketing team: marketing }',
+        '  owner: { Finance team: finance }',
         '',
       ].join('\n'),
     );
@@ -174,7 +174,7 @@ describe('--map FILE', () => {
     ).toEqual([
       `pm-diag: ${rules}:2:16: columns.Who runs it: unknown item id "${owner!.id.slice(0, -1)}" (did you mean "${owner!.id}"?)`,
       `pm-diag: ${rules}:3:13: columns.How good: unknown column "colour"`,
-      `pm-diag: ${rules}:5:28: labels.owner.Marketing team: "marketing" is not a code for owner`,
+      `pm-diag: ${rules}:5:26: labels.owner.Finance team: "finance" is not a code for owner`,
     ]);
   });
 });

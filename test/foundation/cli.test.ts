@@ -458,7 +458,7 @@ describe('schema', () => {
     const result = runCli(['schema', 'nope']);
     expectInputError(result);
     expect(result.stderr).toBe(
-      'pm-diag: schema: found "nope", expected bank, answers, profile, profile-answers or export\n',
+      'pm-diag: schema: found "nope", expected bank, answers, charter, profile, profile-answers or export\n',
     );
   });
 });

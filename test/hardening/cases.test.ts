@@ -295,7 +295,7 @@ describe('reliability cases', () => {
     const r = assess(text, 'several.yaml');
     expectInputError(r);
     expect(errorLines(r).map((l) => l.replace(`pm-diag: ${join(dir, 'several.yaml')}`, ''))).toEqual([
-      ':2:33: respondent.role: invalid value (found "boss", expected pm, pmm, sales, marketing, engineering, leadership, other)',
+      ':2:33: respondent.role: invalid value (found "boss", expected pm, pmm, sales, marketing, cs, engineering, leadership, other)',
       ':4:50: answers.competitive-analysis.capability: invalid value (found 6, expected an integer from 1 to 5, or "unknown")',
       ':4:63: answers.competitive-analysis.capacity: invalid value (found 0, expected an integer from 1 to 5, or "unknown")',
       ':5:3: answers.positioning-and-messagin: unknown item id "positioning-and-messagin" (did you mean "positioning-and-messaging"?) (expected an id from the bank "pm-pmm-diagnostic" (pm-diag template lists them))',

@@ -187,7 +187,7 @@ describe('every input path: source:line:column, found and expected, every proble
   const BROKEN_SESSION =
     'bank: pm-pmm-diagnostic\nanswers:\n  launch-strategy-and-plan: { owner: boss, capability: 9 }\n';
   const SESSION_ERRORS = [
-    ':3:38: answers.launch-strategy-and-plan.owner: invalid value (found "boss", expected pm, pmm, shared, combined, sales, engineering, leadership, other, none, unclear)',
+    ':3:38: answers.launch-strategy-and-plan.owner: invalid value (found "boss", expected pm, pmm, shared, combined, marketing, cs, sales, engineering, leadership, other, none, unclear)',
     ':3:56: answers.launch-strategy-and-plan.capability: invalid value (found 9, expected an integer from 1 to 5, or "unknown")',
     ': this is the saved answers file, left untouched: fix it, or start over with --fresh (it is then kept as a backup), or save elsewhere with --save',
   ];

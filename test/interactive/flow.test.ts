@@ -75,6 +75,8 @@ describe('the interactive flow, driven through the prompts seam', () => {
       'pmm',
       'shared',
       'combined',
+      'marketing',
+      'cs',
       'sales',
       'engineering',
       'leadership',

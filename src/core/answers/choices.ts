@@ -51,6 +51,8 @@ export const metaQuestion = (column: keyof typeof META_QUESTIONS): string =>
 const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
   shared: ['Shared by PM and PMM', 'Both functions own it together.'],
   combined: ['One person or team does both', 'A combined PM and PMM role owns it.'],
+  marketing: ['Marketing', 'Marketing (other than product marketing) does it.'],
+  cs: ['Customer success', 'Customer success does it.'],
   sales: ['Sales', 'The sales team does it.'],
   engineering: ['Engineering', 'Engineering or development does it.'],
   leadership: ['Leadership', 'Executives or a general manager do it themselves.'],
@@ -63,6 +65,7 @@ const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
 const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
   sales: 'Sales',
   marketing: 'Marketing (other than product marketing)',
+  cs: 'Customer success',
   engineering: 'Engineering',
   leadership: 'Leadership',
   other: 'Something else',

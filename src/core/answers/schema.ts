@@ -15,6 +15,8 @@ export const OWNERS = [
   'pmm',
   'shared',
   'combined',
+  'marketing',
+  'cs',
   'sales',
   'engineering',
   'leadership',
@@ -22,7 +24,7 @@ export const OWNERS = [
   'none',
   'unclear',
 ] as const;
-export const ROLES = ['pm', 'pmm', 'sales', 'marketing', 'engineering', 'leadership', 'other'] as const;
+export const ROLES = ['pm', 'pmm', 'sales', 'marketing', 'cs', 'engineering', 'leadership', 'other'] as const;
 export const UNKNOWN = 'unknown';
 export const NOT_APPLICABLE = 'n/a';
 const LEVEL_MIN = 1;

@@ -2,6 +2,7 @@ import type { FunctionId, RecommendedOwner } from '../bank/schema.js';
 import type { Axis, Quadrant } from '../score/model.js';
 import { axesOf } from '../bank/item-kinds.js';
 import { rounded, type Precision } from '../score/math.js';
+import type { CharterTake } from './charter-take.js';
 import { SUMMARY_KEYS, type OwnerView, type Snapshot, type SnapshotItem, type SummaryKey } from './snapshot.js';
 
 // What changed between two snapshots: a pure function, so every renderer shows the same thing.
@@ -83,6 +84,8 @@ export interface Comparison {
   closedGaps: ClosedGap[];
   /** What `--fail-on-regression` fails on: the summary readiness, or an item's readiness or health, went down. */
   regressions: Regression[];
+  /** `--charter`: whether each decision took and each action's item improved. */
+  charter?: CharterTake;
 }
 
 function change(before: number | null | undefined, after: number | null | undefined, precision: Precision): Change {

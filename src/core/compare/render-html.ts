@@ -1,3 +1,5 @@
+import { label } from '../render/report-view.js';
+import { TAKE_TITLE, takeLines } from './charter-take.js';
 import { figure, p, page, section, table, type Html } from '../render/html/page.js';
 import { fmtIndex, fmtMean } from '../render/layout.js';
 import { functionName } from '../render/report-view.js';
@@ -116,5 +118,17 @@ export function renderCompareHtml(cmp: Comparison, opts: CompareRenderOptions): 
           ),
     ),
   ];
+  if (cmp.charter) {
+    const t = takeLines(cmp.charter, label);
+    const items = (lines: string[]) =>
+      lines.length === 0 ? p('None.') : `<ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+    sections.push(
+      section(
+        'charter',
+        TAKE_TITLE,
+        p(t.summary) + `<h3>Decisions</h3>${items(t.decisions)}<h3>Actions</h3>${items(t.actions)}`,
+      ),
+    );
+  }
   return page('pm-diag comparison', `${head.join('\n')}\n<main>\n${sections.join('\n')}\n</main>`);
 }

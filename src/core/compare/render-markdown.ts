@@ -1,3 +1,5 @@
+import { label } from '../render/report-view.js';
+import { TAKE_TITLE, takeLines } from './charter-take.js';
 import { fmtIndex, fmtMean } from '../render/layout.js';
 import { mdTable, mdText } from '../render/markdown-escape.js';
 import type { Change, Comparison, SideSummary } from './diff.js';
@@ -101,5 +103,11 @@ export function renderCompareMarkdown(cmp: Comparison, opts: CompareRenderOption
           ['left', 'left', 'right'],
         ),
   );
+  if (cmp.charter) {
+    const t = takeLines(cmp.charter, label);
+    out.push('', `## ${TAKE_TITLE}`, '', mdText(t.summary), '', '**Decisions**', '');
+    out.push(...(t.decisions.length === 0 ? ['None.'] : t.decisions.map((l) => `- ${mdText(l)}`)));
+    out.push('', '**Actions**', '', ...(t.actions.length === 0 ? ['None.'] : t.actions.map((l) => `- ${mdText(l)}`)));
+  }
   return out.join('\n') + '\n';
 }

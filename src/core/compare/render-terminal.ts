@@ -16,7 +16,8 @@ import {
   type CompareRenderOptions,
   type Row,
 } from './format.js';
-import { functionName } from '../render/report-view.js';
+import { functionName, label } from '../render/report-view.js';
+import { TAKE_TITLE, takeLines } from './charter-take.js';
 
 // The comparison for a terminal: 80 columns, colour only when wanted. Every untrusted string
 // (sources, titles, function names) goes through the layout helpers, which make it safe.
@@ -117,5 +118,11 @@ export function renderCompareTerminal(cmp: Comparison, opts: CompareRenderOption
   out.push('', c.bold(`CLOSED GAPS (${cmp.closedGaps.length})`));
   if (cmp.closedGaps.length === 0) out.push(c.dim('  none'));
   for (const g of cmp.closedGaps) out.push(gapLine(g.title, `${CLOSED_REASONS[g.reason]}, was ${fmtMean(g.priority)}`));
+  if (cmp.charter) {
+    const t = takeLines(cmp.charter, label);
+    out.push('', c.bold(TAKE_TITLE.toUpperCase()), ...wrap(t.summary, width, '  ', '  '));
+    out.push('  Decisions', ...t.decisions.flatMap((l) => wrap(l, width, '      ', '    ')));
+    out.push('  Actions', ...t.actions.flatMap((l) => wrap(l, width, '      ', '    ')));
+  }
   return out.join('\n') + '\n';
 }

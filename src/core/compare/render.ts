@@ -24,6 +24,8 @@ export function comparisonJson(cmp: Comparison): unknown {
     closedGaps: cmp.closedGaps,
     regressed: cmp.regressions.length > 0,
     regressions: cmp.regressions.map((r) => ({ id: r.id ?? null, ...r.change })),
+    // With --charter only: did our decisions take?
+    ...(cmp.charter === undefined ? {} : { charter: cmp.charter }),
   };
 }
 

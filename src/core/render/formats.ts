@@ -16,6 +16,8 @@ export const FORMATS = {
   parquet: { extensions: ['parquet'] },
   // Markdown for a facilitator: how to build the questionnaire in a form tool (never inferred from --out).
   'form-guide': { extensions: [] },
+  // A charter file to fill in, from a JSON report (never inferred from --out: a .yaml is an answers file).
+  charter: { extensions: [] },
 } as const satisfies Record<string, { extensions: readonly string[] }>;
 
 export type Format = keyof typeof FORMATS;
@@ -26,7 +28,7 @@ export const OUTPUT_FORMATS = {
   report: ['terminal', 'markdown', 'json', 'html', 'csv'],
   comparison: ['terminal', 'markdown', 'json', 'html'],
   roles: ['terminal', 'markdown', 'html'],
-  template: ['yaml', 'csv', 'form-guide'],
+  template: ['yaml', 'csv', 'form-guide', 'charter'],
   profile: ['terminal', 'markdown', 'json', 'html'],
   interview: ['terminal', 'markdown'],
   export: ['csv', 'ndjson', 'parquet'],

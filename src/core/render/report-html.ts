@@ -1,4 +1,12 @@
 import type { Diagnosis, ItemScore, Quadrant } from '../score/model.js';
+import {
+  ACTION_COLUMNS,
+  DECISIONS_TITLE,
+  DECISION_COLUMNS,
+  actionRows,
+  decisionRows,
+  decisionsIntro,
+} from './charter-view.js';
 import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
 import {
   CHARTER_COLUMNS,
@@ -297,6 +305,33 @@ function charterPart(d: Diagnosis): Part {
   return { id: 'charter', title: CHARTER_TITLE, html };
 }
 
+function decisionsPart(d: Diagnosis): Part {
+  const decisions = decisionRows(d).map((r) =>
+    [
+      r.title,
+      r.decided,
+      r.contributors,
+      r.recommended,
+      r.answers,
+      r.follows + (r.note ? ` (note: ${r.note})` : ''),
+    ].map(esc),
+  );
+  const actions = actionRows(d).map((a) =>
+    [a.item, a.action, a.owner, a.due, a.status].map((v, i) =>
+      i === 4 && a.overdue ? `<strong>${esc(v)}</strong>` : esc(v),
+    ),
+  );
+  const html =
+    p(decisionsIntro(d.charter!)) +
+    (decisions.length === 0
+      ? p('No decision over an item in this report.')
+      : `<div class="charter">${table('Decisions', DECISION_COLUMNS, decisions)}</div>`) +
+    (actions.length === 0
+      ? p('No actions.')
+      : `<div class="charter">${table('Actions, overdue first', ACTION_COLUMNS, actions)}</div>`);
+  return { id: 'decisions', title: DECISIONS_TITLE, html };
+}
+
 const definitionsPart = (d: Diagnosis): Part => ({
   id: 'definitions',
   title: 'Definitions',
@@ -553,6 +588,7 @@ export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
     agenda: () => agendaPart(d, opts.top),
     plan: () => planPart(d, opts.top),
     charter: () => charterPart(d),
+    decisions: () => decisionsPart(d),
     definitions: () => definitionsPart(d),
     interlock: () => interlockPart(d),
     respondents: () => respondentsPart(d),

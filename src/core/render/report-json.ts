@@ -1,4 +1,4 @@
-import type { Diagnosis, ItemScore } from '../score/model.js';
+import type { CharterOutcome, Diagnosis, ItemScore } from '../score/model.js';
 import { rounded } from '../score/math.js';
 import { charterRows, decisionText } from './report-view.js';
 
@@ -55,7 +55,17 @@ function item(d: Diagnosis, i: ItemScore) {
       ...extra,
     };
   }
-  const { recommended, contributors, consensus, status, contested, votes } = i.owner;
+  const { recommended, contributors, consensus, status, contested, votes, decided } = i.owner;
+  // With --charter only: the organization's decision the status is measured against, or null.
+  const charter =
+    d.charter === undefined
+      ? {}
+      : {
+          decided:
+            decided === undefined
+              ? null
+              : { owner: decided.owner, contributors: decided.contributors, note: decided.note ?? null },
+        };
   return {
     ...common,
     area: i.area.id,
@@ -64,8 +74,31 @@ function item(d: Diagnosis, i: ItemScore) {
     readiness: index(i.readiness),
     quadrant: i.quadrant,
     unevidenced: i.unevidenced,
-    owner: { recommended, contributors, consensus, status, contested, votes },
+    owner: { recommended, contributors, ...charter, consensus, status, contested, votes },
     ...extra,
+  };
+}
+
+function decidedJson(c: CharterOutcome) {
+  return {
+    source: c.source,
+    organization: c.organization ?? null,
+    decided: c.decided,
+    followed: c.decisions.filter((x) => x.status === 'aligned').map((x) => x.id),
+    decisions: c.decisions.map((x) => ({
+      id: x.id,
+      owner: x.owner,
+      contributors: x.contributors,
+      note: x.note ?? null,
+      recommended: x.recommended,
+      recommendedContributors: x.recommendedContributors,
+      departs: x.departs,
+      status: x.status,
+      contested: x.contested,
+      follows: x.status === 'aligned',
+    })),
+    outOfScope: c.outOfScope,
+    actions: c.actions.map((a) => ({ ...a })),
   };
 }
 
@@ -157,6 +190,8 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     })),
     unevidenced: d.unevidenced,
     knowledgeGaps: d.knowledgeGaps,
+    // With --charter only: the organization's decisions against the recommendation, and its actions, overdue first.
+    ...(d.charter === undefined ? {} : { decided: decidedJson(d.charter) }),
   };
   return safeJson(report);
 }

@@ -1,3 +1,11 @@
+import {
+  ACTION_COLUMNS,
+  DECISIONS_TITLE,
+  DECISION_COLUMNS,
+  actionRows,
+  decisionRows,
+  decisionsIntro,
+} from './charter-view.js';
 import { pushAll } from '../lists.js';
 import type { Diagnosis, ItemScore, Quadrant } from '../score/model.js';
 import { fmtIndex, fmtMean, fmtSigned } from './layout.js';
@@ -222,6 +230,41 @@ function charterBlock(d: Diagnosis): Block {
   );
 }
 
+function decisionsBlock(d: Diagnosis): Block {
+  const decisions = decisionRows(d);
+  const actions = actionRows(d);
+  return section(
+    DECISIONS_TITLE,
+    mdText(decisionsIntro(d.charter!)),
+    decisions.length === 0
+      ? 'No decision over an item in this report.'
+      : table(
+          DECISION_COLUMNS,
+          decisions.map((r) =>
+            [
+              r.title,
+              r.decided,
+              r.contributors,
+              r.recommended,
+              r.answers,
+              r.follows + (r.note ? ` (note: ${r.note})` : ''),
+            ].map(mdCell),
+          ),
+        ),
+    '**Actions**, overdue first:',
+    actions.length === 0
+      ? 'None.'
+      : table(
+          ACTION_COLUMNS,
+          actions.map((a) =>
+            [a.item, a.action, a.owner, a.due, a.overdue ? `**${mdCell(a.status)}**` : mdCell(a.status)].map((v, i) =>
+              i === 4 ? v : mdCell(v),
+            ),
+          ),
+        ),
+  );
+}
+
 const definitionsBlock = (d: Diagnosis): Block =>
   section(
     'Definitions',
@@ -355,6 +398,7 @@ export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): strin
     agenda: () => gapsBlock(d, opts.top),
     plan: () => planBlock(d, opts.top),
     charter: () => charterBlock(d),
+    decisions: () => decisionsBlock(d),
     definitions: () => definitionsBlock(d),
     interlock: () => interlockBlock(d),
     respondents: () => respondentsBlock(d),

@@ -1,4 +1,5 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../score/model.js';
+import { DECISIONS_TITLE, actionRows, decisionRows, decisionsIntro } from './charter-view.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
 import {
@@ -315,6 +316,35 @@ function charterLines(ctx: Context): string[] {
   );
 }
 
+function decisionsLines(ctx: Context): string[] {
+  const W = ctx.width;
+  const c = ctx.d.charter!;
+  const decisions = listSection(
+    ctx,
+    DECISIONS_TITLE.toUpperCase(),
+    decisionRows(ctx.d),
+    'No decision over an item in this report.',
+    (row, i) => [
+      ...(i > 0 ? [''] : []),
+      `  ${truncate(row.title, W - 2)}`,
+      ...wrapParts(
+        [`decided ${row.decided}`, `contributors ${row.contributors}`, `recommended ${row.recommended}`],
+        W,
+        '    ',
+      ),
+      ...wrap(`answers ${row.answers}; follows the charter: ${row.follows}`, W, '      ', '    '),
+      ...(row.note ? wrap(`Note: ${row.note}`, W, '      ', '    ') : []),
+    ],
+    decisionsIntro(c),
+  );
+  const actions = actionRows(ctx.d).flatMap((a) => [
+    '',
+    ...wrap(`${a.overdue ? ctx.c.bold(a.status) : a.status}: ${a.action}`, W, '      ', '  '),
+    ...wrapParts([`item ${a.item}`, `owner ${a.owner}`, `due ${a.due}`], W, '      ', '      ', '  '),
+  ]);
+  return [...decisions, '', '  Actions (overdue first)', ...(actions.length === 0 ? ['    None.'] : actions)];
+}
+
 function definitionLines(ctx: Context): string[] {
   return [
     ...heading(ctx, 'DEFINITIONS'),
@@ -463,6 +493,7 @@ export function renderReportTerminal(d: Diagnosis, opts: { color: boolean; top: 
     agenda: () => gapsLines(ctx),
     plan: () => planLines(ctx),
     charter: () => charterLines(ctx),
+    decisions: () => decisionsLines(ctx),
     definitions: () => definitionLines(ctx),
     interlock: () => interlockLines(ctx),
     respondents: () => respondentLines(ctx),

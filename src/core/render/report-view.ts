@@ -30,6 +30,7 @@ const LABEL: Record<Owner | Role, string> = {
   combined: 'Combined PM/PMM',
   sales: 'Sales',
   marketing: 'Marketing',
+  cs: 'Customer success',
   engineering: 'Engineering',
   leadership: 'Leadership',
   other: 'Other',
@@ -281,11 +282,22 @@ export const statusText = (owner: { status: OwnershipStatus; contested: boolean 
   `${owner.status}${owner.contested ? ', contested' : ''}`;
 
 export const ownerText = (item: ResponsibilityScore): string =>
-  `recommended ${label(item.owner.recommended)}${contributorsText(item)}, consensus ${item.owner.consensus === null ? 'none given' : label(item.owner.consensus)}: ${statusText(item.owner)}`;
+  `${item.owner.decided ? 'decided' : 'recommended'} ${label(accountable(item))}${contributorsText(item)}, consensus ${item.owner.consensus === null ? 'none given' : label(item.owner.consensus)}: ${statusText(item.owner)}`;
 
-/** " (contributors Sales, PM)", or nothing when the bank names none. */
+/** The accountable owner an item's status is measured against: the charter's decision, else the bank's recommendation. */
+export const accountable = (item: ResponsibilityScore): string => item.owner.decided?.owner ?? item.owner.recommended;
+/** The contributors that go with it. */
+export const accountableContributors = (item: ResponsibilityScore): string[] =>
+  item.owner.decided?.contributors ?? item.owner.contributors;
+/** The accountable owner for a reader, saying when the charter decided it. */
+export const accountableText = (item: ResponsibilityScore): string =>
+  `${label(accountable(item))}${item.owner.decided ? ' (decided in the charter)' : ''}`;
+
+/** " (contributors Sales, PM)", or nothing when there are none. */
 const contributorsText = (item: ResponsibilityScore): string =>
-  item.owner.contributors.length === 0 ? '' : ` (contributors ${item.owner.contributors.map(label).join(', ')})`;
+  accountableContributors(item).length === 0
+    ? ''
+    : ` (contributors ${accountableContributors(item).map(label).join(', ')})`;
 
 /** "PMM 2, PM 1": most votes first. */
 export function votesText(votes: Partial<Record<Owner, number>>): string {
@@ -409,12 +421,12 @@ export const PLAN_INTRO = 'One row per gap on the agenda. Fill in the last three
 
 /** What an ownership problem asks the room to decide. */
 export function ownershipDecision(item: ResponsibilityScore): string {
-  const { recommended, contributors, consensus, status } = item.owner;
+  const { consensus, status } = item.owner;
   return OWNERSHIP[status].decision({
-    recommended: label(recommended),
-    contributors: contributors.map(label).join(', '),
+    recommended: accountableText(item),
+    contributors: accountableContributors(item).map(label).join(', '),
     consensus: label(consensus),
-    shared: recommended === 'shared',
+    shared: accountable(item) === 'shared',
   });
 }
 
@@ -451,8 +463,9 @@ export interface CharterRow {
 export function charterRows(d: Diagnosis): CharterRow[] {
   return worstOwnership(d, Number.POSITIVE_INFINITY).map((item) => ({
     item,
-    recommended: label(item.owner.recommended),
-    contributors: item.owner.contributors.length === 0 ? 'none' : item.owner.contributors.map(label).join(', '),
+    recommended: accountableText(item),
+    contributors:
+      accountableContributors(item).length === 0 ? 'none' : accountableContributors(item).map(label).join(', '),
     answers: votesText(item.owner.votes),
     status: statusText(item.owner),
     decision: ownershipDecision(item),
@@ -539,6 +552,7 @@ export type SectionId =
   | 'agenda'
   | 'plan'
   | 'charter'
+  | 'decisions'
   | 'interlock'
   | 'handoff'
   | 'perception'
@@ -558,6 +572,7 @@ const SECTIONS: SectionId[] = [
   'agenda',
   'plan',
   'charter',
+  'decisions',
   'interlock',
   'handoff',
   'perception',
@@ -578,7 +593,9 @@ const TEAM_SECTIONS: SectionId[] = ['handoff', 'respondents', 'disagreements', '
 
 /** The sections this diagnosis has: those about who said what only with several respondents. */
 export const reportSections = (d: Diagnosis): SectionId[] =>
-  isTeam(d) ? SECTIONS : SECTIONS.filter((id) => !TEAM_SECTIONS.includes(id));
+  SECTIONS.filter(
+    (id) => (isTeam(d) || !TEAM_SECTIONS.includes(id)) && (id !== 'decisions' || d.charter !== undefined),
+  );
 
 /** What a section says first, in every format. */
 export const INTRO = {
@@ -620,6 +637,15 @@ export function definitions(d: Diagnosis): [string, string][] {
     [NOT_RATED.name, NOT_RATED.meaning],
     ['Recommended accountable', `the function that should own a responsibility at ${stage}; one owner answers for it`],
     ['Contributors', 'functions that do part of the work without owning it'],
+    ...(d.charter === undefined
+      ? []
+      : ([
+          [
+            'Decided accountable',
+            'the owner the organization’s charter names for a responsibility; where it decided one, the status is measured against it',
+          ],
+          ['Overdue', 'an action of the charter still open after its due date (the report’s date)'],
+        ] as [string, string][])),
     ['Consensus owner', 'the owner most respondents named (a tie: unclear)'],
     ...STATUSES_BY_SEVERITY.map((status): [string, string] => [status, OWNERSHIP[status].definition]),
     ['contested', CONTESTED],

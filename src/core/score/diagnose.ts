@@ -2,8 +2,11 @@ import type { Owner } from '../answers/schema.js';
 import { AXES, axesOf } from '../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../bank/items.js';
 import { RECOMMENDED_OWNERS, type Bank, type FunctionId } from '../bank/schema.js';
+import type { Charter } from '../charter/schema.js';
 import type {
   Axis,
+  CharterDecision,
+  CharterOutcome,
   Diagnosis,
   Disagreement,
   HandoffPerception,
@@ -149,6 +152,7 @@ const deliveryBy = (role: FunctionId, rated: (ItemAnswer | undefined)[], respond
   mean(levels(rated, 'delivery', (i) => respondents[i]!.role === role));
 
 interface ItemContext {
+  charter?: Charter;
   respondents: Respondent[];
   stage: string | null;
   defaultTarget: number;
@@ -196,6 +200,8 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
   const votes: Partial<Record<Owner, number>> = {};
   for (const a of rated) if (a?.owner) votes[a.owner] = (votes[a.owner] ?? 0) + 1;
   const { consensus, contested } = consensusOwner(votes);
+  // The charter's decision, where it has one, is the accountable owner the consensus is measured against.
+  const decided = context.charter?.decisions.get(id);
   const score: ResponsibilityScore = {
     id,
     title,
@@ -218,8 +224,9 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
     owner: {
       recommended: item.owner,
       contributors: item.contributors ?? [],
+      ...(decided ? { decided } : {}),
       consensus,
-      status: ownershipStatus(item.owner, consensus, combinedOk),
+      status: ownershipStatus(decided?.owner ?? item.owner, consensus, combinedOk),
       contested,
       votes,
     },
@@ -409,6 +416,39 @@ function unevidencedClaimsOf(
 const stageSource = (respondents: Respondent[], options: ScoreOptions): StageSource =>
   options.stage !== undefined ? 'option' : respondents.some((r) => r.stage !== undefined) ? 'answers' : 'default';
 
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** The charter against the report: each decision over an item in scope, and the actions, overdue first. */
+function charterOutcome(charter: Charter, items: ResponsibilityScore[], date: string): CharterOutcome {
+  const decisions: CharterDecision[] = items.flatMap(({ id, owner }) => {
+    const d = owner.decided;
+    if (d === undefined) return [];
+    return [
+      {
+        id,
+        ...d,
+        recommended: owner.recommended,
+        recommendedContributors: owner.contributors,
+        departs: d.owner !== owner.recommended || !sameSet(d.contributors, owner.contributors),
+        status: owner.status,
+        contested: owner.contested,
+      },
+    ];
+  });
+  const actions = charter.actions
+    .map((a, order) => ({ a: { ...a, overdue: a.status === 'open' && a.due < date }, order }))
+    .sort((x, y) => Number(y.a.overdue) - Number(x.a.overdue) || byText(x.a.due, y.a.due) || x.order - y.order)
+    .map(({ a }) => a);
+  return {
+    source: charter.source,
+    ...(charter.organization ? { organization: charter.organization } : {}),
+    decided: charter.decided,
+    decisions,
+    outOfScope: charter.decisions.size - decisions.length,
+    actions,
+  };
+}
+
 /** Today's date in UTC, YYYY-MM-DD. */
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -420,7 +460,14 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
   const bankItemsInScope = itemsInScope(bankItems(bank), scope);
   // Each item's answers are gathered once, and every measure below reads them.
   const collected = new Map(bankItemsInScope.map((item) => [item.id, collect(item, respondents, scope)]));
-  const context: ItemContext = { respondents, stage, defaultTarget, combinedOk: combinedExpected(bank, stage) };
+  const date = options.date ?? today();
+  const context: ItemContext = {
+    charter: options.charter,
+    respondents,
+    stage,
+    defaultTarget,
+    combinedOk: combinedExpected(bank, stage),
+  };
   const items = bankItemsInScope.map((item) => scoreItem(item, collected.get(item.id)!, context));
   const responsibilities = items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
   const interlock = items.filter((i): i is InterlockScore => i.kind === 'interlock');
@@ -445,7 +492,7 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     forms: scope.forms,
     outOfScope: bankItems(bank).length - items.length,
     notices: scope.notices,
-    date: options.date ?? today(),
+    date,
     target: defaultTarget,
     respondents: respondents.map((r) => {
       const asked = bankItemsInScope.filter((item) => askedOf(r, item, scope));
@@ -489,5 +536,6 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
         .filter((i) => i.answered < askedCount(i.id))
         .map((i) => ({ id: i.id, respondents: askedCount(i.id) - i.answered })),
     },
+    ...(options.charter ? { charter: charterOutcome(options.charter, responsibilities, date) } : {}),
   };
 }

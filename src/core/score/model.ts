@@ -1,5 +1,6 @@
 import type { Owner, Role } from '../answers/schema.js';
 import type { Form, FunctionId, RecommendedOwner } from '../bank/schema.js';
+import type { Charter, CharterAction, Decision } from '../charter/schema.js';
 
 export type { Axis } from '../bank/item-kinds.js';
 import type { Axis } from '../bank/item-kinds.js';
@@ -19,6 +20,8 @@ export interface ScoreOptions {
   form?: Form;
   /** The report's date (ISO yyyy-mm-dd); defaults to today. Fixed in tests. */
   date?: string;
+  /** `--charter`: the organization's own accountable owners, where it decided them, and its actions. */
+  charter?: Charter;
 }
 
 export interface UnknownCount {
@@ -57,9 +60,11 @@ export interface ResponsibilityScore extends ItemScoreBase {
   /** Respondents who rated capability 3 or more without evidence text. */
   unevidenced: number;
   owner: {
-    /** The accountable owner. */
+    /** The accountable owner the bank recommends. */
     recommended: RecommendedOwner;
     contributors: string[];
+    /** The charter's decision, when it has one for this item: then the status is measured against it. */
+    decided?: Decision;
     consensus: Owner | null;
     status: OwnershipStatus;
     contested: boolean;
@@ -135,6 +140,36 @@ export interface UnevidencedClaim {
   respondents: string[];
 }
 
+/** A decision of the charter over a responsibility in scope, against the bank's recommendation. */
+export interface CharterDecision extends Decision {
+  id: string;
+  recommended: RecommendedOwner;
+  recommendedContributors: string[];
+  /** The decided owner or contributors differ from the bank's recommendation at this stage. */
+  departs: boolean;
+  /** The ownership status against the decision: `aligned` means the team follows the charter. */
+  status: OwnershipStatus;
+  contested: boolean;
+}
+
+/** An action of the charter; overdue when still open and due before the report's date. */
+export interface CharterActionStatus extends CharterAction {
+  overdue: boolean;
+}
+
+/** What `--charter` adds to a report. */
+export interface CharterOutcome {
+  source: string;
+  organization?: string;
+  decided: string;
+  /** The decisions over responsibilities in scope, in bank order. */
+  decisions: CharterDecision[];
+  /** Decisions over items out of scope at this stage or form: not scored. */
+  outOfScope: number;
+  /** Overdue first, then by due date, then file order. */
+  actions: CharterActionStatus[];
+}
+
 export interface Diagnosis {
   bank: { id: string; version: number; title: string };
   organization?: string;
@@ -187,4 +222,6 @@ export interface Diagnosis {
     unknown: { id: string; axis: Axis; count: number }[];
     unanswered: { id: string; respondents: number }[];
   };
+  /** With `--charter` only. */
+  charter?: CharterOutcome;
 }

@@ -1,0 +1,18 @@
+import type { Bank } from '../core/bank/schema.js';
+import { checkCharterText } from '../core/charter/load.js';
+import type { Charter } from '../core/charter/schema.js';
+import { andThen, checked, valueOf, type Checked } from '../core/errors.js';
+import { readFileText } from './read.js';
+
+/** Reads and checks a charter file against the bank: every problem at its line and column. */
+export function checkCharterFile(path: string, bank: Bank): Checked<Charter> {
+  return andThen(
+    checked(() => readFileText(path)),
+    (input) => checkCharterText(input, bank),
+  );
+}
+
+/** For a command: the charter (`--charter`), or an InputError with every problem. */
+export function loadCharter(path: string | undefined, bank: Bank): Charter | undefined {
+  return path === undefined ? undefined : valueOf(checkCharterFile(path, bank));
+}

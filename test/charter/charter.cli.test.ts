@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { ANSWERS_CS, CHARTER } from './helpers.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'pm-diag-charter-'));
+const onboardingStatus = (json: string) =>
+  JSON.parse(json).items.find((i: { id: string }) => i.id === 'customer-onboarding').owner.status;
+
+describe('report --charter', () => {
+  it('holds the team to the charter: customer success owns onboarding (aligned), misassigned without it', () => {
+    const withCharter = runCli(['report', ANSWERS_CS, '--charter', CHARTER, '--format', 'json']);
+    expect(withCharter.code, withCharter.stderr).toBe(0);
+    expect(onboardingStatus(withCharter.stdout)).toBe('aligned');
+    expect(JSON.parse(withCharter.stdout).decided.followed).toContain('customer-onboarding');
+    const without = runCli(['report', ANSWERS_CS, '--format', 'json']);
+    expect(onboardingStatus(without.stdout)).toBe('misassigned');
+  });
+
+  it.each(['terminal', 'markdown', 'html', 'csv'])('%s: the decisions and the overdue action first', (format) => {
+    const r = runCli(['assess', '--answers', ANSWERS_CS, '--charter', CHARTER, '--format', format]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Customer success');
+    const overdue = r.stdout.indexOf('Measure every AI claim before launch');
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(r.stdout.indexOf('Name one launch owner per release'));
+    expect(r.stdout).toMatch(/overdue/i);
+  });
+
+  it('refuses a bad charter file with every problem, its position and "did you mean", exit 2, no stack', () => {
+    const dir = tmp();
+    const bad = join(dir, 'charter.yaml');
+    writeFileSync(
+      bad,
+      'charter: pm-pmm-diagnostic\ndecided: 2026-12-10\ndecisions:\n  customer-onbording: { owner: cs }\n  pricing: { owner: boss }\n',
+    );
+    const r = runCli(['assess', '--answers', ANSWERS_CS, '--charter', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('charter.yaml:4:3');
+    expect(r.stderr).toContain('did you mean "customer-onboarding"');
+    expect(r.stderr).toContain('charter.yaml:5:21');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('template --format charter --from report.json', () => {
+  it('round-trips: report, template, edit, report', () => {
+    const dir = tmp();
+    const report = join(dir, 'report.json');
+    const charter = join(dir, 'charter.yaml');
+    expect(runCli(['assess', '--answers', ANSWERS_CS, '--out', report]).code).toBe(0);
+    const made = runCli(['template', '--format', 'charter', '--from', report, '--out', charter]);
+    expect(made.code, made.stderr).toBe(0);
+    const text = readFileSync(charter, 'utf8');
+    expect(text).toMatch(/customer-onboarding: \{ owner: pm, .*# recommended: pm/);
+    expect(text).toContain('- { item: ai-claims-validation');
+    // As written, it loads: the recommendation decided, onboarding still misassigned.
+    const asIs = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
+    expect(asIs.code, asIs.stderr).toBe(0);
+    expect(onboardingStatus(asIs.stdout)).toBe('misassigned');
+    writeFileSync(charter, text.replace('customer-onboarding: { owner: pm', 'customer-onboarding: { owner: cs'));
+    const edited = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(onboardingStatus(edited.stdout)).toBe('aligned');
+  });
+
+  it('keeps the decisions of a report made with --charter, the followed ones too', () => {
+    const dir = tmp();
+    const report = join(dir, 'report.json');
+    const charter = join(dir, 'charter.yaml');
+    expect(runCli(['assess', '--answers', ANSWERS_CS, '--charter', CHARTER, '--out', report]).code).toBe(0);
+    expect(runCli(['template', '--format', 'charter', '--from', report, '--out', charter]).code).toBe(0);
+    const text = readFileSync(charter, 'utf8');
+    expect(text).toMatch(
+      /customer-onboarding: \{ owner: cs, contributors: \[pm, pmm\], note: "CS runs it; PMM supplies the content" \} +# recommended: pm/,
+    );
+    expect(text).toMatch(/launch-plan: \{ owner: pmm, contributors: \[\]/);
+    const again = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).decided.followed).toEqual(
+      expect.arrayContaining(['customer-onboarding', 'launch-plan']),
+    );
+  });
+
+  it('needs --from, and a JSON report of the same bank', () => {
+    expect(runCli(['template', '--format', 'charter']).stderr).toContain('--from');
+    const r = runCli(['template', '--format', 'charter', '--from', ANSWERS_CS]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('schemaVersion');
+  });
+
+  it('pm-diag schema charter: the JSON Schema of the file', () => {
+    const r = runCli(['schema', 'charter']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.title).toBe('pm-diag charter file');
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['charter', 'organization', 'decided', 'decisions', 'actions']),
+    );
+  });
+});
+
+describe('compare BEFORE AFTER --charter', () => {
+  const sides = () => {
+    const dir = tmp();
+    const text = readFileSync(ANSWERS_CS, 'utf8');
+    const before = join(dir, 'before.yaml');
+    // Before: PM named as onboarding's owner; the AI claims item as the fixture has it (2 and 2).
+    writeFileSync(before, text.replace('customer-onboarding: { owner: cs', 'customer-onboarding: { owner: pm'));
+    return { before, after: ANSWERS_CS, dir };
+  };
+
+  it('says, per decision, whether the consensus moved to the decided owner, and per action whether its item improved', () => {
+    const { before, dir } = sides();
+    const after = join(dir, 'after.yaml');
+    writeFileSync(
+      after,
+      readFileSync(ANSWERS_CS, 'utf8').replace(
+        /ai-claims-validation: \{ owner: pmm, capability: 2, capacity: 2/,
+        'ai-claims-validation: { owner: pmm, capability: 4, capacity: 4',
+      ),
+    );
+    const r = runCli(['compare', before, after, '--charter', CHARTER, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const take = JSON.parse(r.stdout).charter;
+    expect(take.decisions.map((d: { id: string; take: string }) => [d.id, d.take])).toEqual([
+      ['customer-onboarding', 'took'],
+      ['launch-plan', 'kept'],
+    ]);
+    expect(take.actions.map((a: { item: string; improved: boolean }) => [a.item, a.improved])).toEqual([
+      ['launch-plan', false],
+      ['ai-claims-validation', true],
+      ['customer-onboarding', false],
+    ]);
+    const back = runCli(['compare', after, before, '--charter', CHARTER, '--format', 'json']);
+    expect(JSON.parse(back.stdout).charter.decisions[0].take).toBe('lost');
+  });
+
+  it.each(['terminal', 'markdown', 'html'])('%s: a "Did our decisions take?" section', (format) => {
+    const { before, after } = sides();
+    const r = runCli(['compare', before, after, '--charter', CHARTER, '--format', format]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/did our decisions take\?/i);
+    expect(r.stdout).toMatch(/took: the owner most people name is now the decided one/);
+    expect(runCli(['compare', before, after, '--format', format]).stdout).not.toMatch(/did our decisions take/i);
+  });
+});
+
+describe('validate a charter file', () => {
+  it('says what it holds, or every problem with "did you mean" and exit 2', () => {
+    const ok = runCli(['validate', CHARTER]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('a charter for "pm-pmm-diagnostic", 2 decisions, 3 actions (2 open)');
+    const bad = join(tmp(), 'bad.yaml');
+    writeFileSync(bad, 'charter: pm-pmm-diagnostic\ndecided: 2026-12-10\ndecisions:\n  pricng: { owner: pm }\n');
+    const r = runCli(['validate', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'bad.yaml:4:3: decisions.pricng: unknown responsibility id "pricng" (did you mean "pricing"?)',
+    );
+  });
+});

@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { parseCharter } from '../../src/core/charter/load.js';
+import { loadBank } from '../../src/io/bank-files.js';
+import { readFileText } from '../../src/io/read.js';
+
+export const FIXTURES = join(ROOT, 'test/fixtures/charter');
+/** One respondent who says customer success owns customer onboarding (the bank recommends PM). */
+export const ANSWERS_CS = join(FIXTURES, 'answers-cs.yaml');
+/** Decides customer success owns onboarding; one action overdue on any date after 2000-01-15. */
+export const CHARTER = join(FIXTURES, 'charter.yaml');
+export const bank = loadBank();
+export const respondent = () => parseAnswers(readFileText(ANSWERS_CS), bank).respondent;
+export const charterOf = (text: string, source = 'charter.yaml') => parseCharter({ source, text }, bank);
+export const fixtureCharter = () => parseCharter(readFileText(CHARTER), bank);
