@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { renderFacilitatorPage, scriptHashSource } from '../../src/core/kit/page.js';
+import { renderFacilitatorPage } from '../../src/core/kit/page.js';
+import { scriptHashSource } from '../../src/core/render/questionnaire/page.js';
 import { loadBank } from '../../src/io/bank-files.js';
 
 // The facilitator page as kit writes it, from the sources: the bank is data the script reads (never

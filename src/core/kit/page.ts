@@ -1,11 +1,9 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { bankHash } from '../bank/hash.js';
 import type { Bank } from '../bank/schema.js';
 import { FORMS } from '../bank/schema.js';
 import { stageIds } from '../answers/scope.js';
 import { page } from '../render/html/page.js';
-import { scriptJson } from '../render/questionnaire/page.js';
+import { scriptHashSource, scriptJson } from '../render/questionnaire/page.js';
 import { esc } from '../render/svg/markup.js';
 import { STYLE } from '../render/svg/style.js';
 import { KIT_STYLE } from './style.js';
@@ -20,14 +18,6 @@ export interface KitData {
   bank: Bank;
   /** The bank's hash, so the page need not work it out again (answers files carry it). */
   hash: string;
-}
-
-/** `'sha256-…'`: the CSP source that lets exactly this script run. */
-export function scriptHashSource(script: string): string {
-  const digest = sha256(utf8ToBytes(script));
-  let binary = '';
-  for (const byte of digest) binary += String.fromCharCode(byte);
-  return `'sha256-${btoa(binary)}'`;
 }
 
 const kitCsp = (script: string): string =>

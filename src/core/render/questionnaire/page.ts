@@ -95,12 +95,19 @@ export function scriptJson(value: unknown): string {
 
 declare const __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: string | undefined;
 
+/** `'sha256-…'`: the CSP source that lets exactly this script run. */
+export function scriptHashSource(script: string): string {
+  const digest = sha256(utf8ToBytes(script));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return `'sha256-${btoa(binary)}'`;
+}
+
 /** `'sha256-…'`, the CSP source that lets exactly the questionnaire's script run. */
 export function questionnaireScriptSource(): string {
   // The build works it out once (scripts/build.mjs); tests run the source, which works it out here.
   if (typeof __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__ === 'string') return __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__;
-  const digest = sha256(utf8ToBytes(QUESTIONNAIRE_SCRIPT));
-  return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+  return scriptHashSource(QUESTIONNAIRE_SCRIPT);
 }
 
 /** Nothing may load or be sent: only the page's own style and its one script. */
