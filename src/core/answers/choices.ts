@@ -1,5 +1,5 @@
 import type { AnswerField, Axis, RatedField, TextField } from '../bank/item-kinds.js';
-import type { BankItem } from '../bank/items.js';
+import { scaleOf, type BankItem } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
 import { stageIds } from './scope.js';
 import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from './schema.js';
@@ -15,6 +15,7 @@ export const FIELD_QUESTIONS: Record<RatedField, string> = {
   capability: 'Capability: how well is it done?',
   capacity: 'Capacity: is there the time and people for it?',
   delivery: 'Delivery: how reliably does it arrive?',
+  frequency: 'How often does it happen?',
 };
 
 /** What each free-text field asks for. */
@@ -47,6 +48,7 @@ export function formQuestion(item: BankItem, field: AnswerField): string {
 export const metaQuestion = (column: keyof typeof META_QUESTIONS): string =>
   `${META_QUESTIONS[column]} ${columnTag(column)}`;
 
+const DONT_KNOW_OWNER_LABEL = "I don't know";
 /** The owners other than the bank's two functions: a label and what choosing it means. */
 const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
   shared: ['Shared by PM and PMM', 'Both functions own it together.'],
@@ -58,8 +60,11 @@ const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
   leadership: ['Leadership', 'Executives or a general manager do it themselves.'],
   other: ['Another team', 'Some other team does it (say which in a note).'],
   none: ['Nobody', 'It is not done, or nobody is responsible for it.'],
-  unclear: ["Unclear / don't know", 'Nobody could say who owns it.'],
+  unclear: ['Unclear or disputed', 'People disagree about who owns it, or nobody could say: a finding in itself.'],
+  unknown: [DONT_KNOW_OWNER_LABEL, 'You do not know who owns it: kept out of the consensus, listed as a knowledge gap.'],
 };
+/** What forms of earlier versions showed for `unclear`, so that their exports still read. */
+const FORMER_UNCLEAR_LABEL = "Unclear / don't know";
 
 /** The roles other than the bank's two functions. */
 const ROLE_NAMES: Record<Exclude<Role, 'pm' | 'pmm'>, string> = {
@@ -118,7 +123,7 @@ const LEVELS = ['1', '2', '3', '4', '5'] as const;
 
 /** `4 - Managed`: a level as a form shows it. */
 const levelLabel = (bank: Bank, axis: Axis, level: (typeof LEVELS)[number]) =>
-  `${level} - ${bank.scales[axis][level].label}`;
+  `${level} - ${scaleOf(bank, axis)[level].label}`;
 
 /** The choices a form offers for a field, in the order to show them ("Not applicable" is offered for an item's fields). */
 export function formChoices(bank: Bank, field: ChoiceField): Choice[] {
@@ -167,9 +172,12 @@ export function choiceReader(bank: Bank, field: ChoiceField): Map<string, string
     const key = choiceKey(text);
     if (!read.has(key)) aliases.set(key, aliases.has(key) && aliases.get(key) !== code ? undefined : code);
   };
-  if (field === 'owner') alias(DONT_KNOW_LABEL, 'unclear');
-  if (field === 'capability' || field === 'capacity' || field === 'delivery') {
-    for (const level of LEVELS) alias(bank.scales[field][level].label, level);
+  if (field === 'owner') {
+    alias(DONT_KNOW_LABEL, 'unknown');
+    alias(FORMER_UNCLEAR_LABEL, 'unclear');
+  }
+  if (field === 'capability' || field === 'capacity' || field === 'delivery' || field === 'frequency') {
+    for (const level of LEVELS) alias(scaleOf(bank, field)[level].label, level);
   }
   for (const [key, code] of aliases) if (code !== undefined) read.set(key, code);
   return read;

@@ -1,5 +1,5 @@
 import type { Form } from '../bank/schema.js';
-import type { LevelAnswer, Owner, Role } from './schema.js';
+import type { FactValue, LevelAnswer, Owner, Role } from './schema.js';
 
 /** One respondent's answer to one item. Absent fields were not answered. */
 export interface ItemAnswer {
@@ -7,6 +7,7 @@ export interface ItemAnswer {
   capability?: LevelAnswer;
   capacity?: LevelAnswer;
   delivery?: LevelAnswer;
+  frequency?: LevelAnswer;
   /** What shows the level: an artifact or a fact. */
   evidence?: string;
   note?: string;
@@ -24,6 +25,8 @@ export interface Respondent {
   /** The stage and form the answers file says it was made for. */
   stage?: string;
   form?: Form;
+  /** Bank v3: the organization facts the respondent gave (revenue band, headcounts, …). */
+  facts?: Record<string, FactValue>;
   /** Only answered items: an item that is missing here is unanswered. */
   answers: Map<string, Answer>;
   /** The e-mail the file or export row gives, if any: with the name, who this is (DESIGN "Collecting answers"). */

@@ -23,6 +23,7 @@ export const OWNERS = [
   'other',
   'none',
   'unclear',
+  'unknown',
 ] as const;
 export const ROLES = ['pm', 'pmm', 'sales', 'marketing', 'cs', 'engineering', 'leadership', 'other'] as const;
 export const UNKNOWN = 'unknown';
@@ -99,7 +100,7 @@ const ITEM_FIELD_KINDS: Record<AnswerField, FieldKind> = Object.fromEntries([
 ]) as Record<AnswerField, FieldKind>;
 const itemAnswer = strictMapping(ITEM_FIELD_KINDS);
 const ANSWER_ERROR =
-  'a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a"';
+  'a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility), { delivery: 4 } (an interlock item), { frequency: 3 } (a practice), or "n/a"';
 const respondent = strictMapping({ name: text('text'), role: oneOf(ROLES), email: text('an e-mail') });
 
 /** `answered-at`: an ISO 8601 date and time with its zone, as a browser's `toISOString()` writes it. */
@@ -109,6 +110,8 @@ const dateTime: FieldKind = emptyOr(
   (value) => typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
   () => z.string({ error: DATE_TIME_TEXT }).check(z.regex(DATE_TIME, { error: DATE_TIME_TEXT })),
 );
+
+const FACT_TEXT = 'one of the fact\'s options, or a whole number';
 
 const FILE_FIELD_KINDS: Record<string, FieldKind> = {
   $schema: {
@@ -129,6 +132,16 @@ const FILE_FIELD_KINDS: Record<string, FieldKind> = {
   // A random id per submission: the same id twice is one submission sent twice.
   response: text('a response id'),
   'answered-at': dateTime,
+  // Bank v3: the organization facts; the rules check them against the bank's.
+  facts: emptyOr(
+    (value) =>
+      isMapping(value) &&
+      Object.values(value).every((fact) => fact == null || typeof fact === 'string' || isWhole(fact)),
+    () =>
+      z.record(z.string(), z.optional(z.nullable(z.union([z.string(), z.int()], { error: FACT_TEXT }))), {
+        error: 'a mapping of fact ids to answers, such as { revenue: 10-50m, pm-people: 6 }',
+      }),
+  ),
   answers: {
     accepts: (value) =>
       value === null ||
@@ -164,6 +177,8 @@ export const answersSchemas = () => (schemas ??= buildSchemas());
 export const isWellFormedAnswers = (data: unknown): data is AnswersFile => answersFile.accepts(data);
 
 export type Owner = (typeof OWNERS)[number];
+/** An organization fact's answer: an option id, or a number. */
+export type FactValue = string | number;
 export type Role = (typeof ROLES)[number];
 /** A level 1–5 (checked by the schema), or "unknown". */
 export type LevelAnswer = number | typeof UNKNOWN;
@@ -182,5 +197,6 @@ export interface AnswersFile {
   respondent?: { name?: string | null; role?: Role | null; email?: string | null } | null;
   response?: string | null;
   'answered-at'?: string | null;
+  facts?: Record<string, FactValue | null | undefined> | null;
   answers: Record<string, typeof NOT_APPLICABLE | RawItemAnswer | null> | null;
 }

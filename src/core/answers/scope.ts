@@ -7,9 +7,14 @@ import { safeLine } from '../text.js';
 // the form of a report, of one respondent and of a form or template, and the target each item is
 // held to at that stage. Every other module asks here.
 
+/** How the stage was chosen: `--stage`, the answers files, their revenue band (bank v3), or the bank's default. */
+export type StageSource = 'option' | 'answers' | 'revenue' | 'default';
+
 export interface Scope {
   /** null when the bank declares no stages: one implicit stage, no combined role. */
   stage: string | null;
+  /** null when the bank declares no stages. */
+  stageSource: StageSource | null;
   form: Form;
   /** What the reader should be told about how the stage was chosen. */
   notices: string[];
@@ -27,13 +32,23 @@ export function defaultStage(bank: Bank): string | null {
   return bank['default-stage'] ?? stageIds(bank)[0] ?? null;
 }
 
-/** The stage the answers name most often (a tie: the one named first), and every stage they name. */
-function answersStage(respondents: Respondent[]): { stage?: string; named: string[] } {
-  const counts = new Map<string, number>();
-  for (const r of respondents) if (r.stage !== undefined) counts.set(r.stage, (counts.get(r.stage) ?? 0) + 1);
-  let stage: string | undefined;
-  for (const [s, n] of counts) if (stage === undefined || n > counts.get(stage)!) stage = s;
-  return { stage, named: [...counts.keys()] };
+/** The value given most often (a tie: the one given first), and every value given, in the order first given. */
+export function mostFrequent<T>(values: Iterable<T | undefined>): { value?: T; named: T[] } {
+  const counts = new Map<T, number>();
+  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let value: T | undefined;
+  for (const [v, n] of counts) if (value === undefined || n > counts.get(value)!) value = v;
+  return { value, named: [...counts.keys()] };
+}
+
+/** The revenue fact that suggests a stage (docs/design.md "Scoring", Scope). */
+export const REVENUE_FACT = 'revenue';
+
+/** The stage whose revenue bands hold the respondents' most frequent revenue band, if any. */
+function revenueStage(bank: Bank, respondents: Respondent[]): string | undefined {
+  const band = mostFrequent(respondents.map((r) => r.facts?.[REVENUE_FACT])).value;
+  if (band === undefined) return undefined;
+  return stageIds(bank).find((s) => bank.stages![s]!.revenue?.includes(String(band)));
 }
 
 /** What is wrong with a `--stage` for this bank (the stages it has), or undefined when it is one of them. */
@@ -66,27 +81,33 @@ export const respondentForm = (respondent: Respondent, scope: Pick<Scope, 'form'
 export const askedOf = (respondent: Respondent, item: BankItem, scope: Pick<Scope, 'form'>): boolean =>
   item.rapid === true || respondentForm(respondent, scope) === 'full';
 
-/** `--stage`, else the answers' most frequent stage, else the bank's default stage (else its first). */
+/**
+ * `--stage`, else the answers' most frequent stage, else the stage their most frequent revenue band
+ * suggests, else the bank's default stage (else its first).
+ */
 export function resolveScope(bank: Bank, respondents: Respondent[], options: { stage?: string; form?: Form }): Scope {
   const notices: string[] = [];
   const stages = stageIds(bank);
   let stage: string | null = null;
+  let stageSource: StageSource | null = null;
   if (stages.length > 0) {
-    const fromAnswers = answersStage(respondents);
-    if (options.stage !== undefined) stage = options.stage;
-    else if (fromAnswers.stage !== undefined) {
-      stage = fromAnswers.stage;
+    const fromAnswers = mostFrequent(respondents.map((r) => r.stage));
+    const fromRevenue = revenueStage(bank, respondents);
+    if (options.stage !== undefined) [stage, stageSource] = [options.stage, 'option'];
+    else if (fromAnswers.value !== undefined) {
+      [stage, stageSource] = [fromAnswers.value, 'answers'];
       if (fromAnswers.named.length > 1)
         notices.push(
           `the answers name different stages (${fromAnswers.named.join(', ')}); the report is for the most frequent, ${stage} (--stage chooses another)`,
         );
-    } else stage = defaultStage(bank);
+    } else if (fromRevenue !== undefined) [stage, stageSource] = [fromRevenue, 'revenue'];
+    else [stage, stageSource] = [defaultStage(bank), 'default'];
   }
   const allRapid = respondents.length > 0 && respondents.every((r) => r.form === 'rapid');
   const form = options.form ?? (allRapid ? 'rapid' : 'full');
   const forms: Record<Form, number> = { rapid: 0, full: 0 };
   for (const r of respondents) forms[respondentForm(r, { form })]++;
-  return { stage, form, notices, forms };
+  return { stage, stageSource, form, notices, forms };
 }
 
 /** Whether an item applies at the scope's stage and is asked in its form. */

@@ -2,9 +2,9 @@
 // template, the interactive flow, scoring, compare and the renderers all derive theirs from here, so
 // a new field is one edit.
 
-export type ItemKind = 'responsibility' | 'interlock';
+export type ItemKind = 'responsibility' | 'practice' | 'interlock';
 /** The numeric answers (levels 1-5 or "unknown"). */
-export type Axis = 'capability' | 'capacity' | 'delivery';
+export type Axis = 'capability' | 'capacity' | 'delivery' | 'frequency';
 /** What a respondent rates: who owns it today, and the levels. */
 export type RatedField = 'owner' | Axis;
 /** Free text that goes with a rating. */
@@ -20,10 +20,12 @@ interface ItemKindFacts {
 
 export const ITEM_KINDS: Record<ItemKind, ItemKindFacts> = {
   responsibility: { noun: 'a responsibility', rated: ['owner', 'capability', 'capacity'] },
+  // Bank v3: a behaviour nobody owns, rated on how often it holds.
+  practice: { noun: 'a practice', rated: ['frequency'] },
   interlock: { noun: 'an interlock item', rated: ['delivery'] },
 };
 
-export const AXES: readonly Axis[] = ['capability', 'capacity', 'delivery'];
+export const AXES: readonly Axis[] = ['capability', 'capacity', 'delivery', 'frequency'];
 export const TEXT_FIELDS: readonly TextField[] = ['evidence', 'note'];
 /** Every field of an item's answer, in the order an answers file lists them. */
 export const ANSWER_FIELDS: readonly AnswerField[] = ['owner', ...AXES, ...TEXT_FIELDS];

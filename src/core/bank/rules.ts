@@ -10,6 +10,9 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const field = (value: unknown, key: string): unknown =>
   value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
 
+/** The lists of an area that hold items. */
+const AREA_ITEM_LISTS = ['responsibilities', 'practices'] as const;
+
 const keysOf = (value: unknown): string[] =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
 
@@ -40,9 +43,10 @@ export function bankRuleProblems(doc: ParsedDocument): Problem[] {
   };
   list(field(doc.data, 'areas')).forEach((area, a) => {
     claim(field(area, 'id'), ['areas', a, 'id']);
-    list(field(area, 'responsibilities')).forEach((item, r) =>
-      claim(field(item, 'id'), ['areas', a, 'responsibilities', r, 'id']),
-    );
+    for (const kind of AREA_ITEM_LISTS)
+      list(field(area, kind)).forEach((item, r) => claim(field(item, 'id'), ['areas', a, kind, r, 'id']));
+    if (list(field(area, 'responsibilities')).length + list(field(area, 'practices')).length === 0)
+      at(['areas', a], 'an area with no items', undefined, 'at least one responsibility or practice');
   });
   const stages = keysOf(field(doc.data, 'stages'));
   const stageChoices =
@@ -55,52 +59,88 @@ export function bankRuleProblems(doc: ParsedDocument): Problem[] {
   };
   const defaultStage = field(doc.data, 'default-stage');
   checkStage(defaultStage, ['default-stage']);
-  /** An item's `stages` and `targets` name only stages the bank declares. */
+  /** An item's `stages`, `targets` and `owners` name only stages the bank declares. */
   const checkItemStages = (item: unknown, path: DocPath) => {
     list(field(item, 'stages')).forEach((stage, s) => checkStage(stage, [...path, 'stages', s]));
-    for (const stage of keysOf(field(item, 'targets'))) {
-      if (!stages.includes(stage))
-        at([...path, 'targets', stage], `unknown stage "${safeLine(stage)}"`, undefined, stageChoices);
+    for (const key of ['targets', 'owners']) {
+      for (const stage of keysOf(field(item, key))) {
+        if (!stages.includes(stage))
+          at([...path, key, stage], `unknown stage "${safeLine(stage)}"`, undefined, stageChoices);
+      }
     }
   };
+  /** Contributors other than the accountable owner, each once. */
+  const checkContributors = (owned: unknown, path: DocPath) => {
+    const owner = field(owned, 'owner');
+    const accountable = owner === 'shared' ? ['pm', 'pmm'] : [owner];
+    const named = new Set<unknown>();
+    list(field(owned, 'contributors')).forEach((contributor, c) => {
+      if (accountable.includes(contributor)) {
+        at(
+          [...path, 'contributors', c],
+          `"${safeLine(String(contributor))}" is accountable for this responsibility (owner: ${safeLine(String(owner))}), so it cannot also be a contributor`,
+          undefined,
+          'contributors other than the accountable owner',
+        );
+      } else if (named.has(contributor)) {
+        at(
+          [...path, 'contributors', c],
+          `"${safeLine(String(contributor))}" is listed twice`,
+          undefined,
+          'each contributor once',
+        );
+      }
+      named.add(contributor);
+    });
+  };
+  const hasPractices = list(field(doc.data, 'areas')).some((area) => list(field(area, 'practices')).length > 0);
+  if (hasPractices && field(field(doc.data, 'scales'), 'frequency') === undefined)
+    at(['scales'], 'the bank has practices but no frequency scale', undefined, 'scales.frequency, levels 1 to 5');
   list(field(doc.data, 'areas')).forEach((area, a) => {
     list(field(area, 'responsibilities')).forEach((item, r) => {
       const path: DocPath = ['areas', a, 'responsibilities', r];
       checkItemStages(item, path);
-      const owner = field(item, 'owner');
-      const accountable = owner === 'shared' ? ['pm', 'pmm'] : [owner];
-      const named = new Set<unknown>();
-      list(field(item, 'contributors')).forEach((contributor, c) => {
-        if (accountable.includes(contributor)) {
-          at(
-            [...path, 'contributors', c],
-            `"${safeLine(String(contributor))}" is accountable for this responsibility (owner: ${safeLine(String(owner))}), so it cannot also be a contributor`,
-            undefined,
-            'contributors other than the accountable owner',
-          );
-        } else if (named.has(contributor)) {
-          at(
-            [...path, 'contributors', c],
-            `"${safeLine(String(contributor))}" is listed twice`,
-            undefined,
-            'each contributor once',
-          );
-        }
-        named.add(contributor);
-      });
+      checkContributors(item, path);
+      for (const stage of keysOf(field(item, 'owners')))
+        checkContributors(field(field(item, 'owners'), stage), [...path, 'owners', stage]);
     });
+    list(field(area, 'practices')).forEach((item, p) => checkItemStages(item, ['areas', a, 'practices', p]));
   });
+  const revenueBands = keysOf(field(field(field(doc.data, 'facts'), 'revenue'), 'options'));
+  for (const stage of stages) {
+    list(field(field(field(doc.data, 'stages'), stage), 'revenue')).forEach((band, b) => {
+      if (typeof band === 'string' && !revenueBands.includes(band))
+        at(
+          ['stages', stage, 'revenue', b],
+          `unknown revenue band "${safeLine(band)}"`,
+          undefined,
+          revenueBands.length > 0
+            ? `one of the revenue fact's options: ${revenueBands.join(', ')}`
+            : 'a revenue fact with options (facts.revenue.options)',
+        );
+    });
+  }
+  for (const fact of keysOf(field(doc.data, 'facts'))) {
+    const value = field(field(doc.data, 'facts'), fact);
+    if ((field(value, 'options') === undefined) === (field(value, 'type') === undefined))
+      at(
+        ['facts', fact],
+        `fact "${safeLine(fact)}" needs options or a type`,
+        undefined,
+        'either options or type: number',
+      );
+  }
   list(field(doc.data, 'interlock')).forEach((item, i) => {
     claim(field(item, 'id'), ['interlock', i, 'id']);
     checkItemStages(item, ['interlock', i]);
     const from = field(item, 'from');
     const to = field(item, 'to');
-    if ((from === 'pm' || from === 'pmm') && from === to) {
+    if (typeof from === 'string' && from === to) {
       at(
         ['interlock', i, 'to'],
-        'an interlock item must go from one function to the other',
+        'an interlock item must go from one function to another',
         from,
-        from === 'pm' ? 'pmm' : 'pm',
+        from === 'pm' ? 'pmm' : from === 'pmm' ? 'pm' : 'another function than the giver',
       );
     }
   });

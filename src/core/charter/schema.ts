@@ -5,7 +5,10 @@ import { OWNERS, type Owner } from '../answers/schema.js';
 // style. `pm-diag schema charter` is made from this schema.
 
 /** The owner codes a decision may name: any owner but the answers that say nobody could name one. */
-export const DECIDED_OWNERS = OWNERS.filter((o) => o !== 'none' && o !== 'unclear') as [Owner, ...Owner[]];
+export const DECIDED_OWNERS = OWNERS.filter((o) => o !== 'none' && o !== 'unclear' && o !== 'unknown') as [
+  Owner,
+  ...Owner[],
+];
 export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 

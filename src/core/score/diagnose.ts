@@ -1,7 +1,15 @@
 import type { Owner } from '../answers/schema.js';
 import { AXES, axesOf } from '../bank/item-kinds.js';
-import { bankItems, type BankItem } from '../bank/items.js';
-import { RECOMMENDED_OWNERS, type Bank, type FunctionId } from '../bank/schema.js';
+import { bankItems, functionName, ownerAt, type BankItem } from '../bank/items.js';
+import {
+  NAMED_FUNCTIONS,
+  RECOMMENDED_OWNERS,
+  type Bank,
+  type FunctionId,
+  type NamedFunction,
+  type Party,
+} from '../bank/schema.js';
+import type { FactValue } from '../answers/schema.js';
 import type { Charter } from '../charter/schema.js';
 import type {
   Axis,
@@ -13,8 +21,8 @@ import type {
   InterlockScore,
   ItemScore,
   OwnershipStatus,
-  StageSource,
   PerceptionGap,
+  PracticeScore,
   Quadrant,
   ResponsibilityScore,
   ScoreOptions,
@@ -30,6 +38,7 @@ import {
   defaultTarget as defaultTargetOf,
   itemTarget,
   itemsInScope,
+  mostFrequent,
   resolveScope,
   type Scope,
 } from '../answers/scope.js';
@@ -42,6 +51,12 @@ const CONTESTED_SHARE = 2 / 3;
 const PERCEPTION_ITEMS = 5;
 /** Giver and receiver this many levels apart or more: a handoff seen differently by its two sides. */
 const HANDOFF_GAP = 1;
+/**
+ * From bank version 3 a hand-off or practice priority is `2 × w × shortfall`, on the scale of a
+ * responsibility's two terms, and a hand-off's delivery is judged by its receivers.
+ */
+const V3 = 3;
+const handoffFactor = (bank: Bank): number => (bank.version >= V3 ? 2 : 1);
 /** A capability from this level on is a claim that evidence should back. */
 export const EVIDENCED_LEVEL = 3;
 /** Names listed per answer in a disagreement; the count always covers everyone. */
@@ -103,7 +118,7 @@ interface Collected {
 
 function collect(item: BankItem, respondents: Respondent[], scope: Scope): Collected {
   const rated: (ItemAnswer | undefined)[] = [];
-  const levels: Record<Axis, number[]> = { capability: [], capacity: [], delivery: [] };
+  const levels: Record<Axis, number[]> = { capability: [], capacity: [], delivery: [], frequency: [] };
   let answered = 0;
   let notApplicable = 0;
   let asked = 0;
@@ -122,7 +137,7 @@ function collect(item: BankItem, respondents: Respondent[], scope: Scope): Colle
   return { rated, levels, answered, notApplicable, asked };
 }
 
-function unknownCounts(rated: (ItemAnswer | undefined)[], axes: readonly Axis[]) {
+function unknownCounts(rated: (ItemAnswer | undefined)[], axes: readonly (Axis | 'owner')[]) {
   return axes
     .map((axis) => ({ axis, count: rated.filter((a) => a?.[axis] === 'unknown').length }))
     .filter((u) => u.count > 0);
@@ -148,7 +163,7 @@ function unevidencedOf(rated: (ItemAnswer | undefined)[]): number[] {
 }
 
 /** The mean delivery as rated by the respondents whose role is `role`. */
-const deliveryBy = (role: FunctionId, rated: (ItemAnswer | undefined)[], respondents: Respondent[]) =>
+const deliveryBy = (role: Party, rated: (ItemAnswer | undefined)[], respondents: Respondent[]) =>
   mean(levels(rated, 'delivery', (i) => respondents[i]!.role === role));
 
 interface ItemContext {
@@ -157,6 +172,10 @@ interface ItemContext {
   stage: string | null;
   defaultTarget: number;
   combinedOk: boolean;
+  /** 2 from bank version 3: hand-offs and practices rank on a responsibility's scale. */
+  handoffFactor: number;
+  /** From bank version 3: a hand-off's delivery is its receivers' mean, when any answered. */
+  receiversJudge: boolean;
 }
 
 function scoreItem(item: BankItem, collected: Collected, context: ItemContext): ItemScore {
@@ -167,8 +186,33 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
   const decision = item.decision === undefined ? {} : { decision: item.decision };
   const target = itemTarget(item, stage, defaultTarget);
   const notes = notesOf(rated, respondents);
+  if (item.kind === 'practice') {
+    const frequency = mean(levels.frequency);
+    const score: PracticeScore = {
+      id,
+      title,
+      question,
+      weight,
+      target,
+      discussion,
+      ...decision,
+      answered,
+      notApplicable,
+      notes,
+      kind: 'practice',
+      area: item.area,
+      frequency,
+      readiness: frequency === null ? null : pct(frequency),
+      priority: context.handoffFactor * weight * shortfall(target, frequency),
+      unknown: unknownCounts(rated, axesOf('practice')),
+      levels: { frequency: levels.frequency },
+    };
+    return score;
+  }
   if (item.kind === 'interlock') {
-    const delivery = mean(levels.delivery);
+    const giver = deliveryBy(item.from, rated, respondents);
+    const receiver = deliveryBy(item.to, rated, respondents);
+    const delivery = context.receiversJudge && receiver !== null ? receiver : mean(levels.delivery);
     const score: InterlockScore = {
       id,
       title,
@@ -185,11 +229,8 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
       to: item.to,
       delivery,
       health: delivery === null ? null : pct(delivery),
-      deliveryBySide: {
-        giver: deliveryBy(item.from, rated, respondents),
-        receiver: deliveryBy(item.to, rated, respondents),
-      },
-      priority: weight * shortfall(target, delivery),
+      deliveryBySide: { giver, receiver },
+      priority: context.handoffFactor * weight * shortfall(target, delivery),
       unknown: unknownCounts(rated, axesOf('interlock')),
       levels: { delivery: levels.delivery },
     };
@@ -197,9 +238,11 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
   }
   const capability = mean(levels.capability);
   const capacity = mean(levels.capacity);
+  // "I don't know" is a knowledge gap, not a vote: it is left out of the consensus.
   const votes: Partial<Record<Owner, number>> = {};
-  for (const a of rated) if (a?.owner) votes[a.owner] = (votes[a.owner] ?? 0) + 1;
+  for (const a of rated) if (a?.owner && a.owner !== 'unknown') votes[a.owner] = (votes[a.owner] ?? 0) + 1;
   const { consensus, contested } = consensusOwner(votes);
+  const accountable = ownerAt(item, stage);
   // The charter's decision, where it has one, is the accountable owner the consensus is measured against.
   const decided = context.charter?.decisions.get(id);
   const score: ResponsibilityScore = {
@@ -222,15 +265,15 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
     priority: weight * (shortfall(target, capability) + shortfall(target, capacity)),
     unevidenced: unevidencedOf(rated).length,
     owner: {
-      recommended: item.owner,
-      contributors: item.contributors ?? [],
+      recommended: accountable.owner,
+      contributors: accountable.contributors ?? [],
       ...(decided ? { decided } : {}),
       consensus,
-      status: ownershipStatus(decided?.owner ?? item.owner, consensus, combinedOk),
+      status: ownershipStatus(decided?.owner ?? accountable.owner, consensus, combinedOk),
       contested,
       votes,
     },
-    unknown: unknownCounts(rated, axesOf('responsibility')),
+    unknown: unknownCounts(rated, ['owner', ...axesOf('responsibility')]),
     levels: { capability: levels.capability, capacity: levels.capacity },
   };
   return score;
@@ -244,6 +287,16 @@ function groupIndexes(items: ResponsibilityScore[]) {
     capacity: weightedIndex(items.map((i) => ({ weight: i.weight, value: pctOrNull(i.capacity) }))),
     readiness: weightedIndex(items.map((i) => ({ weight: i.weight, value: i.readiness }))),
   };
+}
+
+/** An area's indexes: capability and capacity over its responsibilities, readiness over its practices too. */
+function areaIndexes(area: Bank['areas'][number], responsibilities: ResponsibilityScore[], practices: PracticeScore[]) {
+  const own = responsibilities.filter((i) => i.area.id === area.id);
+  const indexes = groupIndexes(own);
+  const ownPractices = practices.filter((i) => i.area.id === area.id);
+  if (ownPractices.length === 0) return { id: area.id, title: area.title, ...indexes };
+  const readiness = weightedIndex([...own, ...ownPractices].map((i) => ({ weight: i.weight, value: i.readiness })));
+  return { id: area.id, title: area.title, ...indexes, readiness };
 }
 
 function interlockHealth(items: InterlockScore[]): number | null {
@@ -301,10 +354,11 @@ function perceptionOf(
   items: readonly BankItem[],
   collected: Map<string, Collected>,
   respondents: Respondent[],
+  stage: string | null,
 ): PerceptionGap[] {
   if (respondents.length < 2 || !respondents.some((r) => r.role === 'pm' || r.role === 'pmm')) return [];
   return (['pm', 'pmm'] as FunctionId[]).map((f) => {
-    const own = items.filter((i) => i.kind === 'responsibility' && i.owner === f);
+    const own = items.filter((i) => i.kind === 'responsibility' && ownerAt(i, stage).owner === f);
     const isSelf = (i: number) => respondents[i]!.role === f;
     const isOther = (i: number) => respondents[i]!.role !== f;
     const capabilityMean = (item: BankItem, group: (i: number) => boolean) =>
@@ -412,9 +466,30 @@ function unevidencedClaimsOf(
   });
 }
 
-/** How resolveScope chose the stage: the option wins, then any stage an answers file names, then the bank's default. */
-const stageSource = (respondents: Respondent[], options: ScoreOptions): StageSource =>
-  options.stage !== undefined ? 'option' : respondents.some((r) => r.stage !== undefined) ? 'answers' : 'default';
+/** Each organization fact the respondents gave, the most frequent answer (a tie: the first given), in bank order. */
+function factsOf(bank: Bank, respondents: Respondent[]): Record<string, FactValue> {
+  const facts: Record<string, FactValue> = {};
+  for (const fact of Object.keys(bank.facts ?? {})) {
+    const { value } = mostFrequent(respondents.map((r) => r.facts?.[fact]));
+    if (value !== undefined) facts[fact] = value;
+  }
+  return facts;
+}
+
+/** The function groups: PM, PMM, shared and leadership, then every other accountable owner at this stage. */
+function functionGroups(responsibilities: ResponsibilityScore[]): (typeof RECOMMENDED_OWNERS)[number][] {
+  const present = new Set(responsibilities.map((i) => i.owner.recommended));
+  return RECOMMENDED_OWNERS.filter(
+    (id) => id === 'pm' || id === 'pmm' || id === 'shared' || id === 'leadership' || present.has(id),
+  );
+}
+
+/** Every (from, to) pair of the hand-offs in scope, in bank order. */
+function directionsOf(interlock: InterlockScore[]): [Party, Party][] {
+  const pairs = new Map<string, [Party, Party]>();
+  for (const { from, to } of interlock) if (!pairs.has(`${from}>${to}`)) pairs.set(`${from}>${to}`, [from, to]);
+  return [...pairs.values()];
+}
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -467,10 +542,13 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     stage,
     defaultTarget,
     combinedOk: combinedExpected(bank, stage),
+    handoffFactor: handoffFactor(bank),
+    receiversJudge: bank.version >= V3,
   };
   const items = bankItemsInScope.map((item) => scoreItem(item, collected.get(item.id)!, context));
   const responsibilities = items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
   const interlock = items.filter((i): i is InterlockScore => i.kind === 'interlock');
+  const practices = items.filter((i): i is PracticeScore => i.kind === 'practice');
   const ownedItems = responsibilities.filter((i) => i.owner.status !== 'unanswered');
   const alignedWeight = ownedItems.filter((i) => i.owner.status === 'aligned').reduce((n, i) => n + i.weight, 0);
   const ownedWeight = ownedItems.reduce((n, i) => n + i.weight, 0);
@@ -478,16 +556,13 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
   const totalPairs = items.reduce((n, i) => n + askedCount(i.id), 0);
   const answeredPairs = items.reduce((n, i) => n + i.answered, 0);
   const overall = groupIndexes(responsibilities);
-  const directions: [FunctionId, FunctionId][] = [
-    ['pmm', 'pm'],
-    ['pm', 'pmm'],
-  ];
   return {
     bank: { id: bank.id, version: bank.version, title: bank.title },
     organization: respondents.find((r) => r.organization)?.organization,
     stage,
     stageTitle: stage === null ? null : (bank.stages?.[stage]?.title ?? stage),
-    ...(stage === null ? {} : { stageSource: stageSource(respondents, options) }),
+    ...(scope.stageSource === null ? {} : { stageSource: scope.stageSource }),
+    facts: factsOf(bank, respondents),
     form: scope.form,
     forms: scope.forms,
     outOfScope: bankItems(bank).length - items.length,
@@ -500,25 +575,25 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
       const coverage = asked.length === 0 ? 0 : (100 * answered) / asked.length;
       return { name: r.name, role: r.role, source: r.source, coverage, sections: answeredSections(asked, r) };
     }),
-    functionNames: { pm: bank.functions.pm.name, pmm: bank.functions.pmm.name },
+    functionNames: Object.fromEntries(NAMED_FUNCTIONS.map((f) => [f, functionName(bank, f)])) as Record<
+      NamedFunction,
+      string
+    >,
     summary: {
       readiness: overall.readiness,
       capability: overall.capability,
       capacity: overall.capacity,
       alignment: ownedWeight === 0 ? null : (100 * alignedWeight) / ownedWeight,
       interlock: interlockHealth(interlock),
+      practices: weightedIndex(practices.map((i) => ({ weight: i.weight, value: i.readiness }))),
       coverage: totalPairs === 0 ? 0 : (100 * answeredPairs) / totalPairs,
     },
-    functions: RECOMMENDED_OWNERS.map((id) => ({
+    functions: functionGroups(responsibilities).map((id) => ({
       id,
       ...groupIndexes(responsibilities.filter((i) => i.owner.recommended === id)),
     })),
-    areas: bank.areas.map((area) => ({
-      id: area.id,
-      title: area.title,
-      ...groupIndexes(responsibilities.filter((i) => i.area.id === area.id)),
-    })),
-    interlock: directions.map(([from, to]) => ({
+    areas: bank.areas.map((area) => areaIndexes(area, responsibilities, practices)),
+    interlock: directionsOf(interlock).map(([from, to]) => ({
       from,
       to,
       health: interlockHealth(interlock.filter((i) => i.from === from && i.to === to)),
@@ -526,7 +601,7 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     items,
     gaps: rankGaps(items),
     disagreements: disagreementsOf(items, collected, respondents),
-    perception: perceptionOf(bankItemsInScope, collected, respondents),
+    perception: perceptionOf(bankItemsInScope, collected, respondents, stage),
     areaRoles: areaRolesOf(bank, responsibilities, collected, respondents),
     handoffPerception: handoffPerceptionOf(interlock),
     unevidenced: unevidencedClaimsOf(responsibilities, collected, respondents),

@@ -1,5 +1,5 @@
-import type { Owner, Role } from '../answers/schema.js';
-import type { Form, FunctionId, RecommendedOwner } from '../bank/schema.js';
+import type { FactValue, Owner, Role } from '../answers/schema.js';
+import type { Form, FunctionId, NamedFunction, Party, RecommendedOwner } from '../bank/schema.js';
 import type { Charter, CharterAction, Decision } from '../charter/schema.js';
 
 export type { Axis } from '../bank/item-kinds.js';
@@ -9,7 +9,8 @@ export type Quadrant = 'strength' | 'stretched' | 'underskilled' | 'critical';
 export const OWNERSHIP_STATUSES = ['aligned', 'orphaned', 'blurred', 'partial', 'misassigned', 'unanswered'] as const;
 export type OwnershipStatus = (typeof OWNERSHIP_STATUSES)[number];
 export type FunctionGroup = RecommendedOwner;
-export type StageSource = 'option' | 'answers' | 'default';
+export type { StageSource } from '../answers/scope.js';
+import type { StageSource } from '../answers/scope.js';
 
 export interface ScoreOptions {
   /** `--target`: overrides the bank's and the stage's default target (an item's own target still wins). */
@@ -25,7 +26,8 @@ export interface ScoreOptions {
 }
 
 export interface UnknownCount {
-  axis: Axis;
+  /** `owner`: respondents who said they do not know who owns it (bank v3). */
+  axis: Axis | 'owner';
   count: number;
 }
 
@@ -60,7 +62,7 @@ export interface ResponsibilityScore extends ItemScoreBase {
   /** Respondents who rated capability 3 or more without evidence text. */
   unevidenced: number;
   owner: {
-    /** The accountable owner the bank recommends. */
+    /** The accountable owner the bank recommends at the report's stage. */
     recommended: RecommendedOwner;
     contributors: string[];
     /** The charter's decision, when it has one for this item: then the status is measured against it. */
@@ -73,10 +75,20 @@ export interface ResponsibilityScore extends ItemScoreBase {
   };
 }
 
+/** Bank v3: a behaviour, rated on how often it holds; no owner, no capacity. */
+export interface PracticeScore extends ItemScoreBase {
+  kind: 'practice';
+  area: { id: string; title: string };
+  frequency: number | null;
+  /** pct(F), 0–100. */
+  readiness: number | null;
+}
+
 export interface InterlockScore extends ItemScoreBase {
   kind: 'interlock';
-  from: FunctionId;
-  to: FunctionId;
+  from: Party;
+  to: Party;
+  /** Bank v3: the receivers' mean when a receiver answered, else everyone's. */
   delivery: number | null;
   /** pct(D), 0–100. */
   health: number | null;
@@ -84,7 +96,7 @@ export interface InterlockScore extends ItemScoreBase {
   deliveryBySide: { giver: number | null; receiver: number | null };
 }
 
-export type ItemScore = ResponsibilityScore | InterlockScore;
+export type ItemScore = ResponsibilityScore | PracticeScore | InterlockScore;
 
 export interface Disagreement {
   id: string;
@@ -121,8 +133,8 @@ export interface RespondentSummary {
 /** An interlock item whose giver and receiver rate its delivery a level or more apart. */
 export interface HandoffPerception {
   id: string;
-  from: FunctionId;
-  to: FunctionId;
+  from: Party;
+  to: Party;
   giver: number;
   receiver: number;
   /** giver − receiver. */
@@ -177,8 +189,10 @@ export interface Diagnosis {
   stage: string | null;
   /** Its title, for people. */
   stageTitle: string | null;
-  /** How the stage was chosen: `--stage`, the answers files, or the bank's default (absent: not known). */
+  /** How the stage was chosen: `--stage`, the answers files, their revenue band, or the bank's default (absent: not known). */
   stageSource?: StageSource;
+  /** Bank v3: the organization facts the respondents gave, the most frequent answer of each, in bank order. */
+  facts: Record<string, FactValue>;
   form: Form;
   /** How many respondents answered each form; each is scored over the items of their own. */
   forms: Record<Form, number>;
@@ -189,19 +203,22 @@ export interface Diagnosis {
   date: string;
   target: number;
   respondents: RespondentSummary[];
-  functionNames: Record<FunctionId, string>;
+  functionNames: Record<NamedFunction, string>;
   summary: {
     readiness: number | null;
     capability: number | null;
     capacity: number | null;
     alignment: number | null;
     interlock: number | null;
+    /** Bank v3: the weighted mean readiness of the practices in scope. */
+    practices: number | null;
     coverage: number;
   };
   functions: { id: FunctionGroup; capability: number | null; capacity: number | null; readiness: number | null }[];
   /** The same indexes per area of the bank, in bank order. */
   areas: { id: string; title: string; capability: number | null; capacity: number | null; readiness: number | null }[];
-  interlock: { from: FunctionId; to: FunctionId; health: number | null }[];
+  /** Every (from, to) pair of the hand-offs in scope, in bank order. */
+  interlock: { from: Party; to: Party; health: number | null }[];
   items: ItemScore[];
   /** Item ids with priority > 0, most urgent first. */
   gaps: string[];
@@ -219,7 +236,7 @@ export interface Diagnosis {
   /** Responsibilities with capability claims of 3 or more without evidence, in bank order. */
   unevidenced: UnevidencedClaim[];
   knowledgeGaps: {
-    unknown: { id: string; axis: Axis; count: number }[];
+    unknown: { id: string; axis: Axis | 'owner'; count: number }[];
     unanswered: { id: string; respondents: number }[];
   };
   /** With `--charter` only. */
