@@ -49,4 +49,18 @@ describe('organization facts in an answers file', () => {
   it('every problem at once', () => {
     expect(errors('{ revenu: x, pm-people: -1, sales-motion: door-to-door }')).toHaveLength(3);
   });
+
+  it('a revenue band and no stage: the items missing are those of the stage the band suggests', () => {
+    const warning = (facts: string) =>
+      checkAnswersText(
+        {
+          source: 'f.yaml',
+          text: `form: rapid\nfacts: ${facts}\nanswers:\n  pricing: { owner: pm, capability: 3, capacity: 2 }\n`,
+        },
+        bank,
+      ).problems.find((p) => p.path === 'answers')!.message;
+    // the rapid form asks 14 items at start-up and 16 at growth, the default stage
+    expect(warning('{ revenue: lt-10m }')).toMatch(/^13 of 14 items unanswered/);
+    expect(warning('{ revenue: 10-50m }')).toMatch(/^15 of 16 items unanswered/);
+  });
 });
