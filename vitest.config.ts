@@ -31,7 +31,6 @@ const CLI = [
   'test/answers/team.test.ts',
   'test/answers/warnings.test.ts',
   'test/answers/well-formed.test.ts',
-  'test/bank-v2/readme-section.test.ts',
   'test/compare/bank-versions.test.ts',
   'test/compare/cli.test.ts',
   'test/export/cli.test.ts',

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { formLength } from '../../src/app/interactive/screens.js';
+import type { Section } from '../../src/app/interactive/steps.js';
 import { ITEM_KINDS, type ItemKind } from '../../src/core/bank/item-kinds.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -133,6 +135,28 @@ export function ownerAt(r: Responsibility, stage: string): { owner: string; cont
     : { owner: r.owner, contributors: r.contributors ?? [] };
 }
 
+export type Fate = { fate: 'kept' | 'renamed' | 'merged'; to: string } | { fate: 'removed'; at: string };
+
+/**
+ * Where an id of `version` ends in `bank`, following each of its migrations from that version on,
+ * oldest first, as src/core/answers/migrate.ts does: a move made once stays a move, and a merge
+ * anywhere on the way makes it a merge.
+ */
+export function fateIn(bank: Bank, id: string, version: number): Fate {
+  let current = id;
+  let moved: 'renamed' | 'merged' | undefined;
+  const steps = Object.entries(bank.migrations ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+  for (const [from, migration] of steps) {
+    if (Number(from) < version) continue;
+    if (migration.removed?.includes(current)) return { fate: 'removed', at: from };
+    const renamed = migration.renamed?.[current];
+    const merged = migration.merged?.[current];
+    if (renamed !== undefined) [current, moved] = [renamed, moved === 'merged' ? 'merged' : 'renamed'];
+    else if (merged !== undefined) [current, moved] = [merged, 'merged'];
+  }
+  return { fate: moved ?? 'kept', to: current };
+}
+
 /** Every text of the bank a respondent or the room sees, each with where it is; comments, ids and `sources` are not seen. */
 export function visibleTexts(bank: Bank): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = [];
@@ -189,3 +213,44 @@ export const exampleFiles = (): string[] =>
   answersFiles(EXAMPLES).filter((file) => !/[\\/]profile(?:-team)?[\\/]/.test(file));
 
 export const seedsPresent = (): boolean => existsSync(SEEDS);
+
+/** The rows of the markdown table under a `## heading`, as trimmed cells (header and rule left out). */
+export function tableRows(text: string, heading: string): string[][] {
+  const start = text.indexOf(`\n## ${heading}\n`);
+  if (start === -1) throw new Error(`no section "## ${heading}"`);
+  const section = text.slice(start + 1).split('\n## ')[0]!;
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .slice(2)
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
+}
+
+export const idsIn = (cell: string): string[] => [...cell.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!);
+
+/** How long a form takes by the questionnaire's own estimate (one home: formLength). */
+export const minutesFor = (scope: AnyItem[]): number => formLength([{ items: scope } as unknown as Section]).minutes;
+
+export const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+/** 8 → "eight", as the documents write small counts. */
+export const inWords = (n: number): string => NUMBER_WORDS[n] ?? String(n);
+export const capital = (word: string): string => word[0]!.toUpperCase() + word.slice(1);

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ItemKind } from '../../src/core/bank/item-kinds.js';
-import { V1_BANK_FILE, V2_BANK_FILE, V3_BANK_FILE, itemsOf, kindsOf, loadV3, type Migration } from './helpers.js';
+import {
+  V1_BANK_FILE,
+  V2_BANK_FILE,
+  V3_BANK_FILE,
+  fateIn,
+  itemsOf,
+  kindsOf,
+  loadV3,
+  type Migration,
+} from './helpers.js';
 
 // Every id of versions 1 and 2 has one fate in version 3. An answer made with version v goes
 // through every migration from v on, oldest first (src/core/answers/migrate.ts): version 1's
@@ -13,32 +22,12 @@ const v1 = kindsOf(V1_BANK_FILE);
 const v2 = kindsOf(V2_BANK_FILE);
 const migrations = bank.migrations!;
 
-type Fate = { fate: 'kept' | 'renamed' | 'merged'; to: string } | { fate: 'removed'; at: string };
-
-/** What one migration says of an id: every entry that names it (more than one is a defect). */
-function entriesFor(id: string, migration: Migration): ('renamed' | 'merged' | 'removed')[] {
-  return [
-    ...(migration.renamed?.[id] !== undefined ? (['renamed'] as const) : []),
-    ...(migration.merged?.[id] !== undefined ? (['merged'] as const) : []),
-    ...(migration.removed?.includes(id) ? (['removed'] as const) : []),
-  ];
+/** The migration entries that name an id in the `from` migration of version 3 (more than one is a defect). */
+function entriesAt(id: string, from: string) {
+  const m = migrations[from]!;
+  return [m.renamed?.[id], m.merged?.[id], m.removed?.includes(id) ? id : undefined].filter((e) => e !== undefined);
 }
-
-/** Where an id of `version` ends in version 3, following each migration from that version on. */
-function fateOf(id: string, version: number): Fate {
-  let current = id;
-  let moved: 'renamed' | 'merged' | undefined;
-  for (const [from, migration] of Object.entries(migrations).sort(([a], [b]) => Number(a) - Number(b))) {
-    if (Number(from) < version) continue;
-    const entries = entriesFor(current, migration);
-    expect(entries.length, `${current} in migrations.${from}: ${entries.join(', ')}`).toBeLessThanOrEqual(1);
-    if (entries[0] === 'removed') return { fate: 'removed', at: from };
-    if (entries[0] === 'renamed') current = migration.renamed![current]!;
-    if (entries[0] === 'merged') current = migration.merged![current]!;
-    if (entries[0] !== undefined) moved = moved === 'merged' ? 'merged' : entries[0];
-  }
-  return { fate: moved ?? 'kept', to: current };
-}
+const fateOf = (id: string, version: number) => fateIn(bank, id, version);
 
 describe.each([
   ['1', v1, 1],
@@ -50,6 +39,8 @@ describe.each([
 
   it('has one fate in version 3: kept, renamed, merged or removed, never two', () => {
     for (const id of old.keys()) {
+      for (const from of Object.keys(migrations))
+        expect(entriesAt(id, from).length, `${id} in migrations.${from}`).toBeLessThanOrEqual(1);
       const fate = fateOf(id, version);
       // an id that version 3 still has is kept: no migration may also move or remove it
       if (v3.has(id)) expect(fate, id).toEqual({ fate: 'kept', to: id });

@@ -4,6 +4,7 @@ import { axesOf } from '../../src/core/bank/item-kinds.js';
 import { CONTRIBUTORS, NAMED_FUNCTIONS, PARTIES, RECOMMENDED_OWNERS } from '../../src/core/bank/schema.js';
 import {
   KEBAB,
+  NUMBER_WORDS,
   STAGES,
   V3_BANK_FILE,
   appliesAt,
@@ -274,10 +275,9 @@ describe('bank version 3: counts', () => {
   });
 
   it('has as many hand-offs at start-up as the interlock comment says', () => {
-    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
     const said = /# [^\n]*?(\w+) hand-offs apply at\s+# start-up|(\w+) hand-offs apply at start-up/i.exec(raw);
     expect(said).not.toBeNull();
-    const n = words.indexOf((said![1] ?? said![2])!.toLowerCase());
+    const n = NUMBER_WORDS.indexOf((said![1] ?? said![2])!.toLowerCase());
     expect(interlock.filter((i) => appliesAt(i, 'startup')).length).toBe(n);
   });
 });
