@@ -49,6 +49,12 @@ describe('bank version 3: header, scales, stages and facts', () => {
     expect(bank.description).toMatch(/highest level whose every\s+statement is true/);
   });
 
+  it('asks for the owner only of responsibilities: practices and hand-offs have no owner question', () => {
+    const ownerSentences = bank.description!.split(/(?<=\.)\s+/).filter((s) => /\bwho owns\b/i.test(s));
+    expect(ownerSentences.length).toBeGreaterThan(0);
+    for (const sentence of ownerSentences) expect(sentence).toMatch(/\bresponsibilit(?:y|ies)\b/);
+  });
+
   it('has the four scales, each with five distinct labelled levels', () => {
     expect(Object.keys(bank.scales)).toEqual(['capability', 'capacity', 'delivery', 'frequency']);
     for (const [name, scale] of Object.entries(bank.scales)) {
