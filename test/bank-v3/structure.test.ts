@@ -303,6 +303,20 @@ describe('bank version 3: every item', () => {
     }
   });
 
+  it('has a title and a question of its own: no two items share either', () => {
+    for (const field of ['title', 'question'] as const) {
+      const texts = items.map((i) => i[field].toLowerCase());
+      expect(
+        texts.filter((t, n) => texts.indexOf(t) !== n),
+        field,
+      ).toEqual([]);
+    }
+  });
+
+  it('asks of every practice how often it holds, the scale it is rated on', () => {
+    for (const p of practices) expect(p.question, p.id).toMatch(/\bhow often\b/i);
+  });
+
   it('has an evidence prompt for every responsibility and hand-off', () => {
     for (const item of items.filter((i) => i.kind !== 'practice'))
       expect(item.evidence?.length ?? 0, `${item.id}: evidence`).toBeGreaterThan(20);
@@ -351,6 +365,14 @@ describe('bank version 3: the level anchors', () => {
       for (const axis of axes)
         expect(Object.keys(item.levels?.[axis] ?? {}), `${item.id}.levels.${axis}`).toEqual(LEVELS);
     }
+  });
+
+  it('builds only on the level just below: a statement that names a level is one above it', () => {
+    for (const item of items)
+      for (const [axis, anchors] of Object.entries(item.levels ?? {}))
+        for (const [level, statement] of Object.entries(anchors))
+          for (const named of statement.matchAll(/\bLevel (\d)\b/g))
+            expect(Number(named[1]), `${item.id}.levels.${axis}.${level}`).toBe(Number(level) - 1);
   });
 
   it('has five distinct statements in every anchor set', () => {
