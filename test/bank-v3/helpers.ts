@@ -157,6 +157,22 @@ export function fateIn(bank: Bank, id: string, version: number): Fate {
   return { fate: moved ?? 'kept', to: current };
 }
 
+// Responsibility stems that name a function where it is not the one doing the work, each
+// checked by hand: the owner question must not be answered by the stem.
+export const NAMED_NOT_AS_DOER: Record<string, string> = {
+  pricing: '"new sales" are the deals counted',
+  'requirements-and-prioritisation': 'engineering receives the ranked work',
+  roadmap: 'an executive request is a reason the roadmap moves',
+  'channel-fit': '"inside sales" is a way of selling',
+  'launch-plan': 'sellers and support are who must be ready on the day',
+  'advocacy-and-references': 'sales calls on the references',
+  'sales-tools-and-battlecards': 'reps use the tools',
+  'sales-training': 'reps are trained; the trainer is the owner question',
+  'reporting-lines': 'the two functions are what the reporting lines place; leadership above them decides',
+  'combined-role-coverage': 'the two jobs one person does',
+  'shared-goals': 'the three heads whose targets are counted; leadership sets them',
+};
+
 /** Every text of the bank a respondent or the room sees, each with where it is; comments, ids and `sources` are not seen. */
 export function visibleTexts(bank: Bank): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = [];

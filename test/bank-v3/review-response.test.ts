@@ -2,8 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   COVERAGE_DOC,
+  NAMED_NOT_AS_DOER,
   RESPONSE_DOC,
   REVIEW,
+  capital,
+  inWords,
   STAGES,
   V1_BANK_FILE,
   V2_BANK_FILE,
@@ -78,6 +81,12 @@ describe('the review response', () => {
     const named = [...doc.matchAll(/`([a-z0-9]+(?:-[a-z0-9]+)+)`/g)].map((m) => m[1]!);
     expect(named.length).toBeGreaterThan(50);
     for (const id of named) expect(known.has(id), id).toBe(true);
+  });
+
+  it('counts the questions that still name a function as the structure test lists them', () => {
+    expect(flat).toContain(
+      `${capital(inWords(Object.keys(NAMED_NOT_AS_DOER).length))} responsibility questions still name a function`,
+    );
   });
 
   it('gives the coverage counts of the coverage document', () => {

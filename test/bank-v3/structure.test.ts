@@ -4,6 +4,7 @@ import { axesOf } from '../../src/core/bank/item-kinds.js';
 import { CONTRIBUTORS, NAMED_FUNCTIONS, PARTIES, RECOMMENDED_OWNERS } from '../../src/core/bank/schema.js';
 import {
   KEBAB,
+  NAMED_NOT_AS_DOER,
   NUMBER_WORDS,
   STAGES,
   V3_BANK_FILE,
@@ -457,21 +458,6 @@ describe('bank version 3: owners', () => {
 
 describe('bank version 3: wording', () => {
   const FUNCTION_WORD = String.raw`(?:pmm?|product manage(?:r|rs|ment)|product market(?:er|ers|ing)|marketing|sales|salespeople|sellers?|reps?|customer success|support|engineering|engineers?|leadership|leaders?|executives?|founders?|finance|legal)`;
-  // Responsibility stems that name a function where it is not the one doing the work, each
-  // checked by hand: the owner question must not be answered by the stem.
-  const NAMED_NOT_AS_DOER: Record<string, string> = {
-    pricing: '"new sales" are the deals counted',
-    'requirements-and-prioritisation': 'engineering receives the ranked work',
-    roadmap: 'an executive request is a reason the roadmap moves',
-    'channel-fit': '"inside sales" is a way of selling',
-    'launch-plan': 'sellers and support are who must be ready on the day',
-    'advocacy-and-references': 'sales calls on the references',
-    'sales-tools-and-battlecards': 'reps use the tools',
-    'sales-training': 'reps are trained; the trainer is the owner question',
-    'reporting-lines': 'the two functions are what the reporting lines place; leadership above them decides',
-    'combined-role-coverage': 'the two jobs one person does',
-    'shared-goals': 'the three heads whose targets are counted; leadership sets them',
-  };
   const mentions = (text: string) => [...text.matchAll(new RegExp(String.raw`\b${FUNCTION_WORD}\b`, 'gi'))];
 
   it('primes no owner: no responsibility question names a function except as the receiver or the object of the work', () => {
