@@ -5,9 +5,9 @@ import { checkAnswersText } from '../../src/core/answers/load.js';
 import { mapOldIds } from '../../src/core/answers/migrate.js';
 import { ANSWER_FIELDS } from '../../src/core/bank/item-kinds.js';
 import { itemsById } from '../../src/core/bank/items.js';
-import { loadBank } from '../../src/io/bank-files.js';
+import { loadBank, loadBankFile } from '../../src/io/bank-files.js';
 import { ROOT } from '../helpers/cli.js';
-import { V1_ANSWERS, V2_ANSWERS, answersFiles, readYaml } from './helpers.js';
+import { V1_ANSWERS, V1_BANK_FILE, V2_ANSWERS, V2_BANK_FILE, answersFiles, readYaml } from './helpers.js';
 
 // The answers files made with versions 1 and 2 (the examples of their time), through the model's
 // own loader against the built-in bank, version 3: each loads with no error and a warning that
@@ -21,6 +21,11 @@ type RawAnswer = Record<string, unknown> | 'n/a' | null;
 describe('the built-in bank', () => {
   it('is version 3', () => {
     expect(bank.version).toBe(3);
+  });
+
+  it('leaves versions 1 and 2 valid banks of their own, as a team still using one would load it', () => {
+    expect(loadBankFile(V1_BANK_FILE).version).toBe(1);
+    expect(loadBankFile(V2_BANK_FILE).version).toBe(2);
   });
 
   it('has version 1 and 2 answers files to load: the three stories and both teams of each', () => {
