@@ -102,7 +102,8 @@ describe('the review response: version 3 in numbers', () => {
   const rows = new Map(
     tableRows(doc, 'Version 3 in numbers').map(([what, before, after]) => [what!, [before!, after!]]),
   );
-  const row = (prefix: string) => [...rows].find(([what]) => what.startsWith(prefix))?.[1] ?? ['', ''];
+  const row = (prefix: string): [string, string] =>
+    ([...rows].find(([what]) => what.startsWith(prefix))?.[1] as [string, string] | undefined) ?? ['', ''];
   const items = (bank: Bank) => itemsOf(bank);
   const kind = (bank: Bank, k: AnyItem['kind']) => items(bank).filter((i) => i.kind === k);
 
