@@ -203,6 +203,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
     const charter = checkCharter(doc, bank);
     if (!charter.value) failed(path, charter.problems);
     else {
+      problems.push(...charter.problems);
       const open = charter.value.actions.filter((a) => a.status === 'open').length;
       lines.push(
         `ok   ${safeLine(path)}: a charter for "${bank.id}", ${charter.value.decisions.size} decisions, ${charter.value.actions.length} actions (${open} open)`,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { ANSWERS_CS, CHARTER } from './helpers.js';
+import { stringify } from 'yaml';
+import { ANSWERS_CS, CHARTER, bank, laterBank } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'pm-diag-charter-'));
 const onboardingStatus = (json: string) =>
@@ -77,6 +78,13 @@ describe('template --format charter --from report.json', () => {
       /customer-onboarding: \{ owner: cs, contributors: \[pm, pmm\], note: "CS runs it; PMM supplies the content" \} +# recommended: pm/,
     );
     expect(text).toMatch(/launch-plan: \{ owner: pmm, contributors: \[\]/);
+    // Its actions stay as the room left them; a gap already acted on gets no second action.
+    expect(text).toContain(
+      '- { item: ai-claims-validation, action: "Measure every AI claim before launch", owner: "Sam Ortiz", due: 2000-01-15, status: open }',
+    );
+    expect(text).toContain('owner: "Dana Lee", due: 2000-02-01, status: done }');
+    expect(text.match(/item: ai-claims-validation/g)).toHaveLength(1);
+    expect(text).toContain(`bank-version: ${bank.version}`);
     const again = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).decided.followed).toEqual(
@@ -160,5 +168,24 @@ describe('validate a charter file', () => {
     expect(r.stderr).toContain(
       'bad.yaml:4:3: decisions.pricng: unknown responsibility id "pricng" (did you mean "pricing"?)',
     );
+  });
+});
+
+describe('a charter decided with bank version 2, read with a later bank', () => {
+  it('loads: ids migrated with a warning on stderr, the decided owner still the one measured against', () => {
+    const dir = tmp();
+    const later = join(dir, 'bank-v3.yaml');
+    writeFileSync(later, stringify(laterBank()));
+    const charter = join(dir, 'charter.yaml');
+    writeFileSync(charter, readFileSync(CHARTER, 'utf8').replace('decided:', 'bank-version: 2\ndecided:'));
+    const r = runCli(['report', ANSWERS_CS, '--bank', later, '--charter', charter, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/charter\.yaml:\d+:\d+: warning: bank-version: the charter was decided with version 2/);
+    expect(r.stderr).toContain('ai-claims-validation (removed)');
+    const item = JSON.parse(r.stdout).items.find((i: { id: string }) => i.id === 'onboarding-and-adoption');
+    expect(item.owner).toMatchObject({ decided: { owner: 'cs' }, status: 'aligned' });
+    const v = runCli(['validate', charter, '--bank', later]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stderr).toContain('customer-onboarding → onboarding-and-adoption (renamed)');
   });
 });
