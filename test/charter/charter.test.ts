@@ -164,6 +164,22 @@ describe('charter: every format', () => {
     },
   );
 
+  it.each(['terminal', 'markdown', 'html'] as ReportFormat[])(
+    "%s: the summary page counts the actions overdue on the report's date",
+    async (format) => {
+      const text = await render(format);
+      const start = text.search(/SUMMARY \(|## Summary|<section id="summary"/);
+      const end = text.search(/TOP GAPS: THE AGENDA|## Top gaps|<section id="agenda"/);
+      expect(start).toBeGreaterThan(0);
+      expect(end).toBeGreaterThan(start);
+      const summary = text.slice(start, end);
+      expect(summary).toContain(`1 of 3 actions overdue on ${DATE}; 2 of 2 decisions followed.`);
+      const later = diagnose(bank, [respondent()], { date: '2999-06-01', charter: fixtureCharter() });
+      expect(await render(format, later)).toContain('2 of 3 actions overdue on 2999-06-01');
+      expect(await render(format, without())).not.toContain('actions overdue');
+    },
+  );
+
   it('html: the words of the charter are escaped', async () => {
     const charter = charterOf(
       'charter: pm-pmm-diagnostic\ndecided: 2026-12-10\ndecisions:\n  customer-onboarding: { owner: cs, note: "<script>x</script>" }\nactions:\n  - { item: launch-plan, action: "<b>go</b>", owner: "<i>Priya</i>", due: 2027-01-01, status: open }\n',
@@ -190,6 +206,7 @@ describe('charter: every format', () => {
     });
     expect(json.decided.followed).toEqual(['launch-plan', 'customer-onboarding']);
     expect(json.decided.actions[0]).toMatchObject({ item: 'ai-claims-validation', overdue: true });
+    expect(json.decided.overdue).toBe(1);
     const plain = JSON.parse(await render('json', without()));
     expect(plain.decided).toBeUndefined();
     expect(plain.items.find((i: { id: string }) => i.id === 'customer-onboarding').owner.status).toBe('misassigned');

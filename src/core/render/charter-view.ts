@@ -55,6 +55,18 @@ export function decisionsIntro(c: CharterOutcome): string {
   ].join(' ');
 }
 
+/** The summary page's line on the charter (with --charter only): what is overdue on the report's date, and what is followed. */
+export function charterSummary(d: Diagnosis): string | undefined {
+  const c = d.charter;
+  if (c === undefined) return undefined;
+  const overdue = c.actions.filter((a) => a.overdue).length;
+  const followed = c.decisions.filter((x) => x.status === 'aligned').length;
+  return (
+    `${overdue} of ${c.actions.length} ${c.actions.length === 1 ? 'action' : 'actions'} overdue on ${d.date}; ` +
+    `${followed} of ${c.decisions.length} ${c.decisions.length === 1 ? 'decision' : 'decisions'} followed.`
+  );
+}
+
 export function decisionRows(d: Diagnosis): DecisionRow[] {
   const titles = new Map(d.items.map((i) => [i.id, i.title]));
   const votes = new Map(
