@@ -2,7 +2,7 @@ import { gatherRespondents, isFormExport, isRespondentSet, sayWarnings } from '.
 import { loadFormMap } from '../io/form-map-file.js';
 import { bankItems } from '../core/bank/items.js';
 import { loadBank } from '../io/bank-files.js';
-import { checkCharter } from '../core/charter/load.js';
+import { checkCharter, isCharterData } from '../core/charter/load.js';
 import { checkBankDocument } from '../core/bank/parse.js';
 import type { Bank } from '../core/bank/schema.js';
 import type { ProfileBank } from '../core/profile/schema.js';
@@ -175,7 +175,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
       profileFiles.push({ path, input: text, doc });
       continue;
     }
-    if (isMapping(doc.data) && 'charter' in doc.data) {
+    if (isCharterData(doc.data)) {
       charterFiles.push({ path, doc });
       continue;
     }
