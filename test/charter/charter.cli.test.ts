@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { MINIMAL_BANK } from '../foundation/helpers.js';
 import { stringify } from 'yaml';
 import { ANSWERS_CS, CHARTER, bank, laterBank } from './helpers.js';
 
@@ -28,6 +29,29 @@ describe('report --charter', () => {
     expect(overdue).toBeGreaterThan(0);
     expect(overdue).toBeLessThan(r.stdout.indexOf('Name one launch owner per release'));
     expect(r.stdout).toMatch(/overdue/i);
+  });
+
+  // Each format's way of saying the onboarding row follows the charter.
+  const follows: Record<string, RegExp> = {
+    terminal: /answers Customer success 1; follows the charter: yes/,
+    markdown: /\| Customer onboarding \| Customer success \| PM, PMM \|[^\n]*\| yes /,
+    html: /<td>Customer onboarding<\/td><td>Customer success<\/td>.*?<td>yes /,
+    csv: /customer-onboarding,Customer onboarding,follows the charter: yes,/,
+  };
+  it.each(Object.keys(follows))('%s: onboarding follows the charter with it, misassigned without it', (format) => {
+    // What each format says right after the item's name, wherever it names it.
+    const sayings = (args: string[]) => {
+      const r = runCli(['report', ANSWERS_CS, '--format', format, ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      const text = r.stdout.replace(/\s+/g, ' ');
+      return { text, near: [...text.matchAll(/Customer onboarding.{0,160}/g)].map((m) => m[0]) };
+    };
+    const decided = sayings(['--charter', CHARTER]);
+    expect(decided.text).toMatch(follows[format]!);
+    expect(decided.near.filter((s) => s.includes('misassigned'))).toEqual([]);
+    const generic = sayings([]);
+    expect(generic.near.some((s) => s.includes('misassigned'))).toBe(true);
+    expect(generic.text).not.toMatch(follows[format]!);
   });
 
   it('refuses a bad charter file with every problem, its position and "did you mean", exit 2, no stack', () => {
@@ -153,6 +177,55 @@ describe('compare BEFORE AFTER --charter', () => {
     expect(r.stdout).toMatch(/did our decisions take\?/i);
     expect(r.stdout).toMatch(/took: the owner most people name is now the decided one/);
     expect(runCli(['compare', before, after, '--format', format]).stdout).not.toMatch(/did our decisions take/i);
+  });
+});
+
+describe('the loop on the compare fixtures: report the before set, pre-fill the charter, compare before and after', () => {
+  const COMPARE = join(ROOT, 'test/fixtures/compare');
+  it("says, in every format, that the decisions took and the actions' items improved", () => {
+    const dir = tmp();
+    const report = join(dir, 'before.json');
+    const charter = join(dir, 'charter.yaml');
+    const sides = [join(COMPARE, 'before-set'), join(COMPARE, 'after-set.csv')];
+    expect(runCli(['report', sides[0]!, '--bank', MINIMAL_BANK, '--out', report]).code).toBe(0);
+    const made = runCli([
+      'template',
+      '--format',
+      'charter',
+      '--bank',
+      MINIMAL_BANK,
+      '--from',
+      report,
+      '--out',
+      charter,
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const r = runCli(['compare', ...sides, '--bank', MINIMAL_BANK, '--charter', charter, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const take = JSON.parse(r.stdout).charter;
+    expect(take.decisions.map((d: { id: string; take: string }) => [d.id, d.take])).toEqual([
+      ['market-problems', 'took'],
+      ['positioning', 'took'],
+    ]);
+    expect(take.actions.map((a: { improved: boolean }) => a.improved)).toEqual([true, true, true]);
+    for (const format of ['terminal', 'markdown', 'html']) {
+      const text = runCli([
+        'compare',
+        ...sides,
+        '--bank',
+        MINIMAL_BANK,
+        '--charter',
+        charter,
+        '--format',
+        format,
+      ]).stdout;
+      expect(text).toMatch(/did our decisions take\?/i);
+      expect(text.replace(/\s+/g, ' ')).toMatch(
+        /2 of 2 decisions hold now; 3 of 3 actions(?:'|&#39;|&#x27;) items improved/,
+      );
+      // The template leaves each action's person to the room: not named yet, and said so.
+      expect(text).toContain('no one named yet');
+    }
   });
 });
 

@@ -17,6 +17,9 @@ export const DECISION_COLUMNS = [
 ];
 export const ACTION_COLUMNS = ['Item', 'Action', 'Owner', 'Due', 'Status'];
 
+/** An action's owner as the reports say it: the charter template leaves the person for the room to name. */
+export const actionOwner = (owner: string): string => owner.trim() || 'no one named yet';
+
 const names = (codes: readonly string[]) => (codes.length === 0 ? 'none' : codes.map(label).join(', '));
 
 export interface DecisionRow {
@@ -92,7 +95,7 @@ export function actionRows(d: Diagnosis): ActionRow[] {
   return (d.charter?.actions ?? []).map((a) => ({
     item: titles.get(a.item) ?? a.item,
     action: a.action,
-    owner: a.owner,
+    owner: actionOwner(a.owner),
     due: a.due,
     status: a.overdue ? 'OVERDUE (open)' : a.status,
     overdue: a.overdue,
