@@ -54,6 +54,16 @@ describe('report --charter', () => {
     expect(generic.text).not.toMatch(follows[format]!);
   });
 
+  it("skips, with a warning, a charter kept in the answers folder: it is not anyone's answers", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'morgan.yaml'), readFileSync(ANSWERS_CS));
+    writeFileSync(join(dir, 'charter.yaml'), readFileSync(CHARTER));
+    const r = runCli(['report', dir, '--charter', join(dir, 'charter.yaml'), '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('charter.yaml: warning: skipped: a charter file, not answers (give it with --charter)');
+    expect(JSON.parse(r.stdout).respondents).toBe(1);
+  });
+
   it('refuses a bad charter file with every problem, its position and "did you mean", exit 2, no stack', () => {
     const dir = tmp();
     const bad = join(dir, 'charter.yaml');
