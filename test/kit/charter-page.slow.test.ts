@@ -150,7 +150,7 @@ describe.skipIf(!available)('the facilitator page: what the room decided', () =>
     w.page.on('download', () => (saved = true));
     await w.page.getByRole('button', { name: 'Download charter' }).click();
     await expect(w.page.locator('#kit-charter-problem').textContent()).resolves.toMatch(
-      /actions\.0\.due: .*expected a date such as 2026-12-10/,
+      /^The charter needs a change before it is saved:Action plan, Role charter and RACI: charter\.yaml:\d+:\d+: actions\.0\.due: .*expected a date such as 2026-12-10/,
     );
     expect(saved).toBe(false);
     rmSync(bad);

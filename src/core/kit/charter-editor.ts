@@ -118,6 +118,17 @@ export class CharterEditor {
     };
   }
 
+  /** The row a problem of the saved file is about (`actions.2.due`: the third action kept), for the room to find it. */
+  placeOf(path: string | undefined): string | undefined {
+    const { decisions, actions } = this.draft();
+    const [section, key] = (path ?? '').split('.');
+    const decision = decisions.find((d) => d.id === key);
+    if (section === 'decisions' && decision) return `Role charter, ${decision.title}`;
+    if (section === 'actions' && actions[Number(key)]) return `Action plan, ${actions[Number(key)]!.title}`;
+    if (section === 'decided') return 'Decided on';
+    return undefined;
+  }
+
   private decisionRow(row: Row<DraftDecision>): HTMLElement {
     const d = row.value;
     const id = `kit-d-${d.id}`;

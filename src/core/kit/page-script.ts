@@ -346,7 +346,17 @@ byId('kit-download-charter').addEventListener('click', () => {
   charterProblem.replaceChildren(
     ...(problems.length === 0
       ? []
-      : [el('p', {}, ['The charter needs a change before it is saved:']), problemList(problems)]),
+      : [
+          el('p', {}, ['The charter needs a change before it is saved:']),
+          el(
+            'ul',
+            { class: 'problems' },
+            problems.map((p) => {
+              const place = editor.placeOf(p.path);
+              return el('li', { class: 'error' }, [`${place ? `${place}: ` : ''}${formatProblem(p)}`]);
+            }),
+          ),
+        ]),
   );
   if (problems.length === 0) download('charter.yaml', 'application/yaml', text);
 });
