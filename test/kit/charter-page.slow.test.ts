@@ -87,6 +87,14 @@ describe.skipIf(!available)('the facilitator page: what the room decided', () =>
     await action.getByLabel('Status').selectOption('done');
     await w.page.getByLabel('Who decided (organization)').fill('Northwind Analytics, product leadership');
 
+    // Another report option makes the report again: what the room changed stays.
+    const top = w.page.getByRole('spinbutton', { name: /^Top gaps/ });
+    await top.fill('12');
+    await top.press('Tab');
+    await w.page.waitForFunction(() => document.querySelectorAll('#kit-plan fieldset.row').length === 12);
+    await expect(row.getByLabel('Accountable owner').inputValue()).resolves.toBe('cs');
+    await expect(action.getByLabel('Owner (a person)').inputValue()).resolves.toBe('Priya Raman');
+
     const charter = await downloaded(w.page, 'Download charter', 'edited.yaml');
     const json = reportJson(['--charter', charter.path]);
     expect(owner(json, 'customer-onboarding').decided).toMatchObject({ owner: 'cs' });
