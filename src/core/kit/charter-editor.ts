@@ -45,8 +45,8 @@ function input(id: string, type: string, value: string, attrs: Record<string, st
   return i;
 }
 
-const control = (id: string, text: string, field: HTMLElement) =>
-  el('div', { class: 'control' }, [el('label', { for: id }, [text]), field]);
+const control = (id: string, text: string, field: HTMLElement, wide = false) =>
+  el('div', { class: wide ? 'control wide' : 'control' }, [el('label', { for: id }, [text]), field]);
 
 function keepBox(id: string, kept: boolean, onChange: (kept: boolean) => void): HTMLElement {
   const box = el('input', { type: 'checkbox', id }) as HTMLInputElement;
@@ -173,7 +173,7 @@ export class CharterEditor {
           contributors,
           el('div', { class: 'chips', role: 'group', 'aria-label': `Contributors to ${d.title}` }, boxes),
         ]),
-        control(`${id}-note`, 'Note', note),
+        control(`${id}-note`, 'Note', note, true),
       ]),
     ]);
   }

@@ -45,6 +45,7 @@ button:disabled{opacity:.55;cursor:default}
 .row .head .hint{margin:.1rem 0;flex:1 1 20rem}.row .head .control{flex:1 1 20rem}
 .row .head .check{margin:.1rem 0 .4rem;white-space:nowrap}.row .controls{margin-top:.4rem}
 textarea{resize:vertical}
+@media (min-width:48rem){.row .control.wide{grid-column:span 2}}
 details.chips summary{cursor:pointer;font-weight:600;padding:.35rem 0;min-height:2rem}
 div.chips{display:flex;flex-wrap:wrap;gap:.3rem .9rem;padding:.2rem 0}
 .chip{display:inline-flex;gap:.3rem;align-items:center}.chip input{width:1.1rem;height:1.1rem;
