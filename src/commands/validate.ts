@@ -2,7 +2,7 @@ import { gatherRespondents, isFormExport, isRespondentSet, sayWarnings } from '.
 import { loadFormMap } from '../io/form-map-file.js';
 import { bankItems } from '../core/bank/items.js';
 import { loadBank } from '../io/bank-files.js';
-import { checkCharter, isCharterData } from '../core/charter/load.js';
+import { checkCharter } from '../core/charter/load.js';
 import { checkBankDocument } from '../core/bank/parse.js';
 import type { Bank } from '../core/bank/schema.js';
 import type { ProfileBank } from '../core/profile/schema.js';
@@ -10,7 +10,7 @@ import { InputError, andThen, checked, type Problem } from '../core/errors.js';
 import { readFileText } from '../io/read.js';
 import { type SourceText } from '../core/source.js';
 import { emit, say } from '../io/output.js';
-import { parseDocumentText, type ParsedDocument } from '../core/document/document.js';
+import { looksLikeCharter, parseDocumentText, type ParsedDocument } from '../core/document/document.js';
 import { safeLine } from '../core/text.js';
 import { pushAll } from '../core/lists.js';
 import { isAnswered } from '../core/score/answered.js';
@@ -175,7 +175,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
       profileFiles.push({ path, input: text, doc });
       continue;
     }
-    if (isCharterData(doc.data)) {
+    if (looksLikeCharter(doc.data)) {
       charterFiles.push({ path, doc });
       continue;
     }

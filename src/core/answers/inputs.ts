@@ -1,7 +1,6 @@
 import type { Bank } from '../bank/schema.js';
 import { andThen, checked, errorsOf, type Checked, type Problem } from '../errors.js';
-import { looksLikeReport, parseDocumentText } from '../document/document.js';
-import { isCharterData } from '../charter/load.js';
+import { looksLikeCharter, looksLikeReport, parseDocumentText } from '../document/document.js';
 import { MAX_INPUT_BYTES, decodeText, tooLarge, type SourceText } from '../source.js';
 import { safeLine } from '../text.js';
 import type { FormExportOptions } from './csv.js';
@@ -41,7 +40,7 @@ export function reportSkipped(name: string, data?: unknown): Problem | undefined
       ? 'a pm-diag report page, not answers'
       : data !== undefined && looksLikeReport(data)
         ? 'a pm-diag JSON report, not answers'
-        : isCharterData(data)
+        : looksLikeCharter(data)
           ? 'a charter file, not answers (give it with --charter)'
           : undefined;
   return kind && { source: safeLine(name), message: `skipped: ${kind}`, severity: 'warning' };

@@ -22,9 +22,6 @@ interface RuleView {
 const isMapping = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** Whether a parsed YAML or JSON file is a charter (it names its bank with `charter:`), not answers. */
-export const isCharterData = (data: unknown): boolean => isMapping(data) && 'charter' in data;
-
 function ruleView(data: unknown): RuleView {
   if (!isMapping(data)) return {};
   const { charter, decisions, actions } = data;

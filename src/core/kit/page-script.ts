@@ -11,10 +11,10 @@ import type { Diagnosis } from '../score/model.js';
 import { checkFormMapText, type FormMap } from '../answers/form-map.js';
 import { decodeText } from '../source.js';
 import type { KitData } from './page.js';
-import { checkCharterText, isCharterData } from '../charter/load.js';
+import { checkCharterText } from '../charter/load.js';
 import type { Charter } from '../charter/schema.js';
 import { charterDraft, readReportForCharter, renderCharterFile } from '../charter/template.js';
-import { parseDocumentText } from '../document/document.js';
+import { looksLikeCharter, parseDocumentText } from '../document/document.js';
 import { CharterEditor } from './charter-editor.js';
 import { el } from './dom.js';
 
@@ -77,7 +77,7 @@ function isCharterFile(name: string, bytes: Uint8Array): boolean {
   const doc = checked(() =>
     parseDocumentText({ source: name, text: decodeText(bytes, name) }, { allowAliases: false }),
   );
-  return doc.value !== undefined && isCharterData(doc.value.data);
+  return doc.value !== undefined && looksLikeCharter(doc.value.data);
 }
 
 async function addFiles(list: Iterable<File>): Promise<void> {
