@@ -10,7 +10,7 @@ import { InputError, andThen, checked, type Problem } from '../core/errors.js';
 import { readFileText } from '../io/read.js';
 import { type SourceText } from '../core/source.js';
 import { emit, say } from '../io/output.js';
-import { parseDocumentText, type ParsedDocument } from '../core/document/document.js';
+import { looksLikeCharter, parseDocumentText, type ParsedDocument } from '../core/document/document.js';
 import { safeLine } from '../core/text.js';
 import { pushAll } from '../core/lists.js';
 import { isAnswered } from '../core/score/answered.js';
@@ -176,7 +176,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
       profileFiles.push({ path, input: text, doc });
       continue;
     }
-    if (isMapping(doc.data) && 'charter' in doc.data) {
+    if (looksLikeCharter(doc.data)) {
       charterFiles.push({ path, doc });
       continue;
     }
@@ -204,6 +204,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
     const charter = checkCharter(doc, bank);
     if (!charter.value) failed(path, charter.problems);
     else {
+      problems.push(...charter.problems);
       const open = charter.value.actions.filter((a) => a.status === 'open').length;
       lines.push(
         `ok   ${safeLine(path)}: a charter for "${bank.id}", ${charter.value.decisions.size} decisions, ${charter.value.actions.length} actions (${open} open)`,

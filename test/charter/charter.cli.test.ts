@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { ANSWERS_CS, CHARTER } from './helpers.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { MINIMAL_BANK } from '../foundation/helpers.js';
+import { stringify } from 'yaml';
+import { ANSWERS_CS, CHARTER, bank, laterBank } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'pm-diag-charter-'));
 const onboardingStatus = (json: string) =>
@@ -27,6 +29,39 @@ describe('report --charter', () => {
     expect(overdue).toBeGreaterThan(0);
     expect(overdue).toBeLessThan(r.stdout.indexOf('Name one launch owner per release'));
     expect(r.stdout).toMatch(/overdue/i);
+  });
+
+  // Each format's way of saying the onboarding row follows the charter.
+  const follows: Record<string, RegExp> = {
+    terminal: /answers Customer success 1; follows the charter: yes/,
+    markdown: /\| Customer onboarding \| Customer success \| PM, PMM \|[^\n]*\| yes /,
+    html: /<td>Customer onboarding<\/td><td>Customer success<\/td>.*?<td>yes /,
+    csv: /customer-onboarding,Customer onboarding,follows the charter: yes,/,
+  };
+  it.each(Object.keys(follows))('%s: onboarding follows the charter with it, misassigned without it', (format) => {
+    // What each format says right after the item's name, wherever it names it.
+    const sayings = (args: string[]) => {
+      const r = runCli(['report', ANSWERS_CS, '--format', format, ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      const text = r.stdout.replace(/\s+/g, ' ');
+      return { text, near: [...text.matchAll(/Customer onboarding.{0,160}/g)].map((m) => m[0]) };
+    };
+    const decided = sayings(['--charter', CHARTER]);
+    expect(decided.text).toMatch(follows[format]!);
+    expect(decided.near.filter((s) => s.includes('misassigned'))).toEqual([]);
+    const generic = sayings([]);
+    expect(generic.near.some((s) => s.includes('misassigned'))).toBe(true);
+    expect(generic.text).not.toMatch(follows[format]!);
+  });
+
+  it("skips, with a warning, a charter kept in the answers folder: it is not anyone's answers", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'morgan.yaml'), readFileSync(ANSWERS_CS));
+    writeFileSync(join(dir, 'charter.yaml'), readFileSync(CHARTER));
+    const r = runCli(['report', dir, '--charter', join(dir, 'charter.yaml'), '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('charter.yaml: warning: skipped: a charter file, not answers (give it with --charter)');
+    expect(JSON.parse(r.stdout).respondents).toBe(1);
   });
 
   it('refuses a bad charter file with every problem, its position and "did you mean", exit 2, no stack', () => {
@@ -77,6 +112,13 @@ describe('template --format charter --from report.json', () => {
       /customer-onboarding: \{ owner: cs, contributors: \[pm, pmm\], note: "CS runs it; PMM supplies the content" \} +# recommended: pm/,
     );
     expect(text).toMatch(/launch-plan: \{ owner: pmm, contributors: \[\]/);
+    // Its actions stay as the room left them; a gap already acted on gets no second action.
+    expect(text).toContain(
+      '- { item: ai-claims-validation, action: "Measure every AI claim before launch", owner: "Sam Ortiz", due: 2000-01-15, status: open }',
+    );
+    expect(text).toContain('owner: "Dana Lee", due: 2000-02-01, status: done }');
+    expect(text.match(/item: ai-claims-validation/g)).toHaveLength(1);
+    expect(text).toContain(`bank-version: ${bank.version}`);
     const again = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).decided.followed).toEqual(
@@ -148,6 +190,55 @@ describe('compare BEFORE AFTER --charter', () => {
   });
 });
 
+describe('the loop on the compare fixtures: report the before set, pre-fill the charter, compare before and after', () => {
+  const COMPARE = join(ROOT, 'test/fixtures/compare');
+  it("says, in every format, that the decisions took and the actions' items improved", () => {
+    const dir = tmp();
+    const report = join(dir, 'before.json');
+    const charter = join(dir, 'charter.yaml');
+    const sides = [join(COMPARE, 'before-set'), join(COMPARE, 'after-set.csv')];
+    expect(runCli(['report', sides[0]!, '--bank', MINIMAL_BANK, '--out', report]).code).toBe(0);
+    const made = runCli([
+      'template',
+      '--format',
+      'charter',
+      '--bank',
+      MINIMAL_BANK,
+      '--from',
+      report,
+      '--out',
+      charter,
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const r = runCli(['compare', ...sides, '--bank', MINIMAL_BANK, '--charter', charter, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const take = JSON.parse(r.stdout).charter;
+    expect(take.decisions.map((d: { id: string; take: string }) => [d.id, d.take])).toEqual([
+      ['market-problems', 'took'],
+      ['positioning', 'took'],
+    ]);
+    expect(take.actions.map((a: { improved: boolean }) => a.improved)).toEqual([true, true, true]);
+    for (const format of ['terminal', 'markdown', 'html']) {
+      const text = runCli([
+        'compare',
+        ...sides,
+        '--bank',
+        MINIMAL_BANK,
+        '--charter',
+        charter,
+        '--format',
+        format,
+      ]).stdout;
+      expect(text).toMatch(/did our decisions take\?/i);
+      expect(text.replace(/\s+/g, ' ')).toMatch(
+        /2 of 2 decisions hold now; 3 of 3 actions(?:'|&#39;|&#x27;) items improved/,
+      );
+      // The template leaves each action's person to the room: not named yet, and said so.
+      expect(text).toContain('no one named yet');
+    }
+  });
+});
+
 describe('validate a charter file', () => {
   it('says what it holds, or every problem with "did you mean" and exit 2', () => {
     const ok = runCli(['validate', CHARTER]);
@@ -160,5 +251,24 @@ describe('validate a charter file', () => {
     expect(r.stderr).toContain(
       'bad.yaml:4:3: decisions.pricng: unknown responsibility id "pricng" (did you mean "pricing"?)',
     );
+  });
+});
+
+describe('a charter decided with bank version 2, read with a later bank', () => {
+  it('loads: ids migrated with a warning on stderr, the decided owner still the one measured against', () => {
+    const dir = tmp();
+    const later = join(dir, 'bank-v3.yaml');
+    writeFileSync(later, stringify(laterBank()));
+    const charter = join(dir, 'charter.yaml');
+    writeFileSync(charter, readFileSync(CHARTER, 'utf8').replace('decided:', 'bank-version: 2\ndecided:'));
+    const r = runCli(['report', ANSWERS_CS, '--bank', later, '--charter', charter, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/charter\.yaml:\d+:\d+: warning: bank-version: the charter was decided with version 2/);
+    expect(r.stderr).toContain('ai-claims-validation (removed)');
+    const item = JSON.parse(r.stdout).items.find((i: { id: string }) => i.id === 'onboarding-and-adoption');
+    expect(item.owner).toMatchObject({ decided: { owner: 'cs' }, status: 'aligned' });
+    const v = runCli(['validate', charter, '--bank', later]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stderr).toContain('customer-onboarding → onboarding-and-adoption (renamed)');
   });
 });

@@ -5,7 +5,10 @@ import type { ResponsibilityScore } from '../../src/core/score/model.js';
 import { renderReport } from '../../src/core/render/report.js';
 import type { ReportFormat } from '../../src/core/render/formats.js';
 import { problemsOf } from '../foundation/helpers.js';
-import { bank, charterOf, fixtureCharter, respondent } from './helpers.js';
+import { checkCharterText } from '../../src/core/charter/load.js';
+import { parseAnswers } from '../../src/core/answers/load.js';
+import { readFileText } from '../../src/io/read.js';
+import { ANSWERS_CS, CHARTER, bank, charterOf, fixtureCharter, laterBank, respondent } from './helpers.js';
 
 const DATE = '2026-12-10';
 const onboarding = (charter = fixtureCharter()) =>
@@ -161,6 +164,22 @@ describe('charter: every format', () => {
     },
   );
 
+  it.each(['terminal', 'markdown', 'html'] as ReportFormat[])(
+    "%s: the summary page counts the actions overdue on the report's date",
+    async (format) => {
+      const text = await render(format);
+      const start = text.search(/SUMMARY \(|## Summary|<section id="summary"/);
+      const end = text.search(/TOP GAPS: THE AGENDA|## Top gaps|<section id="agenda"/);
+      expect(start).toBeGreaterThan(0);
+      expect(end).toBeGreaterThan(start);
+      const summary = text.slice(start, end);
+      expect(summary).toContain(`1 of 3 actions overdue on ${DATE}; 2 of 2 decisions followed.`);
+      const later = diagnose(bank, [respondent()], { date: '2999-06-01', charter: fixtureCharter() });
+      expect(await render(format, later)).toContain('2 of 3 actions overdue on 2999-06-01');
+      expect(await render(format, without())).not.toContain('actions overdue');
+    },
+  );
+
   it('html: the words of the charter are escaped', async () => {
     const charter = charterOf(
       'charter: pm-pmm-diagnostic\ndecided: 2026-12-10\ndecisions:\n  customer-onboarding: { owner: cs, note: "<script>x</script>" }\nactions:\n  - { item: launch-plan, action: "<b>go</b>", owner: "<i>Priya</i>", due: 2027-01-01, status: open }\n',
@@ -187,6 +206,7 @@ describe('charter: every format', () => {
     });
     expect(json.decided.followed).toEqual(['launch-plan', 'customer-onboarding']);
     expect(json.decided.actions[0]).toMatchObject({ item: 'ai-claims-validation', overdue: true });
+    expect(json.decided.overdue).toBe(1);
     const plain = JSON.parse(await render('json', without()));
     expect(plain.decided).toBeUndefined();
     expect(plain.items.find((i: { id: string }) => i.id === 'customer-onboarding').owner.status).toBe('misassigned');
@@ -200,5 +220,62 @@ describe('charter: every format', () => {
     const actions = rows.filter((r) => r.startsWith('Charter action'));
     expect(actions[0]).toContain('ai-claims-validation');
     expect(actions[0]).toContain('overdue');
+  });
+});
+
+describe('charter: decided with an earlier version of the bank', () => {
+  const later = laterBank();
+  const v2 = readFileText(CHARTER)
+    .text.replace('decided: 2026-12-10', 'bank-version: 2\ndecided: 2026-12-10')
+    .concat(
+      '  - { item: launch-tiering, action: "Tier every launch", owner: "Ana Ruiz", due: 2999-02-01, status: open }\n',
+    );
+  const check = (text: string) => checkCharterText({ source: 'charter.yaml', text }, later);
+
+  it('moves renamed and merged ids as answers move, sets aside what was removed, and says so', () => {
+    const { value, problems } = check(v2);
+    expect(value).toBeDefined();
+    expect([...value!.decisions.keys()]).toEqual(['onboarding-and-adoption', 'launch-plan']);
+    expect(value!.decisions.get('onboarding-and-adoption')!.owner).toBe('cs');
+    expect(value!.actions.map((a) => [a.item, a.action])).toEqual([
+      ['launch-plan', 'Name one launch owner per release'],
+      ['onboarding-and-adoption', 'Write the onboarding guide'],
+      ['launch-plan', 'Tier every launch'],
+    ]);
+    const warnings = problems.filter((p) => p.severity === 'warning').map(formatProblem);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^charter\.yaml:3:15: warning: bank-version: the charter was decided with version 2 .* read as version 3/,
+    );
+    // Nothing dropped without a word: every old id is named, with where it went.
+    expect(warnings[0]).toContain('customer-onboarding → onboarding-and-adoption (renamed)');
+    expect(warnings[0]).toContain('launch-tiering → launch-plan (merged)');
+    expect(warnings[0]).toContain('ai-claims-validation (removed)');
+  });
+
+  it('migrates a charter that does not say its version, and uses the decided owner in the report', () => {
+    const { value, problems } = check(readFileText(CHARTER).text);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(problems.map(formatProblem).join('\n')).toMatch(/decisions or actions under ids of an earlier version/);
+    const answers = parseAnswers(readFileText(ANSWERS_CS), later).respondent;
+    const item = diagnose(later, [answers], { date: DATE, charter: value }).items.find(
+      (i) => i.id === 'onboarding-and-adoption',
+    ) as ResponsibilityScore;
+    expect(item.owner).toMatchObject({ consensus: 'cs', status: 'aligned' });
+    expect(item.owner.decided?.owner).toBe('cs');
+  });
+
+  it('sets aside a second decision merged into an item already decided, naming it', () => {
+    const { value, problems } = check(
+      v2.replace('  launch-plan: { owner: pmm }', '  launch-plan: { owner: pmm }\n  launch-tiering: { owner: pm }'),
+    );
+    expect(value!.decisions.get('launch-plan')!.owner).toBe('pmm');
+    expect(problems.map(formatProblem).join('\n')).toContain('launch-tiering (merged into launch-plan');
+  });
+
+  it('still refuses an id no migration knows, with "did you mean"', () => {
+    const { value, problems } = check(v2.replace('launch-plan: { owner: pmm }', 'lanch-plan: { owner: pmm }'));
+    expect(value).toBeUndefined();
+    expect(problems.map(formatProblem).join('\n')).toContain('did you mean "launch-plan"');
   });
 });

@@ -12,10 +12,11 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/io/bank-files.js';
-import { browserAvailable, launchBrowser, watchedPage } from '../helpers/browser.js';
+import { browserAvailable, watchedPage } from '../helpers/browser.js';
+import { kitWithBrowser, reportReady } from './page-helpers.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { cellValue, csvLine, itemColumns, team } from '../formtool/helpers.js';
 import { xlsxWorkbook } from '../formtool/xlsx-writer.js';
@@ -98,33 +99,22 @@ function cliReport(files: string[], format: string, options: string[] = []): str
 /** The report's date is the day it is made: the one thing allowed to differ. */
 const undated = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, 'YYYY-MM-DD');
 
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(inputs);
-  for (const name of examples) copyFileSync(join(ROOT, 'examples/team', name), join(inputs, name));
-  writeFileSync(join(inputs, 'google.csv'), googleCsv());
-  writeFileSync(join(inputs, 'contoso.xlsx'), microsoftXlsx());
-  writeFileSync(join(inputs, BROKEN), 'organization: Northwind Analytics\nanswers:\n  market-problem-discovery: [\n');
-  const made = runCli(['kit', '--out', kit]);
-  expect(made.code, made.stderr).toBe(0);
-  if (available) browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  rmSync(scratch, { recursive: true, force: true });
+const browser = kitWithBrowser({
+  scratch,
+  kit,
+  available,
+  prepare: () => {
+    mkdirSync(inputs);
+    for (const name of examples) copyFileSync(join(ROOT, 'examples/team', name), join(inputs, name));
+    writeFileSync(join(inputs, 'google.csv'), googleCsv());
+    writeFileSync(join(inputs, 'contoso.xlsx'), microsoftXlsx());
+    writeFileSync(join(inputs, BROKEN), 'organization: Northwind Analytics\nanswers:\n  market-problem-discovery: [\n');
+  },
 });
 
 const addAnswers = (p: Page, names: string[]) =>
   p.getByLabel('Add answers').setInputFiles(names.map((n) => join(inputs, n)));
-/** Waits for the page to show the report of what it was last given. */
-const reportReady = (p: Page) =>
-  p.waitForFunction(() => {
-    const report = document.getElementById('kit-report')!;
-    return (
-      report.getAttribute('aria-busy') === 'false' &&
-      !(document.getElementById('kit-download-json') as HTMLButtonElement).disabled
-    );
-  });
+
 const settled = (p: Page) =>
   p.waitForFunction(() => document.getElementById('kit-report')!.getAttribute('aria-busy') === 'false');
 
@@ -138,7 +128,7 @@ async function downloaded(p: Page, button: string): Promise<{ name: string; text
 
 describe.skipIf(!available)('the facilitator page in chromium', () => {
   it('gives the CLI report for the examples and a Google Forms export; names the broken file', async () => {
-    const w = await watchedPage(browser, { acceptDownloads: true });
+    const w = await watchedPage(browser(), { acceptDownloads: true });
     await w.open(page);
     await addAnswers(w.page, [...teamInputs, BROKEN]);
     await reportReady(w.page);
@@ -176,7 +166,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
   }, 120_000);
 
   it('takes the CLI options as controls: stage, form, target and top as the options give them', async () => {
-    const w = await watchedPage(browser, { acceptDownloads: true });
+    const w = await watchedPage(browser(), { acceptDownloads: true });
     await w.open(page);
     await addAnswers(w.page, teamInputs);
     await reportReady(w.page);
@@ -210,7 +200,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     utimesSync(join(inputs, 'alex-again.yaml'), new Date('2026-11-02'), new Date('2026-11-02'));
     const files = [...examples, 'alex-again.yaml'].sort();
     try {
-      const w = await watchedPage(browser, { acceptDownloads: true });
+      const w = await watchedPage(browser(), { acceptDownloads: true });
       await w.open(page);
       await addAnswers(w.page, files);
       await settled(w.page);
@@ -232,7 +222,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
   }, 120_000);
 
   it('reads a Microsoft Forms workbook dropped on the page, as report reads it', async () => {
-    const w = await watchedPage(browser, { acceptDownloads: true });
+    const w = await watchedPage(browser(), { acceptDownloads: true });
     await w.open(page);
     const bytes = [...readFileSync(join(inputs, 'contoso.xlsx'))];
     // A drop as the browser makes it: a DataTransfer carrying the file, on the page's drop zone.
@@ -259,7 +249,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     for (const name of ['questionnaire.html', 'facilitator.html']) copyFileSync(join(rapid, name), join(machine, name));
 
     // A respondent answers every item with the second choice offered, and downloads the file.
-    const q = await watchedPage(browser, { acceptDownloads: true });
+    const q = await watchedPage(browser(), { acceptDownloads: true });
     await q.open(join(machine, 'questionnaire.html'));
     await q.page.fill('#respondent-name', 'Kim Ode');
     await q.page.locator('label[for="role-0"]').click();
@@ -274,7 +264,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     await q.context.close();
     expect({ requests: q.requests, errors: q.errors }).toEqual({ requests: [], errors: [] });
 
-    const f = await watchedPage(browser, { acceptDownloads: true });
+    const f = await watchedPage(browser(), { acceptDownloads: true });
     await f.open(join(machine, 'facilitator.html'));
     await addAnswers(f.page, [download.suggestedFilename()]);
     await reportReady(f.page);
@@ -296,7 +286,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     );
     writeFileSync(join(inputs, name), answers);
     try {
-      const w = await watchedPage(browser);
+      const w = await watchedPage(browser());
       await w.open(page);
       await addAnswers(w.page, [name]);
       await reportReady(w.page);
@@ -326,7 +316,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     writeFileSync(join(inputs, 'map.yaml'), map);
     writeFileSync(join(inputs, 'bad-map.yaml'), 'columns:\n  "Your name": respondant\n');
     try {
-      const w = await watchedPage(browser, { acceptDownloads: true });
+      const w = await watchedPage(browser(), { acceptDownloads: true });
       await w.open(page);
       await addAnswers(w.page, ['untagged.csv']);
       await settled(w.page);
@@ -357,7 +347,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     const made = runCli(['kit', '--bank', bankPath, '--out', own]);
     expect(made.code, made.stderr).toBe(0);
     const answers = join(ROOT, 'test/fixtures/answers/minimal-complete.yaml');
-    const w = await watchedPage(browser, { acceptDownloads: true });
+    const w = await watchedPage(browser(), { acceptDownloads: true });
     await w.open(join(own, 'facilitator.html'));
     expect(await w.page.getByLabel('Stage').isVisible()).toBe(false);
     await w.page.getByLabel('Add answers').setInputFiles(answers);
@@ -373,7 +363,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
   }, 120_000);
 
   it("is used by keyboard: the file input, each file's Remove button and the report buttons", async () => {
-    const w = await watchedPage(browser);
+    const w = await watchedPage(browser());
     await w.open(page);
     await w.page.keyboard.press('Tab');
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('kit-add');
@@ -396,7 +386,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
   }, 120_000);
 
   it('has no serious or critical axe violation, reads at 390 px, and prints the report alone', async () => {
-    const w = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
+    const w = await watchedPage(browser(), { viewport: { width: 390, height: 844 } });
     await w.open(page);
     // Injected through the debugging protocol, which the page's policy does not govern: the page is as sent.
     await w.page.evaluate(AXE_SOURCE);
@@ -438,7 +428,7 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     const alone = join(scratch, 'report.html');
     writeFileSync(alone, cliReport(teamInputs, 'html'));
     const inPage = await wide();
-    const r = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
+    const r = await watchedPage(browser(), { viewport: { width: 390, height: 844 } });
     await r.open(alone);
     expect(inPage).toBe(await r.page.evaluate(() => document.documentElement.scrollWidth));
     await r.context.close();

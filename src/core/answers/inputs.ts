@@ -1,6 +1,6 @@
 import type { Bank } from '../bank/schema.js';
 import { andThen, checked, errorsOf, type Checked, type Problem } from '../errors.js';
-import { looksLikeReport, parseDocumentText } from '../document/document.js';
+import { looksLikeCharter, looksLikeReport, parseDocumentText } from '../document/document.js';
 import { MAX_INPUT_BYTES, decodeText, tooLarge, type SourceText } from '../source.js';
 import { safeLine } from '../text.js';
 import type { FormExportOptions } from './csv.js';
@@ -30,17 +30,20 @@ const REPORT_HEAD = /^# Gap report\b|<title>Gap report\b/m;
 export const isReportPage = (head: string): boolean => REPORT_HEAD.test(head.slice(0, 2048));
 
 /**
- * A pm-diag report saved among answers (`--out team/report.json`, `report.html`) is not anyone's
- * answers: skipped, with a warning. `data`: a JSON or YAML file's content; a page is known by name.
+ * A pm-diag report saved among answers (`--out team/report.json`, `report.html`), or the room's
+ * charter kept beside them, is not anyone's answers: skipped, with a warning. `data`: a JSON or YAML
+ * file's content; a page is known by name.
  */
 export function reportSkipped(name: string, data?: unknown): Problem | undefined {
   const kind =
     inputKind(name) === 'page'
-      ? 'a pm-diag report page'
+      ? 'a pm-diag report page, not answers'
       : data !== undefined && looksLikeReport(data)
-        ? 'a pm-diag JSON report'
-        : undefined;
-  return kind && { source: safeLine(name), message: `skipped: ${kind}, not answers`, severity: 'warning' };
+        ? 'a pm-diag JSON report, not answers'
+        : looksLikeCharter(data)
+          ? 'a charter file, not answers (give it with --charter)'
+          : undefined;
+  return kind && { source: safeLine(name), message: `skipped: ${kind}`, severity: 'warning' };
 }
 
 /** One answers file's text: its respondent, or (`amongOthers`, a folder's or a drop's file) a report skipped. */

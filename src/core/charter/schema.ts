@@ -55,6 +55,10 @@ function buildSchema() {
     {
       $schema: z.optional(z.string()),
       charter: text("the question bank's id"),
+      // The bank's version the room decided with: ids a later version renamed, merged or removed are migrated.
+      'bank-version': z.optional(
+        z.nullable(z.int({ error: 'a whole version number' }).check(z.minimum(1, { error: 'a version of 1 or more' }))),
+      ),
       organization: z.optional(z.nullable(text('text'))),
       decided: date(),
       decisions: z.optional(

@@ -1,6 +1,7 @@
 import type { Owner } from '../answers/schema.js';
 import type { Charter } from '../charter/schema.js';
 import { rounded } from '../score/math.js';
+import { actionOwner } from '../render/charter-view.js';
 import type { Snapshot } from './snapshot.js';
 
 // `compare BEFORE AFTER --charter FILE`: did our decisions take? Per decision, whether the consensus
@@ -89,7 +90,7 @@ export function takeLines(
     ),
     actions: t.actions.map(
       (a) =>
-        `${a.title}: ${a.action} (${a.owner}, due ${a.due}, ${a.status}); readiness ${value(a.before)} → ${value(a.after)}: ${a.improved === null ? 'not rated on both sides' : a.improved ? 'improved' : 'not improved'}`,
+        `${a.title}: ${a.action} (${actionOwner(a.owner)}, due ${a.due}, ${a.status}); readiness ${value(a.before)} → ${value(a.after)}: ${a.improved === null ? 'not rated on both sides' : a.improved ? 'improved' : 'not improved'}`,
     ),
   };
 }

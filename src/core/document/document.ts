@@ -26,6 +26,11 @@ export function looksLikeReport(data: unknown): boolean {
   return data !== null && typeof data === 'object' && !Array.isArray(data) && 'schemaVersion' in data;
 }
 
+/** A charter file (`charter:` names its bank): `--charter` reads it, a folder of answers skips it. */
+export function looksLikeCharter(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'charter' in data;
+}
+
 export interface ParseOptions {
   /** Answers files take no aliases at all; banks may use a few. */
   allowAliases: boolean;

@@ -11,6 +11,12 @@ import type { Diagnosis } from '../score/model.js';
 import { checkFormMapText, type FormMap } from '../answers/form-map.js';
 import { decodeText } from '../source.js';
 import type { KitData } from './page.js';
+import { checkCharterText } from '../charter/load.js';
+import type { Charter } from '../charter/schema.js';
+import { charterDraft, readReportForCharter, renderCharterFile } from '../charter/template.js';
+import { looksLikeCharter, parseDocumentText } from '../document/document.js';
+import { CharterEditor } from './charter-editor.js';
+import { el } from './dom.js';
 
 // The facilitator page's one script (scripts/build.mjs bundles it for the browser; kit/page.ts puts it
 // in the page, allowed by its hash). Files dropped or picked are read here, in memory, by the same
@@ -36,6 +42,14 @@ const controls = {
   latest: byId<HTMLInputElement>('kit-latest'),
 };
 const optionProblem = byId<HTMLParagraphElement>('kit-option-problem');
+const editor = new CharterEditor({
+  section: byId('kit-decide'),
+  organization: byId('kit-decided-by'),
+  decided: byId('kit-decided-on'),
+  decisions: byId('kit-decisions'),
+  actions: byId('kit-plan'),
+});
+const charterProblem = byId<HTMLDivElement>('kit-charter-problem');
 const actions = ['kit-download-html', 'kit-download-markdown', 'kit-download-json', 'kit-print'].map((id) =>
   byId<HTMLButtonElement>(id),
 );
@@ -46,32 +60,39 @@ const files = new Map<string, InputFile>();
 let cache: InputCache = new WeakMap();
 /** `--map`: the form map in use, if any. */
 let formMap: FormMap | undefined;
+/** `--charter`: the charter in use, if any. */
+let charter: Charter | undefined;
 let current: { diagnosis: Diagnosis; top: number; html: string } | undefined;
 /** Each change starts a new run; a run that a later one overtook shows nothing. */
 let run = 0;
-
-function el(tag: string, attrs: Record<string, string> = {}, children: (Node | string)[] = []): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) e.setAttribute(name, value);
-  e.append(...children);
-  return e;
-}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What the last addition replaced, said once with the next status. */
 let replaced: string[] = [];
 
+/** Whether a file given with the answers is a charter (`charter:` names its bank): read as `--charter`. */
+function isCharterFile(name: string, bytes: Uint8Array): boolean {
+  if (inputKind(name) !== 'answers') return false;
+  const doc = checked(() =>
+    parseDocumentText({ source: name, text: decodeText(bytes, name) }, { allowAliases: false }),
+  );
+  return doc.value !== undefined && looksLikeCharter(doc.value.data);
+}
+
 async function addFiles(list: Iterable<File>): Promise<void> {
   replaced = [];
+  let givenCharter: { name: string; bytes: Uint8Array } | undefined;
   for (const file of list) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (isCharterFile(file.name, bytes)) {
+      givenCharter = { name: file.name, bytes };
+      continue;
+    }
     if (files.has(file.name)) replaced.push(file.name);
-    files.set(file.name, {
-      name: file.name,
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      modified: file.lastModified,
-    });
+    files.set(file.name, { name: file.name, bytes, modified: file.lastModified });
   }
+  if (givenCharter) return setCharter(givenCharter);
   await refresh();
 }
 
@@ -187,8 +208,16 @@ function showOrganizations(collected: InputsCollected): void {
   controls.organization.value = options.some(([value]) => value === chosen) ? chosen : '';
 }
 
+/** The charter the report suggests, as `template --format charter --from` the report's JSON makes it. */
+function suggestedCharter(diagnosis: Diagnosis, top: number) {
+  const json = { source: 'report.json', text: renderReportJson(diagnosis, { top }) };
+  const suggested = readReportForCharter(parseDocumentText(json, { allowAliases: false }), bank);
+  return charterDraft(suggested, bank, diagnosis.date);
+}
+
 function setReport(content: Node[], ready: boolean): void {
   report.replaceChildren(...content);
+  editor.show(ready && current ? suggestedCharter(current.diagnosis, current.top) : undefined);
   report.setAttribute('aria-busy', 'false');
   for (const button of actions) button.disabled = !ready;
 }
@@ -258,6 +287,7 @@ async function refresh(): Promise<void> {
       target: chosen.target,
       stage: chosen.stage,
       form: chosen.form,
+      charter,
     });
     const html = renderReportHtml(diagnosis, { top: chosen.top });
     current = { diagnosis, top: chosen.top, html };
@@ -308,33 +338,96 @@ byId('kit-download-json').addEventListener(
 );
 byId('kit-print').addEventListener('click', () => window.print());
 
+/** "Download charter": the file `template --format charter` would write for the same decisions, checked as `--charter` reads it. */
+byId('kit-download-charter').addEventListener('click', () => {
+  const text = renderCharterFile(editor.draft(), bank);
+  const problems = errorsOf(checkCharterText({ source: 'charter.yaml', text }, bank).problems);
+  charterProblem.hidden = problems.length === 0;
+  charterProblem.replaceChildren(
+    ...(problems.length === 0
+      ? []
+      : [
+          el('p', {}, ['The charter needs a change before it is saved:']),
+          el(
+            'ul',
+            { class: 'problems' },
+            problems.map((p) => {
+              const place = editor.placeOf(p.path);
+              return el('li', { class: 'error' }, [`${place ? `${place}: ` : ''}${formatProblem(p)}`]);
+            }),
+          ),
+        ]),
+  );
+  if (problems.length === 0) download('charter.yaml', 'application/yaml', text);
+});
+
 const mapPicker = byId<HTMLInputElement>('kit-map');
 const mapStatus = byId<HTMLParagraphElement>('kit-map-status');
+const charterPicker = byId<HTMLInputElement>('kit-charter');
+const charterStatus = byId<HTMLParagraphElement>('kit-charter-status');
 
-/** Reads a form map as `--map FILE` reads it: in use when it is good, its problems shown when not. */
+/** A setting read from a file (a form map, a charter): in use when good, its problems shown when not. */
+function showSettingFile(
+  status: HTMLElement,
+  what: string,
+  file: { name: string } | undefined,
+  problems: readonly Problem[],
+  inUse: boolean,
+  remove: () => Promise<void>,
+): void {
+  status.hidden = file === undefined;
+  status.replaceChildren();
+  if (file === undefined) return;
+  const clear = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove the ${what} ${file.name}` }, [
+    'Remove',
+  ]);
+  clear.addEventListener('click', () => void remove());
+  status.append(inUse ? `In use: ${file.name} ` : `Not in use: ${file.name} has problems `, clear);
+  if (problems.length > 0) status.append(problemList(problems));
+}
+
+/** Reads a form map as `--map FILE` reads it. */
 async function setMap(file: File | undefined): Promise<void> {
   formMap = undefined;
   cache = new WeakMap();
-  mapStatus.hidden = file === undefined;
-  mapStatus.replaceChildren();
+  let problems: Problem[] = [];
   if (file !== undefined) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const input = checked(() => ({ source: file.name, text: decodeText(bytes, file.name) }));
     const result = andThen(input, (text) => checkFormMapText(text, bank));
     formMap = result.value;
-    const clear = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove the form map ${file.name}` }, [
-      'Remove',
-    ]);
-    clear.addEventListener('click', async () => {
-      await setMap(undefined);
-      mapPicker.focus();
-    });
-    const said = formMap ? `In use: ${file.name} ` : `Not in use: ${file.name} has problems `;
-    mapStatus.append(said, clear);
-    if (!formMap) mapStatus.append(problemList(result.problems));
+    problems = formMap ? [] : result.problems;
   }
+  showSettingFile(mapStatus, 'form map', file, problems, formMap !== undefined, async () => {
+    await setMap(undefined);
+    mapPicker.focus();
+  });
   await refresh();
 }
+
+/** Reads a charter as `--charter FILE` reads it (its warnings shown too); the room's edits start again. */
+async function setCharter(file: { name: string; bytes: Uint8Array } | undefined): Promise<void> {
+  charter = undefined;
+  editor.reset();
+  let problems: Problem[] = [];
+  if (file !== undefined) {
+    const input = checked(() => ({ source: file.name, text: decodeText(file.bytes, file.name) }));
+    const result = andThen(input, (text) => checkCharterText(text, bank));
+    charter = result.value;
+    problems = result.problems;
+  }
+  showSettingFile(charterStatus, 'charter', file, problems, charter !== undefined, async () => {
+    await setCharter(undefined);
+    charterPicker.focus();
+  });
+  await refresh();
+}
+
+charterPicker.addEventListener('change', async () => {
+  const chosen = charterPicker.files?.[0];
+  charterPicker.value = '';
+  if (chosen) await setCharter({ name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) });
+});
 
 mapPicker.addEventListener('change', () => {
   const chosen = mapPicker.files?.[0];

@@ -56,12 +56,40 @@ ${FORMS.map((f) => option(f, f)).join('')}</select></div>
 naming its headers and labels.</span>
 <p id="kit-map-status" class="map-status" hidden></p>
 </div>
+<div class="control map">
+<label for="kit-charter">Charter <span class="flag">--charter</span></label>
+<input type="file" id="kit-charter" accept=".yaml,.yml,.json" aria-describedby="kit-charter-hint">
+<span class="hint" id="kit-charter-hint">The charter.yaml the room saved at an earlier meeting: each item is then
+measured against the owner it decided. A charter added with the answers is used too.</span>
+<p id="kit-charter-status" class="map-status" hidden></p>
+</div>
 <div class="check"><input type="checkbox" id="kit-latest">
 <label for="kit-latest">Keep each person's most recent answers
 <span class="flag">--latest</span></label></div>
 <p class="error" id="kit-option-problem" role="alert" hidden></p>
 </fieldset>`;
 }
+
+/** Where the room edits its role charter and action plan (charter-editor.ts fills the rows), and saves them. */
+const decideHtml = () => `<section id="kit-decide" class="decide" aria-labelledby="kit-decide-h" hidden>
+<h2 id="kit-decide-h">What the room decided</h2>
+<p class="intro">The role charter and action plan the report suggests, to change as the room decides: each
+responsibility's accountable owner and contributors, each action's next step, owner, due date and status. Untick
+"In the charter" for a row the room did not decide. "Download charter" saves charter.yaml, the file
+<span class="flag">pm-diag report --charter</span> and this page read at the next assessment.</p>
+<div class="controls">
+<div class="control"><label for="kit-decided-by">Who decided (organization)</label>
+<input type="text" id="kit-decided-by" autocomplete="organization"></div>
+<div class="control"><label for="kit-decided-on">Decided on</label>
+<input type="date" id="kit-decided-on" required></div>
+</div>
+<h3 id="kit-decisions-h">Role charter</h3>
+<div id="kit-decisions" class="rows" role="group" aria-labelledby="kit-decisions-h"></div>
+<h3 id="kit-plan-h">Action plan</h3>
+<div id="kit-plan" class="rows" role="group" aria-labelledby="kit-plan-h"></div>
+<div class="actions"><button type="button" id="kit-download-charter">Download charter</button></div>
+<div id="kit-charter-problem" class="error" role="alert" hidden></div>
+</section>`;
 
 /** The facilitator page for a bank, with the page's script (the build's bundle, or a test's). */
 export function renderFacilitatorPage(bank: Bank, script: string): string {
@@ -91,6 +119,7 @@ ${optionsHtml(bank)}
 <button type="button" id="kit-download-json" disabled>Download report (JSON)</button>
 <button type="button" id="kit-print" disabled>Print</button>
 </div>
+${decideHtml()}
 </section>
 <main id="kit-report" aria-label="Report" aria-busy="false">
 <p class="empty">The report appears here once answers are added.</p>

@@ -25,7 +25,8 @@ legend{font-weight:700;padding:0 .3rem}
 .control label{display:block;font-weight:600}.control .flag{display:block}.control .hint{display:block}
 .flag{white-space:nowrap;font-weight:400;color:var(--muted);
 font-family:ui-monospace,"Liberation Mono",monospace;font-size:.85rem}
-select,input[type=number]{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);
+select,textarea,input[type=number],input[type=text],input[type=date]{font:inherit;color:inherit;background:var(--bg);
+border:1px solid var(--muted);
 border-radius:6px;padding:.35rem .5rem;width:100%;max-width:100%}
 .check{display:flex;gap:.5rem;align-items:center;margin-top:.8rem}.check input{width:1.15rem;height:1.15rem;
 accent-color:var(--accent)}
@@ -39,5 +40,15 @@ button:disabled{opacity:.55;cursor:default}
 .empty{color:var(--muted)}
 .map{margin-top:.8rem}.map input[type=file]{max-width:100%;font:inherit}
 .map-status{margin:.3rem 0 0;overflow-wrap:anywhere}
+.decide{margin-top:1.2rem}.rows fieldset.row{margin:.6rem 0}
+.row .head{display:flex;flex-wrap:wrap;align-items:flex-start;justify-content:space-between;gap:.2rem 1rem}
+.row .head .hint{margin:.1rem 0;flex:1 1 20rem}.row .head .control{flex:1 1 20rem}
+.row .head .check{margin:.1rem 0 .4rem;white-space:nowrap}.row .controls{margin-top:.4rem}
+textarea{resize:vertical}
+@media (min-width:48rem){.row .control.wide{grid-column:span 2}}
+details.chips summary{cursor:pointer;font-weight:600;padding:.35rem 0;min-height:2rem}
+div.chips{display:flex;flex-wrap:wrap;gap:.3rem .9rem;padding:.2rem 0}
+.chip{display:inline-flex;gap:.3rem;align-items:center}.chip input{width:1.1rem;height:1.1rem;
+accent-color:var(--accent)}
 @media print{.kit,noscript{display:none}}
 `.replace(/\n/g, '');

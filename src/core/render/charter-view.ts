@@ -17,6 +17,9 @@ export const DECISION_COLUMNS = [
 ];
 export const ACTION_COLUMNS = ['Item', 'Action', 'Owner', 'Due', 'Status'];
 
+/** An action's owner as the reports say it: the charter template leaves the person for the room to name. */
+export const actionOwner = (owner: string): string => owner.trim() || 'no one named yet';
+
 const names = (codes: readonly string[]) => (codes.length === 0 ? 'none' : codes.map(label).join(', '));
 
 export interface DecisionRow {
@@ -55,6 +58,18 @@ export function decisionsIntro(c: CharterOutcome): string {
   ].join(' ');
 }
 
+/** The summary page's line on the charter (with --charter only): what is overdue on the report's date, and what is followed. */
+export function charterSummary(d: Diagnosis): string | undefined {
+  const c = d.charter;
+  if (c === undefined) return undefined;
+  const overdue = c.actions.filter((a) => a.overdue).length;
+  const followed = c.decisions.filter((x) => x.status === 'aligned').length;
+  return (
+    `${overdue} of ${c.actions.length} ${c.actions.length === 1 ? 'action' : 'actions'} overdue on ${d.date}; ` +
+    `${followed} of ${c.decisions.length} ${c.decisions.length === 1 ? 'decision' : 'decisions'} followed.`
+  );
+}
+
 export function decisionRows(d: Diagnosis): DecisionRow[] {
   const titles = new Map(d.items.map((i) => [i.id, i.title]));
   const votes = new Map(
@@ -80,7 +95,7 @@ export function actionRows(d: Diagnosis): ActionRow[] {
   return (d.charter?.actions ?? []).map((a) => ({
     item: titles.get(a.item) ?? a.item,
     action: a.action,
-    owner: a.owner,
+    owner: actionOwner(a.owner),
     due: a.due,
     status: a.overdue ? 'OVERDUE (open)' : a.status,
     overdue: a.overdue,

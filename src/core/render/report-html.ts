@@ -4,6 +4,7 @@ import {
   DECISIONS_TITLE,
   DECISION_COLUMNS,
   actionRows,
+  charterSummary,
   decisionRows,
   decisionsIntro,
 } from './charter-view.js';
@@ -131,6 +132,7 @@ function summaryPart(d: Diagnosis, top: number): Part {
     block('Worst ownership problems', owners, NONE.ownership),
     isTeam(d) ? block('Widest disagreements', spreads, NONE.disagreements) : '',
     perceptionLine(d) === undefined ? '' : block('Widest self-vs-others gap', [esc(perceptionLine(d)!)], ''),
+    ...(charterSummary(d) === undefined ? [] : [block('Our charter', [esc(charterSummary(d)!)], '')]),
     `</div>`,
   ].join('\n');
   return { id: 'summary', title: 'Summary', html };

@@ -85,6 +85,7 @@ function decidedJson(c: CharterOutcome) {
     organization: c.organization ?? null,
     decided: c.decided,
     followed: c.decisions.filter((x) => x.status === 'aligned').map((x) => x.id),
+    overdue: c.actions.filter((a) => a.overdue).length,
     decisions: c.decisions.map((x) => ({
       id: x.id,
       owner: x.owner,

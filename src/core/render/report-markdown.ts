@@ -3,6 +3,7 @@ import {
   DECISIONS_TITLE,
   DECISION_COLUMNS,
   actionRows,
+  charterSummary,
   decisionRows,
   decisionsIntro,
 } from './charter-view.js';
@@ -112,6 +113,7 @@ function summaryBlock(d: Diagnosis, top: number): Block {
     shortList('Worst ownership problems', owners, NONE.ownership),
     ...(isTeam(d) ? [shortList('Widest disagreements', disagreements, NONE.disagreements)] : []),
     ...(perceptionLine(d) === undefined ? [] : [`**Widest self-vs-others gap:** ${mdText(perceptionLine(d)!)}`]),
+    ...(charterSummary(d) === undefined ? [] : [`**Our charter:** ${mdText(charterSummary(d)!)}`]),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Diagnosis, ItemScore, Quadrant, ResponsibilityScore } from '../score/model.js';
-import { DECISIONS_TITLE, actionRows, decisionRows, decisionsIntro } from './charter-view.js';
+import { DECISIONS_TITLE, actionRows, charterSummary, decisionRows, decisionsIntro } from './charter-view.js';
 import { makeColors, type Colors } from './colors.js';
 import { WIDTH, bar, fmtIndex, fmtMean, fmtSigned, padEnd, padStart, truncate, wrap, wrapParts } from './layout.js';
 import {
@@ -134,6 +134,7 @@ function summaryLines(ctx: Context): string[] {
         )
       : []),
     ...(perceptionLine(d) === undefined ? [] : list('Widest self-vs-others gap', [perceptionLine(d)!], '')),
+    ...(charterSummary(d) === undefined ? [] : list('Our charter', [charterSummary(d)!], '')),
   ];
 }
 
