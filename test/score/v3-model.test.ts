@@ -72,7 +72,7 @@ const score = <K extends 'responsibility' | 'practice' | 'interlock'>(
   return item as Extract<ResponsibilityScore | PracticeScore | InterlockScore, { kind: K }>;
 };
 
-const full = (answers: Record<string, Answer>) => ({
+const full = (answers: Record<string, Answer>): Record<string, Answer> => ({
   'business-case': { owner: 'pm', capability: 4, capacity: 4 },
   onboarding: { owner: 'cs', capability: 4, capacity: 4 },
   trust: { frequency: 4 },
