@@ -1,4 +1,4 @@
-import { ITEM_KINDS } from '../../core/bank/item-kinds.js';
+import { owesLine, ratedQuestionCount } from '../../core/answers/choices.js';
 import type { Bank } from '../../core/bank/schema.js';
 import { InterruptedError } from '../../core/errors.js';
 import type { Colors } from '../../core/render/colors.js';
@@ -35,7 +35,7 @@ export const START_SECONDS = 240;
 
 /** How many questions the sections ask (each rated field is one), and about how many minutes that takes. */
 export function formLength(sections: Section[]): { questions: number; minutes: number } {
-  const questions = sections.flatMap((s) => s.items).reduce((sum, item) => sum + ITEM_KINDS[item.kind].rated.length, 0);
+  const questions = ratedQuestionCount(sections.flatMap((s) => s.items));
   return { questions, minutes: Math.max(1, Math.round((START_SECONDS + questions * SECONDS_PER_QUESTION) / 60)) };
 }
 
