@@ -1,4 +1,6 @@
 import { owesLine, ratedQuestionCount } from '../../core/answers/choices.js';
+import type { Axis, ItemKind } from '../../core/bank/item-kinds.js';
+import { scaleOf } from '../../core/bank/items.js';
 import type { Bank } from '../../core/bank/schema.js';
 import { InterruptedError } from '../../core/errors.js';
 import type { Colors } from '../../core/render/colors.js';
@@ -44,8 +46,8 @@ const minutes = (sections: Section[]): number => formLength(sections).minutes;
 /** `sections` undefined: the stage and form are still to be chosen, and the form prompt gives each form's length. */
 export function introScreen(bank: Bank, sections: Section[] | undefined, savePath: string, look: Look): string {
   const { colors: c, width } = look;
-  const scale = (name: keyof Bank['scales']) =>
-    `from 1 ${bank.scales[name][1].label} to 5 ${bank.scales[name][5].label}`;
+  const scale = (axis: Axis) => `from 1 ${scaleOf(bank, axis)[1].label} to 5 ${scaleOf(bank, axis)[5].label}`;
+  const asks = (kind: ItemKind) => !sections || sections.some((s) => s.items.some((i) => i.kind === kind));
   const term = (word: string, text: string) => {
     // Wrapped plain, then made bold: escape codes must not count as columns.
     const [first = '', ...rest] = wrap(text, width, ' '.repeat(14), `  ${word.padEnd(12)}`);
@@ -66,9 +68,16 @@ export function introScreen(bank: Bank, sections: Section[] | undefined, savePat
     ...term('owner', 'who owns it today.'),
     ...term('capability', `how well the organization does it, ${scale('capability')}.`),
     ...term('capacity', `whether it has the time and people to do it, ${scale('capacity')}.`),
-    ...((sections ?? []).some((s) => s.items.some((i) => i.kind === 'interlock')) || !sections
-      ? wrap(`Then, for what each function owes the other, how reliably it is delivered, ${scale('delivery')}.`, width)
+    ...(asks('practice') && bank.scales.frequency
+      ? wrap(`For each way of working (a practice), how often it happens, ${scale('frequency')}.`, width)
       : []),
+    ...(asks('interlock')
+      ? wrap(`Then, for what each function owes another, how reliably it is delivered, ${scale('delivery')}.`, width)
+      : []),
+    ...wrap(
+      'Where an item has statements of its own for the levels, they are shown instead of the general ones: choose the highest that is true.',
+      width,
+    ),
     '',
     ...wrap(
       `${length} "Don't know" and "Not applicable" are always there; you can add a note, go back, or skip the rest of an area.`,
@@ -101,8 +110,7 @@ export function itemHeader(step: ItemStep, total: number, answered: Tally, bank:
   const done = progressText(answered, 'answered');
   const gap = Math.max(2, Math.min(width, 80) - where.length - done.length);
   const lines = ['', c.dim(`${where}${' '.repeat(gap)}${done}`), c.bold(safeLine(item.title))];
-  if (item.kind === 'interlock')
-    lines.push(c.dim(`${safeLine(bank.functions[item.from].name)} owes ${safeLine(bank.functions[item.to].name)}`));
+  if (item.kind === 'interlock') lines.push(c.dim(safeLine(owesLine(bank, item))));
   lines.push(...wrap(item.question, width));
   return lines.join('\n');
 }
