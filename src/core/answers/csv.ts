@@ -318,9 +318,10 @@ const ALL_FIELDS = new Set<string>(
   Object.keys(ITEM_KINDS).flatMap((kind) => fieldsOf(kind as keyof typeof ITEM_KINDS)),
 );
 
-/** Whether a header means to name an item's column: a `[<id>.<field>]` tag, or `<id>.<field>` itself. */
+/** Whether a header means to name a column: a `[<id>.<field>]` tag, `<id>.<field>` itself, or `facts.<fact id>`. */
 function meansItem(header: string): boolean {
   if (headerTags(header).some((tag) => tag.includes('.'))) return true;
+  if (factIdOf(header) !== undefined) return true;
   const split = splitItemColumn(header);
   return split !== undefined && ALL_FIELDS.has(split.field) && /^[\w-]+$/.test(split.id);
 }
