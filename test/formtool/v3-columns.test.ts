@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formChoices, formQuestion, factQuestion, ratedQuestionCount } from '../../src/core/answers/choices.js';
+import {
+  formChoices,
+  formQuestion,
+  factQuestion,
+  owesLine,
+  ratedQuestionCount,
+} from '../../src/core/answers/choices.js';
 import { parseCsvAnswers } from '../../src/core/answers/csv.js';
 import { bankItems, type BankItem } from '../../src/core/bank/items.js';
 import { itemsInScope } from '../../src/core/answers/scope.js';
@@ -123,6 +129,8 @@ describe('template --format csv and the form guide on bank v3', () => {
     const labels = formChoices(bank, 'frequency').map((c) => c.label);
     const section = guide.slice(guide.indexOf(`#### ${anchored.id}.frequency`));
     for (const n of [1, 2, 3, 4, 5]) expect(section).toContain(`${labels[n - 1]}: ${levels[String(n)]}`);
-    expect(guide).toContain(`(What ${bank.functions[handOff.from]?.name ?? ''}`);
+    if (handOff.kind !== 'interlock') throw new Error('no hand-off in the rapid form');
+    expect(guide).toContain(`${handOff.title} (${owesLine(bank, handOff)})`);
+    expect(owesLine(bank, handOff)).toMatch(/^What [A-Z].* owes [A-Z]/);
   });
 });
