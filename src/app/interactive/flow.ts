@@ -277,7 +277,7 @@ class Session {
         choices: [
           ...Object.entries(fact.options).map(([code, label]) => ({ value: code, name: safeLine(label) })),
           { separator: ' ' },
-          { value: SKIP_FACT, name: 'Skip this question', short: '(skipped)' },
+          { value: SKIP_FACT, name: 'Skip this question', short: '(skipped)', shortcut: { key: 's', hint: 'skip' } },
         ],
       });
       return value === SKIP_FACT ? null : value;
