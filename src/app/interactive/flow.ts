@@ -421,12 +421,13 @@ class Session {
   private async askProfile(i: number, kind: 'organization' | 'name' | 'role'): Promise<number> {
     const { prompter } = this.ctx;
     if (kind === 'role') {
+      const roles = roleChoices(this.ctx.bank);
       const role = await prompter.select<string>({
         message: 'Your role?',
         default: this.draft.role ?? undefined,
-        keys: keys('1-7'),
+        keys: keys(`1-${Math.min(9, roles.length)}`),
         choices: [
-          ...roleChoices(this.ctx.bank).map((r) => ({ value: r.value, name: safeLine(r.name) })),
+          ...roles.map((r) => ({ value: r.value, name: safeLine(r.name) })),
           { separator: ' ' },
           { value: NO_ROLE, name: 'Prefer not to say' },
           { value: ACTIONS.back, name: 'Back', short: '(back)', shortcut: BACK_KEY },

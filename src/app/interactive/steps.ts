@@ -73,7 +73,7 @@ export function selectSections(bank: Bank, areaIds: string[] | undefined): Secti
   if (bank.interlock.length > 0) {
     all.push({
       id: INTERLOCK_SECTION,
-      title: 'What each function owes the other',
+      title: 'What each function owes another',
       description: 'The hand-offs between the teams: how reliably each one arrives.',
       items: bankItems(bank).filter((i) => i.kind === 'interlock'),
     });
