@@ -55,7 +55,7 @@ export function introScreen(bank: Bank, sections: Section[] | undefined, savePat
   };
   const length = sections
     ? `${sections.reduce((n, s) => n + s.items.length, 0)} items in ${sections.length} ${sections.length === 1 ? 'area' : 'areas'}, about ${minutes(sections)} minute${minutes(sections) === 1 ? '' : 's'}.`
-    : 'First the company’s stage, then the rapid or the full form, with how long each takes.';
+    : `First ${bank.facts ? 'a few facts about the organization, then ' : ''}the company’s stage, then the rapid or the full form, with how long each takes.`;
   return [
     '',
     c.bold(safeLine(bank.title)),
