@@ -6,7 +6,9 @@ import {
   owesLine,
   ratedQuestionCount,
 } from '../../src/core/answers/choices.js';
-import { parseCsvAnswers } from '../../src/core/answers/csv.js';
+import { checkWorkbookAnswers, parseCsvAnswers } from '../../src/core/answers/csv.js';
+import { openWorkbook } from '../../src/core/answers/xlsx.js';
+import { xlsxWorkbook } from './xlsx-writer.js';
 import { bankItems, type BankItem } from '../../src/core/bank/items.js';
 import { itemsInScope } from '../../src/core/answers/scope.js';
 import { renderFormGuide } from '../../src/core/render/form-guide.js';
@@ -61,6 +63,25 @@ describe('a Google Forms export of the v3 questions', () => {
     expect(ana!.answers.get(handOff.id)).toEqual({ delivery: 3 });
     expect(cy!.answers.get(handOff.id)).toBe('n/a');
     expect(ana!.email).toBe('ana@acme.example');
+  });
+
+  it('reads the same from a Microsoft Forms workbook, each problem at its cell', () => {
+    const sheet = [
+      ['ID', 'Start time', 'Completion time', 'Email', 'Name', ...header.slice(2)],
+      ...rows.map((row, i) => [String(i + 1), row[0]!, row[0]!, row[1]!, 'anonymous', ...row.slice(2)]),
+    ];
+    const workbook = openWorkbook(xlsxWorkbook(sheet), 'forms.xlsx');
+    const { value: respondents, problems } = checkWorkbookAnswers(workbook, 'forms.xlsx', bank);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(respondents!.map((r) => [r.name, r.facts, r.answers.get(practice.id)])).toEqual([
+      ['Ana', { revenue: '10-50m', 'pm-people': 6 }, { frequency: 4 }],
+      ['Ben', { revenue: 'gt-250m' }, { frequency: 4 }],
+      ['Cy', { 'pm-people': 0 }, { frequency: 'unknown' }],
+    ]);
+    const bad = openWorkbook(xlsxWorkbook([header.slice(2), ['Dee', 'Huge', '', 'pm', '', '']]), 'bad.xlsx');
+    expect(checkWorkbookAnswers(bad, 'bad.xlsx', bank).problems).toEqual([
+      expect.objectContaining({ cell: 'B2', path: 'facts.revenue', severity: 'error' }),
+    ]);
   });
 
   it('refuses a fact the bank does not offer, and a number that is not whole, at their cells', () => {
