@@ -4,6 +4,7 @@ import {
   itemLevels,
   metaQuestion,
   owesLine,
+  ownLevels,
   META_QUESTIONS,
 } from '../core/answers/choices.js';
 import { csvColumns } from '../core/answers/csv.js';
@@ -35,9 +36,8 @@ function scaleLine(bank: Bank, scale: Axis): string {
 
 /** The item's own statement for each level (bank v3 anchors), on each axis it has them for. */
 function anchorLines(bank: Bank, item: BankItem): string[] {
-  const anchored = item.levels as Partial<Record<Axis, unknown>> | undefined;
   return axesOf(item.kind)
-    .filter((axis) => anchored?.[axis] !== undefined)
+    .filter((axis) => ownLevels(item, axis) !== undefined)
     .flatMap((axis) =>
       itemLevels(bank, item, axis).map(
         (level, i) => `  #   ${axis} ${i + 1} ${safeLine(level.label)}: ${safeLine(level.description)}`,

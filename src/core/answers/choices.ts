@@ -1,4 +1,5 @@
 import {
+  AXES,
   ITEM_KINDS,
   type AnswerField,
   type Axis,
@@ -151,13 +152,20 @@ export interface LevelText {
   description: string;
 }
 
+/** The axes the bank has a scale for, in field order (a bank before version 3 has no frequency scale). */
+export const scaledAxes = (bank: Bank): Axis[] => AXES.filter((axis) => bank.scales[axis] !== undefined);
+
+/** The item's own statement for each level of an axis (bank v3 `levels.<axis>`), if it has them. */
+export const ownLevels = (item: BankItem, axis: Axis): Record<(typeof LEVELS)[number], string> | undefined =>
+  (item.levels as Partial<Record<Axis, Record<(typeof LEVELS)[number], string>>> | undefined)?.[axis];
+
 /**
  * The five levels of an axis for an item: the scale's labels, each with the item's own statement
  * (bank v3 `levels.<axis>`) where the item has them, else the scale's description.
  */
 export function itemLevels(bank: Bank, item: BankItem | undefined, axis: Axis): LevelText[] {
   const scale = scaleOf(bank, axis);
-  const anchors = (item?.levels as Partial<Record<Axis, Record<(typeof LEVELS)[number], string>>> | undefined)?.[axis];
+  const anchors = item && ownLevels(item, axis);
   return LEVELS.map((level) => ({
     label: scale[level].label,
     description: anchors?.[level] ?? scale[level].description,

@@ -236,7 +236,7 @@ function parseRows(input: SourceText, source: string, onRow: (row: Row) => void)
 const NO_CELLS: string[] = [];
 
 const UNKNOWN_COLUMN_EXPECTED = (bank: Bank) =>
-  `respondent, role, organization, stage, facts.<fact id>, <item id>.<field> for an item of the bank "${bank.id}", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other)`;
+  `respondent, role, organization, stage, ${bank.facts ? 'facts.<fact id>, ' : ''}<item id>.<field> for an item of the bank "${bank.id}", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other)`;
 
 /** What a header names before the bank's migrations are applied: an item of an earlier version, or a field its item lacks, are told apart. */
 type Named =

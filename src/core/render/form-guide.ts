@@ -7,10 +7,12 @@ import {
   itemLevels,
   metaQuestion,
   owesLine,
+  ownLevels,
   ratedQuestionCount,
+  scaledAxes,
   type Choice,
 } from '../answers/choices.js';
-import { AXES, ITEM_KINDS, TEXT_FIELDS, type Axis, type RatedField } from '../bank/item-kinds.js';
+import { ITEM_KINDS, TEXT_FIELDS, type RatedField } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { stageIds } from '../answers/scope.js';
@@ -51,9 +53,6 @@ function question(title: string, answers: Answers, required: boolean, descriptio
   return lines;
 }
 
-/** The axes the bank has a scale for, in the order of the fields. */
-const scaledAxes = (bank: Bank): Axis[] => AXES.filter((axis) => bank.scales[axis] !== undefined);
-
 function scales(bank: Bank): string[] {
   const lines: string[] = [];
   for (const axis of scaledAxes(bank)) {
@@ -66,17 +65,13 @@ function scales(bank: Bank): string[] {
   return lines;
 }
 
-/** Whether the item has statements of its own for the levels of this axis (bank v3 anchors). */
-const anchoredOn = (item: BankItem, axis: Axis): boolean =>
-  (item.levels as Partial<Record<Axis, unknown>> | undefined)?.[axis] !== undefined;
-
 /**
  * A rated question's description: the item's question on its first field, then, where the item has
  * statements of its own for the levels, each level's label with its statement, so that the form shows them.
  */
 function ratedDescription(bank: Bank, item: BankItem, field: RatedField): string[] {
   const lines = field === ITEM_KINDS[item.kind].rated[0] ? [item.question] : [];
-  if (field !== 'owner' && anchoredOn(item, field)) {
+  if (field !== 'owner' && ownLevels(item, field) !== undefined) {
     lines.push('Choose the highest level that is true here:');
     itemLevels(bank, item, field).forEach(({ label, description }, i) =>
       lines.push(`${i + 1} - ${label}: ${description}`),

@@ -8,14 +8,16 @@ import {
   factColumn,
   itemLevels,
   owesLine,
+  ownLevels,
   ownerChoices,
   ratedQuestionCount,
   roleChoices,
+  scaledAxes,
   type Option,
 } from '../../answers/choices.js';
 import { NOT_APPLICABLE, UNKNOWN } from '../../answers/schema.js';
 import { bankHash } from '../../bank/hash.js';
-import { AXES, ITEM_KINDS, axesOf, fieldsOf, type Axis, type ItemKind } from '../../bank/item-kinds.js';
+import { ITEM_KINDS, axesOf, fieldsOf, type ItemKind } from '../../bank/item-kinds.js';
 import { bankItems, type BankItem } from '../../bank/items.js';
 import type { Bank, Form } from '../../bank/schema.js';
 import { itemsInScope } from '../../answers/scope.js';
@@ -51,8 +53,7 @@ export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
   const interlockSection = 'What each function owes another';
   /** Only an item's own statements are sent (bank v3 anchors): the scale's are sent once. */
   const anchors = (item: BankItem) => {
-    const own = item.levels as Partial<Record<Axis, unknown>> | undefined;
-    const axes = axesOf(item.kind).filter((axis) => own?.[axis] !== undefined);
+    const axes = axesOf(item.kind).filter((axis) => ownLevels(item, axis) !== undefined);
     if (axes.length === 0) return undefined;
     return Object.fromEntries(
       axes.map((axis) => [axis, itemLevels(bank, item, axis).map((level) => plain(level.description))]),
@@ -65,7 +66,7 @@ export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
     organization: scope.organization === undefined ? null : plain(scope.organization),
     kinds,
     scales: Object.fromEntries(
-      AXES.filter((axis) => bank.scales[axis] !== undefined).map((axis) => [
+      scaledAxes(bank).map((axis) => [
         axis,
         itemLevels(bank, undefined, axis).map((level) => ({
           label: plain(level.label),
