@@ -1,11 +1,19 @@
-import { formQuestion, metaQuestion, META_QUESTIONS } from '../core/answers/choices.js';
+import {
+  factQuestion,
+  formQuestion,
+  itemLevels,
+  metaQuestion,
+  owesLine,
+  ownLevels,
+  META_QUESTIONS,
+} from '../core/answers/choices.js';
 import { csvColumns } from '../core/answers/csv.js';
-import { splitItemColumn } from '../core/answers/form-columns.js';
+import { factIdOf, splitItemColumn } from '../core/answers/form-columns.js';
 import { OWNERS, ROLES } from '../core/answers/schema.js';
-import { fieldsOf, type AnswerField } from '../core/bank/item-kinds.js';
-import { bankItems, itemsById, type BankItem } from '../core/bank/items.js';
+import { axesOf, fieldsOf, type AnswerField, type Axis } from '../core/bank/item-kinds.js';
+import { bankItems, itemsById, scaleOf, type BankItem } from '../core/bank/items.js';
 import { loadBank } from '../io/bank-files.js';
-import type { Bank, Form, ScaleName } from '../core/bank/schema.js';
+import type { Bank, Form } from '../core/bank/schema.js';
 import { csvCell } from '../core/csv-cells.js';
 import { emit } from '../io/output.js';
 import { renderFormGuide } from '../core/render/form-guide.js';
@@ -21,14 +29,25 @@ import { readSourceText } from '../io/read.js';
 
 export const ANSWERS_SCHEMA_FILE = 'pm-diag-answers.schema.json';
 
-function scaleLine(bank: Bank, scale: ScaleName): string {
-  const levels = (['1', '2', '3', '4', '5'] as const).map((n) => `${n} ${safeLine(bank.scales[scale][n].label)}`);
+function scaleLine(bank: Bank, scale: Axis): string {
+  const levels = (['1', '2', '3', '4', '5'] as const).map((n) => `${n} ${safeLine(scaleOf(bank, scale)[n].label)}`);
   return `${levels.join(', ')}, or unknown`;
 }
 
-function itemLines(item: BankItem): string[] {
+/** The item's own statement for each level (bank v3 anchors), on each axis it has them for. */
+function anchorLines(bank: Bank, item: BankItem): string[] {
+  return axesOf(item.kind)
+    .filter((axis) => ownLevels(item, axis) !== undefined)
+    .flatMap((axis) =>
+      itemLevels(bank, item, axis).map(
+        (level, i) => `  #   ${axis} ${i + 1} ${safeLine(level.label)}: ${safeLine(level.description)}`,
+      ),
+    );
+}
+
+function itemLines(bank: Bank, item: BankItem): string[] {
   // The recommended owner is left out: shown right above `owner:`, it primes the answer (pm-diag roles shows it).
-  const about = item.kind === 'interlock' ? `${item.from.toUpperCase()} owes ${item.to.toUpperCase()}, ` : '';
+  const about = item.kind === 'interlock' ? `${safeLine(owesLine(bank, item))}, ` : '';
   const fields = fieldsOf(item.kind)
     .map((field) => `${field}: `)
     .join(', ');
@@ -37,6 +56,7 @@ function itemLines(item: BankItem): string[] {
   return [
     `  # ${safeLine(item.title)} (${about}weight ${item.weight})`,
     `  # ${safeLine(item.question)}`,
+    ...anchorLines(bank, item),
     ...evidence,
     `  ${item.id}: { ${fields}}`,
   ];
@@ -56,6 +76,22 @@ function scopeLines(bank: Bank, stage: string | undefined, form: Form): string[]
   return lines;
 }
 
+/** Bank v3: the organization facts, each with its question and what it takes; each may stay empty. */
+function factLines(bank: Bank): string[] {
+  const facts = Object.entries(bank.facts ?? {});
+  if (facts.length === 0) return [];
+  const lines = ['# About the organization (each optional: leave a value empty to skip it)', 'facts:'];
+  for (const [id, fact] of facts) {
+    const takes = fact.options
+      ? `one of: ${Object.entries(fact.options)
+          .map(([code, label]) => `${code} (${safeLine(label)})`)
+          .join(', ')}`
+      : 'a whole number';
+    lines.push(`  # ${safeLine(fact.question)} ${takes}`, `  ${id}: `);
+  }
+  return lines;
+}
+
 export function renderTemplate(bank: Bank, scope: { stage?: string; form?: Form } = {}): string {
   const form = scope.form ?? 'full';
   const asked = itemsInScope(bankItems(bank), { stage: scope.stage ?? null, form });
@@ -69,25 +105,33 @@ export function renderTemplate(bank: Bank, scope: { stage?: string; form?: Form 
     `#   owner       who owns it today: ${OWNERS.join(', ')}`,
     `#   capability  how well it is done: ${scaleLine(bank, 'capability')}`,
     `#   capacity    whether there is time for it: ${scaleLine(bank, 'capacity')}`,
-    '# Each interlock item (what one function owes the other) takes:',
+    ...(bank.scales.frequency
+      ? [
+          '# Each practice (how the teams work) takes:',
+          `#   frequency   how often it happens: ${scaleLine(bank, 'frequency')}`,
+        ]
+      : []),
+    '# Each interlock item (what one function owes another) takes:',
     `#   delivery    ${scaleLine(bank, 'delivery')}`,
+    '# An item with statements of its own for each level shows them above it: they say what each level means there.',
     '# Write n/a instead of { ... } for an item that does not apply; leave a value empty until you know it.',
     `bank: ${bank.id}`,
     `bank-version: ${bank.version}`,
     'organization: ',
     ...scopeLines(bank, scope.stage, form),
     `respondent: { name: , role: }   # role: ${ROLES.join(', ')}`,
+    ...factLines(bank),
     'answers:',
   ];
   for (const area of bank.areas) {
-    const items = asked.filter((i) => i.kind === 'responsibility' && i.area.id === area.id);
+    const items = asked.filter((i) => i.kind !== 'interlock' && i.area.id === area.id);
     if (items.length === 0) continue;
     lines.push('', `  # == ${safeLine(area.title).toUpperCase()} ==`);
-    for (const item of items) lines.push(...itemLines(item));
+    for (const item of items) lines.push(...itemLines(bank, item));
   }
   const interlock = asked.filter((i) => i.kind === 'interlock');
-  if (interlock.length > 0) lines.push('', '  # == INTERLOCK: WHAT EACH FUNCTION OWES THE OTHER ==');
-  for (const item of interlock) lines.push(...itemLines(item));
+  if (interlock.length > 0) lines.push('', '  # == INTERLOCK: WHAT EACH FUNCTION OWES ANOTHER ==');
+  for (const item of interlock) lines.push(...itemLines(bank, item));
   return lines.join('\n') + '\n';
 }
 
@@ -96,6 +140,8 @@ export function csvTemplate(bank: Bank, items: readonly BankItem[]): string {
   const byId = itemsById(bank);
   const header = (column: string) => {
     if (Object.hasOwn(META_QUESTIONS, column)) return metaQuestion(column as keyof typeof META_QUESTIONS);
+    const fact = factIdOf(column);
+    if (fact !== undefined) return factQuestion(bank.facts![fact]!, fact);
     const { id, field } = splitItemColumn(column)!;
     return formQuestion(byId.get(id)!, field as AnswerField);
   };

@@ -32,12 +32,16 @@ function plan(item: BankItem, k: number): Planned {
   const answer: Record<string, string | number> =
     item.kind === 'responsibility'
       ? { owner: OWNERS[(k * 3) % OWNERS.length]!, capability: level(k), capacity: level(k + 2) }
-      : { delivery: level(k) };
+      : item.kind === 'practice'
+        ? { frequency: level(k + 1) }
+        : { delivery: level(k) };
   if (k % 3 === 0) answer.evidence = `battlecard v${k}`;
   if (k === 1 || k === items.length - 1) answer.note = HOSTILE_NOTE;
   return answer;
 }
 const planned = items.map(plan);
+/** The organization facts the keyboard test gives (bank v3): an option, a number; the others skipped. */
+const FACTS = { revenue: '10-50m', 'pm-people': 6 };
 
 let browser: Browser;
 let questionnaire: string;
@@ -94,6 +98,13 @@ async function type(page: Page, name: string, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** The organization facts, by keyboard: Tab to each field, then its option or its number. */
+async function giveFacts(page: Page): Promise<void> {
+  await tabTo(page, 'facts.revenue', (f) => f.name === 'facts.revenue');
+  await page.selectOption('[name="facts.revenue"]', FACTS.revenue);
+  await type(page, 'facts.pm-people', String(FACTS['pm-people']));
+}
+
 async function next(page: Page): Promise<void> {
   await tabTo(page, 'Next', (f) => f.id === 'next');
   await page.keyboard.press('Enter');
@@ -136,6 +147,8 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     await w.open(questionnaire);
     await type(w.page, 'respondent.name', NAME);
     await choose(w.page, 'respondent.role', ROLE);
+    await next(w.page);
+    await giveFacts(w.page);
     await next(w.page);
     const half = Math.floor(items.length / 2);
     for (let k = 0; k < half; k++) {
@@ -187,6 +200,7 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
       stage,
       form: 'rapid',
       respondent: { name: NAME, role: ROLE },
+      facts: FACTS,
     });
     expect(file['bank-hash']).toMatch(/^sha256:[0-9a-f]{64}$/);
     const assess = runCli(['assess', '--answers', downloaded, '--bank', RAPID_BANK_PATH, '--format', 'json']);
@@ -204,6 +218,7 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
         stage,
         form: 'rapid',
         respondent: { name: NAME, role: ROLE },
+        facts: FACTS,
         answers,
       }),
     );
@@ -228,6 +243,8 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     const finish = async (page: Page, name: string, note: string, level: string) => {
       await page.fill('[name="respondent.name"]', name);
       await page.check(`[name="respondent.role"][value="${ROLE}"]`);
+      await button(page, 'Next').click();
+      // The organization facts, each skippable: skipped.
       await button(page, 'Next').click();
       const { rated, text } = controlNames(items[0]!);
       for (const field of rated)
@@ -314,10 +331,17 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     await check('about you');
     await w.page.fill('#respondent-name', NAME);
     await w.page.click('#next');
+    await check('the organization facts');
+    await w.page.click('#next');
     await check('a responsibility');
-    const interlock = items.findIndex((item) => item.kind === 'interlock');
-    for (let k = 1; k <= interlock; k++) await w.page.click('#next');
-    if (interlock > 0) await check('an interlock item');
+    let at = 0;
+    for (const kind of ['practice', 'interlock'] as const) {
+      const k = items.findIndex((item) => item.kind === kind);
+      if (k <= at) continue;
+      for (; at < k; at++) await w.page.click('#next');
+      await check(`a ${kind} item`);
+    }
+    const interlock = at;
     await w.page.evaluate(() => (document.getElementById('copy-fallback')!.hidden = false));
     for (let k = Math.max(interlock, 0); k < items.length; k++) await w.page.click('#next');
     await check('the end');
@@ -330,7 +354,8 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     await w.open(questionnaire);
     const widths: number[] = [await w.page.evaluate(() => document.documentElement.scrollWidth)];
     await w.page.fill('#respondent-name', NAME);
-    for (let k = 0; k <= items.length; k++) {
+    // The organization's screen, each item's, and the end.
+    for (let k = 0; k <= items.length + 1; k++) {
       await w.page.click('#next');
       widths.push(await w.page.evaluate(() => document.documentElement.scrollWidth));
     }
@@ -349,6 +374,11 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     for (const area of bank.areas) {
       area.title = attack;
       for (const r of area.responsibilities) Object.assign(r, { title: attack, question: attack, evidence: attack });
+      for (const p of area.practices ?? []) Object.assign(p, { title: attack, question: attack });
+    }
+    for (const fact of Object.values(bank.facts ?? {}) as { question: string; options?: Record<string, string> }[]) {
+      fact.question = attack;
+      for (const option of Object.keys(fact.options ?? {})) fact.options![option] = attack;
     }
     for (const i of bank.interlock) Object.assign(i, { title: attack, question: attack });
     mkdirSync(join(scratch, 'hostile'), { recursive: true });
@@ -366,6 +396,13 @@ describe.skipIf(!available)('the questionnaire in chromium', () => {
     const w = await watchedPage(browser);
     await w.open(page);
     await w.page.fill('#respondent-name', NAME);
+    await w.page.click('#next');
+    const factLabels = await w.page.evaluate(() =>
+      Array.from(document.querySelectorAll('#screen-facts label, #screen-facts option:not([value=""])')).map(
+        (e) => e.textContent,
+      ),
+    );
+    expect(new Set(factLabels)).toEqual(new Set([attack]));
     await w.page.click('#next');
     const state = await w.page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: number }).__pwned,

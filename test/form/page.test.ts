@@ -86,24 +86,44 @@ describe('the questionnaire page', () => {
     });
     // The rapid items at the startup stage, read from the YAML itself rather than the code under test.
     const raw = parse(readFileSync(RAPID_BANK_PATH, 'utf8'));
-    type RawItem = { id: string; rapid?: boolean; stages?: string[] };
+    type RawItem = { id: string; rapid?: boolean; stages?: string[]; levels?: Record<string, Record<string, string>> };
     const asked = (item: RawItem) =>
       item.rapid === true && (item.stages === undefined || item.stages.includes('startup'));
+    type RawArea = { responsibilities?: RawItem[]; practices?: RawItem[] };
+    const askedOf = (list: RawItem[] | undefined, kind: string) =>
+      (list ?? []).filter(asked).map((r) => ({ id: r.id, kind }));
     const expected = [
-      ...raw.areas.flatMap((a: { responsibilities: RawItem[] }) =>
-        a.responsibilities.filter(asked).map((r) => ({ id: r.id, kind: 'responsibility' })),
-      ),
-      ...(raw.interlock as RawItem[]).filter(asked).map((i) => ({ id: i.id, kind: 'interlock' })),
+      ...raw.areas.flatMap((a: RawArea) => [
+        ...askedOf(a.responsibilities, 'responsibility'),
+        ...askedOf(a.practices, 'practice'),
+      ]),
+      ...askedOf(raw.interlock, 'interlock'),
     ];
     expect(expected.length).toBeGreaterThan(0);
     expect(data.items.map(({ id, kind }) => ({ id, kind }))).toEqual(expected);
     // Each kind's controls: a radio group per rated field, a text field for evidence and a note.
-    for (const kind of ['responsibility', 'interlock'] as const)
+    for (const kind of ['responsibility', 'practice', 'interlock'] as const)
       expect(data.kinds[kind]).toEqual({ rated: ITEM_KINDS[kind].rated, text: TEXT_FIELDS });
     expect(data.owners.map((o) => o.value)).toEqual([...OWNERS]);
     expect(data.scales.capability!.map((l) => l.label)).toEqual(
       ['1', '2', '3', '4', '5'].map((n) => raw.scales.capability[n].label),
     );
+    // An item with statements of its own for the levels carries them, in level order; the others none.
+    const rawItems: RawItem[] = [
+      ...raw.areas.flatMap((a: RawArea) => [...(a.responsibilities ?? []), ...(a.practices ?? [])]),
+      ...raw.interlock,
+    ];
+    for (const item of data.items) {
+      const own = rawItems.find((r) => r.id === item.id)!.levels;
+      expect(item.levels, item.id).toEqual(
+        own === undefined
+          ? undefined
+          : Object.fromEntries(
+              Object.entries(own).map(([axis, l]) => [axis, ['1', '2', '3', '4', '5'].map((n) => l[n])]),
+            ),
+      );
+    }
+    expect(data.items.some((item) => item.levels !== undefined)).toBe(true);
     expect([data.unknown.value, data.notApplicable.value]).toEqual(['unknown', 'n/a']);
   });
 

@@ -2,7 +2,14 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/io/bank-files.js';
-import { LAUNCH_SCRIPT, STAGELESS_BANK_FILE, captureOutput, runFlow, tempDir } from '../interactive/helpers.js';
+import {
+  LAUNCH_SCRIPT,
+  SKIP_FACTS,
+  STAGELESS_BANK_FILE,
+  captureOutput,
+  runFlow,
+  tempDir,
+} from '../interactive/helpers.js';
 
 // A session made with --bank can only be reported on with the same bank: every command the saved
 // file and the closing message suggest must name it.
@@ -47,7 +54,13 @@ describe('the commands a saved session suggests', () => {
   it('name no --bank for the built-in bank', async () => {
     const savePath = join(dir, 's.yaml');
     // The launch area of the built-in bank at growth: three items, owner, capability (2: no evidence asked) and capacity each.
-    const script = ['Acme Corp', 'Dana Lee', 'pmm', ...['pmm', 'pmm', 'shared'].flatMap((owner) => [owner, 2, 2])];
+    const script = [
+      ...SKIP_FACTS(loadBank()),
+      'Acme Corp',
+      'Dana Lee',
+      'pmm',
+      ...['pmm', 'pmm', 'shared'].flatMap((owner) => [owner, 2, 2]),
+    ];
     const { error } = await runFlow(script, {
       savePath,
       areas: ['launch'],

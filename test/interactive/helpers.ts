@@ -194,3 +194,7 @@ export async function runFlow(
 
 /** The launch area, answered in full: profile, then owner, capability, capacity of its two items. */
 export const LAUNCH_SCRIPT: Scripted[] = ['Acme Corp', 'Dana Lee', 'pmm', 'pmm', 3, 2, 'pm', 4, 'unknown'];
+
+/** The organization facts a bank asks first (bank v3), each skipped: a list's "skip", a number's empty line. */
+export const SKIP_FACTS = (bank: Bank): Scripted[] =>
+  Object.values(bank.facts ?? {}).map((fact) => (fact.options ? 'skip' : ''));

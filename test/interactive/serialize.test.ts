@@ -66,13 +66,25 @@ describe('serializeAnswers', () => {
       const fields =
         item.kind === 'interlock'
           ? fc.record({ delivery: level, note }, { requiredKeys: ['delivery'] })
-          : fc.record(
-              { owner: fc.constantFrom(...OWNERS), capability: level, capacity: level, note },
-              { requiredKeys: ['owner'] },
-            );
+          : item.kind === 'practice'
+            ? fc.record({ frequency: level, note }, { requiredKeys: ['frequency'] })
+            : fc.record(
+                { owner: fc.constantFrom(...OWNERS), capability: level, capacity: level, note },
+                { requiredKeys: ['owner'] },
+              );
       return fc.oneof(fc.constant('n/a' as const), fields);
     };
+    // Any of the bank's facts, each an option or a whole number, or skipped (null).
+    const factValue = (id: string) => {
+      const fact = bank.facts![id]!;
+      const given = fact.options ? fc.constantFrom(...Object.keys(fact.options)) : fc.nat({ max: 10_000 });
+      return fc.option(given as fc.Arbitrary<string | number>, { nil: null });
+    };
+    const facts = fc
+      .subarray(Object.keys(bank.facts ?? {}))
+      .chain((ids) => fc.tuple(...ids.map((id) => factValue(id).map((value) => [id, value] as const))));
     const draft = fc.record({
+      facts,
       organization: fc.option(fc.string({ minLength: 1 }).filter(storable), { nil: undefined }),
       role: fc.option(fc.constantFrom(...ROLES), { nil: undefined }),
       picks: fc
@@ -80,9 +92,10 @@ describe('serializeAnswers', () => {
         .chain((idx) => fc.tuple(...idx.map((i) => answerFor(i).map((a) => [items[i]!.id, a] as const)))),
     });
     fc.assert(
-      fc.property(draft, ({ organization, role, picks }) => {
+      fc.property(draft, ({ facts, organization, role, picks }) => {
         const text = serializeAnswers({
           bank: bank.id,
+          facts,
           organization,
           respondent: role ? { role } : undefined,
           answers: picks,
@@ -91,6 +104,9 @@ describe('serializeAnswers', () => {
         expect(Object.fromEntries(respondent.answers)).toEqual(Object.fromEntries(picks));
         expect(respondent.organization).toBe(organization);
         expect(respondent.role).toBe(role);
+        // A skipped fact is in the file as null, and not among the respondent's facts.
+        const given = facts.filter(([, value]) => value !== null);
+        expect(respondent.facts).toEqual(given.length > 0 ? Object.fromEntries(given) : undefined);
       }),
       { numRuns: 150 },
     );

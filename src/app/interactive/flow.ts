@@ -3,16 +3,17 @@ import {
   FIELD_QUESTIONS,
   NOT_APPLICABLE_CHOICE,
   UNKNOWN_CHOICE,
+  itemLevels,
   ownerChoices,
   roleChoices,
 } from '../../core/answers/choices.js';
 import { parseAnswers } from '../../core/answers/load.js';
-import { NOT_APPLICABLE, UNKNOWN, type Owner, type Role } from '../../core/answers/schema.js';
+import { NOT_APPLICABLE, UNKNOWN, type FactValue, type Owner, type Role } from '../../core/answers/schema.js';
 import type { TextField } from '../../core/bank/item-kinds.js';
 import type { BankItem } from '../../core/bank/items.js';
-import type { Bank, Form } from '../../core/bank/schema.js';
+import type { Bank, Fact, Form } from '../../core/bank/schema.js';
 import { EVIDENCED_LEVEL } from '../../core/score/diagnose.js';
-import { askedScope, defaultStage, stageIds } from '../../core/answers/scope.js';
+import { REVENUE_FACT, askedScope, defaultStage, stageIds, stageOfBand } from '../../core/answers/scope.js';
 import type { InterruptedError } from '../../core/errors.js';
 import { say } from '../../io/output.js';
 import { readFileText } from '../../io/read.js';
@@ -56,6 +57,9 @@ import {
 /** What a select returns besides an owner, a level ('1'–'5') or "unknown". Tests script these words. */
 export const ACTIONS = { notApplicable: NOT_APPLICABLE, note: 'note', back: 'back', skip: 'skip' } as const;
 const NO_ROLE = 'unsaid';
+/** What a fact's list returns when the person leaves the fact out. */
+const SKIP_FACT = 'skip';
+const WHOLE_NUMBER = /^\d+$/;
 const BACK_KEY = { key: 'b', hint: 'back' };
 /** The abort reason for Ctrl-D (the input closed while a question waited). */
 export const END_OF_INPUT = 'EOF';
@@ -87,7 +91,7 @@ function ownerChoice(bank: Bank, owner: Owner): [name: string, description: stri
 
 /** A level as the rating questions list it ("3  Defined"), or with one space once chosen. */
 function levelName(bank: Bank, field: Exclude<Field, 'owner'>, level: number, gap = '  '): string {
-  return `${level}${gap}${safeLine(bank.scales[field][level as 1 | 2 | 3 | 4 | 5].label)}`;
+  return `${level}${gap}${safeLine(itemLevels(bank, undefined, field)[level - 1]!.label)}`;
 }
 
 const keys = (numbers: string): [string, string][] => [
@@ -221,6 +225,7 @@ class Session {
   private async chooseScope(first: number): Promise<number> {
     const { bank, settings } = this.ctx;
     const before = `${this.draft.stage}/${this.draft.form}`;
+    await this.askFacts();
     if (settings.stage !== undefined) this.draft.stage = settings.stage;
     else if (this.draft.stage === undefined && stageIds(bank).length > 0) {
       this.draft.stage = await this.askStage();
@@ -241,12 +246,62 @@ class Session {
     return firstUnsettled(this.steps, this.draft);
   }
 
+  /**
+   * Bank v3: the organization facts not asked yet, first of all (about a minute), each saved at once
+   * and each skippable (saved as null, so that a resumed session does not ask it again).
+   */
+  private async askFacts(): Promise<void> {
+    const facts = Object.entries(this.ctx.bank.facts ?? {});
+    const draft = (this.draft.facts ??= {});
+    const open = facts.filter(([id]) => !Object.hasOwn(draft, id));
+    if (open.length === 0) return;
+    if (open.length === facts.length)
+      say(
+        wrap(
+          'First, a few facts about the organization: about a minute, and each one can be skipped.',
+          this.ctx.look.width,
+        ).join('\n'),
+      );
+    for (const [id, fact] of open) {
+      draft[id] = await this.askFact(fact);
+      this.save();
+    }
+  }
+
+  /** One fact: an option from its list, or a whole number typed; null when skipped. */
+  private async askFact(fact: Fact): Promise<FactValue | null> {
+    const { prompter } = this.ctx;
+    if (fact.options) {
+      const value = await prompter.select<string>({
+        message: safeLine(fact.question),
+        choices: [
+          ...Object.entries(fact.options).map(([code, label]) => ({ value: code, name: safeLine(label) })),
+          { separator: ' ' },
+          { value: SKIP_FACT, name: 'Skip this question', short: '(skipped)', shortcut: { key: 's', hint: 'skip' } },
+        ],
+      });
+      return value === SKIP_FACT ? null : value;
+    }
+    for (;;) {
+      const text = (await prompter.input({ message: `${safeLine(fact.question)} (Enter skips)` })).trim();
+      if (text === '') return null;
+      if (WHOLE_NUMBER.test(text)) return Number(text);
+      say('  A whole number, 0 or more, please (or Enter to skip).');
+    }
+  }
+
   private async askStage(): Promise<string> {
     const { bank } = this.ctx;
     const stages = bank.stages ?? {};
+    // A revenue band given and no stage yet: propose the stage the band suggests, for the person to confirm.
+    const band = this.draft.facts?.[REVENUE_FACT];
+    const suggested = band == null ? undefined : stageOfBand(bank, band);
     return this.ctx.prompter.select<string>({
-      message: 'Which stage is the company at? (it sets the targets and the items)',
-      default: defaultStage(bank) ?? undefined,
+      message:
+        suggested === undefined
+          ? 'Which stage is the company at? (it sets the targets and the items)'
+          : `Which stage is the company at? The revenue you gave suggests ${safeLine(stages[suggested]!.title)}: confirm it or choose another`,
+      default: suggested ?? defaultStage(bank) ?? undefined,
       // Each stage's description at once where it fits: a stage is chosen by comparing them.
       choices: stageIds(bank).map((id) => ({
         value: id,
@@ -366,12 +421,13 @@ class Session {
   private async askProfile(i: number, kind: 'organization' | 'name' | 'role'): Promise<number> {
     const { prompter } = this.ctx;
     if (kind === 'role') {
+      const roles = roleChoices(this.ctx.bank);
       const role = await prompter.select<string>({
         message: 'Your role?',
         default: this.draft.role ?? undefined,
-        keys: keys('1-7'),
+        keys: keys(`1-${Math.min(9, roles.length)}`),
         choices: [
-          ...roleChoices(this.ctx.bank).map((r) => ({ value: r.value, name: safeLine(r.name) })),
+          ...roles.map((r) => ({ value: r.value, name: safeLine(r.name) })),
           { separator: ' ' },
           { value: NO_ROLE, name: 'Prefer not to say' },
           { value: ACTIONS.back, name: 'Back', short: '(back)', shortcut: BACK_KEY },
@@ -487,13 +543,15 @@ class Session {
           }))
         : ([1, 2, 3, 4, 5] as const).map((n) => {
             const field = step.field as Exclude<Field, 'owner'>;
+            // The item's own statement for each level where it has them (bank v3), else the scale's.
+            const levels = itemLevels(bank, step.item, field);
             // Every level's description under its label at once (when the terminal is tall enough): a
             // level is chosen by comparing them.
             return {
               value: String(n),
               name: levelName(bank, field, n),
               short: levelName(bank, field, n, ' '),
-              detail: safeLine(bank.scales[field][n].description),
+              detail: safeLine(levels[n - 1]!.description),
             };
           });
     if (step.field !== 'owner') values.push({ value: UNKNOWN, ...UNKNOWN_CHOICE, short: "don't know" });

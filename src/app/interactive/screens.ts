@@ -1,4 +1,6 @@
-import { ITEM_KINDS } from '../../core/bank/item-kinds.js';
+import { owesLine, ratedQuestionCount } from '../../core/answers/choices.js';
+import type { Axis, ItemKind } from '../../core/bank/item-kinds.js';
+import { scaleOf } from '../../core/bank/items.js';
 import type { Bank } from '../../core/bank/schema.js';
 import { InterruptedError } from '../../core/errors.js';
 import type { Colors } from '../../core/render/colors.js';
@@ -35,7 +37,7 @@ export const START_SECONDS = 240;
 
 /** How many questions the sections ask (each rated field is one), and about how many minutes that takes. */
 export function formLength(sections: Section[]): { questions: number; minutes: number } {
-  const questions = sections.flatMap((s) => s.items).reduce((sum, item) => sum + ITEM_KINDS[item.kind].rated.length, 0);
+  const questions = ratedQuestionCount(sections.flatMap((s) => s.items));
   return { questions, minutes: Math.max(1, Math.round((START_SECONDS + questions * SECONDS_PER_QUESTION) / 60)) };
 }
 
@@ -44,8 +46,8 @@ const minutes = (sections: Section[]): number => formLength(sections).minutes;
 /** `sections` undefined: the stage and form are still to be chosen, and the form prompt gives each form's length. */
 export function introScreen(bank: Bank, sections: Section[] | undefined, savePath: string, look: Look): string {
   const { colors: c, width } = look;
-  const scale = (name: keyof Bank['scales']) =>
-    `from 1 ${bank.scales[name][1].label} to 5 ${bank.scales[name][5].label}`;
+  const scale = (axis: Axis) => `from 1 ${scaleOf(bank, axis)[1].label} to 5 ${scaleOf(bank, axis)[5].label}`;
+  const asks = (kind: ItemKind) => !sections || sections.some((s) => s.items.some((i) => i.kind === kind));
   const term = (word: string, text: string) => {
     // Wrapped plain, then made bold: escape codes must not count as columns.
     const [first = '', ...rest] = wrap(text, width, ' '.repeat(14), `  ${word.padEnd(12)}`);
@@ -53,7 +55,7 @@ export function introScreen(bank: Bank, sections: Section[] | undefined, savePat
   };
   const length = sections
     ? `${sections.reduce((n, s) => n + s.items.length, 0)} items in ${sections.length} ${sections.length === 1 ? 'area' : 'areas'}, about ${minutes(sections)} minute${minutes(sections) === 1 ? '' : 's'}.`
-    : 'First the company’s stage, then the rapid or the full form, with how long each takes.';
+    : `First ${bank.facts ? 'a few facts about the organization, then ' : ''}the company’s stage, then the rapid or the full form, with how long each takes.`;
   return [
     '',
     c.bold(safeLine(bank.title)),
@@ -66,9 +68,16 @@ export function introScreen(bank: Bank, sections: Section[] | undefined, savePat
     ...term('owner', 'who owns it today.'),
     ...term('capability', `how well the organization does it, ${scale('capability')}.`),
     ...term('capacity', `whether it has the time and people to do it, ${scale('capacity')}.`),
-    ...((sections ?? []).some((s) => s.items.some((i) => i.kind === 'interlock')) || !sections
-      ? wrap(`Then, for what each function owes the other, how reliably it is delivered, ${scale('delivery')}.`, width)
+    ...(asks('practice') && bank.scales.frequency
+      ? wrap(`For each way of working (a practice), how often it happens, ${scale('frequency')}.`, width)
       : []),
+    ...(asks('interlock')
+      ? wrap(`Then, for what each function owes another, how reliably it is delivered, ${scale('delivery')}.`, width)
+      : []),
+    ...wrap(
+      'Where an item has statements of its own for the levels, they are shown instead of the general ones: choose the highest that is true.',
+      width,
+    ),
     '',
     ...wrap(
       `${length} "Don't know" and "Not applicable" are always there; you can add a note, go back, or skip the rest of an area.`,
@@ -101,8 +110,7 @@ export function itemHeader(step: ItemStep, total: number, answered: Tally, bank:
   const done = progressText(answered, 'answered');
   const gap = Math.max(2, Math.min(width, 80) - where.length - done.length);
   const lines = ['', c.dim(`${where}${' '.repeat(gap)}${done}`), c.bold(safeLine(item.title))];
-  if (item.kind === 'interlock')
-    lines.push(c.dim(`${safeLine(bank.functions[item.from].name)} owes ${safeLine(bank.functions[item.to].name)}`));
+  if (item.kind === 'interlock') lines.push(c.dim(safeLine(owesLine(bank, item))));
   lines.push(...wrap(item.question, width));
   return lines.join('\n');
 }

@@ -68,6 +68,15 @@ export function readSession(path: string, bank: Bank): SavedSession | undefined 
   if (file.respondent?.email != null) draft.email = file.respondent.email;
   if (file.response != null) draft.response = file.response;
   if (file['answered-at'] != null) draft.answeredAt = file['answered-at'];
+  // Only the bank's facts, in its order: a null one was asked and skipped.
+  if (file.facts != null) {
+    const given = file.facts;
+    draft.facts = Object.fromEntries(
+      Object.keys(bank.facts ?? {})
+        .filter((id) => Object.hasOwn(given, id))
+        .map((id) => [id, given[id] ?? null]),
+    );
+  }
   for (const item of bankItems(bank)) {
     if (!Object.hasOwn(answers, item.id)) continue;
     const raw = answers[item.id] ?? null;
@@ -105,6 +114,11 @@ function answersText(bank: Bank, draft: Draft, header: string[] = [], answeredAt
   const respondent = who ? { name: draft.name, role: draft.role, email: draft.email } : undefined;
   const scope = { stage: draft.stage, form: draft.form, bankVersion: bank.version, bankHash: bankHash(bank) };
   const { organization, response } = draft;
-  const file = { bank: bank.id, ...scope, organization, respondent, response, answeredAt, answers };
+  // In the bank's order, whatever order they were asked in.
+  const given = draft.facts;
+  const facts =
+    given &&
+    Object.keys(bank.facts ?? {}).flatMap((id) => (Object.hasOwn(given, id) ? [[id, given[id] ?? null] as const] : []));
+  const file = { bank: bank.id, ...scope, organization, respondent, response, answeredAt, facts, answers };
   return serializeAnswers(file, header);
 }

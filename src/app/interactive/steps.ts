@@ -1,4 +1,4 @@
-import type { Role } from '../../core/answers/schema.js';
+import type { FactValue, Role } from '../../core/answers/schema.js';
 import { ITEM_KINDS, type RatedField } from '../../core/bank/item-kinds.js';
 import { bankItems, type BankItem } from '../../core/bank/items.js';
 import type { Bank, Form } from '../../core/bank/schema.js';
@@ -46,6 +46,8 @@ export interface Draft {
   name?: string | null;
   role?: Role | null;
   email?: string;
+  /** Bank v3: the organization facts asked first; null: asked and skipped. */
+  facts?: Record<string, FactValue | null>;
   /** This submission's random id, given once when the file is first written and kept on resume. */
   response?: string;
   /** When an answer last changed (ISO 8601), and the answers then saved: an unchanged save keeps it. */
@@ -65,13 +67,14 @@ export function selectSections(bank: Bank, areaIds: string[] | undefined): Secti
     id: area.id,
     title: area.title,
     description: area.description,
-    items: bankItems(bank).filter((i) => i.kind === 'responsibility' && i.area.id === area.id),
+    // An area's responsibilities, then its practices (bank order).
+    items: bankItems(bank).filter((i) => i.kind !== 'interlock' && i.area.id === area.id),
   }));
   if (bank.interlock.length > 0) {
     all.push({
       id: INTERLOCK_SECTION,
-      title: 'What each function owes the other',
-      description: 'The hand-offs between Product Management and Product Marketing: how reliably each one arrives.',
+      title: 'What each function owes another',
+      description: 'The hand-offs between the teams: how reliably each one arrives.',
       items: bankItems(bank).filter((i) => i.kind === 'interlock'),
     });
   }

@@ -1,6 +1,14 @@
-import type { AnswerField, Axis, RatedField, TextField } from '../bank/item-kinds.js';
-import { scaleOf, type BankItem } from '../bank/items.js';
-import type { Bank } from '../bank/schema.js';
+import {
+  AXES,
+  ITEM_KINDS,
+  type AnswerField,
+  type Axis,
+  type ItemKind,
+  type RatedField,
+  type TextField,
+} from '../bank/item-kinds.js';
+import { functionName, scaleOf, type BankItem } from '../bank/items.js';
+import type { Bank, Fact, Party } from '../bank/schema.js';
 import { stageIds } from './scope.js';
 import { NOT_APPLICABLE, OWNERS, ROLES, UNKNOWN, type Owner, type Role } from './schema.js';
 
@@ -17,6 +25,10 @@ export const FIELD_QUESTIONS: Record<RatedField, string> = {
   delivery: 'Delivery: how reliably does it arrive?',
   frequency: 'How often does it happen?',
 };
+
+/** How many rated questions a form asks of these items: one per rated field (evidence and notes are extra, optional). */
+export const ratedQuestionCount = (items: readonly { kind: ItemKind }[]): number =>
+  items.reduce((sum, item) => sum + ITEM_KINDS[item.kind].rated.length, 0);
 
 /** What each free-text field asks for. */
 export const TEXT_FIELD_QUESTIONS: Record<TextField, string> = {
@@ -44,6 +56,16 @@ export function formQuestion(item: BankItem, field: AnswerField): string {
   return `${item.title}: ${ask} ${columnTag(`${item.id}.${field}`)}`;
 }
 
+/** `facts.revenue`: an organization fact's column (bank v3), as `template --format csv` names it. */
+export const factColumn = (id: string): string => `facts.${id}`;
+
+/** An organization fact's question title, with its tag (`[facts.revenue]`). */
+export const factQuestion = (fact: Fact, id: string): string => `${fact.question} ${columnTag(factColumn(id))}`;
+
+/** "What Product Marketing owes Sales": who hands a hand-off to whom, as the bank names them. */
+export const owesLine = (bank: Bank, item: { from: Party; to: Party }): string =>
+  `What ${functionName(bank, item.from)} owes ${functionName(bank, item.to)}`;
+
 /** A respondent column's question title, with its tag. */
 export const metaQuestion = (column: keyof typeof META_QUESTIONS): string =>
   `${META_QUESTIONS[column]} ${columnTag(column)}`;
@@ -61,7 +83,10 @@ const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
   other: ['Another team', 'Some other team does it (say which in a note).'],
   none: ['Nobody', 'It is not done, or nobody is responsible for it.'],
   unclear: ['Unclear or disputed', 'People disagree about who owns it, or nobody could say: a finding in itself.'],
-  unknown: [DONT_KNOW_OWNER_LABEL, 'You do not know who owns it: kept out of the consensus, listed as a knowledge gap.'],
+  unknown: [
+    DONT_KNOW_OWNER_LABEL,
+    'You do not know who owns it: kept out of the consensus, listed as a knowledge gap.',
+  ],
 };
 /** What forms of earlier versions showed for `unclear`, so that their exports still read. */
 const FORMER_UNCLEAR_LABEL = "Unclear / don't know";
@@ -120,6 +145,46 @@ export interface Choice {
 }
 
 const LEVELS = ['1', '2', '3', '4', '5'] as const;
+
+/** One level of an axis as an item shows it: the scale's label, and what the level means for this item. */
+export interface LevelText {
+  label: string;
+  description: string;
+}
+
+/** The axes the bank has a scale for, in field order (a bank before version 3 has no frequency scale). */
+export const scaledAxes = (bank: Bank): Axis[] => AXES.filter((axis) => bank.scales[axis] !== undefined);
+
+/** The item's own statement for each level of an axis (bank v3 `levels.<axis>`), if it has them. */
+export const ownLevels = (item: BankItem, axis: Axis): Record<(typeof LEVELS)[number], string> | undefined =>
+  (item.levels as Partial<Record<Axis, Record<(typeof LEVELS)[number], string>>> | undefined)?.[axis];
+
+/**
+ * The five levels of an axis for an item: the scale's labels, each with the item's own statement
+ * (bank v3 `levels.<axis>`) where the item has them, else the scale's description.
+ */
+export function itemLevels(bank: Bank, item: BankItem | undefined, axis: Axis): LevelText[] {
+  const scale = scaleOf(bank, axis);
+  const anchors = item && ownLevels(item, axis);
+  return LEVELS.map((level) => ({
+    label: scale[level].label,
+    description: anchors?.[level] ?? scale[level].description,
+  }));
+}
+
+/** The options of a fact that has them, as a form offers them (a number fact has none). */
+export const factChoices = (fact: Fact): Choice[] =>
+  Object.entries(fact.options ?? {}).map(([code, label]) => ({ code, label }));
+
+/**
+ * What a fact's cell reads as: an option's code from its code or label (by choiceKey), a whole
+ * number from its digits; any other text as written, for the rules to refuse.
+ */
+export function readFact(fact: Fact, text: string): string | number {
+  if (fact.options === undefined) return /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
+  const key = choiceKey(text);
+  return factChoices(fact).find((c) => choiceKey(c.code) === key || choiceKey(c.label) === key)?.code ?? text;
+}
 
 /** `4 - Managed`: a level as a form shows it. */
 const levelLabel = (bank: Bank, axis: Axis, level: (typeof LEVELS)[number]) =>

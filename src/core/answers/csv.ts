@@ -12,19 +12,20 @@ import {
   type RatedField,
 } from '../bank/item-kinds.js';
 import { bankItems, itemsById, type BankItem } from '../bank/items.js';
-import type { Bank } from '../bank/schema.js';
+import type { Bank, Fact } from '../bank/schema.js';
 import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
 import type { SourceText } from '../source.js';
 import type { DocPath, ParsedDocument, Position } from '../document/document.js';
 import { issuesToProblems, type Issue } from '../document/validate.js';
 import type { Respondent } from './respondent.js';
 import { capText, closest, describeValue, safeLine } from '../text.js';
-import { choiceKey, choiceReader, formChoices, type ChoiceField } from './choices.js';
+import { choiceKey, choiceReader, factColumn, formChoices, readFact, type ChoiceField } from './choices.js';
 import { dayOrderOf, isAmbiguousDate, parseTimestamp, type DayOrder } from './form-dates.js';
 import {
   META_COLUMNS,
   columnLetters,
   combinedHeader,
+  factIdOf,
   hasField,
   hasSecondHeaderRow,
   headerTags,
@@ -72,7 +73,7 @@ const LEVELS = new Set<Field>(AXES satisfies readonly Axis[]);
 
 /** The CSV columns of a form export, in bank order: what `report` reads and `template --format csv` writes (for `items`, those of one form and stage). */
 export function csvColumns(bank: Bank, items: readonly BankItem[] = bankItems(bank)): string[] {
-  const columns = ['respondent', 'role'];
+  const columns = ['respondent', 'role', ...Object.keys(bank.facts ?? {}).map(factColumn)];
   for (const item of items) for (const field of fieldsOf(item.kind)) columns.push(`${item.id}.${field}`);
   return columns;
 }
@@ -235,7 +236,7 @@ function parseRows(input: SourceText, source: string, onRow: (row: Row) => void)
 const NO_CELLS: string[] = [];
 
 const UNKNOWN_COLUMN_EXPECTED = (bank: Bank) =>
-  `respondent, role, organization, stage, <item id>.<field> for an item of the bank "${bank.id}", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other)`;
+  `respondent, role, organization, stage, ${bank.facts ? 'facts.<fact id>, ' : ''}<item id>.<field> for an item of the bank "${bank.id}", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other)`;
 
 /** What a header names before the bank's migrations are applied: an item of an earlier version, or a field its item lacks, are told apart. */
 type Named =
@@ -245,6 +246,8 @@ type Named =
 function named(text: string, items: Map<string, BankItem>, bank: Bank): Named | undefined {
   const meta = metaColumn(text);
   if (meta) return { kind: meta };
+  const fact = factIdOf(text);
+  if (fact !== undefined) return Object.hasOwn(bank.facts ?? {}, fact) ? { kind: 'fact', id: fact } : undefined;
   const split = splitItemColumn(text);
   if (!split) return undefined;
   const item = items.get(split.id);
@@ -315,9 +318,10 @@ const ALL_FIELDS = new Set<string>(
   Object.keys(ITEM_KINDS).flatMap((kind) => fieldsOf(kind as keyof typeof ITEM_KINDS)),
 );
 
-/** Whether a header means to name an item's column: a `[<id>.<field>]` tag, or `<id>.<field>` itself. */
+/** Whether a header means to name a column: a `[<id>.<field>]` tag, `<id>.<field>` itself, or `facts.<fact id>`. */
 function meansItem(header: string): boolean {
   if (headerTags(header).some((tag) => tag.includes('.'))) return true;
+  if (factIdOf(header) !== undefined) return true;
   const split = splitItemColumn(header);
   return split !== undefined && ALL_FIELDS.has(split.field) && /^[\w-]+$/.test(split.id);
 }
@@ -442,7 +446,12 @@ function readHeader(
       });
       return undefined;
     }
-    const key = resolved.kind === 'item' ? `${resolved.item.id}.${resolved.field}` : resolved.kind;
+    const key =
+      resolved.kind === 'item'
+        ? `${resolved.item.id}.${resolved.field}`
+        : resolved.kind === 'fact'
+          ? factColumn(resolved.id)
+          : resolved.kind;
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push({
@@ -520,6 +529,8 @@ function readHeader(
     if (column?.kind === 'item') {
       add(`answers.${column.item.id}`, index);
       add(`answers.${column.item.id}.${column.field}`, index);
+    } else if (column?.kind === 'fact') {
+      add(factColumn(column.id), index);
     } else if (column && column.kind !== 'ignored') {
       add(META_PATHS[column.kind], index);
     }
@@ -544,8 +555,11 @@ function columnPath(path: string | undefined): string | undefined {
 
 /** A column as a row reader fills it: a meta field, or a field of the item `id`. */
 interface Slot {
-  to: MetaColumn | 'item';
+  to: MetaColumn | 'item' | 'fact';
+  /** The item's id, or the fact's. */
   id?: string;
+  /** An organization fact's column: its cells read by the fact's options or as a number (readFact). */
+  fact?: Fact;
   /** The item's number among the export's items, for a row's answers (RowReader.itemIds). */
   item?: number;
   field?: Field;
@@ -715,6 +729,11 @@ class RowReader {
           known: choice && this.knownOf(choice),
         };
       }
+      if (column.kind === 'fact') {
+        const fact = this.bank.facts![column.id]!;
+        const path = ['facts', column.id];
+        return { to: 'fact', id: column.id, fact, numbered: false, level: false, schema: answersFileSchema, path };
+      }
       const choice = column.kind === 'role' || column.kind === 'stage' ? column.kind : undefined;
       const [schema, path] =
         column.kind === 'respondent'
@@ -749,6 +768,8 @@ class RowReader {
    * A cell's value in the answers file and what its schema finds wrong with it (for a choice, remembered).
    */
   private cellValue(slot: Slot, text: string): { value: string | number; issues: readonly Issue[] } {
+    // A fact's value is checked with the whole row, against the bank's facts (answers/load.ts).
+    if (slot.fact) return { value: readFact(slot.fact, text), issues: NO_ISSUES };
     if (!slot.known) {
       const result = slot.schema.safeParse(text);
       return { value: text, issues: result.success ? NO_ISSUES : result.error.issues };
@@ -853,6 +874,7 @@ class RowReader {
     }
     const respondent: Record<string, unknown> = {};
     const meta: Record<string, string> = {};
+    let facts: Record<string, string | number> | undefined;
     const answers: Record<string, Record<string, unknown> | string> = {};
     const notApplicable = new Map<string, number>();
     const cellIssues: { id: string | undefined; issue: Issue }[] = [];
@@ -885,6 +907,9 @@ class RowReader {
           break;
         case 'organization':
           meta.organization = text;
+          break;
+        case 'fact':
+          (facts ??= {})[slot.id!] = value;
           break;
         default: {
           // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
@@ -925,7 +950,7 @@ class RowReader {
     }
     // A rapid-form export's rows are rapid answers files: their unanswered items are the rapid form's.
     const form = this.header.rapid ? { form: 'rapid' as const } : {};
-    const file = { ...meta, ...form, respondent, answers } as AnswersFile;
+    const file = { ...meta, ...form, ...(facts && { facts }), respondent, answers } as AnswersFile;
     const doc: ParsedDocument = { source, data: file, locate, locateKey: (path, key) => locate([...path, key]) };
     // An item marked n/a is n/a: what its other cells hold is the problem above, not their values.
     const issues = cellIssues.filter((c) => c.id === undefined || !notApplicable.has(c.id)).map((c) => c.issue);

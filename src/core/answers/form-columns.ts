@@ -11,7 +11,17 @@ export type MetaColumn = (typeof META_COLUMNS)[number];
 /** Other headers that name a meta column (Microsoft Forms' and many forms' `Name`). */
 const META_ALIASES: Record<string, MetaColumn> = { name: 'respondent' };
 
-export type Column = { kind: MetaColumn } | { kind: 'item'; item: BankItem; field: AnswerField } | { kind: 'ignored' };
+export type Column =
+  | { kind: MetaColumn }
+  | { kind: 'item'; item: BankItem; field: AnswerField }
+  // Bank v3: an organization fact (`facts.revenue`, or a `[facts.revenue]` tag).
+  | { kind: 'fact'; id: string }
+  | { kind: 'ignored' };
+
+/** `facts.revenue` → `revenue`, for a column that names an organization fact. */
+export function factIdOf(name: string): string | undefined {
+  return name.startsWith('facts.') && name.length > 'facts.'.length ? name.slice('facts.'.length) : undefined;
+}
 
 /** What a form tool's own column tells about a response, besides the answers. */
 export type ToolUse = 'email' | 'response' | 'time' | 'finished' | 'progress' | 'status';

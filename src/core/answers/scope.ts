@@ -45,7 +45,7 @@ export function mostFrequent<T>(values: Iterable<T | undefined>): { value?: T; n
 export const REVENUE_FACT = 'revenue';
 
 /** The stage whose revenue bands hold `band`, if any. */
-const stageOfBand = (bank: Bank, band: unknown): string | undefined =>
+export const stageOfBand = (bank: Bank, band: unknown): string | undefined =>
   stageIds(bank).find((s) => bank.stages![s]!.revenue?.includes(String(band)));
 
 /** The stage whose revenue bands hold the respondents' most frequent revenue band, if any. */

@@ -2,7 +2,7 @@ import { Document, Scalar, isMap, isScalar } from 'yaml';
 import { ANSWER_FIELDS, TEXT_FIELDS } from '../bank/item-kinds.js';
 import type { Answer, ItemAnswer } from './respondent.js';
 import type { Form } from '../bank/schema.js';
-import type { Role } from './schema.js';
+import type { FactValue, Role } from './schema.js';
 
 /**
  * Answers as they are being collected. `null` means "asked, and left empty on purpose": an
@@ -19,6 +19,8 @@ export interface AnswersDraft {
   response?: string;
   /** ISO 8601: when the answers were last changed. */
   answeredAt?: string;
+  /** Bank v3: the organization facts, in the bank's order; null: asked and skipped. */
+  facts?: Iterable<readonly [string, FactValue | null]>;
   /** In the order they should appear in the file (bank order). */
   answers: Iterable<readonly [string, Answer | null]>;
 }
@@ -51,6 +53,10 @@ export function serializeAnswers(draft: AnswersDraft, comment: string[] = []): s
   }
   if (draft.response !== undefined) data.response = draft.response;
   if (draft.answeredAt !== undefined) data['answered-at'] = draft.answeredAt;
+  if (draft.facts !== undefined) {
+    const facts = Object.fromEntries(draft.facts);
+    if (Object.keys(facts).length > 0) data.facts = facts;
+  }
   const answers: Record<string, unknown> = {};
   for (const [id, answer] of draft.answers) answers[id] = itemValue(answer);
   data.answers = answers;
@@ -59,6 +65,8 @@ export function serializeAnswers(draft: AnswersDraft, comment: string[] = []): s
   if (comment.length) doc.commentBefore = comment.map((line) => ` ${line}`).join('\n');
   const respondent = doc.get('respondent');
   if (isMap(respondent)) respondent.flow = true;
+  const facts = doc.get('facts');
+  if (isMap(facts)) facts.flow = true;
   const items = doc.get('answers');
   if (isMap(items)) {
     for (const pair of items.items) {

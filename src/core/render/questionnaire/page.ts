@@ -5,14 +5,20 @@ import {
   NOT_APPLICABLE_CHOICE,
   TEXT_FIELD_QUESTIONS,
   UNKNOWN_CHOICE,
+  factColumn,
+  itemLevels,
+  owesLine,
+  ownLevels,
   ownerChoices,
+  ratedQuestionCount,
   roleChoices,
+  scaledAxes,
   type Option,
 } from '../../answers/choices.js';
 import { NOT_APPLICABLE, UNKNOWN } from '../../answers/schema.js';
 import { bankHash } from '../../bank/hash.js';
-import { ITEM_KINDS, fieldsOf, type ItemKind } from '../../bank/item-kinds.js';
-import { bankItems } from '../../bank/items.js';
+import { ITEM_KINDS, axesOf, fieldsOf, type ItemKind } from '../../bank/item-kinds.js';
+import { bankItems, type BankItem } from '../../bank/items.js';
 import type { Bank, Form } from '../../bank/schema.js';
 import { itemsInScope } from '../../answers/scope.js';
 import { page, type Html } from '../html/page.js';
@@ -31,8 +37,6 @@ export interface QuestionnaireScope {
   organization?: string;
 }
 
-const LEVELS = ['1', '2', '3', '4', '5'] as const;
-
 /** Everything the script needs, with every text of the bank made plain (the script puts it in the page as text, never as markup). */
 export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
   const text = (choice: Option<string>) => ({
@@ -46,7 +50,15 @@ export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
       return [kind, { rated, text: fieldsOf(kind).filter((field) => !rated.includes(field)) }];
     }),
   );
-  const interlockSection = 'What each function owes the other';
+  const interlockSection = 'What each function owes another';
+  /** Only an item's own statements are sent (bank v3 anchors): the scale's are sent once. */
+  const anchors = (item: BankItem) => {
+    const axes = axesOf(item.kind).filter((axis) => ownLevels(item, axis) !== undefined);
+    if (axes.length === 0) return undefined;
+    return Object.fromEntries(
+      axes.map((axis) => [axis, itemLevels(bank, item, axis).map((level) => plain(level.description))]),
+    );
+  };
   return {
     bank: { id: bank.id, version: bank.version, hash: bankHash(bank), title: plain(bank.title) },
     stage: scope.stage,
@@ -54,11 +66,15 @@ export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
     organization: scope.organization === undefined ? null : plain(scope.organization),
     kinds,
     scales: Object.fromEntries(
-      Object.entries(bank.scales).map(([scale, levels]) => [
-        scale,
-        LEVELS.map((n) => ({ label: plain(levels[n].label), description: plain(levels[n].description) })),
+      scaledAxes(bank).map((axis) => [
+        axis,
+        itemLevels(bank, undefined, axis).map((level) => ({
+          label: plain(level.label),
+          description: plain(level.description),
+        })),
       ]),
     ),
+    facts: Object.entries(bank.facts ?? {}).map(([id, fact]) => ({ id, number: fact.options === undefined })),
     questions: FIELD_QUESTIONS,
     texts: TEXT_FIELD_QUESTIONS,
     evidenceHint: 'What would show a level of 3 or more: ',
@@ -68,14 +84,12 @@ export function questionnaireData(bank: Bank, scope: QuestionnaireScope) {
     items: itemsInScope(bankItems(bank), scope).map((item) => ({
       id: item.id,
       kind: item.kind,
-      section: plain(item.kind === 'responsibility' ? item.area.title : interlockSection),
+      section: plain(item.kind === 'interlock' ? interlockSection : item.area.title),
       title: plain(item.title),
       question: plain(item.question),
       evidence: item.evidence === undefined ? undefined : plain(item.evidence),
-      owes:
-        item.kind === 'interlock'
-          ? plain(`What ${bank.functions[item.from].name} owes ${bank.functions[item.to].name}`)
-          : undefined,
+      owes: item.kind === 'interlock' ? plain(owesLine(bank, item)) : undefined,
+      levels: anchors(item),
     })),
   };
 }
@@ -133,6 +147,32 @@ ${roles}
 </section>`;
 }
 
+/**
+ * Bank v3: the organization facts, asked before the items, each skippable: a list for a fact with
+ * options, a whole number otherwise.
+ */
+function factsScreen(bank: Bank): Html {
+  const facts = Object.entries(bank.facts ?? {});
+  if (facts.length === 0) return '';
+  const fields = facts
+    .map(([id, fact], i) => {
+      const name = esc(factColumn(id));
+      const label = `<label for="fact-${i}">${esc(fact.question)}</label>`;
+      const control = fact.options
+        ? `<select id="fact-${i}" name="${name}"><option value="">Not given</option>${Object.entries(fact.options)
+            .map(([code, text]) => `<option value="${esc(code)}">${esc(text)}</option>`)
+            .join('')}</select>`
+        : `<input type="number" id="fact-${i}" name="${name}" min="0" step="1" inputmode="numeric" aria-describedby="fact-${i}-error"><p class="error" id="fact-${i}-error" hidden>A whole number, 0 or more, or leave it empty.</p>`;
+      return `<div class="field">${label}${control}</div>`;
+    })
+    .join('\n');
+  return `<section class="screen" id="screen-facts" hidden aria-labelledby="facts-h">
+<h2 id="facts-h" tabindex="-1">About the organization</h2>
+<p class="hint">About a minute: they put the answers in context. Each one is optional; leave out what you do not know.</p>
+${fields}
+</section>`;
+}
+
 const DONE_SCREEN = `<section class="screen" id="screen-done" hidden aria-labelledby="done-h">
 <h2 id="done-h" tabindex="-1">Send your answers</h2>
 <p id="done-summary"></p>
@@ -155,14 +195,14 @@ export function renderQuestionnaire(bank: Bank, scope: QuestionnaireScope): stri
   const stageTitle = scope.stage === null ? undefined : bank.stages?.[scope.stage]?.title;
   const facts = [
     scope.organization === undefined ? undefined : `for ${scope.organization}`,
-    `${data.items.length} items`,
+    `${data.items.length} items, ${ratedQuestionCount(data.items)} questions`,
     scope.form === 'rapid' ? 'rapid form' : 'full form',
     stageTitle === undefined ? undefined : `stage: ${stageTitle}`,
     `bank ${bank.id} version ${bank.version}`,
   ].filter((fact) => fact !== undefined);
   const body = `<header>
 <h1>${esc(bank.title)}<span class="sub">Questionnaire · ${esc(facts.join(' · '))}</span></h1>
-<p class="intro">Answer each item for your organization as it works today: who owns it, and how well and how fully it is done. Every level is described; choose the highest one whose description is true. "Don't know" is a fine answer.</p>
+<p class="intro">Answer each item for your organization as it works today: who owns it, and how well and how fully it is done; for a way of working, how often it happens. Every level is described; choose the highest one whose description is true. "Don't know" is a fine answer.</p>
 <p class="intro">Nothing you type leaves this page: your answers stay in this browser as you go, so you can close it and carry on later. At the end, download your answers and send the file back.</p>
 <p class="notice" id="storage-note" hidden>This browser does not keep your answers (a private window, or storage turned off): download or copy them before you close the page.</p>
 </header>
@@ -171,6 +211,7 @@ ${RETURNING_SCREEN}
 <form id="questionnaire" novalidate>
 <div class="bar"><p id="progress-text">About you</p><progress id="progress" max="${data.items.length}" value="0" aria-label="Items answered"></progress></div>
 ${respondentScreen(bank)}
+${factsScreen(bank)}
 <div id="items"></div>
 ${DONE_SCREEN}
 <div class="steps"><button type="button" id="back" disabled>Back</button><button type="submit" id="next" class="primary">Next</button></div>

@@ -21,6 +21,10 @@ var progress = document.getElementById('progress');
 var progressText = document.getElementById('progress-text');
 var statusLine = document.getElementById('status');
 var screens = [document.getElementById('screen-respondent')];
+var factsScreen = document.getElementById('screen-facts');
+if (factsScreen) screens.push(factsScreen);
+/** The screen of the first item: after the respondent's and the organization's. */
+var firstItem = screens.length;
 var total = data.items.length;
 var current = 0;
 var storage = null;
@@ -46,9 +50,11 @@ function group(name, legend, choices, id, wide) {
   }))]);
 }
 
-function levels(scale) {
+/** The scale's labels, with the item's own statement for each level where it has them. */
+function levels(scale, item) {
+  var own = item.levels && item.levels[scale];
   return data.scales[scale].map(function (level, l) {
-    return { value: String(l + 1), name: (l + 1) + ' \u00b7 ' + level.label, description: level.description };
+    return { value: String(l + 1), name: (l + 1) + ' \u00b7 ' + level.label, description: own ? own[l] : level.description };
   }).concat([data.unknown]);
 }
 
@@ -56,7 +62,7 @@ data.items.forEach(function (item, i) {
   var kind = data.kinds[item.kind];
   var pre = 'item-' + (i + 1);
   var rest = kind.rated.slice(1).map(function (field) {
-    return group(item.id + '.' + field, data.questions[field], levels(field), pre + '-' + field);
+    return group(item.id + '.' + field, data.questions[field], levels(field, item), pre + '-' + field);
   }).concat(kind.text.map(function (field) {
     var id = pre + '-' + field;
     var hint = field === 'evidence' && item.evidence ? el('p', { class: 'hint', id: id + '-hint' }, [data.evidenceHint + item.evidence]) : null;
@@ -64,7 +70,7 @@ data.items.forEach(function (item, i) {
       el('textarea', { id: id, name: item.id + '.' + field, rows: '2', 'aria-describedby': hint && id + '-hint' })]);
   }));
   var first = kind.rated[0];
-  var firstChoices = (first === 'owner' ? data.owners : levels(first)).concat([data.notApplicable]);
+  var firstChoices = (first === 'owner' ? data.owners : levels(first, item)).concat([data.notApplicable]);
   var screen = el('section', { class: 'screen', id: pre, hidden: '', 'aria-labelledby': pre + '-h' }, [
     el('p', { class: 'where' }, [item.section + ' \u00b7 item ' + (i + 1) + ' of ' + total]),
     el('h2', { id: pre + '-h', tabindex: '-1' }, [item.title]),
@@ -85,10 +91,11 @@ function answered(item) {
 }
 
 function refresh() {
-  data.items.forEach(function (item, i) { screens[i + 1].querySelector('.rest').hidden = notApplicable(item); });
+  data.items.forEach(function (item, i) { screens[firstItem + i].querySelector('.rest').hidden = notApplicable(item); });
   var done = data.items.filter(answered).length;
   progress.value = done;
-  var where = current === 0 ? 'About you' : current > total ? 'Finished' : 'Item ' + current + ' of ' + total;
+  var where = current === 0 ? 'About you' : current < firstItem ? 'About the organization'
+    : current >= firstItem + total ? 'Finished' : 'Item ' + (current - firstItem + 1) + ' of ' + total;
   progressText.textContent = where + ' \u00b7 ' + done + ' of ' + total + ' answered';
   var missing = data.items.filter(function (item) { return !answered(item); });
   document.getElementById('done-summary').textContent = missing.length === 0
@@ -210,6 +217,16 @@ form.addEventListener('submit', function (event) {
     nameField.setAttribute('aria-invalid', String(missing));
     if (missing) { nameField.focus(); return; }
   }
+  if (screens[current] === factsScreen) {
+    var wrong = data.facts.filter(function (fact) { return fact.number && !factNumber(fact).valid; });
+    data.facts.forEach(function (fact, i) {
+      if (!fact.number) return;
+      var bad = wrong.indexOf(fact) >= 0;
+      document.getElementById('fact-' + i + '-error').hidden = !bad;
+      form.elements['facts.' + fact.id].setAttribute('aria-invalid', String(bad));
+    });
+    if (wrong.length) { form.elements['facts.' + wrong[0].id].focus(); return; }
+  }
   show(current + 1, true);
 });
 document.getElementById('new-response').addEventListener('click', startNew);
@@ -220,6 +237,23 @@ var quote = JSON.stringify;
 var PLAIN_KEY = /^[a-z][a-z0-9-]*$/;
 var YAML_WORDS = /^(true|false|null|yes|no|on|off|y|n)$/;
 var key = function (id) { return PLAIN_KEY.test(id) && !YAML_WORDS.test(id) ? id : quote(id); };
+
+/** A number fact's field: valid when empty or a whole number, 0 or more. */
+function factNumber(fact) {
+  var control = form.elements['facts.' + fact.id];
+  var text = control.value.trim();
+  return { valid: control.validity.valid && /^[0-9]*$/.test(text), text: text };
+}
+
+/** The facts given, as the answers file's flow mapping: option codes quoted, whole numbers plain. */
+function factsLine() {
+  var given = data.facts.map(function (fact) {
+    var value = fact.number ? factNumber(fact) : { valid: true, text: form.elements['facts.' + fact.id].value };
+    if (!value.valid || value.text === '') return null;
+    return key(fact.id) + ': ' + (fact.number ? String(Number(value.text)) : quote(value.text));
+  }).filter(function (entry) { return entry !== null; });
+  return given.length ? 'facts: { ' + given.join(', ') + ' }' : null;
+}
 
 function answersText() {
   var name = nameField.value.trim();
@@ -232,6 +266,8 @@ function answersText() {
   lines.push('respondent: { name: ' + (name ? quote(name) : 'null') + ', role: ' + (role || 'null') + ' }');
   lines.push('response: ' + quote(response));
   if (answeredAt) lines.push('answered-at: ' + quote(answeredAt));
+  var facts = factsLine();
+  if (facts) lines.push(facts);
   lines.push('answers:');
   data.items.forEach(function (item) {
     if (notApplicable(item)) return lines.push('  ' + key(item.id) + ': n/a');

@@ -28,7 +28,7 @@ legend{font-weight:700;padding:0 .3rem}
 .opt.na{margin-top:.3rem;border-top:1px dashed var(--line);border-radius:0 0 6px 6px;grid-column:1/-1}
 .text{margin:0 0 1rem}.text label,.field label{display:block;font-weight:700;margin:0 0 .2rem}
 .hint{margin:0 0 .3rem;color:var(--muted);font-size:.94rem}
-input[type=text],textarea{display:block;width:100%;font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);border-radius:6px;padding:.5rem .6rem}
+input[type=text],input[type=number],select,textarea{display:block;width:100%;font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);border-radius:6px;padding:.5rem .6rem}
 .field{margin:0 0 1rem}
 .error{color:var(--low);font-weight:600;margin:.3rem 0}
 .steps,.out{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0}
