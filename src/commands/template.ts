@@ -17,7 +17,7 @@ import type { Bank, Form } from '../core/bank/schema.js';
 import { csvCell } from '../core/csv-cells.js';
 import { emit } from '../io/output.js';
 import { renderFormGuide } from '../core/render/form-guide.js';
-import { itemsInScope, stageIds } from '../core/answers/scope.js';
+import { defaultStage, itemsInScope, stageIds } from '../core/answers/scope.js';
 import { safeLine } from '../core/text.js';
 import { checkStage, parseForm } from './options.js';
 import { resolveFormat } from '../core/render/formats.js';
@@ -181,8 +181,11 @@ export function run(opts: {
   // The guide is no answers file, but the file it would replace may be one.
   guardTemplateOut(opts.out, format === 'csv' ? 'csv' : 'yaml', opts.force === true);
   const stage = checkStage(bank, opts.stage);
-  const items = itemsInScope(bankItems(bank), { stage: stage ?? null, form: form ?? 'full' });
+  if (format === 'yaml') return emit(renderTemplate(bank, { stage, form }), opts.out);
+  // A form tool's form is one stage's: the bank's default unless --stage names another, so that the
+  // rapid form stays as short as that stage's.
+  const formStage = stage ?? defaultStage(bank) ?? undefined;
+  const items = itemsInScope(bankItems(bank), { stage: formStage ?? null, form: form ?? 'full' });
   if (format === 'csv') emit(csvTemplate(bank, items), opts.out);
-  else if (format === 'form-guide') emit(renderFormGuide(bank, items, { stage, form: form ?? 'full' }), opts.out);
-  else emit(renderTemplate(bank, { stage, form }), opts.out);
+  else emit(renderFormGuide(bank, items, { stage: formStage, form: form ?? 'full' }), opts.out);
 }
