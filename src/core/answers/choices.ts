@@ -88,6 +88,13 @@ const OTHER_OWNERS: Record<Exclude<Owner, 'pm' | 'pmm'>, [string, string]> = {
     'You do not know who owns it: kept out of the consensus, listed as a knowledge gap.',
   ],
 };
+/**
+ * Level labels earlier versions of the built-in bank showed, so that exports of their forms still
+ * read: capability 4 was "Independent of one person" up to version 2.
+ */
+const FORMER_LEVEL_LABELS: Partial<Record<Axis, Partial<Record<(typeof LEVELS)[number], string>>>> = {
+  capability: { '4': 'Independent of one person' },
+};
 /** What forms of earlier versions showed for `unclear`, so that their exports still read. */
 const FORMER_UNCLEAR_LABEL = "Unclear / don't know";
 
@@ -243,6 +250,10 @@ export function choiceReader(bank: Bank, field: ChoiceField): Map<string, string
   }
   if (field === 'capability' || field === 'capacity' || field === 'delivery' || field === 'frequency') {
     for (const level of LEVELS) alias(scaleOf(bank, field)[level].label, level);
+    for (const [level, label] of Object.entries(FORMER_LEVEL_LABELS[field] ?? {})) {
+      alias(`${level} - ${label}`, level);
+      alias(label, level);
+    }
   }
   for (const [key, code] of aliases) if (code !== undefined) read.set(key, code);
   return read;
