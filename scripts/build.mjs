@@ -2,9 +2,8 @@
 // (a command's own modules still run only when it first imports them), and the facilitator page's
 // script, the core bundled for a browser, into dist/facilitator-script.js, which `kit` reads.
 // Then checks the built-in bank and profile once and stores each as JSON beside the bundle, with the
-// content hash of the YAML it came from: a run uses the JSON only while the YAML still has that hash.
+// text of the YAML it came from: a run uses the JSON only while the YAML still has that text.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -26,6 +25,22 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   define: { 'import.meta.dirname': '__dirname' },
+};
+
+// commander requires node:child_process when it loads, for subcommands that are separate programs,
+// which pm-diag has none of: loading it (and the network modules it pulls in) would cost every run.
+// commander gets a stand-in whose spawn loads the real module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
+      /[/\\]node_modules[/\\]commander[/\\]/.test(importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
+  },
 };
 
 let steps = 0;
@@ -65,6 +80,7 @@ await build({
   ...common,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/pm-diag.cjs',
+  plugins: [lazyChildProcess],
   define: {
     ...common.define,
     __PM_DIAG_VERSION__: JSON.stringify(pkg.version),
@@ -80,10 +96,8 @@ for (const [entry, compile, yaml, json] of [
 ]) {
   try {
     const content = await runEntry(entry, (m) => m[compile]());
-    const sourceHash = createHash('sha256')
-      .update(readFileSync(join(root, yaml)))
-      .digest('hex');
-    writeFileSync(join(dist, json), JSON.stringify({ sourceHash, content }));
+    const source = readFileSync(join(root, yaml), 'utf8');
+    writeFileSync(join(dist, json), JSON.stringify({ source, content }));
   } catch (err) {
     console.error(err.message);
     process.exit(1);
