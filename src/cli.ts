@@ -314,10 +314,10 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
 };
 
 /**
- * The program with every command, or with only `command`: a run names its command first and
- * needs no other. Help and errors get them all.
+ * The program with the commands a run needs: the one it names first, none for `--version` (printed
+ * before any command is looked at), and every one for help and errors.
  */
-export function createProgram(command?: string): Command {
+function createProgram(argv: readonly string[]): Command {
   const program = new Command('pm-diag')
     .description(
       'A functional rapid diagnostic for Product Management and Product Marketing:\nwho owns what, how capable each function is, whether it has the capacity, and what each owes the other.',
@@ -336,7 +336,9 @@ export function createProgram(command?: string): Command {
       'after',
       "\nStart here:\n  pm-diag roles                        who should own what\n  pm-diag assess                       answer the questions in this terminal\n  pm-diag assess --answers FILE        the gap report from an answers file\n\nRun pm-diag <command> --help for a command's options and examples.",
     );
-  for (const [name, define] of Object.entries(COMMANDS)) if (command === undefined || name === command) define(program);
+  const first = argv[0] ?? '';
+  if (Object.hasOwn(COMMANDS, first)) COMMANDS[first]!(program);
+  else if (first !== '--version' && first !== '-v') for (const define of Object.values(COMMANDS)) define(program);
   return program;
 }
 
@@ -347,7 +349,7 @@ function onStdoutError(err: NodeJS.ErrnoException): void {
 
 /** Runs the program; returns the exit code rather than exiting, so tests can call it. */
 export async function main(argv: string[]): Promise<number> {
-  const program = createProgram(argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined);
+  const program = createProgram(argv);
   // Subcommands copy the parent's settings when they are created, so each needs its own override:
   // without it, an unknown option on a command exited 1 instead of 2.
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();
