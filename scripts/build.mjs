@@ -6,42 +6,12 @@
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { cliBundle, common, root } from './bundle-options.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const dist = join(root, 'dist');
-
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // PM_DIAG_NO_MINIFY=1 keeps the names, for reading a CPU profile (node --cpu-prof).
-  minify: !process.env.PM_DIAG_NO_MINIFY,
-  legalComments: 'none',
-  logLevel: 'warning',
-  define: { 'import.meta.dirname': '__dirname' },
-};
-
-// commander requires node:child_process when it loads, for subcommands that are separate programs,
-// which pm-diag has none of: loading it (and the network modules it pulls in) would cost every run.
-// commander gets a stand-in whose spawn loads the real module on first use.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(build) {
-    build.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
-      /[/\\]node_modules[/\\]commander[/\\]/.test(importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
-      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
-      loader: 'js',
-    }));
-  },
-};
 
 let steps = 0;
 /** Bundles one entry into a scratch file and requires it (a build step that runs project code). */
@@ -77,12 +47,10 @@ const kitScript = await build({
 }).then((result) => result.outputFiles[0].text);
 writeFileSync(join(dist, 'facilitator-script.js'), kitScript);
 await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
+  ...cliBundle,
   outfile: 'dist/pm-diag.cjs',
-  plugins: [lazyChildProcess],
   define: {
-    ...common.define,
+    ...cliBundle.define,
     __PM_DIAG_VERSION__: JSON.stringify(pkg.version),
     __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: JSON.stringify(scriptSource),
   },
