@@ -33,16 +33,13 @@ const scriptSource = await runEntry('src/core/render/questionnaire/page.ts', (m)
 // The facilitator page's script: the core (answers, team, scoring, renderers) bundled for the browser,
 // which `kit` puts in the page. csv-parse's browser build carries the Buffer it uses.
 const kitScript = await build({
-  absWorkingDir: root,
+  ...common,
   entryPoints: ['src/core/kit/page-script.ts'],
-  bundle: true,
   write: false,
   format: 'iife',
   platform: 'browser',
   target: 'es2020',
-  minify: !process.env.PM_DIAG_NO_MINIFY,
-  legalComments: 'none',
-  logLevel: 'warning',
+  define: {},
   alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
 }).then((result) => result.outputFiles[0].text);
 writeFileSync(join(dist, 'facilitator-script.js'), kitScript);
