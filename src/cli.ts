@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { writeSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputKind } from './core/render/formats.js';
 import { safeText } from './core/text.js';
 import { VERSION } from './core/version.js';
@@ -313,10 +314,10 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .action(async (kind, opts) => (await import('./commands/schema.js')).run(kind, opts)),
 };
 
-/**
- * The program with the commands a run needs: the one it names first, none for `--version` (printed
- * before any command is looked at), and every one for help and errors.
- */
+/** `--version` (or `-v`) first: the version is printed before any command is looked at. */
+const asksVersion = (argv: readonly string[]): boolean => argv[0] === '--version' || argv[0] === '-v';
+
+/** The program with the commands a run needs: the one it names first, none for `--version`, and every one for help and errors. */
 function createProgram(argv: readonly string[]): Command {
   const program = new Command('pm-diag')
     .description(
@@ -338,13 +339,23 @@ function createProgram(argv: readonly string[]): Command {
     );
   const first = argv[0] ?? '';
   if (Object.hasOwn(COMMANDS, first)) COMMANDS[first]!(program);
-  else if (first !== '--version' && first !== '-v') for (const define of Object.values(COMMANDS)) define(program);
+  // One short line, written without Node's stdout stream, whose loading would cost more than the rest of the run.
+  else if (asksVersion(argv)) program.configureOutput({ writeOut: writeVersion });
+  else for (const define of Object.values(COMMANDS)) define(program);
   return program;
 }
 
 function onStdoutError(err: NodeJS.ErrnoException): void {
   if (err.code !== 'EPIPE') throw err;
   process.exit(process.exitCode ?? 0);
+}
+
+function writeVersion(text: string): void {
+  try {
+    writeSync(1, text);
+  } catch (err) {
+    onStdoutError(err as NodeJS.ErrnoException);
+  }
 }
 
 /** Runs the program; returns the exit code rather than exiting, so tests can call it. */
@@ -354,7 +365,8 @@ export async function main(argv: string[]): Promise<number> {
   // without it, an unknown option on a command exited 1 instead of 2.
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();
   // `pm-diag roles | head`: a reader that stops early is not an error (no EPIPE stack trace).
-  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
+  if (!asksVersion(argv) && !process.stdout.listeners('error').includes(onStdoutError))
+    process.stdout.on('error', onStdoutError);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
