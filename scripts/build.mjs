@@ -2,31 +2,16 @@
 // (a command's own modules still run only when it first imports them), and the facilitator page's
 // script, the core bundled for a browser, into dist/facilitator-script.js, which `kit` reads.
 // Then checks the built-in bank and profile once and stores each as JSON beside the bundle, with the
-// content hash of the YAML it came from: a run uses the JSON only while the YAML still has that hash.
+// text of the YAML it came from: a run uses the JSON only while the YAML still has that text.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { cliBundle, common, root } from './bundle-options.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const dist = join(root, 'dist');
-
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // PM_DIAG_NO_MINIFY=1 keeps the names, for reading a CPU profile (node --cpu-prof).
-  minify: !process.env.PM_DIAG_NO_MINIFY,
-  legalComments: 'none',
-  logLevel: 'warning',
-  define: { 'import.meta.dirname': '__dirname' },
-};
 
 let steps = 0;
 /** Bundles one entry into a scratch file and requires it (a build step that runs project code). */
@@ -48,25 +33,21 @@ const scriptSource = await runEntry('src/core/render/questionnaire/page.ts', (m)
 // The facilitator page's script: the core (answers, team, scoring, renderers) bundled for the browser,
 // which `kit` puts in the page. csv-parse's browser build carries the Buffer it uses.
 const kitScript = await build({
-  absWorkingDir: root,
+  ...common,
   entryPoints: ['src/core/kit/page-script.ts'],
-  bundle: true,
   write: false,
   format: 'iife',
   platform: 'browser',
   target: 'es2020',
-  minify: !process.env.PM_DIAG_NO_MINIFY,
-  legalComments: 'none',
-  logLevel: 'warning',
+  define: {},
   alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
 }).then((result) => result.outputFiles[0].text);
 writeFileSync(join(dist, 'facilitator-script.js'), kitScript);
 await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
+  ...cliBundle,
   outfile: 'dist/pm-diag.cjs',
   define: {
-    ...common.define,
+    ...cliBundle.define,
     __PM_DIAG_VERSION__: JSON.stringify(pkg.version),
     __PM_DIAG_QUESTIONNAIRE_SCRIPT_SOURCE__: JSON.stringify(scriptSource),
   },
@@ -80,10 +61,8 @@ for (const [entry, compile, yaml, json] of [
 ]) {
   try {
     const content = await runEntry(entry, (m) => m[compile]());
-    const sourceHash = createHash('sha256')
-      .update(readFileSync(join(root, yaml)))
-      .digest('hex');
-    writeFileSync(join(dist, json), JSON.stringify({ sourceHash, content }));
+    const source = readFileSync(join(root, yaml), 'utf8');
+    writeFileSync(join(dist, json), JSON.stringify({ source, content }));
   } catch (err) {
     console.error(err.message);
     process.exit(1);

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { writeSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputKind } from './core/render/formats.js';
 import { safeText } from './core/text.js';
 import { VERSION } from './core/version.js';
@@ -313,11 +314,11 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .action(async (kind, opts) => (await import('./commands/schema.js')).run(kind, opts)),
 };
 
-/**
- * The program with every command, or with only `command`: a run names its command first and
- * needs no other. Help and errors get them all.
- */
-export function createProgram(command?: string): Command {
+/** `--version` (or `-v`) first: the version is printed before any command is looked at. */
+const asksVersion = (argv: readonly string[]): boolean => argv[0] === '--version' || argv[0] === '-v';
+
+/** The program with the commands a run needs: the one it names first, none for `--version`, and every one for help and errors. */
+function createProgram(argv: readonly string[]): Command {
   const program = new Command('pm-diag')
     .description(
       'A functional rapid diagnostic for Product Management and Product Marketing:\nwho owns what, how capable each function is, whether it has the capacity, and what each owes the other.',
@@ -336,7 +337,11 @@ export function createProgram(command?: string): Command {
       'after',
       "\nStart here:\n  pm-diag roles                        who should own what\n  pm-diag assess                       answer the questions in this terminal\n  pm-diag assess --answers FILE        the gap report from an answers file\n\nRun pm-diag <command> --help for a command's options and examples.",
     );
-  for (const [name, define] of Object.entries(COMMANDS)) if (command === undefined || name === command) define(program);
+  const first = argv[0] ?? '';
+  if (Object.hasOwn(COMMANDS, first)) COMMANDS[first]!(program);
+  // One short line, written without Node's stdout stream, whose loading would cost more than the rest of the run.
+  else if (asksVersion(argv)) program.configureOutput({ writeOut: writeVersion });
+  else for (const define of Object.values(COMMANDS)) define(program);
   return program;
 }
 
@@ -345,14 +350,23 @@ function onStdoutError(err: NodeJS.ErrnoException): void {
   process.exit(process.exitCode ?? 0);
 }
 
+function writeVersion(text: string): void {
+  try {
+    writeSync(1, text);
+  } catch (err) {
+    onStdoutError(err as NodeJS.ErrnoException);
+  }
+}
+
 /** Runs the program; returns the exit code rather than exiting, so tests can call it. */
 export async function main(argv: string[]): Promise<number> {
-  const program = createProgram(argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined);
+  const program = createProgram(argv);
   // Subcommands copy the parent's settings when they are created, so each needs its own override:
   // without it, an unknown option on a command exited 1 instead of 2.
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();
   // `pm-diag roles | head`: a reader that stops early is not an error (no EPIPE stack trace).
-  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
+  if (!asksVersion(argv) && !process.stdout.listeners('error').includes(onStdoutError))
+    process.stdout.on('error', onStdoutError);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -1,7 +1,6 @@
 import type { Bank, Form } from '../core/bank/schema.js';
 import { ThresholdError } from '../core/errors.js';
 import { emit, say } from '../io/output.js';
-import { loadCharter } from '../io/charter-file.js';
 import type { Diagnosis } from '../core/score/model.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import type { ReportFormat } from '../core/render/formats.js';
@@ -32,11 +31,16 @@ export async function publishReport(
   respondents: Respondent[],
   settings: ReportSettings,
 ): Promise<Diagnosis> {
+  // The charter reader loads only when a charter is given.
+  const charter =
+    settings.charter === undefined
+      ? undefined
+      : (await import('../io/charter-file.js')).loadCharter(settings.charter, bank);
   const diagnosis = diagnose(bank, respondents, {
     target: settings.target,
     stage: settings.stage,
     form: settings.form,
-    charter: loadCharter(settings.charter, bank),
+    charter,
   });
   for (const notice of diagnosis.notices) say(`pm-diag: warning: ${notice}`);
   emit(

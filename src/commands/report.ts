@@ -1,5 +1,4 @@
 import { collectRespondents, sayWarnings } from '../io/collect.js';
-import { loadFormMap } from '../io/form-map-file.js';
 import type { TeamOptions } from '../core/answers/team.js';
 import { loadBank } from '../io/bank-files.js';
 import { publishReport } from '../app/pipeline.js';
@@ -10,7 +9,8 @@ export async function run(files: string[], opts: ReportCliOptions & TeamOptions 
   const settings = reportSettings(opts);
   const bank = loadBank(opts.bank);
   checkStage(bank, settings.stage);
-  const map = loadFormMap(opts.map, bank);
+  // The form-map reader loads only when a map is given.
+  const map = opts.map === undefined ? undefined : (await import('../io/form-map-file.js')).loadFormMap(opts.map, bank);
   const { respondents, warnings } = await collectRespondents(files, bank, {
     strict: settings.strict,
     map,

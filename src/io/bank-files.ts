@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { rememberBankHash } from '../core/bank/hash.js';
@@ -33,14 +32,14 @@ export function loadBankFile(path: string): Bank {
 
 /** What the build writes beside the bundle for a built-in YAML file, once it has checked it. */
 export interface CompiledFile<T> {
-  /** The SHA-256 (hex) of the YAML file the content was compiled from. */
-  sourceHash: string;
+  /** The text of the YAML file the content was compiled from: comparing it costs less than hashing the file. */
+  source: string;
   content: T;
 }
 
 /**
  * A built-in file of the package: the JSON the build wrote after checking it, while the YAML still
- * has the content it was compiled from (an edited YAML is checked again by `load`).
+ * has the text it was compiled from (an edited YAML is checked again by `load`).
  */
 export function loadBuiltin<T>(
   yamlFile: string,
@@ -52,10 +51,7 @@ export function loadBuiltin<T>(
   const compiledPath = join(root, compiledFile);
   if (!existsSync(compiledPath)) return load(yamlPath);
   const compiled = JSON.parse(readFileSync(compiledPath, 'utf8')) as CompiledFile<T>;
-  if (existsSync(yamlPath)) {
-    const hash = createHash('sha256').update(readFileSync(yamlPath)).digest('hex');
-    if (hash !== compiled.sourceHash) return load(yamlPath);
-  }
+  if (existsSync(yamlPath) && readFileSync(yamlPath, 'utf8') !== compiled.source) return load(yamlPath);
   return compiled.content;
 }
 

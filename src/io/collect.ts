@@ -8,7 +8,6 @@ import { STDIN_SOURCE } from '../core/source.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
 import type { FormExportOptions } from '../core/answers/csv.js';
-import { checkExportBytes } from '../core/answers/form-export.js';
 import { idList } from '../core/answers/ids.js';
 import { checkAnswersInput, datedOf, inputKind, isReportPage, reportSkipped } from '../core/answers/inputs.js';
 import { selectTeam, type Dated, type TeamOptions } from '../core/answers/team.js';
@@ -68,6 +67,8 @@ export async function checkFormExport(
 ): Promise<Checked<Respondent[]>> {
   const bytes = checked(() => readFileBytes(path));
   if (bytes.value === undefined) return { problems: bytes.problems };
+  // The form-export readers (and the CSV parser) load only when an export is given.
+  const { checkExportBytes } = await import('../core/answers/form-export.js');
   return checkExportBytes(bytes.value, path, bank, options);
 }
 

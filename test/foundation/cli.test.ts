@@ -110,7 +110,7 @@ describe('bad usage', () => {
     expectInputError(runCli(['validate']));
   });
 
-  it.each([['--help'], ['roles']])(
+  it.each([['--help'], ['--version'], ['roles']])(
     '%s into a reader that has gone (| head) exits 0 without a stack trace',
     async (arg) => {
       const child = spawn(process.execPath, [BIN, arg], {

@@ -4,7 +4,6 @@ import { looksLikeCharter, looksLikeReport, parseDocumentText } from '../documen
 import { MAX_INPUT_BYTES, decodeText, tooLarge, type SourceText } from '../source.js';
 import { safeLine } from '../text.js';
 import type { FormExportOptions } from './csv.js';
-import { checkExportBytes } from './form-export.js';
 import { checkAnswers } from './load.js';
 import type { Respondent } from './respondent.js';
 import { selectTeam, type Dated, type TeamOptions } from './team.js';
@@ -99,7 +98,9 @@ export async function checkInput(
     return { problems: [{ source, message: 'not a file pm-diag reads', expected, severity: 'error' }] };
   }
   if (file.bytes.length > MAX_INPUT_BYTES) return checked(() => tooLarge(source, file.bytes.length));
-  if (kind === 'export') return checkExportBytes(file.bytes, file.name, bank, options);
+  // The form-export readers (and the CSV parser) load only when an export is given.
+  if (kind === 'export')
+    return (await import('./form-export.js')).checkExportBytes(file.bytes, file.name, bank, options);
   const text = checked(() => decodeText(file.bytes, source));
   if (text.value === undefined) return { problems: text.problems };
   const { result, skipped } = checkAnswersInput({ source: file.name, text: text.value }, bank, options, true);
