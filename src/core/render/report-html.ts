@@ -1,4 +1,4 @@
-import type { Diagnosis, ItemScore, Quadrant } from '../score/model.js';
+import type { Axis, Diagnosis, ItemScore, Quadrant } from '../score/model.js';
 import {
   ACTION_COLUMNS,
   DECISIONS_TITLE,
@@ -33,8 +33,11 @@ import {
   NOT_RATED,
   PLAN_COLUMNS,
   PLAN_INTRO,
-  SCORING,
+  scoring,
   SUMMARY_COUNT,
+  PRACTICES_INTRO,
+  deliveryText,
+  practiceAreas,
   actionPlan,
   answersText,
   axisText,
@@ -190,8 +193,44 @@ function groupsPart(d: Diagnosis): Part {
     title: 'Functions and areas',
     html:
       figures([readiness, d.areas.length > 0 ? heat : '', d.areaRoles.length > 0 ? areaRolesHtml(d) : '']) +
-      rolesLegend,
+      rolesLegend +
+      practicesHtml(d),
   };
+}
+
+/** Each area's practices with how often they hold (bank v3), as a chart and its table; nothing without practices. */
+function practicesHtml(d: Diagnosis): Html {
+  const areas = practiceAreas(d);
+  if (areas.length === 0) return '';
+  const bars: BarRow[] = areas.flatMap((a) => [
+    { label: a.title, value: null, shown: '', tone: 'none' as const, group: true },
+    ...a.items.map((i) => ({
+      label: i.title,
+      value: i.readiness,
+      shown: itemIndex(i),
+      tone: tone(i.readiness, d.target),
+      indent: true,
+    })),
+  ]);
+  return figure(
+    'Practices by area',
+    barChart('chart-practices', 'Readiness of each practice by area, against the target', bars, targetScore(d.target)),
+    p(PRACTICES_INTRO) +
+      table(
+        'Practices',
+        ['Area', 'Practice', 'Weight', 'Frequency', 'Readiness'],
+        areas.flatMap((a) =>
+          a.items.map((i) => [
+            esc(a.title),
+            esc(i.title),
+            String(i.weight),
+            esc(itemMean(i, 'frequency')),
+            esc(itemIndex(i)),
+          ]),
+        ),
+        [2, 3, 4],
+      ),
+  );
 }
 
 /** Several respondents: each role's readiness per area, as the people in that role see it. */
@@ -256,7 +295,7 @@ function mapPart(d: Diagnosis): Part {
 function gapHtml(d: Diagnosis, item: ItemScore): Html {
   const lines = [
     `<p class="gap-title"><strong>${esc(item.title.trim() || item.id)}</strong>, priority ${fmtMean(item.priority)}</p>`,
-    `<p class="formula">${esc(priorityFormula(item))}</p>`,
+    `<p class="formula">${esc(priorityFormula(d, item))}</p>`,
     p(itemFacts(d, item).join(' · ')),
   ];
   if (item.kind === 'responsibility') lines.push(p(`Owner: ${ownerText(item)}`));
@@ -365,7 +404,7 @@ function interlockPart(d: Diagnosis): Part {
       table(
         `${dir.name}: health ${fmtIndex(dir.health, dir.missing)}`,
         ['Deliverable', 'Weight', 'Delivery', 'Health'],
-        dir.items.map((i) => [esc(i.title), String(i.weight), esc(itemMean(i, 'delivery')), esc(itemIndex(i))]),
+        dir.items.map((i) => [esc(i.title), String(i.weight), esc(deliveryText(d, i)), esc(itemIndex(i))]),
         [1, 2, 3],
       ),
     )
@@ -426,18 +465,25 @@ function answersHtml(d: Diagnosis): Html {
     ...d.areas.map((a) => ({
       id: `area-${a.id}`,
       title: a.title,
-      axes: ['capability', 'capacity'] as const,
+      axes: ['capability', 'capacity'] as readonly Axis[],
       items: d.items.filter((i) => i.kind === 'responsibility' && i.area.id === a.id),
+    })),
+    // Bank v3: an area's practices, on their one axis, right after the area.
+    ...practiceAreas(d).map((a) => ({
+      id: `practices-${a.id}`,
+      title: `${a.title}: practices`,
+      axes: ['frequency'] as readonly Axis[],
+      items: a.items as ItemScore[],
     })),
     ...directions(d).map((dir, i) => ({
       id: `interlock-${i}`,
       title: dir.name,
-      axes: ['delivery'] as const,
+      axes: ['delivery'] as readonly Axis[],
       items: dir.items as ItemScore[],
     })),
   ].filter((g) => g.items.length > 0);
-  const mean = (item: ItemScore, axis: 'capability' | 'capacity' | 'delivery') =>
-    item.kind === 'interlock' ? item.delivery : axis === 'capability' ? item.capability : item.capacity;
+  const mean = (item: ItemScore, axis: Axis): number | null =>
+    axis in item ? (item as Partial<Record<Axis, number | null>>)[axis]! : null;
   const charts = groups.map((g, n) => {
     const rows = g.items.map((item) => ({
       label: item.title,
@@ -578,7 +624,11 @@ function notesPart(d: Diagnosis): Part {
   return { id: 'notes', title: 'Notes', html };
 }
 
-const scoringPart = (): Part => ({ id: 'scoring', title: 'How this is scored', html: list(SCORING.map(esc)) });
+const scoringPart = (d: Diagnosis): Part => ({
+  id: 'scoring',
+  title: 'How this is scored',
+  html: list(scoring(d).map(esc)),
+});
 
 export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
   const parts: Record<SectionId, () => Part> = {
@@ -599,7 +649,7 @@ export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
     evidence: () => evidencePart(d),
     knowledge: () => knowledgePart(d),
     notes: () => notesPart(d),
-    scoring: scoringPart,
+    scoring: () => scoringPart(d),
   };
   const sections = reportSections(d).map((id) => parts[id]());
   const nav = `<nav aria-label="Sections"><ol>${sections.map((part) => `<li><a href="#${part.id}">${esc(part.title)}</a></li>`).join('')}</ol></nav>`;
