@@ -107,9 +107,9 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
   it('the same bad value in many rows is an error at each of its cells, and good values pass in any row', () => {
     const rows = ['Ann,pm,boss,3,3,,3', 'Bo,pm,pm,3,3,,3', 'Cy,cto,boss,6,3,,3', 'Di,pm,PM,3,3,,3'];
     expect(errorsOf(`${HEADER}\n${rows.join('\n')}\n`)).toEqual([
-      'form.csv:2:3: market-problems.owner: invalid value (found "boss", expected pm, pmm, shared, combined, marketing, cs, sales, engineering, leadership, other, none, unclear)',
+      'form.csv:2:3: market-problems.owner: invalid value (found "boss", expected pm, pmm, shared, combined, marketing, cs, sales, engineering, leadership, other, none, unclear, unknown)',
       'form.csv:4:2: role: invalid value (found "cto", expected pm, pmm, sales, marketing, cs, engineering, leadership, other)',
-      'form.csv:4:3: market-problems.owner: invalid value (found "boss", expected pm, pmm, shared, combined, marketing, cs, sales, engineering, leadership, other, none, unclear)',
+      'form.csv:4:3: market-problems.owner: invalid value (found "boss", expected pm, pmm, shared, combined, marketing, cs, sales, engineering, leadership, other, none, unclear, unknown)',
       'form.csv:4:4: market-problems.capability: invalid value (found 6, expected an integer from 1 to 5, or "unknown")',
     ]);
   });

@@ -18,7 +18,7 @@ function property(column: ExportColumn): Record<string, unknown> {
         { type: 'string', enum: [...OWNERS] },
         // Bank v3: a fact's answer, an option id or a number (a headcount).
         { type: 'string', pattern: KEBAB_ID.source },
-        { type: 'number', minimum: 0 },
+        { type: 'integer' },
         { type: 'null' },
       ],
     };

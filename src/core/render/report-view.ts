@@ -788,7 +788,10 @@ export function definitions(d: Diagnosis): [string, string][] {
     ['Perception gap', 'a function’s rating of its own capability minus everyone else’s'],
     ['Handoff perception', 'the giving function’s rating of a handoff against the receiving function’s'],
     ['Claim without evidence', 'capability rated 3 or more with no evidence given'],
-    ['Knowledge gap', 'an item answered “don’t know” (on a level or on its owner), or not answered'],
+    [
+      'Knowledge gap',
+      `an item answered “don’t know”${receiversJudge(d.bank) ? ' (on a level or on its owner)' : ''}, or not answered`,
+    ],
     ...(['unknown', 'n/a', 'unanswered'] as const).map((m): [string, string] => [mark(m), MARKS[m].meaning]),
   ];
 }
