@@ -64,6 +64,7 @@ interface Report {
     capacity?: number | null;
     readiness?: number | null;
     delivery?: number | null;
+    frequency?: number | null;
     health?: number | null;
     owner?: { consensus: string | null };
   }[];
@@ -113,23 +114,27 @@ async function expectSameNumbers(inputs: string[], extra: string[] = []): Promis
       const fromSql =
         item.kind === 'interlock'
           ? { priority: row.priority, delivery: row.delivery, health: row.health }
-          : {
-              priority: row.priority,
-              capability: row.capability,
-              capacity: row.capacity,
-              readiness: row.readiness,
-              consensus: row.consensus,
-            };
+          : item.kind === 'practice'
+            ? { priority: row.priority, frequency: row.frequency, readiness: row.readiness }
+            : {
+                priority: row.priority,
+                capability: row.capability,
+                capacity: row.capacity,
+                readiness: row.readiness,
+                consensus: row.consensus,
+              };
       const fromReport =
         item.kind === 'interlock'
           ? { priority: item.priority, delivery: item.delivery, health: item.health }
-          : {
-              priority: item.priority,
-              capability: item.capability,
-              capacity: item.capacity,
-              readiness: item.readiness,
-              consensus: item.owner!.consensus,
-            };
+          : item.kind === 'practice'
+            ? { priority: item.priority, frequency: item.frequency, readiness: item.readiness }
+            : {
+                priority: item.priority,
+                capability: item.capability,
+                capacity: item.capacity,
+                readiness: item.readiness,
+                consensus: item.owner!.consensus,
+              };
       expect(fromSql, `${format}: ${item.id}`).toEqual(fromReport);
     }
   }
@@ -194,6 +199,7 @@ describe('the Parquet file', () => {
       weight: 'INTEGER',
       target: 'DOUBLE',
       recommended_owner: 'VARCHAR',
+      receiver: 'VARCHAR',
     });
     const [counts] = await query(
       `SELECT count(*)::INTEGER AS rows, count(DISTINCT respondent)::INTEGER AS respondents, count(DISTINCT item_id)::INTEGER AS items FROM read_parquet(${sqlString(file)})`,

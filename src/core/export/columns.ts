@@ -118,6 +118,13 @@ export const EXPORT_COLUMNS = [
     description:
       'responsibilities: the accountable function at the stage (`pm`, `pmm`, `shared`, `leadership`, `marketing`, `cs`, `sales`); interlock: the giving function (`from`), which owes the item; empty on a practice (nobody owns it) and a fact',
   },
+  {
+    name: 'receiver',
+    type: 'text',
+    nullable: true,
+    description:
+      "interlock: the receiving function (`to`); from bank version 3 its respondents' ratings are the delivery when any of them answered; empty otherwise",
+  },
 ] as const satisfies readonly ExportColumn[];
 
 export type ColumnName = (typeof EXPORT_COLUMNS)[number]['name'];

@@ -28,6 +28,7 @@ export interface ItemAxisCells {
   weight: number | null;
   target: number | null;
   recommended_owner: string | null;
+  receiver: string | null;
 }
 
 /** The columns in each part of a row; a row's columns are WHO, WHAT, value, status, TAIL. */
@@ -50,6 +51,7 @@ export const TAIL_COLUMNS = [
   'weight',
   'target',
   'recommended_owner',
+  'receiver',
 ] as const satisfies readonly (keyof ItemAxisCells)[];
 
 export interface ExportRow {
@@ -84,6 +86,7 @@ function itemAxisCells(item: ItemScore): ItemAxisCells[] {
     target: item.target,
     // The giver owes an interlock item: it is the function that acts on a gap. Nobody owns a practice.
     recommended_owner: item.kind === 'interlock' ? item.from : item.kind === 'practice' ? null : item.owner.recommended,
+    receiver: item.kind === 'interlock' ? item.to : null,
   };
   // What each kind is rated on, in the order its rows come (item-kinds.ts is its one home).
   return ITEM_KINDS[item.kind].rated.map((axis) => ({ ...common, axis }));
@@ -100,6 +103,7 @@ const factCells = (fact: string): ItemAxisCells => ({
   weight: null,
   target: null,
   recommended_owner: null,
+  receiver: null,
 });
 
 function cell(
@@ -114,15 +118,10 @@ function cell(
   return { value, status: 'answered' };
 }
 
-function factCell(respondent: Respondent, fact: string): { value: number | string | null; status: ExportStatus } {
-  const value = respondent.facts?.[fact];
-  return value === undefined ? { value: null, status: 'unanswered' } : { value, status: 'answered' };
-}
-
 /**
  * Every row of the export: one per respondent × item × axis, in the order the respondents were
  * given and the bank's order; an item a respondent's form did not ask (`asked`) has no rows of theirs.
- * Bank v3: first one row per respondent × organization fact of the bank (`facts`, in bank order).
+ * Bank v3: first one row per organization fact the respondent gave (`facts`: the bank's, in its order).
  */
 export function* exportRows(
   diagnosis: Diagnosis,
@@ -147,7 +146,11 @@ export function* exportRows(
       respondent: names[r]!,
       role: respondent.role ?? null,
     };
-    for (const [fact, what] of factColumns) yield { who, what, ...factCell(respondent, fact) };
+    // Only the facts the respondent gave: a fact is no question of the assessment's coverage.
+    for (const [fact, what] of factColumns) {
+      const value = respondent.facts?.[fact];
+      if (value !== undefined) yield { who, what, value, status: 'answered' };
+    }
     for (const item of items) {
       if (!asked(respondent, item.id)) continue;
       const answer = respondent.answers.get(item.id);
