@@ -1,7 +1,7 @@
 import type { Bank } from '../bank/schema.js';
 import { list, p, page, section, table } from './html/page.js';
 import { functionName } from '../bank/items.js';
-import { OWNER_LABEL, countsText, describedFunctions, directionsOf, mandateOf, owes } from './roles.js';
+import { OWNER_LABEL, countsText, describedFunctions, directionsOf, mandateOf, owes, practicesText } from './roles.js';
 import { esc } from './svg/markup.js';
 
 // The role map as one HTML page, with the words and tables of the markdown role map.
@@ -17,17 +17,20 @@ export function renderRolesHtml(bank: Bank): string {
       `area-${htmlId(area.id)}`,
       area.title,
       area.description ? p(area.description) : '',
-      table(
-        area.title,
-        ['Responsibility', 'Owner', 'Weight', 'Question'],
-        area.responsibilities.map((item) => [
-          esc(item.title),
-          OWNER_LABEL[item.owner],
-          String(item.weight),
-          esc(item.question),
-        ]),
-        [2],
-      ),
+      area.responsibilities.length === 0
+        ? ''
+        : table(
+            area.title,
+            ['Responsibility', 'Owner', 'Weight', 'Question'],
+            area.responsibilities.map((item) => [
+              esc(item.title),
+              OWNER_LABEL[item.owner],
+              String(item.weight),
+              esc(item.question),
+            ]),
+            [2],
+          ),
+      practicesText(area) === undefined ? '' : p(practicesText(area)!),
     ),
   );
   const interlock = section(

@@ -118,7 +118,8 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
   for (const area of bank.areas) {
     out.push('', c.bold(truncate(area.title.toUpperCase(), WIDTH)));
     if (area.description) out.push(...wrap(area.description, WIDTH, '  ').map((l) => c.dim(l)));
-    out.push(c.dim(`  ${parties.map((p) => padEnd(PARTY_LABEL[p], column)).join('')}`.trimEnd()));
+    if (area.responsibilities.length > 0)
+      out.push(c.dim(`  ${parties.map((p) => padEnd(PARTY_LABEL[p], column)).join('')}`.trimEnd()));
     for (const item of area.responsibilities) {
       const raci = raciOf(item);
       const cells = parties.map((p) => {
@@ -133,6 +134,8 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
       });
       out.push(...wrap(item.title, WIDTH, ' '.repeat(lead + 5), `  ${cells.join('')}${weightMarks(item.weight)}  `));
     }
+    const practices = practicesText(area);
+    if (practices) out.push(...wrap(practices, WIDTH, '    ', '  ').map((l) => c.dim(l)));
   }
   out.push('', c.bold('INTERLOCK: WHAT EACH FUNCTION OWES ANOTHER'));
   for (const [from, to] of directionsOf(bank)) {
@@ -144,6 +147,13 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
   out.push('', c.dim('Assess how your organization performs on each: pm-diag assess'));
   return out.join('\n') + '\n';
 }
+
+/** "Practices (nobody owns them): Bad news travels early, …", or nothing for an area without practices (bank v3). */
+export function practicesText(area: Bank['areas'][number]): string | undefined {
+  const practices = area.practices ?? [];
+  return practices.length === 0 ? undefined : `${PRACTICES_LABEL}: ${practices.map((p) => p.title).join(', ')}`;
+}
+const PRACTICES_LABEL = 'Practices (behaviours nobody owns, rated on how often they hold)';
 
 export function renderRolesMarkdown(bank: Bank): string {
   const out: string[] = [`# ${mdText(bank.title)}: the role map`, ''];
@@ -162,22 +172,26 @@ export function renderRolesMarkdown(bank: Bank): string {
   for (const area of bank.areas) {
     out.push(`## ${mdText(area.title)}`, '');
     if (area.description) out.push(mdText(area.description), '');
-    out.push(
-      mdTable(
-        ['Responsibility', ...parties.map((p) => PARTY_LABEL[p]), 'Weight', 'Question'],
-        area.responsibilities.map((item) => {
-          const raci = raciOf(item);
-          return [
-            mdCell(item.title),
-            ...parties.map((p) => raci.get(p) ?? ''),
-            String(item.weight),
-            mdCell(item.question),
-          ];
-        }),
-        ['left', ...parties.map(() => 'center' as const), 'right', 'left'],
-      ),
-      '',
-    );
+    // A bank v3 area may hold practices only: no table of owners then.
+    if (area.responsibilities.length > 0)
+      out.push(
+        mdTable(
+          ['Responsibility', ...parties.map((p) => PARTY_LABEL[p]), 'Weight', 'Question'],
+          area.responsibilities.map((item) => {
+            const raci = raciOf(item);
+            return [
+              mdCell(item.title),
+              ...parties.map((p) => raci.get(p) ?? ''),
+              String(item.weight),
+              mdCell(item.question),
+            ];
+          }),
+          ['left', ...parties.map(() => 'center' as const), 'right', 'left'],
+        ),
+        '',
+      );
+    const practices = practicesText(area);
+    if (practices) out.push(mdText(practices), '');
   }
   out.push('## Interlock: what each function owes another', '');
   for (const [from, to] of directionsOf(bank)) {
