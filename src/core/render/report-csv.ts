@@ -60,7 +60,7 @@ export function renderReportCsv(d: Diagnosis, opts: { top: number }): string {
     String(i + 1),
     row.item.id,
     row.item.title,
-    problemText(row.item),
+    problemText(d, row.item),
     ...ownerCells(row.item),
     row.decision,
   ]);

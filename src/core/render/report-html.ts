@@ -116,7 +116,7 @@ function summaryPart(d: Diagnosis, top: number): Part {
     .filter(([name]) => !main.some(([m]) => m === name))
     .map(([name, value, missing]) => `${esc(name)} <strong>${esc(fmtIndex(value, missing))}</strong>`)
     .join(' · ');
-  const gaps = topGaps(d, count).map((item) => `<strong>${esc(item.title)}</strong>: ${esc(problemText(item))}`);
+  const gaps = topGaps(d, count).map((item) => `<strong>${esc(item.title)}</strong>: ${esc(problemText(d, item))}`);
   const owners = worstOwnership(d, SUMMARY_COUNT).map(
     (item) => `<strong>${esc(item.title)}</strong>: ${esc(ownerText(item))}`,
   );

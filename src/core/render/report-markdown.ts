@@ -100,7 +100,7 @@ const shortList = (title: string, lines: string[], none: string, ordered = false
 
 function summaryBlock(d: Diagnosis, top: number): Block {
   const count = Math.min(SUMMARY_COUNT, top);
-  const gaps = topGaps(d, count).map((item) => `${mdText(item.title)}: ${mdText(problemText(item))}`);
+  const gaps = topGaps(d, count).map((item) => `${mdText(item.title)}: ${mdText(problemText(d, item))}`);
   const owners = worstOwnership(d, SUMMARY_COUNT).map((item) => `${mdText(item.title)}: ${mdText(ownerText(item))}`);
   const disagreements = topDisagreements(d, count).map((x) => `${mdText(itemTitle(d, x.id))}: ${mdText(axisText(x))}`);
   return section(

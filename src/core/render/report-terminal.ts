@@ -41,6 +41,7 @@ import {
   PRACTICES_INTRO,
   deliveryText,
   practiceAreas,
+  receiversRated,
   answersText,
   axisText,
   moreInJson,
@@ -122,7 +123,7 @@ function summaryLines(ctx: Context): string[] {
     ...legend(ctx, missingShown(summary(d).map(([, value, missing]) => ({ value, missing })))),
     ...list(
       'Top gaps',
-      topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(item)}`),
+      topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(d, item)}`),
       noGapsText(d),
     ),
     ...list(
@@ -390,8 +391,17 @@ function interlockLines(ctx: Context): string[] {
         `    ${padEnd(item.title, Math.min(70, width - 18 - deliveryWidth - (itemBar + 6)))} delivery ${padStart(deliveryText(ctx.d, item, true), deliveryWidth)}  ${meter(ctx, item.health, itemBar, whyMissing([item], 'health'))}`,
     ),
   ]);
+  const received = ctx.d.items.some((i) => i.kind === 'interlock' && receiversRated(ctx.d, i));
   return [
     ...lines,
+    ...(received
+      ? wrap(
+          '(recv.) = the receivers’ rating: the delivery as the receiving function rates it.',
+          width,
+          '  ',
+          '  ',
+        ).map((l) => ctx.c.dim(l))
+      : []),
     ...legend(
       ctx,
       missingShown(

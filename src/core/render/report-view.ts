@@ -485,13 +485,13 @@ export function worstOwnership(d: Diagnosis, count: number): ResponsibilityScore
 }
 
 /** What is wrong with a gap, in a few words: the axes below target, and its owner when that is a problem too. */
-export function problemText(item: ItemScore): string {
+export function problemText(d: Diagnosis, item: ItemScore): string {
   const target = fmtNumber(item.target);
   const below = (name: string, value: number | null) =>
     value !== null && value < item.target ? [`${name} ${fmtMean(value)}`] : [];
   const axes =
     item.kind === 'interlock'
-      ? below('delivery', item.delivery)
+      ? below(receiversRated(d, item) ? 'delivery (receivers’ rating)' : 'delivery', item.delivery)
       : item.kind === 'practice'
         ? below('frequency', item.frequency)
         : [...below('capability', item.capability), ...below('capacity', item.capacity)];
@@ -514,7 +514,7 @@ export const actionPlan = (d: Diagnosis, top: number): PlanRow[] =>
     rank: i + 1,
     id: item.id,
     title: item.title,
-    problem: problemText(item),
+    problem: problemText(d, item),
     decision: decisionText(d, item),
   }));
 
@@ -751,6 +751,14 @@ export function definitions(d: Diagnosis): [string, string][] {
       'Stage',
       'the company’s stage (start-up, growth, enterprise): it sets the targets, the recommended owners and which items apply',
     ],
+    ...(factsText(d) === undefined
+      ? []
+      : ([
+          [
+            'Organization facts',
+            'what the respondents said about the organization (revenue, headcounts, …), the most frequent answer of each; in no score',
+          ],
+        ] as [string, string][])),
     ['Form', 'rapid (the key questions) or full (every question)'],
     ['Out of scope', 'items that do not apply at this stage or are not in this form: in no score'],
     ['Target', `the level each item should reach at ${stage}`],
