@@ -74,7 +74,7 @@ describe.each(['terminal', 'markdown', 'html'] as const)('bank v3 in the %s repo
   it('names the hand-off among the summary’s top three, and says its delivery is the receivers’ rating', () => {
     const summary = shown.slice(0, shown.search(/TOP GAPS: THE AGENDA|Top gaps: the agenda/));
     // (HTML sets the title in bold: a space where the tag was.)
-    expect(summary.replace(' :', ':')).toContain(`${HANDOFF.title}: delivery (receivers’ rating) 1.00 below target 4`);
+    expect(summary.replaceAll(' :', ':')).toContain(`${HANDOFF.title}: delivery (receivers’ rating) 1.00 below target 4`);
     expect(shown).toContain('delivery 1.00 (receivers’ rating)');
   });
 
