@@ -6,6 +6,7 @@ import { renderReportJson } from '../../src/core/render/report-json.js';
 import { renderReportMarkdown } from '../../src/core/render/report-markdown.js';
 import { renderReportTerminal } from '../../src/core/render/report-terminal.js';
 import { fmtIndex } from '../../src/core/render/layout.js';
+import { displayWidth } from '../../src/core/text.js';
 import { HANDOFF, PRACTICE, UNKNOWN_OWNER, v3TeamDiagnosis } from './v3-team.js';
 
 // Bank v3 in every format: a practice gap, a hand-off only its receivers rate low (in the top three),
@@ -74,7 +75,9 @@ describe.each(['terminal', 'markdown', 'html'] as const)('bank v3 in the %s repo
   it('names the hand-off among the summary’s top three, and says its delivery is the receivers’ rating', () => {
     const summary = shown.slice(0, shown.search(/TOP GAPS: THE AGENDA|Top gaps: the agenda/));
     // (HTML sets the title in bold: a space where the tag was.)
-    expect(summary.replaceAll(' :', ':')).toContain(`${HANDOFF.title}: delivery (receivers’ rating) 1.00 below target 4`);
+    expect(summary.replaceAll(' :', ':')).toContain(
+      `${HANDOFF.title}: delivery (receivers’ rating) 1.00 below target 4`,
+    );
     expect(shown).toContain('delivery 1.00 (receivers’ rating)');
   });
 
@@ -122,4 +125,15 @@ describe('the v3 HTML report for a team of four', () => {
   it('stays within 150 KB', () => {
     expect(Buffer.byteLength(text.html)).toBeLessThanOrEqual(150 * 1024);
   });
+});
+
+describe('the v3 terminal report', () => {
+  it.each([60, 80, 120])(
+    'keeps to %i columns: practices, seven directions and the receivers’ mark included',
+    (width) => {
+      const lines = renderReportTerminal(d, { color: false, top: TOP, width }).split('\n');
+      expect(lines.filter((line) => displayWidth(line) > width)).toEqual([]);
+      expect(lines.some((line) => line.includes('(recv.)'))).toBe(true);
+    },
+  );
 });
