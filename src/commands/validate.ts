@@ -1,6 +1,6 @@
 import { gatherRespondents, isFormExport, isRespondentSet, sayWarnings } from '../io/collect.js';
 import { loadFormMap } from '../io/form-map-file.js';
-import { bankItems } from '../core/bank/items.js';
+import { bankItems, type BankItem } from '../core/bank/items.js';
 import { loadBank } from '../io/bank-files.js';
 import { checkCharter } from '../core/charter/load.js';
 import { checkBankDocument } from '../core/bank/parse.js';
@@ -98,8 +98,9 @@ async function validateProfileFiles(
 
 function bankSummary(bank: Bank): string {
   const items = bankItems(bank);
-  const responsibilities = items.filter((i) => i.kind === 'responsibility').length;
-  return `question bank "${bank.id}" v${bank.version}: ${bank.areas.length} areas, ${responsibilities} responsibilities, ${items.length - responsibilities} interlock items`;
+  const count = (kind: BankItem['kind']) => items.filter((i) => i.kind === kind).length;
+  const practices = count('practice');
+  return `question bank "${bank.id}" v${bank.version}: ${bank.areas.length} areas, ${count('responsibility')} responsibilities, ${practices > 0 ? `${practices} practices, ` : ''}${count('interlock')} interlock items`;
 }
 
 /** What `report` would make of the answers: a line per file, then how many people it counts, or why not. */

@@ -86,7 +86,7 @@ describe('unanswered items', () => {
     const { warnings } = parseAnswers({ source: 'b.yaml', text: 'answers: {}\n' }, builtin);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.message).toMatch(
-      /^62 of 62 items unanswered: market-problem-discovery, segmentation-and-sizing, .* and 56 more$/,
+      /^76 of 76 items unanswered: market-problem-discovery, segmentation-and-sizing, .* and 70 more$/,
     );
   });
 });
@@ -118,14 +118,14 @@ describe('invalid answers', () => {
   it('refuses an unknown owner and an unknown role, listing the allowed ones', () => {
     expect(errors('respondent: { name: Kim, role: ceo }\nanswers:\n  market-problems: { owner: finance }\n')).toEqual([
       'a.yaml:1:32: respondent.role: invalid value (found "ceo", expected pm, pmm, sales, marketing, cs, engineering, leadership, other)',
-      'a.yaml:3:29: answers.market-problems.owner: invalid value (found "finance", expected pm, pmm, shared, combined, marketing, cs, sales, engineering, leadership, other, none, unclear)',
+      'a.yaml:3:29: answers.market-problems.owner: invalid value (found "finance", expected pm, pmm, shared, combined, marketing, cs, sales, engineering, leadership, other, none, unclear, unknown)',
     ]);
   });
 
   it('refuses an item that is neither a mapping nor n/a', () => {
     expect(errors('answers:\n  positioning: N/A\n  market-problems: yes\n')).toEqual([
-      'a.yaml:2:16: answers.positioning: invalid value (found "N/A", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a")',
-      'a.yaml:3:20: answers.market-problems: invalid value (found "yes", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a")',
+      'a.yaml:2:16: answers.positioning: invalid value (found "N/A", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility), { delivery: 4 } (an interlock item), { frequency: 3 } (a practice), or "n/a")',
+      'a.yaml:3:20: answers.market-problems: invalid value (found "yes", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility), { delivery: 4 } (an interlock item), { frequency: 3 } (a practice), or "n/a")',
     ]);
   });
 

@@ -68,7 +68,7 @@ describe('the version-2 bank format', () => {
       'b.yaml:41:35: areas.0.responsibilities.0.contributors.2: "sales" is listed twice (expected each contributor once)',
     ]);
     expect(bankErrors(variant('contributors: [pmm, sales]', 'contributors: [pmm, finance]'))).toEqual([
-      'b.yaml:41:29: areas.0.responsibilities.0.contributors.1: invalid value (found "finance", expected pm, pmm, sales, marketing, engineering, leadership, other)',
+      'b.yaml:41:29: areas.0.responsibilities.0.contributors.1: invalid value (found "finance", expected pm, pmm, sales, marketing, cs, engineering, leadership, other)',
     ]);
     expect(bankErrors(variant('owner: shared', 'owner: shared\n        contributors: [pmm]'))[0]).toContain(
       '"pmm" is accountable for this responsibility (owner: shared)',

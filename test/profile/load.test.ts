@@ -8,8 +8,8 @@ import { BUILTIN_PROFILE_FILE, COMPILED_PROFILE_FILE, loadProfileBank } from '..
 import type { Choice } from '../../src/core/profile/schema.js';
 import { questions } from '../../src/core/profile/sequence.js';
 import { serializeProfileAnswers } from '../../src/core/profile/serialize.js';
-import { SEEDS, seedsPresent } from '../bank-v2/helpers.js';
-import { runs, sharedRuns, withoutSources } from '../bank-v2/originality.js';
+import { SEEDS, seedsPresent } from '../bank-v3/helpers.js';
+import { runs, sharedRuns, withoutSources } from '../bank-v3/originality.js';
 import { ROOT } from '../helpers/cli.js';
 
 function problemsOf(load: () => unknown): string[] {

@@ -173,6 +173,7 @@ describe('diagnose, one respondent', () => {
       capacity: null,
       alignment: null,
       interlock: null,
+      practices: null,
       coverage: 0,
     });
     expect(empty.gaps).toEqual([]);

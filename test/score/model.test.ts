@@ -130,6 +130,7 @@ describe('scope: stage and form', () => {
     const at = (stage?: string) => respondent({}, stage === undefined ? {} : { stage });
     expect(resolveScope(v2, [at('startup')], { stage: 'enterprise' })).toEqual({
       stage: 'enterprise',
+      stageSource: 'option',
       form: 'full',
       notices: [],
       forms: { rapid: 0, full: 1 },
@@ -139,9 +140,15 @@ describe('scope: stage and form', () => {
     expect(mixed.notices).toHaveLength(1);
     expect(mixed.notices[0]).toContain('startup, enterprise');
     const agreed = resolveScope(v2, [at('startup'), at('startup')], {});
-    expect(agreed).toEqual({ stage: 'startup', form: 'full', notices: [], forms: { rapid: 0, full: 2 } });
-    expect(resolveScope(v2, [at()], {}).stage).toBe('growth');
-    expect(resolveScope(tinyBank, [at()], {}).stage).toBeNull();
+    expect(agreed).toEqual({
+      stage: 'startup',
+      stageSource: 'answers',
+      form: 'full',
+      notices: [],
+      forms: { rapid: 0, full: 2 },
+    });
+    expect(resolveScope(v2, [at()], {})).toMatchObject({ stage: 'growth', stageSource: 'default' });
+    expect(resolveScope(tinyBank, [at()], {})).toMatchObject({ stage: null, stageSource: null });
   });
 
   it('the form is --form, else rapid when every file says rapid, else full', () => {

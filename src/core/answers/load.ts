@@ -12,7 +12,13 @@ import { askedScope, bankItemsInScope, stageIds } from './scope.js';
 import { bankHash } from '../bank/hash.js';
 import { idList } from './ids.js';
 import { formerIds, migrateAnswers } from './migrate.js';
-import { answersSchemas, isWellFormedAnswers, type AnswersFile, type RawItemAnswer } from './schema.js';
+import {
+  answersSchemas,
+  isWellFormedAnswers,
+  type AnswersFile,
+  type FactValue,
+  type RawItemAnswer,
+} from './schema.js';
 
 export interface AnswersCheckOptions {
   /** Missing items are errors instead of warnings. */
@@ -82,6 +88,39 @@ function stageProblem(stage: unknown, bank: Bank, doc: ParsedDocument): Problem 
   };
 }
 
+/** The organization facts against the bank's: known ids, offered options, whole numbers. */
+function factProblems(file: AnswersFile, bank: Bank, doc: ParsedDocument): Problem[] {
+  const problems: Problem[] = [];
+  const facts = bank.facts ?? {};
+  const known = Object.keys(facts);
+  for (const [id, value] of Object.entries(file.facts ?? {})) {
+    const fact = facts[id];
+    const at = (message: string, expected: string) =>
+      problems.push({
+        source: doc.source,
+        ...(fact ? doc.locate(['facts', id]) : doc.locateKey(['facts'], id)),
+        path: pathText(['facts', id]),
+        message,
+        found: fact ? describeValue(value) : undefined,
+        expected,
+        severity: 'error',
+      });
+    if (!fact) {
+      at(
+        unknownText('fact', id, closest(id, known)),
+        known.length > 0 ? `one of the bank's facts: ${known.join(', ')}` : `no facts: the bank "${bank.id}" asks none`,
+      );
+    } else if (value == null) continue;
+    else if (fact.options) {
+      if (typeof value !== 'string' || !Object.hasOwn(fact.options, value))
+        at(`"${id}" is not one of its options`, `one of ${Object.keys(fact.options).join(', ')}`);
+    } else if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      at(`"${id}" is a number`, 'a whole number, 0 or more');
+    }
+  }
+  return problems;
+}
+
 /**
  * Checks a valid answers file against a bank: the bank id, every item id (with "did you mean"),
  * the right axes for each kind of item, and what is missing.
@@ -107,6 +146,7 @@ export function answersRuleProblems(
   }
   const badStage = stageProblem(file.stage, bank, doc);
   if (badStage) problems.push(badStage);
+  if (file.facts != null) pushAll(problems, factProblems(file, bank, doc));
   // Hashing costs a few milliseconds, so only a file that carries a hash pays for it.
   if (
     file['bank-hash'] != null &&
@@ -181,6 +221,10 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
   if (file.organization) respondent.organization = file.organization;
   if (file.stage) respondent.stage = file.stage;
   if (file.form) respondent.form = file.form;
+  if (file.facts) {
+    const facts = Object.entries(file.facts).filter((entry): entry is [string, FactValue] => entry[1] != null);
+    if (facts.length > 0) respondent.facts = Object.fromEntries(facts);
+  }
   return respondent;
 }
 

@@ -79,21 +79,29 @@ export function mapOldIds(
   const items = itemsById(bank);
   const steps = migrationsFrom(bank, version);
   const mapping: IdMapping = { to: new Map(), moved: [], setAside: [] };
-  const claimed = new Set<string>();
-  for (const id of ids) {
-    if (items.has(id)) continue;
-    const { move, id: to } = trace(id, steps);
-    if (move === undefined || (move.kind !== 'removed' && !items.has(to))) continue;
+  const traced = [...ids]
+    .filter((id) => !items.has(id))
+    .map((old) => ({ old, ...trace(old, steps) }))
+    .filter(({ move, id: to }) => move !== undefined && (move.kind === 'removed' || items.has(to)));
+  // A renamed item is the one its successor continues: it claims that id before any item merged into it.
+  const claimed = new Map<string, string>();
+  for (const { old, move, id: to } of [...traced].sort(
+    (a, b) => Number(a.move?.kind === 'merged') - Number(b.move?.kind === 'merged'),
+  )) {
+    if (move?.kind !== 'removed' && !taken(to) && !claimed.has(to)) claimed.set(to, old);
+  }
+  for (const { old: id, move, id: to } of traced) {
     const old = safeLine(id);
-    if (move.kind === 'removed' || taken(to) || claimed.has(to)) {
+    if (move!.kind === 'removed' || claimed.get(to) !== id) {
       mapping.to.set(id, null);
       mapping.setAside.push(
-        move.kind === 'removed' ? `${old} (removed)` : `${old} (${move.kind} into ${to}, which already has an answer)`,
+        move!.kind === 'removed'
+          ? `${old} (removed)`
+          : `${old} (${move!.kind} into ${to}, which already has an answer)`,
       );
     } else {
-      claimed.add(to);
       mapping.to.set(id, to);
-      mapping.moved.push(`${old} → ${to} (${move.kind})`);
+      mapping.moved.push(`${old} → ${to} (${move!.kind})`);
     }
   }
   return mapping;

@@ -44,11 +44,14 @@ export function mostFrequent<T>(values: Iterable<T | undefined>): { value?: T; n
 /** The revenue fact that suggests a stage (docs/design.md "Scoring", Scope). */
 export const REVENUE_FACT = 'revenue';
 
+/** The stage whose revenue bands hold `band`, if any. */
+const stageOfBand = (bank: Bank, band: unknown): string | undefined =>
+  stageIds(bank).find((s) => bank.stages![s]!.revenue?.includes(String(band)));
+
 /** The stage whose revenue bands hold the respondents' most frequent revenue band, if any. */
 function revenueStage(bank: Bank, respondents: Respondent[]): string | undefined {
   const band = mostFrequent(respondents.map((r) => r.facts?.[REVENUE_FACT])).value;
-  if (band === undefined) return undefined;
-  return stageIds(bank).find((s) => bank.stages![s]!.revenue?.includes(String(band)));
+  return band === undefined ? undefined : stageOfBand(bank, band);
 }
 
 /** What is wrong with a `--stage` for this bank (the stages it has), or undefined when it is one of them. */
@@ -67,9 +70,13 @@ export function stageOptionProblem(bank: Bank, stage: string | undefined): strin
  * file, a terminal session), else the bank's default stage and the full form. A stage the bank
  * does not have is left to the caller's checks and taken as the default here.
  */
-export function askedScope(bank: Bank, named: { stage?: string | null; form?: Form | null }): AskedScope {
+export function askedScope(
+  bank: Bank,
+  named: { stage?: string | null; form?: Form | null; facts?: Record<string, unknown> | null },
+): AskedScope {
   const known = named.stage != null && stageIds(bank).includes(named.stage);
-  const stage = known ? named.stage! : defaultStage(bank);
+  const band = named.facts?.[REVENUE_FACT];
+  const stage = known ? named.stage! : ((band == null ? undefined : stageOfBand(bank, band)) ?? defaultStage(bank));
   return { stage, form: named.form ?? 'full' };
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { COVERAGE_DOC, SEEDS, V2_BANK_FILE, exampleFiles, seedsPresent } from './helpers.js';
+import { COVERAGE_DOC, README, RESPONSE_DOC, SEEDS, V3_BANK_FILE, exampleFiles, seedsPresent } from './helpers.js';
 import { RUN_LENGTH, runs, sharedRuns, withoutSources, words } from './originality.js';
 
 describe('the own-words checker', () => {
@@ -52,16 +52,23 @@ describe('the own-words checker', () => {
   });
 });
 
-describe('version 2 is in our own words', () => {
+/** The README's section on the bank, which quotes the coverage document's ideas. */
+function readmeSection(): string {
+  const text = readFileSync(README, 'utf8');
+  return text.slice(text.indexOf('\n## What the bank covers\n'), text.indexOf('\n## Your own question bank\n'));
+}
+
+describe('version 3 is in our own words', () => {
   const seedRuns = new Set<string>();
   for (const name of seedsPresent() ? readdirSync(SEEDS).sort() : []) {
     for (const run of runs(readFileSync(join(SEEDS, name), 'utf8'))) seedRuns.add(run);
   }
 
   const texts: { file: string; text: string }[] = [
-    { file: V2_BANK_FILE, text: withoutSources(readFileSync(V2_BANK_FILE, 'utf8')) },
+    { file: V3_BANK_FILE, text: withoutSources(readFileSync(V3_BANK_FILE, 'utf8')) },
     ...exampleFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })),
-    ...(existsSync(COVERAGE_DOC) ? [{ file: COVERAGE_DOC, text: readFileSync(COVERAGE_DOC, 'utf8') }] : []),
+    ...[COVERAGE_DOC, RESPONSE_DOC].filter(existsSync).map((file) => ({ file, text: readFileSync(file, 'utf8') })),
+    { file: README, text: readmeSection() },
   ];
 
   it('read the five seeds', () => {
@@ -79,7 +86,7 @@ describe('version 2 is in our own words', () => {
   );
 
   it('the check does find seed text: the sources lists themselves cite seed titles', () => {
-    const sourcesOnly = readFileSync(V2_BANK_FILE, 'utf8');
+    const sourcesOnly = readFileSync(V3_BANK_FILE, 'utf8');
     expect(sharedRuns(sourcesOnly, seedRuns).length).toBeGreaterThan(0);
   });
 });
