@@ -45,7 +45,7 @@ describe.skipIf(!available)('the bank v3 HTML report in chromium', () => {
       const layout = await w.page.evaluate(() => {
         const chart = document.querySelector('#chart-interlock-title')!.closest('svg')!;
         const box = chart.getBoundingClientRect();
-        const labels = [...chart.querySelectorAll('text.label')].map((t) => t.getBoundingClientRect());
+        const labels = Array.from(chart.querySelectorAll('text.label')).map((t) => t.getBoundingClientRect());
         return {
           scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
           directions: chart.querySelectorAll('text.strong').length,

@@ -123,7 +123,7 @@ describe('bank v3 in the CSV report', () => {
 
 describe('the v3 HTML report for a team of four', () => {
   it('stays within 150 KB', () => {
-    expect(Buffer.byteLength(text.html)).toBeLessThanOrEqual(150 * 1024);
+    expect(Buffer.byteLength(text.html)).toBeLessThanOrEqual(150 * 1000);
   });
 });
 

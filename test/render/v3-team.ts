@@ -1,5 +1,11 @@
 import { builtinBank } from '../../src/io/bank-files.js';
-import { bankItems, ownerAt } from '../../src/core/bank/items.js';
+import {
+  bankItems,
+  ownerAt,
+  type BankItem,
+  type PracticeItem,
+  type ResponsibilityItem,
+} from '../../src/core/bank/items.js';
 import type { Answer, Respondent } from '../../src/core/answers/respondent.js';
 import type { Role } from '../../src/core/answers/schema.js';
 import { diagnose } from '../../src/core/score/diagnose.js';
@@ -12,13 +18,16 @@ import type { Diagnosis } from '../../src/core/score/model.js';
 // below target so the agenda has more than three gaps to rank.
 
 const DATE = '2026-03-02';
+type InterlockItem = Extract<BankItem, { kind: 'interlock' }>;
 export const BANK = builtinBank();
 const ITEMS = bankItems(BANK);
 
-export const PRACTICE = ITEMS.find((i) => i.kind === 'practice')!;
+export const PRACTICE = ITEMS.find((i): i is PracticeItem => i.kind === 'practice')!;
 /** A hand-off to sales: the sales respondent is its only receiver. */
-export const HANDOFF = ITEMS.find((i) => i.kind === 'interlock' && i.from === 'pmm' && i.to === 'sales')!;
-const RESPONSIBILITIES = ITEMS.filter((i) => i.kind === 'responsibility');
+export const HANDOFF = ITEMS.filter((i): i is InterlockItem => i.kind === 'interlock').find(
+  (i) => i.from === 'pmm' && i.to === 'sales',
+)!;
+const RESPONSIBILITIES = ITEMS.filter((i): i is ResponsibilityItem => i.kind === 'responsibility');
 /** Its owner is "don't know" for one respondent and "none" for the others. */
 export const UNKNOWN_OWNER = RESPONSIBILITIES[0]!;
 /** A level below target on both axes: gaps of a responsibility's size. */

@@ -459,29 +459,36 @@ function disagreementsPart(d: Diagnosis, top: number): Part {
 
 const LEVELS = '1 · 2 · 3 · 4 · 5';
 
-/** Per area, and for the interlock, each item's answers level by level. */
-function answersHtml(d: Diagnosis): Html {
+/**
+ * Per area (its responsibilities, then its practices) and per hand-off direction, the answers level by
+ * level of the items the room discusses: those on the agenda and the disagreements listed (a bank
+ * of some eighty items would otherwise outgrow the page's budget).
+ */
+function answersHtml(d: Diagnosis, top: number): Html {
+  const discussed = new Set([...topGaps(d, top).map((i) => i.id), ...topDisagreements(d, top).map((x) => x.id)]);
+  const shown = (items: readonly ItemScore[]) => items.filter((i) => discussed.has(i.id));
+  const practices = new Map(practiceAreas(d).map((a) => [a.id, a.items as ItemScore[]]));
   const groups = [
-    ...d.areas.map((a) => ({
-      id: `area-${a.id}`,
-      title: a.title,
-      axes: ['capability', 'capacity'] as readonly Axis[],
-      items: d.items.filter((i) => i.kind === 'responsibility' && i.area.id === a.id),
-    })),
-    // Bank v3: an area's practices, on their one axis, right after the area.
-    ...practiceAreas(d).map((a) => ({
-      id: `practices-${a.id}`,
-      title: `${a.title}: practices`,
-      axes: ['frequency'] as readonly Axis[],
-      items: a.items as ItemScore[],
-    })),
-    ...directions(d).map((dir, i) => ({
-      id: `interlock-${i}`,
+    ...d.areas.flatMap((a) => [
+      {
+        title: a.title,
+        axes: ['capability', 'capacity'] as readonly Axis[],
+        items: shown(d.items.filter((i) => i.kind === 'responsibility' && i.area.id === a.id)),
+      },
+      // Bank v3: an area's practices, on their one axis, right after the area.
+      {
+        title: `${a.title}: practices`,
+        axes: ['frequency'] as readonly Axis[],
+        items: shown(practices.get(a.id) ?? []),
+      },
+    ]),
+    ...directions(d).map((dir) => ({
       title: dir.name,
       axes: ['delivery'] as readonly Axis[],
-      items: dir.items as ItemScore[],
+      items: shown(dir.items),
     })),
   ].filter((g) => g.items.length > 0);
+  if (groups.length === 0) return p(INTRO.answers) + p(NONE.answers);
   const mean = (item: ItemScore, axis: Axis): number | null =>
     axis in item ? (item as Partial<Record<Axis, number | null>>)[axis]! : null;
   const charts = groups.map((g, n) => {
@@ -643,7 +650,7 @@ export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
     interlock: () => interlockPart(d),
     respondents: () => respondentsPart(d),
     disagreements: () => disagreementsPart(d, opts.top),
-    answers: () => ({ id: 'answers', title: 'How the answers spread', html: answersHtml(d) }),
+    answers: () => ({ id: 'answers', title: 'How the answers spread', html: answersHtml(d, opts.top) }),
     handoff: () => handoffPart(d),
     perception: () => ({ id: 'perception', title: 'Perception gaps', html: perceptionHtml(d) }),
     evidence: () => evidencePart(d),

@@ -428,6 +428,7 @@ export const NONE = {
   perception: 'None: no respondent has the role PM or PMM, or no one else rated their items.',
   knowledge: 'None: every item was answered without "don’t know".',
   notes: 'None: no respondent wrote a note.',
+  answers: 'None: no item is on the agenda or among the disagreements.',
 };
 
 /** How the report's numbers are made, one line each; bank v3's hand-off, practice and owner rules when they apply. */
@@ -713,7 +714,8 @@ export const INTRO = {
     `The ${shown} most urgent of ${total} gaps, with the numbers behind each priority and prompts for the conversation.`,
   disagreements: 'Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.',
   perception: 'Capability of each function’s items as rated by that function itself, against everyone else.',
-  answers: 'How many respondents gave each level, item by item: the spread behind each mean.',
+  answers:
+    'How many respondents gave each level, for each item on the agenda or among the disagreements listed: the spread behind each mean.',
 };
 
 /** Every term the report uses, with what it means; ownership statuses come from their one home. */
