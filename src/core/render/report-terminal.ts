@@ -161,13 +161,15 @@ function functionLines(ctx: Context): string[] {
   for (const f of shownFunctions(d)) out.push(row(groupName(d, f.id), { function: f.id }, f));
   out.push('');
   for (const a of d.areas) out.push(row(a.title, { area: a.id }, a));
-  out.push(...legend(ctx, missing), ...practiceLines(ctx));
+  out.push(...legend(ctx, missing));
   const healthBar = narrow ? 10 : 16;
   out.push('', c.bold('  Interlock health by direction'));
   for (const dir of directions(d))
     out.push(
       `  ${padEnd(dir.name, Math.min(70, width - 4 - (healthBar + 6)))} ${meter(ctx, dir.health, healthBar, dir.missing)}`,
     );
+  // Bank v3: each area's practices, after the table of functions and areas they count in.
+  out.push(...practiceLines(ctx));
   return out;
 }
 
