@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { renderReportCsv } from '../../src/core/render/report-csv.js';
 import { renderReportHtml } from '../../src/core/render/report-html.js';
@@ -136,4 +137,11 @@ describe('the v3 terminal report', () => {
       expect(lines.some((line) => line.includes('(recv.)'))).toBe(true);
     },
   );
+});
+
+describe('the v3 markdown report', () => {
+  it('passes markdownlint (line length aside, as for every markdown report)', () => {
+    const results = lint({ strings: { report: text.markdown }, config: { default: true, MD013: false } });
+    expect((results.report ?? []).map((e) => `${e.lineNumber}: ${e.ruleNames.join('/')}`)).toEqual([]);
+  });
 });
