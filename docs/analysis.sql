@@ -7,43 +7,54 @@
 --   CREATE VIEW answers AS SELECT * FROM read_json('team.ndjson', columns = {organization: 'VARCHAR',
 --     stage: 'VARCHAR', form: 'VARCHAR', bank_id: 'VARCHAR', bank_version: 'INTEGER', respondent: 'VARCHAR',
 --     role: 'VARCHAR', item_id: 'VARCHAR', item_kind: 'VARCHAR', area: 'VARCHAR', axis: 'VARCHAR',
---     value: 'VARCHAR', status: 'VARCHAR', weight: 'INTEGER', target: 'DOUBLE', recommended_owner: 'VARCHAR'});
+--     value: 'VARCHAR', status: 'VARCHAR', weight: 'INTEGER', target: 'DOUBLE', recommended_owner: 'VARCHAR',
+--     receiver: 'VARCHAR'});
 --   (NDJSON's value is a number or a string: this reads it as text, as CSV and Parquet hold it.)
 -- then run this file (duckdb my.db < docs/analysis.sql) and query the views it makes:
---   summary             one row per organization: readiness, capability, capacity, alignment, interlock, coverage
---   function_indexes    per organization and accountable function (pm, pmm, shared)
---   interlock_health    per organization and direction (pmm -> pm, pm -> pmm)
+--   summary             one row per organization: readiness, capability, capacity, alignment, interlock,
+--                       practices (bank v3), coverage
+--   function_indexes    per organization and accountable function (pm, pmm, shared, ...)
+--   interlock_health    per organization and direction (pmm -> pm, pm -> pmm, pmm -> sales, ...)
 --   item_scores         per organization and item: means, readiness or health, priority
 -- Each organization is one assessment (rows without one are grouped under ''). `value` is text in
 -- CSV and Parquet: levels are read with TRY_CAST(value AS DOUBLE). Rounded as the report rounds:
 -- indexes to 1 decimal, means and priorities to 2.
 
+-- The items' rows; the organization facts (bank v3, item_kind `fact`) are no item and in no score.
 CREATE OR REPLACE VIEW export_rows AS
-SELECT * REPLACE (coalesce(organization, '') AS organization) FROM answers;
+SELECT * REPLACE (coalesce(organization, '') AS organization) FROM answers WHERE item_kind <> 'fact';
 
--- One row per organization × item: C, K, D (means of the levels given; unknown and n/a are left
--- out), readiness pct(min(C, K)), interlock health pct(D), and the priority.
+-- One row per organization × item: C, K, D, F (means of the levels given; unknown and n/a are left
+-- out), readiness pct(min(C, K)) or, for a practice, pct(F), interlock health pct(D), and the
+-- priority. From bank version 3 a hand-off's D is its receivers' mean (respondents whose role is
+-- `receiver`) when any of them answered, and a hand-off's or practice's priority counts twice.
 CREATE OR REPLACE VIEW item_values AS
 WITH items AS (
-  SELECT DISTINCT organization, item_id, item_kind, area, weight, target, recommended_owner
+  SELECT DISTINCT organization, bank_version, item_id, item_kind, area, weight, target, recommended_owner, receiver
   FROM export_rows
 ),
 means AS (
   SELECT organization, item_id,
     avg(TRY_CAST(value AS DOUBLE)) FILTER (WHERE axis = 'capability') AS capability,
     avg(TRY_CAST(value AS DOUBLE)) FILTER (WHERE axis = 'capacity') AS capacity,
-    avg(TRY_CAST(value AS DOUBLE)) FILTER (WHERE axis = 'delivery') AS delivery
+    avg(TRY_CAST(value AS DOUBLE)) FILTER (WHERE axis = 'frequency') AS frequency,
+    CASE WHEN max(bank_version) >= 3 AND count(*) FILTER (WHERE axis = 'delivery' AND role = receiver) > 0
+      THEN avg(TRY_CAST(value AS DOUBLE)) FILTER (WHERE axis = 'delivery' AND role = receiver)
+      ELSE avg(TRY_CAST(value AS DOUBLE)) FILTER (WHERE axis = 'delivery') END AS delivery
   FROM export_rows
   WHERE status = 'answered' AND axis <> 'owner'
   GROUP BY organization, item_id
 )
-SELECT items.*, means.capability, means.capacity, means.delivery,
-  CASE WHEN means.capability IS NOT NULL AND means.capacity IS NOT NULL
+SELECT items.*, means.capability, means.capacity, means.frequency, means.delivery,
+  CASE WHEN item_kind = 'practice' THEN 25 * (means.frequency - 1)
+    WHEN means.capability IS NOT NULL AND means.capacity IS NOT NULL
     THEN 25 * (least(means.capability, means.capacity) - 1) END AS readiness,
   25 * (means.delivery - 1) AS health,
   -- max(0, T - x), where an undefined x contributes nothing
   CASE WHEN item_kind = 'interlock'
-    THEN weight * greatest(0, target - coalesce(means.delivery, target))
+    THEN (CASE WHEN bank_version >= 3 THEN 2 ELSE 1 END) * weight * greatest(0, target - coalesce(means.delivery, target))
+    WHEN item_kind = 'practice'
+    THEN 2 * weight * greatest(0, target - coalesce(means.frequency, target))
     ELSE weight * (greatest(0, target - coalesce(means.capability, target))
                  + greatest(0, target - coalesce(means.capacity, target))) END AS priority
 FROM items LEFT JOIN means USING (organization, item_id);
@@ -70,6 +81,7 @@ SELECT organization, item_id, item_kind, area, weight, target, recommended_owner
   round(capability, 2) AS capability,
   round(capacity, 2) AS capacity,
   round(delivery, 2) AS delivery,
+  round(frequency, 2) AS frequency,
   round(readiness, 1) AS readiness,
   round(health, 1) AS health,
   round(priority, 2) AS priority,
@@ -106,6 +118,12 @@ interlock AS (
   FROM item_values
   WHERE item_kind = 'interlock'
   GROUP BY organization
+),
+practices AS (
+  SELECT organization, sum(weight * readiness) / sum(weight) FILTER (WHERE readiness IS NOT NULL) AS practices
+  FROM item_values
+  WHERE item_kind = 'practice'
+  GROUP BY organization
 )
 SELECT organization,
   round(readiness, 1) AS readiness,
@@ -113,9 +131,11 @@ SELECT organization,
   round(capacity, 1) AS capacity,
   round(alignment, 1) AS alignment,
   round(interlock, 1) AS interlock,
+  round(practices, 1) AS practices,
   round(coverage, 1) AS coverage
 FROM responsibilities
 FULL JOIN interlock USING (organization)
+FULL JOIN practices USING (organization)
 JOIN coverage USING (organization);
 
 CREATE OR REPLACE VIEW function_indexes AS
@@ -127,12 +147,12 @@ FROM item_values
 WHERE item_kind = 'responsibility'
 GROUP BY organization, recommended_owner;
 
--- An interlock item's recommended_owner is its giver (`from`); the receiver is the other function.
+-- An interlock item's recommended_owner is its giver (`from`), its receiver the function it goes to (`to`).
 CREATE OR REPLACE VIEW interlock_health AS
 SELECT organization,
   recommended_owner AS "from",
-  CASE recommended_owner WHEN 'pm' THEN 'pmm' ELSE 'pm' END AS "to",
+  receiver AS "to",
   round(sum(weight * health) / sum(weight) FILTER (WHERE health IS NOT NULL), 1) AS health
 FROM item_values
 WHERE item_kind = 'interlock'
-GROUP BY organization, recommended_owner;
+GROUP BY organization, recommended_owner, receiver;

@@ -15,7 +15,7 @@
 CREATE OR REPLACE VIEW peer_scores AS
 WITH scores AS (
   UNPIVOT summary
-  ON readiness, capability, capacity, alignment, interlock, coverage
+  ON readiness, capability, capacity, alignment, interlock, practices, coverage
   INTO NAME metric VALUE score
 )
 SELECT o.industry, o.size_band, scores.organization, scores.metric, scores.score

@@ -44,9 +44,11 @@ const OWNERS = ['pm', 'pmm', 'shared', 'sales', 'engineering', 'leadership', 'ot
 
 const bank = parse(readFileSync(values.bank, 'utf8'));
 const items = [
-  ...bank.areas.flatMap((area) =>
-    area.responsibilities.map((r) => ({ id: r.id, kind: 'responsibility', owner: r.owner })),
-  ),
+  ...bank.areas.flatMap((area) => [
+    ...area.responsibilities.map((r) => ({ id: r.id, kind: 'responsibility', owner: r.owner })),
+    // Bank v3: practices, rated on how often they hold.
+    ...(area.practices ?? []).map((p) => ({ id: p.id, kind: 'practice' })),
+  ]),
   ...bank.interlock.map((i) => ({ id: i.id, kind: 'interlock' })),
 ];
 // Each item has a "true" level; respondents scatter around it, so the aggregate looks like an organization.
@@ -57,6 +59,7 @@ const base = new Map(
       capability: 1 + Math.floor(random() * 5),
       capacity: 1 + Math.floor(random() * 5),
       delivery: 1 + Math.floor(random() * 5),
+      frequency: 1 + Math.floor(random() * 5),
     },
   ]),
 );
@@ -78,11 +81,13 @@ function respondent(n) {
     const answer =
       item.kind === 'interlock'
         ? { delivery: level(centre.delivery) }
-        : {
-            owner: random() < 0.6 ? item.owner : pick(OWNERS),
-            capability: level(centre.capability),
-            capacity: level(centre.capacity),
-          };
+        : item.kind === 'practice'
+          ? { frequency: level(centre.frequency) }
+          : {
+              owner: random() < 0.6 ? item.owner : pick(OWNERS),
+              capability: level(centre.capability),
+              capacity: level(centre.capacity),
+            };
     if (random() < 0.05) answer.note = `note ${n}, with a comma and "quotes"`;
     answers[item.id] = answer;
   }
@@ -123,7 +128,7 @@ const csvCell = (value) => {
 function toCsv(respondents) {
   const columns = [['respondent'], ['role']];
   for (const item of items) {
-    const axes = item.kind === 'interlock' ? ['delivery'] : ['owner', 'capability', 'capacity'];
+    const axes = { interlock: ['delivery'], practice: ['frequency'] }[item.kind] ?? ['owner', 'capability', 'capacity'];
     for (const axis of [...axes, 'note']) columns.push([item.id, axis]);
   }
   const header = columns.map((c) => c.join('.')).join(',');

@@ -3,9 +3,10 @@ import { type FormMap } from '../core/answers/form-map.js';
 import { loadFormMap } from '../io/form-map-file.js';
 import { checkAnswers } from '../core/answers/load.js';
 import { loadBank } from '../io/bank-files.js';
-import type { Bank } from '../core/bank/schema.js';
+import { DEFAULT_FUNCTION_NAMES, NAMED_FUNCTIONS, type Bank } from '../core/bank/schema.js';
+import { functionName } from '../core/bank/items.js';
 import { compareSnapshots } from '../core/compare/diff.js';
-import { DEFAULT_FUNCTION_NAMES, regressionMessage } from '../core/compare/format.js';
+import { regressionMessage } from '../core/compare/format.js';
 import { renderComparison } from '../core/compare/render.js';
 import {
   looksLikeReport,
@@ -119,7 +120,9 @@ export async function run(before: string, after: string, opts: CompareOptions): 
     ...(charter === undefined ? {} : { charter: charterTake(charter, b, a) }),
   };
   const functionNames =
-    names.id === a.bank.id ? { pm: names.functions.pm.name, pmm: names.functions.pmm.name } : DEFAULT_FUNCTION_NAMES;
+    names.id === a.bank.id
+      ? Object.fromEntries(NAMED_FUNCTIONS.map((f) => [f, functionName(names, f)]))
+      : DEFAULT_FUNCTION_NAMES;
   const renderOptions = { color: settings.color, functionNames, width: settings.width };
   // The HTML page loads only when asked for, like the report's.
   const text = await renderComparison(comparison, format, renderOptions);

@@ -7,6 +7,7 @@ import { exportRows } from '../core/export/rows.js';
 import { emitContent } from '../io/output.js';
 import { diagnose } from '../core/score/diagnose.js';
 import { askedOf } from '../core/answers/scope.js';
+import type { Respondent } from '../core/answers/respondent.js';
 import { itemsById } from '../core/bank/items.js';
 import { parseTarget } from './options.js';
 import { resolveFormat } from '../core/render/formats.js';
@@ -46,7 +47,8 @@ export async function run(
   // and a respondent's rows are the items their form asked (docs/design.md "Mixed forms").
   const diagnosis = diagnose(bank, respondents, { target });
   const items = itemsById(bank);
-  const rows = exportRows(diagnosis, respondents, (r, id) => askedOf(r, items.get(id)!, diagnosis));
+  const asked = (r: Respondent, id: string) => askedOf(r, items.get(id)!, diagnosis);
+  const rows = exportRows(diagnosis, respondents, asked, Object.keys(bank.facts ?? {}));
   if (format === 'parquet') emitContent(await (await import('../core/export/parquet.js')).parquetBytes(rows), out);
   else if (format === 'ndjson') emitContent(ndjsonChunks(rows), out);
   else

@@ -65,7 +65,10 @@ describe('compare: what changed', () => {
     expect(cmp.items).toEqual([]);
     expect(cmp.unchanged).toBe(4);
     expect(cmp.regressions).toEqual([]);
-    expect(Object.values(cmp.summary).every((c) => c.delta === 0)).toBe(true);
+    // A bank without practices has no practices index on either side: nothing to move.
+    const { practices, ...indexes } = cmp.summary;
+    expect(practices).toEqual({ before: null, after: null, delta: null });
+    expect(Object.values(indexes).every((c) => c.delta === 0)).toBe(true);
   });
 
   it('a JSON report of the same answers compares as unchanged', async () => {
@@ -107,6 +110,7 @@ describe('compare: rounding, unrated items, other banks and targets', () => {
     capability: 4,
     capacity: 4,
     delivery: null,
+    frequency: null,
     readiness: 75,
     notApplicable: false,
     unknown: [],
@@ -120,7 +124,15 @@ describe('compare: rounding, unrated items, other banks and targets', () => {
     bank: { id: 'b', version: 1 },
     respondents: 1,
     target: 4,
-    summary: { readiness: 50, capability: 50, capacity: 50, alignment: 100, interlock: null, coverage: 100 },
+    summary: {
+      readiness: 50,
+      capability: 50,
+      capacity: 50,
+      alignment: 100,
+      interlock: null,
+      practices: null,
+      coverage: 100,
+    },
     functions: [],
     interlock: [],
     items,

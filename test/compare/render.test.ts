@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { compareSnapshots, type Comparison } from '../../src/core/compare/diff.js';
-import { DEFAULT_FUNCTION_NAMES } from '../../src/core/compare/format.js';
+import { DEFAULT_FUNCTION_NAMES } from '../../src/core/bank/schema.js';
 import { comparisonJson, renderComparison } from '../../src/core/compare/render.js';
 import { compare, side } from './helpers.js';
 

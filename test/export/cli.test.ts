@@ -199,7 +199,8 @@ describe('pm-diag export --format ndjson', () => {
       '$: unknown key "extra"',
     ]);
     expect(
-      checkJsonSchema(schema, { ...row, status: 'answered', extra: undefined, value: 6 }).some((e) =>
+      // Neither a level, an owner code nor a fact's answer (an option id or a whole number).
+      checkJsonSchema(schema, { ...row, status: 'answered', extra: undefined, value: 2.5 }).some((e) =>
         e.startsWith('$.value'),
       ),
     ).toBe(true);

@@ -139,6 +139,13 @@ describe('parseDiagnosis', () => {
     ]);
   });
 
+  it('reads a bank v3 report: a practice gives no capacity item', () => {
+    const practice = { id: 'p', kind: 'practice', weight: 2, target: 4, priority: 4, frequency: 3 };
+    expect(parseDiagnosis({ source: 'r.json', text: report([responsibility, practice, interlock]) })).toEqual([
+      { id: 'r', weight: 2, target: 4, capacity: 2.5, owner: { recommended: 'pmm' } },
+    ]);
+  });
+
   it('points at what is wrong, with positions', () => {
     const { weight: _weight, ...noWeight } = responsibility;
     try {

@@ -1,3 +1,4 @@
+import { DEFAULT_FUNCTION_NAMES } from '../../src/core/bank/schema.js';
 import type { Diagnosis, Disagreement, InterlockScore, ResponsibilityScore } from '../../src/core/score/model.js';
 import { respondentName } from '../../src/core/render/report-view.js';
 
@@ -89,13 +90,15 @@ export function singleDiagnosis(): Diagnosis {
     date: '2026-03-02',
     target: 4,
     respondents: [{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5, sections: SECTIONS }],
-    functionNames: { pm: 'Product Management', pmm: 'Product Marketing' },
+    functionNames: { ...DEFAULT_FUNCTION_NAMES },
+    facts: {},
     summary: {
       readiness: 45,
       capability: 62.5,
       capacity: 56.25,
       alignment: 41.666666666666664,
       interlock: 30,
+      practices: null,
       coverage: 87.5,
     },
     functions: [
@@ -292,6 +295,7 @@ export function teamDiagnosis(): Diagnosis {
     capacity: 58.333333333333336,
     alignment: 41.666666666666664,
     interlock: 45,
+    practices: null,
     coverage: 100,
   };
   d.interlock = [
@@ -377,7 +381,7 @@ export function hostileDiagnosis(): Diagnosis {
   const d = teamDiagnosis();
   d.bank.title = HOSTILE;
   d.organization = HOSTILE;
-  d.functionNames = { pm: `PM ${HOSTILE}`, pmm: `PMM ${HOSTILE}` };
+  d.functionNames = { ...d.functionNames, pm: `PM ${HOSTILE}`, pmm: `PMM ${HOSTILE}` };
   d.respondents[0]!.name = HOSTILE;
   d.respondents[2]!.source = HOSTILE;
   for (const item of d.items) {

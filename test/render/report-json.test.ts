@@ -35,6 +35,8 @@ describe('JSON gap report', () => {
       capacity: 56.3,
       alignment: 41.7,
       interlock: 30,
+      // Bank v3 adds the practices index: null where the bank has no practices.
+      practices: null,
       coverage: 87.5,
     });
     expect(r.functions).toEqual([

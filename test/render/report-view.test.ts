@@ -39,12 +39,12 @@ describe('summary page and action plan', () => {
 
   it('says what is wrong with a gap: the axes below target and a problem owner', () => {
     const d = singleDiagnosis();
-    expect(problemText(item(d, 'market-problem-discovery'))).toBe(
+    expect(problemText(d, item(d, 'market-problem-discovery'))).toBe(
       'capability 2.00 and capacity 3.00 below target 4; owner misassigned',
     );
-    expect(problemText(item(d, 'competitive-analysis'))).toBe('capacity 2.00 below target 4');
-    expect(problemText(item(d, 'win-loss-feedback'))).toBe('delivery 1.00 below target 4');
-    expect(problemText(item(d, 'positioning-and-messaging'))).toBe('at target 4');
+    expect(problemText(d, item(d, 'competitive-analysis'))).toBe('capacity 2.00 below target 4');
+    expect(problemText(d, item(d, 'win-loss-feedback'))).toBe('delivery 1.00 below target 4');
+    expect(problemText(d, item(d, 'positioning-and-messaging'))).toBe('at target 4');
   });
 
   it('has one plan row per gap on the agenda, ranked as the agenda is', () => {

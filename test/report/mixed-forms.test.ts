@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bankItems } from '../../src/core/bank/items.js';
+import { ITEM_KINDS, type ItemKind } from '../../src/core/bank/item-kinds.js';
 import { loadBank } from '../../src/io/bank-files.js';
 import { askedScope, itemsInScope } from '../../src/core/answers/scope.js';
 import { runCli } from '../helpers/cli.js';
@@ -15,9 +16,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const bank = loadBank();
 const asked = (form: 'rapid' | 'full') => itemsInScope(bankItems(bank), askedScope(bank, { form }));
-const RESPONSIBILITY = '{ owner: pm, capability: 3, capacity: 3 }';
-const rated = (kind: string) => (kind === 'interlock' ? '{ delivery: 3 }' : RESPONSIBILITY);
-const line = (id: string, kind: string) => `  ${id}: ${rated(kind)}`;
+/** Every field an item of this kind is rated on: the owner pm, each level 3. */
+const rated = (kind: ItemKind) =>
+  `{ ${ITEM_KINDS[kind].rated.map((f) => `${f}: ${f === 'owner' ? 'pm' : 3}`).join(', ')} }`;
+const line = (id: string, kind: ItemKind) => `  ${id}: ${rated(kind)}`;
 /** One person's file, every item of their form answered, as the questionnaire writes it. */
 const file = (name: string, form: 'rapid' | 'full') =>
   [
@@ -74,7 +76,7 @@ describe('mixed forms', () => {
     const cell = (column: string) => {
       if (column === 'respondent') return 'Ann';
       if (column === 'role' || column.endsWith('.owner')) return 'pm';
-      return /\.(capability|capacity|delivery)$/.test(column) ? '3' : '';
+      return /\.(capability|capacity|delivery|frequency)$/.test(column) ? '3' : '';
     };
     const csv = join(scratch, 'rapid-export.csv');
     writeFileSync(csv, `${header}\r\n${columns.map(cell).join(',')}\r\n`);

@@ -55,6 +55,7 @@ describe('report and assess on a version-2 bank', () => {
       'capacity',
       'alignment',
       'interlock',
+      'practices',
       'coverage',
     ]);
     expect(report.functions.map((f: { id: string }) => f.id)).toEqual(['pm', 'pmm', 'shared', 'leadership']);

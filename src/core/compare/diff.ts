@@ -1,4 +1,4 @@
-import type { FunctionId, RecommendedOwner } from '../bank/schema.js';
+import type { Party, RecommendedOwner } from '../bank/schema.js';
 import type { Axis, Quadrant } from '../score/model.js';
 import { axesOf } from '../bank/item-kinds.js';
 import { rounded, type Precision } from '../score/math.js';
@@ -32,12 +32,13 @@ export interface ItemChange {
   capability?: Change;
   capacity?: Change;
   delivery?: Change;
+  frequency?: Change;
   priority: Change;
   quadrant?: { before: Quadrant | null; after: Quadrant | null };
   owner?: { before: OwnerView | null; after: OwnerView | null };
   notApplicable: { before: boolean; after: boolean };
-  /** The axes someone answered "don't know" on each side: why a missing value is missing. */
-  unknown: { before: Axis[]; after: Axis[] };
+  /** The axes (or the owner) someone answered "don't know" on each side: why a missing value is missing. */
+  unknown: { before: (Axis | 'owner')[]; after: (Axis | 'owner')[] };
 }
 
 export interface SideSummary {
@@ -76,7 +77,7 @@ export interface Comparison {
   notes: string[];
   summary: Record<SummaryKey, Change>;
   functions: { id: RecommendedOwner; capability: Change; capacity: Change; readiness: Change }[];
-  interlock: { from: FunctionId; to: FunctionId; health: Change }[];
+  interlock: { from: Party; to: Party; health: Change }[];
   /** Only the items that changed: regressed first (the largest fall first), then improved, changed, added, removed. */
   items: ItemChange[];
   unchanged: number;
@@ -120,6 +121,8 @@ function itemChange(before: SnapshotItem | undefined, after: SnapshotItem | unde
   };
   if (item.kind === 'interlock') {
     c.delivery = change(before?.delivery, after?.delivery, 'mean');
+  } else if (item.kind === 'practice') {
+    c.frequency = change(before?.frequency, after?.frequency, 'mean');
   } else {
     c.capability = change(before?.capability, after?.capability, 'mean');
     c.capacity = change(before?.capacity, after?.capacity, 'mean');
@@ -128,7 +131,7 @@ function itemChange(before: SnapshotItem | undefined, after: SnapshotItem | unde
   }
   if (!before || !after) return { ...c, direction: before ? 'removed' : 'added' };
   const changed =
-    [c.readiness, c.priority, c.capability, c.capacity, c.delivery].some(moved) ||
+    [c.readiness, c.priority, c.capability, c.capacity, c.delivery, c.frequency].some(moved) ||
     c.quadrant?.before !== c.quadrant?.after ||
     c.notApplicable.before !== c.notApplicable.after ||
     !sameOwner(c.owner?.before ?? null, c.owner?.after ?? null);

@@ -1,9 +1,10 @@
-import type { FunctionId } from '../bank/schema.js';
+import type { NamedFunction, Party } from '../bank/schema.js';
+import { shortDirection } from '../render/report-view.js';
 import { fmtIndex, fmtMean, fmtSigned } from '../render/layout.js';
 import { mark, type Missing } from '../render/marks.js';
 import { missingOf } from '../score/answered.js';
 import type { Axis } from '../score/model.js';
-import { AXES } from '../bank/item-kinds.js';
+import { AXES, axesOf } from '../bank/item-kinds.js';
 import type { Precision } from '../score/math.js';
 import {
   DIRECTIONS,
@@ -26,6 +27,7 @@ export const SUMMARY_LABELS: Record<SummaryKey, string> = {
   capacity: 'Capacity',
   alignment: 'Ownership alignment',
   interlock: 'Interlock health',
+  practices: 'Practices',
   coverage: 'Coverage',
 };
 
@@ -43,20 +45,18 @@ export const CLOSED_REASONS: Record<ClosedGap['reason'], string> = {
   removed: 'not in the later bank',
 };
 
-export const DEFAULT_FUNCTION_NAMES: Record<FunctionId, string> = {
-  pm: 'Product Management',
-  pmm: 'Product Marketing',
-};
-
 export interface CompareRenderOptions {
   color: boolean;
   /** From the bank, when the sides use it. */
-  functionNames: Record<FunctionId, string>;
+  functionNames: Partial<Record<NamedFunction, string>>;
   /** Terminal only: the columns to fill (60–120); 80 when not given. */
   width?: number;
 }
 
-export const directionName = (from: FunctionId, to: FunctionId) => `${from.toUpperCase()} → ${to.toUpperCase()}`;
+export const directionName = (from: Party, to: Party): string => shortDirection(from, to);
+
+/** What follows an item's title in a list of changes: its kind, when it is not a responsibility. */
+export const kindSuffix = (kind: ItemChange['kind']): string => (kind === 'responsibility' ? '' : ` (${kind})`);
 
 /** A labelled before/after/change row of a table. */
 export interface Row {
@@ -64,8 +64,11 @@ export interface Row {
   change: Change;
 }
 
+/** The summary indexes; the practices index only when a side has one (bank v3). */
 export const summaryRows = (cmp: Comparison): Row[] =>
-  SUMMARY_KEYS.map((key) => ({ label: SUMMARY_LABELS[key], change: cmp.summary[key] }));
+  SUMMARY_KEYS.filter(
+    (key) => key !== 'practices' || cmp.summary.practices.before !== null || cmp.summary.practices.after !== null,
+  ).map((key) => ({ label: SUMMARY_LABELS[key], change: cmp.summary[key] }));
 export const interlockRows = (cmp: Comparison): Row[] =>
   cmp.interlock.map((i) => ({ label: directionName(i.from, i.to), change: i.health }));
 
@@ -110,9 +113,8 @@ export function itemMissing(c: ItemChange, axes: readonly Axis[]): { before: Mis
   return { before: on('before'), after: on('after') };
 }
 
-/** Readiness of a responsibility rests on both its axes; the health of an interlock item on delivery. */
-export const readinessAxes = (c: ItemChange): readonly Axis[] =>
-  c.kind === 'interlock' ? ['delivery'] : ['capability', 'capacity'];
+/** Readiness rests on the axes an item's kind is rated on: a responsibility's two, a practice's frequency, a hand-off's delivery. */
+export const readinessAxes = (c: ItemChange): readonly Axis[] => axesOf(c.kind);
 
 function ownerText(o: OwnerView | null, notApplicable: boolean): string {
   if (notApplicable) return mark('n/a');

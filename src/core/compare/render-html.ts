@@ -8,6 +8,7 @@ import { esc } from '../render/svg/markup.js';
 import type { Comparison, SideSummary } from './diff.js';
 import {
   CLOSED_REASONS,
+  kindSuffix,
   changePhrases,
   itemReadiness,
   fmtChange,
@@ -85,7 +86,7 @@ export function renderCompareHtml(cmp: Comparison, opts: CompareRenderOptions): 
           heading,
           ['Item', 'Readiness / health', 'What changed'],
           items.map((i) => [
-            `${esc(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`,
+            `${esc(i.title)}${kindSuffix(i.kind)}`,
             esc(itemReadiness(i)),
             esc(changePhrases(i).join('; ') || '-'),
           ]),

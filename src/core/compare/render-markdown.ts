@@ -5,6 +5,7 @@ import { mdTable, mdText } from '../render/markdown-escape.js';
 import type { Change, Comparison, SideSummary } from './diff.js';
 import {
   CLOSED_REASONS,
+  kindSuffix,
   changePhrases,
   itemReadiness,
   fmtChange,
@@ -74,7 +75,7 @@ export function renderCompareMarkdown(cmp: Comparison, opts: CompareRenderOption
   for (const { heading, items } of itemGroups(cmp)) {
     out.push(`## ${heading} (${items.length})`, '');
     const rows = items.map((i) => [
-      `${mdText(i.title)}${i.kind === 'interlock' ? ' (interlock)' : ''}`,
+      `${mdText(i.title)}${kindSuffix(i.kind)}`,
       itemReadiness(i),
       changePhrases(i).join('; ') || '-',
     ]);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { OWNERS } from '../answers/schema.js';
-import { FUNCTION_IDS, RECOMMENDED_OWNERS } from '../bank/schema.js';
+import { PARTIES, RECOMMENDED_OWNERS } from '../bank/schema.js';
+import { AXES } from '../bank/item-kinds.js';
 
 // The JSON report of `assess`/`report --format json`, as docs/design.md publishes it: what `compare`
 // may read back. Loose objects on purpose: keys may be added to the contract, never renamed.
@@ -29,7 +30,8 @@ const baseItem = {
   notApplicable: z.optional(z.int().check(z.minimum(0))),
   /** The axes answered "don't know", with how many said so (reports of earlier versions have none). */
   unknown: z.optional(
-    z.array(z.object({ axis: z.enum(['capability', 'capacity', 'delivery']), count: z.int().check(z.minimum(0)) })),
+    // `owner`: bank v3's "I don't know who owns it".
+    z.array(z.object({ axis: z.enum([...AXES, 'owner']), count: z.int().check(z.minimum(0)) })),
   ),
 };
 
@@ -45,6 +47,13 @@ const responsibilityItem = z.object({
     status: z.enum(OWNERSHIP_STATUSES, { error: OWNERSHIP_STATUSES.join(', ') }),
     contested: z.boolean({ error: 'true or false' }),
   }),
+});
+
+/** Bank v3: a behaviour rated on how often it holds. */
+const practiceItem = z.object({
+  ...baseItem,
+  kind: z.literal('practice'),
+  frequency: mean(),
 });
 
 const interlockItem = z.object({
@@ -70,6 +79,8 @@ export const reportSchema = z.object(
       capacity: index(),
       alignment: index(),
       interlock: index(),
+      // Bank v3 reports: the practices index (earlier reports have none).
+      practices: z.optional(index()),
       coverage: index(),
     }),
     functions: z.array(
@@ -82,14 +93,14 @@ export const reportSchema = z.object(
     ),
     interlock: z.array(
       z.object({
-        from: z.enum(FUNCTION_IDS, { error: FUNCTION_IDS.join(' or ') }),
-        to: z.enum(FUNCTION_IDS, { error: FUNCTION_IDS.join(' or ') }),
+        from: z.enum(PARTIES, { error: PARTIES.join(', ') }),
+        to: z.enum(PARTIES, { error: PARTIES.join(', ') }),
         health: index(),
       }),
     ),
     items: z.array(
-      z.discriminatedUnion('kind', [responsibilityItem, interlockItem], {
-        error: 'an item of kind responsibility or interlock',
+      z.discriminatedUnion('kind', [responsibilityItem, practiceItem, interlockItem], {
+        error: 'an item of kind responsibility, practice or interlock',
       }),
     ),
     gaps: z.array(id()),

@@ -1,6 +1,7 @@
 import type { Owner } from '../answers/schema.js';
 import { itemsById } from '../bank/items.js';
-import type { Bank, FunctionId, RecommendedOwner } from '../bank/schema.js';
+import type { Bank, Party, RecommendedOwner } from '../bank/schema.js';
+import type { ItemKind } from '../bank/item-kinds.js';
 import { InputError, type Problem } from '../errors.js';
 import type { ParsedDocument } from '../document/document.js';
 import { validateDocument } from '../document/validate.js';
@@ -14,13 +15,14 @@ import { reportSchema, type ReportJson } from './report-schema.js';
 // earlier), with every number rounded as the report prints it. Item readiness is worked out from
 // the rounded means on both sides, so a report and the answers it came from compare as equal.
 
-export type SummaryKey = 'readiness' | 'capability' | 'capacity' | 'alignment' | 'interlock' | 'coverage';
+export type SummaryKey = 'readiness' | 'capability' | 'capacity' | 'alignment' | 'interlock' | 'practices' | 'coverage';
 export const SUMMARY_KEYS: readonly SummaryKey[] = [
   'readiness',
   'capability',
   'capacity',
   'alignment',
   'interlock',
+  'practices',
   'coverage',
 ];
 
@@ -32,18 +34,19 @@ export interface OwnerView {
 
 export interface SnapshotItem {
   id: string;
-  kind: 'responsibility' | 'interlock';
+  kind: ItemKind;
   title?: string;
   priority: number;
   capability: number | null;
   capacity: number | null;
   delivery: number | null;
-  /** Responsibility: pct(min(C, K)); interlock: its health, pct(D). */
+  frequency: number | null;
+  /** Responsibility: pct(min(C, K)); practice: pct(F); interlock: its health, pct(D). */
   readiness: number | null;
   /** Everyone who answered it said it does not apply. */
   notApplicable: boolean;
-  /** The axes someone answered "don't know". */
-  unknown: Axis[];
+  /** The axes (and, bank v3, the owner) someone answered "don't know". */
+  unknown: (Axis | 'owner')[];
   quadrant: Quadrant | null;
   owner?: OwnerView;
 }
@@ -65,7 +68,7 @@ export interface Snapshot {
   date?: string;
   summary: Record<SummaryKey, number | null>;
   functions: FunctionIndexes[];
-  interlock: { from: FunctionId; to: FunctionId; health: number | null }[];
+  interlock: { from: Party; to: Party; health: number | null }[];
   items: SnapshotItem[];
   gaps: string[];
   /** How the ids of a report made with an earlier version of the bank were read, when they moved. */
@@ -76,22 +79,22 @@ const index = (v: number | null | undefined) => rounded(v, 'index');
 const level = (v: number | null | undefined) => rounded(v, 'mean');
 
 function readinessOf(
-  kind: SnapshotItem['kind'],
-  capability: number | null,
-  capacity: number | null,
-  delivery: number | null,
+  item: Pick<SnapshotItem, 'kind' | 'capability' | 'capacity' | 'delivery' | 'frequency'>,
 ): number | null {
-  if (kind === 'interlock') return delivery === null ? null : index(pct(delivery));
+  const { capability, capacity, delivery, frequency } = item;
+  if (item.kind === 'interlock') return delivery === null ? null : index(pct(delivery));
+  if (item.kind === 'practice') return frequency === null ? null : index(pct(frequency));
   return capability === null || capacity === null ? null : index(pct(Math.min(capability, capacity)));
 }
 
 type ItemInput = Pick<SnapshotItem, 'id' | 'kind' | 'title' | 'priority'> & {
   answered?: number;
   notApplicable?: number;
-  unknown?: { axis: Axis; count: number }[];
+  unknown?: { axis: Axis | 'owner'; count: number }[];
   capability?: number | null;
   capacity?: number | null;
   delivery?: number | null;
+  frequency?: number | null;
   quadrant?: Quadrant | null;
   owner?: OwnerView;
 };
@@ -100,14 +103,13 @@ function snapshotItem(item: ItemInput): SnapshotItem {
   const capability = level(item.capability);
   const capacity = level(item.capacity);
   const delivery = level(item.delivery);
+  const frequency = level(item.frequency);
+  const values = { kind: item.kind, capability, capacity, delivery, frequency };
   const result: SnapshotItem = {
     id: item.id,
-    kind: item.kind,
     priority: level(item.priority)!,
-    capability,
-    capacity,
-    delivery,
-    readiness: readinessOf(item.kind, capability, capacity, delivery),
+    ...values,
+    readiness: readinessOf(values),
     notApplicable: (item.answered ?? 0) > 0 && item.notApplicable === item.answered,
     unknown: (item.unknown ?? []).filter((u) => u.count > 0).map((u) => u.axis),
     quadrant: item.quadrant ?? null,
@@ -119,7 +121,8 @@ function snapshotItem(item: ItemInput): SnapshotItem {
 }
 
 type SnapshotInput = Omit<Snapshot, 'items' | 'summary' | 'functions' | 'interlock'> & {
-  summary: Record<SummaryKey, number | null>;
+  /** A report of an earlier version has no practices index. */
+  summary: Partial<Record<SummaryKey, number | null>>;
   functions: FunctionIndexes[];
   interlock: Snapshot['interlock'];
   items: ItemInput[];

@@ -2,11 +2,20 @@
 // The CSV header, the NDJSON keys, the Parquet schema, the JSON Schema and the README table all
 // follow this list.
 
-export const EXPORT_AXES = ['owner', 'capability', 'capacity', 'delivery'] as const;
+import { ANSWER_FIELDS, ITEM_KINDS, type ItemKind, type RatedField } from '../bank/item-kinds.js';
+
+/** What a row is about: an item's rated field, or (bank v3) an organization fact (`fact`). */
+export const EXPORT_AXES = [
+  ...ANSWER_FIELDS.filter((f): f is RatedField => f !== 'evidence' && f !== 'note'),
+  'fact',
+] as const satisfies readonly (RatedField | 'fact')[];
+/** The kinds of item, and `fact` for the organization facts' rows. */
+export const EXPORT_KINDS = [...(Object.keys(ITEM_KINDS) as ItemKind[]), 'fact'] as const;
 export const EXPORT_STATUSES = ['answered', 'unknown', 'n/a', 'unanswered'] as const;
 export const EXPORT_FORMS = ['rapid', 'full'] as const;
 
-export type ExportAxis = (typeof EXPORT_AXES)[number];
+export type ExportAxis = RatedField | 'fact';
+export type ExportKind = ItemKind | 'fact';
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 export type ExportForm = (typeof EXPORT_FORMS)[number];
 
@@ -53,33 +62,40 @@ export const EXPORT_COLUMNS = [
       "the respondent's name; without one `respondent N` (the position in the run, as the report names it); a name given by several respondents is numbered from the second on (`Dana (2)`), so each respondent is one value",
   },
   { name: 'role', type: 'text', nullable: true, description: "the respondent's role (`pm`, `pmm`, `sales`, ...)" },
-  { name: 'item_id', type: 'text', nullable: false, description: 'the item (responsibility or interlock item)' },
+  {
+    name: 'item_id',
+    type: 'text',
+    nullable: false,
+    description: 'the item (responsibility, practice or interlock item), or the organization fact',
+  },
   {
     name: 'item_kind',
     type: 'text',
     nullable: false,
-    values: ['responsibility', 'interlock'],
-    description: '`responsibility` or `interlock`',
+    values: EXPORT_KINDS,
+    description:
+      '`responsibility`, `practice`, `interlock`, or `fact` (bank v3: an organization fact the respondent gave)',
   },
   {
     name: 'area',
     type: 'text',
     nullable: false,
-    description: "the responsibility's area id; `interlock` for interlock items",
+    description: "the responsibility's or practice's area id; `interlock` for interlock items; `facts` for facts",
   },
   {
     name: 'axis',
     type: 'text',
     nullable: false,
     values: EXPORT_AXES,
-    description: '`owner`, `capability`, `capacity` (responsibilities) or `delivery` (interlock)',
+    description:
+      '`owner`, `capability`, `capacity` (responsibilities), `frequency` (practices), `delivery` (interlock) or `fact`',
   },
   {
     name: 'value',
     type: 'value',
     nullable: true,
     description:
-      'a level 1-5 on capability, capacity and delivery; the owner code on owner; empty unless `status` is `answered`',
+      'a level 1-5 on capability, capacity, frequency and delivery; the owner code on owner; the option id or number on a fact; empty unless `status` is `answered`',
   },
   {
     name: 'status',
@@ -88,19 +104,26 @@ export const EXPORT_COLUMNS = [
     values: EXPORT_STATUSES,
     description: "`answered`, `unknown` (don't know), `n/a` (not applicable: the whole item) or `unanswered`",
   },
-  { name: 'weight', type: 'integer', nullable: false, description: "the item's weight, 1-3" },
+  { name: 'weight', type: 'integer', nullable: true, description: "the item's weight, 1-3; empty on a fact" },
   {
     name: 'target',
     type: 'number',
-    nullable: false,
-    description: "the item's effective target level (its own, else `--target`, else the bank's)",
+    nullable: true,
+    description: "the item's effective target level (its own, else `--target`, else the bank's); empty on a fact",
   },
   {
     name: 'recommended_owner',
     type: 'text',
-    nullable: false,
+    nullable: true,
     description:
-      'responsibilities: the accountable function (`pm`, `pmm`, `shared`); interlock: the giving function (`from`), which owes the item',
+      'responsibilities: the accountable function at the stage (`pm`, `pmm`, `shared`, `leadership`, `marketing`, `cs`, `sales`); interlock: the giving function (`from`), which owes the item; empty on a practice (nobody owns it) and a fact',
+  },
+  {
+    name: 'receiver',
+    type: 'text',
+    nullable: true,
+    description:
+      "interlock: the receiving function (`to`); from bank version 3 its respondents' ratings are the delivery when any of them answered; empty otherwise",
   },
 ] as const satisfies readonly ExportColumn[];
 

@@ -1,6 +1,7 @@
 import type { Diagnosis, ItemScore } from '../score/model.js';
 import type { ItemAnswer, Respondent } from '../answers/respondent.js';
-import type { ExportAxis, ExportForm, ExportStatus } from './columns.js';
+import { ITEM_KINDS, type RatedField } from '../bank/item-kinds.js';
+import type { ExportAxis, ExportForm, ExportKind, ExportStatus } from './columns.js';
 
 // The export's rows, respondent by respondent and, within one, item by item in bank order. The
 // cells that only depend on the respondent, or only on the item and axis, are made once and
@@ -21,12 +22,13 @@ export interface RespondentCells {
 /** The columns that only depend on the item and the axis. */
 export interface ItemAxisCells {
   item_id: string;
-  item_kind: ItemScore['kind'];
+  item_kind: ExportKind;
   area: string;
   axis: ExportAxis;
-  weight: number;
-  target: number;
-  recommended_owner: string;
+  weight: number | null;
+  target: number | null;
+  recommended_owner: string | null;
+  receiver: string | null;
 }
 
 /** The columns in each part of a row; a row's columns are WHO, WHAT, value, status, TAIL. */
@@ -49,6 +51,7 @@ export const TAIL_COLUMNS = [
   'weight',
   'target',
   'recommended_owner',
+  'receiver',
 ] as const satisfies readonly (keyof ItemAxisCells)[];
 
 export interface ExportRow {
@@ -57,12 +60,6 @@ export interface ExportRow {
   value: number | string | null;
   status: ExportStatus;
 }
-
-/** What each kind of item is rated on, in the order its rows come. */
-const AXES_OF: Record<ItemScore['kind'], readonly ExportAxis[]> = {
-  responsibility: ['owner', 'capability', 'capacity'],
-  interlock: ['delivery'],
-};
 
 /** The stage and form the assessment was scored at (a respondent's own file may say otherwise: see exportRows). */
 export function assessmentScope(diagnosis: Diagnosis): { stage: string | null; form: ExportForm } {
@@ -87,15 +84,31 @@ function itemAxisCells(item: ItemScore): ItemAxisCells[] {
     area: item.kind === 'interlock' ? 'interlock' : item.area.id,
     weight: item.weight,
     target: item.target,
-    // The giver owes an interlock item: it is the function that acts on a gap.
-    recommended_owner: item.kind === 'interlock' ? item.from : item.owner.recommended,
+    // The giver owes an interlock item: it is the function that acts on a gap. Nobody owns a practice.
+    recommended_owner: item.kind === 'interlock' ? item.from : item.kind === 'practice' ? null : item.owner.recommended,
+    receiver: item.kind === 'interlock' ? item.to : null,
   };
-  return AXES_OF[item.kind].map((axis) => ({ ...common, axis }));
+  // What each kind is rated on, in the order its rows come (item-kinds.ts is its one home).
+  return ITEM_KINDS[item.kind].rated.map((axis) => ({ ...common, axis }));
 }
+
+/** The area of the organization facts' rows. */
+export const FACTS_AREA = 'facts';
+
+const factCells = (fact: string): ItemAxisCells => ({
+  item_id: fact,
+  item_kind: 'fact',
+  area: FACTS_AREA,
+  axis: 'fact',
+  weight: null,
+  target: null,
+  recommended_owner: null,
+  receiver: null,
+});
 
 function cell(
   answer: ItemAnswer | 'n/a' | undefined,
-  axis: ExportAxis,
+  axis: RatedField,
 ): { value: number | string | null; status: ExportStatus } {
   if (answer === undefined) return { value: null, status: 'unanswered' };
   if (answer === 'n/a') return { value: null, status: 'n/a' };
@@ -108,15 +121,18 @@ function cell(
 /**
  * Every row of the export: one per respondent × item × axis, in the order the respondents were
  * given and the bank's order; an item a respondent's form did not ask (`asked`) has no rows of theirs.
+ * Bank v3: first one row per organization fact the respondent gave (`facts`: the bank's, in its order).
  */
 export function* exportRows(
   diagnosis: Diagnosis,
   respondents: readonly Respondent[],
   asked: (respondent: Respondent, itemId: string) => boolean = () => true,
+  facts: readonly string[] = [],
 ): Generator<ExportRow> {
   const { stage, form } = assessmentScope(diagnosis);
   const names = respondentNames(respondents);
   const items = diagnosis.items.map((item) => ({ id: item.id, axes: itemAxisCells(item) }));
+  const factColumns = facts.map((fact) => [fact, factCells(fact)] as const);
   const assessmentOrganization = diagnosis.organization ?? null;
   for (let r = 0; r < respondents.length; r++) {
     const respondent = respondents[r]!;
@@ -130,11 +146,16 @@ export function* exportRows(
       respondent: names[r]!,
       role: respondent.role ?? null,
     };
+    // Only the facts the respondent gave: a fact is no question of the assessment's coverage.
+    for (const [fact, what] of factColumns) {
+      const value = respondent.facts?.[fact];
+      if (value !== undefined) yield { who, what, value, status: 'answered' };
+    }
     for (const item of items) {
       if (!asked(respondent, item.id)) continue;
       const answer = respondent.answers.get(item.id);
       for (const what of item.axes) {
-        const { value, status } = cell(answer, what.axis);
+        const { value, status } = cell(answer, what.axis as RatedField);
         yield { who, what, value, status };
       }
     }

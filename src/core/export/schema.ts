@@ -1,4 +1,5 @@
 import { OWNERS } from '../answers/schema.js';
+import { KEBAB_ID } from '../bank/schema.js';
 import { EXPORT_COLUMNS, type ExportColumn } from './columns.js';
 
 // The JSON Schema (draft-07) of one export row, as an NDJSON line holds it: made from the column
@@ -12,7 +13,14 @@ function property(column: ExportColumn): Record<string, unknown> {
   if (column.type === 'value') {
     return {
       description: column.description,
-      anyOf: [{ type: 'integer', minimum: 1, maximum: 5 }, { type: 'string', enum: [...OWNERS] }, { type: 'null' }],
+      anyOf: [
+        { type: 'integer', minimum: 1, maximum: 5 },
+        { type: 'string', enum: [...OWNERS] },
+        // Bank v3: a fact's answer, an option id or a number (a headcount).
+        { type: 'string', pattern: KEBAB_ID.source },
+        { type: 'integer' },
+        { type: 'null' },
+      ],
     };
   }
   const base: Record<string, unknown> = { type: JSON_TYPES[column.type] };

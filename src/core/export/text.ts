@@ -65,8 +65,8 @@ function* ndjsonLines(rows: Iterable<ExportRow>): Generator<string> {
   const what = once((w: ItemAxisCells) => [jsonFields(w, WHAT_COLUMNS), jsonFields(w, TAIL_COLUMNS)] as const);
   for (const row of rows) {
     const [head, tail] = what(row.what);
-    // value and status hold only levels and codes: nothing to escape.
-    yield `{${who(row.who)},${head},"value":${JSON.stringify(row.value)},"status":"${row.status}",${tail}}\n`;
+    // A fact's value comes from the answers file: escaped like any text; status is a code.
+    yield `{${who(row.who)},${head},"value":${json(row.value)},"status":"${row.status}",${tail}}\n`;
   }
 }
 

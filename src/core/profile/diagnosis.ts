@@ -19,6 +19,8 @@ const capacityFields = z.object({
         target: z.number({ error: 'a target level (a number)' }),
       }),
       z.object({ kind: z.literal('interlock') }),
+      // Bank v3: a practice needs no capacity, so nothing is read from it.
+      z.object({ kind: z.literal('practice') }),
     ]),
   ),
 });

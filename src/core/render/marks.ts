@@ -1,5 +1,6 @@
 import type { Axis, Diagnosis, FunctionGroup, ItemScore } from '../score/model.js';
 import { missingOf, type Missing } from '../score/answered.js';
+import { axesOf } from '../bank/item-kinds.js';
 
 // The one home of what a report shows where a value is missing, in every format: "don't know" is
 // a knowledge gap, n/a means not applicable and nothing else, and a dash marks what nobody
@@ -23,22 +24,23 @@ export function marksLegend(narrow = false): string {
 }
 
 /** What a score is computed from: the item axes behind it. */
-export type Measure = 'capability' | 'capacity' | 'readiness' | 'delivery' | 'health';
+export type Measure = Axis | 'readiness' | 'health';
 const MEASURE_AXES: Record<Measure, readonly Axis[]> = {
   capability: ['capability'],
   capacity: ['capacity'],
-  readiness: ['capability', 'capacity'],
+  frequency: ['frequency'],
+  // A responsibility's readiness comes from its two axes, a practice's from its frequency.
+  readiness: ['capability', 'capacity', 'frequency'],
   delivery: ['delivery'],
   health: ['delivery'],
 };
 
 /** Why `items` give no value for `measure`: from the answers on each axis that has no level. */
 export function whyMissing(items: readonly ItemScore[], measure: Measure): Missing {
-  const axes = MEASURE_AXES[measure];
   return missingOf(
     items.flatMap((item) =>
-      axes
-        .filter((axis) => (item.levels[axis]?.length ?? 0) === 0)
+      axesOf(item.kind)
+        .filter((axis) => MEASURE_AXES[measure].includes(axis) && (item.levels[axis]?.length ?? 0) === 0)
         .map((axis) => ({
           unknown: item.unknown.find((u) => u.axis === axis)?.count ?? 0,
           notApplicable: item.notApplicable,
@@ -47,15 +49,19 @@ export function whyMissing(items: readonly ItemScore[], measure: Measure): Missi
   );
 }
 
-/** The items behind a group's indexes: a function's (by accountable owner), an area's, or all responsibilities (`summary`). */
+/**
+ * The items behind a group's indexes: a function's (by accountable owner), an area's (its practices
+ * too), all responsibilities (`summary`), the hand-offs (`interlock`) or the practices.
+ */
 export function groupItems(
   d: Diagnosis,
-  group: { function: FunctionGroup } | { area: string } | 'summary' | 'interlock',
+  group: { function: FunctionGroup } | { area: string } | 'summary' | 'interlock' | 'practices',
 ): ItemScore[] {
   if (group === 'interlock') return d.items.filter((i) => i.kind === 'interlock');
+  if (group === 'practices') return d.items.filter((i) => i.kind === 'practice');
+  if (typeof group === 'object' && 'area' in group)
+    return d.items.filter((i) => i.kind !== 'interlock' && i.area.id === group.area);
   return d.items.filter(
-    (i) =>
-      i.kind === 'responsibility' &&
-      (group === 'summary' || ('area' in group ? i.area.id === group.area : i.owner.recommended === group.function)),
+    (i) => i.kind === 'responsibility' && (group === 'summary' || i.owner.recommended === group.function),
   );
 }

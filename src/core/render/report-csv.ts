@@ -32,9 +32,9 @@ export const CSV_COLUMNS = [
   'Due',
 ];
 
-/** The owner cells of an item: recommended, contributors, answers and status; an interlock item has none. */
+/** The owner cells of an item: recommended, contributors, answers and status; a hand-off or a practice has none. */
 function ownerCells(item: ItemScore): string[] {
-  if (item.kind === 'interlock') return ['', '', '', ''];
+  if (item.kind !== 'responsibility') return ['', '', '', ''];
   const { votes } = item.owner;
   return [
     accountableText(item),
@@ -60,7 +60,7 @@ export function renderReportCsv(d: Diagnosis, opts: { top: number }): string {
     String(i + 1),
     row.item.id,
     row.item.title,
-    problemText(row.item),
+    problemText(d, row.item),
     ...ownerCells(row.item),
     row.decision,
   ]);

@@ -1,4 +1,4 @@
-import type { Diagnosis, ItemScore, Quadrant } from '../score/model.js';
+import type { Axis, Diagnosis, ItemScore, Quadrant } from '../score/model.js';
 import {
   ACTION_COLUMNS,
   DECISIONS_TITLE,
@@ -34,8 +34,11 @@ import {
   NOT_RATED,
   PLAN_COLUMNS,
   PLAN_INTRO,
-  SCORING,
+  scoring,
   SUMMARY_COUNT,
+  PRACTICES_INTRO,
+  deliveryText,
+  practiceAreas,
   actionPlan,
   answersText,
   axisText,
@@ -114,7 +117,7 @@ function summaryPart(d: Diagnosis, top: number): Part {
     .filter(([name]) => !main.some(([m]) => m === name))
     .map(([name, value, missing]) => `${esc(name)} <strong>${esc(fmtIndex(value, missing))}</strong>`)
     .join(' · ');
-  const gaps = topGaps(d, count).map((item) => `<strong>${esc(item.title)}</strong>: ${esc(problemText(item))}`);
+  const gaps = topGaps(d, count).map((item) => `<strong>${esc(item.title)}</strong>: ${esc(problemText(d, item))}`);
   const owners = worstOwnership(d, SUMMARY_COUNT).map(
     (item) => `<strong>${esc(item.title)}</strong>: ${esc(ownerText(item))}`,
   );
@@ -192,8 +195,44 @@ function groupsPart(d: Diagnosis): Part {
     title: 'Functions and areas',
     html:
       figures([readiness, d.areas.length > 0 ? heat : '', d.areaRoles.length > 0 ? areaRolesHtml(d) : '']) +
-      rolesLegend,
+      rolesLegend +
+      practicesHtml(d),
   };
+}
+
+/** Each area's practices with how often they hold (bank v3), as a chart and its table; nothing without practices. */
+function practicesHtml(d: Diagnosis): Html {
+  const areas = practiceAreas(d);
+  if (areas.length === 0) return '';
+  const bars: BarRow[] = areas.flatMap((a) => [
+    { label: a.title, value: null, shown: '', tone: 'none' as const, group: true },
+    ...a.items.map((i) => ({
+      label: i.title,
+      value: i.readiness,
+      shown: itemIndex(i),
+      tone: tone(i.readiness, d.target),
+      indent: true,
+    })),
+  ]);
+  return figure(
+    'Practices by area',
+    barChart('chart-practices', 'Readiness of each practice by area, against the target', bars, targetScore(d.target)),
+    p(PRACTICES_INTRO) +
+      table(
+        'Practices',
+        ['Area', 'Practice', 'Weight', 'Frequency', 'Readiness'],
+        areas.flatMap((a) =>
+          a.items.map((i) => [
+            esc(a.title),
+            esc(i.title),
+            String(i.weight),
+            esc(itemMean(i, 'frequency')),
+            esc(itemIndex(i)),
+          ]),
+        ),
+        [2, 3, 4],
+      ),
+  );
 }
 
 /** Several respondents: each role's readiness per area, as the people in that role see it. */
@@ -258,7 +297,7 @@ function mapPart(d: Diagnosis): Part {
 function gapHtml(d: Diagnosis, item: ItemScore): Html {
   const lines = [
     `<p class="gap-title"><strong>${esc(item.title.trim() || item.id)}</strong>, priority ${fmtMean(item.priority)}</p>`,
-    `<p class="formula">${esc(priorityFormula(item))}</p>`,
+    `<p class="formula">${esc(priorityFormula(d, item))}</p>`,
     p(itemFacts(d, item).join(' · ')),
   ];
   if (item.kind === 'responsibility') lines.push(p(`Owner: ${ownerText(item)}`));
@@ -367,7 +406,7 @@ function interlockPart(d: Diagnosis): Part {
       table(
         `${dir.name}: health ${fmtIndex(dir.health, dir.missing)}`,
         ['Deliverable', 'Weight', 'Delivery', 'Health'],
-        dir.items.map((i) => [esc(i.title), String(i.weight), esc(itemMean(i, 'delivery')), esc(itemIndex(i))]),
+        dir.items.map((i) => [esc(i.title), String(i.weight), esc(deliveryText(d, i)), esc(itemIndex(i))]),
         [1, 2, 3],
       ),
     )
@@ -422,24 +461,38 @@ function disagreementsPart(d: Diagnosis, top: number): Part {
 
 const LEVELS = '1 · 2 · 3 · 4 · 5';
 
-/** Per area, and for the interlock, each item's answers level by level. */
-function answersHtml(d: Diagnosis): Html {
+/**
+ * Per area (its responsibilities, then its practices) and per hand-off direction, the answers level by
+ * level of the items the room discusses: those on the agenda and the disagreements listed (a bank
+ * of some eighty items would otherwise outgrow the page's budget).
+ */
+function answersHtml(d: Diagnosis, top: number): Html {
+  const discussed = new Set([...topGaps(d, top).map((i) => i.id), ...topDisagreements(d, top).map((x) => x.id)]);
+  const shown = (items: readonly ItemScore[]) => items.filter((i) => discussed.has(i.id));
+  const practices = new Map(practiceAreas(d).map((a) => [a.id, a.items as ItemScore[]]));
   const groups = [
-    ...d.areas.map((a) => ({
-      id: `area-${a.id}`,
-      title: a.title,
-      axes: ['capability', 'capacity'] as const,
-      items: d.items.filter((i) => i.kind === 'responsibility' && i.area.id === a.id),
-    })),
-    ...directions(d).map((dir, i) => ({
-      id: `interlock-${i}`,
+    ...d.areas.flatMap((a) => [
+      {
+        title: a.title,
+        axes: ['capability', 'capacity'] as readonly Axis[],
+        items: shown(d.items.filter((i) => i.kind === 'responsibility' && i.area.id === a.id)),
+      },
+      // Bank v3: an area's practices, on their one axis, right after the area.
+      {
+        title: `${a.title}: practices`,
+        axes: ['frequency'] as readonly Axis[],
+        items: shown(practices.get(a.id) ?? []),
+      },
+    ]),
+    ...directions(d).map((dir) => ({
       title: dir.name,
-      axes: ['delivery'] as const,
-      items: dir.items as ItemScore[],
+      axes: ['delivery'] as readonly Axis[],
+      items: shown(dir.items),
     })),
   ].filter((g) => g.items.length > 0);
-  const mean = (item: ItemScore, axis: 'capability' | 'capacity' | 'delivery') =>
-    item.kind === 'interlock' ? item.delivery : axis === 'capability' ? item.capability : item.capacity;
+  if (groups.length === 0) return p(INTRO.answers) + p(NONE.answers);
+  const mean = (item: ItemScore, axis: Axis): number | null =>
+    axis in item ? (item as Partial<Record<Axis, number | null>>)[axis]! : null;
   const charts = groups.map((g, n) => {
     const rows = g.items.map((item) => ({
       label: item.title,
@@ -580,7 +633,11 @@ function notesPart(d: Diagnosis): Part {
   return { id: 'notes', title: 'Notes', html };
 }
 
-const scoringPart = (): Part => ({ id: 'scoring', title: 'How this is scored', html: list(SCORING.map(esc)) });
+const scoringPart = (d: Diagnosis): Part => ({
+  id: 'scoring',
+  title: 'How this is scored',
+  html: list(scoring(d).map(esc)),
+});
 
 export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
   const parts: Record<SectionId, () => Part> = {
@@ -595,13 +652,13 @@ export function renderReportHtml(d: Diagnosis, opts: { top: number }): string {
     interlock: () => interlockPart(d),
     respondents: () => respondentsPart(d),
     disagreements: () => disagreementsPart(d, opts.top),
-    answers: () => ({ id: 'answers', title: 'How the answers spread', html: answersHtml(d) }),
+    answers: () => ({ id: 'answers', title: 'How the answers spread', html: answersHtml(d, opts.top) }),
     handoff: () => handoffPart(d),
     perception: () => ({ id: 'perception', title: 'Perception gaps', html: perceptionHtml(d) }),
     evidence: () => evidencePart(d),
     knowledge: () => knowledgePart(d),
     notes: () => notesPart(d),
-    scoring: scoringPart,
+    scoring: () => scoringPart(d),
   };
   const sections = reportSections(d).map((id) => parts[id]());
   const nav = `<nav aria-label="Sections"><ol>${sections.map((part) => `<li><a href="#${part.id}">${esc(part.title)}</a></li>`).join('')}</ol></nav>`;

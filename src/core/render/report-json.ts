@@ -55,6 +55,15 @@ function item(d: Diagnosis, i: ItemScore) {
       ...extra,
     };
   }
+  if (i.kind === 'practice') {
+    return {
+      ...common,
+      area: i.area.id,
+      frequency: mean(i.frequency),
+      readiness: index(i.readiness),
+      ...extra,
+    };
+  }
   const { recommended, contributors, consensus, status, contested, votes, decided } = i.owner;
   // With --charter only: the organization's decision the status is measured against, or null.
   const charter =
@@ -112,6 +121,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     organization: d.organization ?? null,
     stage: d.stage,
     stageSource: d.stageSource ?? null,
+    facts: d.facts,
     form: d.form,
     forms: d.forms,
     respondents: d.respondents.length,
@@ -122,6 +132,7 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
       capacity: index(s.capacity),
       alignment: index(s.alignment),
       interlock: index(s.interlock),
+      practices: index(s.practices),
       coverage: index(s.coverage),
     },
     functions: d.functions.map((f) => ({

@@ -41,8 +41,11 @@ import {
   actionPlan,
   problemText,
   worstOwnership,
-  SCORING,
+  scoring,
   LISTED_RESPONDENTS,
+  PRACTICES_INTRO,
+  deliveryText,
+  practiceAreas,
   answersText,
   axisText,
   moreInJson,
@@ -98,7 +101,7 @@ const shortList = (title: string, lines: string[], none: string, ordered = false
 
 function summaryBlock(d: Diagnosis, top: number): Block {
   const count = Math.min(SUMMARY_COUNT, top);
-  const gaps = topGaps(d, count).map((item) => `${mdText(item.title)}: ${mdText(problemText(item))}`);
+  const gaps = topGaps(d, count).map((item) => `${mdText(item.title)}: ${mdText(problemText(d, item))}`);
   const owners = worstOwnership(d, SUMMARY_COUNT).map((item) => `${mdText(item.title)}: ${mdText(ownerText(item))}`);
   const disagreements = topDisagreements(d, count).map((x) => `${mdText(itemTitle(d, x.id))}: ${mdText(axisText(x))}`);
   return section(
@@ -132,12 +135,28 @@ function functionsBlock(d: Diagnosis): Block {
       d.areas.map((a) => [mdCell(a.title), ...cells({ area: a.id }, a)]),
       [1, 2, 3],
     ),
+    ...practicesTable(d),
     table(
       ['Interlock direction', 'Health'],
       directions(d).map((dir) => [mdCell(dir.name), fmtIndex(dir.health, dir.missing)]),
       [1],
     ),
   );
+}
+
+/** Each area's practices with how often they hold (bank v3), or nothing. */
+function practicesTable(d: Diagnosis): string[] {
+  const rows = practiceAreas(d).flatMap((a) =>
+    a.items.map((i) => [
+      mdCell(a.title),
+      mdCell(i.title),
+      String(i.weight),
+      mdCell(itemMean(i, 'frequency')),
+      mdCell(itemIndex(i)),
+    ]),
+  );
+  if (rows.length === 0) return [];
+  return [PRACTICES_INTRO, table(['Area', 'Practice', 'Weight', 'Frequency', 'Readiness'], rows, [2, 3, 4])];
 }
 
 /** The capability × capacity map as a 2×2 table of names: no label can overlap another. */
@@ -179,7 +198,7 @@ function gapItem(d: Diagnosis, item: ItemScore, rank: number): string {
   const marker = `${rank}. `;
   const indent = ' '.repeat(marker.length);
   const lines = [
-    `${marker}**${mdText(item.title.trim()) || mdText(item.id)}**, priority ${fmtMean(item.priority)}: ${priorityFormula(item)}`,
+    `${marker}**${mdText(item.title.trim()) || mdText(item.id)}**, priority ${fmtMean(item.priority)}: ${priorityFormula(d, item)}`,
     `${indent}- ${mdText(itemFacts(d, item).join(' · '))}`,
   ];
   if (item.kind === 'responsibility') {
@@ -281,7 +300,7 @@ function interlockBlock(d: Diagnosis): Block {
       mdCell(dir.name),
       mdCell(i.title),
       String(i.weight),
-      mdCell(itemMean(i, 'delivery')),
+      mdCell(deliveryText(d, i)),
       mdCell(itemIndex(i)),
     ]),
   );
@@ -390,7 +409,13 @@ function notesBlock(d: Diagnosis): Block {
   );
 }
 
-const scoringBlock = (): Block => section('How this is scored', SCORING.map((line) => `- ${line}`).join('\n'));
+const scoringBlock = (d: Diagnosis): Block =>
+  section(
+    'How this is scored',
+    scoring(d)
+      .map((line) => `- ${line}`)
+      .join('\n'),
+  );
 
 export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): string {
   const blocks: Record<SectionId, () => Block> = {
@@ -412,7 +437,7 @@ export function renderReportMarkdown(d: Diagnosis, opts: { top: number }): strin
     evidence: () => evidenceBlock(d),
     knowledge: () => knowledgeBlock(d),
     notes: () => notesBlock(d),
-    scoring: scoringBlock,
+    scoring: () => scoringBlock(d),
   };
   // One blank line between blocks: markdownlint wants headings, tables, lists and fences set apart.
   return `${[headerBlock(d), ...reportSections(d).map((id) => blocks[id]())].flat().join('\n\n')}\n`;

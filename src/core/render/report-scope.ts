@@ -7,6 +7,7 @@ import { fmtMean, fmtSigned } from './layout.js';
 const STAGE_SOURCE: Record<StageSource, string> = {
   option: 'chosen with --stage',
   answers: 'as the answers name it',
+  revenue: 'suggested by the revenue the respondents gave (--stage chooses another)',
   default: 'the question bank’s default (no answers file names one; --stage chooses another)',
 };
 

@@ -11,6 +11,7 @@ import {
   handoffRows,
 } from './report-scope.js';
 import { marksLegend, whyMissing, type Missing } from './marks.js';
+import { receiversJudge } from '../score/diagnose.js';
 import {
   perceptionLine,
   CHARTER_INTRO,
@@ -35,8 +36,12 @@ import {
   problemText,
   worstOwnership,
   QUADRANTS,
-  SCORING,
+  scoring,
   LISTED_RESPONDENTS,
+  PRACTICES_INTRO,
+  deliveryText,
+  practiceAreas,
+  receiversRated,
   answersText,
   axisText,
   moreInJson,
@@ -118,7 +123,7 @@ function summaryLines(ctx: Context): string[] {
     ...legend(ctx, missingShown(summary(d).map(([, value, missing]) => ({ value, missing })))),
     ...list(
       'Top gaps',
-      topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(item)}`),
+      topGaps(d, Math.min(SUMMARY_COUNT, ctx.top)).map((item, i) => `${i + 1}. ${item.title}: ${problemText(d, item)}`),
       noGapsText(d),
     ),
     ...list(
@@ -164,6 +169,29 @@ function functionLines(ctx: Context): string[] {
     out.push(
       `  ${padEnd(dir.name, Math.min(70, width - 4 - (healthBar + 6)))} ${meter(ctx, dir.health, healthBar, dir.missing)}`,
     );
+  // Bank v3: each area's practices, after the table of functions and areas they count in.
+  out.push(...practiceLines(ctx));
+  return out;
+}
+
+/** Each area's practices with how often they hold (bank v3). */
+function practiceLines(ctx: Context): string[] {
+  const { c, width, narrow } = ctx;
+  const areas = practiceAreas(ctx.d);
+  if (areas.length === 0) return [];
+  const barWidth = narrow ? 6 : 10;
+  const out = [
+    '',
+    c.bold('  Practices by area (frequency, readiness)'),
+    ...wrap(PRACTICES_INTRO, width, '  ', '  ').map((l) => c.dim(l)),
+  ];
+  for (const area of areas) {
+    out.push(`  ${truncate(area.title, width - 2)}`);
+    for (const item of area.items)
+      out.push(
+        `    ${padEnd(item.title, Math.min(56, width - 24 - barWidth))} ${padStart(itemMean(item, 'frequency', true), 4)}  ${meter(ctx, item.readiness, barWidth, whyMissing([item], 'readiness'))}`,
+      );
+  }
   return out;
 }
 
@@ -244,7 +272,7 @@ function gapLines(ctx: Context, item: ItemScore, rank: number): string[] {
   const out = [
     `${c.bold(`${padStart(String(rank), 2)}. ${padEnd(item.title, Math.min(80, W - 22))}`)} priority ${padStart(fmtMean(item.priority), 5)}`,
   ];
-  out.push(...wrap(priorityFormula(item), W, '      ', '    ').map((l) => c.dim(l)));
+  out.push(...wrap(priorityFormula(d, item), W, '      ', '    ').map((l) => c.dim(l)));
   out.push(...wrapParts(itemFacts(d, item), W, '    '));
   if (item.kind === 'responsibility') out.push(...wrap(`Owner: ${ownerText(item)}`, W, '      ', '    '));
   out.push(...wrap(`Decision: ${decisionText(d, item)}`, W, '      ', '    ').map((l) => c.bold(l)));
@@ -357,15 +385,26 @@ function interlockLines(ctx: Context): string[] {
   const { width, narrow } = ctx;
   const directionBar = narrow ? 9 : 15;
   const itemBar = narrow ? 6 : 10;
+  // Bank v3 marks a delivery rated by the receivers: "2.50 (recv.)".
+  const deliveryWidth = receiversJudge(ctx.d.bank) ? 12 : 4;
   const lines = listSection(ctx, 'INTERLOCK DELIVERY', directions(ctx.d), NONE.interlock, (dir) => [
     `  ${padEnd(dir.name, Math.min(80, width - 3 - (directionBar + 6)))} ${meter(ctx, dir.health, directionBar, dir.missing)}`,
     ...dir.items.map(
       (item) =>
-        `    ${padEnd(item.title, Math.min(70, width - 22 - (itemBar + 6)))} delivery ${padStart(itemMean(item, 'delivery', true), 4)}  ${meter(ctx, item.health, itemBar, whyMissing([item], 'health'))}`,
+        `    ${padEnd(item.title, Math.min(70, width - 18 - deliveryWidth - (itemBar + 6)))} delivery ${padStart(deliveryText(ctx.d, item, true), deliveryWidth)}  ${meter(ctx, item.health, itemBar, whyMissing([item], 'health'))}`,
     ),
   ]);
+  const received = ctx.d.items.some((i) => i.kind === 'interlock' && receiversRated(ctx.d, i));
   return [
     ...lines,
+    ...(received
+      ? wrap(
+          '(recv.) = the receivers’ rating: the delivery as the receiving function rates it.',
+          width,
+          '  ',
+          '  ',
+        ).map((l) => ctx.c.dim(l))
+      : []),
     ...legend(
       ctx,
       missingShown(
@@ -480,7 +519,7 @@ function notesLines(ctx: Context): string[] {
 function scoringLines(ctx: Context): string[] {
   return [
     ...heading(ctx, 'HOW THIS IS SCORED'),
-    ...SCORING.flatMap((line) => wrap(line, ctx.width, '    ', '  • ').map((l) => ctx.c.dim(l))),
+    ...scoring(ctx.d).flatMap((line) => wrap(line, ctx.width, '    ', '  • ').map((l) => ctx.c.dim(l))),
   ];
 }
 

@@ -1,16 +1,19 @@
 import type { Owner, Role } from '../answers/schema.js';
-import type { FunctionId } from '../bank/schema.js';
+import type { NamedFunction, Party } from '../bank/schema.js';
 import type {
+  Axis,
   Diagnosis,
   Disagreement,
   FunctionGroup,
   InterlockScore,
   ItemScore,
   OwnershipStatus,
+  PracticeScore,
   Quadrant,
   ResponsibilityScore,
 } from '../score/model.js';
 import { pct } from '../score/math.js';
+import { handoffFactor, receiversJudge } from '../score/diagnose.js';
 import { byText } from '../text.js';
 import { fmtIndex, fmtMean, fmtNumber, fmtSigned } from './layout.js';
 import { MARKS, groupItems, mark, marksLegend, whyMissing, type Missing } from './marks.js';
@@ -36,6 +39,8 @@ const LABEL: Record<Owner | Role, string> = {
   other: 'Other',
   none: 'None',
   unclear: 'Unclear',
+  // Bank v3: a respondent who does not know who owns it (a knowledge gap, not a vote).
+  unknown: 'Don’t know',
 };
 
 /** An owner or role for people; the value comes from a file, so an unexpected one shows as it is. */
@@ -57,9 +62,31 @@ export function header(d: Diagnosis): [string, string][] {
     ['Date', d.date],
     ['Respondents', String(d.respondents.length)],
     ['Target', fmtNumber(d.target)],
+    ...factsHeader(d),
     ...partialAnswers(d),
   ];
 }
+
+// Words of a fact's id that are initials, written as such ("pm-people" is "PM people").
+const INITIALS = new Set(['pm', 'pmm', 'cs', 'ceo', 'cpo', 'cto', 'cmo', 'cro', 'arr']);
+
+/** A fact's name from its id: "pm-people" → "PM people", "sales-motion" → "Sales motion". */
+export function factName(id: string): string {
+  const words = id.split('-').map((w) => (INITIALS.has(w) ? w.toUpperCase() : w));
+  const [first = '', ...rest] = words;
+  return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' ');
+}
+
+/** "Revenue: $10 to 50 million · PM people: 6": the organization facts the respondents gave (bank v3). */
+export function factsText(d: Diagnosis): string | undefined {
+  const facts = Object.entries(d.facts).map(([id, value]) => `${factName(id)}: ${d.factLabels?.[id] ?? String(value)}`);
+  return facts.length === 0 ? undefined : facts.join(' · ');
+}
+
+const factsHeader = (d: Diagnosis): [string, string][] => {
+  const text = factsText(d);
+  return text === undefined ? [] : [['Organization facts', text]];
+};
 
 /** The sections of the report's items, in bank order: each area, then the interlock. */
 export function reportAreas(d: Diagnosis): { id: string; title: string }[] {
@@ -138,9 +165,33 @@ export function summary(d: Diagnosis): [string, number | null, Missing][] {
     ['Capacity', s.capacity, whyMissing(rated, 'capacity')],
     ['Alignment', s.alignment, 'unanswered'],
     ['Interlock', s.interlock, whyMissing(groupItems(d, 'interlock'), 'health')],
+    ...practicesScore(d),
     ['Coverage', s.coverage, 'unanswered'],
   ];
 }
+
+/** The practices index, when the bank has practices in scope (bank v3). */
+function practicesScore(d: Diagnosis): [string, number | null, Missing][] {
+  const practices = groupItems(d, 'practices');
+  return practices.length === 0 ? [] : [['Practices', d.summary.practices, whyMissing(practices, 'readiness')]];
+}
+
+/** The practices in scope, by area in bank order (bank v3): each sits in its area's part of the report. */
+export function practiceAreas(d: Diagnosis): { id: string; title: string; items: PracticeScore[] }[] {
+  return d.areas
+    .map((a) => ({
+      id: a.id,
+      title: a.title,
+      items: d.items.filter((i): i is PracticeScore => i.kind === 'practice' && i.area.id === a.id),
+    }))
+    .filter((a) => a.items.length > 0);
+}
+
+export const PRACTICES_INTRO =
+  'Behaviours nobody owns, rated on how often they hold (1 never to 5 always); they count in their area’s readiness.';
+
+/** Whether the report has practices in scope (bank v3): their terms are then defined and explained. */
+export const hasPractices = (d: Diagnosis): boolean => d.items.some((i) => i.kind === 'practice');
 
 type GroupIndexes = { capability: number | null; capacity: number | null; readiness: number | null };
 
@@ -159,27 +210,40 @@ export function groupCells(
   });
 }
 
-/** An item's mean on one axis, or why it has none. */
-export function itemMean(item: ItemScore, axis: 'capability' | 'capacity' | 'delivery', narrow = false): string {
-  const value =
-    item.kind === 'interlock' ? (axis === 'delivery' ? item.delivery : null) : axis === 'delivery' ? null : item[axis];
+/** An item's mean on one axis (null when its kind is not rated on it), or why it has none. */
+export function itemMean(item: ItemScore, axis: Axis, narrow = false): string {
+  const value = axis in item ? (item as Partial<Record<Axis, number | null>>)[axis]! : null;
   return fmtMean(value, whyMissing([item], axis), narrow);
 }
 
-/** An item's readiness (a responsibility) or health (an interlock item), or why it has none. */
+/** An item's readiness (a responsibility or a practice) or health (an interlock item), or why it has none. */
 export const itemIndex = (item: ItemScore, narrow = false): string =>
   item.kind === 'interlock'
     ? fmtIndex(item.health, whyMissing([item], 'health'), narrow)
     : fmtIndex(item.readiness, whyMissing([item], 'readiness'), narrow);
 
-/** A function's name, or "Shared" for the items both own, "Leadership" for those it keeps. */
-export const functionName = (group: FunctionGroup, names: Record<FunctionId, string>): string =>
-  group === 'pm' || group === 'pmm' ? names[group] : label(group);
+/** A function's name as the bank gives it, or "Shared" for the items PM and PMM own together. */
+export const functionName = (group: FunctionGroup, names: Partial<Record<NamedFunction, string>>): string =>
+  group === 'shared' ? label(group) : (names[group] ?? label(group));
 
 export const groupName = (d: Diagnosis, group: FunctionGroup): string => functionName(group, d.functionNames);
 
-export const directionName = (d: Diagnosis, from: FunctionId, to: FunctionId): string =>
-  `${d.functionNames[from]} → ${d.functionNames[to]}`;
+export const directionName = (d: Diagnosis, from: Party, to: Party): string =>
+  `${functionName(from, d.functionNames)} → ${functionName(to, d.functionNames)}`;
+
+// A party's name where a chart's label column is narrow.
+const SHORT_PARTY: Record<Party, string> = { pm: 'PM', pmm: 'PMM', marketing: 'Mktg', sales: 'Sales', cs: 'CS' };
+
+/** "PMM → Sales": a direction where the full names would be cut. */
+export const shortDirection = (from: Party, to: Party): string => `${SHORT_PARTY[from]} → ${SHORT_PARTY[to]}`;
+
+/** Bank v3 rates a hand-off by its receivers when any answered: the reader is told so wherever delivery shows. */
+export const receiversRated = (d: Diagnosis, item: InterlockScore): boolean =>
+  receiversJudge(d.bank) && item.deliveryBySide.receiver !== null;
+
+/** "delivery 2.50 (receivers' rating)": an interlock item's delivery, saying whose rating it is. */
+export const deliveryText = (d: Diagnosis, item: InterlockScore, narrow = false): string =>
+  `${itemMean(item, 'delivery', narrow)}${receiversRated(d, item) ? (narrow ? ' (recv.)' : ' (receivers’ rating)') : ''}`;
 
 const responsibilities = (d: Diagnosis) => d.items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
 
@@ -194,7 +258,7 @@ export function directions(
     // `short` ("PMM → PM") fits a chart's label column, where the full names would be cut.
     return {
       name: directionName(d, dir.from, dir.to),
-      short: `${label(dir.from)} → ${label(dir.to)}`,
+      short: shortDirection(dir.from, dir.to),
       health: dir.health,
       missing: whyMissing(items, 'health'),
       items,
@@ -248,13 +312,18 @@ export function topGaps(d: Diagnosis, top: number): ItemScore[] {
 const shortfall = (target: number, value: number | null) =>
   value === null || value >= target ? '0' : `(${fmtNumber(target)} − ${fmtMean(value)})`;
 
-/** The priority with the numbers that make it, e.g. "weight 3 × ((4 − 2.00) + (4 − 3.00)) = 9.00". */
-export function priorityFormula(item: ItemScore): string {
-  const terms =
-    item.kind === 'responsibility'
-      ? `(${shortfall(item.target, item.capability)} + ${shortfall(item.target, item.capacity)})`
-      : shortfall(item.target, item.delivery);
-  return `weight ${item.weight} × ${terms} = ${fmtMean(item.priority)}`;
+/**
+ * The priority with the numbers that make it, e.g. "weight 3 × ((4 − 2.00) + (4 − 3.00)) = 9.00";
+ * a v3 hand-off or practice "2 × weight 3 × (4 − 2.50) = 9.00".
+ */
+export function priorityFormula(d: Diagnosis, item: ItemScore): string {
+  if (item.kind === 'responsibility') {
+    const terms = `(${shortfall(item.target, item.capability)} + ${shortfall(item.target, item.capacity)})`;
+    return `weight ${item.weight} × ${terms} = ${fmtMean(item.priority)}`;
+  }
+  const factor = handoffFactor(d.bank);
+  const value = item.kind === 'interlock' ? item.delivery : item.frequency;
+  return `${factor === 1 ? '' : `${factor} × `}weight ${item.weight} × ${shortfall(item.target, value)} = ${fmtMean(item.priority)}`;
 }
 
 /** The facts behind an item's priority, to be joined with " · ". */
@@ -263,9 +332,18 @@ export function itemFacts(d: Diagnosis, item: ItemScore): string[] {
   if (item.kind === 'interlock') {
     return [
       directionName(d, item.from, item.to),
-      `delivery ${itemMean(item, 'delivery')}`,
+      `delivery ${deliveryText(d, item)}`,
       target,
       `health ${itemIndex(item)}`,
+    ];
+  }
+  if (item.kind === 'practice') {
+    return [
+      item.area.title,
+      'practice',
+      `frequency ${itemMean(item, 'frequency')}`,
+      target,
+      `readiness ${itemIndex(item)}`,
     ];
   }
   const quadrant = QUADRANTS.find((q) => q.id === item.quadrant)?.name.toLowerCase() ?? 'not rated';
@@ -350,21 +428,44 @@ export const NONE = {
   perception: 'None: no respondent has the role PM or PMM, or no one else rated their items.',
   knowledge: 'None: every item was answered without "don’t know".',
   notes: 'None: no respondent wrote a note.',
+  answers: 'None: no item is on the agenda or among the disagreements.',
 };
 
-export const SCORING: string[] = [
-  'Levels 1–5 become 0–100 with pct(x) = 25 × (x − 1); an item’s value is the mean of its numeric answers ("don’t know" and n/a left out).',
-  'Readiness of a responsibility = pct of its weaker axis, pct(min(capability, capacity)): it is only as ready as the weaker one.',
-  'Priority = weight × ((target − capability) + (target − capacity)); for interlock, weight × (target − delivery). A term at or above target counts 0.',
-  'Quadrants compare both axes with the target: strength (both met), stretched (capable, not resourced), underskilled (resourced, not capable), critical (neither).',
-  'Indexes are weighted means, Σ weight × value / Σ weight, over the items that have a value; functions group items by recommended owner.',
-  'Interlock = the weighted mean of pct(delivery), overall and by direction.',
-  'Alignment = the share of weight whose consensus owner is the recommended one; contested = under 2/3 of owner answers agree. A shared item held by PM or PMM alone is partial; a combined PM/PMM owner is aligned only at a stage that expects one.',
-  'Each item is held to its target at the report’s stage; items that do not apply at that stage, or are not in the rapid form, are in no score.',
-  'Claims without evidence (capability 3 or more with no evidence given) and the handoff perception (giver against receiver, a level or more apart) change no score.',
-  'Coverage = answered items / all items (n/a and "don’t know" count as answered; evidence or a note alone does not).',
-  marksLegend(),
-];
+/** How the report's numbers are made, one line each; bank v3's hand-off, practice and owner rules when they apply. */
+export function scoring(d: Diagnosis): string[] {
+  const v3 = receiversJudge(d.bank);
+  const practices = hasPractices(d);
+  return [
+    'Levels 1–5 become 0–100 with pct(x) = 25 × (x − 1); an item’s value is the mean of its numeric answers ("don’t know" and n/a left out).',
+    'Readiness of a responsibility = pct of its weaker axis, pct(min(capability, capacity)): it is only as ready as the weaker one.',
+    v3
+      ? `Priority = weight × ((target − capability) + (target − capacity)); for a hand-off${practices ? ' or a practice' : ''}, 2 × weight × (target − ${practices ? 'delivery or frequency' : 'delivery'}), so that a failed hand-off${practices ? ' or behaviour' : ''} ranks on the same scale as a responsibility. A term at or above target counts 0.`
+      : 'Priority = weight × ((target − capability) + (target − capacity)); for interlock, weight × (target − delivery). A term at or above target counts 0.',
+    'Quadrants compare both axes with the target: strength (both met), stretched (capable, not resourced), underskilled (resourced, not capable), critical (neither).',
+    'Indexes are weighted means, Σ weight × value / Σ weight, over the items that have a value; functions group items by recommended owner.',
+    'Interlock = the weighted mean of pct(delivery), overall and by direction.',
+    ...(v3
+      ? [
+          'A hand-off’s delivery is the receivers’ rating (respondents whose role is the function that receives it) when any receiver answered, else everyone’s: the side that gets the work judges it.',
+        ]
+      : []),
+    ...(practices
+      ? [
+          'A practice (a behaviour nobody owns) is rated on how often it holds, 1 never to 5 always; its readiness = pct(frequency). Practices count in their area’s readiness and in the practices index, not in capability, capacity or the summary’s readiness.',
+        ]
+      : []),
+    'Alignment = the share of weight whose consensus owner is the recommended one; contested = under 2/3 of owner answers agree. A shared item held by PM or PMM alone is partial; a combined PM/PMM owner is aligned only at a stage that expects one.',
+    ...(v3
+      ? [
+          'Owner answers: “unclear” (it is disputed or nobody could say) is a vote, and a consensus of unclear makes the owner blurred; “don’t know” (the respondent does not know) is no vote, left out of the consensus and listed as a knowledge gap.',
+        ]
+      : []),
+    'Each item is held to its target at the report’s stage; items that do not apply at that stage, or are not in the rapid form, are in no score.',
+    'Claims without evidence (capability 3 or more with no evidence given) and the handoff perception (giver against receiver, a level or more apart) change no score.',
+    'Coverage = answered items / all items (n/a and "don’t know" count as answered; evidence or a note alone does not).',
+    marksLegend(),
+  ];
+}
 
 /** How many gaps, ownership problems and disagreements the summary page names. */
 export const SUMMARY_COUNT = 3;
@@ -372,7 +473,7 @@ export const SUMMARY_COUNT = 3;
 /** The three scores the summary page leads with. */
 export const headline = (d: Diagnosis): [string, number | null, Missing][] =>
   summary(d).filter(([name]) => HEADLINE.includes(name));
-const HEADLINE = ['Readiness', 'Alignment', 'Interlock'];
+const HEADLINE = ['Readiness', 'Alignment', 'Interlock', 'Practices'];
 
 /** The `count` worst ownership problems: by severity (ownership.ts), then weight, then bank order. */
 export function worstOwnership(d: Diagnosis, count: number): ResponsibilityScore[] {
@@ -385,16 +486,18 @@ export function worstOwnership(d: Diagnosis, count: number): ResponsibilityScore
 }
 
 /** What is wrong with a gap, in a few words: the axes below target, and its owner when that is a problem too. */
-export function problemText(item: ItemScore): string {
+export function problemText(d: Diagnosis, item: ItemScore): string {
   const target = fmtNumber(item.target);
   const below = (name: string, value: number | null) =>
     value !== null && value < item.target ? [`${name} ${fmtMean(value)}`] : [];
   const axes =
     item.kind === 'interlock'
-      ? below('delivery', item.delivery)
-      : [...below('capability', item.capability), ...below('capacity', item.capacity)];
+      ? below(receiversRated(d, item) ? 'delivery (receivers’ rating)' : 'delivery', item.delivery)
+      : item.kind === 'practice'
+        ? below('frequency', item.frequency)
+        : [...below('capability', item.capability), ...below('capacity', item.capacity)];
   const shortfalls = axes.length === 0 ? `at target ${target}` : `${axes.join(' and ')} below target ${target}`;
-  if (item.kind === 'interlock' || !hasOwnershipProblem(item)) return shortfalls;
+  if (item.kind !== 'responsibility' || !hasOwnershipProblem(item)) return shortfalls;
   return `${shortfalls}; owner ${statusText(item.owner)}`;
 }
 
@@ -412,7 +515,7 @@ export const actionPlan = (d: Diagnosis, top: number): PlanRow[] =>
     rank: i + 1,
     id: item.id,
     title: item.title,
-    problem: problemText(item),
+    problem: problemText(d, item),
     decision: decisionText(d, item),
   }));
 
@@ -434,7 +537,10 @@ export function ownershipDecision(item: ResponsibilityScore): string {
 export function decisionText(d: Diagnosis, item: ItemScore): string {
   if (item.decision !== undefined) return item.decision;
   if (item.kind === 'interlock') {
-    return `Agree what ${d.functionNames[item.from]} hands to ${d.functionNames[item.to]}, in what form and by when, and who checks it arrived.`;
+    return `Agree what ${functionName(item.from, d.functionNames)} hands to ${functionName(item.to, d.functionNames)}, in what form and by when, and who checks it arrived.`;
+  }
+  if (item.kind === 'practice') {
+    return 'Agree what would make it happen every time: who sets the example, and how the team notices when it slips.';
   }
   const below = (value: number | null) => value !== null && value < item.target;
   const skill = below(item.capability);
@@ -608,7 +714,8 @@ export const INTRO = {
     `The ${shown} most urgent of ${total} gaps, with the numbers behind each priority and prompts for the conversation.`,
   disagreements: 'Answers 2 or more levels apart on one axis, and contested owners; the widest spreads first.',
   perception: 'Capability of each function’s items as rated by that function itself, against everyone else.',
-  answers: 'How many respondents gave each level, item by item: the spread behind each mean.',
+  answers:
+    'How many respondents gave each level, for each item on the agenda or among the disagreements listed: the spread behind each mean.',
 };
 
 /** Every term the report uses, with what it means; ownership statuses come from their one home. */
@@ -617,16 +724,43 @@ export function definitions(d: Diagnosis): [string, string][] {
   return [
     ['Capability', 'how well the organization does a responsibility today, rated 1–5 against anchored levels'],
     ['Capacity', 'whether it has the time and people to do it, rated 1–5'],
-    ['Delivery', 'how well one function hands a deliverable to the other, rated 1–5 (interlock items)'],
-    ['Readiness', 'a responsibility’s weaker axis on a 0–100 scale: only as ready as its weaker one'],
+    [
+      'Delivery',
+      `how well one function hands a deliverable to another, rated 1–5 (interlock items)${receiversJudge(d.bank) ? '; the receivers’ rating when any receiver answered' : ''}`,
+    ],
+    ...(receiversJudge(d.bank)
+      ? ([['Receivers’ rating', 'the delivery as rated by the function that receives the hand-off']] as [
+          string,
+          string,
+        ][])
+      : []),
+    ...(hasPractices(d)
+      ? ([
+          ['Practice', 'a behaviour of the team (trust, customer contact, guard rails), owned by nobody'],
+          ['Frequency', 'how often a practice holds, rated 1 (never) to 5 (always)'],
+          ['Practices', 'the weighted mean readiness of the practices, 0–100'],
+        ] as [string, string][])
+      : []),
+    [
+      'Readiness',
+      `a responsibility’s weaker axis on a 0–100 scale: only as ready as its weaker one${hasPractices(d) ? '; a practice’s frequency on the same scale' : ''}`,
+    ],
     ['Alignment', 'the share of weight whose consensus owner is the recommended one'],
-    ['Interlock', 'how well PM and PMM deliver to each other, 0–100 (health, per direction)'],
+    ['Interlock', 'how well the functions hand work to each other, 0–100 (health, per direction)'],
     ['Health', 'an interlock deliverable’s delivery on a 0–100 scale'],
     ['Coverage', 'the share of questions answered; “don’t know” and n/a count as answered'],
     [
       'Stage',
       'the company’s stage (start-up, growth, enterprise): it sets the targets, the recommended owners and which items apply',
     ],
+    ...(factsText(d) === undefined
+      ? []
+      : ([
+          [
+            'Organization facts',
+            'what the respondents said about the organization (revenue, headcounts, …), the most frequent answer of each; in no score',
+          ],
+        ] as [string, string][])),
     ['Form', 'rapid (the key questions) or full (every question)'],
     ['Out of scope', 'items that do not apply at this stage or are not in this form: in no score'],
     ['Target', `the level each item should reach at ${stage}`],
@@ -651,11 +785,23 @@ export function definitions(d: Diagnosis): [string, string][] {
     ['contested', CONTESTED],
     ['Shared', 'PM and PMM own it together'],
     ['Combined PM/PMM', 'one person or team does both PM and PMM work'],
+    ['Unclear', 'an owner answer: it is disputed or nobody could say who owns it (a finding, counted)'],
+    ...(receiversJudge(d.bank)
+      ? ([
+          [
+            'Don’t know (owner)',
+            'an owner answer: the respondent does not know who owns it (a knowledge gap, not counted as a vote)',
+          ],
+        ] as [string, string][])
+      : []),
     ['Disagreement', 'answers on one item two or more levels apart (the spread), or a contested owner'],
     ['Perception gap', 'a function’s rating of its own capability minus everyone else’s'],
     ['Handoff perception', 'the giving function’s rating of a handoff against the receiving function’s'],
     ['Claim without evidence', 'capability rated 3 or more with no evidence given'],
-    ['Knowledge gap', 'an item answered “don’t know”, or not answered'],
+    [
+      'Knowledge gap',
+      `an item answered “don’t know”${receiversJudge(d.bank) ? ' (on a level or on its owner)' : ''}, or not answered`,
+    ],
     ...(['unknown', 'n/a', 'unanswered'] as const).map((m): [string, string] => [mark(m), MARKS[m].meaning]),
   ];
 }

@@ -1,39 +1,42 @@
 import type { Bank } from '../bank/schema.js';
 import { list, p, page, section, table } from './html/page.js';
-import { DIRECTIONS, OWNER_LABEL, ownerCounts, owes } from './roles.js';
+import { functionName } from '../bank/items.js';
+import { OWNER_LABEL, countsText, describedFunctions, directionsOf, mandateOf, owes, practicesText } from './roles.js';
 import { esc } from './svg/markup.js';
 
 // The role map as one HTML page, with the words and tables of the markdown role map.
 
 export function renderRolesHtml(bank: Bank): string {
-  const counts = ownerCounts(bank);
   const functions = table(
     'Functions',
     ['Function', 'Mandate'],
-    (['pm', 'pmm'] as const).map((f) => [esc(bank.functions[f].name), esc(bank.functions[f].mandate)]),
+    describedFunctions(bank).map((f) => [esc(functionName(bank, f)), esc(mandateOf(bank, f))]),
   );
   const areas = bank.areas.map((area) =>
     section(
       `area-${htmlId(area.id)}`,
       area.title,
       area.description ? p(area.description) : '',
-      table(
-        area.title,
-        ['Responsibility', 'Owner', 'Weight', 'Question'],
-        area.responsibilities.map((item) => [
-          esc(item.title),
-          OWNER_LABEL[item.owner],
-          String(item.weight),
-          esc(item.question),
-        ]),
-        [2],
-      ),
+      area.responsibilities.length === 0
+        ? ''
+        : table(
+            area.title,
+            ['Responsibility', 'Owner', 'Weight', 'Question'],
+            area.responsibilities.map((item) => [
+              esc(item.title),
+              OWNER_LABEL[item.owner],
+              String(item.weight),
+              esc(item.question),
+            ]),
+            [2],
+          ),
+      practicesText(area) === undefined ? '' : p(practicesText(area)!),
     ),
   );
   const interlock = section(
     'interlock',
-    'Interlock: what each function owes the other',
-    ...DIRECTIONS.map(([from, to]) =>
+    'Interlock: what each function owes another',
+    ...directionsOf(bank).map(([from, to]) =>
       table(
         owes(bank, from, to),
         ['Deliverable', 'Weight', 'Question'],
@@ -46,9 +49,7 @@ export function renderRolesHtml(bank: Bank): string {
   );
   const intro = [
     functions,
-    p(
-      `Recommended owners: PM ${counts.pm}, PMM ${counts.pmm}, shared ${counts.shared}. Weight: 3 = critical, 1 = lighter.`,
-    ),
+    p(`Recommended owners: ${countsText(bank).replace(/ \u00b7 /g, ', ')}. Weight: 3 = critical, 1 = lighter.`),
     list([esc('Assess how your organization performs on each: pm-diag assess')]),
   ];
   return page(

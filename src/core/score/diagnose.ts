@@ -56,7 +56,10 @@ const HANDOFF_GAP = 1;
  * responsibility's two terms, and a hand-off's delivery is judged by its receivers.
  */
 const V3 = 3;
-const handoffFactor = (bank: Bank): number => (bank.version >= V3 ? 2 : 1);
+/** Exported for the reports, which show the factor in each priority's formula. */
+export const handoffFactor = (bank: Pick<Bank, 'version'>): number => (bank.version >= V3 ? 2 : 1);
+/** Whether a bank's hand-offs are judged by their receivers (the reports say so beside the delivery). */
+export const receiversJudge = (bank: Pick<Bank, 'version'>): boolean => bank.version >= V3;
 /** A capability from this level on is a claim that evidence should back. */
 export const EVIDENCED_LEVEL = 3;
 /** Names listed per answer in a disagreement; the count always covers everyone. */
@@ -476,6 +479,13 @@ function factsOf(bank: Bank, respondents: Respondent[]): Record<string, FactValu
   return facts;
 }
 
+/** Each given fact's answer for people: its option's label, or the number. */
+function factLabelsOf(bank: Bank, facts: Record<string, FactValue>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(facts).map(([fact, value]) => [fact, bank.facts?.[fact]?.options?.[String(value)] ?? String(value)]),
+  );
+}
+
 /** The function groups: PM, PMM, shared and leadership, then every other accountable owner at this stage. */
 function functionGroups(responsibilities: ResponsibilityScore[]): (typeof RECOMMENDED_OWNERS)[number][] {
   const present = new Set(responsibilities.map((i) => i.owner.recommended));
@@ -543,7 +553,7 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     defaultTarget,
     combinedOk: combinedExpected(bank, stage),
     handoffFactor: handoffFactor(bank),
-    receiversJudge: bank.version >= V3,
+    receiversJudge: receiversJudge(bank),
   };
   const items = bankItemsInScope.map((item) => scoreItem(item, collected.get(item.id)!, context));
   const responsibilities = items.filter((i): i is ResponsibilityScore => i.kind === 'responsibility');
@@ -556,13 +566,15 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
   const totalPairs = items.reduce((n, i) => n + askedCount(i.id), 0);
   const answeredPairs = items.reduce((n, i) => n + i.answered, 0);
   const overall = groupIndexes(responsibilities);
+  const facts = factsOf(bank, respondents);
   return {
     bank: { id: bank.id, version: bank.version, title: bank.title },
     organization: respondents.find((r) => r.organization)?.organization,
     stage,
     stageTitle: stage === null ? null : (bank.stages?.[stage]?.title ?? stage),
     ...(scope.stageSource === null ? {} : { stageSource: scope.stageSource }),
-    facts: factsOf(bank, respondents),
+    facts,
+    factLabels: factLabelsOf(bank, facts),
     form: scope.form,
     forms: scope.forms,
     outOfScope: bankItems(bank).length - items.length,

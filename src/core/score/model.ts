@@ -193,6 +193,8 @@ export interface Diagnosis {
   stageSource?: StageSource;
   /** Bank v3: the organization facts the respondents gave, the most frequent answer of each, in bank order. */
   facts: Record<string, FactValue>;
+  /** Each of those facts' answer for people: the bank's label of the option, or the number (absent before bank v3). */
+  factLabels?: Record<string, string>;
   form: Form;
   /** How many respondents answered each form; each is scored over the items of their own. */
   forms: Record<Form, number>;

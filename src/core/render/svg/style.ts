@@ -27,7 +27,7 @@ a{color:var(--accent)}
 .facts{display:flex;flex-wrap:wrap;gap:.3rem 1.6rem;margin:0}.facts div{display:flex;gap:.4rem}.facts dt{color:var(--muted)}.facts dd{margin:0;font-weight:600}
 nav ol{display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;margin:1rem 0 0;list-style:none;font-size:.9rem}
 .cards{display:flex;flex-wrap:wrap;gap:1rem;margin:.6rem 0}
-.card{flex:1 1 10rem;padding:.6rem 1rem;border:1px solid var(--line);border-left:8px solid var(--none);border-radius:6px;background:var(--panel)}
+.card{flex:1 1 8rem;padding:.6rem 1rem;border:1px solid var(--line);border-left:8px solid var(--none);border-radius:6px;background:var(--panel)}
 .card.t-good{border-left-color:var(--good)}.card.t-near{border-left-color:var(--near)}.card.t-low{border-left-color:var(--low)}
 .card .name{display:block;color:var(--muted);font-weight:600}.card .big{font-size:2.2rem;font-weight:700;line-height:1.1}
 .others{color:var(--muted)}.others strong{color:var(--fg)}
