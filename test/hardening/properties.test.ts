@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ItemKind } from '../../src/core/bank/item-kinds.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -200,13 +201,15 @@ describe('loaders: any input gives a result or a typed error with its position i
 // The scorer, over the tiny bank of test/score: 4 responsibilities (owners pm, pmm, shared, pm) and 2 interlock items.
 const items = bankItems(tinyBank);
 const level: fc.Arbitrary<LevelAnswer> = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant('unknown' as const));
-const answerFor = (kind: 'responsibility' | 'interlock'): fc.Arbitrary<Answer | undefined> =>
+const answerFor = (kind: ItemKind): fc.Arbitrary<Answer | undefined> =>
   fc.oneof(
     fc.constant(undefined),
     fc.constant('n/a' as const),
     kind === 'interlock'
       ? fc.record({ delivery: level }, { requiredKeys: [] })
-      : fc.record({ owner: fc.constantFrom(...OWNERS), capability: level, capacity: level }, { requiredKeys: [] }),
+      : kind === 'practice'
+        ? fc.record({ frequency: level }, { requiredKeys: [] })
+        : fc.record({ owner: fc.constantFrom(...OWNERS), capability: level, capacity: level }, { requiredKeys: [] }),
   );
 const respondentArb: fc.Arbitrary<Respondent> = fc
   .tuple(fc.tuple(...items.map((i) => answerFor(i.kind))), fc.option(fc.constantFrom(...ROLES), { nil: undefined }))

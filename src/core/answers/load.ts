@@ -12,13 +12,7 @@ import { askedScope, bankItemsInScope, stageIds } from './scope.js';
 import { bankHash } from '../bank/hash.js';
 import { idList } from './ids.js';
 import { formerIds, migrateAnswers } from './migrate.js';
-import {
-  answersSchemas,
-  isWellFormedAnswers,
-  type AnswersFile,
-  type FactValue,
-  type RawItemAnswer,
-} from './schema.js';
+import { answersSchemas, isWellFormedAnswers, type AnswersFile, type FactValue, type RawItemAnswer } from './schema.js';
 
 export interface AnswersCheckOptions {
   /** Missing items are errors instead of warnings. */

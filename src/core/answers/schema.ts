@@ -111,7 +111,7 @@ const dateTime: FieldKind = emptyOr(
   () => z.string({ error: DATE_TIME_TEXT }).check(z.regex(DATE_TIME, { error: DATE_TIME_TEXT })),
 );
 
-const FACT_TEXT = 'one of the fact\'s options, or a whole number';
+const FACT_TEXT = "one of the fact's options, or a whole number";
 
 const FILE_FIELD_KINDS: Record<string, FieldKind> = {
   $schema: {
