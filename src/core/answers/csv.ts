@@ -581,7 +581,11 @@ class RowReader {
     above: readonly CellRow[] = [],
   ) {
     this.header = readHeader(headerRow, bank, source, options.map, above);
+    this.positionsPossible = POSITION_TOOLS.has(this.header.tool.name ?? '');
   }
+
+  /** The export is of a tool that can write choice positions for choices (numericExport). */
+  private readonly positionsPossible: boolean;
 
   /** Each respondent read, with the text of its row's timestamp cell, for times read once every row is in. */
   private readonly stamped: { respondent: Respondent; stamp: string }[] = [];
@@ -680,11 +684,6 @@ class RowReader {
   /** Every respondent read gets the rapid form when the export is of it. */
   markForm(respondent: Respondent): void {
     if (this.header.rapid) respondent.form = 'rapid';
-  }
-
-  /** The export is of a tool that can write choice positions for choices (numericExport). */
-  private get positionsPossible(): boolean {
-    return POSITION_TOOLS.has(this.header.tool.name ?? '');
   }
 
   /** The ids of the items with columns, each numbered by its place here (Slot.item). */

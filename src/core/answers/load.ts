@@ -1,5 +1,12 @@
 import { pushAll } from '../lists.js';
-import { ANSWER_FIELDS, ITEM_KINDS, expectedFields, ratedOn, type AnswerField } from '../bank/item-kinds.js';
+import {
+  ANSWER_FIELDS,
+  ITEM_KINDS,
+  expectedFields,
+  ratedOn,
+  type AnswerField,
+  type ItemKind,
+} from '../bank/item-kinds.js';
 import { itemsById } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
 import { andThen, byPosition, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
@@ -28,6 +35,13 @@ export interface LoadedAnswers {
 /** Every field anything is rated on, whatever the kind. */
 const RATED_FIELDS = [...new Set(Object.values(ITEM_KINDS).flatMap((kind) => kind.rated))];
 const isTextField = (field: AnswerField) => !(RATED_FIELDS as readonly string[]).includes(field);
+/** For each kind of item, the fields only other kinds are rated on: an answer that gives one is wrong. */
+const FOREIGN_FIELDS = Object.fromEntries(
+  Object.entries(ITEM_KINDS).map(([kind, facts]) => [
+    kind,
+    RATED_FIELDS.filter((field) => !facts.rated.includes(field)),
+  ]),
+) as Record<ItemKind, typeof RATED_FIELDS>;
 
 /** An item's answer without its empty fields. */
 export function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
@@ -42,7 +56,8 @@ export function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
 
 /** No owner and no rating (a note alone does not answer an item). */
 function isUnrated(answer: ItemAnswer | RawItemAnswer): boolean {
-  return RATED_FIELDS.every((field) => answer[field] == null);
+  for (const field of RATED_FIELDS) if (answer[field] != null) return false;
+  return true;
 }
 
 export { idList } from './ids.js';
@@ -129,8 +144,8 @@ export function answersRuleProblems(
       continue;
     }
     if (raw == null || raw === 'n/a') continue;
-    for (const field of RATED_FIELDS) {
-      if (raw[field] != null && !ITEM_KINDS[item.kind].rated.includes(field)) {
+    for (const field of FOREIGN_FIELDS[item.kind]) {
+      if (raw[field] != null) {
         add(['answers', id, field], {
           message: `"${id}" is ${ratedOn(item.kind)}`,
           found: field,
