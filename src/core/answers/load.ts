@@ -154,6 +154,37 @@ export function answersRuleProblems(
       }
     }
   }
+  const unanswered = unansweredProblem(file, bank, doc, options);
+  if (unanswered) problems.push(unanswered);
+  return problems;
+}
+
+/**
+ * The rules a row of a form export can break: its stage, and what it leaves unanswered. Its item ids
+ * and fields are its columns', which the export's reader checked once in the header (answers/csv.ts).
+ */
+export function rowRuleProblems(
+  file: AnswersFile,
+  bank: Bank,
+  doc: ParsedDocument,
+  options: AnswersCheckOptions,
+): Problem[] {
+  const problems: Problem[] = [];
+  const badStage = stageProblem(file.stage, bank, doc);
+  if (badStage) problems.push(badStage);
+  const unanswered = unansweredProblem(file, bank, doc, options);
+  if (unanswered) problems.push(unanswered);
+  return problems;
+}
+
+/** The items the file's own stage and form ask that it leaves unanswered: a warning, an error with --strict. */
+function unansweredProblem(
+  file: AnswersFile,
+  bank: Bank,
+  doc: ParsedDocument,
+  options: AnswersCheckOptions,
+): Problem | undefined {
+  const answers = file.answers ?? {};
   const missing: string[] = [];
   // Only the items the file's own stage and form ask are missing when unanswered.
   const asked = bankItemsInScope(bank, askedScope(bank, file));
@@ -161,14 +192,16 @@ export function answersRuleProblems(
     const raw = answers[id];
     if (raw == null || (raw !== 'n/a' && isUnrated(raw))) missing.push(id);
   }
-  if (missing.length > 0) {
-    add(['answers'], {
-      severity: options.strict ? 'error' : 'warning',
-      message: `${missing.length} of ${asked.length} items unanswered: ${idList(missing)}`,
-      expected: options.strict ? 'every item answered (--strict)' : undefined,
-    });
-  }
-  return problems;
+  if (missing.length === 0) return undefined;
+  const path = ['answers'];
+  return {
+    source: doc.source,
+    ...doc.locate(path),
+    path: pathText(path),
+    severity: options.strict ? 'error' : 'warning',
+    message: `${missing.length} of ${asked.length} items unanswered: ${idList(missing)}`,
+    expected: options.strict ? 'every item answered (--strict)' : undefined,
+  };
 }
 
 /** Where a file's answer time comes from, as the `--latest` warning names it. */
@@ -187,6 +220,11 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
     const answer = cleanAnswer(raw);
     if (!isUnrated(answer) || answer.note || answer.evidence) answers.set(id, answer);
   }
+  return respondentOf(file, source, answers);
+}
+
+/** A respondent with these answers, and who they are and what they answered for as the file says. */
+export function respondentOf(file: AnswersFile, source: string, answers: Map<string, Answer>): Respondent {
   const respondent: Respondent = { source, answers };
   if (file.respondent?.name) respondent.name = file.respondent.name;
   if (file.respondent?.role) respondent.role = file.respondent.role;
