@@ -177,6 +177,10 @@ export function rowRuleProblems(
   return problems;
 }
 
+const ANSWERS_PATH = ['answers'];
+/** Worked out once: a million export rows can each leave items unanswered. */
+const ANSWERS_PATH_TEXT = pathText(ANSWERS_PATH);
+
 /** The items the file's own stage and form ask that it leaves unanswered: a warning, an error with --strict. */
 function unansweredProblem(
   file: AnswersFile,
@@ -193,11 +197,10 @@ function unansweredProblem(
     if (raw == null || (raw !== 'n/a' && isUnrated(raw))) missing.push(id);
   }
   if (missing.length === 0) return undefined;
-  const path = ['answers'];
   return {
     source: doc.source,
-    ...doc.locate(path),
-    path: pathText(path),
+    ...doc.locate(ANSWERS_PATH),
+    path: ANSWERS_PATH_TEXT,
     severity: options.strict ? 'error' : 'warning',
     message: `${missing.length} of ${asked.length} items unanswered: ${idList(missing)}`,
     expected: options.strict ? 'every item answered (--strict)' : undefined,
