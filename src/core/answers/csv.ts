@@ -17,7 +17,7 @@ import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } fr
 import type { SourceText } from '../source.js';
 import type { DocPath, ParsedDocument, Position } from '../document/document.js';
 import { issuesToProblems, type Issue } from '../document/validate.js';
-import type { Respondent } from './respondent.js';
+import type { Answer, ItemAnswer, Respondent } from './respondent.js';
 import { capText, closest, describeValue, safeLine } from '../text.js';
 import { choiceKey, choiceReader, factColumn, formChoices, readFact, type ChoiceField } from './choices.js';
 import { dayOrderOf, isAmbiguousDate, parseTimestamp, type DayOrder } from './form-dates.js';
@@ -41,7 +41,7 @@ import {
 } from './form-columns.js';
 import { IGNORE, type FormMap } from './form-map.js';
 import type { Workbook } from './xlsx.js';
-import { answersRuleProblems, respondentFromFile, type AnswersCheckOptions } from './load.js';
+import { respondentOf, rowRuleProblems, type AnswersCheckOptions } from './load.js';
 import { isMigratedId, migrateAnswers } from './migrate.js';
 import { NOT_APPLICABLE, answersSchemas, type AnswersFile } from './schema.js';
 import { pushAll } from '../lists.js';
@@ -595,7 +595,11 @@ class RowReader {
     above: readonly CellRow[] = [],
   ) {
     this.header = readHeader(headerRow, bank, source, options.map, above);
+    this.positionsPossible = POSITION_TOOLS.has(this.header.tool.name ?? '');
   }
+
+  /** The export is of a tool that can write choice positions for choices (numericExport). */
+  private readonly positionsPossible: boolean;
 
   /** Each respondent read, with the text of its row's timestamp cell, for times read once every row is in. */
   private readonly stamped: { respondent: Respondent; stamp: string }[] = [];
@@ -694,11 +698,6 @@ class RowReader {
   /** Every respondent read gets the rapid form when the export is of it. */
   markForm(respondent: Respondent): void {
     if (this.header.rapid) respondent.form = 'rapid';
-  }
-
-  /** The export is of a tool that can write choice positions for choices (numericExport). */
-  private get positionsPossible(): boolean {
-    return POSITION_TOOLS.has(this.header.tool.name ?? '');
   }
 
   /** The ids of the items with columns, each numbered by its place here (Slot.item). */
@@ -956,11 +955,17 @@ class RowReader {
     const issues = cellIssues.filter((c) => c.id === undefined || !notApplicable.has(c.id)).map((c) => c.issue);
     for (const problem of issuesToProblems(issues, doc)) problems.push(this.withSuggestion(problem, file));
     const valid = issues.length === 0;
-    if (valid) pushAll(problems, answersRuleProblems(file, this.bank, doc, this.options));
+    if (valid) pushAll(problems, rowRuleProblems(file, this.bank, doc, this.options));
     for (const p of problems) p.path = columnPath(p.path);
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     if (!valid || errorsOf(problems).length > 0) return { problems };
-    const read = respondentFromFile(file, `${source} row ${rowNumber}`);
+    // The row's answers as an answers file's give them: each filled cell is text or a choice's code, never empty.
+    const kept = new Map<string, Answer>();
+    for (let i = 0; i < byItem.length; i++) {
+      const id = this.itemIds[i]!;
+      if (byItem[i] !== undefined) kept.set(id, notApplicable.has(id) ? NOT_APPLICABLE : (byItem[i] as ItemAnswer));
+    }
+    const read = respondentOf(file, `${source} row ${rowNumber}`, kept);
     this.describe(read, cells, rowNumber);
     this.markForm(read);
     return { respondent: read, problems };

@@ -1,5 +1,12 @@
 import { pushAll } from '../lists.js';
-import { ANSWER_FIELDS, ITEM_KINDS, expectedFields, ratedOn, type AnswerField } from '../bank/item-kinds.js';
+import {
+  ANSWER_FIELDS,
+  ITEM_KINDS,
+  expectedFields,
+  ratedOn,
+  type AnswerField,
+  type ItemKind,
+} from '../bank/item-kinds.js';
 import { itemsById } from '../bank/items.js';
 import type { Bank } from '../bank/schema.js';
 import { andThen, byPosition, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
@@ -28,6 +35,13 @@ export interface LoadedAnswers {
 /** Every field anything is rated on, whatever the kind. */
 const RATED_FIELDS = [...new Set(Object.values(ITEM_KINDS).flatMap((kind) => kind.rated))];
 const isTextField = (field: AnswerField) => !(RATED_FIELDS as readonly string[]).includes(field);
+/** For each kind of item, the fields only other kinds are rated on: an answer that gives one is wrong. */
+const FOREIGN_FIELDS = Object.fromEntries(
+  Object.entries(ITEM_KINDS).map(([kind, facts]) => [
+    kind,
+    RATED_FIELDS.filter((field) => !facts.rated.includes(field)),
+  ]),
+) as Record<ItemKind, typeof RATED_FIELDS>;
 
 /** An item's answer without its empty fields. */
 export function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
@@ -42,7 +56,8 @@ export function cleanAnswer(raw: RawItemAnswer): ItemAnswer {
 
 /** No owner and no rating (a note alone does not answer an item). */
 function isUnrated(answer: ItemAnswer | RawItemAnswer): boolean {
-  return RATED_FIELDS.every((field) => answer[field] == null);
+  for (const field of RATED_FIELDS) if (answer[field] != null) return false;
+  return true;
 }
 
 export { idList } from './ids.js';
@@ -163,8 +178,8 @@ export function answersRuleProblems(
       continue;
     }
     if (raw == null || raw === 'n/a') continue;
-    for (const field of RATED_FIELDS) {
-      if (raw[field] != null && !ITEM_KINDS[item.kind].rated.includes(field)) {
+    for (const field of FOREIGN_FIELDS[item.kind]) {
+      if (raw[field] != null) {
         add(['answers', id, field], {
           message: `"${id}" is ${ratedOn(item.kind)}`,
           found: field,
@@ -173,6 +188,41 @@ export function answersRuleProblems(
       }
     }
   }
+  const unanswered = unansweredProblem(file, bank, doc, options);
+  if (unanswered) problems.push(unanswered);
+  return problems;
+}
+
+/**
+ * The rules a row of a form export can break: its stage, and what it leaves unanswered. Its item ids
+ * and fields are its columns', which the export's reader checked once in the header (answers/csv.ts).
+ */
+export function rowRuleProblems(
+  file: AnswersFile,
+  bank: Bank,
+  doc: ParsedDocument,
+  options: AnswersCheckOptions,
+): Problem[] {
+  const problems: Problem[] = [];
+  const badStage = stageProblem(file.stage, bank, doc);
+  if (badStage) problems.push(badStage);
+  const unanswered = unansweredProblem(file, bank, doc, options);
+  if (unanswered) problems.push(unanswered);
+  return problems;
+}
+
+const ANSWERS_PATH = ['answers'];
+/** Worked out once: a million export rows can each leave items unanswered. */
+const ANSWERS_PATH_TEXT = pathText(ANSWERS_PATH);
+
+/** The items the file's own stage and form ask that it leaves unanswered: a warning, an error with --strict. */
+function unansweredProblem(
+  file: AnswersFile,
+  bank: Bank,
+  doc: ParsedDocument,
+  options: AnswersCheckOptions,
+): Problem | undefined {
+  const answers = file.answers ?? {};
   const missing: string[] = [];
   // Only the items the file's own stage and form ask are missing when unanswered.
   const asked = bankItemsInScope(bank, askedScope(bank, file));
@@ -180,14 +230,15 @@ export function answersRuleProblems(
     const raw = answers[id];
     if (raw == null || (raw !== 'n/a' && isUnrated(raw))) missing.push(id);
   }
-  if (missing.length > 0) {
-    add(['answers'], {
-      severity: options.strict ? 'error' : 'warning',
-      message: `${missing.length} of ${asked.length} items unanswered: ${idList(missing)}`,
-      expected: options.strict ? 'every item answered (--strict)' : undefined,
-    });
-  }
-  return problems;
+  if (missing.length === 0) return undefined;
+  return {
+    source: doc.source,
+    ...doc.locate(ANSWERS_PATH),
+    path: ANSWERS_PATH_TEXT,
+    severity: options.strict ? 'error' : 'warning',
+    message: `${missing.length} of ${asked.length} items unanswered: ${idList(missing)}`,
+    expected: options.strict ? 'every item answered (--strict)' : undefined,
+  };
 }
 
 /** Where a file's answer time comes from, as the `--latest` warning names it. */
@@ -206,6 +257,11 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
     const answer = cleanAnswer(raw);
     if (!isUnrated(answer) || answer.note || answer.evidence) answers.set(id, answer);
   }
+  return respondentOf(file, source, answers);
+}
+
+/** A respondent with these answers, and who they are and what they answered for as the file says. */
+export function respondentOf(file: AnswersFile, source: string, answers: Map<string, Answer>): Respondent {
   const respondent: Respondent = { source, answers };
   if (file.respondent?.name) respondent.name = file.respondent.name;
   if (file.respondent?.role) respondent.role = file.respondent.role;

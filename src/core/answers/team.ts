@@ -31,11 +31,18 @@ function answerText(answer: Answer): string {
     : JSON.stringify(Object.entries(answer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** The keys of one submission given twice: the same person or response id, and the same answers. */
-function duplicateKeys(r: Respondent): { key: string; byResponse: boolean }[] {
-  const answers = [...r.answers].map(([id, a]) => `${id}=${answerText(a)}`).sort();
+/** The answers of a submission as one text: two submissions with the same text gave the same answers. */
+function answersPrint(r: Respondent): string {
+  return JSON.stringify([...r.answers].map(([id, a]) => `${id}=${answerText(a)}`).sort());
+}
+
+/**
+ * Who gave a submission, as the keys a submission given twice shares with the first: the same person or
+ * response id, in the same role and organization (their answers are compared apart, see dropDuplicates).
+ */
+function submitterKeys(r: Respondent): { key: string; byResponse: boolean }[] {
   const organization = r.organization === undefined ? '' : normalizedName(r.organization);
-  const print = (who: string) => JSON.stringify([who, r.role ?? '', organization, answers]);
+  const print = (who: string) => JSON.stringify([who, r.role ?? '', organization]);
   // An anonymous respondent is nobody else: rows of an anonymous form that answer alike are people
   // who agree, not one submission twice (only a response id can say that).
   const who = identityOf(r);
@@ -54,19 +61,31 @@ const whenText = (e: Dated) => (e.time === undefined ? 'no time known' : `${time
 
 /** Entries that are one submission given twice are kept once, with a warning naming the first. */
 function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
-  const seen = new Map<string, string>();
+  // The respondents kept under each submitter key, in order. Answers are printed only to compare
+  // them with those of the same submitter: most people answer once, and theirs are never printed.
+  const kept = new Map<string, Respondent[]>();
+  const prints = new Map<Respondent, string>();
+  const printOf = (r: Respondent) => {
+    let print = prints.get(r);
+    if (print === undefined) prints.set(r, (print = answersPrint(r)));
+    return print;
+  };
   return entries.filter(({ respondent: r }) => {
-    const keys = duplicateKeys(r);
-    const match = keys.find(({ key }) => seen.has(key));
-    if (match === undefined) {
-      for (const { key } of keys) seen.set(key, r.source);
-      return true;
+    const keys = submitterKeys(r);
+    for (const { key, byResponse } of keys) {
+      const first = kept.get(key)?.find((earlier) => printOf(earlier) === printOf(r));
+      if (first === undefined) continue;
+      const what = byResponse ? `the same response (${safeLine(r.response!)})` : 'the same answers';
+      const message = `${what} as ${safeLine(first.source)}: counted once`;
+      problems.push({ source: safeLine(r.source), message, severity: 'warning' });
+      return false;
     }
-    const first = safeLine(seen.get(match.key)!);
-    const what = match.byResponse ? `the same response (${safeLine(r.response!)})` : 'the same answers';
-    const message = `${what} as ${first}: counted once`;
-    problems.push({ source: safeLine(r.source), message, severity: 'warning' });
-    return false;
+    for (const { key } of keys) {
+      const list = kept.get(key);
+      if (list) list.push(r);
+      else kept.set(key, [r]);
+    }
+    return true;
   });
 }
 

@@ -404,18 +404,21 @@ function areaRolesOf(
   if (respondents.length < 2) return [];
   const roles = [...new Set(respondents.flatMap((r) => (r.role ? [r.role] : [])))];
   return roles.map((role) => {
-    const ofRole = (i: number) => respondents[i]!.role === role;
+    // Each item's answers are looked through for the role's respondents only, not for everyone's once per role.
+    const members = respondents.flatMap((r, i) => (r.role === role ? [i] : []));
+    const all = () => true;
     const readiness = (item: ResponsibilityScore) => {
       const { rated } = collected.get(item.id)!;
-      const capability = mean(levels(rated, 'capability', ofRole));
-      const capacity = mean(levels(rated, 'capacity', ofRole));
+      const ratedByRole = members.map((i) => rated[i]);
+      const capability = mean(levels(ratedByRole, 'capability', all));
+      const capacity = mean(levels(ratedByRole, 'capacity', all));
       return capability === null || capacity === null ? null : pct(Math.min(capability, capacity));
     };
     // Why a role has no readiness in an area: "don't know", n/a, or nothing answered, as a report marks it.
     const missing = (areaItems: ResponsibilityScore[]): Missing =>
       missingOf(
         areaItems.map((item) => {
-          const answers = respondents.flatMap((r, i) => (ofRole(i) ? [r.answers.get(item.id)] : []));
+          const answers = members.map((i) => respondents[i]!.answers.get(item.id));
           const unknown = answers.filter(
             (a) => a !== undefined && a !== 'n/a' && (a.capability === 'unknown' || a.capacity === 'unknown'),
           ).length;
