@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { lint } from 'markdownlint/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { ITEM_KINDS, type ItemKind } from '../../src/core/bank/item-kinds.js';
 import { bankItems } from '../../src/core/bank/items.js';
 import { loadBankFile } from '../../src/io/bank-files.js';
 import { defaultStage, itemsInScope } from '../../src/core/answers/scope.js';
@@ -18,6 +19,9 @@ const bank = loadBankFile(BUILTIN_BANK);
 const items = bankItems(bank);
 /** What an answers file without a stage or form is asked: the full form at the bank's default stage. */
 const asked = itemsInScope(items, { stage: defaultStage(bank), form: 'full' }).length;
+const count = (kind: ItemKind) => items.filter((i) => i.kind === kind).length;
+/** What a form tool's columns ask of an item: its rated fields (the owner first). */
+const ratedAxes = (kind: ItemKind) => ITEM_KINDS[kind].rated;
 const rel = (path: string) => relative(ROOT, path);
 
 const dir = mkdtempSync(join(tmpdir(), 'pm-diag-cli-'));
@@ -42,6 +46,7 @@ function markdownProblems(markdown: string): string[] {
 /** The template with every item answered: responsibilities and interlock items alike. */
 function filledTemplate(template: string): string {
   let responsibilities = 0;
+  let practices = 0;
   let interlock = 0;
   const filled = template
     .replace('respondent: { name: , role: }', 'respondent: { name: Dana Lee, role: pmm }')
@@ -51,10 +56,14 @@ function filledTemplate(template: string): string {
       () => `{ owner: pm, capability: ${(responsibilities++ % 5) + 1}, capacity: 3, evidence: , note: ok }`,
     )
     .replace(
+      /\{ frequency: , evidence: , note: \}/g,
+      () => `{ frequency: ${(practices++ % 5) + 1}, evidence: , note: }`,
+    )
+    .replace(
       /\{ delivery: , evidence: , note: \}/g,
       () => `{ delivery: ${(interlock++ % 5) + 1}, evidence: a report, note: }`,
     );
-  expect(responsibilities + interlock).toBe(items.length);
+  expect(responsibilities + practices + interlock).toBe(items.length);
   return filled;
 }
 
@@ -196,7 +205,7 @@ describe('roles', () => {
     expectInputError(result);
     expect(result.stderr.trim().split('\n')).toEqual([
       `pm-diag: ${path}:23:5: scales.delivery.3: missing (expected a level: { label, description })`,
-      `pm-diag: ${path}:32:16: areas.0.responsibilities.0.owner: invalid value (found "nobody", expected pm, pmm, shared, leadership)`,
+      `pm-diag: ${path}:32:16: areas.0.responsibilities.0.owner: invalid value (found "nobody", expected pm, pmm, shared, leadership, marketing, cs, sales)`,
       `pm-diag: ${path}:57:13: interlock.1.weight: invalid value (found 0, expected a weight of 1, 2 or 3)`,
     ]);
   });
@@ -218,8 +227,8 @@ describe('validate', () => {
     const result = runCli(['validate', rel(BUILTIN_BANK), rel(join(ANSWERS, 'partial.yaml'))]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      'ok   questions/pm-pmm.yaml: question bank "pm-pmm-diagnostic" v2: ' +
-        `${bank.areas.length} areas, ${items.length - bank.interlock.length} responsibilities, ${bank.interlock.length} interlock items\n` +
+      `ok   questions/pm-pmm.yaml: question bank "pm-pmm-diagnostic" v${bank.version}: ` +
+        `${bank.areas.length} areas, ${count('responsibility')} responsibilities, ${count('practice')} practices, ${count('interlock')} interlock items\n` +
         `ok   test/fixtures/answers/partial.yaml: answers for "pm-pmm-diagnostic", 3 of ${asked} items answered\n` +
         'ok   report: would count 1 respondent (0 answered the rapid form, 1 the full), ' +
         'scored on the full form at the growth stage\n',
@@ -324,18 +333,18 @@ describe('template', () => {
     expect(line).toBe(`ok   ${path}: answers for "${bank.id}", ${asked} of ${asked} items answered`);
   });
 
-  it('gives the CSV header row for a form with --format csv', () => {
+  it('gives the CSV header row for a form with --format csv: the default stage’s items, the facts first', () => {
     const result = runCli(['template', '--format', 'csv']);
     expect(result.code).toBe(0);
-    const expected = ['respondent', 'role'];
-    for (const item of items) {
-      const axes = item.kind === 'interlock' ? ['delivery'] : ['owner', 'capability', 'capacity'];
+    const expected = ['respondent', 'role', ...Object.keys(bank.facts ?? {}).map((fact) => `facts.${fact}`)];
+    for (const item of itemsInScope(items, { stage: defaultStage(bank), form: 'full' })) {
+      const axes = ratedAxes(item.kind);
       for (const axis of [...axes, 'evidence', 'note']) expected.push(`${item.id}.${axis}`);
     }
     // Each column is a readable question ending in its tag (test/formtool has the rest).
     expect(result.stdout.split('\n')).toHaveLength(2);
     expect(result.stdout.match(/\[[^\]]+\](?="?(?:,|\n))/g)?.map((tag) => tag.slice(1, -1))).toEqual(expected);
-    expect(expected.slice(0, 7)).toEqual([
+    expect(expected.filter((c) => !c.startsWith('facts.')).slice(0, 7)).toEqual([
       'respondent',
       'role',
       `${items[0]!.id}.owner`,
@@ -416,10 +425,11 @@ describe('schema', () => {
       'respondent',
       'response',
       'answered-at',
+      'facts',
       'answers',
     ]);
     const bankProperties = Object.keys(bankSchema.properties as object);
-    for (const key of ['default-stage', 'stages', 'migrations']) expect(bankProperties).toContain(key);
+    for (const key of ['default-stage', 'stages', 'facts', 'migrations']) expect(bankProperties).toContain(key);
   });
 
   it('defaults to the answers schema', () => {
@@ -471,7 +481,7 @@ describe('what respondents fill in does not prime the answer', () => {
       'market-problem-discovery: { owner: , capability: , capacity: , evidence: , note: }',
     );
     expect(result.stdout).not.toMatch(/recommended|owner: pm\b|\(pm[,)]/i);
-    expect(runCli(['roles']).stdout).toMatch(/Market-problem discovery/);
+    expect(runCli(['roles']).stdout).toMatch(/Finding the market/);
   });
 
   it('--area with --answers is refused rather than silently ignored', () => {

@@ -46,7 +46,7 @@ describe('n/a on an interlock item', () => {
       'answers.marketing-programmes-and-plans.delivery: invalid value (found "n/a", expected an integer from 1 to 5, or "unknown" (n/a goes on the whole item: item-id: n/a))',
     );
     expect(lines).toContain(
-      'answers.sales-enablement-content: invalid value (found "N/A", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility) or { delivery: 4 } (an interlock item), or "n/a")',
+      'answers.sales-enablement-content: invalid value (found "N/A", expected a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility), { delivery: 4 } (an interlock item), { frequency: 3 } (a practice), or "n/a")',
     );
   });
 });

@@ -67,7 +67,7 @@ const PATHS: InputPath[] = [
     bad: minimal.replace('weight: 3\n', 'weight: 4\n').replace('owner: pmm\n', 'owner: nobody\n'),
     errors: [
       ':36:17: areas.0.responsibilities.0.weight: invalid value (found 4, expected a weight of 1, 2 or 3)',
-      ':39:16: areas.0.responsibilities.1.owner: invalid value (found "nobody", expected pm, pmm, shared, leadership)',
+      ':39:16: areas.0.responsibilities.1.owner: invalid value (found "nobody", expected pm, pmm, shared, leadership, marketing, cs, sales)',
     ],
     syntax: minimal.replace('title: Positioning', 'title: [Positioning'),
     syntaxError: /^:\d+:\d+: /,
@@ -187,7 +187,7 @@ describe('every input path: source:line:column, found and expected, every proble
   const BROKEN_SESSION =
     'bank: pm-pmm-diagnostic\nanswers:\n  launch-strategy-and-plan: { owner: boss, capability: 9 }\n';
   const SESSION_ERRORS = [
-    ':3:38: answers.launch-strategy-and-plan.owner: invalid value (found "boss", expected pm, pmm, shared, combined, marketing, cs, sales, engineering, leadership, other, none, unclear)',
+    ':3:38: answers.launch-strategy-and-plan.owner: invalid value (found "boss", expected pm, pmm, shared, combined, marketing, cs, sales, engineering, leadership, other, none, unclear, unknown)',
     ':3:56: answers.launch-strategy-and-plan.capability: invalid value (found 9, expected an integer from 1 to 5, or "unknown")',
     ': this is the saved answers file, left untouched: fix it, or start over with --fresh (it is then kept as a backup), or save elsewhere with --save',
   ];

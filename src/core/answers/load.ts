@@ -206,6 +206,8 @@ export function rowRuleProblems(
   const problems: Problem[] = [];
   const badStage = stageProblem(file.stage, bank, doc);
   if (badStage) problems.push(badStage);
+  // A row's facts are its own cells, so each row is checked against the bank's facts.
+  if (file.facts != null) pushAll(problems, factProblems(file, bank, doc));
   const unanswered = unansweredProblem(file, bank, doc, options);
   if (unanswered) problems.push(unanswered);
   return problems;

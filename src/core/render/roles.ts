@@ -10,7 +10,7 @@ import {
 } from '../bank/schema.js';
 import { functionName } from '../bank/items.js';
 import { makeColors } from './colors.js';
-import { WIDTH, padEnd, truncate, wrap } from './layout.js';
+import { WIDTH, padEnd, truncate, wrap, wrapParts } from './layout.js';
 import { mdCell, mdTable, mdText } from './markdown-escape.js';
 
 // The role map: "understand the roles", the first promise. Readable enough to project in a meeting.
@@ -112,7 +112,7 @@ export function renderRolesTerminal(bank: Bank, color: boolean): string {
   const lead = 2 + parties.length * column;
   out.push(
     '',
-    c.dim(`Accountable: ${countsText(bank)}`),
+    ...wrapParts(countsText(bank).split(' · '), WIDTH, '             ', 'Accountable: ').map((l) => c.dim(l)),
     c.dim('A accountable · C contributes · Weight: ●●● critical, ●○○ lighter'),
   );
   for (const area of bank.areas) {
