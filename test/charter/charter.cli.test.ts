@@ -5,24 +5,26 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { MINIMAL_BANK } from '../foundation/helpers.js';
 import { stringify } from 'yaml';
-import { ANSWERS_CS, CHARTER, bank, laterBank } from './helpers.js';
+import { ANSWERS_CS, CHARTER, V2_BANK_FILE, bank, laterBank } from './helpers.js';
 
+/** Version 2 of the bank, which recommends PM for onboarding (test/charter/helpers.ts). */
+const V2_BANK = ['--bank', V2_BANK_FILE];
 const tmp = () => mkdtempSync(join(tmpdir(), 'pm-diag-charter-'));
 const onboardingStatus = (json: string) =>
   JSON.parse(json).items.find((i: { id: string }) => i.id === 'customer-onboarding').owner.status;
 
 describe('report --charter', () => {
   it('holds the team to the charter: customer success owns onboarding (aligned), misassigned without it', () => {
-    const withCharter = runCli(['report', ANSWERS_CS, '--charter', CHARTER, '--format', 'json']);
+    const withCharter = runCli(['report', ANSWERS_CS, '--charter', CHARTER, '--format', 'json', ...V2_BANK]);
     expect(withCharter.code, withCharter.stderr).toBe(0);
     expect(onboardingStatus(withCharter.stdout)).toBe('aligned');
     expect(JSON.parse(withCharter.stdout).decided.followed).toContain('customer-onboarding');
-    const without = runCli(['report', ANSWERS_CS, '--format', 'json']);
+    const without = runCli(['report', ANSWERS_CS, '--format', 'json', ...V2_BANK]);
     expect(onboardingStatus(without.stdout)).toBe('misassigned');
   });
 
   it.each(['terminal', 'markdown', 'html', 'csv'])('%s: the decisions and the overdue action first', (format) => {
-    const r = runCli(['assess', '--answers', ANSWERS_CS, '--charter', CHARTER, '--format', format]);
+    const r = runCli(['assess', '--answers', ANSWERS_CS, '--charter', CHARTER, '--format', format, ...V2_BANK]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Customer success');
     const overdue = r.stdout.indexOf('Measure every AI claim before launch');
@@ -41,7 +43,7 @@ describe('report --charter', () => {
   it.each(Object.keys(follows))('%s: onboarding follows the charter with it, misassigned without it', (format) => {
     // What each format says right after the item's name, wherever it names it.
     const sayings = (args: string[]) => {
-      const r = runCli(['report', ANSWERS_CS, '--format', format, ...args]);
+      const r = runCli(['report', ANSWERS_CS, '--format', format, ...args, ...V2_BANK]);
       expect(r.code, r.stderr).toBe(0);
       const text = r.stdout.replace(/\s+/g, ' ');
       return { text, near: [...text.matchAll(/Customer onboarding.{0,160}/g)].map((m) => m[0]) };
@@ -71,7 +73,7 @@ describe('report --charter', () => {
       bad,
       'charter: pm-pmm-diagnostic\ndecided: 2026-12-10\ndecisions:\n  customer-onbording: { owner: cs }\n  pricing: { owner: boss }\n',
     );
-    const r = runCli(['assess', '--answers', ANSWERS_CS, '--charter', bad]);
+    const r = runCli(['assess', '--answers', ANSWERS_CS, '--charter', bad, ...V2_BANK]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('charter.yaml:4:3');
     expect(r.stderr).toContain('did you mean "customer-onboarding"');
@@ -85,18 +87,18 @@ describe('template --format charter --from report.json', () => {
     const dir = tmp();
     const report = join(dir, 'report.json');
     const charter = join(dir, 'charter.yaml');
-    expect(runCli(['assess', '--answers', ANSWERS_CS, '--out', report]).code).toBe(0);
-    const made = runCli(['template', '--format', 'charter', '--from', report, '--out', charter]);
+    expect(runCli(['assess', '--answers', ANSWERS_CS, '--out', report, ...V2_BANK]).code).toBe(0);
+    const made = runCli(['template', '--format', 'charter', '--from', report, '--out', charter, ...V2_BANK]);
     expect(made.code, made.stderr).toBe(0);
     const text = readFileSync(charter, 'utf8');
     expect(text).toMatch(/customer-onboarding: \{ owner: pm, .*# recommended: pm/);
     expect(text).toContain('- { item: ai-claims-validation');
     // As written, it loads: the recommendation decided, onboarding still misassigned.
-    const asIs = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
+    const asIs = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json', ...V2_BANK]);
     expect(asIs.code, asIs.stderr).toBe(0);
     expect(onboardingStatus(asIs.stdout)).toBe('misassigned');
     writeFileSync(charter, text.replace('customer-onboarding: { owner: pm', 'customer-onboarding: { owner: cs'));
-    const edited = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
+    const edited = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json', ...V2_BANK]);
     expect(edited.code, edited.stderr).toBe(0);
     expect(onboardingStatus(edited.stdout)).toBe('aligned');
   });
@@ -105,8 +107,8 @@ describe('template --format charter --from report.json', () => {
     const dir = tmp();
     const report = join(dir, 'report.json');
     const charter = join(dir, 'charter.yaml');
-    expect(runCli(['assess', '--answers', ANSWERS_CS, '--charter', CHARTER, '--out', report]).code).toBe(0);
-    expect(runCli(['template', '--format', 'charter', '--from', report, '--out', charter]).code).toBe(0);
+    expect(runCli(['assess', '--answers', ANSWERS_CS, '--charter', CHARTER, '--out', report, ...V2_BANK]).code).toBe(0);
+    expect(runCli(['template', '--format', 'charter', '--from', report, '--out', charter, ...V2_BANK]).code).toBe(0);
     const text = readFileSync(charter, 'utf8');
     expect(text).toMatch(
       /customer-onboarding: \{ owner: cs, contributors: \[pm, pmm\], note: "CS runs it; PMM supplies the content" \} +# recommended: pm/,
@@ -119,7 +121,7 @@ describe('template --format charter --from report.json', () => {
     expect(text).toContain('owner: "Dana Lee", due: 2000-02-01, status: done }');
     expect(text.match(/item: ai-claims-validation/g)).toHaveLength(1);
     expect(text).toContain(`bank-version: ${bank.version}`);
-    const again = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json']);
+    const again = runCli(['assess', '--answers', ANSWERS_CS, '--charter', charter, '--format', 'json', ...V2_BANK]);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).decided.followed).toEqual(
       expect.arrayContaining(['customer-onboarding', 'launch-plan']),
@@ -128,7 +130,7 @@ describe('template --format charter --from report.json', () => {
 
   it('needs --from, and a JSON report of the same bank', () => {
     expect(runCli(['template', '--format', 'charter']).stderr).toContain('--from');
-    const r = runCli(['template', '--format', 'charter', '--from', ANSWERS_CS]);
+    const r = runCli(['template', '--format', 'charter', '--from', ANSWERS_CS, ...V2_BANK]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('schemaVersion');
   });
@@ -164,7 +166,7 @@ describe('compare BEFORE AFTER --charter', () => {
         'ai-claims-validation: { owner: pmm, capability: 4, capacity: 4',
       ),
     );
-    const r = runCli(['compare', before, after, '--charter', CHARTER, '--format', 'json']);
+    const r = runCli(['compare', before, after, '--charter', CHARTER, '--format', 'json', ...V2_BANK]);
     expect(r.code, r.stderr).toBe(0);
     const take = JSON.parse(r.stdout).charter;
     expect(take.decisions.map((d: { id: string; take: string }) => [d.id, d.take])).toEqual([
@@ -176,17 +178,19 @@ describe('compare BEFORE AFTER --charter', () => {
       ['ai-claims-validation', true],
       ['customer-onboarding', false],
     ]);
-    const back = runCli(['compare', after, before, '--charter', CHARTER, '--format', 'json']);
+    const back = runCli(['compare', after, before, '--charter', CHARTER, '--format', 'json', ...V2_BANK]);
     expect(JSON.parse(back.stdout).charter.decisions[0].take).toBe('lost');
   });
 
   it.each(['terminal', 'markdown', 'html'])('%s: a "Did our decisions take?" section', (format) => {
     const { before, after } = sides();
-    const r = runCli(['compare', before, after, '--charter', CHARTER, '--format', format]);
+    const r = runCli(['compare', before, after, '--charter', CHARTER, '--format', format, ...V2_BANK]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/did our decisions take\?/i);
     expect(r.stdout).toMatch(/took: the owner most people name is now the decided one/);
-    expect(runCli(['compare', before, after, '--format', format]).stdout).not.toMatch(/did our decisions take/i);
+    expect(runCli(['compare', before, after, '--format', format, ...V2_BANK]).stdout).not.toMatch(
+      /did our decisions take/i,
+    );
   });
 });
 

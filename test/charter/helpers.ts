@@ -13,7 +13,8 @@ export const ANSWERS_CS = join(FIXTURES, 'answers-cs.yaml');
 export const CHARTER = join(FIXTURES, 'charter.yaml');
 // Version 2 of the built-in bank, as a company's own bank: it recommends PM for onboarding, so a
 // charter that names customer success changes the measure (version 3 recommends customer success).
-export const bank = loadBank(join(ROOT, 'test', 'fixtures', 'banks', 'pm-pmm.v2.yaml'));
+export const V2_BANK_FILE = join(ROOT, 'test', 'fixtures', 'banks', 'pm-pmm.v2.yaml');
+export const bank = loadBank(V2_BANK_FILE);
 export const respondent = () => parseAnswers(readFileText(ANSWERS_CS), bank).respondent;
 export const charterOf = (text: string, source = 'charter.yaml') => parseCharter({ source, text }, bank);
 export const fixtureCharter = () => parseCharter(readFileText(CHARTER), bank);
