@@ -24,7 +24,9 @@ function unknownIds(count: number): string {
 /** A CSV export with a row per respondent, each answering the first item. */
 function manyRows(header: string, count: number): string {
   const rows = [header];
-  for (let i = 0; i < count; i++) rows.push(`r${i},pm,pm,${(i % 5) + 1},3`);
+  // The organization facts come after name and role: left empty, as a skipped question is.
+  const facts = ','.repeat(header.match(/\[facts\.[^\]]+\]/g)?.length ?? 0);
+  for (let i = 0; i < count; i++) rows.push(`r${i},pm,${facts}pm,${(i % 5) + 1},3`);
   return `${rows.join('\n')}\n`;
 }
 

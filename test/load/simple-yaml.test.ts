@@ -63,6 +63,13 @@ describe('the simple YAML reader', () => {
     expect(taken.length).toBeGreaterThan(files.length / 3);
   });
 
+  it('takes a revenue band such as 10-50m as text, as the library does, and leaves number-like values to it', () => {
+    for (const band of ['10-50m', '50-250m', 'lt-10m', 'gt-250m'])
+      expect(readsAlike(`facts: { revenue: ${band} }\nanswers:\n`), band).toBe(true);
+    for (const value of ['1e5', '0x1f', '2026-12-07', '1.5', '-3', '10-50'])
+      expect(readSimpleYaml(`facts: { revenue: ${value} }\nanswers:\n`), value).toBeUndefined();
+  });
+
   it('reads what pm-diag itself saves, and the template half filled in', () => {
     const saved = serializeAnswers(
       {

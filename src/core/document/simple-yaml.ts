@@ -37,6 +37,8 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 /** A plain scalar that may be other than text when it starts with one of these. */
 const NUMBER_LIKE_START = /[0-9+\-.~]/;
 const SMALL_INTEGER = /^[0-9]{1,9}$/;
+/** Digits, a hyphen, then words with a letter, such as the revenue band `10-50m`: no schema reads it as a number. */
+const DIGITS_THEN_WORDS = /^[0-9]+-[0-9a-z-]*[a-z][0-9a-z-]*$/;
 /** Characters that open something other than a plain scalar, or that a plain scalar here may not hold. */
 const PLAIN_START_INDICATORS = new Set([
   '[',
@@ -189,7 +191,10 @@ class LineCursor {
     const source = text.slice(start, last + 1);
     const word = WORD_VALUES.get(source);
     if (word !== undefined) return word;
-    if (NUMBER_LIKE_START.test(source[0]!)) return SMALL_INTEGER.test(source) ? Number(source) : decline();
+    if (NUMBER_LIKE_START.test(source[0]!)) {
+      if (SMALL_INTEGER.test(source)) return Number(source);
+      return DIGITS_THEN_WORDS.test(source) ? source : decline();
+    }
     return source;
   }
 
