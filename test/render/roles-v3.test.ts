@@ -17,9 +17,8 @@ describe('the role map of a v3 bank', () => {
     ['html', renderRolesHtml(bank)],
   ])('%s: names the new owners, every direction of hand-off and the practices', (_, text) => {
     const plain = text.replace(/\\/g, '').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
-    expect(plain).toMatch(
-      /Marketing \d+ · Customer success \d+ · Sales \d+|Marketing \d+, Customer success \d+, Sales \d+/,
-    );
+    // The terminal wraps the counts at its width, so a separator may be a line break.
+    expect(plain).toMatch(/Marketing \d+(?: ·|,)? Customer success \d+(?: ·|,) Sales \d+/);
     expect(plain).toContain('Product Marketing owes Sales');
     expect(plain).toContain('Product Management owes Customer Success');
     expect(plain).toContain(practice.title);
