@@ -43,7 +43,7 @@ export const EXPORT_COLUMNS = [
     type: 'text',
     nullable: true,
     description:
-      'the company stage the assessment is scored for (`startup`, `growth`, `enterprise`); empty until stages are part of the model',
+      'the company stage the assessment is scored for (`startup`, `growth`, `enterprise`); empty when the bank declares no stages',
   },
   {
     name: 'form',
