@@ -14,6 +14,7 @@ function largeTeam() {
     source: `p${i + 1}.yaml`,
     coverage: 100,
     sections: d.respondents[0]!.sections,
+    askedSections: d.respondents[0]!.askedSections,
   }));
   return d;
 }

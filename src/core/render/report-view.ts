@@ -104,11 +104,15 @@ export const NAMED_PARTIAL = 10;
 /** "Partial answers: 1 of 3 respondents answered only some areas: Ben (PMM): Insight; not Launch, Interlock", or nothing. */
 export function partialAnswers(d: Diagnosis): [string, string][] {
   const areas = reportAreas(d);
-  const partial = d.respondents.filter((r) => areas.some((a) => !r.sections.includes(a.id)));
+  // A respondent is partial against the areas their own form asked (a rapid form may skip an area).
+  const asked = (r: Diagnosis['respondents'][number]) => areas.filter((a) => r.askedSections.includes(a.id));
+  const partial = d.respondents.filter((r) => asked(r).some((a) => !r.sections.includes(a.id)));
   if (partial.length === 0) return [];
   const named = partial.slice(0, NAMED_PARTIAL).map((r) => {
     const titles = (answered: boolean) =>
-      areas.filter((a) => r.sections.includes(a.id) === answered).map((a) => a.title);
+      asked(r)
+        .filter((a) => r.sections.includes(a.id) === answered)
+        .map((a) => a.title);
     const given = titles(true);
     return `${respondentText(r)}: ${given.length === 0 ? 'nothing' : given.join(', ')}; not ${titles(false).join(', ')}`;
   });

@@ -30,7 +30,7 @@ import type {
 } from './model.js';
 import type { ItemAnswer, Respondent } from '../answers/respondent.js';
 import { byText } from '../text.js';
-import { answeredSections, isAnswered, missingOf, type Missing } from './answered.js';
+import { answeredSections, isAnswered, missingOf, sectionOf, type Missing } from './answered.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
 import {
   askedOf,
@@ -588,7 +588,14 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
       const asked = bankItemsInScope.filter((item) => askedOf(r, item, scope));
       const answered = asked.filter((item) => isAnswered(r.answers.get(item.id), item.kind)).length;
       const coverage = asked.length === 0 ? 0 : (100 * answered) / asked.length;
-      return { name: r.name, role: r.role, source: r.source, coverage, sections: answeredSections(asked, r) };
+      return {
+        name: r.name,
+        role: r.role,
+        source: r.source,
+        coverage,
+        sections: answeredSections(asked, r),
+        askedSections: [...new Set(asked.map(sectionOf))],
+      };
     }),
     functionNames: Object.fromEntries(NAMED_FUNCTIONS.map((f) => [f, functionName(bank, f)])) as Record<
       NamedFunction,

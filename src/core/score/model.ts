@@ -128,6 +128,8 @@ export interface RespondentSummary {
   coverage: number;
   /** The areas (and `interlock`) in scope in which this respondent answered at least one item, in bank order. */
   sections: string[];
+  /** The areas (and `interlock`) in scope that this respondent's form asked, in bank order. */
+  askedSections: string[];
 }
 
 /** An interlock item whose giver and receiver rate its delivery a level or more apart. */
