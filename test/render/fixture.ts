@@ -89,7 +89,16 @@ export function singleDiagnosis(): Diagnosis {
     notices: [],
     date: '2026-03-02',
     target: 4,
-    respondents: [{ name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 87.5, sections: SECTIONS, askedSections: SECTIONS }],
+    respondents: [
+      {
+        name: 'Dana Lee',
+        role: 'pmm',
+        source: 'answers/dana.yaml',
+        coverage: 87.5,
+        sections: SECTIONS,
+        askedSections: SECTIONS,
+      },
+    ],
     functionNames: { ...DEFAULT_FUNCTION_NAMES },
     facts: {},
     summary: {
@@ -281,8 +290,22 @@ export function teamDiagnosis(): Diagnosis {
   d.items = d.items.map((item) => ({ ...item, ...patches[item.id] }) as typeof item);
   d.forms = { rapid: 0, full: 3 };
   d.respondents = [
-    { name: 'Dana Lee', role: 'pmm', source: 'answers/dana.yaml', coverage: 100, sections: SECTIONS, askedSections: SECTIONS },
-    { name: 'Sam Ortiz', role: 'pm', source: 'answers/sam.yaml', coverage: 87.5, sections: SECTIONS, askedSections: SECTIONS },
+    {
+      name: 'Dana Lee',
+      role: 'pmm',
+      source: 'answers/dana.yaml',
+      coverage: 100,
+      sections: SECTIONS,
+      askedSections: SECTIONS,
+    },
+    {
+      name: 'Sam Ortiz',
+      role: 'pm',
+      source: 'answers/sam.yaml',
+      coverage: 87.5,
+      sections: SECTIONS,
+      askedSections: SECTIONS,
+    },
     { role: 'sales', source: 'answers/priya.yaml', coverage: 75, sections: SECTIONS, askedSections: SECTIONS },
   ];
   d.areas = [
