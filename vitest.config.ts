@@ -22,6 +22,12 @@ const SLOW = [
   'test/render/terminal-width-cli.test.ts',
   'test/**/*.slow.test.ts',
 ];
+/** Unit tests that mock a Node module (vi.mock): they need a module graph of their own. */
+const MOCKING = [
+  'test/hardening/write-faults.test.ts',
+  'test/hardening/read-cap.test.ts',
+  'test/hardening/interruption.test.ts',
+];
 const CLI = [
   'test/answers/former-ids.test.ts',
   'test/answers/identity.test.ts',
@@ -73,9 +79,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...SLOW, ...CLI],
+          exclude: [...SLOW, ...CLI, ...MOCKING],
           setupFiles: ['test/helpers/no-spawn.ts'],
+          // In-process tests share one module graph per worker: loading the sources once is most of the lane's time.
+          isolate: false,
         },
+      },
+      // The unit tests that replace a Node module keep a module graph of their own (`--project 'unit*'`).
+      {
+        extends: true,
+        test: { name: 'unit-isolated', include: MOCKING, setupFiles: ['test/helpers/no-spawn.ts'] },
       },
       { extends: true, test: { name: 'cli', include: CLI, exclude: SLOW } },
       { extends: true, test: { name: 'slow', include: SLOW } },
