@@ -188,20 +188,23 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
   // The bank's own decision wording, only when it has one (JSON shows null otherwise).
   const decision = item.decision === undefined ? {} : { decision: item.decision };
   const target = itemTarget(item, stage, defaultTarget);
-  const notes = notesOf(rated, respondents);
+  // What every kind of item reports, in the order every score lists it.
+  const common = {
+    id,
+    title,
+    question,
+    weight,
+    target,
+    discussion,
+    ...decision,
+    answered,
+    notApplicable,
+    notes: notesOf(rated, respondents),
+  };
   if (item.kind === 'practice') {
     const frequency = mean(levels.frequency);
     const score: PracticeScore = {
-      id,
-      title,
-      question,
-      weight,
-      target,
-      discussion,
-      ...decision,
-      answered,
-      notApplicable,
-      notes,
+      ...common,
       kind: 'practice',
       area: item.area,
       frequency,
@@ -217,16 +220,7 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
     const receiver = deliveryBy(item.to, rated, respondents);
     const delivery = context.receiversJudge && receiver !== null ? receiver : mean(levels.delivery);
     const score: InterlockScore = {
-      id,
-      title,
-      question,
-      weight,
-      target,
-      discussion,
-      ...decision,
-      answered,
-      notApplicable,
-      notes,
+      ...common,
       kind: 'interlock',
       from: item.from,
       to: item.to,
@@ -249,16 +243,7 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
   // The charter's decision, where it has one, is the accountable owner the consensus is measured against.
   const decided = context.charter?.decisions.get(id);
   const score: ResponsibilityScore = {
-    id,
-    title,
-    question,
-    weight,
-    target,
-    discussion,
-    ...decision,
-    answered,
-    notApplicable,
-    notes,
+    ...common,
     kind: 'responsibility',
     area: item.area,
     capability,
