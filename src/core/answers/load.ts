@@ -130,6 +130,15 @@ function factProblems(file: AnswersFile, bank: Bank, doc: ParsedDocument): Probl
   return problems;
 }
 
+/** What a file or an export row says about the company: its stage and its organization facts (a row's own cells). */
+function scopeProblems(file: AnswersFile, bank: Bank, doc: ParsedDocument): Problem[] {
+  const problems: Problem[] = [];
+  const badStage = stageProblem(file.stage, bank, doc);
+  if (badStage) problems.push(badStage);
+  if (file.facts != null) pushAll(problems, factProblems(file, bank, doc));
+  return problems;
+}
+
 /**
  * Checks a valid answers file against a bank: the bank id, every item id (with "did you mean"),
  * the right axes for each kind of item, and what is missing.
@@ -153,9 +162,7 @@ export function answersRuleProblems(
       expected: `"${bank.id}" (or pass that bank with --bank)`,
     });
   }
-  const badStage = stageProblem(file.stage, bank, doc);
-  if (badStage) problems.push(badStage);
-  if (file.facts != null) pushAll(problems, factProblems(file, bank, doc));
+  pushAll(problems, scopeProblems(file, bank, doc));
   // Hashing costs a few milliseconds, so only a file that carries a hash pays for it.
   if (
     file['bank-hash'] != null &&
@@ -203,11 +210,7 @@ export function rowRuleProblems(
   doc: ParsedDocument,
   options: AnswersCheckOptions,
 ): Problem[] {
-  const problems: Problem[] = [];
-  const badStage = stageProblem(file.stage, bank, doc);
-  if (badStage) problems.push(badStage);
-  // A row's facts are its own cells, so each row is checked against the bank's facts.
-  if (file.facts != null) pushAll(problems, factProblems(file, bank, doc));
+  const problems = scopeProblems(file, bank, doc);
   const unanswered = unansweredProblem(file, bank, doc, options);
   if (unanswered) problems.push(unanswered);
   return problems;
