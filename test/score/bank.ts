@@ -1,7 +1,8 @@
 import type { Bank } from '../../src/core/bank/schema.js';
 import type { Answer, Respondent } from '../../src/core/answers/respondent.js';
 
-const scale = {
+/** Five levels with plain labels: enough for any scale of a test bank. */
+export const scale = {
   '1': { label: 'one', description: 'd' },
   '2': { label: 'two', description: 'd' },
   '3': { label: 'three', description: 'd' },

@@ -3,18 +3,11 @@ import type { Bank } from '../../src/core/bank/schema.js';
 import type { Answer } from '../../src/core/answers/respondent.js';
 import type { InterlockScore, PracticeScore, ResponsibilityScore } from '../../src/core/score/model.js';
 import { diagnose } from '../../src/core/score/diagnose.js';
-import { respondent, tinyBank } from './bank.js';
+import { respondent, scale, tinyBank } from './bank.js';
 
 // docs/design.md, the v3 notes of "Ownership" and "Scoring": each rule of the version 3 model on a
 // bank small enough to work out by hand (target 4 everywhere).
 
-const scale = {
-  '1': { label: 'one', description: 'd' },
-  '2': { label: 'two', description: 'd' },
-  '3': { label: 'three', description: 'd' },
-  '4': { label: 'four', description: 'd' },
-  '5': { label: 'five', description: 'd' },
-};
 const prompts = ['a?', 'b?'];
 
 const v3Bank: Bank = {
