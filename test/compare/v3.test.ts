@@ -38,7 +38,7 @@ describe('compare: bank v3', () => {
 
   it('names a practice that improved with its frequency, and the practices index with the summary', async () => {
     const respondents = v3Respondents();
-    for (const r of respondents) r.answers.set(PRACTICE.id, { frequency: 4 });
+    for (const r of respondents) r.answers = new Map([...r.answers, [PRACTICE.id, { frequency: 4 }]]);
     const after = snapshotFromDiagnosis(diagnose(BANK, respondents, { date: '2026-06-01' }), 'later');
     const cmp = compareSnapshots(report, after);
     const practice = cmp.items.find((i) => i.id === PRACTICE.id)!;

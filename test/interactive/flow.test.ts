@@ -25,7 +25,7 @@ afterEach(() => {
   cleanup();
 });
 
-function saved(path = savePath): Map<string, Answer> {
+function saved(path = savePath): ReadonlyMap<string, Answer> {
   return parseAnswers({ source: path, text: readFileSync(path, 'utf8') }, stagelessBank()).respondent.answers;
 }
 

@@ -17,7 +17,7 @@ import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } fr
 import type { SourceText } from '../source.js';
 import type { DocPath, ParsedDocument, Position } from '../document/document.js';
 import { issuesToProblems, type Issue } from '../document/validate.js';
-import type { Answer, ItemAnswer, Respondent } from './respondent.js';
+import { RowRespondent, type Answer, type ItemAnswer, type Respondent } from './respondent.js';
 import { capText, closest, describeValue, safeLine } from '../text.js';
 import { choiceKey, choiceReader, factColumn, formChoices, readFact, type ChoiceField } from './choices.js';
 import { dayOrderOf, isAmbiguousDate, parseTimestamp, type DayOrder } from './form-dates.js';
@@ -41,7 +41,7 @@ import {
 } from './form-columns.js';
 import { IGNORE, type FormMap } from './form-map.js';
 import type { Workbook } from './xlsx.js';
-import { respondentOf, rowRuleProblems, type AnswersCheckOptions } from './load.js';
+import { describedBy, rowRuleProblems, type AnswersCheckOptions } from './load.js';
 import { isMigratedId, migrateAnswers } from './migrate.js';
 import { NOT_APPLICABLE, answersSchemas, type AnswersFile } from './schema.js';
 import { pushAll } from '../lists.js';
@@ -199,26 +199,12 @@ const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.repla
  * than the rest of its parse. A blank line is a record of one empty cell, skipped but counted.
  */
 function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
-  let records: string[][];
-  try {
-    records = parse(input.text, {
-      bom: true,
-      delimiter: delimiterOf(input.text),
-      record_delimiter: recordDelimiterOf(input.text),
-      relax_column_count: true,
-    }) as string[][];
-  } catch (err) {
-    if ((err as CsvError).code === undefined) throw err;
-    throw new InputError([parseProblem(err as CsvError, source)]);
-  }
   let line = 1;
-  for (let r = 0; r < records.length; r++) {
-    const record = records[r]!;
-    // Let each row go once it is read.
-    records[r] = NO_CELLS;
+  // Each record is handed on as it is parsed and none is kept: a million rows never sit in memory at once.
+  const take = (record: string[]): null => {
     if (record.length === 1 && record[0] === '') {
       line++;
-      continue;
+      return null;
     }
     let breaks = 0;
     for (let i = 0; i < record.length; i++) {
@@ -231,9 +217,21 @@ function parseRows(input: SourceText, source: string, onRow: (row: Row) => void)
     }
     onRow(new Row(record, line + breaks));
     line += breaks + 1;
+    return null;
+  };
+  try {
+    parse(input.text, {
+      bom: true,
+      delimiter: delimiterOf(input.text),
+      record_delimiter: recordDelimiterOf(input.text),
+      relax_column_count: true,
+      on_record: take,
+    });
+  } catch (err) {
+    if ((err as CsvError).code === undefined) throw err;
+    throw new InputError([parseProblem(err as CsvError, source)]);
   }
 }
-const NO_CELLS: string[] = [];
 
 const UNKNOWN_COLUMN_EXPECTED = (bank: Bank) =>
   `respondent, role, organization, stage, ${bank.facts ? 'facts.<fact id>, ' : ''}<item id>.<field> for an item of the bank "${bank.id}", or a [<item id>.<field>] tag in the header (pm-diag template --format csv lists them; --map names any other)`;
@@ -314,6 +312,8 @@ function migrateColumns(
 
 /** The most problems of one kind a header reports one by one; the rest are counted. */
 const MAX_HEADER_PROBLEMS = 20;
+/** Past this many distinct answer sets in one export, a row's own is not kept for the rows after it. */
+const MAX_SHARED_ANSWER_SETS = 10_000;
 const ALL_FIELDS = new Set<string>(
   Object.keys(ITEM_KINDS).flatMap((kind) => fieldsOf(kind as keyof typeof ITEM_KINDS)),
 );
@@ -700,6 +700,12 @@ class RowReader {
     if (this.header.rapid) respondent.form = 'rapid';
   }
 
+  /**
+   * The answer sets read so far by the item cells that make them: a respondent's answers are never changed
+   * once read, so rows that answer alike share one (a million rows hold few distinct ones).
+   */
+  private readonly answerSets = new Map<string, ReadonlyMap<string, Answer>>();
+
   /** The ids of the items with columns, each numbered by its place here (Slot.item). */
   private readonly itemIds: string[] = [];
 
@@ -879,6 +885,8 @@ class RowReader {
     const cellIssues: { id: string | undefined; issue: Issue }[] = [];
     const plan = this.plan;
     const byItem: (Record<string, unknown> | undefined)[] = new Array(this.itemIds.length);
+    /** The row's item cells, which alone make its answers: rows alike share one answer set. */
+    let answersKey = '';
     for (let index = 0; index < cells.length; index++) {
       const slot = plan[index];
       if (slot === undefined) continue;
@@ -912,6 +920,7 @@ class RowReader {
           break;
         default: {
           // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
+          answersKey += `${index}\u0000${text}\u0000`;
           const answer = (byItem[slot.item!] ??= {});
           if (value === NOT_APPLICABLE && slot.choice !== undefined) notApplicable.set(slot.id!, index + 1);
           else answer[slot.field!] = value;
@@ -960,12 +969,18 @@ class RowReader {
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     if (!valid || errorsOf(problems).length > 0) return { problems };
     // The row's answers as an answers file's give them: each filled cell is text or a choice's code, never empty.
-    const kept = new Map<string, Answer>();
-    for (let i = 0; i < byItem.length; i++) {
-      const id = this.itemIds[i]!;
-      if (byItem[i] !== undefined) kept.set(id, notApplicable.has(id) ? NOT_APPLICABLE : (byItem[i] as ItemAnswer));
+    let kept = this.answerSets.get(answersKey);
+    if (kept === undefined) {
+      const answers = new Map<string, Answer>();
+      for (let i = 0; i < byItem.length; i++) {
+        const id = this.itemIds[i]!;
+        if (byItem[i] !== undefined)
+          answers.set(id, notApplicable.has(id) ? NOT_APPLICABLE : (byItem[i] as ItemAnswer));
+      }
+      kept = answers;
+      if (this.answerSets.size < MAX_SHARED_ANSWER_SETS) this.answerSets.set(answersKey, kept);
     }
-    const read = respondentOf(file, `${source} row ${rowNumber}`, kept);
+    const read = describedBy(new RowRespondent(source, rowNumber, kept), file);
     this.describe(read, cells, rowNumber);
     this.markForm(read);
     return { respondent: read, problems };

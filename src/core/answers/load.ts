@@ -262,12 +262,11 @@ export function respondentFromFile(file: AnswersFile, source: string): Responden
     const answer = cleanAnswer(raw);
     if (!isUnrated(answer) || answer.note || answer.evidence) answers.set(id, answer);
   }
-  return respondentOf(file, source, answers);
+  return describedBy({ source, answers }, file);
 }
 
-/** A respondent with these answers, and who they are and what they answered for as the file says. */
-export function respondentOf(file: AnswersFile, source: string, answers: Map<string, Answer>): Respondent {
-  const respondent: Respondent = { source, answers };
+/** The respondent, with who they are and what they answered for as the file says. */
+export function describedBy(respondent: Respondent, file: AnswersFile): Respondent {
   if (file.respondent?.name) respondent.name = file.respondent.name;
   if (file.respondent?.role) respondent.role = file.respondent.role;
   if (file.respondent?.email?.trim()) respondent.email = file.respondent.email.trim();

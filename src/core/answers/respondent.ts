@@ -28,11 +28,37 @@ export interface Respondent {
   /** Bank v3: the organization facts the respondent gave (revenue band, headcounts, …). */
   facts?: Record<string, FactValue>;
   /** Only answered items: an item that is missing here is unanswered. */
-  answers: Map<string, Answer>;
+  answers: ReadonlyMap<string, Answer>;
   /** The e-mail the file or export row gives, if any: with the name, who this is (DESIGN "Collecting answers"). */
   email?: string;
   /** A random id per submission (questionnaire, interactive flow, form-tool row): the same id twice is one submission. */
   response?: string;
   /** When the answers were last changed (ISO 8601) and where that time was read from, e.g. `answered-at` or a form tool's timestamp column. */
   answeredAt?: { time: string; source: string };
+}
+
+/**
+ * A form export's row as a respondent: its source (`export.csv row 3`) is made when it is shown, not
+ * kept for each of a million rows.
+ */
+export class RowRespondent implements Respondent {
+  declare name?: string;
+  declare role?: Role;
+  declare organization?: string;
+  declare stage?: string;
+  declare form?: Form;
+  declare facts?: Record<string, FactValue>;
+  declare email?: string;
+  declare response?: string;
+  declare answeredAt?: { time: string; source: string };
+
+  constructor(
+    private readonly file: string,
+    private readonly row: number,
+    readonly answers: ReadonlyMap<string, Answer>,
+  ) {}
+
+  get source(): string {
+    return `${this.file} row ${this.row}`;
+  }
 }
