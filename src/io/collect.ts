@@ -9,9 +9,8 @@ import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
 import type { FormExportOptions } from '../core/answers/csv.js';
 import { idList } from '../core/answers/ids.js';
-import { checkAnswersInput, datedOf, inputKind, isReportPage, reportSkipped } from '../core/answers/inputs.js';
-import { selectTeam, type Dated, type TeamOptions } from '../core/answers/team.js';
-import { pushAll } from '../core/lists.js';
+import { checkAnswersInput, inputKind, isReportPage, reportSkipped } from '../core/answers/inputs.js';
+import { selectTeam, type Batch, type TeamOptions } from '../core/answers/team.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and form exports (CSV, XLSX),
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -37,8 +36,6 @@ const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
   respondents: Respondent[];
-  /** Each respondent with how recent it is, for choosing between a person's files (answers/team.ts). */
-  dated: Dated[];
   /** Warnings only (unanswered items). */
   warnings: Problem[];
 }
@@ -135,12 +132,8 @@ export function folderFiles(folder: string): Checked<string[]> {
   };
 }
 
-/** When each respondent answered: its own time, else the file's (none for standard input). */
-const dated = (respondents: Respondent[], file: string): Dated[] =>
-  datedOf(respondents, file === '-' ? undefined : modifiedAt(file));
-
 /** Reads one path into respondents: a form export, a folder of answers files, an answers file, or `-`. */
-async function collectOne(path: string, bank: Bank, options: FormExportOptions, into: Gathered) {
+async function collectOne(path: string, bank: Bank, options: FormExportOptions, into: Gathered, batches: Batch[]) {
   const sort = (problems: Problem[]) => {
     for (const p of problems) (p.severity === 'error' ? into.problems : into.warnings).push(p);
   };
@@ -149,8 +142,8 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
     into.files.push({ path: file, respondents: failed ? undefined : result.value });
     sort(result.problems);
     if (failed) return;
-    pushAll(into.respondents, result.value!);
-    pushAll(into.dated, dated(result.value!, file));
+    // A file's own time is theirs, for --latest, where they give none (none for standard input).
+    batches.push({ respondents: result.value!, fileTime: file === '-' ? undefined : modifiedAt(file) });
   };
   const answersFile = async (file: string, inFolder: boolean) => {
     const input = await checkedAsync(() => readSourceText(file));
@@ -189,23 +182,23 @@ export interface Gathered extends Collected {
  * the order given (a folder's files by name), each person once (answers/team.ts), and every problem.
  */
 export async function gatherRespondents(paths: string[], bank: Bank, options: CollectOptions = {}) {
-  const gathered: Gathered = { respondents: [], dated: [], warnings: [], files: [], problems: [] };
+  const gathered: Gathered = { respondents: [], warnings: [], files: [], problems: [] };
+  /** Each file's respondents with the file's time, for choosing between a person's files (answers/team.ts). */
+  const batches: Batch[] = [];
   gathered.refused = false;
   if (paths.filter((p) => p === '-').length > 1) {
     const message = '"-" (standard input) is given more than once';
     gathered.problems.push({ source: STDIN_SOURCE, message, expected: 'at most one "-"', severity: 'error' });
     return gathered;
   }
-  for (const path of paths) await collectOne(path, bank, options, gathered);
+  for (const path of paths) await collectOne(path, bank, options, gathered, batches);
   if (gathered.problems.length > 0) return gathered;
-  const team = selectTeam(gathered.dated, options.team);
+  const team = selectTeam(batches, options.team);
   gathered.refused = errorsOf(team.problems).length > 0;
   for (const problem of team.problems) {
     (problem.severity === 'error' ? gathered.problems : gathered.warnings).push(problem);
   }
-  const kept = new Set(team.respondents);
   gathered.respondents = team.respondents;
-  gathered.dated = gathered.dated.filter((d) => kept.has(d.respondent));
   return gathered;
 }
 
@@ -215,8 +208,8 @@ export async function checkRespondents(
   bank: Bank,
   options: CollectOptions = {},
 ): Promise<Checked<Collected>> {
-  const { respondents, dated: kept, warnings, problems } = await gatherRespondents(paths, bank, options);
-  return problems.length > 0 ? { problems } : { value: { respondents, dated: kept, warnings }, problems: [] };
+  const { respondents, warnings, problems } = await gatherRespondents(paths, bank, options);
+  return problems.length > 0 ? { problems } : { value: { respondents, warnings }, problems: [] };
 }
 
 function modifiedAt(path: string): number {

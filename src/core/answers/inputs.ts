@@ -6,7 +6,7 @@ import { safeLine } from '../text.js';
 import type { FormExportOptions } from './csv.js';
 import { checkAnswers } from './load.js';
 import type { Respondent } from './respondent.js';
-import { selectTeam, type Dated, type TeamOptions } from './team.js';
+import { selectTeam, type Batch, type TeamOptions } from './team.js';
 
 // One input file, whatever holds it: the CLI reads it from disk (io/collect.ts), the facilitator
 // page is given it when a file is dropped. Both turn it into respondents here, with the same checks
@@ -57,18 +57,6 @@ export function checkAnswersInput(
   if (skipped) return { skipped };
   const one = andThen(doc, (parsed) => checkAnswers(parsed, bank, options));
   return { result: { value: one.value && [one.value], problems: one.problems } };
-}
-
-/** What a time read from a file's metadata is called in the `--latest` warning. */
-export const FILE_TIME = "the file's modification time";
-
-/** When each respondent answered: its own time (`answered-at`, a form tool's timestamp), else the file's. */
-export function datedOf(respondents: readonly Respondent[], fileTime: number | undefined): Dated[] {
-  return respondents.map((respondent) => {
-    const own = respondent.answeredAt === undefined ? NaN : Date.parse(respondent.answeredAt.time);
-    if (!Number.isNaN(own)) return { respondent, time: own, timeSource: respondent.answeredAt!.source };
-    return fileTime === undefined ? { respondent } : { respondent, time: fileTime, timeSource: FILE_TIME };
-  });
 }
 
 /** One input as the page (or a test) holds it. */
@@ -139,7 +127,7 @@ export async function collectInputs(
   options: FormExportOptions & { team?: TeamOptions; cache?: InputCache } = {},
 ): Promise<InputsCollected> {
   const results: InputResult[] = [];
-  const dated: Dated[] = [];
+  const batches: Batch[] = [];
   for (const file of files) {
     let result = options.cache?.get(file);
     if (result === undefined) {
@@ -148,8 +136,8 @@ export async function collectInputs(
     }
     const respondents = errorsOf(result.problems).length > 0 ? [] : (result.value ?? []);
     results.push({ name: file.name, respondents, problems: result.problems });
-    dated.push(...datedOf(respondents, file.modified));
+    batches.push({ respondents, fileTime: file.modified });
   }
-  const team = selectTeam(dated, options.team);
+  const team = selectTeam(batches, options.team);
   return { files: results, respondents: team.respondents, teamProblems: team.problems };
 }

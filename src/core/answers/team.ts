@@ -16,8 +16,18 @@ export interface TeamOptions {
   organizations?: 'one' | 'many';
 }
 
+/** The respondents read from one file, and the file's time: theirs, for `--latest`, where they give none. */
+export interface Batch {
+  respondents: readonly Respondent[];
+  /** Milliseconds since the epoch; undefined for standard input. */
+  fileTime?: number;
+}
+
+/** What a time read from a file's metadata is called in the `--latest` warning. */
+export const FILE_TIME = "the file's modification time";
+
 /** A respondent and when its answers were given, for `--latest`. */
-export interface Dated {
+interface Dated {
   respondent: Respondent;
   /** Milliseconds since the epoch; undefined when nothing says (standard input without `answered-at`). */
   time?: number;
@@ -52,15 +62,16 @@ function submitterKeys(r: Respondent): { key: string; byResponse: boolean }[] {
   return [{ key: print(`response:${r.response}`), byResponse: true }, ...byPerson];
 }
 
-const listed = (sources: string[], max = 5) =>
-  sources.length <= max ? sources.join(', ') : `${sources.slice(0, max).join(', ')} and ${sources.length - max} more`;
+const LISTED = 5;
+const listed = (sources: string[], count = sources.length) =>
+  count <= LISTED ? sources.join(', ') : `${sources.slice(0, LISTED).join(', ')} and ${count - LISTED} more`;
 
 /** A time as the warnings show it: ISO 8601, to the second. */
 const timeText = (time: number) => new Date(time).toISOString().replace(/\.000Z$/, 'Z');
 const whenText = (e: Dated) => (e.time === undefined ? 'no time known' : `${timeText(e.time)}, by ${e.timeSource}`);
 
 /** Entries that are one submission given twice are kept once, with a warning naming the first. */
-function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
+function dropDuplicates(entries: readonly Respondent[], problems: Problem[]): Respondent[] {
   // The respondents kept under each submitter key, in order. Answers are printed only to compare
   // them with those of the same submitter: most people answer once, and theirs are never printed.
   const kept = new Map<string, Respondent[]>();
@@ -70,7 +81,7 @@ function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
     if (print === undefined) prints.set(r, (print = answersPrint(r)));
     return print;
   };
-  return entries.filter(({ respondent: r }) => {
+  return entries.filter((r) => {
     const keys = submitterKeys(r);
     for (const { key, byResponse } of keys) {
       const first = kept.get(key)?.find((earlier) => printOf(earlier) === printOf(r));
@@ -90,13 +101,12 @@ function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
 }
 
 /** The entries of each person (docs/design.md "Collecting answers"): by identity, and by response id. */
-function byPerson(entries: Dated[], perOrganization: boolean): Dated[][] {
-  const groups = new Map<string, Dated[]>();
+function byPerson(entries: readonly Respondent[], perOrganization: boolean): Respondent[][] {
+  const groups = new Map<string, Respondent[]>();
   const responseGroup = new Map<string, string>();
   for (const entry of entries) {
-    const { response } = entry.respondent;
-    const identity = identityOf(entry.respondent);
-    const { organization } = entry.respondent;
+    const { response, organization } = entry;
+    const identity = identityOf(entry);
     const within = perOrganization ? `${normalizedName(organization ?? '')}/` : '';
     const person = identity === undefined ? undefined : `${within}${identity}`;
     const linked = response === undefined ? undefined : responseGroup.get(response);
@@ -146,18 +156,21 @@ function keepLatest(entries: Dated[], who: string, problems: Problem[]): Dated |
 
 /** The team the report is about, and what was set aside or is wrong, as problems. */
 export function selectTeam(
-  collected: Dated[],
+  batches: readonly Batch[],
   options: TeamOptions = {},
 ): { respondents: Respondent[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  let kept = collected;
+  let kept: readonly Respondent[] =
+    batches.length === 1 ? batches[0]!.respondents : batches.flatMap((batch) => batch.respondents);
 
-  const organizations = new Map<string, { name: string; sources: string[] }>();
-  for (const { respondent: r } of kept) {
+  // Each organization's first few sources, as the problem lists them, and how many there are.
+  const organizations = new Map<string, { name: string; sources: string[]; count: number }>();
+  for (const r of kept) {
     if (!r.organization) continue;
-    const entry = organizations.get(normalizedName(r.organization)) ?? { name: r.organization, sources: [] };
-    entry.sources.push(r.source);
-    organizations.set(normalizedName(r.organization), entry);
+    const key = normalizedName(r.organization);
+    let entry = organizations.get(key);
+    if (!entry) organizations.set(key, (entry = { name: r.organization, sources: [], count: 0 }));
+    if (entry.count++ <= LISTED) entry.sources.push(r.source);
   }
   if (options.organization !== undefined) {
     const wanted = normalizedName(options.organization);
@@ -170,26 +183,27 @@ export function selectTeam(
         severity: 'error',
       });
     }
-    kept = kept.filter(({ respondent: r }) => !r.organization || normalizedName(r.organization) === wanted);
+    kept = kept.filter((r) => !r.organization || normalizedName(r.organization) === wanted);
   } else if (organizations.size > 1 && options.organizations !== 'many') {
-    for (const { name, sources } of organizations.values()) {
+    for (const { name, sources, count } of organizations.values()) {
       problems.push({
         source: safeLine(sources[0]!),
-        message: `"${safeLine(name)}": ${listed(sources.map(safeLine))}`,
+        message: `"${safeLine(name)}": ${listed(sources.map(safeLine), count)}`,
         expected: 'the answers of one organization per report (pick one with --organization NAME)',
         severity: 'error',
       });
     }
   }
 
-  kept = dropDuplicates(kept, problems);
-  const setAside = new Set<Dated>();
-  for (const entries of byPerson(kept, options.organizations === 'many')) {
-    if (entries.length < 2) continue;
-    const first = entries[0]!.respondent;
+  const unique = dropDuplicates(kept, problems);
+  const people = byPerson(unique, options.organizations === 'many').filter((entries) => entries.length > 1);
+  const dated = datedOf(batches, people);
+  const setAside = new Set<Respondent>();
+  for (const entries of people) {
+    const first = entries[0]!;
     const who = safeLine(whoText(first) ?? `response ${first.response ?? ''}`);
     if (!options.latest) {
-      const sources = entries.map((e) => safeLine(e.respondent.source));
+      const sources = entries.map((e) => safeLine(e.source));
       problems.push({
         source: sources[0]!,
         message: `"${who}" answered ${entries.length} times with different answers: ${listed(sources)}`,
@@ -198,8 +212,37 @@ export function selectTeam(
       });
       continue;
     }
-    const latest = keepLatest(entries, who, problems);
-    for (const e of entries) if (e !== latest) setAside.add(e);
+    const latest = keepLatest(
+      entries.map((e) => dated.get(e)!),
+      who,
+      problems,
+    );
+    for (const e of entries) if (e !== latest?.respondent) setAside.add(e);
   }
-  return { respondents: kept.filter((e) => !setAside.has(e)).map((e) => e.respondent), problems };
+  return { respondents: setAside.size === 0 ? unique : unique.filter((e) => !setAside.has(e)), problems };
+}
+
+/**
+ * When each of these people's respondents answered: its own time (`answered-at`, a form tool's
+ * timestamp), else its file's. Only the people who answered more than once need one.
+ */
+function datedOf(batches: readonly Batch[], people: readonly Respondent[][]): Map<Respondent, Dated> {
+  const dated = new Map<Respondent, Dated>();
+  if (people.length === 0) return dated;
+  const wanted = new Set(people.flat());
+  for (const { respondents, fileTime } of batches) {
+    for (const respondent of respondents) {
+      if (!wanted.has(respondent)) continue;
+      const own = respondent.answeredAt === undefined ? NaN : Date.parse(respondent.answeredAt.time);
+      dated.set(
+        respondent,
+        !Number.isNaN(own)
+          ? { respondent, time: own, timeSource: respondent.answeredAt!.source }
+          : fileTime === undefined
+            ? { respondent }
+            : { respondent, time: fileTime, timeSource: FILE_TIME },
+      );
+    }
+  }
+  return dated;
 }
