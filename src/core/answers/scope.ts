@@ -33,10 +33,13 @@ export function defaultStage(bank: Bank): string | null {
 }
 
 /** The value given most often (a tie: the one given first), and every value given, in the order first given. */
-export function mostFrequent<T>(values: Iterable<T | undefined>): { value?: T; named: T[] } {
-  const counts = new Map<T, number>();
-  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let value: T | undefined;
+export function mostFrequent<T, V>(items: Iterable<T>, valueOf: (item: T) => V | undefined): { value?: V; named: V[] } {
+  const counts = new Map<V, number>();
+  for (const item of items) {
+    const v = valueOf(item);
+    if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  let value: V | undefined;
   for (const [v, n] of counts) if (value === undefined || n > counts.get(value)!) value = v;
   return { value, named: [...counts.keys()] };
 }
@@ -50,7 +53,7 @@ export const stageOfBand = (bank: Bank, band: unknown): string | undefined =>
 
 /** The stage whose revenue bands hold the respondents' most frequent revenue band, if any. */
 function revenueStage(bank: Bank, respondents: Respondent[]): string | undefined {
-  const band = mostFrequent(respondents.map((r) => r.facts?.[REVENUE_FACT])).value;
+  const band = mostFrequent(respondents, (r) => r.facts?.[REVENUE_FACT]).value;
   return band === undefined ? undefined : stageOfBand(bank, band);
 }
 
@@ -84,9 +87,12 @@ export function askedScope(
 export const respondentForm = (respondent: Respondent, scope: Pick<Scope, 'form'>): Form =>
   scope.form === 'rapid' ? 'rapid' : (respondent.form ?? 'full');
 
+/** Whether a form asks an item of the report's scope (the rapid form: the rapid items). */
+export const formAsks = (form: Form, item: BankItem): boolean => item.rapid === true || form === 'full';
+
 /** Whether the respondent was asked an item of the report's scope (a rapid respondent: the rapid items). */
 export const askedOf = (respondent: Respondent, item: BankItem, scope: Pick<Scope, 'form'>): boolean =>
-  item.rapid === true || respondentForm(respondent, scope) === 'full';
+  formAsks(respondentForm(respondent, scope), item);
 
 /**
  * `--stage`, else the answers' most frequent stage, else the stage their most frequent revenue band
@@ -98,7 +104,7 @@ export function resolveScope(bank: Bank, respondents: Respondent[], options: { s
   let stage: string | null = null;
   let stageSource: StageSource | null = null;
   if (stages.length > 0) {
-    const fromAnswers = mostFrequent(respondents.map((r) => r.stage));
+    const fromAnswers = mostFrequent(respondents, (r) => r.stage);
     const fromRevenue = revenueStage(bank, respondents);
     if (options.stage !== undefined) [stage, stageSource] = [options.stage, 'option'];
     else if (fromAnswers.value !== undefined) {

@@ -1,6 +1,6 @@
 import { ITEM_KINDS, type ItemKind } from '../bank/item-kinds.js';
 import type { BankItem } from '../bank/items.js';
-import type { Answer, Respondent } from '../answers/respondent.js';
+import type { Answer } from '../answers/respondent.js';
 
 // docs/design.md, "Scoring" (coverage): an item is answered when the respondent said n/a or gave at
 // least one of what the item is rated on (a level, "don't know", an owner). Evidence or a note alone
@@ -28,10 +28,3 @@ export function missingOf(counts: readonly { unknown: number; notApplicable: num
 /** The section an item is asked in: its area, or the interlock (which `assess --area interlock` names so too). */
 export const INTERLOCK_SECTION = 'interlock';
 export const sectionOf = (item: BankItem): string => (item.kind === 'interlock' ? INTERLOCK_SECTION : item.area.id);
-
-/** The sections of `items` in which the respondent answered at least one item, in the items' order. */
-export function answeredSections(items: readonly BankItem[], respondent: Respondent): string[] {
-  const sections = new Set<string>();
-  for (const item of items) if (isAnswered(respondent.answers.get(item.id), item.kind)) sections.add(sectionOf(item));
-  return [...sections];
-}

@@ -1,10 +1,11 @@
-import type { Owner } from '../answers/schema.js';
+import type { Owner, Role } from '../answers/schema.js';
 import { AXES, axesOf } from '../bank/item-kinds.js';
 import { bankItems, functionName, ownerAt, type BankItem } from '../bank/items.js';
 import {
   NAMED_FUNCTIONS,
   RECOMMENDED_OWNERS,
   type Bank,
+  type Form,
   type FunctionId,
   type NamedFunction,
   type Party,
@@ -25,21 +26,24 @@ import type {
   PracticeScore,
   Quadrant,
   ResponsibilityScore,
+  RespondentSummary,
   ScoreOptions,
   UnevidencedClaim,
 } from './model.js';
 import type { ItemAnswer, Respondent } from '../answers/respondent.js';
 import { byText } from '../text.js';
-import { answeredSections, isAnswered, missingOf, sectionOf, type Missing } from './answered.js';
+import { isAnswered, missingOf, sectionOf, type Missing } from './answered.js';
 import { mean, pct, shortfall, spread, weightedIndex } from './math.js';
 import {
   askedOf,
   combinedExpected,
+  formAsks,
   defaultTarget as defaultTargetOf,
   itemTarget,
   itemsInScope,
   mostFrequent,
   resolveScope,
+  respondentForm,
   type Scope,
 } from '../answers/scope.js';
 
@@ -66,11 +70,11 @@ export const EVIDENCED_LEVEL = 3;
 export const NAMED_PER_ANSWER = 8;
 
 /** The numeric answers on one axis, in respondent order (unknown and n/a left out), of the respondents `include` keeps. */
-function levels(answers: (ItemAnswer | undefined)[], axis: Axis, include: (respondent: number) => boolean): number[] {
+function levels(rated: Rated, axis: Axis, include: (respondent: number) => boolean): number[] {
   const values: number[] = [];
-  for (let i = 0; i < answers.length; i++) {
-    const v = answers[i]?.[axis];
-    if (typeof v === 'number' && include(i)) values.push(v);
+  for (let k = 0; k < rated.answers.length; k++) {
+    const v = rated.answers[k]![axis];
+    if (typeof v === 'number' && include(rated.who[k]!)) values.push(v);
   }
   return values;
 }
@@ -104,13 +108,104 @@ export function ownershipStatus(recommended: string, consensus: Owner | null, co
   return 'misassigned';
 }
 
+/** What a respondent answered, as the report lists it: respondents who answered alike share one. */
+interface AnsweredShape {
+  coverage: number;
+  sections: string[];
+  askedSections: string[];
+}
+
+/** A respondent as the report lists them: who and from where are the respondent's own, read when shown. */
+class Listed implements RespondentSummary {
+  constructor(
+    private readonly respondent: Respondent,
+    private readonly shape: AnsweredShape,
+  ) {}
+
+  get name(): string | undefined {
+    return this.respondent.name;
+  }
+
+  get role(): Role | undefined {
+    return this.respondent.role;
+  }
+
+  get source(): string {
+    return this.respondent.source;
+  }
+
+  get coverage(): number {
+    return this.shape.coverage;
+  }
+
+  get sections(): string[] {
+    return this.shape.sections;
+  }
+
+  get askedSections(): string[] {
+    return this.shape.askedSections;
+  }
+}
+
+/**
+ * Each respondent as the report lists them. What a form asks is worked out once per form, and each
+ * distinct shape of answers is made once: a million respondents give a few.
+ */
+function listedOf(items: readonly BankItem[], respondents: Respondent[], scope: Scope): RespondentSummary[] {
+  const forms = new Map<
+    Form,
+    { asked: BankItem[]; at: number[]; sections: string[]; shapes: Map<string, AnsweredShape> }
+  >();
+  const formOf = (form: Form) => {
+    let known = forms.get(form);
+    if (!known) {
+      const asked = items.filter((item) => formAsks(form, item));
+      const sections = [...new Set(asked.map(sectionOf))];
+      const at = asked.map((item) => sections.indexOf(sectionOf(item)));
+      forms.set(form, (known = { asked, at, sections, shapes: new Map() }));
+    }
+    return known;
+  };
+  return respondents.map((r) => {
+    const { asked, at, sections, shapes } = formOf(respondentForm(r, scope));
+    let answered = 0;
+    // The answered sections in the order first answered, as one character each.
+    let key = '';
+    for (let k = 0; k < asked.length; k++) {
+      if (!isAnswered(r.answers.get(asked[k]!.id), asked[k]!.kind)) continue;
+      answered++;
+      const section = String.fromCharCode(at[k]!);
+      if (!key.includes(section)) key += section;
+    }
+    const shapeKey = `${answered}/${key}`;
+    let shape = shapes.get(shapeKey);
+    if (!shape) {
+      shape = {
+        coverage: asked.length === 0 ? 0 : (100 * answered) / asked.length,
+        sections: [...key].map((c) => sections[c.charCodeAt(0)]!),
+        askedSections: sections,
+      };
+      shapes.set(shapeKey, shape);
+    }
+    return new Listed(r, shape);
+  });
+}
+
 function respondentLabel(r: Respondent, index: number): string {
   return r.name ?? `respondent ${index + 1}${r.role ? ` (${r.role})` : ''}`;
 }
 
+/**
+ * The answers an item was given (n/a aside), in respondent order, each with its respondent's index: only
+ * those who answered, since a million respondents each answer a few items.
+ */
+interface Rated {
+  who: number[];
+  answers: ItemAnswer[];
+}
+
 interface Collected {
-  /** Per respondent: the item answer, or undefined when unanswered or n/a. */
-  rated: (ItemAnswer | undefined)[];
+  rated: Rated;
   /** The numeric answers on each axis, in respondent order. */
   levels: Record<Axis, number[]>;
   answered: number;
@@ -120,53 +215,55 @@ interface Collected {
 }
 
 function collect(item: BankItem, respondents: Respondent[], scope: Scope): Collected {
-  const rated: (ItemAnswer | undefined)[] = [];
+  const rated: Rated = { who: [], answers: [] };
   const levels: Record<Axis, number[]> = { capability: [], capacity: [], delivery: [], frequency: [] };
   let answered = 0;
   let notApplicable = 0;
   let asked = 0;
-  for (const r of respondents) {
+  respondents.forEach((r, i) => {
     // An item a respondent's form did not ask is neither their answer nor their gap.
     const a = askedOf(r, item, scope) ? (asked++, r.answers.get(item.id)) : undefined;
     if (isAnswered(a, item.kind)) answered++;
     if (a === 'n/a') notApplicable++;
-    const answer = a === undefined || a === 'n/a' ? undefined : a;
-    rated.push(answer);
+    if (a === undefined || a === 'n/a') return;
+    rated.who.push(i);
+    rated.answers.push(a);
     for (const axis of AXES) {
-      const level = answer?.[axis];
+      const level = a[axis];
       if (typeof level === 'number') levels[axis].push(level);
     }
-  }
+  });
   return { rated, levels, answered, notApplicable, asked };
 }
 
-function unknownCounts(rated: (ItemAnswer | undefined)[], axes: readonly (Axis | 'owner')[]) {
+function unknownCounts(rated: Rated, axes: readonly (Axis | 'owner')[]) {
   return axes
-    .map((axis) => ({ axis, count: rated.filter((a) => a?.[axis] === 'unknown').length }))
+    .map((axis) => ({ axis, count: rated.answers.filter((a) => a[axis] === 'unknown').length }))
     .filter((u) => u.count > 0);
 }
 
-function notesOf(rated: (ItemAnswer | undefined)[], respondents: Respondent[]) {
+function notesOf(rated: Rated, respondents: Respondent[]) {
   const notes: ItemScore['notes'] = [];
-  rated.forEach((a, i) => {
+  rated.answers.forEach((a, k) => {
+    const i = rated.who[k]!;
     const role = respondents[i]!.role;
-    if (a?.note)
+    if (a.note)
       notes.push({ respondent: respondentLabel(respondents[i]!, i), ...(role ? { role } : {}), note: a.note });
   });
   return notes;
 }
 
 /** Who rated capability 3 or more without evidence text. */
-function unevidencedOf(rated: (ItemAnswer | undefined)[]): number[] {
+function unevidencedOf(rated: Rated): number[] {
   const who: number[] = [];
-  rated.forEach((a, i) => {
-    if (typeof a?.capability === 'number' && a.capability >= EVIDENCED_LEVEL && !a.evidence) who.push(i);
+  rated.answers.forEach((a, k) => {
+    if (typeof a.capability === 'number' && a.capability >= EVIDENCED_LEVEL && !a.evidence) who.push(rated.who[k]!);
   });
   return who;
 }
 
 /** The mean delivery as rated by the respondents whose role is `role`. */
-const deliveryBy = (role: Party, rated: (ItemAnswer | undefined)[], respondents: Respondent[]) =>
+const deliveryBy = (role: Party, rated: Rated, respondents: Respondent[]) =>
   mean(levels(rated, 'delivery', (i) => respondents[i]!.role === role));
 
 interface ItemContext {
@@ -237,7 +334,7 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
   const capacity = mean(levels.capacity);
   // "I don't know" is a knowledge gap, not a vote: it is left out of the consensus.
   const votes: Partial<Record<Owner, number>> = {};
-  for (const a of rated) if (a?.owner && a.owner !== 'unknown') votes[a.owner] = (votes[a.owner] ?? 0) + 1;
+  for (const a of rated.answers) if (a.owner && a.owner !== 'unknown') votes[a.owner] = (votes[a.owner] ?? 0) + 1;
   const { consensus, contested } = consensusOwner(votes);
   const accountable = ownerAt(item, stage);
   // The charter's decision, where it has one, is the accountable owner the consensus is measured against.
@@ -311,8 +408,9 @@ function disagreementsOf(
     const { rated, levels } = collected.get(score.id)!;
     const who = (axis: Axis | 'owner'): Disagreement['groups'] => {
       const groups = new Map<string | number, Disagreement['groups'][number]>();
-      for (let i = 0; i < rated.length; i++) {
-        const value = rated[i]?.[axis];
+      for (let k = 0; k < rated.answers.length; k++) {
+        const i = rated.who[k]!;
+        const value = rated.answers[k]![axis];
         if (value === undefined || (axis !== 'owner' && typeof value !== 'number')) continue;
         let group = groups.get(value);
         if (!group) groups.set(value, (group = { value: String(value), count: 0, respondents: [] }));
@@ -387,23 +485,22 @@ function areaRolesOf(
   respondents: Respondent[],
 ): Diagnosis['areaRoles'] {
   if (respondents.length < 2) return [];
-  const roles = [...new Set(respondents.flatMap((r) => (r.role ? [r.role] : [])))];
-  return roles.map((role) => {
-    // Each item's answers are looked through for the role's respondents only, not for everyone's once per role.
-    const members = respondents.flatMap((r, i) => (r.role === role ? [i] : []));
-    const all = () => true;
+  const roles = new Set<Role>();
+  for (const r of respondents) if (r.role) roles.add(r.role);
+  return [...roles].map((role) => {
+    const members = respondents.filter((r) => r.role === role);
+    const isMember = (i: number) => respondents[i]!.role === role;
     const readiness = (item: ResponsibilityScore) => {
       const { rated } = collected.get(item.id)!;
-      const ratedByRole = members.map((i) => rated[i]);
-      const capability = mean(levels(ratedByRole, 'capability', all));
-      const capacity = mean(levels(ratedByRole, 'capacity', all));
+      const capability = mean(levels(rated, 'capability', isMember));
+      const capacity = mean(levels(rated, 'capacity', isMember));
       return capability === null || capacity === null ? null : pct(Math.min(capability, capacity));
     };
     // Why a role has no readiness in an area: "don't know", n/a, or nothing answered, as a report marks it.
     const missing = (areaItems: ResponsibilityScore[]): Missing =>
       missingOf(
         areaItems.map((item) => {
-          const answers = members.map((i) => respondents[i]!.answers.get(item.id));
+          const answers = members.map((r) => r.answers.get(item.id));
           const unknown = answers.filter(
             (a) => a !== undefined && a !== 'n/a' && (a.capability === 'unknown' || a.capacity === 'unknown'),
           ).length;
@@ -461,7 +558,7 @@ function unevidencedClaimsOf(
 function factsOf(bank: Bank, respondents: Respondent[]): Record<string, FactValue> {
   const facts: Record<string, FactValue> = {};
   for (const fact of Object.keys(bank.facts ?? {})) {
-    const { value } = mostFrequent(respondents.map((r) => r.facts?.[fact]));
+    const { value } = mostFrequent(respondents, (r) => r.facts?.[fact]);
     if (value !== undefined) facts[fact] = value;
   }
   return facts;
@@ -569,19 +666,7 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
     notices: scope.notices,
     date,
     target: defaultTarget,
-    respondents: respondents.map((r) => {
-      const asked = bankItemsInScope.filter((item) => askedOf(r, item, scope));
-      const answered = asked.filter((item) => isAnswered(r.answers.get(item.id), item.kind)).length;
-      const coverage = asked.length === 0 ? 0 : (100 * answered) / asked.length;
-      return {
-        name: r.name,
-        role: r.role,
-        source: r.source,
-        coverage,
-        sections: answeredSections(asked, r),
-        askedSections: [...new Set(asked.map(sectionOf))],
-      };
-    }),
+    respondents: listedOf(bankItemsInScope, respondents, scope),
     functionNames: Object.fromEntries(NAMED_FUNCTIONS.map((f) => [f, functionName(bank, f)])) as Record<
       NamedFunction,
       string
