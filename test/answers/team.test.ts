@@ -40,6 +40,14 @@ describe('report: one team per report', () => {
     expect(r.stderr).toContain('--organization');
   });
 
+  it('an organization of many files: the first five named, the rest counted', () => {
+    const many = ['Abe', 'Bo', 'Cal', 'Dee', 'Eve', 'Fay', 'Gus'].map((name) => answers(name, 'Initech', 3));
+    const r = runCli(['report', ...many, globex, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`"Initech": ${many.slice(0, 5).join(', ')} and 2 more`);
+    expect(r.stderr).toContain(`"Globex": ${globex}`);
+  });
+
   it('--organization picks one (case and spaces ignored); an unknown one lists those there are', () => {
     const r = runCli(['report', acme, globex, '--organization', ' acme ', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);

@@ -30,6 +30,16 @@ describe('CSV export: reading', () => {
     });
   });
 
+  it('each row is its own respondent, named by its row; rows that answer alike share their answers', () => {
+    const { respondents } = csv(`${HEADER}\n,,pm,3,2,,4\n,,pm,3,2,,4\n,,pmm,3,2,,4\n`);
+    expect(respondents.map((r) => r.source)).toEqual(['form.csv row 2', 'form.csv row 3', 'form.csv row 4']);
+    const [first, second, third] = respondents.map((r) => r.answers);
+    expect(second).toBe(first);
+    expect(third).not.toBe(first);
+    expect(third!.get('market-problems')).toEqual({ owner: 'pmm', capability: 3, capacity: 2 });
+    expect(first!.get('win-loss-feedback')).toEqual({ delivery: 4 });
+  });
+
   it('an empty cell is unanswered; an all-empty item is missing (a warning)', () => {
     const { respondents, warnings } = csv(`${HEADER}\nAnn,pm,,3,,,\n`);
     expect(respondents[0]!.answers.get('market-problems')).toEqual({ capability: 3 });
@@ -140,6 +150,13 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
     expect(errorsOf(`${HEADER}\nAnn,pm,pm,3,3,"closed" then text,3\n`)[0]).toMatch(
       /^form\.csv:2:6: text follows the closing quote of a cell/,
     );
+  });
+
+  it('a broken quote after a bad row: the rows read before it are checked as well', () => {
+    expect(errorsOf(`${HEADER}\nAnn,pm,pm,9,3,,\nBen,pm,pm,3,3,"unclosed,3\n`)).toEqual([
+      'form.csv:2:4: market-problems.capability: invalid value (found 9, expected an integer from 1 to 5, or "unknown")',
+      'form.csv:3:6: a quoted cell is never closed (expected a closing quote ("))',
+    ]);
   });
 
   it('an empty file, a header with no rows, a header with no items', () => {

@@ -182,6 +182,33 @@ describe('diagnose, one respondent', () => {
   });
 });
 
+describe('the respondents as the report lists them', () => {
+  const alike = { d: { capability: 3, capacity: 3 }, x: { delivery: 2 } };
+  const listed = diagnose(tinyBank, [
+    respondent(alike, { name: 'Pat', role: 'pm', source: 'pat.yaml' }),
+    respondent({ ...alike }, { source: 'row 3' }),
+    respondent({ a: 'n/a' }, { source: 'row 4' }),
+  ]).respondents;
+
+  it('each with who and from where, coverage, the sections answered and those asked, in bank order', () => {
+    const [pat, anonymous, third] = listed;
+    expect([pat!.name, pat!.role, pat!.source]).toEqual(['Pat', 'pm', 'pat.yaml']);
+    expect(anonymous!.name).toBeUndefined();
+    expect(anonymous!.source).toBe('row 3');
+    expect(pat!.coverage).toBeCloseTo((100 * 2) / 6, 10);
+    expect(pat!.sections).toEqual(['two', 'interlock']);
+    expect(pat!.askedSections).toEqual(['one', 'two', 'interlock']);
+    expect(third!.coverage).toBeCloseTo(100 / 6, 10);
+    expect(third!.sections).toEqual(['one']);
+  });
+
+  it('respondents who answered alike share one list of sections', () => {
+    expect(listed[1]!.sections).toBe(listed[0]!.sections);
+    expect(listed[2]!.sections).not.toBe(listed[0]!.sections);
+    expect(listed[2]!.askedSections).toBe(listed[0]!.askedSections);
+  });
+});
+
 describe('a bank item that words its own decision', () => {
   it('is accepted by the bank schema and carried to the item; an item without one has none', () => {
     const bank = parseBank({

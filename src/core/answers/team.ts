@@ -170,7 +170,7 @@ export function selectTeam(
     const key = normalizedName(r.organization);
     let entry = organizations.get(key);
     if (!entry) organizations.set(key, (entry = { name: r.organization, sources: [], count: 0 }));
-    if (entry.count++ <= LISTED) entry.sources.push(r.source);
+    if (entry.count++ < LISTED) entry.sources.push(r.source);
   }
   if (options.organization !== undefined) {
     const wanted = normalizedName(options.organization);
