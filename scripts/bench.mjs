@@ -57,11 +57,21 @@ function medians(node, commands, count = runs) {
   return times.map(median);
 }
 
-function peakMb(args) {
+/** One run's peak memory (MB) and time (ms). */
+function peak(args) {
   const file = join(work, 'rss');
   const preload = pathToFileURL(join(root, 'scripts', 'bench-rss.mjs')).href;
-  run(process.execPath, ['--import', preload, ...args], { PM_DIAG_BENCH_RSS: file });
-  return Number(readFileSync(file, 'utf8')) / 1024;
+  const ms = run(process.execPath, ['--import', preload, ...args], { PM_DIAG_BENCH_RSS: file });
+  return { mb: Number(readFileSync(file, 'utf8')) / 1024, ms };
+}
+const peakMb = (args) => peak(args).mb;
+
+/** A million-row export within the caps (scripts/gen-big-sheet.mjs). */
+function bigSheet(file) {
+  const args = [join(root, 'scripts', 'gen-big-sheet.mjs'), '--rows', '1000000', '--out', join(work, file)];
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('gen-big-sheet failed');
+  return join(work, file);
 }
 
 function generate(count, format, dir) {
@@ -230,6 +240,25 @@ try {
   console.log(`\n${pad('peak memory', 36)}${lpad('MB', 10)}${lpad('budget', 10)}  verdict`);
   for (const [name, mb, limit] of memory) {
     console.log(`${pad(name, 36)}${lpad(mb.toFixed(1), 10)}${lpad(limit, 10)}  ${mb <= limit ? 'within' : 'OVER'}`);
+  }
+
+  // A million rows within the caps: read in seconds, under 300 MB for a workbook (DESIGN.md).
+  const sheet = bigSheet('million.xlsx');
+  const csv = bigSheet('million.csv');
+  const htmlOut = join(work, 'million.html');
+  const million = [
+    ['validate, 1,000,000-row XLSX', [bin, 'validate', sheet], 300],
+    ['report html, 1,000,000-row XLSX', [bin, 'report', sheet, '--out', htmlOut], 300],
+    ['validate, 1,000,000-row CSV', [bin, 'validate', csv]],
+    ['report html, 1,000,000-row CSV', [bin, 'report', csv, '--out', htmlOut]],
+  ];
+  console.log(`\n${pad('a million rows, one run', 36)}${lpad('s', 10)}${lpad('MB', 10)}${lpad('budget', 10)}  verdict`);
+  for (const [name, args, limit] of million) {
+    const { mb, ms } = peak(args);
+    const verdict = limit === undefined ? 'no budget' : mb <= limit ? 'within' : 'OVER';
+    console.log(
+      `${pad(name, 36)}${lpad((ms / 1000).toFixed(1), 10)}${lpad(mb.toFixed(1), 10)}${lpad(limit ?? '-', 10)}  ${verdict}`,
+    );
   }
 
   // HTML page sizes and load times (DESIGN.md).
