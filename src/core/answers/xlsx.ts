@@ -25,6 +25,9 @@ export interface Sheet {
   path: string;
 }
 
+/** How much of a sheet is decoded into text at a time. */
+const TEXT_BYTES = 16 * 1024;
+
 const EXPECTED = 'an .xlsx file as a form tool exports it (Microsoft Forms: Open in Excel, then download)';
 
 function fail(source: string, message: string, expected: string): never {
@@ -273,7 +276,9 @@ export class Workbook {
   private scan(entry: ZipEntry, handler: XmlHandler, scanner = new XmlScanner(handler)): void {
     const decode = this.decoder();
     inflateEntry(this.bytes, entry, this.source, this.budget, (piece) => {
-      scanner.feed(decode(piece));
+      // Text in small pieces: a large string is made where long-lived objects are, and a sheet is all garbage.
+      for (let at = 0; at < piece.length && !scanner.isStopped; at += TEXT_BYTES)
+        scanner.feed(decode(piece.subarray(at, at + TEXT_BYTES)));
       return !scanner.isStopped;
     });
     scanner.feed(decode(new Uint8Array(0), true));
