@@ -19,7 +19,7 @@ const ROW_GROUP_ROWS = 1 << 13;
 type Columns = Record<string, (string | number | null)[]>;
 const emptyColumns = (): Columns => Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.name, []]));
 
-/** The whole export as one Parquet file (snappy-compressed, with column statistics). */
+/** The whole export as one Parquet file (snappy-compressed). */
 export async function parquetBytes(rows: Iterable<ExportRow>): Promise<Uint8Array> {
   const { ByteWriter, ParquetWriter, schemaFromColumnData } = await import('hyparquet-writer');
   const writer = new ByteWriter();
@@ -35,6 +35,9 @@ export async function parquetBytes(rows: Iterable<ExportRow>): Promise<Uint8Arra
       writer,
       schema: schemaFromColumnData({ columnData }),
       createdBy: `pm-diag version ${VERSION}`,
+      // An export is read whole by the engine it is loaded into: a row group's minimum and maximum would
+      // let a query skip groups of a file far larger than one assessment's.
+      statistics: false,
     });
     if (count > 0)
       await parquet.write({ columnData: columnData.map(({ name, data }) => ({ name, data })), rowGroupSize: count });
