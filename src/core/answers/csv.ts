@@ -709,6 +709,16 @@ class RowReader {
   /** The ids of the items with columns, each numbered by its place here (Slot.item). */
   private readonly itemIds: string[] = [];
 
+  /** The columns from the first item column to the last: what makes a row's answers. */
+  private get itemCells(): { first: number; end: number } {
+    if (!this.itemRange) {
+      const items = this.plan.flatMap((slot, index) => (slot?.to === 'item' ? [index] : []));
+      this.itemRange = { first: items[0] ?? 0, end: (items.at(-1) ?? -1) + 1 };
+    }
+    return this.itemRange;
+  }
+  private itemRange: { first: number; end: number } | undefined;
+
   /** What each column's cells become, worked out once from the header: nothing for a column left out. */
   private get plan(): readonly (Slot | undefined)[] {
     const { answersFileSchema, itemAnswerSchema, respondentSchema } = answersSchemas();
@@ -885,8 +895,6 @@ class RowReader {
     const cellIssues: { id: string | undefined; issue: Issue }[] = [];
     const plan = this.plan;
     const byItem: (Record<string, unknown> | undefined)[] = new Array(this.itemIds.length);
-    /** The row's item cells, which alone make its answers: rows alike share one answer set. */
-    let answersKey = '';
     for (let index = 0; index < cells.length; index++) {
       const slot = plan[index];
       if (slot === undefined) continue;
@@ -920,7 +928,6 @@ class RowReader {
           break;
         default: {
           // As the answers file would hold it: a note as written, a choice as its code (a level as a number).
-          answersKey += `${index}\u0000${text}\u0000`;
           const answer = (byItem[slot.item!] ??= {});
           if (value === NOT_APPLICABLE && slot.choice !== undefined) notApplicable.set(slot.id!, index + 1);
           else answer[slot.field!] = value;
@@ -969,6 +976,8 @@ class RowReader {
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     if (!valid || errorsOf(problems).length > 0) return { problems };
     // The row's answers as an answers file's give them: each filled cell is text or a choice's code, never empty.
+    // The row's item cells alone make its answers: rows alike share one answer set.
+    const answersKey = JSON.stringify(cells.slice(this.itemCells.first, this.itemCells.end));
     let kept = this.answerSets.get(answersKey);
     if (kept === undefined) {
       const answers = new Map<string, Answer>();

@@ -487,13 +487,32 @@ function areaRolesOf(
   if (respondents.length < 2) return [];
   const roles = new Set<Role>();
   for (const r of respondents) if (r.role) roles.add(r.role);
+  // Each item's answers split by role in one pass, not looked through once per role.
+  const byRole = new Map<string, Map<Role, Rated>>();
+  const ratedBy = (id: string, role: Role): Rated => {
+    let split = byRole.get(id);
+    if (!split) {
+      byRole.set(id, (split = new Map()));
+      const { rated } = collected.get(id)!;
+      rated.answers.forEach((answer, k) => {
+        const who = rated.who[k]!;
+        const role = respondents[who]!.role;
+        if (role === undefined) return;
+        let part = split!.get(role);
+        if (!part) split!.set(role, (part = { who: [], answers: [] }));
+        part.who.push(who);
+        part.answers.push(answer);
+      });
+    }
+    return split.get(role) ?? { who: [], answers: [] };
+  };
+  const all = () => true;
   return [...roles].map((role) => {
     const members = respondents.filter((r) => r.role === role);
-    const isMember = (i: number) => respondents[i]!.role === role;
     const readiness = (item: ResponsibilityScore) => {
-      const { rated } = collected.get(item.id)!;
-      const capability = mean(levels(rated, 'capability', isMember));
-      const capacity = mean(levels(rated, 'capacity', isMember));
+      const rated = ratedBy(item.id, role);
+      const capability = mean(levels(rated, 'capability', all));
+      const capacity = mean(levels(rated, 'capacity', all));
       return capability === null || capacity === null ? null : pct(Math.min(capability, capacity));
     };
     // Why a role has no readiness in an area: "don't know", n/a, or nothing answered, as a report marks it.
