@@ -648,32 +648,57 @@ class RowReader {
       // SurveyMonkey writes US dates whatever the account's language.
       const dayOrder = order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
       const what = `${time.tool} '${safeLine(time.header)}' column`;
+      const eitherWay = `the ${what}'s dates could be day/month or month/day`;
       let unread: string | undefined;
       let ambiguous: string | undefined;
       let unreadCount = 0;
       for (const { respondent, stamp } of this.stamped) {
-        const iso = order === 'mixed' ? undefined : parseTimestamp(stamp, dayOrder);
+        const shown = `"${capText(safeLine(stamp))}"`;
+        if (order === 'mixed') {
+          respondent.answeredAt = { source: `${eitherWay}, and they put the day first in some rows only` };
+          unread ??= stamp;
+          unreadCount++;
+          continue;
+        }
+        const iso = parseTimestamp(stamp, dayOrder);
         if (iso !== undefined) {
           respondent.answeredAt = { time: iso, source: what };
           continue;
         }
+        if (dayOrder === undefined && isAmbiguousDate(stamp)) {
+          // No date of the column tells the order: both readings are kept, and --latest goes by them only
+          // where they agree (answers/team.ts).
+          ambiguous ??= stamp;
+          const [monthFirst, dayFirst] = [parseTimestamp(stamp, 'md'), parseTimestamp(stamp, 'dm')];
+          if (monthFirst !== undefined && dayFirst !== undefined) {
+            respondent.answeredAt = { time: monthFirst, dayFirst, source: `${what}, read both ways` };
+            continue;
+          }
+        }
+        respondent.answeredAt = { source: `the ${what} holds ${shown}, no date this reader knows` };
+        unread ??= stamp;
         unreadCount++;
-        if (isAmbiguousDate(stamp)) ambiguous ??= stamp;
-        else unread ??= stamp;
       }
-      if (unreadCount > 0) {
-        const example = capText(safeLine(unread ?? ambiguous ?? ''));
-        const why =
-          order === 'mixed'
-            ? `its dates put the day first in some rows and the month first in others ("${example}")`
-            : unread === undefined
-              ? `"${example}" could be day/month or month/day, and no date in the column tells which`
-              : `"${example}" is no date this reader knows`;
+      if (ambiguous !== undefined && order !== 'mixed') {
         problems.push({
           source,
           line: firstLine,
           column: time.index + 1,
-          message: `the ${what} cannot be read for ${unreadCount === this.stamped.length ? 'any row' : `${unreadCount} of ${this.stamped.length} rows`}: ${why}; those responses have no time (by row order instead)`,
+          message: `${eitherWay} ("${capText(safeLine(ambiguous))}"), and none has a day over 12: --latest keeps an answer only where both readings agree on which is the latest`,
+          severity: 'warning',
+        });
+      }
+      if (unreadCount > 0) {
+        const example = capText(safeLine(unread ?? ''));
+        const why =
+          order === 'mixed'
+            ? `its dates put the day first in some rows and the month first in others ("${example}")`
+            : `"${example}" is no date this reader knows`;
+        problems.push({
+          source,
+          line: firstLine,
+          column: time.index + 1,
+          message: `the ${what} cannot be read for ${unreadCount === this.stamped.length ? 'any row' : `${unreadCount} of ${this.stamped.length} rows`}: ${why}; those responses have no time, so --latest cannot choose between them and another answer of the same person`,
           expected:
             'dates as the form tool writes them (YYYY-MM-DD hh:mm:ss, or a sheet whose locale writes a day over 12 somewhere)',
           severity: 'warning',

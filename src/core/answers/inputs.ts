@@ -62,11 +62,19 @@ export function checkAnswersInput(
 /** What a time read from a file's metadata is called in the `--latest` warning. */
 export const FILE_TIME = "the file's modification time";
 
-/** When each respondent answered: its own time (`answered-at`, a form tool's timestamp), else the file's. */
+/**
+ * When each respondent answered: its own time (`answered-at`, a form tool's timestamp), else the file's. A row
+ * whose timestamp cannot be read has no time: the file's would put it before or after the others at random.
+ */
 export function datedOf(respondents: readonly Respondent[], fileTime: number | undefined): Dated[] {
-  return respondents.map((respondent) => {
-    const own = respondent.answeredAt === undefined ? NaN : Date.parse(respondent.answeredAt.time);
-    if (!Number.isNaN(own)) return { respondent, time: own, timeSource: respondent.answeredAt!.source };
+  return respondents.map((respondent): Dated => {
+    const own = respondent.answeredAt;
+    if (own?.time !== undefined) {
+      const time = Date.parse(own.time);
+      const dayFirst = own.dayFirst === undefined ? undefined : Date.parse(own.dayFirst);
+      return { respondent, time, timeSource: own.source, ...(dayFirst !== undefined && { dayFirst }) };
+    }
+    if (own !== undefined) return { respondent, timeSource: own.source };
     return fileTime === undefined ? { respondent } : { respondent, time: fileTime, timeSource: FILE_TIME };
   });
 }

@@ -23,6 +23,8 @@ export interface Dated {
   time?: number;
   /** What the time was read from, as the warning names it: answered-at, a form tool's column, the file. */
   timeSource?: string;
+  /** The day-first reading of a date that could be either way round (`time` is then month first). */
+  dayFirst?: number;
 }
 
 function answerText(answer: Answer): string {
@@ -57,7 +59,14 @@ const listed = (sources: string[], max = 5) =>
 
 /** A time as the warnings show it: ISO 8601, to the second. */
 const timeText = (time: number) => new Date(time).toISOString().replace(/\.000Z$/, 'Z');
-const whenText = (e: Dated) => (e.time === undefined ? 'no time known' : `${timeText(e.time)}, by ${e.timeSource}`);
+function whenText(e: Dated): string {
+  if (e.time === undefined) return e.timeSource === undefined ? 'no time known' : `no time: ${e.timeSource}`;
+  const read =
+    e.dayFirst === undefined || e.dayFirst === e.time
+      ? timeText(e.time)
+      : `${timeText(e.time)} month first, ${timeText(e.dayFirst)} day first`;
+  return `${read}, by ${e.timeSource}`;
+}
 
 /** Entries that are one submission given twice are kept once, with a warning naming the first. */
 function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
@@ -110,24 +119,46 @@ function byPerson(entries: Dated[], perOrganization: boolean): Dated[][] {
   return [...groups.values()];
 }
 
-/** `--latest`: the entry answered last, or a problem when the times cannot tell. */
+/** The entries answered last, by `at`. */
+function lastOf(entries: Dated[], at: (e: Dated) => number): Dated[] {
+  const last = Math.max(...entries.map(at));
+  return entries.filter((e) => at(e) === last);
+}
+
+/**
+ * `--latest`: the entry answered last, or a problem when the times cannot tell. A date that could be day/month
+ * or month/day counts only when both readings keep the same entry.
+ */
 function keepLatest(entries: Dated[], who: string, problems: Problem[]): Dated | undefined {
   const sources = entries.map((e) => safeLine(e.respondent.source));
-  const timed = entries.filter((e) => e.time !== undefined);
-  const last = Math.max(...timed.map((e) => e.time!));
-  const latest = timed.filter((e) => e.time === last);
-  if (timed.length < entries.length || latest.length > 1) {
-    const untold = timed.length < entries.length ? entries.filter((e) => e.time === undefined) : latest;
+  const refuse = (why: string, expected: string) => {
     problems.push({
       source: sources[0]!,
-      message:
-        `"${who}" answered ${entries.length} times (${listed(sources)}) ` +
-        'and --latest cannot tell which is the latest: ' +
-        untold.map((e) => `${safeLine(e.respondent.source)} (${whenText(e)})`).join(' and '),
-      expected: 'an answered-at in each file, a timestamp column in the export, or only the answers to count',
+      message: `"${who}" answered ${entries.length} times (${listed(sources)}) and --latest cannot tell which is the latest: ${why}`,
+      expected,
       severity: 'error',
     });
     return undefined;
+  };
+  const timed = entries.filter((e) => e.time !== undefined);
+  const latest = lastOf(timed, (e) => e.time!);
+  if (timed.length < entries.length || latest.length > 1) {
+    const untold = timed.length < entries.length ? entries.filter((e) => e.time === undefined) : latest;
+    return refuse(
+      untold.map((e) => `${safeLine(e.respondent.source)} (${whenText(e)})`).join(' and '),
+      'an answered-at in each file, a timestamp column in the export, or only the answers to count',
+    );
+  }
+  const dayFirst = lastOf(timed, (e) => e.dayFirst ?? e.time!);
+  if (dayFirst.length > 1 || dayFirst[0] !== latest[0]) {
+    const read = timed.find((e) => e.dayFirst !== undefined)!;
+    return refuse(
+      `read month first, ${safeLine(latest[0]!.respondent.source)} is; ` +
+        `read day first, ${dayFirst.map((e) => safeLine(e.respondent.source)).join(' and ')} ${dayFirst.length > 1 ? 'are' : 'is'} ` +
+        `(by ${read.timeSource}: no date in it has a day over 12)`,
+      'dates that say their order: download the export again as XLSX, or from a sheet whose locale writes ' +
+        'YYYY-MM-DD, or leave out the answer that is not the latest',
+    );
   }
   const kept = latest[0]!;
   for (const e of entries) {
