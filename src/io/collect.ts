@@ -9,7 +9,14 @@ import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
 import type { FormExportOptions } from '../core/answers/csv.js';
 import { idList } from '../core/answers/ids.js';
-import { checkAnswersInput, datedOf, inputKind, isReportPage, reportSkipped } from '../core/answers/inputs.js';
+import {
+  checkAnswersInput,
+  datedOf,
+  exportInFolderSkipped,
+  inputKind,
+  isReportPage,
+  reportSkipped,
+} from '../core/answers/inputs.js';
 import { selectTeam, type Dated, type TeamOptions } from '../core/answers/team.js';
 import { pushAll } from '../core/lists.js';
 
@@ -90,14 +97,14 @@ function isReadableEntry(folder: string, entry: Dirent, skipped: Problem[]): boo
 
 /**
  * The answers files of a folder: its *.yaml, *.yml and *.json files, sorted by name; sub-folders are
- * not searched, and what is not a regular file is skipped with a warning.
+ * not searched, and what is not a regular file, a report or a form export is skipped with a warning.
  */
 export function folderFiles(folder: string): Checked<string[]> {
   let names: string[];
   const skipped: Problem[] = [];
   try {
     names = readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => inputKind(entry.name) === 'answers' || inputKind(entry.name) === 'page')
+      .filter((entry) => inputKind(entry.name) !== undefined)
       .filter((entry) => isReadableEntry(folder, entry, skipped))
       .map((entry) => entry.name);
   } catch (err) {
@@ -115,6 +122,8 @@ export function folderFiles(folder: string): Checked<string[]> {
   for (const name of names.filter((n) => inputKind(n) === 'page' && isReportPageFile(join(folder, n)))) {
     skipped.push(reportSkipped(join(folder, name))!);
   }
+  for (const name of names.filter((n) => inputKind(n) === 'export'))
+    skipped.push(exportInFolderSkipped(join(folder, name)));
   names = names.filter((n) => inputKind(n) === 'answers');
   if (names.length === 0) {
     return {

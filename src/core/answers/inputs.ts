@@ -45,6 +45,15 @@ export function reportSkipped(name: string, data?: unknown): Problem | undefined
   return kind && { source: safeLine(name), message: `skipped: ${kind}`, severity: 'warning' };
 }
 
+/** A form export found in a folder, which is read for its answers files only: named, so no one goes missing unsaid. */
+export const exportInFolderSkipped = (name: string): Problem => ({
+  source: safeLine(name),
+  message:
+    'skipped: a folder is read for its answers files (.yaml, .yml, .json); ' +
+    'to read this form export, give it by name after the folder',
+  severity: 'warning',
+});
+
 /** One answers file's text: its respondent, or (`amongOthers`, a folder's or a drop's file) a report skipped. */
 export function checkAnswersInput(
   input: SourceText,
