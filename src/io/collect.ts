@@ -15,6 +15,7 @@ import {
   exportInFolderSkipped,
   inputKind,
   isReportPage,
+  otherSpreadsheet,
   reportSkipped,
 } from '../core/answers/inputs.js';
 import { selectTeam, type Dated, type TeamOptions } from '../core/answers/team.js';
@@ -175,6 +176,8 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
     for (const file of files.value ?? []) await answersFile(file, true);
     return;
   }
+  const other = otherSpreadsheet(path);
+  if (other) return keep({ problems: [other] }, path);
   return answersFile(path, false);
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,5 +24,37 @@ describe('a folder holding a form export beside the answers files', () => {
           `pm-diag: ${join(dir, name)}: warning: skipped: a folder is read for its answers files (.yaml, .yml, .json); to read this form export, give it by name after the folder`,
         );
     }
+  });
+});
+
+describe('a spreadsheet pm-diag does not read, given by name', () => {
+  it.each([
+    ['responses.xls', 'an Excel 97-2003 workbook'],
+    ['responses.ods', 'an OpenDocument spreadsheet'],
+    ['Responses.NUMBERS', 'a Numbers spreadsheet'],
+  ])('%s: says what it is and how to save it, exit 2, nothing on stdout', (name, what) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-other-sheet-'));
+    const path = join(dir, name);
+    // An OLE compound file's signature, as Excel 97-2003 writes it; the others are zips.
+    writeFileSync(path, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    const r = runCli(['report', path]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `pm-diag: ${path}: ${what}, which pm-diag does not read (expected a form export as .xlsx or .csv: save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8", or download it from the form tool as one)\n`,
+    );
+  });
+
+  it('a .txt in UTF-16 (Excel\'s "Unicode Text"): the refusal says to name it .csv', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-unicode-text-'));
+    const path = join(dir, 'responses.txt');
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Your name [respondent]\r\n', 'utf16le')]),
+    );
+    const r = runCli(['report', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`pm-diag: ${path}: the file is UTF-16`);
+    expect(r.stderr).toContain('a form export saved by Excel as "Unicode Text" is read when its name ends in .csv');
   });
 });
