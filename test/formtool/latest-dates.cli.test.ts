@@ -101,4 +101,45 @@ describe('--latest with dates that could be either way round', () => {
       `the Google Forms 'Timestamp' column's dates could be day/month or month/day ("12/6/2026 10:42:00"), and none has a day over 12: --latest keeps an answer only where both readings agree on which is the latest`,
     );
   });
+
+  it('an empty submission time (LimeSurvey, an incomplete response) is no time and a partial response, never the file time', () => {
+    const path = join(dir, 'limesurvey.csv');
+    writeFileSync(
+      path,
+      [
+        ['Response ID', 'Date submitted', 'Last page', 'Your name [respondent]', `Level [${rated.id}.capability]`],
+        ['1', '2026-12-07 09:00:00', '3', 'Ann', '3'],
+        ['2', '', '1', 'Ann', '4'],
+      ]
+        .map((row) => csvLine(row))
+        .join('\n'),
+    );
+    const r = runCli(['report', path, '--latest']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('modification time');
+    expect(r.stderr).toContain(`${path} row 3 (no time: the LimeSurvey 'Date submitted' column is empty for this row)`);
+    const plain = runCli(['validate', path]);
+    expect(plain.stderr).toContain('row 3: a partial response (LimeSurvey says not finished)');
+  });
+
+  it('fractions of a second (Tally) and a GMT offset after an ISO date tell the order', () => {
+    const path = join(dir, 'tally.csv');
+    writeFileSync(
+      path,
+      [
+        ['Submission ID', 'Submitted at', 'Your name [respondent]', `Level [${rated.id}.capability]`],
+        ['s2', '2026-12-07T09:05:33.123Z', 'Tia', '5'],
+        ['s1', '2026-12-07T09:05:33.045Z', 'Tia', '2'],
+        ['s3', '2026-12-07 09:05:33 GMT+0100', 'Qi', '2'],
+        ['s4', '2026-12-07 08:30:00 GMT', 'Qi', '5'],
+      ]
+        .map((row) => csvLine(row))
+        .join('\n'),
+    );
+    const r = kept(path);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.levels).toEqual({ Tia: '5', Qi: '5' });
+    expect(r.stderr).toContain('(2026-12-07T09:05:33.123Z, by Tally');
+    expect(r.stderr).toContain('over this one (2026-12-07T08:05:33Z, by Tally');
+  });
 });

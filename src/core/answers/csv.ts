@@ -624,11 +624,14 @@ class RowReader {
     const response = cell('response');
     if (response !== '') respondent.response = response;
     const stamp = cell('time');
-    if (stamp !== '') this.stamped.push({ respondent, stamp });
+    const timed = columns.has('time');
+    if (timed) this.stamped.push({ respondent, stamp });
     const finished = cell('finished').toLowerCase();
     const progress = cell('progress');
     const status = cell('status').toLowerCase();
+    // No submission time: never submitted (LimeSurvey's incomplete responses, Typeform's partial ones).
     if (
+      (timed && stamp === '') ||
       finished === 'false' ||
       finished === '0' ||
       (NUMBER.test(progress) && Number(progress) < 100) ||
@@ -643,7 +646,7 @@ class RowReader {
     const source = this.source;
     const { name: tool, columns } = this.header.tool;
     const time = columns.get('time');
-    if (time && this.stamped.length > 0) {
+    if (time && this.stamped.some((s) => s.stamp !== '')) {
       const order: DayOrder | 'mixed' | undefined = dayOrderOf(this.stamped.map((s) => s.stamp));
       // SurveyMonkey writes US dates whatever the account's language.
       const dayOrder = order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
@@ -654,6 +657,10 @@ class RowReader {
       let unreadCount = 0;
       for (const { respondent, stamp } of this.stamped) {
         const shown = `"${capText(safeLine(stamp))}"`;
+        if (stamp === '') {
+          respondent.answeredAt = { source: `the ${what} is empty for this row` };
+          continue;
+        }
         if (order === 'mixed') {
           respondent.answeredAt = { source: `${eitherWay}, and they put the day first in some rows only` };
           unread ??= stamp;
@@ -679,6 +686,7 @@ class RowReader {
         unread ??= stamp;
         unreadCount++;
       }
+      const stampCount = this.stamped.filter((s) => s.stamp !== '').length;
       if (ambiguous !== undefined && order !== 'mixed') {
         problems.push({
           source,
@@ -698,7 +706,7 @@ class RowReader {
           source,
           line: firstLine,
           column: time.index + 1,
-          message: `the ${what} cannot be read for ${unreadCount === this.stamped.length ? 'any row' : `${unreadCount} of ${this.stamped.length} rows`}: ${why}; those responses have no time, so --latest cannot choose between them and another answer of the same person`,
+          message: `the ${what} cannot be read for ${unreadCount === stampCount ? 'any row' : `${unreadCount} of ${stampCount} rows`}: ${why}; those responses have no time, so --latest cannot choose between them and another answer of the same person`,
           expected:
             'dates as the form tool writes them (YYYY-MM-DD hh:mm:ss, or a sheet whose locale writes a day over 12 somewhere)',
           severity: 'warning',
