@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import type { Answer, Respondent } from './respondent.js';
 import { safeLine } from '../text.js';
-import { identityOf, normalizedName, whoText } from './identity.js';
+import { identitiesAmong, normalizedName, whoText } from './identity.js';
 
 // The respondents of one report must be one team, each person counted once. Files collected from
 // folders and exports are easily mixed up (three companies' examples in one folder, a file sent
@@ -38,16 +38,19 @@ function answersPrint(r: Respondent): string {
   return JSON.stringify([...r.answers].map(([id, a]) => `${id}=${answerText(a)}`).sort());
 }
 
+/** Each respondent's identity among those collected with it (identity.ts, identitiesAmong). */
+type Identities = Map<Respondent, string | undefined>;
+
 /**
  * Who gave a submission, as the keys a submission given twice shares with the first: the same person or
  * response id, in the same role and organization (their answers are compared apart, see dropDuplicates).
  */
-function submitterKeys(r: Respondent): { key: string; byResponse: boolean }[] {
+function submitterKeys(r: Respondent, identities: Identities): { key: string; byResponse: boolean }[] {
   const organization = r.organization === undefined ? '' : normalizedName(r.organization);
   const print = (who: string) => JSON.stringify([who, r.role ?? '', organization]);
   // An anonymous respondent is nobody else: rows of an anonymous form that answer alike are people
   // who agree, not one submission twice (only a response id can say that).
-  const who = identityOf(r);
+  const who = identities.get(r);
   const byPerson = who === undefined ? [] : [{ key: print(who), byResponse: false }];
   // The response id first: when both match, it is what the warning names.
   if (r.response === undefined) return byPerson;
@@ -69,7 +72,7 @@ function whenText(e: Dated): string {
 }
 
 /** Entries that are one submission given twice are kept once, with a warning naming the first. */
-function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
+function dropDuplicates(entries: Dated[], identities: Identities, problems: Problem[]): Dated[] {
   // The respondents kept under each submitter key, in order. Answers are printed only to compare
   // them with those of the same submitter: most people answer once, and theirs are never printed.
   const kept = new Map<string, Respondent[]>();
@@ -80,7 +83,7 @@ function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
     return print;
   };
   return entries.filter(({ respondent: r }) => {
-    const keys = submitterKeys(r);
+    const keys = submitterKeys(r, identities);
     for (const { key, byResponse } of keys) {
       const first = kept.get(key)?.find((earlier) => printOf(earlier) === printOf(r));
       if (first === undefined) continue;
@@ -99,12 +102,12 @@ function dropDuplicates(entries: Dated[], problems: Problem[]): Dated[] {
 }
 
 /** The entries of each person (docs/design.md "Collecting answers"): by identity, and by response id. */
-function byPerson(entries: Dated[], perOrganization: boolean): Dated[][] {
+function byPerson(entries: Dated[], identities: Identities, perOrganization: boolean): Dated[][] {
   const groups = new Map<string, Dated[]>();
   const responseGroup = new Map<string, string>();
   for (const entry of entries) {
     const { response } = entry.respondent;
-    const identity = identityOf(entry.respondent);
+    const identity = identities.get(entry.respondent);
     const { organization } = entry.respondent;
     const within = perOrganization ? `${normalizedName(organization ?? '')}/` : '';
     const person = identity === undefined ? undefined : `${within}${identity}`;
@@ -213,9 +216,21 @@ export function selectTeam(
     }
   }
 
-  kept = dropDuplicates(kept, problems);
+  const perOrganization = options.organizations === 'many';
+  const { identity, shared } = identitiesAmong(
+    kept.map((e) => e.respondent),
+    (r) => (perOrganization ? normalizedName(r.organization ?? '') : ''),
+  );
+  for (const { respondent: r, emails } of shared) {
+    problems.push({
+      source: safeLine(r.source),
+      message: `"${safeLine(whoText(r) ?? '')}" gives no e-mail, and ${emails.length} people of that name do (${listed(emails.map(safeLine))}): counted as another person`,
+      severity: 'warning',
+    });
+  }
+  kept = dropDuplicates(kept, identity, problems);
   const setAside = new Set<Dated>();
-  for (const entries of byPerson(kept, options.organizations === 'many')) {
+  for (const entries of byPerson(kept, identity, perOrganization)) {
     if (entries.length < 2) continue;
     const first = entries[0]!.respondent;
     const who = safeLine(whoText(first) ?? `response ${first.response ?? ''}`);
