@@ -121,6 +121,8 @@ interface Header {
   rapid: boolean;
   /** The columns of each document path (`answers.<id>.<field>`, `answers.<id>`, `respondent.role`), to locate problems. */
   cellsOf: Map<string, number[]>;
+  /** Columns with no name: a spreadsheet's formatted but empty ones, left out unless a row has a value in one. */
+  unnamed: number[];
   problems: Problem[];
 }
 
@@ -347,13 +349,6 @@ function carriesTags(
   });
 }
 
-/** `columns 3, 5 and 9`, at most a few named. */
-function someColumns(indexes: readonly number[]): string {
-  const shown = indexes.slice(0, MAX_HEADER_PROBLEMS).map((i) => i + 1);
-  const more = indexes.length - shown.length;
-  return `column${indexes.length === 1 ? '' : 's'} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-}
-
 /**
  * The header row's columns. `above` holds the cells of the rows over it (Qualtrics' `ResponseId`
  * row), which name a form tool's own columns too.
@@ -474,18 +469,6 @@ function readHeader(
       severity: 'error',
     });
   }
-  if (unnamed.length > 0) {
-    // A run of columns with no name is one problem, not one per column.
-    const first = unnamed[0]!;
-    const message = unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
-    problems.push({
-      source,
-      ...at(first),
-      message,
-      expected: 'a column name from pm-diag template --format csv',
-      severity: 'error',
-    });
-  }
   const listed = (indexes: readonly number[]) => {
     const names = indexes.slice(0, MAX_HEADER_PROBLEMS).map((i) => `"${safeLine(headers[i]!)}"`);
     if (indexes.length > names.length) names.push(`and ${indexes.length - names.length} more`);
@@ -543,7 +526,7 @@ function readHeader(
     itemColumns.length > 0 &&
     itemColumns.every((c) => c.item.rapid === true) &&
     bankItems(bank).some((item) => item.rapid !== true);
-  return { columns, cellsOf, problems, tool: { name: tool.tool, columns: tool.columns }, rapid };
+  return { columns, cellsOf, unnamed, problems, tool: { name: tool.tool, columns: tool.columns }, rapid };
 }
 
 /** Column names for messages: a CSV has no `answers.` or `respondent.` nesting. */
@@ -904,6 +887,19 @@ class RowReader {
       });
       return { problems };
     }
+    for (const index of this.header.unnamed) {
+      const text = cells[index]?.trim() ?? '';
+      if (text === '') continue;
+      problems.push({
+        source,
+        line: row.lineOf(index),
+        column: index + 1,
+        message: `column ${index + 1} has no name, yet holds ${describeValue(text)}`,
+        expected: 'a column name from pm-diag template --format csv, or the column deleted',
+        severity: 'error',
+      });
+      return { problems };
+    }
     const respondent: Record<string, unknown> = {};
     const meta: Record<string, string> = {};
     let facts: Record<string, string | number> | undefined;
@@ -1055,6 +1051,8 @@ function checkRows(
   let firstOfTwo: CellRow | undefined;
   let headerRows = 0;
   let rows = 0;
+  /** Data rows with no value in any cell. */
+  let blankRows = 0;
   let firstDataLine = 1;
   const alike = new AlikeWarnings();
   let errors = 0;
@@ -1066,6 +1064,11 @@ function checkRows(
     }
     rows++;
     if (rows === 1) firstDataLine = row.lineOf(0);
+    // A spreadsheet keeps rows whose cells were only formatted: nobody's answers.
+    if (row.cells.every((cell) => cell.trim() === '')) {
+      blankRows++;
+      return;
+    }
     const result = reader!.read(row, rows + headerRows);
     // A file with an error gives no respondent: the rows after the first error only add their problems.
     if (result.respondent && errors === 0) respondents.push(result.respondent);
@@ -1127,7 +1130,7 @@ function checkRows(
       expected: 'a header row (pm-diag template --format csv) and a row per respondent',
       severity: 'error',
     });
-  } else if (reader && rows === 0 && parsed.problems.length === 0) {
+  } else if (reader && rows === blankRows && parsed.problems.length === 0) {
     problems.push({
       source,
       line: 1,
