@@ -72,3 +72,18 @@ describe('an export saved again by a spreadsheet', () => {
     );
   });
 });
+
+describe('a header row under a title row, in another delimiter', () => {
+  it.each([
+    ['a title with no delimiter', 'Survey export\r\n\r\n'],
+    ['a title with a comma', '"Generated Dec 7, 2026"\r\n'],
+    ['a title with a tab', 'Export\tDec 7\r\n'],
+  ])("%s over a semicolon CSV: the delimiter is the header row's", (_, title) => {
+    const path = join(dir, `title-${title.length}.csv`);
+    const rows = [header, ['Ann', '3'], ['Bo', '4']];
+    writeFileSync(path, title + rows.map((row) => row.join(';')).join('\r\n') + '\r\n');
+    const r = respondents(path);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.names).toEqual(['Ann', 'Bo']);
+  });
+});

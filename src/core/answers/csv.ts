@@ -126,10 +126,20 @@ interface Header {
   problems: Problem[];
 }
 
-/** The delimiter a form tool used: whichever of comma, semicolon and tab the header row holds most. */
+/**
+ * The delimiter a form tool used: whichever of comma, semicolon and tab the header row holds most. The header
+ * row is the first line with a `[…]` tag among the first few (a title may come before it), else the first.
+ */
 function delimiterOf(text: string): string {
-  const end = text.search(/\r|\n/);
-  const first = end < 0 ? text : text.slice(0, end);
+  const lines: string[] = [];
+  const lineBreak = /\r\n|\r|\n/g;
+  for (let start = 0; start < text.length && lines.length < HEADER_ROWS_SEARCHED;) {
+    lineBreak.lastIndex = start;
+    const found = lineBreak.exec(text);
+    lines.push(text.slice(start, found ? found.index : text.length));
+    start = found ? lineBreak.lastIndex : text.length;
+  }
+  const first = lines.find((line) => headerTags(line).length > 0) ?? lines[0] ?? '';
   let best = ',';
   let most = 0;
   for (const candidate of [',', ';', '\t']) {
