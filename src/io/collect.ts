@@ -169,6 +169,16 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
     if (skipped) into.warnings.push(skipped);
     else keep(result!, file);
   };
+  /** A page given among answers: a pm-diag report, or another page; neither is anyone's answers. */
+  const pageFile = async (file: string) => {
+    const input = await checkedAsync(() => readSourceText(file));
+    if (input.value === undefined) return keep({ problems: input.problems }, file);
+    into.warnings.push(
+      isReportPage(input.value.text)
+        ? reportSkipped(file)!
+        : { source: safeLine(file), message: 'skipped: a page, not answers', severity: 'warning' },
+    );
+  };
   if (isFormExport(path)) return keep(await checkFormExport(path, bank, options), path);
   if (path !== '-' && isFolder(path)) {
     const files = folderFiles(path);
@@ -178,7 +188,9 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
   }
   const other = otherSpreadsheet(path);
   if (other) return keep({ problems: [other] }, path);
-  return answersFile(path, false);
+  if (inputKind(path) === 'page') return pageFile(path);
+  // Named one by one (`answers/*`) or in a folder, a report or a charter among answers is skipped alike.
+  return answersFile(path, true);
 }
 
 export interface CollectOptions extends FormExportOptions {
@@ -215,6 +227,14 @@ export async function gatherRespondents(paths: string[], bank: Bank, options: Co
   for (const problem of team.problems) {
     (problem.severity === 'error' ? gathered.problems : gathered.warnings).push(problem);
   }
+  // Every input skipped (a report, a page, an export of pm-diag's own): nothing to count, so no report.
+  if (team.respondents.length === 0 && gathered.problems.length === 0 && paths.length > 0)
+    gathered.problems.push({
+      source: safeLine(paths[0]!),
+      message: 'no respondents: every input given was skipped',
+      expected: 'answers files or a form export',
+      severity: 'error',
+    });
   const kept = new Set(team.respondents);
   gathered.respondents = team.respondents;
   gathered.dated = gathered.dated.filter((d) => kept.has(d.respondent));

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,5 +56,50 @@ describe('a spreadsheet pm-diag does not read, given by name', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`pm-diag: ${path}: the file is UTF-16`);
     expect(r.stderr).toContain('a form export saved by Excel as "Unicode Text" is read when its name ends in .csv');
+  });
+});
+
+describe("pm-diag's own outputs given among the answers (answers/*, as a shell expands it)", () => {
+  it('are skipped with a warning each, as in a folder; the answers still count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-glob-'));
+    for (const name of ['alex-pm.yaml', 'casey-sales.yaml']) copyFileSync(join(RAPID, name), join(dir, name));
+    for (const out of ['report.json', 'report.html', 'report.md', 'report.csv']) {
+      const made = runCli(['report', dir, '--out', join(dir, out)]);
+      expect(made.code, made.stderr).toBe(0);
+    }
+    const exported = runCli(['export', dir, '--out', join(dir, 'team.csv')]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const all = readdirSync(dir)
+      .sort()
+      .map((name) => join(dir, name));
+    for (const command of ['report', 'validate', 'export']) {
+      const r = runCli([command, ...all]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`${join(dir, 'report.json')}: warning: skipped: a pm-diag JSON report, not answers`);
+      expect(r.stderr).toContain(`${join(dir, 'report.html')}: warning: skipped: a pm-diag report page, not answers`);
+      expect(r.stderr).toContain(`${join(dir, 'report.md')}: warning: skipped: a pm-diag report page, not answers`);
+      expect(r.stderr).toContain(`${join(dir, 'report.csv')}: warning: skipped: a pm-diag report (CSV), not answers`);
+      expect(r.stderr).toContain(`${join(dir, 'team.csv')}: warning: skipped: a pm-diag export, not answers`);
+    }
+    const json = runCli(['report', ...all, '--format', 'json']);
+    expect((JSON.parse(json.stdout) as { respondents: number }).respondents).toBe(2);
+  });
+});
+
+describe('inputs that hold nobody', () => {
+  it('a report of nobody is refused, exit 2, saying every input was skipped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-nobody-'));
+    copyFileSync(join(RAPID, 'alex-pm.yaml'), join(dir, 'alex-pm.yaml'));
+    const made = runCli(['report', dir, '--format', 'json', '--out', join(dir, 'report.json')]);
+    expect(made.code, made.stderr).toBe(0);
+    const only = join(dir, 'report.json');
+    for (const command of ['report', 'export', 'validate']) {
+      const r = runCli([command, only]);
+      expect(r.code, `${command}: ${r.stderr}`).toBe(2);
+      expect(r.stdout).not.toContain('Gap report');
+      expect(r.stderr).toContain(
+        `pm-diag: ${only}: no respondents: every input given was skipped (expected answers files or a form export)`,
+      );
+    }
   });
 });
