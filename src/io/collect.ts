@@ -20,6 +20,8 @@ import {
 } from '../core/answers/inputs.js';
 import { selectTeam, type Dated, type TeamOptions } from '../core/answers/team.js';
 import { pushAll } from '../core/lists.js';
+import { CSV_COLUMNS } from '../core/render/report-csv.js';
+import { WHO_COLUMNS } from '../core/export/rows.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and form exports (CSV, XLSX),
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -27,19 +29,43 @@ import { pushAll } from '../core/lists.js';
 
 const HEAD_BYTES = 2048;
 
-/** Whether a page in an answers folder is a pm-diag report: its first few lines say so. */
-function isReportPageFile(path: string): boolean {
+/** The first bytes of a regular file, as text; a FIFO or a device is not opened. */
+function fileHead(path: string): string | undefined {
   try {
+    if (!statSync(path).isFile()) return undefined;
     const fd = openSync(path, 'r');
     try {
       const head = new Uint8Array(HEAD_BYTES);
-      return isReportPage(new TextDecoder().decode(head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0))));
+      return new TextDecoder().decode(head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0)));
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Whether a page in an answers folder is a pm-diag report: its first few lines say so. */
+function isReportPageFile(path: string): boolean {
+  const head = fileHead(path);
+  return head !== undefined && isReportPage(head);
+}
+
+const ownOutputSkipped = (path: string, own: string): Problem => ({
+  source: safeLine(path),
+  message: `skipped: ${own}, not answers`,
+  severity: 'warning',
+});
+
+/** What pm-diag wrote a CSV as, by its header row: its report's CSV or an export, nobody's answers. */
+function ownOutputOf(path: string): string | undefined {
+  if (!/\.csv$/i.test(path)) return undefined;
+  const header = fileHead(path)
+    ?.replace(/^\ufeff/, '')
+    .split(/\r?\n/, 1)[0];
+  if (header === undefined) return undefined;
+  if (header === CSV_COLUMNS.join(',')) return 'a pm-diag report (CSV)';
+  return header.startsWith(`${WHO_COLUMNS.join(',')},`) ? 'a pm-diag export' : undefined;
 }
 const MAX_WARNINGS_SHOWN = 10;
 
@@ -123,8 +149,12 @@ export function folderFiles(folder: string): Checked<string[]> {
   for (const name of names.filter((n) => inputKind(n) === 'page' && isReportPageFile(join(folder, n)))) {
     skipped.push(reportSkipped(join(folder, name))!);
   }
-  for (const name of names.filter((n) => inputKind(n) === 'export'))
-    skipped.push(exportInFolderSkipped(join(folder, name)));
+  for (const name of names.filter((n) => inputKind(n) === 'export')) {
+    const own = ownOutputOf(join(folder, name));
+    skipped.push(
+      own === undefined ? exportInFolderSkipped(join(folder, name)) : ownOutputSkipped(join(folder, name), own),
+    );
+  }
   names = names.filter((n) => inputKind(n) === 'answers');
   if (names.length === 0) {
     return {
@@ -179,7 +209,12 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
         : { source: safeLine(file), message: 'skipped: a page, not answers', severity: 'warning' },
     );
   };
-  if (isFormExport(path)) return keep(await checkFormExport(path, bank, options), path);
+  if (isFormExport(path)) {
+    const own = ownOutputOf(path);
+    if (own === undefined) return keep(await checkFormExport(path, bank, options), path);
+    into.warnings.push(ownOutputSkipped(path, own));
+    return;
+  }
   if (path !== '-' && isFolder(path)) {
     const files = folderFiles(path);
     sort(files.problems);

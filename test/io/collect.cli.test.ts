@@ -81,6 +81,12 @@ describe("pm-diag's own outputs given among the answers (answers/*, as a shell e
       expect(r.stderr).toContain(`${join(dir, 'report.csv')}: warning: skipped: a pm-diag report (CSV), not answers`);
       expect(r.stderr).toContain(`${join(dir, 'team.csv')}: warning: skipped: a pm-diag export, not answers`);
     }
+    const folder = runCli(['report', dir]);
+    expect(folder.code, folder.stderr).toBe(0);
+    expect(folder.stderr).toContain(
+      `${join(dir, 'report.csv')}: warning: skipped: a pm-diag report (CSV), not answers`,
+    );
+    expect(folder.stderr).toContain(`${join(dir, 'team.csv')}: warning: skipped: a pm-diag export, not answers`);
     const json = runCli(['report', ...all, '--format', 'json']);
     expect((JSON.parse(json.stdout) as { respondents: number }).respondents).toBe(2);
   });

@@ -21,8 +21,6 @@ import type { Answer, ItemAnswer, Respondent } from './respondent.js';
 import { capText, closest, describeValue, safeLine } from '../text.js';
 import { choiceKey, choiceReader, factColumn, formChoices, readFact, type ChoiceField } from './choices.js';
 import { dayOrderOf, isAmbiguousDate, parseTimestamp, type DayOrder } from './form-dates.js';
-import { CSV_COLUMNS } from '../render/report-csv.js';
-import { WHO_COLUMNS } from '../export/rows.js';
 import {
   META_COLUMNS,
   columnLetters,
@@ -1099,22 +1097,17 @@ function checkRows(
     cells: combinedHeader(first.cells, second.cells),
     lineOf: (index) => first.lineOf(index),
   });
-  /** What pm-diag wrote this file as (a report's CSV, an export), when its header row says so. */
-  let ownOutput: string | undefined;
   /** No row within reach carries a tag: the first row is the header, and says what is wrong with it. */
   const flush = () => {
     const rest = pending;
     pending = [];
     if (rest.length === 0) return;
-    ownOutput = ownOutputOf(rest[0]!.cells);
-    if (ownOutput !== undefined) return;
     if (hasSecondHeaderRow(rest[0]!.cells) && rest.length > 1) start(joined(rest[0]!, rest[1]!), [], 2);
     else start(rest[0]!, [], 1);
     for (const row of rest.slice(headerRows)) dataRow(row);
   };
   const parsed = checked(() =>
     forEachRow((row) => {
-      if (ownOutput !== undefined) return;
       if (reader) return dataRow(row);
       if (firstOfTwo) {
         start(joined(firstOfTwo, row), pending, pending.length + 2);
@@ -1139,8 +1132,6 @@ function checkRows(
   );
   if (!reader && firstOfTwo) start(firstOfTwo, pending, pending.length + 1);
   else if (!reader) flush();
-  if (ownOutput !== undefined && parsed.problems.length === 0)
-    return { value: [], problems: [{ source, message: `skipped: ${ownOutput}, not answers`, severity: 'warning' }] };
   for (const problem of parsed.problems) problems.push(problem);
   if (!reader && parsed.problems.length === 0) {
     problems.push({
@@ -1171,13 +1162,6 @@ function checkRows(
   if (reader && errorsOf(problems).length === 0) pushAll(problems, reader.finish(firstDataLine));
   // A file that failed is reported by its errors alone (an unknown column does not hide the bad cells).
   return errorsOf(problems).length > 0 ? { problems: errorsOf(problems) } : { value: respondents, problems };
-}
-
-/** A table pm-diag writes, by its header row: a report's CSV, or an export (which starts with who answered). */
-function ownOutputOf(cells: readonly string[]): string | undefined {
-  const starts = (columns: readonly string[]) => columns.every((column, i) => cells[i]?.trim() === column);
-  if (cells.length === CSV_COLUMNS.length && starts(CSV_COLUMNS)) return 'a pm-diag report (CSV)';
-  return starts(WHO_COLUMNS) ? 'a pm-diag export' : undefined;
 }
 
 /** Every respondent of a CSV export and every problem in every row (warnings included). */

@@ -101,12 +101,12 @@ export const FILE_TIME = "the file's modification time";
 export function datedOf(respondents: readonly Respondent[], fileTime: number | undefined): Dated[] {
   return respondents.map((respondent): Dated => {
     const own = respondent.answeredAt;
-    if (own?.time !== undefined) {
-      const time = Date.parse(own.time);
-      const dayFirst = own.dayFirst === undefined ? undefined : Date.parse(own.dayFirst);
-      return { respondent, time, timeSource: own.source, ...(dayFirst !== undefined && { dayFirst }) };
+    const time = own?.time === undefined ? NaN : Date.parse(own.time);
+    if (!Number.isNaN(time)) {
+      const dayFirst = own!.dayFirst === undefined ? undefined : Date.parse(own!.dayFirst);
+      return { respondent, time, timeSource: own!.source, ...(dayFirst !== undefined && { dayFirst }) };
     }
-    if (own !== undefined) return { respondent, timeSource: own.source };
+    if (own !== undefined && own.time === undefined) return { respondent, timeSource: own.source };
     return fileTime === undefined ? { respondent } : { respondent, time: fileTime, timeSource: FILE_TIME };
   });
 }
