@@ -170,6 +170,15 @@ describe("--latest keeps the latest by the answers' own time", () => {
     expect(r.stderr).toContain('expected an answered-at in each file');
   });
 
+  it('an answered-at that is no day of the calendar (30 February) is refused at its place, not read as 2 March', () => {
+    const file = team({ 'a.yaml': answers('name: Ed', 3, ['answered-at: 2026-02-30T10:00:00Z']) });
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${join(file, 'a.yaml')}:3:14: answered-at: invalid value (found "2026-02-30T10:00:00Z", expected a date and time in ISO 8601 with its zone, such as 2026-12-06T10:42:00Z)`,
+    );
+  });
+
   it('export and validate follow the same rules as report', () => {
     const exported = runCli(['export', dir, '--format', 'ndjson']);
     expect(exported.code).toBe(2);
