@@ -10,7 +10,13 @@ import { InputError, andThen, checked, type Problem } from '../core/errors.js';
 import { readFileText } from '../io/read.js';
 import { type SourceText } from '../core/source.js';
 import { emit, say } from '../io/output.js';
-import { looksLikeCharter, parseDocumentText, type ParsedDocument } from '../core/document/document.js';
+import {
+  looksLikeCharter,
+  looksLikeReport,
+  parseDocumentText,
+  type ParsedDocument,
+} from '../core/document/document.js';
+import { inputKind } from '../core/answers/inputs.js';
 import { safeLine } from '../core/text.js';
 import { pushAll } from '../core/lists.js';
 import { isAnswered } from '../core/score/answered.js';
@@ -159,7 +165,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
   const profileFiles: { path: string; input: SourceText; doc: ParsedDocument }[] = [];
   const charterFiles: { path: string; doc: ParsedDocument }[] = [];
   for (const path of files) {
-    if (path === '-' || isRespondentSet(path)) {
+    if (path === '-' || isRespondentSet(path) || inputKind(path) === 'page') {
       answers.push(path);
       continue;
     }
@@ -172,6 +178,11 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
       continue;
     }
     const { text, doc } = read.value;
+    // A pm-diag JSON report among answers: the collector skips it, as report does.
+    if (looksLikeReport(doc.data)) {
+      answers.push(path);
+      continue;
+    }
     if (profileKind(doc.data) !== undefined) {
       profileFiles.push({ path, input: text, doc });
       continue;

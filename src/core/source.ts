@@ -28,7 +28,11 @@ export function tooLarge(source: string, bytes: number): never {
 /** Strict UTF-8: a bad byte is an error, not a silent U+FFFD; a BOM is dropped; UTF-16 and NULs are refused. */
 export function decodeText(bytes: Uint8Array, source: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    fail(source, 'the file is UTF-16', 'UTF-8 text (save it as UTF-8)');
+    fail(
+      source,
+      'the file is UTF-16',
+      'UTF-8 text (save it as UTF-8; a form export saved by Excel as "Unicode Text" is read when its name ends in .csv)',
+    );
   }
   let text: string;
   try {

@@ -9,8 +9,17 @@ import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
 import type { FormExportOptions } from '../core/answers/csv.js';
 import { idList } from '../core/answers/ids.js';
-import { checkAnswersInput, inputKind, isReportPage, reportSkipped } from '../core/answers/inputs.js';
+import {
+  checkAnswersInput,
+  exportInFolderSkipped,
+  inputKind,
+  isReportPage,
+  otherSpreadsheet,
+  reportSkipped,
+} from '../core/answers/inputs.js';
 import { selectTeam, type Batch, type TeamOptions } from '../core/answers/team.js';
+import { CSV_COLUMNS } from '../core/render/report-csv.js';
+import { WHO_COLUMNS } from '../core/export/rows.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and form exports (CSV, XLSX),
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -18,19 +27,43 @@ import { selectTeam, type Batch, type TeamOptions } from '../core/answers/team.j
 
 const HEAD_BYTES = 2048;
 
-/** Whether a page in an answers folder is a pm-diag report: its first few lines say so. */
-function isReportPageFile(path: string): boolean {
+/** The first bytes of a regular file, as text; a FIFO or a device is not opened. */
+function fileHead(path: string): string | undefined {
   try {
+    if (!statSync(path).isFile()) return undefined;
     const fd = openSync(path, 'r');
     try {
       const head = new Uint8Array(HEAD_BYTES);
-      return isReportPage(new TextDecoder().decode(head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0))));
+      return new TextDecoder().decode(head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0)));
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Whether a page in an answers folder is a pm-diag report: its first few lines say so. */
+function isReportPageFile(path: string): boolean {
+  const head = fileHead(path);
+  return head !== undefined && isReportPage(head);
+}
+
+const ownOutputSkipped = (path: string, own: string): Problem => ({
+  source: safeLine(path),
+  message: `skipped: ${own}, not answers`,
+  severity: 'warning',
+});
+
+/** What pm-diag wrote a CSV as, by its header row: its report's CSV or an export, nobody's answers. */
+function ownOutputOf(path: string): string | undefined {
+  if (!/\.csv$/i.test(path)) return undefined;
+  const header = fileHead(path)
+    ?.replace(/^\ufeff/, '')
+    .split(/\r?\n/, 1)[0];
+  if (header === undefined) return undefined;
+  if (header === CSV_COLUMNS.join(',')) return 'a pm-diag report (CSV)';
+  return header.startsWith(`${WHO_COLUMNS.join(',')},`) ? 'a pm-diag export' : undefined;
 }
 const MAX_WARNINGS_SHOWN = 10;
 
@@ -87,14 +120,14 @@ function isReadableEntry(folder: string, entry: Dirent, skipped: Problem[]): boo
 
 /**
  * The answers files of a folder: its *.yaml, *.yml and *.json files, sorted by name; sub-folders are
- * not searched, and what is not a regular file is skipped with a warning.
+ * not searched, and what is not a regular file, a report or a form export is skipped with a warning.
  */
 export function folderFiles(folder: string): Checked<string[]> {
   let names: string[];
   const skipped: Problem[] = [];
   try {
     names = readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => inputKind(entry.name) === 'answers' || inputKind(entry.name) === 'page')
+      .filter((entry) => inputKind(entry.name) !== undefined)
       .filter((entry) => isReadableEntry(folder, entry, skipped))
       .map((entry) => entry.name);
   } catch (err) {
@@ -111,6 +144,12 @@ export function folderFiles(folder: string): Checked<string[]> {
   }
   for (const name of names.filter((n) => inputKind(n) === 'page' && isReportPageFile(join(folder, n)))) {
     skipped.push(reportSkipped(join(folder, name))!);
+  }
+  for (const name of names.filter((n) => inputKind(n) === 'export')) {
+    const own = ownOutputOf(join(folder, name));
+    skipped.push(
+      own === undefined ? exportInFolderSkipped(join(folder, name)) : ownOutputSkipped(join(folder, name), own),
+    );
   }
   names = names.filter((n) => inputKind(n) === 'answers');
   if (names.length === 0) {
@@ -152,14 +191,33 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
     if (skipped) into.warnings.push(skipped);
     else keep(result!, file);
   };
-  if (isFormExport(path)) return keep(await checkFormExport(path, bank, options), path);
+  /** A page given among answers: a pm-diag report, or another page; neither is anyone's answers. */
+  const pageFile = async (file: string) => {
+    const input = await checkedAsync(() => readSourceText(file));
+    if (input.value === undefined) return keep({ problems: input.problems }, file);
+    into.warnings.push(
+      isReportPage(input.value.text)
+        ? reportSkipped(file)!
+        : { source: safeLine(file), message: 'skipped: a page, not answers', severity: 'warning' },
+    );
+  };
+  if (isFormExport(path)) {
+    const own = ownOutputOf(path);
+    if (own === undefined) return keep(await checkFormExport(path, bank, options), path);
+    into.warnings.push(ownOutputSkipped(path, own));
+    return;
+  }
   if (path !== '-' && isFolder(path)) {
     const files = folderFiles(path);
     sort(files.problems);
     for (const file of files.value ?? []) await answersFile(file, true);
     return;
   }
-  return answersFile(path, false);
+  const other = otherSpreadsheet(path);
+  if (other) return keep({ problems: [other] }, path);
+  if (inputKind(path) === 'page') return pageFile(path);
+  // Named one by one (`answers/*`) or in a folder, a report or a charter among answers is skipped alike.
+  return answersFile(path, true);
 }
 
 export interface CollectOptions extends FormExportOptions {
@@ -198,6 +256,14 @@ export async function gatherRespondents(paths: string[], bank: Bank, options: Co
   for (const problem of team.problems) {
     (problem.severity === 'error' ? gathered.problems : gathered.warnings).push(problem);
   }
+  // Every input skipped (a report, a page, an export of pm-diag's own): nothing to count, so no report.
+  if (team.respondents.length === 0 && gathered.problems.length === 0 && paths.length > 0)
+    gathered.problems.push({
+      source: safeLine(paths[0]!),
+      message: 'no respondents: every input given was skipped',
+      expected: 'answers files or a form export',
+      severity: 'error',
+    });
   gathered.respondents = team.respondents;
   return gathered;
 }

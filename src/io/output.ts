@@ -33,7 +33,17 @@ export function emit(text: string, out?: string): void {
 
 /** Writes content that may come in pieces (strings or bytes): to `out` atomically when given (never over an input), else (or for `-`) to stdout. */
 export function emitContent(content: FileContent, out?: string): void {
-  if (out && out !== '-') {
+  // `--out "$FILE"` with the variable unset: a file was asked for, so stdout is not what was meant.
+  if (out === '')
+    throw new InputError([
+      {
+        source: '--out',
+        message: 'found an empty file name',
+        expected: 'a file name, or - for standard output',
+        severity: 'error',
+      },
+    ]);
+  if (out !== undefined && out !== '-') {
     refuseInputAsOutput(out);
     writeFileAtomic(out, content);
   } else for (const piece of piecesOf(content)) process.stdout.write(piece);

@@ -89,6 +89,43 @@ describe('one person, one set of answers', () => {
     expect(r.stderr).toContain(`${join(dir, 'dana.yaml')}: ${warning}`);
   });
 
+  it('a name without an e-mail is the one person of that name who gave one: an export row and a questionnaire file', () => {
+    const dir = team({
+      'row.yaml': answers('name: "Mia Wong", email: mia@acme.example', 2, ['answered-at: 2026-12-01T09:00:00Z']),
+      'file.yaml': answers('name: "MIA  WONG"', 4, ['answered-at: 2026-12-06T09:00:00Z']),
+    });
+    const refused = runCli(['report', dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `"MIA  WONG" answered 2 times with different answers: ${join(dir, 'file.yaml')}, ${join(dir, 'row.yaml')}`,
+    );
+    const latest = runCli(['report', dir, '--latest', '--format', 'json']);
+    expect(latest.code, latest.stderr).toBe(0);
+    expect(people(latest.stdout).map((p) => p.source)).toEqual([join(dir, 'file.yaml')]);
+    // The same answers with and without the e-mail: one submission, counted once.
+    const same = team({
+      'row.yaml': answers('name: "Mia Wong", email: mia@acme.example', 2),
+      'file.yaml': answers('name: Mia Wong', 2),
+    });
+    const once = runCli(['report', same, '--format', 'json']);
+    expect(once.code, once.stderr).toBe(0);
+    expect(people(once.stdout)).toHaveLength(1);
+  });
+
+  it('a name without an e-mail that two people with e-mails share is counted apart, with a warning naming them', () => {
+    const dir = team({
+      'a.yaml': answers('name: Alex Kim, email: alex.kim@acme.example', 2),
+      'b.yaml': answers('name: Alex Kim, email: akim@acme.example', 3),
+      'c.yaml': answers('name: alex kim', 4),
+    });
+    const r = runCli(['report', dir, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(people(r.stdout)).toHaveLength(3);
+    expect(r.stderr).toContain(
+      `${join(dir, 'c.yaml')}: warning: "alex kim" gives no e-mail, and 2 people of that name do (akim@acme.example, alex.kim@acme.example): counted as another person`,
+    );
+  });
+
   it('two people who answered the same are two people', () => {
     const dir = team({ 'a.yaml': answers('name: Ann', 3), 'b.yaml': answers('name: Ben', 3) });
     const r = runCli(['report', dir, '--format', 'json']);
@@ -131,6 +168,15 @@ describe("--latest keeps the latest by the answers' own time", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--latest cannot tell which is the latest');
     expect(r.stderr).toContain('expected an answered-at in each file');
+  });
+
+  it('an answered-at that is no day of the calendar (30 February) is refused at its place, not read as 2 March', () => {
+    const file = team({ 'a.yaml': answers('name: Ed', 3, ['answered-at: 2026-02-30T10:00:00Z']) });
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${join(file, 'a.yaml')}:3:14: answered-at: invalid value (found "2026-02-30T10:00:00Z", expected a date and time in ISO 8601 with its zone, such as 2026-12-06T10:42:00Z)`,
+    );
   });
 
   it('export and validate follow the same rules as report', () => {

@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bankItems } from '../../src/core/bank/items.js';
+import { defaultStage, itemsInScope } from '../../src/core/answers/scope.js';
 import { loadBank, loadBankFile } from '../../src/io/bank-files.js';
 import type { Bank } from '../../src/core/bank/schema.js';
 import { BANKS } from '../foundation/helpers.js';
@@ -128,6 +129,41 @@ describe('--map FILE', () => {
     );
     const fromFile = JSON.parse(runCli(['report', typed, '--format', 'json']).stdout) as typeof report;
     expect(report.items).toEqual(fromFile.items);
+  });
+
+  it("maps the organization facts' questions and a practice's own words for how often", () => {
+    const asked = itemsInScope(bankItems(bank), { stage: defaultStage(bank) ?? null, form: 'full' });
+    const practice = asked.find((item) => item.kind === 'practice')!;
+    // A headcount: a number, which suggests no stage of its own.
+    const fact = Object.entries(bank.facts ?? {}).find(([, f]) => f.type === 'number')![0];
+    const map = write(
+      'facts-map.yaml',
+      [
+        'columns:',
+        '  Who are you: respondent',
+        `  Product managers: facts.${fact}`,
+        `  How often: ${practice.id}.frequency`,
+        'labels:',
+        '  frequency: { Most of the time: 4 }',
+        '',
+      ].join('\n'),
+    );
+    const header = csvLine(['Who are you', 'Product managers', 'How often']);
+    const result = runCli([
+      'report',
+      write('facts.csv', `${header}\nAnn,6,Most of the time\n`),
+      '--map',
+      map,
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      facts: Record<string, unknown>;
+      items: { id: string; frequency?: number }[];
+    };
+    expect(report.facts[fact]).toBe(6);
+    expect(report.items.find((item) => item.id === practice.id)?.frequency).toBe(4);
   });
 
   it('without it, the same export is refused column by column', () => {

@@ -471,17 +471,34 @@ describe('each respondent carries the e-mail, the response id and the time the t
     ]);
   });
 
-  it('a date that could be either way round is not guessed: the warning says so', async () => {
+  it('a date that could be either way round is not guessed: both readings are kept, and the warning says so', async () => {
     const csv = lines([
       ['Timestamp', 'Your name [respondent]', `[${itemColumns(bank)[1]!.id}.capability]`],
       ['12/6/2026 10:42:00', 'Ann', '3'],
       ['12/7/2026 09:00:00', 'Bo', '2'],
     ]);
     const result = await checkExportFile(write('ambiguous.csv', csv), bank);
-    expect(result.value!.map((r) => r.answeredAt)).toEqual([undefined, undefined]);
+    const source = "Google Forms 'Timestamp' column, read both ways";
+    expect(result.value!.map((r) => r.answeredAt)).toEqual([
+      { time: '2026-12-06T10:42:00Z', dayFirst: '2026-06-12T10:42:00Z', source },
+      { time: '2026-12-07T09:00:00Z', dayFirst: '2026-07-12T09:00:00Z', source },
+    ]);
     expect(result.problems.map((p) => p.message)).toContainEqual(
-      'the Google Forms \'Timestamp\' column cannot be read for any row: "12/6/2026 10:42:00" could be day/month or month/day, and no date in the column tells which; those responses have no time (by row order instead)',
+      "the Google Forms 'Timestamp' column's dates could be day/month or month/day (\"12/6/2026 10:42:00\"), and none has a day over 12: --latest keeps an answer only where both readings agree on which is the latest",
     );
+  });
+
+  it('a row whose date cannot be read has no time, and says why', async () => {
+    const csv = lines([
+      ['Timestamp', 'Your name [respondent]', `[${itemColumns(bank)[1]!.id}.capability]`],
+      ['yesterday', 'Ann', '3'],
+      ['2026-12-07 09:00:00', 'Bo', '2'],
+    ]);
+    const result = await checkExportFile(write('unread.csv', csv), bank);
+    expect(result.value!.map((r) => r.answeredAt)).toEqual([
+      { source: 'the Google Forms \'Timestamp\' column holds "yesterday", no date this reader knows' },
+      { time: '2026-12-07T09:00:00Z', source: "Google Forms 'Timestamp' column" },
+    ]);
   });
 
   it('Microsoft Forms: ID, Email and Completion time (a serial day number)', async () => {

@@ -71,7 +71,7 @@ describe('readFileText', () => {
   ])('refuses %s', (_name, bytes) => {
     const path = file('utf16.yaml', Uint8Array.from(bytes));
     expect(linesOf(() => readFileText(path))).toEqual([
-      `${path}: the file is UTF-16 (expected UTF-8 text (save it as UTF-8))`,
+      `${path}: the file is UTF-16 (expected UTF-8 text (save it as UTF-8; a form export saved by Excel as "Unicode Text" is read when its name ends in .csv))`,
     ]);
   });
 

@@ -228,7 +228,7 @@ describe('reliability cases', () => {
     const wide = run(['assess', '--answers', utf16]);
     expectInputError(wide);
     expect(errorLines(wide)).toEqual([
-      `pm-diag: ${utf16}: the file is UTF-16 (expected UTF-8 text (save it as UTF-8))`,
+      `pm-diag: ${utf16}: the file is UTF-16 (expected UTF-8 text (save it as UTF-8; a form export saved by Excel as "Unicode Text" is read when its name ends in .csv))`,
     ]);
     const bom = write(
       'bom.yaml',

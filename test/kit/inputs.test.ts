@@ -93,6 +93,18 @@ describe('collectInputs', () => {
     expect(uncached.respondents).toEqual([]);
   });
 
+  it('names a spreadsheet it does not read (.xls, .ods) and how to save it, as report does', async () => {
+    const page = await collectInputs([text('Responses.XLS', 'x'), text('sheet.ods', 'x')], bank);
+    expect(page.files.map((f) => f.problems.map((p) => formatProblem(p)))).toEqual([
+      [
+        'Responses.XLS: an Excel 97-2003 workbook, which pm-diag does not read (expected a form export as .xlsx or .csv: save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8", or download it from the form tool as one)',
+      ],
+      [
+        'sheet.ods: an OpenDocument spreadsheet, which pm-diag does not read (expected a form export as .xlsx or .csv: save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8", or download it from the form tool as one)',
+      ],
+    ]);
+  });
+
   it('knows each kind by its extension, as report does', () => {
     const names = ['a.yaml', 'b.YML', 'c.json', 'd.csv', 'e.XLSX', 'g.zip', 'h.html', 'i.md', 'f.txt'];
     expect(names.map(inputKind)).toEqual([

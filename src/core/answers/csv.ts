@@ -121,13 +121,25 @@ interface Header {
   rapid: boolean;
   /** The columns of each document path (`answers.<id>.<field>`, `answers.<id>`, `respondent.role`), to locate problems. */
   cellsOf: Map<string, number[]>;
+  /** Columns with no name: a spreadsheet's formatted but empty ones, left out unless a row has a value in one. */
+  unnamed: number[];
   problems: Problem[];
 }
 
-/** The delimiter a form tool used: whichever of comma, semicolon and tab the header row holds most. */
+/**
+ * The delimiter a form tool used: whichever of comma, semicolon and tab the header row holds most. The header
+ * row is the first line with a `[…]` tag among the first few (a title may come before it), else the first.
+ */
 function delimiterOf(text: string): string {
-  const end = text.search(/\r|\n/);
-  const first = end < 0 ? text : text.slice(0, end);
+  const lines: string[] = [];
+  const lineBreak = /\r\n|\r|\n/g;
+  for (let start = 0; start < text.length && lines.length < HEADER_ROWS_SEARCHED;) {
+    lineBreak.lastIndex = start;
+    const found = lineBreak.exec(text);
+    lines.push(text.slice(start, found ? found.index : text.length));
+    start = found ? lineBreak.lastIndex : text.length;
+  }
+  const first = lines.find((line) => headerTags(line).length > 0) ?? lines[0] ?? '';
   let best = ',';
   let most = 0;
   for (const candidate of [',', ';', '\t']) {
@@ -347,13 +359,6 @@ function carriesTags(
   });
 }
 
-/** `columns 3, 5 and 9`, at most a few named. */
-function someColumns(indexes: readonly number[]): string {
-  const shown = indexes.slice(0, MAX_HEADER_PROBLEMS).map((i) => i + 1);
-  const more = indexes.length - shown.length;
-  return `column${indexes.length === 1 ? '' : 's'} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-}
-
 /**
  * The header row's columns. `above` holds the cells of the rows over it (Qualtrics' `ResponseId`
  * row), which name a form tool's own columns too.
@@ -474,18 +479,6 @@ function readHeader(
       severity: 'error',
     });
   }
-  if (unnamed.length > 0) {
-    // A run of columns with no name is one problem, not one per column.
-    const first = unnamed[0]!;
-    const message = unnamed.length === 1 ? `column ${first + 1} has no name` : `${someColumns(unnamed)} have no name`;
-    problems.push({
-      source,
-      ...at(first),
-      message,
-      expected: 'a column name from pm-diag template --format csv',
-      severity: 'error',
-    });
-  }
   const listed = (indexes: readonly number[]) => {
     const names = indexes.slice(0, MAX_HEADER_PROBLEMS).map((i) => `"${safeLine(headers[i]!)}"`);
     if (indexes.length > names.length) names.push(`and ${indexes.length - names.length} more`);
@@ -543,7 +536,7 @@ function readHeader(
     itemColumns.length > 0 &&
     itemColumns.every((c) => c.item.rapid === true) &&
     bankItems(bank).some((item) => item.rapid !== true);
-  return { columns, cellsOf, problems, tool: { name: tool.tool, columns: tool.columns }, rapid };
+  return { columns, cellsOf, unnamed, problems, tool: { name: tool.tool, columns: tool.columns }, rapid };
 }
 
 /** Column names for messages: a CSV has no `answers.` or `respondent.` nesting. */
@@ -624,11 +617,14 @@ class RowReader {
     const response = cell('response');
     if (response !== '') respondent.response = response;
     const stamp = cell('time');
-    if (stamp !== '') this.stamped.push({ respondent, stamp });
+    const timed = columns.has('time');
+    if (timed) this.stamped.push({ respondent, stamp });
     const finished = cell('finished').toLowerCase();
     const progress = cell('progress');
     const status = cell('status').toLowerCase();
+    // No submission time: never submitted (LimeSurvey's incomplete responses, Typeform's partial ones).
     if (
+      (timed && stamp === '') ||
       finished === 'false' ||
       finished === '0' ||
       (NUMBER.test(progress) && Number(progress) < 100) ||
@@ -643,37 +639,67 @@ class RowReader {
     const source = this.source;
     const { name: tool, columns } = this.header.tool;
     const time = columns.get('time');
-    if (time && this.stamped.length > 0) {
+    if (time && this.stamped.some((s) => s.stamp !== '')) {
       const order: DayOrder | 'mixed' | undefined = dayOrderOf(this.stamped.map((s) => s.stamp));
       // SurveyMonkey writes US dates whatever the account's language.
       const dayOrder = order === 'mixed' ? undefined : (order ?? (tool === 'SurveyMonkey' ? 'md' : undefined));
       const what = `${time.tool} '${safeLine(time.header)}' column`;
+      const eitherWay = `the ${what}'s dates could be day/month or month/day`;
       let unread: string | undefined;
       let ambiguous: string | undefined;
       let unreadCount = 0;
       for (const { respondent, stamp } of this.stamped) {
-        const iso = order === 'mixed' ? undefined : parseTimestamp(stamp, dayOrder);
+        const shown = `"${capText(safeLine(stamp))}"`;
+        if (stamp === '') {
+          respondent.answeredAt = { source: `the ${what} is empty for this row` };
+          continue;
+        }
+        if (order === 'mixed') {
+          respondent.answeredAt = { source: `${eitherWay}, and they put the day first in some rows only` };
+          unread ??= stamp;
+          unreadCount++;
+          continue;
+        }
+        const iso = parseTimestamp(stamp, dayOrder);
         if (iso !== undefined) {
           respondent.answeredAt = { time: iso, source: what };
           continue;
         }
+        if (dayOrder === undefined && isAmbiguousDate(stamp)) {
+          // No date of the column tells the order: both readings are kept, and --latest goes by them only
+          // where they agree (answers/team.ts).
+          ambiguous ??= stamp;
+          const [monthFirst, dayFirst] = [parseTimestamp(stamp, 'md'), parseTimestamp(stamp, 'dm')];
+          if (monthFirst !== undefined && dayFirst !== undefined) {
+            respondent.answeredAt = { time: monthFirst, dayFirst, source: `${what}, read both ways` };
+            continue;
+          }
+        }
+        respondent.answeredAt = { source: `the ${what} holds ${shown}, no date this reader knows` };
+        unread ??= stamp;
         unreadCount++;
-        if (isAmbiguousDate(stamp)) ambiguous ??= stamp;
-        else unread ??= stamp;
       }
-      if (unreadCount > 0) {
-        const example = capText(safeLine(unread ?? ambiguous ?? ''));
-        const why =
-          order === 'mixed'
-            ? `its dates put the day first in some rows and the month first in others ("${example}")`
-            : unread === undefined
-              ? `"${example}" could be day/month or month/day, and no date in the column tells which`
-              : `"${example}" is no date this reader knows`;
+      const stampCount = this.stamped.filter((s) => s.stamp !== '').length;
+      if (ambiguous !== undefined && order !== 'mixed') {
         problems.push({
           source,
           line: firstLine,
           column: time.index + 1,
-          message: `the ${what} cannot be read for ${unreadCount === this.stamped.length ? 'any row' : `${unreadCount} of ${this.stamped.length} rows`}: ${why}; those responses have no time (by row order instead)`,
+          message: `${eitherWay} ("${capText(safeLine(ambiguous))}"), and none has a day over 12: --latest keeps an answer only where both readings agree on which is the latest`,
+          severity: 'warning',
+        });
+      }
+      if (unreadCount > 0) {
+        const example = capText(safeLine(unread ?? ''));
+        const why =
+          order === 'mixed'
+            ? `its dates put the day first in some rows and the month first in others ("${example}")`
+            : `"${example}" is no date this reader knows`;
+        problems.push({
+          source,
+          line: firstLine,
+          column: time.index + 1,
+          message: `the ${what} cannot be read for ${unreadCount === stampCount ? 'any row' : `${unreadCount} of ${stampCount} rows`}: ${why}; those responses have no time, so --latest cannot choose between them and another answer of the same person`,
           expected:
             'dates as the form tool writes them (YYYY-MM-DD hh:mm:ss, or a sheet whose locale writes a day over 12 somewhere)',
           severity: 'warning',
@@ -887,6 +913,19 @@ class RowReader {
       });
       return { problems };
     }
+    for (const index of this.header.unnamed) {
+      const text = cells[index]?.trim() ?? '';
+      if (text === '') continue;
+      problems.push({
+        source,
+        line: row.lineOf(index),
+        column: index + 1,
+        message: `column ${index + 1} has no name, yet holds ${describeValue(text)}`,
+        expected: 'a column name from pm-diag template --format csv, or the column deleted',
+        severity: 'error',
+      });
+      return { problems };
+    }
     const respondent: Record<string, unknown> = {};
     const meta: Record<string, string> = {};
     let facts: Record<string, string | number> | undefined;
@@ -1046,6 +1085,8 @@ function checkRows(
   let firstOfTwo: CellRow | undefined;
   let headerRows = 0;
   let rows = 0;
+  /** Data rows with no value in any cell. */
+  let blankRows = 0;
   let firstDataLine = 1;
   const alike = new AlikeWarnings();
   let errors = 0;
@@ -1057,6 +1098,11 @@ function checkRows(
     }
     rows++;
     if (rows === 1) firstDataLine = row.lineOf(0);
+    // A spreadsheet keeps rows whose cells were only formatted: nobody's answers.
+    if (row.cells.every((cell) => cell.trim() === '')) {
+      blankRows++;
+      return;
+    }
     const result = reader!.read(row, rows + headerRows);
     // A file with an error gives no respondent: the rows after the first error only add their problems.
     if (result.respondent && errors === 0) respondents.push(result.respondent);
@@ -1118,7 +1164,7 @@ function checkRows(
       expected: 'a header row (pm-diag template --format csv) and a row per respondent',
       severity: 'error',
     });
-  } else if (reader && rows === 0 && parsed.problems.length === 0) {
+  } else if (reader && rows === blankRows && parsed.problems.length === 0) {
     problems.push({
       source,
       line: 1,

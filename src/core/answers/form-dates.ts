@@ -9,7 +9,7 @@
 export type DayOrder = 'md' | 'dm';
 
 const ISO =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|(?:GMT|UTC)?\s*[+-]\d{2}:?\d{2})?$/i;
 const YMD =
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?\s*(?:(?:GMT|UTC)\s*(?:([+-]\d{1,2})(?::?(\d{2}))?)?)?$/i;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?$/i;
@@ -28,11 +28,14 @@ function hours(hour: string | undefined, meridiem: string | undefined): number {
   return (h % 12) + (pm ? 12 : 0);
 }
 
-/** A date and time, checked (no 31 April, no 25 o'clock), as ISO 8601 UTC; `offsetMinutes` is the zone's. */
-function iso(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, offsetMinutes = 0): string | undefined {
+/**
+ * A date and time, checked (no 31 April, no 25 o'clock), as ISO 8601 UTC; `offsetMinutes` is the zone's, `ms`
+ * the milliseconds (two answers within one second are told apart by them).
+ */
+function iso(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, offsetMinutes = 0, ms = 0): string | undefined {
   const year = y < 100 ? 2000 + y : y;
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
-  const local = Date.UTC(year, mo - 1, d, h, mi, s);
+  const local = Date.UTC(year, mo - 1, d, h, mi, s, ms);
   const date = new Date(local);
   if (date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1) return undefined;
   return new Date(local - offsetMinutes * 60_000).toISOString().replace('.000Z', 'Z');
@@ -40,7 +43,7 @@ function iso(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, offsetMinut
 
 function zoneMinutes(zone: string | undefined): number {
   if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+  const m = /([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
 
@@ -73,7 +76,10 @@ export function isAmbiguousDate(text: string): boolean {
 export function parseTimestamp(raw: string, order: DayOrder | undefined): string | undefined {
   const text = raw.trim();
   let m = ISO.exec(text);
-  if (m) return iso(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zoneMinutes(m[7]));
+  if (m) {
+    const ms = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
+    return iso(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zoneMinutes(m[8]), ms);
+  }
   m = YMD.exec(text);
   if (m) {
     const offset = m[8] === undefined ? 0 : (m[8].startsWith('-') ? -1 : 1) * (Math.abs(+m[8]) * 60 + +(m[9] ?? 0));

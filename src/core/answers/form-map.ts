@@ -8,7 +8,7 @@ import { parseDocumentText, type ParsedDocument } from '../document/document.js'
 import { pathText, validateDocument } from '../document/validate.js';
 import { closest, safeLine, unknownText } from '../text.js';
 import { choiceKey, formChoices, type ChoiceField } from './choices.js';
-import { META_COLUMNS, hasField, splitItemColumn } from './form-columns.js';
+import { META_COLUMNS, factIdOf, hasField, splitItemColumn } from './form-columns.js';
 import { isMigratedId } from './migrate.js';
 
 // `--map FILE`: for a form whose questions carry no `[<id>.<field>]` tag and whose choices are not
@@ -28,6 +28,7 @@ const LABEL_FIELDS = [
   'capability',
   'capacity',
   'delivery',
+  'frequency',
   'role',
   'stage',
 ] as const satisfies readonly ChoiceField[];
@@ -37,7 +38,9 @@ const mapSchema = z.strictObject(
     columns: z.optional(
       z.record(
         z.string(),
-        z.string({ error: 'a column: <item id>.<field>, respondent, role, organization, stage or ignore' }),
+        z.string({
+          error: 'a column: <item id>.<field>, respondent, role, organization, stage, facts.<fact id> or ignore',
+        }),
         { error: 'a mapping of headers to columns' },
       ),
     ),
@@ -79,6 +82,8 @@ function ruleProblems(map: z.infer<typeof mapSchema>, bank: Bank, doc: ParsedDoc
     });
   for (const [header, target] of Object.entries(map.columns ?? {})) {
     if (target === IGNORE || (META_COLUMNS as readonly string[]).includes(target)) continue;
+    const fact = factIdOf(target);
+    if (fact !== undefined && Object.hasOwn(bank.facts ?? {}, fact)) continue;
     const split = splitItemColumn(target);
     const item = split && items.get(split.id);
     if (item && hasField(item, split.field)) continue;
@@ -97,7 +102,8 @@ function ruleProblems(map: z.infer<typeof mapSchema>, bank: Bank, doc: ParsedDoc
       add(
         path,
         unknownText(split ? 'item id' : 'column', split ? split.id : target, suggestion),
-        `<item id>.<field> for an item of the bank "${bank.id}", ${META_COLUMNS.join(', ')} or ${IGNORE}`,
+        `<item id>.<field> for an item of the bank "${bank.id}", ${META_COLUMNS.join(', ')}, ` +
+          `${bank.facts ? 'facts.<fact id>, ' : ''}or ${IGNORE}`,
       );
     }
   }

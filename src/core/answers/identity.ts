@@ -31,3 +31,39 @@ export function identityOf(respondent: Pick<Respondent, 'name' | 'email'>): stri
 export function whoText(respondent: Pick<Respondent, 'name' | 'email'>): string | undefined {
   return respondent.name?.trim() || respondent.email?.trim() || undefined;
 }
+
+/**
+ * Each respondent's identity among the others collected with it: a name given without an e-mail is the
+ * person of that name who gave one, when exactly one did (a form row with the e-mail, a questionnaire
+ * file without). Where several people of that name gave e-mails, the name alone is none of them:
+ * `shared` lists it with their e-mails. `scope`: what must match besides (the organization, in an
+ * export of several).
+ */
+export function identitiesAmong<R extends Pick<Respondent, 'name' | 'email'>>(
+  respondents: readonly R[],
+  scope: (respondent: R) => string,
+): { identity: Map<R, string | undefined>; shared: { respondent: R; emails: string[] }[] } {
+  const identity = new Map<R, string | undefined>();
+  const emailsOfName = new Map<string, Set<string>>();
+  for (const r of respondents) {
+    const own = identityOf(r);
+    // An anonymous respondent has none: a million anonymous rows need no entry each.
+    if (own !== undefined) identity.set(r, own);
+    const name = normalizedName(r.name ?? '');
+    if (!own?.startsWith('email:') || name === '') continue;
+    const key = `${scope(r)}/${name}`;
+    const emails = emailsOfName.get(key);
+    if (emails) emails.add(own);
+    else emailsOfName.set(key, new Set([own]));
+  }
+  const shared: { respondent: R; emails: string[] }[] = [];
+  for (const r of respondents) {
+    const own = identity.get(r);
+    if (!own?.startsWith('name:')) continue;
+    const emails = emailsOfName.get(`${scope(r)}/${own.slice('name:'.length)}`);
+    if (emails === undefined) continue;
+    if (emails.size === 1) identity.set(r, [...emails][0]);
+    else shared.push({ respondent: r, emails: [...emails].map((e) => e.slice('email:'.length)).sort() });
+  }
+  return { identity, shared };
+}

@@ -22,6 +22,29 @@ export function inputKind(name: string): InputKind | undefined {
   return undefined;
 }
 
+/** Spreadsheets pm-diag does not read, by extension, each as the refusal names it. */
+const OTHER_SPREADSHEETS = new Map([
+  ['xls', 'an Excel 97-2003 workbook'],
+  ['xlsb', 'an Excel binary workbook'],
+  ['xlsm', 'an Excel macro-enabled workbook'],
+  ['ods', 'an OpenDocument spreadsheet'],
+  ['numbers', 'a Numbers spreadsheet'],
+]);
+
+/** A spreadsheet pm-diag does not read, given as an input: what it is and how to save it as one it reads. */
+export function otherSpreadsheet(name: string): Problem | undefined {
+  const what = OTHER_SPREADSHEETS.get(/\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '');
+  if (what === undefined) return undefined;
+  return {
+    source: safeLine(name),
+    message: `${what}, which pm-diag does not read`,
+    expected:
+      'a form export as .xlsx or .csv: save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8", ' +
+      'or download it from the form tool as one',
+    severity: 'error',
+  };
+}
+
 /** How a pm-diag report page begins: the markdown's heading, the HTML page's title. */
 const REPORT_HEAD = /^# Gap report\b|<title>Gap report\b/m;
 
@@ -44,6 +67,15 @@ export function reportSkipped(name: string, data?: unknown): Problem | undefined
           : undefined;
   return kind && { source: safeLine(name), message: `skipped: ${kind}`, severity: 'warning' };
 }
+
+/** A form export found in a folder, which is read for its answers files only: named, so no one goes missing unsaid. */
+export const exportInFolderSkipped = (name: string): Problem => ({
+  source: safeLine(name),
+  message:
+    'skipped: a folder is read for its answers files (.yaml, .yml, .json); ' +
+    'to read this form export, give it by name after the folder',
+  severity: 'warning',
+});
 
 /** One answers file's text: its respondent, or (`amongOthers`, a folder's or a drop's file) a report skipped. */
 export function checkAnswersInput(
@@ -82,6 +114,8 @@ export async function checkInput(
     return { value: [], problems: isReportPage(head) ? [reportSkipped(file.name)!] : [] };
   }
   if (kind === undefined) {
+    const other = otherSpreadsheet(file.name);
+    if (other) return { problems: [other] };
     const expected = 'an answers file (.yaml, .yml, .json) or a form export (.csv, .xlsx, .zip)';
     return { problems: [{ source, message: 'not a file pm-diag reads', expected, severity: 'error' }] };
   }

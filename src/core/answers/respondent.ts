@@ -33,8 +33,13 @@ export interface Respondent {
   email?: string;
   /** A random id per submission (questionnaire, interactive flow, form-tool row): the same id twice is one submission. */
   response?: string;
-  /** When the answers were last changed (ISO 8601) and where that time was read from, e.g. `answered-at` or a form tool's timestamp column. */
-  answeredAt?: { time: string; source: string };
+  /**
+   * When the answers were last changed (ISO 8601) and where that time was read from, e.g. `answered-at` or a
+   * form tool's timestamp column. `dayFirst`: the other reading of a date that could be day/month or
+   * month/day (`time` is then month first). No `time`: the tool's column has a cell for the row that cannot be
+   * read, and `source` says why.
+   */
+  answeredAt?: { time?: string; dayFirst?: string; source: string };
 }
 
 /**

@@ -106,9 +106,18 @@ const respondent = strictMapping({ name: text('text'), role: oneOf(ROLES), email
 /** `answered-at`: an ISO 8601 date and time with its zone, as a browser's `toISOString()` writes it. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DATE_TIME_TEXT = 'a date and time in ISO 8601 with its zone, such as 2026-12-06T10:42:00Z';
+/** An ISO date and time of the calendar: `Date.parse` reads 30 February as 2 March, so the day is checked too. */
+function isDateTime(value: string): boolean {
+  if (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
 const dateTime: FieldKind = emptyOr(
-  (value) => typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
-  () => z.string({ error: DATE_TIME_TEXT }).check(z.regex(DATE_TIME, { error: DATE_TIME_TEXT })),
+  (value) => typeof value === 'string' && isDateTime(value),
+  () =>
+    z
+      .string({ error: DATE_TIME_TEXT })
+      .check(z.regex(DATE_TIME, { error: DATE_TIME_TEXT }), z.refine(isDateTime, { error: DATE_TIME_TEXT })),
 );
 
 const FACT_TEXT = "one of the fact's options, or a whole number";

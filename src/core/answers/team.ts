@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import type { Answer, Respondent } from './respondent.js';
 import { safeLine } from '../text.js';
-import { identityOf, normalizedName, whoText } from './identity.js';
+import { identitiesAmong, normalizedName, whoText } from './identity.js';
 
 // The respondents of one report must be one team, each person counted once. Files collected from
 // folders and exports are easily mixed up (three companies' examples in one folder, a file sent
@@ -33,6 +33,8 @@ interface Dated {
   time?: number;
   /** What the time was read from, as the warning names it: answered-at, a form tool's column, the file. */
   timeSource?: string;
+  /** The day-first reading of a date that could be either way round (`time` is then month first). */
+  dayFirst?: number;
 }
 
 function answerText(answer: Answer): string {
@@ -46,16 +48,19 @@ function answersPrint(r: Respondent): string {
   return JSON.stringify([...r.answers].map(([id, a]) => `${id}=${answerText(a)}`).sort());
 }
 
+/** Each respondent's identity among those collected with it (identity.ts, identitiesAmong). */
+type Identities = Map<Respondent, string | undefined>;
+
 /**
  * Who gave a submission, as the keys a submission given twice shares with the first: the same person or
  * response id, in the same role and organization (their answers are compared apart, see dropDuplicates).
  */
-function submitterKeys(r: Respondent): { key: string; byResponse: boolean }[] {
+function submitterKeys(r: Respondent, identities: Identities): { key: string; byResponse: boolean }[] {
   const organization = r.organization === undefined ? '' : normalizedName(r.organization);
   const print = (who: string) => JSON.stringify([who, r.role ?? '', organization]);
   // An anonymous respondent is nobody else: rows of an anonymous form that answer alike are people
   // who agree, not one submission twice (only a response id can say that).
-  const who = identityOf(r);
+  const who = identities.get(r);
   const byPerson = who === undefined ? [] : [{ key: print(who), byResponse: false }];
   // The response id first: when both match, it is what the warning names.
   if (r.response === undefined) return byPerson;
@@ -68,10 +73,17 @@ const listed = (sources: string[], count = sources.length) =>
 
 /** A time as the warnings show it: ISO 8601, to the second. */
 const timeText = (time: number) => new Date(time).toISOString().replace(/\.000Z$/, 'Z');
-const whenText = (e: Dated) => (e.time === undefined ? 'no time known' : `${timeText(e.time)}, by ${e.timeSource}`);
+function whenText(e: Dated): string {
+  if (e.time === undefined) return e.timeSource === undefined ? 'no time known' : `no time: ${e.timeSource}`;
+  const read =
+    e.dayFirst === undefined || e.dayFirst === e.time
+      ? timeText(e.time)
+      : `${timeText(e.time)} month first, ${timeText(e.dayFirst)} day first`;
+  return `${read}, by ${e.timeSource}`;
+}
 
 /** Entries that are one submission given twice are kept once, with a warning naming the first. */
-function dropDuplicates(entries: readonly Respondent[], problems: Problem[]): Respondent[] {
+function dropDuplicates(entries: readonly Respondent[], identities: Identities, problems: Problem[]): Respondent[] {
   // The respondents kept under each submitter key, in order. Answers are printed only to compare
   // them with those of the same submitter: most people answer once, and theirs are never printed.
   const kept = new Map<string, Respondent[]>();
@@ -82,7 +94,7 @@ function dropDuplicates(entries: readonly Respondent[], problems: Problem[]): Re
     return print;
   };
   return entries.filter((r) => {
-    const keys = submitterKeys(r);
+    const keys = submitterKeys(r, identities);
     for (const { key, byResponse } of keys) {
       const first = kept.get(key)?.find((earlier) => printOf(earlier) === printOf(r));
       if (first === undefined) continue;
@@ -101,12 +113,12 @@ function dropDuplicates(entries: readonly Respondent[], problems: Problem[]): Re
 }
 
 /** The entries of each person (docs/design.md "Collecting answers"): by identity, and by response id. */
-function byPerson(entries: readonly Respondent[], perOrganization: boolean): Respondent[][] {
+function byPerson(entries: readonly Respondent[], identities: Identities, perOrganization: boolean): Respondent[][] {
   const groups = new Map<string, Respondent[]>();
   const responseGroup = new Map<string, string>();
   for (const entry of entries) {
     const { response, organization } = entry;
-    const identity = identityOf(entry);
+    const identity = identities.get(entry);
     const within = perOrganization ? `${normalizedName(organization ?? '')}/` : '';
     const person = identity === undefined ? undefined : `${within}${identity}`;
     const linked = response === undefined ? undefined : responseGroup.get(response);
@@ -120,24 +132,46 @@ function byPerson(entries: readonly Respondent[], perOrganization: boolean): Res
   return [...groups.values()];
 }
 
-/** `--latest`: the entry answered last, or a problem when the times cannot tell. */
+/** The entries answered last, by `at`. */
+function lastOf(entries: Dated[], at: (e: Dated) => number): Dated[] {
+  const last = Math.max(...entries.map(at));
+  return entries.filter((e) => at(e) === last);
+}
+
+/**
+ * `--latest`: the entry answered last, or a problem when the times cannot tell. A date that could be day/month
+ * or month/day counts only when both readings keep the same entry.
+ */
 function keepLatest(entries: Dated[], who: string, problems: Problem[]): Dated | undefined {
   const sources = entries.map((e) => safeLine(e.respondent.source));
-  const timed = entries.filter((e) => e.time !== undefined);
-  const last = Math.max(...timed.map((e) => e.time!));
-  const latest = timed.filter((e) => e.time === last);
-  if (timed.length < entries.length || latest.length > 1) {
-    const untold = timed.length < entries.length ? entries.filter((e) => e.time === undefined) : latest;
+  const refuse = (why: string, expected: string) => {
     problems.push({
       source: sources[0]!,
-      message:
-        `"${who}" answered ${entries.length} times (${listed(sources)}) ` +
-        'and --latest cannot tell which is the latest: ' +
-        untold.map((e) => `${safeLine(e.respondent.source)} (${whenText(e)})`).join(' and '),
-      expected: 'an answered-at in each file, a timestamp column in the export, or only the answers to count',
+      message: `"${who}" answered ${entries.length} times (${listed(sources)}) and --latest cannot tell which is the latest: ${why}`,
+      expected,
       severity: 'error',
     });
     return undefined;
+  };
+  const timed = entries.filter((e) => e.time !== undefined);
+  const latest = lastOf(timed, (e) => e.time!);
+  if (timed.length < entries.length || latest.length > 1) {
+    const untold = timed.length < entries.length ? entries.filter((e) => e.time === undefined) : latest;
+    return refuse(
+      untold.map((e) => `${safeLine(e.respondent.source)} (${whenText(e)})`).join(' and '),
+      'an answered-at in each file, a timestamp column in the export, or only the answers to count',
+    );
+  }
+  const dayFirst = lastOf(timed, (e) => e.dayFirst ?? e.time!);
+  if (dayFirst.length > 1 || dayFirst[0] !== latest[0]) {
+    const read = timed.find((e) => e.dayFirst !== undefined)!;
+    return refuse(
+      `read month first, ${safeLine(latest[0]!.respondent.source)} is; ` +
+        `read day first, ${dayFirst.map((e) => safeLine(e.respondent.source)).join(' and ')} ${dayFirst.length > 1 ? 'are' : 'is'} ` +
+        `(by ${read.timeSource}: no date in it has a day over 12)`,
+      'dates that say their order: download the export again as XLSX, or from a sheet whose locale writes ' +
+        'YYYY-MM-DD, or leave out the answer that is not the latest',
+    );
   }
   const kept = latest[0]!;
   for (const e of entries) {
@@ -195,8 +229,19 @@ export function selectTeam(
     }
   }
 
-  const unique = dropDuplicates(kept, problems);
-  const people = byPerson(unique, options.organizations === 'many').filter((entries) => entries.length > 1);
+  const perOrganization = options.organizations === 'many';
+  const { identity, shared } = identitiesAmong(kept, (r) =>
+    perOrganization ? normalizedName(r.organization ?? '') : '',
+  );
+  for (const { respondent: r, emails } of shared) {
+    problems.push({
+      source: safeLine(r.source),
+      message: `"${safeLine(whoText(r) ?? '')}" gives no e-mail, and ${emails.length} people of that name do (${listed(emails.map(safeLine))}): counted as another person`,
+      severity: 'warning',
+    });
+  }
+  const unique = dropDuplicates(kept, identity, problems);
+  const people = byPerson(unique, identity, perOrganization).filter((entries) => entries.length > 1);
   const dated = datedOf(batches, people);
   const setAside = new Set<Respondent>();
   for (const entries of people) {
@@ -233,16 +278,23 @@ function datedOf(batches: readonly Batch[], people: readonly Respondent[][]): Ma
   for (const { respondents, fileTime } of batches) {
     for (const respondent of respondents) {
       if (!wanted.has(respondent)) continue;
-      const own = respondent.answeredAt === undefined ? NaN : Date.parse(respondent.answeredAt.time);
-      dated.set(
-        respondent,
-        !Number.isNaN(own)
-          ? { respondent, time: own, timeSource: respondent.answeredAt!.source }
-          : fileTime === undefined
-            ? { respondent }
-            : { respondent, time: fileTime, timeSource: FILE_TIME },
-      );
+      dated.set(respondent, datedOne(respondent, fileTime));
     }
   }
   return dated;
+}
+
+/**
+ * When a respondent answered: its own time (`answered-at`, a form tool's timestamp), else its file's. A row
+ * whose timestamp cannot be read has no time: the file's would put it before or after the others at random.
+ */
+function datedOne(respondent: Respondent, fileTime: number | undefined): Dated {
+  const own = respondent.answeredAt;
+  const time = own?.time === undefined ? NaN : Date.parse(own.time);
+  if (!Number.isNaN(time)) {
+    const dayFirst = own!.dayFirst === undefined ? undefined : Date.parse(own!.dayFirst);
+    return { respondent, time, timeSource: own!.source, ...(dayFirst !== undefined && { dayFirst }) };
+  }
+  if (own !== undefined && own.time === undefined) return { respondent, timeSource: own.source };
+  return fileTime === undefined ? { respondent } : { respondent, time: fileTime, timeSource: FILE_TIME };
 }

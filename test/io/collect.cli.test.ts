@@ -1,0 +1,111 @@
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+// A folder is read for its answers files; a form export put beside them is not read, and says so:
+// a respondent never goes missing without a word.
+
+const RAPID = join(ROOT, 'examples', 'team-rapid');
+
+describe('a folder holding a form export beside the answers files', () => {
+  it('names each export it does not read, and how to give it; the answers files still count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-folder-export-'));
+    copyFileSync(join(RAPID, 'alex-pm.yaml'), join(dir, 'alex-pm.yaml'));
+    const header = runCli(['template', '--format', 'csv', '--form', 'rapid', '--out', join(dir, 'responses.csv')]);
+    expect(header.code, header.stderr).toBe(0);
+    copyFileSync(join(dir, 'responses.csv'), join(dir, 'Form Responses.XLSX'));
+    for (const command of ['report', 'validate', 'export']) {
+      const r = runCli([command, dir]);
+      expect(r.code, r.stderr).toBe(0);
+      for (const name of ['responses.csv', 'Form Responses.XLSX'])
+        expect(r.stderr).toContain(
+          `pm-diag: ${join(dir, name)}: warning: skipped: a folder is read for its answers files (.yaml, .yml, .json); to read this form export, give it by name after the folder`,
+        );
+    }
+  });
+});
+
+describe('a spreadsheet pm-diag does not read, given by name', () => {
+  it.each([
+    ['responses.xls', 'an Excel 97-2003 workbook'],
+    ['responses.ods', 'an OpenDocument spreadsheet'],
+    ['Responses.NUMBERS', 'a Numbers spreadsheet'],
+  ])('%s: says what it is and how to save it, exit 2, nothing on stdout', (name, what) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-other-sheet-'));
+    const path = join(dir, name);
+    // An OLE compound file's signature, as Excel 97-2003 writes it; the others are zips.
+    writeFileSync(path, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    const r = runCli(['report', path]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `pm-diag: ${path}: ${what}, which pm-diag does not read (expected a form export as .xlsx or .csv: save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8", or download it from the form tool as one)\n`,
+    );
+  });
+
+  it('a .txt in UTF-16 (Excel\'s "Unicode Text"): the refusal says to name it .csv', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-unicode-text-'));
+    const path = join(dir, 'responses.txt');
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Your name [respondent]\r\n', 'utf16le')]),
+    );
+    const r = runCli(['report', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`pm-diag: ${path}: the file is UTF-16`);
+    expect(r.stderr).toContain('a form export saved by Excel as "Unicode Text" is read when its name ends in .csv');
+  });
+});
+
+describe("pm-diag's own outputs given among the answers (answers/*, as a shell expands it)", () => {
+  it('are skipped with a warning each, as in a folder; the answers still count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-glob-'));
+    for (const name of ['alex-pm.yaml', 'casey-sales.yaml']) copyFileSync(join(RAPID, name), join(dir, name));
+    for (const out of ['report.json', 'report.html', 'report.md', 'report.csv']) {
+      const made = runCli(['report', dir, '--out', join(dir, out)]);
+      expect(made.code, made.stderr).toBe(0);
+    }
+    const exported = runCli(['export', dir, '--out', join(dir, 'team.csv')]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const all = readdirSync(dir)
+      .sort()
+      .map((name) => join(dir, name));
+    for (const command of ['report', 'validate', 'export']) {
+      const r = runCli([command, ...all]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`${join(dir, 'report.json')}: warning: skipped: a pm-diag JSON report, not answers`);
+      expect(r.stderr).toContain(`${join(dir, 'report.html')}: warning: skipped: a pm-diag report page, not answers`);
+      expect(r.stderr).toContain(`${join(dir, 'report.md')}: warning: skipped: a pm-diag report page, not answers`);
+      expect(r.stderr).toContain(`${join(dir, 'report.csv')}: warning: skipped: a pm-diag report (CSV), not answers`);
+      expect(r.stderr).toContain(`${join(dir, 'team.csv')}: warning: skipped: a pm-diag export, not answers`);
+    }
+    const folder = runCli(['report', dir]);
+    expect(folder.code, folder.stderr).toBe(0);
+    expect(folder.stderr).toContain(
+      `${join(dir, 'report.csv')}: warning: skipped: a pm-diag report (CSV), not answers`,
+    );
+    expect(folder.stderr).toContain(`${join(dir, 'team.csv')}: warning: skipped: a pm-diag export, not answers`);
+    const json = runCli(['report', ...all, '--format', 'json']);
+    expect((JSON.parse(json.stdout) as { respondents: number }).respondents).toBe(2);
+  });
+});
+
+describe('inputs that hold nobody', () => {
+  it('a report of nobody is refused, exit 2, saying every input was skipped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-nobody-'));
+    copyFileSync(join(RAPID, 'alex-pm.yaml'), join(dir, 'alex-pm.yaml'));
+    const made = runCli(['report', dir, '--format', 'json', '--out', join(dir, 'report.json')]);
+    expect(made.code, made.stderr).toBe(0);
+    const only = join(dir, 'report.json');
+    for (const command of ['report', 'export', 'validate']) {
+      const r = runCli([command, only]);
+      expect(r.code, `${command}: ${r.stderr}`).toBe(2);
+      expect(r.stdout).not.toContain('Gap report');
+      expect(r.stderr).toContain(
+        `pm-diag: ${only}: no respondents: every input given was skipped (expected answers files or a form export)`,
+      );
+    }
+  });
+});
