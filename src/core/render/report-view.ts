@@ -106,9 +106,24 @@ export function partialAnswers(d: Diagnosis): [string, string][] {
   const areas = reportAreas(d);
   // A respondent is partial against the areas their own form asked (a rapid form may skip an area).
   const asked = (r: Diagnosis['respondents'][number]) => areas.filter((a) => r.askedSections.includes(a.id));
-  const partial = d.respondents.filter((r) => asked(r).some((a) => !r.sections.includes(a.id)));
-  if (partial.length === 0) return [];
-  const named = partial.slice(0, NAMED_PARTIAL).map((r) => {
+  // Respondents who answered alike share their lists of sections: each pair of lists is judged once.
+  const judged = new Map<string[], Map<string[], boolean>>();
+  const isPartial = (r: Diagnosis['respondents'][number]) => {
+    let bySections = judged.get(r.askedSections);
+    if (!bySections) judged.set(r.askedSections, (bySections = new Map()));
+    let partial = bySections.get(r.sections);
+    if (partial === undefined) bySections.set(r.sections, (partial = asked(r).some((a) => !r.sections.includes(a.id))));
+    return partial;
+  };
+  let partialCount = 0;
+  const partial: Diagnosis['respondents'] = [];
+  for (let i = 0; i < d.respondents.length; i++) {
+    const r = d.respondents[i]!;
+    if (!isPartial(r)) continue;
+    if (partialCount++ < NAMED_PARTIAL) partial.push(r);
+  }
+  if (partialCount === 0) return [];
+  const named = partial.map((r) => {
     const titles = (answered: boolean) =>
       asked(r)
         .filter((a) => r.sections.includes(a.id) === answered)
@@ -116,8 +131,8 @@ export function partialAnswers(d: Diagnosis): [string, string][] {
     const given = titles(true);
     return `${respondentText(r)}: ${given.length === 0 ? 'nothing' : given.join(', ')}; not ${titles(false).join(', ')}`;
   });
-  const more = partial.length - named.length;
-  const count = `${partial.length} of ${d.respondents.length} ${d.respondents.length === 1 ? 'respondent' : 'respondents'}`;
+  const more = partialCount - named.length;
+  const count = `${partialCount} of ${d.respondents.length} ${d.respondents.length === 1 ? 'respondent' : 'respondents'}`;
   return [
     [
       'Partial answers',

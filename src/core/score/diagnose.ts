@@ -253,13 +253,16 @@ function notesOf(rated: Rated, respondents: Respondent[]) {
   return notes;
 }
 
-/** Who rated capability 3 or more without evidence text. */
-function unevidencedOf(rated: Rated): number[] {
-  const who: number[] = [];
+/** How many rated capability 3 or more, how many of them without evidence text, and the first few of those. */
+function claimsOf(rated: Rated): { claims: number; unevidenced: number; first: number[] } {
+  const found = { claims: 0, unevidenced: 0, first: [] as number[] };
   rated.answers.forEach((a, k) => {
-    if (typeof a.capability === 'number' && a.capability >= EVIDENCED_LEVEL && !a.evidence) who.push(rated.who[k]!);
+    if (typeof a.capability !== 'number' || a.capability < EVIDENCED_LEVEL) return;
+    found.claims++;
+    if (a.evidence) return;
+    if (found.unevidenced++ < NAMED_PER_ANSWER) found.first.push(rated.who[k]!);
   });
-  return who;
+  return found;
 }
 
 /** The mean delivery as rated by the respondents whose role is `role`. */
@@ -348,7 +351,7 @@ function scoreItem(item: BankItem, collected: Collected, context: ItemContext): 
     readiness: capability === null || capacity === null ? null : pct(Math.min(capability, capacity)),
     quadrant: quadrantOf(capability, capacity, target),
     priority: weight * (shortfall(target, capability) + shortfall(target, capacity)),
-    unevidenced: unevidencedOf(rated).length,
+    unevidenced: claimsOf(rated).unevidenced,
     owner: {
       recommended: accountable.owner,
       contributors: accountable.contributors ?? [],
@@ -560,14 +563,13 @@ function unevidencedClaimsOf(
   return items.flatMap((item) => {
     if (item.unevidenced === 0) return [];
     const { rated } = collected.get(item.id)!;
-    const claims = levels(rated, 'capability', () => true).filter((level) => level >= EVIDENCED_LEVEL).length;
-    const named = unevidencedOf(rated).slice(0, NAMED_PER_ANSWER);
+    const { claims, first } = claimsOf(rated);
     return [
       {
         id: item.id,
         claims,
         unevidenced: item.unevidenced,
-        respondents: named.map((i) => respondentLabel(respondents[i]!, i)),
+        respondents: first.map((i) => respondentLabel(respondents[i]!, i)),
       },
     ];
   });
