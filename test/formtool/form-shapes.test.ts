@@ -265,7 +265,7 @@ describe('exports the other tools write, read as they are', () => {
  * Microsoft Forms' columns, its times as serial day numbers, on the second sheet of a workbook whose elements
  * carry `x:`.
  */
-function microsoftWorkbook(): Uint8Array {
+function microsoftWorkbook(date1904 = false): Uint8Array {
   const header = ['ID', 'Start time', 'Completion time', 'Email', 'Name', ...who, ...questions()];
   const rows = people.map((p, i) => [
     i + 1,
@@ -276,15 +276,20 @@ function microsoftWorkbook(): Uint8Array {
     ...whoCells(p),
     ...answers(p),
   ]);
-  return zipParts(
-    xlsxParts(
-      [
-        { name: 'Notes', rows: [['Exported from Microsoft Forms'], ['See the second sheet']] },
-        { name: 'Form1', rows: [header, ...rows] },
-      ],
-      'x',
-    ),
+  const parts = xlsxParts(
+    [
+      { name: 'Notes', rows: [['Exported from Microsoft Forms'], ['See the second sheet']] },
+      { name: 'Form1', rows: [header, ...rows] },
+    ],
+    'x',
   );
+  // Excel for Mac once counted days from 1904, and a workbook says so in its properties.
+  if (date1904)
+    parts['xl/workbook.xml'] = parts['xl/workbook.xml']!.replace(
+      '<x:sheets>',
+      '<x:workbookPr date1904="1"/><x:sheets>',
+    );
+  return zipParts(parts);
 }
 
 describe('workbooks as they come', () => {
@@ -508,6 +513,14 @@ describe('each respondent carries the e-mail, the response id and the time the t
       email: emailOf(people[1]!),
       response: '2',
       answeredAt: { time: '2026-12-01T09:36:00Z', source: "Microsoft Forms 'Completion time' column" },
+    });
+  });
+
+  it('a workbook that counts its days from 1904: the same serial number is 1,462 days later', async () => {
+    write('microsoft-1904.xlsx', microsoftWorkbook(true));
+    expect((await read('microsoft-1904.xlsx')).map(facts)[1]!.answeredAt).toEqual({
+      time: '2030-12-02T09:36:00Z',
+      source: "Microsoft Forms 'Completion time' column",
     });
   });
 

@@ -20,7 +20,7 @@ import { issuesToProblems, type Issue } from '../document/validate.js';
 import { RowRespondent, type Answer, type ItemAnswer, type Respondent } from './respondent.js';
 import { capText, closest, describeValue, safeLine } from '../text.js';
 import { choiceKey, choiceReader, factColumn, formChoices, readFact, type ChoiceField } from './choices.js';
-import { dayOrderOf, isAmbiguousDate, parseTimestamp, type DayOrder } from './form-dates.js';
+import { dayOrderOf, isAmbiguousDate, parseTimestamp, type DayOrder, type SerialDates } from './form-dates.js';
 import {
   META_COLUMNS,
   columnLetters,
@@ -586,6 +586,8 @@ class RowReader {
     headerRow: CellRow,
     private readonly options: FormExportOptions,
     above: readonly CellRow[] = [],
+    /** What a workbook's date serial numbers count from. */
+    private readonly serialDates: SerialDates = 1900,
   ) {
     this.header = readHeader(headerRow, bank, source, options.map, above);
     this.positionsPossible = POSITION_TOOLS.has(this.header.tool.name ?? '');
@@ -660,7 +662,7 @@ class RowReader {
           unreadCount++;
           continue;
         }
-        const iso = parseTimestamp(stamp, dayOrder);
+        const iso = parseTimestamp(stamp, dayOrder, this.serialDates);
         if (iso !== undefined) {
           respondent.answeredAt = { time: iso, source: what };
           continue;
@@ -669,7 +671,10 @@ class RowReader {
           // No date of the column tells the order: both readings are kept, and --latest goes by them only
           // where they agree (answers/team.ts).
           ambiguous ??= stamp;
-          const [monthFirst, dayFirst] = [parseTimestamp(stamp, 'md'), parseTimestamp(stamp, 'dm')];
+          const [monthFirst, dayFirst] = [
+            parseTimestamp(stamp, 'md', this.serialDates),
+            parseTimestamp(stamp, 'dm', this.serialDates),
+          ];
           if (monthFirst !== undefined && dayFirst !== undefined) {
             respondent.answeredAt = { time: monthFirst, dayFirst, source: `${what}, read both ways` };
             continue;
@@ -1074,6 +1079,7 @@ function checkRows(
   forEachRow: (onRow: (row: CellRow) => void) => void,
   bank: Bank,
   options: FormExportOptions,
+  serialDates: SerialDates = 1900,
 ): Checked<Respondent[]> {
   const respondents: Respondent[] = [];
   const problems: Problem[] = [];
@@ -1112,7 +1118,7 @@ function checkRows(
     }
   };
   const start = (header: CellRow, above: readonly CellRow[], consumed: number) => {
-    reader = new RowReader(bank, source, header, options, above);
+    reader = new RowReader(bank, source, header, options, above, serialDates);
     headerRows = consumed;
     for (const problem of reader.headerProblems) problems.push(problem);
   };
@@ -1225,7 +1231,7 @@ export function checkWorkbookAnswers(
   const sheet = chosen.value;
   const forEachRow = (onRow: (row: CellRow) => void) =>
     workbook.rows(sheet, ({ line, cells }) => onRow({ cells, lineOf: () => line }));
-  const result = checkRows(source, forEachRow, bank, options);
+  const result = checkRows(source, forEachRow, bank, options, workbook.serialDates);
   const withCell = (p: Problem): Problem =>
     p.line !== undefined && p.column !== undefined ? { ...p, cell: `${columnLetters(p.column - 1)}${p.line}` } : p;
   return { value: result.value, problems: result.problems.map(withCell) };

@@ -19,6 +19,12 @@ const SERIAL = /^\d{5}(\.\d+)?$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Excel's day 0 (its day 60 is a 29 February 1900 that never was, long before any form). */
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+/**
+ * Which day a workbook's serial numbers count from: 1900 (day 0 above), or 1904, which Excel for Mac
+ * once wrote and a workbook may still say (its day 0 is 1 January 1904, 1,462 days later).
+ */
+export type SerialDates = 1900 | 1904;
+const DAYS_BEFORE_1904 = 1462;
 const DAY_MS = 86_400_000;
 
 function hours(hour: string | undefined, meridiem: string | undefined): number {
@@ -73,7 +79,11 @@ export function isAmbiguousDate(text: string): boolean {
  * A timestamp cell as ISO 8601 UTC, or undefined when it is no date this reader knows; `order` for
  * `3/5/2024`.
  */
-export function parseTimestamp(raw: string, order: DayOrder | undefined): string | undefined {
+export function parseTimestamp(
+  raw: string,
+  order: DayOrder | undefined,
+  serialDates: SerialDates = 1900,
+): string | undefined {
   const text = raw.trim();
   let m = ISO.exec(text);
   if (m) {
@@ -109,7 +119,7 @@ export function parseTimestamp(raw: string, order: DayOrder | undefined): string
     return month === 0 ? undefined : iso(+m[3]!, month, +m[2]!, hours(m[4], m[7]), +(m[5] ?? 0), +(m[6] ?? 0));
   }
   if (SERIAL.test(text)) {
-    const days = Number(text);
+    const days = Number(text) + (serialDates === 1904 ? DAYS_BEFORE_1904 : 0);
     // Days between 1982 and 2119: a serial number outside is no submission time.
     if (days < 30_000 || days > 80_000) return undefined;
     return new Date(SERIAL_EPOCH + Math.round((days * DAY_MS) / 1000) * 1000).toISOString().replace('.000Z', 'Z');

@@ -3,6 +3,7 @@ import { megabytes } from '../source.js';
 import { safeLine } from '../text.js';
 import { attribute, XmlScanner, type XmlHandler } from './xml-scan.js';
 import { entryBytes, inflateEntry, zipEntries, type ZipEntry } from './zip.js';
+import type { SerialDates } from './form-dates.js';
 
 // An XLSX workbook's sheets as rows of text, each cell at its place: a row's cells start at column
 // A and an empty cell is "". A sheet is inflated and read a piece at a time and each row handed on
@@ -192,6 +193,8 @@ class SheetReader implements XmlHandler {
 export class Workbook {
   /** The sheets in the order of their tabs. */
   readonly sheets: Sheet[];
+  /** What the workbook's date serial numbers count from. */
+  readonly serialDates: SerialDates;
   private readonly entries: Map<string, ZipEntry>;
   private readonly byLowerName = new Map<string, ZipEntry>();
   private readonly budget = { used: 0, cap: MAX_UNPACKED_BYTES };
@@ -221,6 +224,9 @@ export class Workbook {
       });
     }
     const workbook = this.partText(workbookPath);
+    const properties = workbook ? elementsOf(workbook, 'workbookPr')[0] : undefined;
+    const date1904 = properties === undefined ? undefined : attribute(properties, 'date1904');
+    this.serialDates = date1904 === '1' || date1904 === 'true' ? 1904 : 1900;
     this.sheets = [];
     for (const sheet of workbook ? elementsOf(workbook, 'sheet') : []) {
       const path = rels.get(attribute(sheet, 'id') ?? '')?.path;
