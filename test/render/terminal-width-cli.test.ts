@@ -22,9 +22,12 @@ afterAll(() => {
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+let sessions = 0;
+
 /** The report as printed on a terminal `columns` wide. */
 async function onTerminal(columns: number, args: string[]): Promise<string[]> {
-  const session = `w${columns}-${args.length}`;
+  // A name of its own: a session of the same name not yet gone would take this one's place.
+  const session = `w${columns}-${++sessions}`;
   const command = `cd ${quote(ROOT)} && NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "EXIT=$?"; sleep 30`;
   const started = tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', '50', command);
   if (started.error) throw new Error(`tmux is needed for this test: ${started.error.message}`);
