@@ -25,19 +25,22 @@ const LATEST_OPTION = [
   "one who answered more than once: keep their latest (by answered-at or timestamp, else the file's time)",
 ] as const;
 
+const STAGE_OPTION = [
+  '--stage <stage>',
+  "the company's stage, one of the bank's stages (default: the answers', else the bank's default)",
+] as const;
+const FORM_OPTION = [
+  '--form <form>',
+  'rapid (only the items marked rapid) or full (default: rapid when every answers file says so)',
+] as const;
+
 const reportOptions = (cmd: Command): Command =>
   cmd
     .option('--bank <file>', 'a question bank to use instead of the built-in one')
     .addOption(formatOption('report', 'report format (default: from --out, else terminal)'))
     .option('--out <file>', 'write the report to a file (written atomically) instead of stdout')
-    .option(
-      '--stage <stage>',
-      "the company's stage, one of the bank's stages (default: the answers', else the bank's default)",
-    )
-    .option(
-      '--form <form>',
-      'rapid (only the items marked rapid) or full (default: rapid when every answers file says so)',
-    )
+    .option(...STAGE_OPTION)
+    .option(...FORM_OPTION)
     .option(
       '--target <level>',
       "target level 1-5 for every item without its own (default: the stage's, else the bank's)",
@@ -148,6 +151,9 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .argument('<after>', 'the later assessment')
       .option('--bank <file>', 'a question bank to use instead of the built-in one')
       .option(...MAP_OPTION)
+      .option(...ORGANIZATION_OPTION)
+      .option(...STAGE_OPTION)
+      .option(...FORM_OPTION)
       .addOption(formatOption('comparison', 'output format (default: from --out, else terminal)'))
       .option('--out <file>', 'write to a file instead of stdout')
       .option('--target <level>', 'target level 1-5 for every item without its own')

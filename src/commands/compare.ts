@@ -33,7 +33,8 @@ import { emit } from '../io/output.js';
 import { parseDocumentText } from '../core/document/document.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import type { ReportSettings } from '../app/pipeline.js';
-import { reportSettings } from './options.js';
+import { checkStage, reportSettings } from './options.js';
+import type { TeamOptions } from '../core/answers/team.js';
 import { resolveFormat } from '../core/render/formats.js';
 import { diagnose } from '../core/score/diagnose.js';
 import { safeLine } from '../core/text.js';
@@ -47,6 +48,9 @@ export interface CompareOptions {
   color?: boolean;
   map?: string;
   latest?: boolean;
+  organization?: string;
+  stage?: string;
+  form?: string;
   charter?: string;
 }
 
@@ -57,17 +61,19 @@ interface SideContext {
   /** `--map`, read when a side is a form export. */
   map: () => FormMap | undefined;
   warnings: Problem[];
-  latest?: boolean;
+  /** `--organization`, `--latest`: which respondents of a folder or export count. */
+  team: TeamOptions;
 }
 
 function diagnosed(ctx: SideContext, respondents: Respondent[], source: string): Snapshot {
-  return snapshotFromDiagnosis(diagnose(ctx.bank(), respondents, { target: ctx.settings.target }), safeLine(source));
+  const { target, stage, form } = ctx.settings;
+  return snapshotFromDiagnosis(diagnose(ctx.bank(), respondents, { target, stage, form }), safeLine(source));
 }
 
 /** One side: a folder or form export (CSV, XLSX), a JSON report (it has `schemaVersion`), or an answers file. */
 async function loadSide(path: string, ctx: SideContext): Promise<Checked<Snapshot>> {
   if (path !== '-' && isRespondentSet(path)) {
-    const set = await checkRespondents([path], ctx.bank(), { team: { latest: ctx.latest }, map: ctx.map() });
+    const set = await checkRespondents([path], ctx.bank(), { team: ctx.team, map: ctx.map() });
     return andThen(set, ({ respondents, warnings }) => ({
       value: diagnosed(ctx, respondents, path),
       problems: warnings,
@@ -99,8 +105,9 @@ export async function run(before: string, after: string, opts: CompareOptions): 
     bank: () => (bank ??= loadBank(opts.bank)),
     map: () => (map ??= { value: loadFormMap(opts.map, ctx.bank()) }).value,
     warnings: [],
-    latest: opts.latest,
+    team: { organization: opts.organization, latest: opts.latest },
   };
+  if (settings.stage !== undefined) checkStage(ctx.bank(), settings.stage);
   const problems: Problem[] = [];
   const sides: Snapshot[] = [];
   for (const path of [before, after]) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,5 +88,46 @@ describe('pm-diag compare', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cmp\.json:\d+:\d+: kind: this is the output of pm-diag compare, not a report/);
     expect(compare(fixture('before.yaml'), fixture('improved.yaml'), '--target', '9').code).toBe(2);
+  });
+});
+
+describe('pm-diag compare: which respondents and which form, as report chooses them', () => {
+  const side = (name: string, levels: Record<string, number>) => {
+    const folder = join(scratch, name);
+    mkdirSync(folder);
+    for (const [organization, capability] of Object.entries(levels)) {
+      writeFileSync(
+        join(folder, `${organization.toLowerCase()}.yaml`),
+        `bank: mini-bank\norganization: ${organization}\nrespondent: { name: ${organization} lead, role: pm }\nanswers:\n  market-problems: { owner: pm, capability: ${capability}, capacity: 3 }\n`,
+      );
+    }
+    return folder;
+  };
+  const before = side('orgs-before', { Acme: 2, Globex: 3 });
+  const after = side('orgs-after', { Acme: 4, Globex: 1 });
+
+  it('two organizations in a side: exit 2 pointing at --organization, which picks one', () => {
+    const mixed = compare(before, after);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('--organization');
+    const acme = compare(before, after, '--organization', 'acme', '--format', 'json');
+    expect(acme.code, acme.stderr).toBe(0);
+    const item = (JSON.parse(acme.stdout) as { items: { id: string; direction: string }[] }).items.find(
+      (i) => i.id === 'market-problems',
+    );
+    expect(item).toMatchObject({ direction: 'improved', capability: { before: 2, after: 4 } });
+  });
+
+  it('--form rapid compares the rapid items only; a stage the bank does not have is refused', () => {
+    const unchanged = (...args: string[]) => {
+      const r = runCli(['compare', 'examples/team', 'examples/team', '--format', 'json', ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { unchanged: number }).unchanged;
+    };
+    expect(unchanged('--form', 'rapid')).toBeLessThan(unchanged());
+    const stage = runCli(['compare', 'examples/team', 'examples/team', '--stage', 'nope']);
+    expect(stage.code).toBe(2);
+    expect(stage.stderr).toContain('nope');
+    noStack(stage.stderr);
   });
 });
