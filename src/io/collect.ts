@@ -18,8 +18,7 @@ import {
   reportSkipped,
 } from '../core/answers/inputs.js';
 import { selectTeam, type Batch, type TeamOptions } from '../core/answers/team.js';
-import { CSV_COLUMNS } from '../core/render/report-csv.js';
-import { WHO_COLUMNS } from '../core/export/rows.js';
+import { ownOutputOf } from '../core/export/own-outputs.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and form exports (CSV, XLSX),
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -55,15 +54,11 @@ const ownOutputSkipped = (path: string, own: string): Problem => ({
   severity: 'warning',
 });
 
-/** What pm-diag wrote a CSV as, by its header row: its report's CSV or an export, nobody's answers. */
-function ownOutputOf(path: string): string | undefined {
+/** What pm-diag wrote a CSV file as (core/export/own-outputs.ts), by the file's first bytes. */
+function ownOutputOfFile(path: string): string | undefined {
   if (!/\.csv$/i.test(path)) return undefined;
-  const header = fileHead(path)
-    ?.replace(/^\ufeff/, '')
-    .split(/\r?\n/, 1)[0];
-  if (header === undefined) return undefined;
-  if (header === CSV_COLUMNS.join(',')) return 'a pm-diag report (CSV)';
-  return header.startsWith(`${WHO_COLUMNS.join(',')},`) ? 'a pm-diag export' : undefined;
+  const head = fileHead(path);
+  return head === undefined ? undefined : ownOutputOf(head);
 }
 const MAX_WARNINGS_SHOWN = 10;
 
@@ -146,7 +141,7 @@ export function folderFiles(folder: string): Checked<string[]> {
     skipped.push(reportSkipped(join(folder, name))!);
   }
   for (const name of names.filter((n) => inputKind(n) === 'export')) {
-    const own = ownOutputOf(join(folder, name));
+    const own = ownOutputOfFile(join(folder, name));
     skipped.push(
       own === undefined ? exportInFolderSkipped(join(folder, name)) : ownOutputSkipped(join(folder, name), own),
     );
@@ -202,7 +197,7 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
     );
   };
   if (isFormExport(path)) {
-    const own = ownOutputOf(path);
+    const own = ownOutputOfFile(path);
     if (own === undefined) return keep(await checkFormExport(path, bank, options), path);
     into.warnings.push(ownOutputSkipped(path, own));
     return;

@@ -240,6 +240,70 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
   }, 120_000);
 
+  it('reads a dropped folder as report reads one: its answers files, and names the form export it leaves', async () => {
+    const w = await watchedPage(browser());
+    await w.open(page);
+    const folder = Object.fromEntries(
+      [...examples, 'google.csv'].map((name) => [name, readFileSync(join(inputs, name), 'utf8')]),
+    );
+    // A folder as the browser hands it over: an entry whose reader lists its files, then nothing more.
+    await w.page.evaluate((contents) => {
+      const entries = Object.entries(contents).map(([name, text]) => {
+        const file = new File([text], name, { lastModified: 0 });
+        return { isFile: true, isDirectory: false, name, file: (ok: (f: File) => void) => ok(file) };
+      });
+      let listed = false;
+      const directory = {
+        isFile: false,
+        isDirectory: true,
+        name: 'answers',
+        createReader: () => ({
+          readEntries: (ok: (batch: unknown[]) => void) => ok(listed ? [] : ((listed = true), entries)),
+        }),
+      };
+      const transfer = {
+        items: [{ kind: 'file', webkitGetAsEntry: () => directory, getAsFile: () => null }],
+        files: [],
+      };
+      const drop = new Event('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(drop, 'dataTransfer', { value: transfer });
+      document.getElementById('kit-drop')!.dispatchEvent(drop);
+    }, folder);
+    await reportReady(w.page);
+    const status = await w.page.locator('#kit-status').textContent();
+    expect(status).toContain(`${examples.length} files`);
+    expect(status).toContain(
+      '(not read: google.csv: a form export in a folder is not read; add it as a file of its own)',
+    );
+    await w.context.close();
+    expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
+  }, 120_000);
+
+  it("leaves out pm-diag's own CSV outputs added with the answers, naming them, as report does", async () => {
+    const own = join(scratch, 'own');
+    mkdirSync(own);
+    for (const [name, args] of [
+      ['report.csv', ['report', join(ROOT, 'examples/team'), '--format', 'csv']],
+      ['export.csv', ['export', join(ROOT, 'examples/team')]],
+    ] as const) {
+      const r = runCli([...args, '--out', join(own, name)]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const w = await watchedPage(browser());
+    await w.open(page);
+    await w.page
+      .getByLabel('Add answers')
+      .setInputFiles([...examples.map((n) => join(inputs, n)), join(own, 'report.csv'), join(own, 'export.csv')]);
+    await reportReady(w.page);
+    const status = await w.page.locator('#kit-status').textContent();
+    expect(status).toContain(
+      '(not read: report.csv: a pm-diag report (CSV), not answers; export.csv: a pm-diag export, not answers)',
+    );
+    expect(status).toContain(`${examples.length} files`);
+    await w.context.close();
+    expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
+  }, 120_000);
+
   it('works with only a browser and the two files: questionnaire answers dropped on the page', async () => {
     const machine = join(scratch, 'laptop');
     mkdirSync(machine);

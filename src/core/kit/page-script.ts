@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { collectInputs, inputKind, type InputCache, type InputFile, type InputsCollected } from '../answers/inputs.js';
+import { ownOutputOf } from '../export/own-outputs.js';
 import { rememberBankHash } from '../bank/hash.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { andThen, checked, errorsOf, formatProblem, warningsOf, type Problem } from '../errors.js';
@@ -70,6 +71,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** What the last addition replaced, said once with the next status. */
 let replaced: string[] = [];
+/** What the last addition left unread, and why (as `report` skips it): said once with the next status. */
+let notRead: string[] = [];
 
 /** Whether a file given with the answers is a charter (`charter:` names its bank): read as `--charter`. */
 function isCharterFile(name: string, bytes: Uint8Array): boolean {
@@ -80,11 +83,17 @@ function isCharterFile(name: string, bytes: Uint8Array): boolean {
   return doc.value !== undefined && looksLikeCharter(doc.value.data);
 }
 
-async function addFiles(list: Iterable<File>): Promise<void> {
+async function addFiles(list: Iterable<File>, inFolders: string[] = []): Promise<void> {
   replaced = [];
+  notRead = inFolders.map((name) => `${name}: a form export in a folder is not read; add it as a file of its own`);
   let givenCharter: { name: string; bytes: Uint8Array } | undefined;
   for (const file of list) {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    const own = /\.csv$/i.test(file.name) ? ownOutputOf(new TextDecoder().decode(bytes.subarray(0, 2048))) : undefined;
+    if (own !== undefined) {
+      notRead.push(`${file.name}: ${own}, not answers`);
+      continue;
+    }
     if (isCharterFile(file.name, bytes)) {
       givenCharter = { name: file.name, bytes };
       continue;
@@ -96,8 +105,11 @@ async function addFiles(list: Iterable<File>): Promise<void> {
   await refresh();
 }
 
-/** The files of a dropped folder that `report FOLDER` reads: its answers files, not its sub-folders. */
-function folderFiles(entry: FileSystemDirectoryEntry): Promise<File[]> {
+/**
+ * The files of a dropped folder that `report FOLDER` reads: its answers files, not its sub-folders; its form
+ * exports are named in `skipped`, as `report` names them.
+ */
+function folderFiles(entry: FileSystemDirectoryEntry, skipped: string[]): Promise<File[]> {
   const reader = entry.createReader();
   const entries: FileSystemEntry[] = [];
   return new Promise((resolve, reject) => {
@@ -109,6 +121,7 @@ function folderFiles(entry: FileSystemDirectoryEntry): Promise<File[]> {
           return;
         }
         const wanted = entries.filter((e): e is FileSystemFileEntry => e.isFile && inputKind(e.name) === 'answers');
+        for (const e of entries) if (e.isFile && inputKind(e.name) === 'export') skipped.push(e.name);
         Promise.all(wanted.map((e) => new Promise<File>((ok, fail) => e.file(ok, fail)))).then(resolve, reject);
       }, reject);
     next();
@@ -118,9 +131,10 @@ function folderFiles(entry: FileSystemDirectoryEntry): Promise<File[]> {
 async function dropped(transfer: DataTransfer): Promise<void> {
   const list: File[] = [];
   const folders: Promise<File[]>[] = [];
+  const skipped: string[] = [];
   for (const item of Array.from(transfer.items)) {
     const entry = item.kind === 'file' ? item.webkitGetAsEntry?.() : null;
-    if (entry?.isDirectory) folders.push(folderFiles(entry as FileSystemDirectoryEntry));
+    if (entry?.isDirectory) folders.push(folderFiles(entry as FileSystemDirectoryEntry, skipped));
     else {
       const file = item.getAsFile();
       if (file) list.push(file);
@@ -128,7 +142,7 @@ async function dropped(transfer: DataTransfer): Promise<void> {
   }
   if (transfer.items.length === 0) list.push(...Array.from(transfer.files));
   for (const found of await Promise.all(folders)) list.push(...found);
-  await addFiles(list);
+  await addFiles(list, skipped);
 }
 
 interface Settings {
@@ -267,8 +281,10 @@ async function refresh(): Promise<void> {
   const respondents = plural(collected.respondents.length, 'respondent');
   const counts = `${plural(collected.files.length, 'file')}, ${respondents}`;
   const again = replaced.length > 0 ? ` (${replaced.join(', ')}: replaced by the file of the same name)` : '';
+  const skipped = notRead.length > 0 ? ` (not read: ${notRead.join('; ')})` : '';
   replaced = [];
-  const readFiles = `${counts}${again}${unread}`;
+  notRead = [];
+  const readFiles = `${counts}${again}${skipped}${unread}`;
   if (files.size === 0) {
     statusLine.textContent = 'No answers yet.';
     return setReport([note('The report appears here once answers are added.')], false);
