@@ -40,6 +40,14 @@ describe('CSV export: reading', () => {
     expect(first!.get('win-loss-feedback')).toEqual({ delivery: 4 });
   });
 
+  it('a tag typed with spaces inside its brackets is the tag', () => {
+    const { respondents } = csv(
+      `Name [ respondent ],Who owns it? [ market-problems.owner ],[market-problems.capability ]\nAnn,pm,3\n`,
+    );
+    expect(respondents[0]!.name).toBe('Ann');
+    expect(respondents[0]!.answers.get('market-problems')).toEqual({ owner: 'pm', capability: 3 });
+  });
+
   it('an empty cell is unanswered; an all-empty item is missing (a warning)', () => {
     const { respondents, warnings } = csv(`${HEADER}\nAnn,pm,,3,,,\n`);
     expect(respondents[0]!.answers.get('market-problems')).toEqual({ capability: 3 });

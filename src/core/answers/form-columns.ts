@@ -250,10 +250,10 @@ export function metaColumn(header: string): MetaColumn | undefined {
       : undefined;
 }
 
-/** The `[…]` tags of a header, last first: a question's text may hold brackets of its own before the tag. */
+/** The `[…]` tags of a header (spaces inside the brackets allowed), last first: a question's text may hold brackets of its own before the tag. */
 export function headerTags(header: string): string[] {
   if (!header.includes('[')) return [];
-  return [...header.matchAll(/\[([^[\]\s]+)\]/g)].map((m) => m[1]!).reverse();
+  return [...header.matchAll(/\[\s*([^[\]\s]+)\s*\]/g)].map((m) => m[1]!).reverse();
 }
 
 /** `pricing.owner` → the id and the field, when the field is one an item can have. */
