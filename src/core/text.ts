@@ -51,16 +51,27 @@ const INVISIBLE_NAMES: Record<string, string> = {
   '\u2060': 'word joiner',
   '\ufeff': 'zero-width no-break space',
 };
-/** Invisible (format), space-like and combining characters: nothing an id is seen to hold. */
-const INVISIBLE = /[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{M}]/u;
-/** Scripts with letters drawn like Latin ones (Cyrillic а, Greek ο), and full-width Latin. */
-const LOOKALIKE_SCRIPTS: [string, RegExp][] = [
-  ['Cyrillic', /\p{Script=Cyrillic}/u],
-  ['Greek', /\p{Script=Greek}/u],
-  ['Armenian', /\p{Script=Armenian}/u],
-  ['Cherokee', /\p{Script=Cherokee}/u],
-  ['full-width Latin', /[\uff01-\uff5e]/u],
-];
+
+// The classes of characters by Unicode property in this module are built on first use, not as it
+// loads: V8 takes long to build one, and only a message about a strange key, or text beyond ASCII
+// for a terminal, needs them. (In functions with a body: V8 parses an arrow function's bare
+// expression, and the classes in it, with the code around it.)
+
+let lookalikeClasses: { invisibleChar: RegExp; scripts: [string, RegExp][] } | undefined;
+function lookalikes() {
+  return (lookalikeClasses ??= {
+    /** Invisible (format), space-like and combining characters: nothing an id is seen to hold. */
+    invisibleChar: /[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{M}]/u,
+    /** Scripts with letters drawn like Latin ones (Cyrillic а, Greek ο), and full-width Latin. */
+    scripts: [
+      ['Cyrillic', /\p{Script=Cyrillic}/u],
+      ['Greek', /\p{Script=Greek}/u],
+      ['Armenian', /\p{Script=Armenian}/u],
+      ['Cherokee', /\p{Script=Cherokee}/u],
+      ['full-width Latin', /[\uff01-\uff5e]/u],
+    ],
+  });
+}
 
 /**
  * A key or id as a message shows it: capped, and with every character outside printable ASCII
@@ -80,14 +91,15 @@ export function shownKey(key: string): string {
 export function lookalikeNote(key: string): string | undefined {
   const notes: string[] = [];
   const chars = [...capText(key)];
-  for (const [script, pattern] of LOOKALIKE_SCRIPTS) {
+  const { invisibleChar, scripts } = lookalikes();
+  for (const [script, pattern] of scripts) {
     const found = chars.filter((ch) => pattern.test(ch));
     if (found.length > 0)
       notes.push(
         `${found.length === 1 ? 'a letter' : 'letters'} of the ${script} script (${[...new Set(found)].map(visible).join(' ')}) that look${found.length === 1 ? 's' : ''} like Latin`,
       );
   }
-  const invisible = [...new Set(chars.filter((ch) => ch !== ' ' && INVISIBLE.test(ch)))];
+  const invisible = [...new Set(chars.filter((ch) => ch !== ' ' && invisibleChar.test(ch)))];
   if (invisible.length > 0)
     notes.push(
       `${invisible.length === 1 ? 'an invisible' : 'invisible'} ${invisible.map((ch) => `${INVISIBLE_NAMES[ch] ?? 'character'} ${visible(ch)}`).join(', ')}`,
@@ -167,17 +179,23 @@ export function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Characters a terminal draws in no cell: combining marks, zero-width and format characters, variation selectors. */
-const ZERO_WIDTH = /^[\p{M}\p{Cf}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]$/u;
-/** East Asian Wide and Fullwidth characters, and emoji drawn as pictures: two cells each. */
-const DOUBLE_WIDTH =
-  /^[\u{1100}-\u{115f}\u{2e80}-\u{303e}\u{3041}-\u{33ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a000}-\u{a4cf}\u{a960}-\u{a97f}\u{ac00}-\u{d7a3}\u{f900}-\u{faff}\u{fe10}-\u{fe19}\u{fe30}-\u{fe6f}\u{ff00}-\u{ff60}\u{ffe0}-\u{ffe6}\u{1b000}-\u{1b2ff}\u{1f200}-\u{1f2ff}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}\p{Emoji_Presentation}]$/u;
+let cellClasses: { zero: RegExp; double: RegExp } | undefined;
+function cells() {
+  return (cellClasses ??= {
+    /** Characters a terminal draws in no cell: combining marks, zero-width and format characters, variation selectors. */
+    zero: /^[\p{M}\p{Cf}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]$/u,
+    /** East Asian Wide and Fullwidth characters, and emoji drawn as pictures: two cells each. */
+    double:
+      /^[\u{1100}-\u{115f}\u{2e80}-\u{303e}\u{3041}-\u{33ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a000}-\u{a4cf}\u{a960}-\u{a97f}\u{ac00}-\u{d7a3}\u{f900}-\u{faff}\u{fe10}-\u{fe19}\u{fe30}-\u{fe6f}\u{ff00}-\u{ff60}\u{ffe0}-\u{ffe6}\u{1b000}-\u{1b2ff}\u{1f200}-\u{1f2ff}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}\p{Emoji_Presentation}]$/u,
+  });
+}
 const NARROW_ONLY = /^[\u0020-\u007e]*$/;
 
 /** The cells one character takes in a terminal: 0, 1 or 2. */
 function charWidth(ch: string): number {
-  if (ZERO_WIDTH.test(ch)) return 0;
-  return DOUBLE_WIDTH.test(ch) ? 2 : 1;
+  const { zero, double } = cells();
+  if (zero.test(ch)) return 0;
+  return double.test(ch) ? 2 : 1;
 }
 
 /** The cells `text` (one line, already safe) takes in a terminal; an emoji joined to the one before it (ZWJ) takes none of its own. */
