@@ -18,7 +18,7 @@ export interface TeamOptions {
 
 /** The respondents read from one file, and the file's time: theirs, for `--latest`, where they give none. */
 export interface Batch {
-  respondents: readonly Respondent[];
+  respondents: Respondent[];
   /** Milliseconds since the epoch; undefined for standard input. */
   fileTime?: number;
 }
@@ -83,7 +83,7 @@ function whenText(e: Dated): string {
 }
 
 /** Entries that are one submission given twice are kept once, with a warning naming the first. */
-function dropDuplicates(entries: readonly Respondent[], identities: Identities, problems: Problem[]): Respondent[] {
+function dropDuplicates(entries: Respondent[], identities: Identities, problems: Problem[]): Respondent[] {
   // The respondents kept under each submitter key, in order. Answers are printed only to compare
   // them with those of the same submitter: most people answer once, and theirs are never printed.
   const kept = new Map<string, Respondent[]>();
@@ -93,23 +93,26 @@ function dropDuplicates(entries: readonly Respondent[], identities: Identities, 
     if (print === undefined) prints.set(r, (print = answersPrint(r)));
     return print;
   };
-  return entries.filter((r) => {
+  const dropped = new Set<Respondent>();
+  for (const r of entries) {
     const keys = submitterKeys(r, identities);
-    for (const { key, byResponse } of keys) {
-      const first = kept.get(key)?.find((earlier) => printOf(earlier) === printOf(r));
-      if (first === undefined) continue;
-      const what = byResponse ? `the same response (${safeLine(r.response!)})` : 'the same answers';
+    const twice = keys.find(({ key }) => kept.get(key)?.some((earlier) => printOf(earlier) === printOf(r)));
+    if (twice) {
+      const first = kept.get(twice.key)!.find((earlier) => printOf(earlier) === printOf(r))!;
+      const what = twice.byResponse ? `the same response (${safeLine(r.response!)})` : 'the same answers';
       const message = `${what} as ${safeLine(first.source)}: counted once`;
       problems.push({ source: safeLine(r.source), message, severity: 'warning' });
-      return false;
+      dropped.add(r);
+      continue;
     }
     for (const { key } of keys) {
       const list = kept.get(key);
       if (list) list.push(r);
       else kept.set(key, [r]);
     }
-    return true;
-  });
+  }
+  // Most collections hold no submission twice: then they are kept as they are, not copied.
+  return dropped.size === 0 ? entries : entries.filter((r) => !dropped.has(r));
 }
 
 /** The entries of each person (docs/design.md "Collecting answers"): by identity, and by response id. */
@@ -194,7 +197,7 @@ export function selectTeam(
   options: TeamOptions = {},
 ): { respondents: Respondent[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  let kept: readonly Respondent[] =
+  let kept: Respondent[] =
     batches.length === 1 ? batches[0]!.respondents : batches.flatMap((batch) => batch.respondents);
 
   // Each organization's first few sources, as the problem lists them, and how many there are.
