@@ -214,9 +214,26 @@ interface Collected {
   asked: number;
 }
 
-function collect(item: BankItem, respondents: Respondent[], scope: Scope): Collected {
-  const rated: Rated = { who: [], answers: [] };
-  const levels: Record<Axis, number[]> = { capability: [], capacity: [], delivery: [], frequency: [] };
+/**
+ * How many answers (n/a aside) each item was given, at most: the lists of an item's answers are made
+ * that long and cut to what they hold, not grown as they are filled (a million respondents).
+ */
+function answerCounts(respondents: Respondent[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of respondents) {
+    r.answers.forEach((a, id) => {
+      if (a !== 'n/a') counts.set(id, (counts.get(id) ?? 0) + 1);
+    });
+  }
+  return counts;
+}
+
+function collect(item: BankItem, respondents: Respondent[], scope: Scope, most: number): Collected {
+  const rated: Rated = { who: new Array<number>(most), answers: new Array<ItemAnswer>(most) };
+  const rates = new Set<Axis>(axesOf(item.kind));
+  const levels = Object.fromEntries(AXES.map((axis) => [axis, new Array<number>(rates.has(axis) ? most : 0)]));
+  const filled = Object.fromEntries(AXES.map((axis) => [axis, 0])) as Record<Axis, number>;
+  let count = 0;
   let answered = 0;
   let notApplicable = 0;
   let asked = 0;
@@ -226,14 +243,16 @@ function collect(item: BankItem, respondents: Respondent[], scope: Scope): Colle
     if (isAnswered(a, item.kind)) answered++;
     if (a === 'n/a') notApplicable++;
     if (a === undefined || a === 'n/a') return;
-    rated.who.push(i);
-    rated.answers.push(a);
-    for (const axis of AXES) {
+    rated.who[count] = i;
+    rated.answers[count++] = a;
+    for (const axis of rates) {
       const level = a[axis];
-      if (typeof level === 'number') levels[axis].push(level);
+      if (typeof level === 'number') levels[axis]![filled[axis]++] = level;
     }
   });
-  return { rated, levels, answered, notApplicable, asked };
+  rated.who.length = rated.answers.length = count;
+  for (const axis of AXES) levels[axis]!.length = filled[axis];
+  return { rated, levels: levels as Record<Axis, number[]>, answered, notApplicable, asked };
 }
 
 function unknownCounts(rated: Rated, axes: readonly (Axis | 'owner')[]) {
@@ -650,7 +669,10 @@ export function diagnose(bank: Bank, respondents: Respondent[], options: ScoreOp
   // Out-of-scope items are left out of every number and list below; their answers stay in the respondents.
   const bankItemsInScope = itemsInScope(bankItems(bank), scope);
   // Each item's answers are gathered once, and every measure below reads them.
-  const collected = new Map(bankItemsInScope.map((item) => [item.id, collect(item, respondents, scope)]));
+  const counts = answerCounts(respondents);
+  const collected = new Map(
+    bankItemsInScope.map((item) => [item.id, collect(item, respondents, scope, counts.get(item.id) ?? 0)]),
+  );
   const date = options.date ?? today();
   const context: ItemContext = {
     charter: options.charter,
