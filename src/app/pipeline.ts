@@ -1,10 +1,10 @@
 import type { Bank, Form } from '../core/bank/schema.js';
 import { ThresholdError } from '../core/errors.js';
-import { emit, say } from '../io/output.js';
+import { emit, emitContent, say } from '../io/output.js';
 import type { Diagnosis } from '../core/score/model.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import type { ReportFormat } from '../core/render/formats.js';
-import { renderReport } from '../core/render/report.js';
+import { reportText } from '../core/render/report.js';
 import { diagnose } from '../core/score/diagnose.js';
 import { fixed } from '../core/score/math.js';
 
@@ -43,10 +43,13 @@ export async function publishReport(
     charter,
   });
   for (const notice of diagnosis.notices) say(`pm-diag: warning: ${notice}`);
-  emit(
-    await renderReport(diagnosis, settings.format, { color: settings.color, top: settings.top, width: settings.width }),
-    settings.out,
-  );
+  const text = await reportText(diagnosis, settings.format, {
+    color: settings.color,
+    top: settings.top,
+    width: settings.width,
+  });
+  if (typeof text === 'string') emit(text, settings.out);
+  else emitContent(text, settings.out);
   const readiness = diagnosis.summary.readiness;
   if (settings.failUnder !== undefined && (readiness === null || readiness < settings.failUnder)) {
     throw new ThresholdError(

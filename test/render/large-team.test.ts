@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reportJsonPieces } from '../../src/core/render/report-json.js';
 import { renderReport } from '../../src/core/render/report.js';
 import { LISTED_RESPONDENTS } from '../../src/core/render/report-view.js';
 import { teamDiagnosis } from './fixture.js';
@@ -6,9 +7,9 @@ import { teamDiagnosis } from './fixture.js';
 // A report over hundreds of respondents must stay a report a room can read: the wall formats
 // list the first few and say where the rest are; the JSON keeps everything.
 
-function largeTeam() {
+function largeTeam(size = 120) {
   const d = teamDiagnosis();
-  d.respondents = Array.from({ length: 120 }, (_, i) => ({
+  d.respondents = Array.from({ length: size }, (_, i) => ({
     name: `Person ${i + 1}`,
     role: 'sales' as const,
     source: `p${i + 1}.yaml`,
@@ -39,5 +40,18 @@ describe('a report over many respondents', () => {
     };
     expect(json.respondentList).toHaveLength(120);
     expect(json.disagreements).toHaveLength(3);
+  });
+
+  it('json: the respondents are written a thousand at a time, in the text a whole report would be', () => {
+    const d = largeTeam(2500);
+    d.respondents[1800]!.name = 'Zo\u0085\u202e';
+    const pieces = [...reportJsonPieces(d, { top: 2 })];
+    expect(pieces).toHaveLength(5); // before the list, three pieces of the list, after it
+    const text = pieces.join('');
+    const json = JSON.parse(text) as { respondentList: { name: string; source: string }[] };
+    expect(json.respondentList.map((r) => r.source)).toEqual(d.respondents.map((r) => r.source));
+    expect(json.respondentList[1800]!.name).toBe('Zo\u0085\u202e');
+    // Pretty-printed as one JSON.stringify would, the characters a terminal would act on escaped.
+    expect(text).toBe(`${JSON.stringify(json, null, 2).replace('Zo\u0085\u202e', 'Zo\\u0085\\u202e')}\n`);
   });
 });

@@ -112,9 +112,51 @@ function decidedJson(c: CharterOutcome) {
   };
 }
 
+/** The JSON report as one text (the facilitator page's download). */
 export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
+  return [...reportJsonPieces(d, opts)].join('');
+}
+
+/** A respondent's line of `respondentList`. */
+const listed = (r: Diagnosis['respondents'][number]) => ({
+  name: r.name ?? null,
+  role: r.role ?? null,
+  source: r.source,
+  coverage: index(r.coverage),
+  answeredAreas: r.sections,
+});
+
+/** How many respondents one piece of the list carries: few writes, and never the whole list in memory. */
+const LISTED_PER_PIECE = 1000;
+
+/** Where the report's own key `respondentList` is: at the top level, so indented by two spaces. */
+const LIST_KEY = '\n  "respondentList": ';
+
+/**
+ * The JSON report in pieces, the respondent list a thousand at a time: a report over a million rows
+ * would otherwise be held whole, as objects and then as one text longer than V8 allows.
+ */
+export function* reportJsonPieces(d: Diagnosis, opts: { top: number }): Generator<string> {
+  const whole = safeJson(reportWithoutList(d, opts));
+  const at = whole.indexOf(LIST_KEY) + LIST_KEY.length;
+  if (d.respondents.length === 0) {
+    yield whole;
+    return;
+  }
+  yield whole.slice(0, at) + '[';
+  for (let first = 0; first < d.respondents.length; first += LISTED_PER_PIECE) {
+    const piece = d.respondents.slice(first, first + LISTED_PER_PIECE).map((r, i) => {
+      const comma = first + i === 0 ? '' : ',';
+      return `${comma}\n    ${JSON.stringify(listed(r), null, 2).replaceAll('\n', '\n    ')}`;
+    });
+    yield terminalSafeJson(piece.join(''));
+  }
+  yield '\n  ]' + whole.slice(at + '[]'.length);
+}
+
+function reportWithoutList(d: Diagnosis, opts: { top: number }) {
   const s = d.summary;
-  const report = {
+  return {
     schemaVersion: 1,
     generatedAt: d.date,
     bank: { id: d.bank.id, version: d.bank.version, title: d.bank.title },
@@ -163,13 +205,8 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     gaps: d.gaps,
     outOfScope: d.outOfScope,
     top: opts.top,
-    respondentList: d.respondents.map((r) => ({
-      name: r.name ?? null,
-      role: r.role ?? null,
-      source: r.source,
-      coverage: index(r.coverage),
-      answeredAreas: r.sections,
-    })),
+    // Listed in pieces by reportJsonPieces.
+    respondentList: [],
     disagreements: d.disagreements.map((x) => ({
       id: x.id,
       axis: x.axis,
@@ -205,5 +242,4 @@ export function renderReportJson(d: Diagnosis, opts: { top: number }): string {
     // With --charter only: the organization's decisions against the recommendation, and its actions, overdue first.
     ...(d.charter === undefined ? {} : { decided: decidedJson(d.charter) }),
   };
-  return safeJson(report);
 }

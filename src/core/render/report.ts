@@ -10,18 +10,28 @@ export interface ReportRenderOptions {
   width?: number;
 }
 
+/** A report's text, whole or in pieces (the JSON report lists every respondent, so it may be too long to hold). */
+export type ReportText = string | Iterable<string>;
+
 /**
  * The gap report in one format: it returns the text and the caller writes it. Each format's renderer
  * loads when first asked for (the terminal's brings chalk, a millisecond that markdown and JSON skip).
  */
-const REPORT_RENDERERS: Record<ReportFormat, () => Promise<(d: Diagnosis, opts: ReportRenderOptions) => string>> = {
+const REPORT_RENDERERS: Record<ReportFormat, () => Promise<(d: Diagnosis, opts: ReportRenderOptions) => ReportText>> = {
   terminal: async () => (await import('./report-terminal.js')).renderReportTerminal,
   markdown: async () => (await import('./report-markdown.js')).renderReportMarkdown,
-  json: async () => (await import('./report-json.js')).renderReportJson,
+  json: async () => (await import('./report-json.js')).reportJsonPieces,
   html: async () => (await import('./report-html.js')).renderReportHtml,
   csv: async () => (await import('./report-csv.js')).renderReportCsv,
 };
 
-export async function renderReport(d: Diagnosis, format: ReportFormat, opts: ReportRenderOptions): Promise<string> {
+/** The report as the command writes it: see ReportText. */
+export async function reportText(d: Diagnosis, format: ReportFormat, opts: ReportRenderOptions): Promise<ReportText> {
   return (await REPORT_RENDERERS[format]())(d, opts);
+}
+
+/** The report as one text. */
+export async function renderReport(d: Diagnosis, format: ReportFormat, opts: ReportRenderOptions): Promise<string> {
+  const text = await reportText(d, format, opts);
+  return typeof text === 'string' ? text : [...text].join('');
 }
