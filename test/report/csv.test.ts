@@ -167,6 +167,24 @@ describe('CSV export: every problem at once, as file.csv:LINE:COLUMN', () => {
     ]);
   });
 
+  it('a long export is read in pieces: notes over several lines, and a break far down named by its line', () => {
+    // Rows of three lines each (a note of two lines), past the size the reader parses at once.
+    const row = (i: number) => `R${i},pm,pm,3,3,"first line, ""quoted""\r\nsecond line",3`;
+    const rows = Array.from({ length: 3000 }, (_, i) => row(i));
+    const text = `${HEADER}\r\n${rows.join('\r\n')}\r\n`;
+    const { respondents } = csv(text);
+    expect(respondents.map((r) => r.name)).toEqual(rows.map((_, i) => `R${i}`));
+    expect(respondents[2999]!.answers.get('market-problems')).toMatchObject({
+      note: 'first line, "quoted"\nsecond line',
+    });
+    // The broken row starts on line 5,000 (rows of two lines after the header); the bad level before it is reported too.
+    const broken = [...rows.slice(0, 2498), row(2498).replace(',3,3,', ',9,3,'), 'Bad,pm,pm,3,3,"unclosed,3'];
+    expect(errorsOf(`${HEADER}\r\n${broken.join('\r\n')}\r\n`)).toEqual([
+      'form.csv:4998:4: market-problems.capability: invalid value (found 9, expected an integer from 1 to 5, or "unknown")',
+      'form.csv:5000:6: a quoted cell is never closed (expected a closing quote ("))',
+    ]);
+  });
+
   it('an empty file, a header with no rows, a header with no items', () => {
     expect(errorsOf('')).toEqual([
       'form.csv: the file is empty (expected a header row (pm-diag template --format csv) and a row per respondent)',

@@ -1,4 +1,4 @@
-import type { CsvError } from 'csv-parse';
+import type { CsvError, Options } from 'csv-parse';
 import type * as z from 'zod/mini';
 import { parse } from 'csv-parse/sync';
 import {
@@ -15,6 +15,7 @@ import { bankItems, itemsById, type BankItem } from '../bank/items.js';
 import type { Bank, Fact } from '../bank/schema.js';
 import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
 import type { SourceText } from '../source.js';
+import { csvPieces } from './csv-pieces.js';
 import type { DocPath, ParsedDocument, Position } from '../document/document.js';
 import { issuesToProblems, type Issue } from '../document/validate.js';
 import { RowRespondent, type Answer, type ItemAnswer, type Respondent } from './respondent.js';
@@ -184,11 +185,12 @@ const PARSE_MESSAGES: Record<string, [string, string]> = {
   CSV_MAX_RECORD_SIZE: ['a row is too long (an unclosed quote?)', 'rows of at most 128,000 characters'],
 };
 
-function parseProblem(err: CsvError & { lines?: number; column?: unknown }, source: string): Problem {
+/** A break in the CSV text, named by the line its row starts on (csv-parse names where it gave up, and counts a CRLF in a cell twice). */
+function parseProblem(err: CsvError & { column?: unknown }, source: string, line: number): Problem {
   const [message, expected] = PARSE_MESSAGES[err.code] ?? [safeLine(err.message), undefined];
   return {
     source,
-    line: typeof err.lines === 'number' ? err.lines : undefined,
+    line,
     column: typeof err.column === 'number' ? err.column + 1 : undefined,
     message,
     expected,
@@ -212,11 +214,10 @@ const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.repla
  */
 function parseRows(input: SourceText, source: string, onRow: (row: Row) => void): void {
   let line = 1;
-  // Each record is handed on as it is parsed and none is kept: a million rows never sit in memory at once.
-  const take = (record: string[]): null => {
+  const take = (record: string[]): void => {
     if (record.length === 1 && record[0] === '') {
       line++;
-      return null;
+      return;
     }
     let breaks = 0;
     for (let i = 0; i < record.length; i++) {
@@ -229,19 +230,33 @@ function parseRows(input: SourceText, source: string, onRow: (row: Row) => void)
     }
     onRow(new Row(record, line + breaks));
     line += breaks + 1;
+  };
+  const delimiter = delimiterOf(input.text);
+  const rowDelimiter = recordDelimiterOf(input.text);
+  // A piece's rows are handed on before the next is parsed: a million rows never sit in memory at once.
+  for (const piece of csvPieces(input.text, rowDelimiter)) {
+    const options = { bom: piece.first, delimiter, record_delimiter: rowDelimiter, relax_column_count: true };
+    try {
+      for (const record of parse(piece.text, options) as string[][]) take(record);
+    } catch (err) {
+      if ((err as CsvError).code === undefined) throw err;
+      takeUntilBreak(piece.text, options, take);
+      throw new InputError([parseProblem(err as CsvError, source, line)]);
+    }
+  }
+}
+
+/** The rows of a piece that does not parse, up to the break: their problems are reported with it. */
+function takeUntilBreak(text: string, options: Options, take: (record: string[]) => void): void {
+  const takeEach = (record: string[]): null => {
+    take(record);
     return null;
   };
   try {
-    parse(input.text, {
-      bom: true,
-      delimiter: delimiterOf(input.text),
-      record_delimiter: recordDelimiterOf(input.text),
-      relax_column_count: true,
-      on_record: take,
-    });
+    parse(text, { ...options, on_record: takeEach });
   } catch (err) {
+    // The same break, met again after the rows before it.
     if ((err as CsvError).code === undefined) throw err;
-    throw new InputError([parseProblem(err as CsvError, source)]);
   }
 }
 
