@@ -423,8 +423,9 @@ function readHeader(
   let known: string[] | undefined;
   const columns = namedColumns.map((column, index): Column | undefined => {
     const name = headers[index]!;
-    const error = { source, ...at(index), severity: 'error' as const };
-    const shown = `"${safeLine(name)}"`;
+    // Made only for a column with a problem: a header may have a million columns.
+    const error = () => ({ source, ...at(index), severity: 'error' as const });
+    const shown = () => `"${safeLine(name)}"`;
     if (name === '') {
       unnamed.push(index);
       return undefined;
@@ -439,8 +440,8 @@ function readHeader(
         .map((f) => `${item.id}.${f}`)
         .join(' or ');
       problems.push({
-        ...error,
-        message: `unknown column ${shown} (column ${index + 1}): "${item.id}" is ${ratedOn(item.kind)}`,
+        ...error(),
+        message: `unknown column ${shown()} (column ${index + 1}): "${item.id}" is ${ratedOn(item.kind)}`,
         expected: allowed,
       });
       return undefined;
@@ -460,8 +461,8 @@ function readHeader(
       // A question's text is no near miss of an id: its tag is.
       const suggestion = closest(headerTags(name)[0] ?? name, known);
       problems.push({
-        ...error,
-        message: `unknown column ${shown} (column ${index + 1}${suggestion ? `; did you mean "${suggestion}"?` : ''})`,
+        ...error(),
+        message: `unknown column ${shown()} (column ${index + 1}${suggestion ? `; did you mean "${suggestion}"?` : ''})`,
         expected: UNKNOWN_COLUMN_EXPECTED(bank),
       });
       return undefined;
@@ -475,7 +476,7 @@ function readHeader(
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push({
-        ...error,
+        ...error(),
         message: `the column "${safeLine(key)}" appears twice (columns ${first} and ${index + 1})`,
         expected: 'each column once',
       });
@@ -544,7 +545,7 @@ function readHeader(
     }
   });
   const namesOf = headers.map((name, index) =>
-    [...above.map((r) => r.cells[index] ?? ''), name].filter((n) => n.trim() !== ''),
+    above.length === 0 ? [name] : [...above.map((r) => r.cells[index] ?? ''), name].filter((n) => n.trim() !== ''),
   );
   const tool = toolColumns(namesOf, (index) => columns[index]?.kind === 'ignored');
   const rapid =
