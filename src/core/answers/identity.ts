@@ -42,28 +42,27 @@ export function whoText(respondent: Pick<Respondent, 'name' | 'email'>): string 
 export function identitiesAmong<R extends Pick<Respondent, 'name' | 'email'>>(
   respondents: readonly R[],
   scope: (respondent: R) => string,
-): { identity: Map<R, string | undefined>; shared: { respondent: R; emails: string[] }[] } {
-  const identity = new Map<R, string | undefined>();
+): { identities: (string | undefined)[]; shared: { respondent: R; emails: string[] }[] } {
+  // In the respondents' order: a list, not a map, as an export may hold a million rows.
+  const identities = respondents.map(identityOf);
   const emailsOfName = new Map<string, Set<string>>();
-  for (const r of respondents) {
-    const own = identityOf(r);
-    // An anonymous respondent has none: a million anonymous rows need no entry each.
-    if (own !== undefined) identity.set(r, own);
+  respondents.forEach((r, i) => {
+    const own = identities[i];
     const name = normalizedName(r.name ?? '');
-    if (!own?.startsWith('email:') || name === '') continue;
+    if (!own?.startsWith('email:') || name === '') return;
     const key = `${scope(r)}/${name}`;
     const emails = emailsOfName.get(key);
     if (emails) emails.add(own);
     else emailsOfName.set(key, new Set([own]));
-  }
+  });
   const shared: { respondent: R; emails: string[] }[] = [];
-  for (const r of respondents) {
-    const own = identity.get(r);
-    if (!own?.startsWith('name:')) continue;
+  respondents.forEach((r, i) => {
+    const own = identities[i];
+    if (!own?.startsWith('name:')) return;
     const emails = emailsOfName.get(`${scope(r)}/${own.slice('name:'.length)}`);
-    if (emails === undefined) continue;
-    if (emails.size === 1) identity.set(r, [...emails][0]);
+    if (emails === undefined) return;
+    if (emails.size === 1) identities[i] = [...emails][0];
     else shared.push({ respondent: r, emails: [...emails].map((e) => e.slice('email:'.length)).sort() });
-  }
-  return { identity, shared };
+  });
+  return { identities, shared };
 }

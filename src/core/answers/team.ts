@@ -48,7 +48,7 @@ function answersPrint(r: Respondent): string {
   return JSON.stringify([...r.answers].map(([id, a]) => `${id}=${answerText(a)}`).sort());
 }
 
-/** Each respondent's identity among those collected with it (identity.ts, identitiesAmong). */
+/** The identities of the respondents that share theirs or their response id with another (identity.ts, identitiesAmong). */
 type Identities = Map<Respondent, string | undefined>;
 
 /**
@@ -82,8 +82,8 @@ function whenText(e: Dated): string {
   return `${read}, by ${e.timeSource}`;
 }
 
-/** Entries that are one submission given twice are kept once, with a warning naming the first. */
-function dropDuplicates(entries: Respondent[], identities: Identities, problems: Problem[]): Respondent[] {
+/** Entries that are one submission given twice are kept once, with a warning naming the first: the others, to drop. */
+function duplicatesOf(entries: Respondent[], identities: Identities, problems: Problem[]): Set<Respondent> {
   // The respondents kept under each submitter key, in order. Answers are printed only to compare
   // them with those of the same submitter: most people answer once, and theirs are never printed.
   const kept = new Map<string, Respondent[]>();
@@ -111,8 +111,27 @@ function dropDuplicates(entries: Respondent[], identities: Identities, problems:
       else kept.set(key, [r]);
     }
   }
-  // Most collections hold no submission twice: then they are kept as they are, not copied.
-  return dropped.size === 0 ? entries : entries.filter((r) => !dropped.has(r));
+  return dropped;
+}
+
+/**
+ * The entries that share their identity or response id with another, with their identities: only they
+ * can be a submission given twice or a person who answered twice. Most people answer once.
+ */
+function sharingEntries(entries: readonly Respondent[], identities: readonly (string | undefined)[]): Identities {
+  const seen = new Map<string, number>();
+  const count = (key: string | undefined) => key !== undefined && seen.set(key, (seen.get(key) ?? 0) + 1);
+  const responseKey = (r: Respondent) => (r.response === undefined ? undefined : `response:${r.response}`);
+  entries.forEach((r, i) => {
+    count(identities[i]);
+    count(responseKey(r));
+  });
+  const shares = (key: string | undefined) => key !== undefined && seen.get(key)! > 1;
+  const sharing: Identities = new Map();
+  entries.forEach((r, i) => {
+    if (shares(identities[i]) || shares(responseKey(r))) sharing.set(r, identities[i]);
+  });
+  return sharing;
 }
 
 /** The entries of each person (docs/design.md "Collecting answers"): by identity, and by response id. */
@@ -233,7 +252,7 @@ export function selectTeam(
   }
 
   const perOrganization = options.organizations === 'many';
-  const { identity, shared } = identitiesAmong(kept, (r) =>
+  const { identities, shared } = identitiesAmong(kept, (r) =>
     perOrganization ? normalizedName(r.organization ?? '') : '',
   );
   for (const { respondent: r, emails } of shared) {
@@ -243,8 +262,16 @@ export function selectTeam(
       severity: 'warning',
     });
   }
-  const unique = dropDuplicates(kept, identity, problems);
-  const people = byPerson(unique, identity, perOrganization).filter((entries) => entries.length > 1);
+  const sharingIdentities = sharingEntries(kept, identities);
+  const sharing = [...sharingIdentities.keys()];
+  const dropped = duplicatesOf(sharing, sharingIdentities, problems);
+  // Most collections hold no submission twice: then they are kept as they are, not copied.
+  const unique = dropped.size === 0 ? kept : kept.filter((r) => !dropped.has(r));
+  const people = byPerson(
+    sharing.filter((r) => !dropped.has(r)),
+    sharingIdentities,
+    perOrganization,
+  ).filter((entries) => entries.length > 1);
   const dated = datedOf(batches, people);
   const setAside = new Set<Respondent>();
   for (const entries of people) {
