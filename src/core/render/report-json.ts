@@ -126,14 +126,17 @@ const listed = (r: Diagnosis['respondents'][number]) => ({
   answeredAreas: r.sections,
 });
 
-/** How many respondents one piece of the list carries: few writes, and never the whole list in memory. */
-const LISTED_PER_PIECE = 1000;
+/**
+ * How many respondents one piece of the list carries: few writes, and each piece small enough for the
+ * young heap (a large text goes straight to the old one, to wait for a full collection).
+ */
+const LISTED_PER_PIECE = 200;
 
 /** Where the report's own key `respondentList` is: at the top level, so indented by two spaces. */
 const LIST_KEY = '\n  "respondentList": ';
 
 /**
- * The JSON report in pieces, the respondent list a thousand at a time: a report over a million rows
+ * The JSON report in pieces, the respondent list a few hundred at a time: a report over a million rows
  * would otherwise be held whole, as objects and then as one text longer than V8 allows.
  */
 export function* reportJsonPieces(d: Diagnosis, opts: { top: number }): Generator<string> {
