@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES } from '../../src/core/source.js';
@@ -46,6 +46,23 @@ describe('the largest exports within the caps', () => {
     // Anonymous rows that answer alike are people who agree: report would count every one.
     expect(second).toMatch(new RegExp(`^ok {3}report: would count ${ROWS} respondents`));
     expect(result.stderr).toContain(`(and ${ROWS - 1} more rows alike)`);
+  }, 900_000);
+
+  it('a CSV of a million rows: a JSON report that lists every respondent, written in pieces', () => {
+    const lines = [`Q [${owner!.id}.owner],[${capability!.id}.capability]`];
+    for (let r = 0; r < ROWS; r++) lines.push(`pm,${(r % 5) + 1}`);
+    const path = join(dir, 'million.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const out = join(dir, 'million.json');
+    const result = runCli(['report', path, '--format', 'json', '--out', out], { timeout: 600_000 });
+    expect(result.code, result.stderr.slice(0, 2000)).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain(`\n  "respondents": ${ROWS},\n`);
+    let listed = 0;
+    for (let at = text.indexOf('"source": "'); at >= 0; at = text.indexOf('"source": "', at + 1)) listed++;
+    expect(listed).toBe(ROWS);
+    expect(text.indexOf(`"source": "${path} row ${ROWS + 1}"`)).toBeGreaterThan(0);
+    expect(text.endsWith('}\n')).toBe(true);
   }, 900_000);
 
   it("a header of many columns: the tool's own left out, counted, in one pass", () => {
