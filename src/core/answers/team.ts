@@ -52,6 +52,14 @@ function answersPrint(r: Respondent): string {
 type Identities = Map<Respondent, string | undefined>;
 
 /**
+ * Whether two submissions with the same response id can be one: a response id names a submission within
+ * its form only (Microsoft Forms and LimeSurvey number each form's responses from 1), so two people named
+ * apart are two submissions whatever their ids.
+ */
+const samePersonIfNamed = (a: string | undefined, b: string | undefined): boolean =>
+  a === undefined || b === undefined || a === b;
+
+/**
  * Who gave a submission, as the keys a submission given twice shares with the first: the same person or
  * response id, in the same role and organization (their answers are compared apart, see dropDuplicates).
  */
@@ -96,9 +104,11 @@ function duplicatesOf(entries: Respondent[], identities: Identities, problems: P
   const dropped = new Set<Respondent>();
   for (const r of entries) {
     const keys = submitterKeys(r, identities);
-    const twice = keys.find(({ key }) => kept.get(key)?.some((earlier) => printOf(earlier) === printOf(r)));
+    const sameAs = (earlier: Respondent) =>
+      printOf(earlier) === printOf(r) && samePersonIfNamed(identities.get(earlier), identities.get(r));
+    const twice = keys.find(({ key }) => kept.get(key)?.some(sameAs));
     if (twice) {
-      const first = kept.get(twice.key)!.find((earlier) => printOf(earlier) === printOf(r))!;
+      const first = kept.get(twice.key)!.find(sameAs)!;
       const what = twice.byResponse ? `the same response (${safeLine(r.response!)})` : 'the same answers';
       const message = `${what} as ${safeLine(first.source)}: counted once`;
       problems.push({ source: safeLine(r.source), message, severity: 'warning' });
@@ -137,16 +147,20 @@ function sharingEntries(entries: readonly Respondent[], identities: readonly (st
 /** The entries of each person (docs/design.md "Collecting answers"): by identity, and by response id. */
 function byPerson(entries: readonly Respondent[], identities: Identities, perOrganization: boolean): Respondent[][] {
   const groups = new Map<string, Respondent[]>();
-  const responseGroup = new Map<string, string>();
+  // Each response id's group, and the person it holds (undefined while only anonymous ones).
+  const responseGroup = new Map<string, { key: string; person: string | undefined }>();
   for (const entry of entries) {
-    const { response, organization } = entry;
+    const { organization } = entry;
     const identity = identities.get(entry);
     const within = perOrganization ? `${normalizedName(organization ?? '')}/` : '';
     const person = identity === undefined ? undefined : `${within}${identity}`;
+    const response = entry.response === undefined ? undefined : `${within}response:${entry.response}`;
     const linked = response === undefined ? undefined : responseGroup.get(response);
-    const key = linked ?? person ?? (response === undefined ? undefined : `response:${response}`);
+    const joins = linked !== undefined && samePersonIfNamed(linked.person, person);
+    const key = joins ? linked.key : (person ?? response);
     if (key === undefined) continue;
-    if (response !== undefined && !responseGroup.has(response)) responseGroup.set(response, key);
+    if (response !== undefined && (linked === undefined || (joins && linked.person === undefined)))
+      responseGroup.set(response, { key, person });
     const group = groups.get(key);
     if (group) group.push(entry);
     else groups.set(key, [entry]);
