@@ -254,6 +254,22 @@ export function selectTeam(
       });
     }
     kept = kept.filter((r) => !r.organization || normalizedName(r.organization) === wanted);
+    // Among several organizations, whose are those who name none is not known: counted, but said.
+    const chosen = organizations.get(wanted)?.name;
+    const unnamed = organizations.size > 1 ? kept.filter((r) => !r.organization) : [];
+    if (chosen !== undefined && unnamed.length > 0) {
+      const who = unnamed.length === 1 ? '1 respondent names' : `${unnamed.length} respondents name`;
+      problems.push({
+        source: safeLine(unnamed[0]!.source),
+        message:
+          `${who} no organization (${listed(
+            unnamed.slice(0, LISTED).map((r) => safeLine(r.source)),
+            unnamed.length,
+          )}), while the answers name ` +
+          `${organizations.size}: counted with "${safeLine(chosen)}" (--organization keeps those who name none)`,
+        severity: 'warning',
+      });
+    }
   } else if (organizations.size > 1 && options.organizations !== 'many') {
     for (const { name, sources, count } of organizations.values()) {
       problems.push({
