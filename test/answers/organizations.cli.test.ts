@@ -3,31 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/io/bank-files.js';
 import { runCli } from '../helpers/cli.js';
-import { cellValue, csvLine, itemColumns, scratchDir, team, writeAnswersFiles } from '../formtool/helpers.js';
+import { peopleCsv, scratchDir, team, writeAnswersFiles } from '../formtool/helpers.js';
 
 // Answers of several organizations, and a form export that names none (a form seldom asks): which
 // organization its rows are is not known, so they are never counted with one unsaid.
 
 const bank = loadBank();
-const columns = itemColumns(bank);
 const [ann, ben, cy] = team(bank);
 const dir = scratchDir('organizations');
 const acme = writeAnswersFiles(join(dir, 'acme'), [ann!], 'Acme');
 const globex = writeAnswersFiles(join(dir, 'globex'), [ben!], 'Globex');
 const unnamed = join(dir, 'Form responses 1.csv');
-writeFileSync(
-  unnamed,
-  [
-    csvLine(['Timestamp', 'Your name [respondent]', 'Your role [role]', ...columns.map((c) => `[${c.id}.${c.field}]`)]),
-    csvLine([
-      '2026/12/01 9:00:00 AM GMT',
-      cy!.name,
-      cy!.role,
-      ...columns.map(({ id, field }) => cellValue(cy!, id, field) ?? ''),
-    ]),
-    '',
-  ].join('\n'),
-);
+writeFileSync(unnamed, peopleCsv(bank, [cy!], { headers: ['Timestamp'], cells: () => ['2026/12/01 9:00:00 AM GMT'] }));
 
 const names = (stdout: string) =>
   (JSON.parse(stdout) as { respondentList: { name: string }[] }).respondentList.map((r) => r.name);

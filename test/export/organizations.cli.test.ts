@@ -3,26 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/io/bank-files.js';
 import { runCli } from '../helpers/cli.js';
-import { cellValue, csvLine, itemColumns, scratchDir, team, writeAnswersFiles } from '../formtool/helpers.js';
+import { peopleCsv, scratchDir, team, writeAnswersFiles } from '../formtool/helpers.js';
 
 // An export of several organizations (a benchmark) labels each row with its respondent's organization;
 // a form export that names none is nobody's in particular, not the first organization read.
 
 const bank = loadBank();
-const columns = itemColumns(bank);
 const [ann, ben, cy] = team(bank);
 const dir = scratchDir('export-organizations');
 const acme = writeAnswersFiles(join(dir, 'acme'), [ann!], 'Acme');
 const globex = writeAnswersFiles(join(dir, 'globex'), [ben!], 'Globex');
 const unnamed = join(dir, 'responses.csv');
-writeFileSync(
-  unnamed,
-  [
-    csvLine(['Your name [respondent]', 'Your role [role]', ...columns.map((c) => `[${c.id}.${c.field}]`)]),
-    csvLine([cy!.name, cy!.role, ...columns.map(({ id, field }) => cellValue(cy!, id, field) ?? '')]),
-    '',
-  ].join('\n'),
-);
+writeFileSync(unnamed, peopleCsv(bank, [cy!]));
 
 /** Each respondent's organization in the export's rows. */
 function organizationOf(files: string[]): Record<string, unknown> {
