@@ -18,7 +18,7 @@ import {
   reportSkipped,
 } from '../core/answers/inputs.js';
 import { selectTeam, type Batch, type TeamOptions } from '../core/answers/team.js';
-import { ownOutputOf } from '../core/export/own-outputs.js';
+import { mayBeOwnOutput, ownOutputOf } from '../core/export/own-outputs.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and form exports (CSV, XLSX),
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -54,12 +54,16 @@ const ownOutputSkipped = (path: string, own: string): Problem => ({
   severity: 'warning',
 });
 
-/** What pm-diag wrote a CSV file as (core/export/own-outputs.ts), by the file's first bytes. */
+/** What pm-diag wrote a file as (core/export/own-outputs.ts), by the file's first bytes. */
 function ownOutputOfFile(path: string): string | undefined {
-  if (!/\.csv$/i.test(path)) return undefined;
+  if (path === '-' || !mayBeOwnOutput(path)) return undefined;
   const head = fileHead(path);
   return head === undefined ? undefined : ownOutputOf(head);
 }
+
+/** Whether a file is one of pm-diag's own outputs, which the collector skips: a report, a comparison, an export. */
+export const isOwnOutput = (path: string): boolean => ownOutputOfFile(path) !== undefined;
+
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
@@ -211,6 +215,8 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
   const other = otherSpreadsheet(path);
   if (other) return keep({ problems: [other] }, path);
   if (inputKind(path) === 'page') return pageFile(path);
+  const own = ownOutputOfFile(path);
+  if (own !== undefined) return void into.warnings.push(ownOutputSkipped(path, own));
   // Named one by one (`answers/*`) or in a folder, a report or a charter among answers is skipped alike.
   return answersFile(path, true);
 }

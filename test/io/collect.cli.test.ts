@@ -90,6 +90,35 @@ describe("pm-diag's own outputs given among the answers (answers/*, as a shell e
     const json = runCli(['report', ...all, '--format', 'json']);
     expect((JSON.parse(json.stdout) as { respondents: number }).respondents).toBe(2);
   });
+
+  it('the text report, the comparison and the NDJSON and Parquet exports are skipped too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-glob-text-'));
+    for (const name of ['alex-pm.yaml', 'casey-sales.yaml']) copyFileSync(join(RAPID, name), join(dir, name));
+    const outputs = {
+      'report.txt': ['report', dir],
+      'compare.txt': ['compare', dir, dir],
+      'team.ndjson': ['export', dir, '--format', 'ndjson'],
+      'team.parquet': ['export', dir, '--format', 'parquet'],
+    };
+    for (const [out, command] of Object.entries(outputs)) {
+      const made = runCli([...command, '--out', join(dir, out)]);
+      expect(made.code, made.stderr).toBe(0);
+    }
+    const all = readdirSync(dir)
+      .sort()
+      .map((name) => join(dir, name));
+    for (const command of ['report', 'validate', 'export']) {
+      const r = runCli([command, ...all]);
+      expect(r.code, r.stderr).toBe(0);
+      const skipped = (name: string, what: string) => `${join(dir, name)}: warning: skipped: ${what}, not answers`;
+      expect(r.stderr).toContain(skipped('report.txt', 'a pm-diag report (text)'));
+      expect(r.stderr).toContain(skipped('compare.txt', 'a pm-diag comparison (text)'));
+      expect(r.stderr).toContain(skipped('team.ndjson', 'a pm-diag export (NDJSON)'));
+      expect(r.stderr).toContain(skipped('team.parquet', 'a Parquet file'));
+    }
+    const json = runCli(['report', ...all, '--format', 'json']);
+    expect((JSON.parse(json.stdout) as { respondents: number }).respondents).toBe(2);
+  });
 });
 
 describe('inputs that hold nobody', () => {
