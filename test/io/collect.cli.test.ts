@@ -114,4 +114,25 @@ describe('inputs that hold nobody', () => {
       );
     }
   });
+
+  it('a blank answers file (pm-diag template) among answers is nobody: skipped with a warning, the others counted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-blank-'));
+    for (const name of ['alex-pm.yaml', 'casey-sales.yaml']) copyFileSync(join(RAPID, name), join(dir, name));
+    const alone = runCli(['report', dir, '--format', 'json']);
+    const blank = join(dir, 'blank.yaml');
+    const made = runCli(['template', '--out', blank]);
+    expect(made.code, made.stderr).toBe(0);
+    for (const inputs of [[dir], readdirSync(dir).map((name) => join(dir, name))]) {
+      const r = runCli(['report', ...inputs, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const { respondents, summary, forms } = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect({ respondents, summary, forms }).toEqual(pick(alone.stdout));
+      expect(r.stderr).toContain(`${blank}: warning: set aside: nothing answered (a blank answers file or form row)`);
+    }
+  });
 });
+
+const pick = (json: string) => {
+  const { respondents, summary, forms } = JSON.parse(json) as Record<string, unknown>;
+  return { respondents, summary, forms };
+};

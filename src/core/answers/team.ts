@@ -75,6 +75,13 @@ function submitterKeys(r: Respondent, identities: Identities): { key: string; by
   return [{ key: print(`response:${r.response}`), byResponse: true }, ...byPerson];
 }
 
+/** A respondent who gave no answer and no fact: `pm-diag template`'s file, a questionnaire saved before any answer. */
+const isBlank = (r: Respondent): boolean => r.answers.size === 0 && (r.facts === undefined || isEmpty(r.facts));
+const isEmpty = (record: object): boolean => {
+  for (const key in record) if (Object.hasOwn(record, key)) return false;
+  return true;
+};
+
 const LISTED = 5;
 const listed = (sources: string[], count = sources.length) =>
   count <= LISTED ? sources.join(', ') : `${sources.slice(0, LISTED).join(', ')} and ${count - LISTED} more`;
@@ -232,6 +239,22 @@ export function selectTeam(
   const problems: Problem[] = [];
   let kept: Respondent[] =
     batches.length === 1 ? batches[0]!.respondents : batches.flatMap((batch) => batch.respondents);
+
+  // Beside those who answered, one who answered nothing is nobody: counted, a blank file would lower
+  // every coverage, add a form nobody answered, or name an organization of its own.
+  const blank = kept.filter(isBlank);
+  if (blank.length > 0 && blank.length < kept.length) {
+    const sources = blank.slice(0, LISTED).map((r) => safeLine(r.source));
+    problems.push({
+      source: sources[0]!,
+      message:
+        blank.length === 1
+          ? 'set aside: nothing answered (a blank answers file or form row)'
+          : `set aside: nothing answered in ${listed(sources, blank.length)} (blank answers files or form rows)`,
+      severity: 'warning',
+    });
+    kept = kept.filter((r) => !isBlank(r));
+  }
 
   // Each organization's first few sources, as the problem lists them, and how many there are.
   const organizations = new Map<string, { name: string; sources: string[]; count: number }>();
