@@ -126,6 +126,21 @@ describe('one person, one set of answers', () => {
     );
   });
 
+  it('an e-mail that is no e-mail ("n/a") is refused at its place, never taken as one person of everyone who wrote it', () => {
+    const dir = team({
+      'a.yaml': answers('name: Ann, email: n/a', 2),
+      'b.yaml': answers('name: Ben, email: " Ben@Acme.example "', 4),
+    });
+    for (const command of ['report', 'validate']) {
+      const r = runCli([command, dir, '--latest']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `${join(dir, 'a.yaml')}:2:33: respondent.email: invalid value (found "n/a", expected an e-mail address such as dana@acme.example, or no email)`,
+      );
+      expect(r.stderr).not.toContain('b.yaml:2');
+    }
+  });
+
   it('two people who answered the same are two people', () => {
     const dir = team({ 'a.yaml': answers('name: Ann', 3), 'b.yaml': answers('name: Ben', 3) });
     const r = runCli(['report', dir, '--format', 'json']);

@@ -16,6 +16,7 @@ import type { Bank, Fact } from '../bank/schema.js';
 import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
 import type { SourceText } from '../source.js';
 import { csvPieces } from './csv-pieces.js';
+import { EMAIL } from './identity.js';
 import type { DocPath, ParsedDocument, Position } from '../document/document.js';
 import { issuesToProblems, type Issue } from '../document/validate.js';
 import { RowRespondent, type Answer, type ItemAnswer, type Respondent } from './respondent.js';
@@ -79,7 +80,6 @@ export function csvColumns(bank: Bank, items: readonly BankItem[] = bankItems(ba
   return columns;
 }
 const NUMBER = /^\d+(\.\d+)?$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DIGITS = /^\d+$/;
 const LEVEL_COUNT = 5;
 /** The tools whose exports can hold each choice's position rather than its text. */

@@ -3,6 +3,9 @@ import type { Respondent } from './respondent.js';
 // Who a respondent is (docs/design.md "Collecting answers"): the one place that decides when two
 // files or export rows are the same person. Every command that collects respondents asks here.
 
+/** An e-mail address, loosely: anything else in an e-mail field (`n/a`, `-`, Microsoft's `anonymous`) is no e-mail. */
+export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
 /** Apostrophes and single quotes a keyboard, a phone or a word processor may put in a name. */
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u02bc\u02b9\u0060\u00b4\uff07]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u02ba\uff02]/g;
