@@ -50,6 +50,9 @@ describe('identity', () => {
     expect(identityOf({ name: 'Ren\u00e9' })).toBe(identityOf({ name: 'Rene\u0301' }));
     expect(identityOf({ name: '\uff24\uff41\uff4e\uff41' })).toBe(identityOf({ name: 'dana' }));
     expect(normalizedName('Stra\u00dfe')).toBe(normalizedName('STRASSE'));
+    // Characters that show nothing (a zero-width space or a soft hyphen pasted with a name).
+    expect(identityOf({ name: 'Be\u200bn' })).toBe(identityOf({ name: 'Ben' }));
+    expect(identityOf({ name: 'Ma\u00adria\u2060 Ode' })).toBe(identityOf({ name: 'maria ode' }));
     expect(identityOf({ name: 'Dana' })).not.toBe(identityOf({ name: 'Dan' }));
     expect(identityOf({ name: '  ' })).toBeUndefined();
   });

@@ -10,12 +10,16 @@ export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u02bc\u02b9\u0060\u00b4\uff07]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u02ba\uff02]/g;
 
+/** Characters that show nothing (a zero-width space, a soft hyphen): pasted with a name, they make no other person. */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
 /**
- * A name or an organization as it is compared: Unicode NFKC, curly and straight quotes alike,
- * spaces collapsed, case folded (upper then lower, so that "ß" and "SS" meet, as a full case fold does).
+ * A name or an organization as it is compared: Unicode NFKC, curly and straight quotes alike, invisible
+ * characters left out, spaces collapsed, case folded (upper then lower, so that "ß" and "SS" meet, as a full
+ * case fold does).
  */
 export function normalizedName(text: string): string {
-  const quotes = text.normalize('NFKC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  const quotes = text.normalize('NFKC').replace(INVISIBLE, '').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
   return quotes.trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
 }
 
