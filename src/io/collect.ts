@@ -121,7 +121,7 @@ function isReadableEntry(folder: string, entry: Dirent, skipped: Problem[]): boo
  * The answers files of a folder: its *.yaml, *.yml and *.json files, sorted by name; sub-folders are
  * not searched, and what is not a regular file, a report or a form export is skipped with a warning.
  */
-export function folderFiles(folder: string): Checked<string[]> {
+export function folderFiles(folder: string, exportAdvice?: string): Checked<string[]> {
   let names: string[];
   const skipped: Problem[] = [];
   try {
@@ -147,7 +147,9 @@ export function folderFiles(folder: string): Checked<string[]> {
   for (const name of names.filter((n) => inputKind(n) === 'export')) {
     const own = ownOutputOfFile(join(folder, name));
     skipped.push(
-      own === undefined ? exportInFolderSkipped(join(folder, name)) : ownOutputSkipped(join(folder, name), own),
+      own === undefined
+        ? exportInFolderSkipped(join(folder, name), exportAdvice)
+        : ownOutputSkipped(join(folder, name), own),
     );
   }
   names = names.filter((n) => inputKind(n) === 'answers');
@@ -171,7 +173,7 @@ export function folderFiles(folder: string): Checked<string[]> {
 }
 
 /** Reads one path into respondents: a form export, a folder of answers files, an answers file, or `-`. */
-async function collectOne(path: string, bank: Bank, options: FormExportOptions, into: Gathered, batches: Batch[]) {
+async function collectOne(path: string, bank: Bank, options: CollectOptions, into: Gathered, batches: Batch[]) {
   const sort = (problems: Problem[]) => {
     for (const p of problems) (p.severity === 'error' ? into.problems : into.warnings).push(p);
   };
@@ -207,7 +209,7 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
     return;
   }
   if (path !== '-' && isFolder(path)) {
-    const files = folderFiles(path);
+    const files = folderFiles(path, options.exportAdvice);
     sort(files.problems);
     for (const file of files.value ?? []) await answersFile(file, true);
     return;
@@ -224,6 +226,8 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
 export interface CollectOptions extends FormExportOptions {
   /** Which respondents count (answers/team.ts): `--organization`, `--latest`. */
   team?: TeamOptions;
+  /** How to read a form export a folder holds, where it cannot be given after the folder (`compare`). */
+  exportAdvice?: string;
 }
 
 /** Everything a collection found, even when it failed: what `validate` reports file by file. */

@@ -68,12 +68,16 @@ export function reportSkipped(name: string, data?: unknown): Problem | undefined
   return kind && { source: safeLine(name), message: `skipped: ${kind}`, severity: 'warning' };
 }
 
-/** A form export found in a folder, which is read for its answers files only: named, so no one goes missing unsaid. */
-export const exportInFolderSkipped = (name: string): Problem => ({
+/** How to read a form export found in a folder, as `report`, `export` and `validate` take inputs. */
+const GIVE_EXPORT_AFTER_FOLDER = 'to read this form export, give it by name after the folder';
+
+/**
+ * A form export found in a folder, which is read for its answers files only: named, so no one goes missing
+ * unsaid, with how to read it (`advice`: where the command takes a fixed number of inputs, as `compare`).
+ */
+export const exportInFolderSkipped = (name: string, advice = GIVE_EXPORT_AFTER_FOLDER): Problem => ({
   source: safeLine(name),
-  message:
-    'skipped: a folder is read for its answers files (.yaml, .yml, .json); ' +
-    'to read this form export, give it by name after the folder',
+  message: `skipped: a folder is read for its answers files (.yaml, .yml, .json); ${advice}`,
   severity: 'warning',
 });
 
