@@ -327,27 +327,71 @@ export function selectTeam(
   ).filter((entries) => entries.length > 1);
   const dated = datedOf(batches, people);
   const setAside = new Set<Respondent>();
-  for (const entries of people) {
+  const unsaid = new UnsaidProblems();
+  people.forEach((entries, index) => {
+    const said = index < MAX_PEOPLE_SAID ? problems : [];
     const first = entries[0]!;
     const who = safeLine(whoText(first) ?? `response ${first.response ?? ''}`);
     if (!options.latest) {
       const sources = entries.map((e) => safeLine(e.source));
-      problems.push({
+      said.push({
         source: sources[0]!,
         message: `"${who}" answered ${entries.length} times with different answers: ${listed(sources)}`,
         expected: "one set of answers per person (--latest keeps each one's latest, by answered-at or time)",
         severity: 'error',
       });
-      continue;
+    } else {
+      const latest = keepLatest(
+        entries.map((e) => dated.get(e)!),
+        who,
+        said,
+      );
+      for (const e of entries) if (e !== latest?.respondent) setAside.add(e);
     }
-    const latest = keepLatest(
-      entries.map((e) => dated.get(e)!),
-      who,
-      problems,
-    );
-    for (const e of entries) if (e !== latest?.respondent) setAside.add(e);
-  }
+    if (said !== problems) unsaid.count(said);
+  });
+  problems.push(...unsaid.summary());
   return { respondents: setAside.size === 0 ? unique : unique.filter((e) => !setAside.has(e)), problems };
+}
+
+/** The most people who answered more than once whose problems are said one by one: past them, counted. */
+const MAX_PEOPLE_SAID = 1000;
+
+/**
+ * The problems of the people past the first thousand, counted: a hundred thousand people who answered
+ * twice would hold a hundred thousand messages, more memory than their answers.
+ */
+class UnsaidProblems {
+  private error: Problem | undefined;
+  private errors = 0;
+  private warning: Problem | undefined;
+  private warnings = 0;
+
+  count(problems: readonly Problem[]): void {
+    for (const p of problems) {
+      if (p.severity === 'error') {
+        this.error ??= p;
+        this.errors++;
+      } else {
+        this.warning ??= p;
+        this.warnings++;
+      }
+    }
+  }
+
+  summary(): Problem[] {
+    const { error, warning } = this;
+    const summary: Problem[] = [];
+    if (error) {
+      const message = `and ${this.errors} more people who answered more than once`;
+      summary.push({ ...error, message, severity: 'error' });
+    }
+    if (warning) {
+      const message = `and ${this.warnings} more answers set aside (--latest), each person's latest kept`;
+      summary.push({ source: warning.source, message, severity: 'warning' });
+    }
+    return summary;
+  }
 }
 
 /**
