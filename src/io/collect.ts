@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Bank } from '../core/bank/schema.js';
 import { checked, checkedAsync, errorsOf, valueOf, type Checked, type Problem } from '../core/errors.js';
 import { sayProblems } from './output.js';
-import { notRegularFile, readFileBytes, readSourceText } from './read.js';
+import { notAnInput, notRegularFile, readFileBytes, readSourceText } from './read.js';
 import { STDIN_SOURCE } from '../core/source.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
@@ -188,7 +188,8 @@ async function collectOne(path: string, bank: Bank, options: CollectOptions, int
   const answersFile = async (file: string, inFolder: boolean) => {
     const input = await checkedAsync(() => readSourceText(file));
     if (input.value === undefined) return keep({ problems: input.problems }, file);
-    const { result, skipped } = checkAnswersInput(input.value, bank, options, inFolder);
+    const { result, skipped, report } = checkAnswersInput(input.value, bank, options, inFolder);
+    if (report) notAnInput(file);
     if (skipped) into.warnings.push(skipped);
     else keep(result!, file);
   };
@@ -196,8 +197,10 @@ async function collectOne(path: string, bank: Bank, options: CollectOptions, int
   const pageFile = async (file: string) => {
     const input = await checkedAsync(() => readSourceText(file));
     if (input.value === undefined) return keep({ problems: input.problems }, file);
+    const report = isReportPage(input.value.text);
+    if (report) notAnInput(file);
     into.warnings.push(
-      isReportPage(input.value.text)
+      report
         ? reportSkipped(file)!
         : { source: safeLine(file), message: 'skipped: a page, not answers', severity: 'warning' },
     );

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +95,23 @@ describe("pm-diag's own outputs given among the answers (answers/*, as a shell e
     expect(folder.stderr).toContain(skipped('team.csv', 'a pm-diag export'));
     const json = runCli(['report', ...all, '--format', 'json']);
     expect((JSON.parse(json.stdout) as { respondents: number }).respondents).toBe(2);
+  });
+
+  it('the same report run again, with more answers, replaces its own earlier outputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-again-'));
+    copyFileSync(join(RAPID, 'alex-pm.yaml'), join(dir, 'alex-pm.yaml'));
+    const outputs = ['report.json', 'report.html', 'report.md', 'report.csv', 'report.txt'].map((out) =>
+      join(dir, out),
+    );
+    for (const out of outputs) expect(runCli(['report', dir, '--out', out]).code).toBe(0);
+    copyFileSync(join(RAPID, 'casey-sales.yaml'), join(dir, 'casey-sales.yaml'));
+    const all = readdirSync(dir).map((name) => join(dir, name));
+    for (const inputs of [[dir], all])
+      for (const out of outputs) {
+        const again = runCli(['report', ...inputs, '--out', out]);
+        expect(again.code, again.stderr).toBe(0);
+      }
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toMatch(/"respondents": 2,/);
   });
 });
 

@@ -81,16 +81,19 @@ export const exportInFolderSkipped = (name: string, advice = GIVE_EXPORT_AFTER_F
   severity: 'warning',
 });
 
-/** One answers file's text: its respondent, or (`amongOthers`, a folder's or a drop's file) a report skipped. */
+/**
+ * One answers file's text: its respondent, or (`amongOthers`, a folder's or a drop's file) a report or a
+ * charter skipped (`report`: it is a pm-diag report, which the same report run again may replace).
+ */
 export function checkAnswersInput(
   input: SourceText,
   bank: Bank,
   options: FormExportOptions,
   amongOthers: boolean,
-): { result?: Checked<Respondent[]>; skipped?: Problem } {
+): { result?: Checked<Respondent[]>; skipped?: Problem; report?: boolean } {
   const doc = checked(() => parseDocumentText(input, { allowAliases: false }));
   const skipped = amongOthers && doc.value ? reportSkipped(input.source, doc.value.data) : undefined;
-  if (skipped) return { skipped };
+  if (skipped) return { skipped, report: looksLikeReport(doc.value!.data) };
   const one = andThen(doc, (parsed) => checkAnswers(parsed, bank, options));
   return { result: { value: one.value && [one.value], problems: one.problems } };
 }
