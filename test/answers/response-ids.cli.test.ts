@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/io/bank-files.js';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { cellValue, itemColumns, scratchDir, team, type Person } from '../formtool/helpers.js';
 import { xlsxWorkbook } from '../formtool/xlsx-writer.js';
 
@@ -67,5 +67,29 @@ describe('the same response id in two forms', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(names(r.stdout).map((p) => p.name)).toEqual(['Ann Lee', 'Ben Ode', 'Cy Park']);
     expect(r.stderr).toContain(`${again} row 2: warning: the same response (1) as ${first} row 2: counted once`);
+  });
+});
+
+describe("the questionnaire's response id, which is the same submission's in any file", () => {
+  /** Alex's questionnaire file, saved again after the name was corrected and an answer changed. */
+  function saved(file: string, name: string, at: string, capability: number): string {
+    const text = readFileSync(join(ROOT, 'examples', 'team-rapid', 'alex-pm.yaml'), 'utf8')
+      .replace(/^respondent: .*$/m, `respondent: { name: ${name}, role: pm }`)
+      .replace(/^form: rapid$/m, `form: rapid\nresponse: 0f6d2c1e-8a4b-4c3d-9e2f-1a2b3c4d5e6f\nanswered-at: ${at}`)
+      .replace(/capability: \d/, `capability: ${capability}`);
+    const path = join(dir, file);
+    writeFileSync(path, text);
+    return path;
+  }
+  const first = saved('alex-answers.yaml', 'Alex Nowak', '2026-12-01T10:00:00Z', 2);
+  const corrected = saved('alex-answers (1).yaml', 'Alex Novak', '2026-12-01T10:05:00Z', 4);
+
+  it('names one person even when the name was corrected: refused as twice, and --latest keeps the later', () => {
+    const refused = runCli(['report', first, corrected]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('"Alex Nowak" answered 2 times with different answers');
+    const latest = runCli(['report', first, corrected, '--latest', '--format', 'json']);
+    expect(latest.code, latest.stderr).toBe(0);
+    expect(names(latest.stdout).map((p) => p.name)).toEqual(['Alex Novak']);
   });
 });

@@ -52,12 +52,16 @@ function answersPrint(r: Respondent): string {
 type Identities = Map<Respondent, string | undefined>;
 
 /**
- * Whether two submissions with the same response id can be one: a response id names a submission within
- * its form only (Microsoft Forms and LimeSurvey number each form's responses from 1), so two people named
- * apart are two submissions whatever their ids.
+ * Whether two submissions with the same response id can be one: a form tool's id names a submission within
+ * its form only (Microsoft Forms and LimeSurvey number each form's responses from 1), so two rows of people
+ * named apart are two submissions whatever their ids. The questionnaire's id is random: the same in two
+ * files is one submission, even when its name was corrected in between.
  */
-const samePersonIfNamed = (a: string | undefined, b: string | undefined): boolean =>
-  a === undefined || b === undefined || a === b;
+function oneSubmission(a: Respondent, b: Respondent, identities: Identities): boolean {
+  if (!a.responseWithinForm || !b.responseWithinForm) return true;
+  const [one, other] = [identities.get(a), identities.get(b)];
+  return one === undefined || other === undefined || one === other;
+}
 
 /**
  * Who gave a submission, as the keys a submission given twice shares with the first: the same person or
@@ -111,8 +115,7 @@ function duplicatesOf(entries: Respondent[], identities: Identities, problems: P
   const dropped = new Set<Respondent>();
   for (const r of entries) {
     const keys = submitterKeys(r, identities);
-    const sameAs = (earlier: Respondent) =>
-      printOf(earlier) === printOf(r) && samePersonIfNamed(identities.get(earlier), identities.get(r));
+    const sameAs = (earlier: Respondent) => printOf(earlier) === printOf(r) && oneSubmission(earlier, r, identities);
     const twice = keys.find(({ key }) => kept.get(key)?.some(sameAs));
     if (twice) {
       const first = kept.get(twice.key)!.find(sameAs)!;
@@ -154,8 +157,8 @@ function sharingEntries(entries: readonly Respondent[], identities: readonly (st
 /** The entries of each person (docs/design.md "Collecting answers"): by identity, and by response id. */
 function byPerson(entries: readonly Respondent[], identities: Identities, perOrganization: boolean): Respondent[][] {
   const groups = new Map<string, Respondent[]>();
-  // Each response id's group, and the person it holds (undefined while only anonymous ones).
-  const responseGroup = new Map<string, { key: string; person: string | undefined }>();
+  // Each response id's group, and the entry it is compared with (a named one, once there is one).
+  const responseGroup = new Map<string, { key: string; entry: Respondent }>();
   for (const entry of entries) {
     const { organization } = entry;
     const identity = identities.get(entry);
@@ -163,11 +166,11 @@ function byPerson(entries: readonly Respondent[], identities: Identities, perOrg
     const person = identity === undefined ? undefined : `${within}${identity}`;
     const response = entry.response === undefined ? undefined : `${within}response:${entry.response}`;
     const linked = response === undefined ? undefined : responseGroup.get(response);
-    const joins = linked !== undefined && samePersonIfNamed(linked.person, person);
+    const joins = linked !== undefined && oneSubmission(linked.entry, entry, identities);
     const key = joins ? linked.key : (person ?? response);
     if (key === undefined) continue;
-    if (response !== undefined && (linked === undefined || (joins && linked.person === undefined)))
-      responseGroup.set(response, { key, person });
+    if (response !== undefined && (linked === undefined || (joins && identities.get(linked.entry) === undefined)))
+      responseGroup.set(response, { key, entry });
     const group = groups.get(key);
     if (group) group.push(entry);
     else groups.set(key, [entry]);
