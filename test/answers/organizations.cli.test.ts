@@ -30,6 +30,17 @@ describe('--organization among several, with an export that names none', () => {
     );
   });
 
+  it('names the organizations it leaves out, each with its files (a misspelt one among them)', () => {
+    const misspelt = writeAnswersFiles(join(dir, 'misspelt'), [cy!], 'Acme.');
+    const r = runCli(['report', acme, globex, misspelt, '--organization', 'Acme', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(names(r.stdout)).toEqual([ann!.name]);
+    const left = (folder: string, name: string, organization: string) =>
+      `${join(folder, name)}: warning: left out (--organization "Acme"): "${organization}": ${join(folder, name)}`;
+    expect(r.stderr).toContain(left(globex, 'ben.yaml', 'Globex'));
+    expect(r.stderr).toContain(left(misspelt, 'cy.yaml', 'Acme.'));
+  });
+
   it("with one organization named, its rows are that one's without a word", () => {
     const r = runCli(['report', acme, unnamed, '--organization', 'Acme', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);

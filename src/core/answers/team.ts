@@ -280,8 +280,17 @@ export function selectTeam(
       });
     }
     kept = kept.filter((r) => !r.organization || normalizedName(r.organization) === wanted);
-    // Among several organizations, whose are those who name none is not known: counted, but said.
     const chosen = organizations.get(wanted)?.name;
+    // Those of the other organizations are named, a misspelt one among them: none leaves unsaid.
+    for (const [key, { name, sources, count }] of organizations) {
+      if (key === wanted || chosen === undefined) continue;
+      problems.push({
+        source: safeLine(sources[0]!),
+        message: `left out (--organization "${safeLine(chosen)}"): "${safeLine(name)}": ${listed(sources.map(safeLine), count)}`,
+        severity: 'warning',
+      });
+    }
+    // Among several organizations, whose are those who name none is not known: counted, but said.
     const unnamed = organizations.size > 1 ? kept.filter((r) => !r.organization) : [];
     if (chosen !== undefined && unnamed.length > 0) {
       const who = unnamed.length === 1 ? '1 respondent names' : `${unnamed.length} respondents name`;
