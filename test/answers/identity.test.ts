@@ -70,6 +70,7 @@ describe('one person, one set of answers', () => {
     const both = `${join(dir, 'a.yaml')}, ${join(dir, 'b.yaml')}`;
     expect(r.stderr).toContain(`"Siobhan O'Neill" answered 2 times with different answers: ${both}`);
     expect(r.stderr).toContain('--latest');
+    expect(r.stderr).not.toContain('two people of one name');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -78,6 +79,8 @@ describe('one person, one set of answers', () => {
     const dir = team({ 'a.yaml': straight, 'b.yaml': answers('name: "ann o\u2019neill"', 3) });
     const r = runCli(['report', dir]);
     expect(r.stderr).toMatch(/"Ann {2}O'Neill" answered 2 times with different answers/);
+    // Known by the name alone, they could be two people of one name: what tells them apart.
+    expect(r.stderr).toContain('two people of one name are told apart by an e-mail in each file');
   });
 
   it('the same response id in two files is counted once, with a warning naming the first', () => {

@@ -346,10 +346,13 @@ export function selectTeam(
     const who = safeLine(whoText(first) ?? `response ${first.response ?? ''}`);
     if (!options.latest) {
       const sources = entries.map((e) => safeLine(e.source));
+      // Known by the name alone, they may be two people of one name.
+      const byName = sharingIdentities.get(first)?.startsWith('name:') ?? false;
+      const apart = byName ? '; two people of one name are told apart by an e-mail in each file' : '';
       said.push({
         source: sources[0]!,
         message: `"${who}" answered ${entries.length} times with different answers: ${listed(sources)}`,
-        expected: "one set of answers per person (--latest keeps each one's latest, by answered-at or time)",
+        expected: `one set of answers per person (--latest keeps each one's latest, by answered-at or time${apart})`,
         severity: 'error',
       });
     } else {
