@@ -206,19 +206,19 @@ function parseRows(input: SourceText, source: string, onRow: (row: Row) => void)
     onRow(new Row(record, line + breaks));
     line += breaks + 1;
   };
-  // Every line break is \n, as a spreadsheet reads any: rows that end in CRLF and in LF alike (rows added
-  // in another editor) are one file, and a cell's CRLF is one line break. csv-parse is told the one kind,
-  // so that it does not try each anew at every character.
-  const text = input.text.includes('\r') ? input.text.replace(/\r\n?/g, '\n') : input.text;
-  const delimiter = delimiterOf(text);
+  const delimiter = delimiterOf(input.text);
   // A piece's rows are handed on before the next is parsed: a million rows never sit in memory at once.
-  for (const piece of csvPieces(text, '\n')) {
+  for (const piece of csvPieces(input.text)) {
+    // Every line break is \n, as a spreadsheet reads any: rows that end in CRLF and in LF alike (rows
+    // added in another editor) are one file, and a cell's CRLF is one line break. csv-parse is told the one
+    // kind, so that it does not try each anew at every character.
+    const text = piece.text.includes('\r') ? piece.text.replace(/\r\n?/g, '\n') : piece.text;
     const options = { bom: piece.first, delimiter, record_delimiter: '\n', relax_column_count: true };
     try {
-      for (const record of parse(piece.text, options) as string[][]) take(record);
+      for (const record of parse(text, options) as string[][]) take(record);
     } catch (err) {
       if ((err as CsvError).code === undefined) throw err;
-      takeUntilBreak(piece.text, options, take);
+      takeUntilBreak(text, options, take);
       throw new InputError([parseProblem(err as CsvError, source, line)]);
     }
   }
