@@ -70,10 +70,15 @@ function diagnosed(ctx: SideContext, respondents: Respondent[], source: string):
   return snapshotFromDiagnosis(diagnose(ctx.bank(), respondents, { target, stage, form }), safeLine(source));
 }
 
+/** A side is one input: a form export beside answers files is compared through the report of both. */
+const exportAdvice =
+  "compare takes one input a side: save this side's report with pm-diag report FOLDER EXPORT --out SIDE.json, " +
+  'then compare the two reports';
+
 /** One side: a folder or form export (CSV, XLSX), a JSON report (it has `schemaVersion`), or an answers file. */
 async function loadSide(path: string, ctx: SideContext): Promise<Checked<Snapshot>> {
   if (path !== '-' && isRespondentSet(path)) {
-    const set = await checkRespondents([path], ctx.bank(), { team: ctx.team, map: ctx.map() });
+    const set = await checkRespondents([path], ctx.bank(), { team: ctx.team, map: ctx.map(), exportAdvice });
     return andThen(set, ({ respondents, warnings }) => ({
       value: diagnosed(ctx, respondents, path),
       problems: warnings,

@@ -1,4 +1,4 @@
-import { gatherRespondents, isFormExport, isRespondentSet, sayWarnings } from '../io/collect.js';
+import { gatherRespondents, isFormExport, isOwnOutput, isRespondentSet, sayWarnings } from '../io/collect.js';
 import { loadFormMap } from '../io/form-map-file.js';
 import { bankItems, type BankItem } from '../core/bank/items.js';
 import { loadBank } from '../io/bank-files.js';
@@ -165,7 +165,7 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
   const profileFiles: { path: string; input: SourceText; doc: ParsedDocument }[] = [];
   const charterFiles: { path: string; doc: ParsedDocument }[] = [];
   for (const path of files) {
-    if (path === '-' || isRespondentSet(path) || inputKind(path) === 'page') {
+    if (path === '-' || isRespondentSet(path) || inputKind(path) === 'page' || isOwnOutput(path)) {
       answers.push(path);
       continue;
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Bank } from '../core/bank/schema.js';
 import { checked, checkedAsync, errorsOf, valueOf, type Checked, type Problem } from '../core/errors.js';
 import { sayProblems } from './output.js';
-import { notRegularFile, readFileBytes, readSourceText } from './read.js';
+import { notAnInput, notRegularFile, readFileBytes, readSourceText } from './read.js';
 import { STDIN_SOURCE } from '../core/source.js';
 import type { Respondent } from '../core/answers/respondent.js';
 import { safeLine } from '../core/text.js';
@@ -18,7 +18,7 @@ import {
   reportSkipped,
 } from '../core/answers/inputs.js';
 import { selectTeam, type Batch, type TeamOptions } from '../core/answers/team.js';
-import { ownOutputOf } from '../core/export/own-outputs.js';
+import { mayBeOwnOutput, ownOutputOf } from '../core/export/own-outputs.js';
 
 // `report FILE...` and each side of `compare`: answers files, folders of them and form exports (CSV, XLSX),
 // turned into respondents. Every file is read, checked and dropped in turn (only the respondent is
@@ -54,12 +54,16 @@ const ownOutputSkipped = (path: string, own: string): Problem => ({
   severity: 'warning',
 });
 
-/** What pm-diag wrote a CSV file as (core/export/own-outputs.ts), by the file's first bytes. */
+/** What pm-diag wrote a file as (core/export/own-outputs.ts), by the file's first bytes. */
 function ownOutputOfFile(path: string): string | undefined {
-  if (!/\.csv$/i.test(path)) return undefined;
+  if (path === '-' || !mayBeOwnOutput(path)) return undefined;
   const head = fileHead(path);
   return head === undefined ? undefined : ownOutputOf(head);
 }
+
+/** Whether a file is one of pm-diag's own outputs, which the collector skips: a report, a comparison, an export. */
+export const isOwnOutput = (path: string): boolean => ownOutputOfFile(path) !== undefined;
+
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface Collected {
@@ -117,7 +121,7 @@ function isReadableEntry(folder: string, entry: Dirent, skipped: Problem[]): boo
  * The answers files of a folder: its *.yaml, *.yml and *.json files, sorted by name; sub-folders are
  * not searched, and what is not a regular file, a report or a form export is skipped with a warning.
  */
-export function folderFiles(folder: string): Checked<string[]> {
+export function folderFiles(folder: string, exportAdvice?: string): Checked<string[]> {
   let names: string[];
   const skipped: Problem[] = [];
   try {
@@ -143,7 +147,9 @@ export function folderFiles(folder: string): Checked<string[]> {
   for (const name of names.filter((n) => inputKind(n) === 'export')) {
     const own = ownOutputOfFile(join(folder, name));
     skipped.push(
-      own === undefined ? exportInFolderSkipped(join(folder, name)) : ownOutputSkipped(join(folder, name), own),
+      own === undefined
+        ? exportInFolderSkipped(join(folder, name), exportAdvice)
+        : ownOutputSkipped(join(folder, name), own),
     );
   }
   names = names.filter((n) => inputKind(n) === 'answers');
@@ -167,7 +173,7 @@ export function folderFiles(folder: string): Checked<string[]> {
 }
 
 /** Reads one path into respondents: a form export, a folder of answers files, an answers file, or `-`. */
-async function collectOne(path: string, bank: Bank, options: FormExportOptions, into: Gathered, batches: Batch[]) {
+async function collectOne(path: string, bank: Bank, options: CollectOptions, into: Gathered, batches: Batch[]) {
   const sort = (problems: Problem[]) => {
     for (const p of problems) (p.severity === 'error' ? into.problems : into.warnings).push(p);
   };
@@ -182,7 +188,8 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
   const answersFile = async (file: string, inFolder: boolean) => {
     const input = await checkedAsync(() => readSourceText(file));
     if (input.value === undefined) return keep({ problems: input.problems }, file);
-    const { result, skipped } = checkAnswersInput(input.value, bank, options, inFolder);
+    const { result, skipped, report } = checkAnswersInput(input.value, bank, options, inFolder);
+    if (report) notAnInput(file);
     if (skipped) into.warnings.push(skipped);
     else keep(result!, file);
   };
@@ -190,8 +197,10 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
   const pageFile = async (file: string) => {
     const input = await checkedAsync(() => readSourceText(file));
     if (input.value === undefined) return keep({ problems: input.problems }, file);
+    const report = isReportPage(input.value.text);
+    if (report) notAnInput(file);
     into.warnings.push(
-      isReportPage(input.value.text)
+      report
         ? reportSkipped(file)!
         : { source: safeLine(file), message: 'skipped: a page, not answers', severity: 'warning' },
     );
@@ -203,7 +212,7 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
     return;
   }
   if (path !== '-' && isFolder(path)) {
-    const files = folderFiles(path);
+    const files = folderFiles(path, options.exportAdvice);
     sort(files.problems);
     for (const file of files.value ?? []) await answersFile(file, true);
     return;
@@ -211,6 +220,8 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
   const other = otherSpreadsheet(path);
   if (other) return keep({ problems: [other] }, path);
   if (inputKind(path) === 'page') return pageFile(path);
+  const own = ownOutputOfFile(path);
+  if (own !== undefined) return void into.warnings.push(ownOutputSkipped(path, own));
   // Named one by one (`answers/*`) or in a folder, a report or a charter among answers is skipped alike.
   return answersFile(path, true);
 }
@@ -218,6 +229,8 @@ async function collectOne(path: string, bank: Bank, options: FormExportOptions, 
 export interface CollectOptions extends FormExportOptions {
   /** Which respondents count (answers/team.ts): `--organization`, `--latest`. */
   team?: TeamOptions;
+  /** How to read a form export a folder holds, where it cannot be given after the folder (`compare`). */
+  exportAdvice?: string;
 }
 
 /** Everything a collection found, even when it failed: what `validate` reports file by file. */

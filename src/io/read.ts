@@ -45,6 +45,18 @@ export function inputReadAs(stat: BigIntStats): string | undefined {
   return filesRead.get(fileIdentity(stat));
 }
 
+/**
+ * A file read, then found to be pm-diag's own report (skipped among answers): no input of this run, so the
+ * same report run again may replace it.
+ */
+export function notAnInput(path: string): void {
+  try {
+    filesRead.delete(fileIdentity(statSync(path, { bigint: true })));
+  } catch {
+    // Gone since: nothing to forget.
+  }
+}
+
 function refuseSpecialFile(path: string, stat: Stats | BigIntStats): void {
   const why = notRegularFile(stat);
   if (why) fail(path, why, stat.isDirectory() ? 'a file' : 'a regular file, or "-" for standard input');

@@ -14,7 +14,7 @@ describe('a CSV text in pieces of whole rows', () => {
       fc.property(rows, fc.constantFrom('\n', '\r\n', '\r'), fc.integer({ min: 1, max: 64 }), (records, end, size) => {
         // A row of one empty cell would be a blank line, which the reader skips: keep each row's first cell.
         const text = records.map((r) => ['x', ...r].map(written).join(',')).join(end) + end;
-        const pieces = [...csvPieces(text, end, size)];
+        const pieces = [...csvPieces(text, size)];
         expect(pieces.map((p) => p.text).join('')).toBe(text);
         expect(pieces.map((p) => p.first)).toEqual(pieces.map((_, i) => i === 0));
         const options = { record_delimiter: end, relax_column_count: true };
@@ -24,9 +24,25 @@ describe('a CSV text in pieces of whole rows', () => {
     );
   });
 
+  it('rows that end in CRLF, LF and CR alike are cut at their ends, a CRLF kept whole', () => {
+    const ends = fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 40, maxLength: 40 });
+    fc.assert(
+      fc.property(rows, ends, fc.integer({ min: 1, max: 64 }), (records, rowEnds, size) => {
+        const text = records.map((r, i) => ['x', ...r].map(written).join(',') + rowEnds[i]).join('');
+        const pieces = [...csvPieces(text, size)].map((p) => p.text);
+        expect(pieces.join('')).toBe(text);
+        // Each piece ends a row: read with every line break as \n, the pieces give the rows of the whole.
+        const lf = (t: string) => t.replace(/\r\n?/g, '\n');
+        const options = { record_delimiter: '\n', relax_column_count: true };
+        expect(pieces.flatMap((p) => parse(lf(p), options) as string[][])).toEqual(parse(lf(text), options));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a row longer than a piece stays whole', () => {
     const long = `x,"${'a\n'.repeat(50)}"\n`;
-    const pieces = [...csvPieces(long + 'y,z\n'.repeat(40), '\n', 8)].map((p) => p.text);
+    const pieces = [...csvPieces(long + 'y,z\n'.repeat(40), 8)].map((p) => p.text);
     expect(pieces[0]!.startsWith(long)).toBe(true);
     expect(pieces.length).toBeGreaterThan(1);
   });

@@ -50,6 +50,9 @@ describe('identity', () => {
     expect(identityOf({ name: 'Ren\u00e9' })).toBe(identityOf({ name: 'Rene\u0301' }));
     expect(identityOf({ name: '\uff24\uff41\uff4e\uff41' })).toBe(identityOf({ name: 'dana' }));
     expect(normalizedName('Stra\u00dfe')).toBe(normalizedName('STRASSE'));
+    // Characters that show nothing (a zero-width space or a soft hyphen pasted with a name).
+    expect(identityOf({ name: 'Be\u200bn' })).toBe(identityOf({ name: 'Ben' }));
+    expect(identityOf({ name: 'Ma\u00adria\u2060 Ode' })).toBe(identityOf({ name: 'maria ode' }));
     expect(identityOf({ name: 'Dana' })).not.toBe(identityOf({ name: 'Dan' }));
     expect(identityOf({ name: '  ' })).toBeUndefined();
   });
@@ -67,6 +70,7 @@ describe('one person, one set of answers', () => {
     const both = `${join(dir, 'a.yaml')}, ${join(dir, 'b.yaml')}`;
     expect(r.stderr).toContain(`"Siobhan O'Neill" answered 2 times with different answers: ${both}`);
     expect(r.stderr).toContain('--latest');
+    expect(r.stderr).not.toContain('two people of one name');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -75,6 +79,8 @@ describe('one person, one set of answers', () => {
     const dir = team({ 'a.yaml': straight, 'b.yaml': answers('name: "ann o\u2019neill"', 3) });
     const r = runCli(['report', dir]);
     expect(r.stderr).toMatch(/"Ann {2}O'Neill" answered 2 times with different answers/);
+    // Known by the name alone, they could be two people of one name: what tells them apart.
+    expect(r.stderr).toContain('two people of one name are told apart by an e-mail in each file');
   });
 
   it('the same response id in two files is counted once, with a warning naming the first', () => {
@@ -124,6 +130,21 @@ describe('one person, one set of answers', () => {
     expect(r.stderr).toContain(
       `${join(dir, 'c.yaml')}: warning: "alex kim" gives no e-mail, and 2 people of that name do (akim@acme.example, alex.kim@acme.example): counted as another person`,
     );
+  });
+
+  it('an e-mail that is no e-mail ("n/a") is refused at its place, never taken as one person of everyone who wrote it', () => {
+    const dir = team({
+      'a.yaml': answers('name: Ann, email: n/a', 2),
+      'b.yaml': answers('name: Ben, email: " Ben@Acme.example "', 4),
+    });
+    for (const command of ['report', 'validate']) {
+      const r = runCli([command, dir, '--latest']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `${join(dir, 'a.yaml')}:2:33: respondent.email: invalid value (found "n/a", expected an e-mail address such as dana@acme.example, or no email)`,
+      );
+      expect(r.stderr).not.toContain('b.yaml:2');
+    }
   });
 
   it('two people who answered the same are two people', () => {

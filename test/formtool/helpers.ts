@@ -111,6 +111,31 @@ export function csvLine(cells: readonly Value[], delimiter = ','): string {
     .join(delimiter);
 }
 
+/**
+ * A form export (CSV) of these people: the tool's own columns (`tool`: its headers and each person's cells),
+ * then the name, the role and a tagged column for each of the chosen items' fields.
+ */
+export function peopleCsv(
+  bank: Bank,
+  people: Person[],
+  tool: { headers: string[]; cells: (person: Person) => Value[] } = { headers: [], cells: () => [] },
+): string {
+  const columns = itemColumns(bank);
+  const header = [
+    ...tool.headers,
+    'Your name [respondent]',
+    'Your role [role]',
+    ...columns.map((c) => `[${c.id}.${c.field}]`),
+  ];
+  const rows = people.map((p) => [
+    ...tool.cells(p),
+    p.name,
+    p.role,
+    ...columns.map(({ id, field }) => cellValue(p, id, field) ?? ''),
+  ]);
+  return [header, ...rows].map((row) => `${csvLine(row)}\n`).join('');
+}
+
 /** A JSON report without what names the input files (which differ between the two runs by design). */
 export function comparable(json: string): unknown {
   const report = JSON.parse(json) as { respondentList?: { source?: string }[] };

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,32 +63,55 @@ describe("pm-diag's own outputs given among the answers (answers/*, as a shell e
   it('are skipped with a warning each, as in a folder; the answers still count', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-diag-glob-'));
     for (const name of ['alex-pm.yaml', 'casey-sales.yaml']) copyFileSync(join(RAPID, name), join(dir, name));
-    for (const out of ['report.json', 'report.html', 'report.md', 'report.csv']) {
-      const made = runCli(['report', dir, '--out', join(dir, out)]);
+    // Each output, the command that writes it, and what the warning calls it.
+    const outputs: [string, string[], string][] = [
+      ['report.json', ['report', dir], 'a pm-diag JSON report'],
+      ['report.html', ['report', dir], 'a pm-diag report page'],
+      ['report.md', ['report', dir], 'a pm-diag report page'],
+      ['report.csv', ['report', dir], 'a pm-diag report (CSV)'],
+      ['report.txt', ['report', dir], 'a pm-diag report (text)'],
+      ['compare.txt', ['compare', dir, dir], 'a pm-diag comparison (text)'],
+      ['team.csv', ['export', dir], 'a pm-diag export'],
+      ['team.ndjson', ['export', dir, '--format', 'ndjson'], 'a pm-diag export (NDJSON)'],
+      ['team.parquet', ['export', dir, '--format', 'parquet'], 'a Parquet file'],
+    ];
+    for (const [out, command] of outputs) {
+      const made = runCli([...command, '--out', join(dir, out)]);
       expect(made.code, made.stderr).toBe(0);
     }
-    const exported = runCli(['export', dir, '--out', join(dir, 'team.csv')]);
-    expect(exported.code, exported.stderr).toBe(0);
+    const skipped = (name: string, what: string) => `${join(dir, name)}: warning: skipped: ${what}, not answers`;
     const all = readdirSync(dir)
       .sort()
       .map((name) => join(dir, name));
     for (const command of ['report', 'validate', 'export']) {
       const r = runCli([command, ...all]);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toContain(`${join(dir, 'report.json')}: warning: skipped: a pm-diag JSON report, not answers`);
-      expect(r.stderr).toContain(`${join(dir, 'report.html')}: warning: skipped: a pm-diag report page, not answers`);
-      expect(r.stderr).toContain(`${join(dir, 'report.md')}: warning: skipped: a pm-diag report page, not answers`);
-      expect(r.stderr).toContain(`${join(dir, 'report.csv')}: warning: skipped: a pm-diag report (CSV), not answers`);
-      expect(r.stderr).toContain(`${join(dir, 'team.csv')}: warning: skipped: a pm-diag export, not answers`);
+      for (const [out, , what] of outputs) expect(r.stderr).toContain(skipped(out, what));
     }
+    // A folder reads its answers files only, and names the CSV outputs it leaves out.
     const folder = runCli(['report', dir]);
     expect(folder.code, folder.stderr).toBe(0);
-    expect(folder.stderr).toContain(
-      `${join(dir, 'report.csv')}: warning: skipped: a pm-diag report (CSV), not answers`,
-    );
-    expect(folder.stderr).toContain(`${join(dir, 'team.csv')}: warning: skipped: a pm-diag export, not answers`);
+    expect(folder.stderr).toContain(skipped('report.csv', 'a pm-diag report (CSV)'));
+    expect(folder.stderr).toContain(skipped('team.csv', 'a pm-diag export'));
     const json = runCli(['report', ...all, '--format', 'json']);
     expect((JSON.parse(json.stdout) as { respondents: number }).respondents).toBe(2);
+  });
+
+  it('the same report run again, with more answers, replaces its own earlier outputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-again-'));
+    copyFileSync(join(RAPID, 'alex-pm.yaml'), join(dir, 'alex-pm.yaml'));
+    const outputs = ['report.json', 'report.html', 'report.md', 'report.csv', 'report.txt'].map((out) =>
+      join(dir, out),
+    );
+    for (const out of outputs) expect(runCli(['report', dir, '--out', out]).code).toBe(0);
+    copyFileSync(join(RAPID, 'casey-sales.yaml'), join(dir, 'casey-sales.yaml'));
+    const all = readdirSync(dir).map((name) => join(dir, name));
+    for (const inputs of [[dir], all])
+      for (const out of outputs) {
+        const again = runCli(['report', ...inputs, '--out', out]);
+        expect(again.code, again.stderr).toBe(0);
+      }
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toMatch(/"respondents": 2,/);
   });
 });
 
@@ -108,4 +131,25 @@ describe('inputs that hold nobody', () => {
       );
     }
   });
+
+  it('a blank answers file (pm-diag template) among answers is nobody: skipped with a warning, the others counted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diag-blank-'));
+    for (const name of ['alex-pm.yaml', 'casey-sales.yaml']) copyFileSync(join(RAPID, name), join(dir, name));
+    const alone = runCli(['report', dir, '--format', 'json']);
+    const blank = join(dir, 'blank.yaml');
+    const made = runCli(['template', '--out', blank]);
+    expect(made.code, made.stderr).toBe(0);
+    for (const inputs of [[dir], readdirSync(dir).map((name) => join(dir, name))]) {
+      const r = runCli(['report', ...inputs, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const { respondents, summary, forms } = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect({ respondents, summary, forms }).toEqual(pick(alone.stdout));
+      expect(r.stderr).toContain(`${blank}: warning: set aside: nothing answered (a blank answers file or form row)`);
+    }
+  });
 });
+
+const pick = (json: string) => {
+  const { respondents, summary, forms } = JSON.parse(json) as Record<string, unknown>;
+  return { respondents, summary, forms };
+};

@@ -89,6 +89,25 @@ describe('CSV export: reading', () => {
     ).toEqual({ capability: 4 });
   });
 
+  it('rows that end in CRLF, LF and CR alike (rows added in another editor) are read as in one file', () => {
+    const rows = [HEADER, 'Ann,pm,pm,3,2,"two\nlines",4', 'Ben,pmm,pmm,2,"3",,1', 'Cy,cs,pm,5,5,"x ""y""",2'];
+    const one = csv(`${rows.join('\n')}\n`);
+    for (const ends of [
+      ['\r\n', '\n', '\n', '\n'],
+      ['\n', '\r\n', '\r\n', '\r\n'],
+      ['\r\n', '\r', '\n', ''],
+    ]) {
+      const mixed = csv(rows.map((row, i) => row + ends[i]).join(''));
+      expect(mixed.respondents.map((r) => [r.source, r.name, [...r.answers]])).toEqual(
+        one.respondents.map((r) => [r.source, r.name, [...r.answers]]),
+      );
+    }
+    // A broken row is named by the line it starts on, whatever ends the rows before it.
+    expect(errorsOf(`${HEADER}\r\nAnn,pm,pm,3,2,"two\r\nlines",4\nBen,pmm,"pm"x,2\n`)).toEqual([
+      'form.csv:4:3: text follows the closing quote of a cell (expected a delimiter or the end of the line after a closing quote (write "" for a quote inside a cell))',
+    ]);
+  });
+
   it('skips blank lines; a row with fewer cells leaves the rest unanswered', () => {
     const { respondents } = csv(`${HEADER}\n\nAnn,pm,pm,3\n\n`);
     expect(respondents).toHaveLength(1);

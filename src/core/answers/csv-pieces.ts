@@ -16,35 +16,35 @@ function quotesIn(text: string, from: number, to: number): number {
   return quotes;
 }
 
+/** The last line break (\n or \r) before `end`. */
+const lastBreak = (text: string, end: number): number =>
+  Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
+
 /**
- * Where the piece that begins at `start` ends: just after the last row break in reach that is outside
- * quotes (an even number of quotes before it, as a quote inside a quoted cell is written twice). A row
- * longer than the reach doubles it.
+ * Where the piece that begins at `start` ends: just after the last line break in reach that is outside
+ * quotes (an even number of quotes before it, as a quote inside a quoted cell is written twice), a CRLF
+ * kept whole. Any line break ends a row, as in a file whose rows end in CRLF and LF alike. A row longer
+ * than the reach doubles it.
  */
-function pieceEnd(text: string, start: number, rowEnd: string, size: number): number {
+function pieceEnd(text: string, start: number, size: number): number {
   for (let reach = size; ; reach *= 2) {
     const limit = start + reach;
     if (limit >= text.length) return text.length;
     let quotes = quotesIn(text, start, limit);
     for (let end = limit; ;) {
-      const cut = text.lastIndexOf(rowEnd, end - 1);
+      const cut = lastBreak(text, end);
       if (cut < start) break;
       quotes -= quotesIn(text, cut, end);
-      if (quotes % 2 === 0) return cut + 1;
+      if (quotes % 2 === 0) return text.startsWith('\r\n', cut) ? cut + 2 : cut + 1;
       end = cut;
     }
   }
 }
 
-/** The text in pieces of whole rows; `rowDelimiter` is the line break that ends a row (`\n`, `\r\n` or `\r`). */
-export function* csvPieces(
-  text: string,
-  rowDelimiter: string,
-  size = PIECE_CHARACTERS,
-): Generator<{ text: string; first: boolean }> {
-  const rowEnd = rowDelimiter.at(-1)!;
+/** The text in pieces of whole rows. */
+export function* csvPieces(text: string, size = PIECE_CHARACTERS): Generator<{ text: string; first: boolean }> {
   for (let start = 0; start < text.length;) {
-    const end = pieceEnd(text, start, rowEnd, size);
+    const end = pieceEnd(text, start, size);
     yield { text: text.slice(start, end), first: start === 0 };
     start = end;
   }

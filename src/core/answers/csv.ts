@@ -16,6 +16,7 @@ import type { Bank, Fact } from '../bank/schema.js';
 import { InputError, checked, errorsOf, valueOf, type Checked, type Problem } from '../errors.js';
 import type { SourceText } from '../source.js';
 import { csvPieces } from './csv-pieces.js';
+import { EMAIL } from './identity.js';
 import type { DocPath, ParsedDocument, Position } from '../document/document.js';
 import { issuesToProblems, type Issue } from '../document/validate.js';
 import { RowRespondent, type Answer, type ItemAnswer, type Respondent } from './respondent.js';
@@ -79,7 +80,6 @@ export function csvColumns(bank: Bank, items: readonly BankItem[] = bankItems(ba
   return columns;
 }
 const NUMBER = /^\d+(\.\d+)?$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DIGITS = /^\d+$/;
 const LEVEL_COUNT = 5;
 /** The tools whose exports can hold each choice's position rather than its text. */
@@ -153,21 +153,6 @@ function delimiterOf(text: string): string {
   return best;
 }
 
-/**
- * The line break that ends the first row (outside quotes), as csv-parse would find it: given to it,
- * so that it does not try each kind anew at every character of a long first row.
- */
-function recordDelimiterOf(text: string): string {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) quoted = !quoted;
-    else if (!quoted && c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r';
-    else if (!quoted && c === 0x0a) return '\n';
-  }
-  return '\n';
-}
-
 const PARSE_MESSAGES: Record<string, [string, string]> = {
   CSV_QUOTE_NOT_CLOSED: ['a quoted cell is never closed', 'a closing quote (")'],
   CSV_INVALID_CLOSING_QUOTE: [
@@ -204,9 +189,6 @@ function lineBreaks(value: string): number {
   return breaks;
 }
 
-/** CRLF and a lone CR inside a cell become \n. */
-const oneLineBreak = (cell: string): string => (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell);
-
 /**
  * Parses the text and hands each row to `onRow` in order. Each row's lines are counted here, from
  * the line breaks inside its quoted cells: csv-parse's own count, made for every record, cost more
@@ -220,27 +202,23 @@ function parseRows(input: SourceText, source: string, onRow: (row: Row) => void)
       return;
     }
     let breaks = 0;
-    for (let i = 0; i < record.length; i++) {
-      const cell = record[i]!;
-      if (cell.length === 0) continue;
-      // A quoted cell of a CRLF file keeps its \r\n: one line break, as in the rest of the file.
-      const one = oneLineBreak(cell);
-      if (one !== cell) record[i] = one;
-      breaks += lineBreaks(one);
-    }
+    for (const cell of record) if (cell.length > 0) breaks += lineBreaks(cell);
     onRow(new Row(record, line + breaks));
     line += breaks + 1;
   };
   const delimiter = delimiterOf(input.text);
-  const rowDelimiter = recordDelimiterOf(input.text);
   // A piece's rows are handed on before the next is parsed: a million rows never sit in memory at once.
-  for (const piece of csvPieces(input.text, rowDelimiter)) {
-    const options = { bom: piece.first, delimiter, record_delimiter: rowDelimiter, relax_column_count: true };
+  for (const piece of csvPieces(input.text)) {
+    // Every line break is \n, as a spreadsheet reads any: rows that end in CRLF and in LF alike (rows
+    // added in another editor) are one file, and a cell's CRLF is one line break. csv-parse is told the one
+    // kind, so that it does not try each anew at every character.
+    const text = piece.text.includes('\r') ? piece.text.replace(/\r\n?/g, '\n') : piece.text;
+    const options = { bom: piece.first, delimiter, record_delimiter: '\n', relax_column_count: true };
     try {
-      for (const record of parse(piece.text, options) as string[][]) take(record);
+      for (const record of parse(text, options) as string[][]) take(record);
     } catch (err) {
       if ((err as CsvError).code === undefined) throw err;
-      takeUntilBreak(piece.text, options, take);
+      takeUntilBreak(text, options, take);
       throw new InputError([parseProblem(err as CsvError, source, line)]);
     }
   }

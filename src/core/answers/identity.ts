@@ -3,16 +3,23 @@ import type { Respondent } from './respondent.js';
 // Who a respondent is (docs/design.md "Collecting answers"): the one place that decides when two
 // files or export rows are the same person. Every command that collects respondents asks here.
 
+/** An e-mail address, loosely: anything else in an e-mail field (`n/a`, `-`, Microsoft's `anonymous`) is no e-mail. */
+export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
 /** Apostrophes and single quotes a keyboard, a phone or a word processor may put in a name. */
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u02bc\u02b9\u0060\u00b4\uff07]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u02ba\uff02]/g;
 
+/** Characters that show nothing (a zero-width space, a soft hyphen): pasted with a name, they make no other person. */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
 /**
- * A name or an organization as it is compared: Unicode NFKC, curly and straight quotes alike,
- * spaces collapsed, case folded (upper then lower, so that "ß" and "SS" meet, as a full case fold does).
+ * A name or an organization as it is compared: Unicode NFKC, curly and straight quotes alike, invisible
+ * characters left out, spaces collapsed, case folded (upper then lower, so that "ß" and "SS" meet, as a full
+ * case fold does).
  */
 export function normalizedName(text: string): string {
-  const quotes = text.normalize('NFKC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  const quotes = text.normalize('NFKC').replace(INVISIBLE, '').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
   return quotes.trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
 }
 

@@ -68,25 +68,32 @@ export function reportSkipped(name: string, data?: unknown): Problem | undefined
   return kind && { source: safeLine(name), message: `skipped: ${kind}`, severity: 'warning' };
 }
 
-/** A form export found in a folder, which is read for its answers files only: named, so no one goes missing unsaid. */
-export const exportInFolderSkipped = (name: string): Problem => ({
+/** How to read a form export found in a folder, as `report`, `export` and `validate` take inputs. */
+const GIVE_EXPORT_AFTER_FOLDER = 'to read this form export, give it by name after the folder';
+
+/**
+ * A form export found in a folder, which is read for its answers files only: named, so no one goes missing
+ * unsaid, with how to read it (`advice`: where the command takes a fixed number of inputs, as `compare`).
+ */
+export const exportInFolderSkipped = (name: string, advice = GIVE_EXPORT_AFTER_FOLDER): Problem => ({
   source: safeLine(name),
-  message:
-    'skipped: a folder is read for its answers files (.yaml, .yml, .json); ' +
-    'to read this form export, give it by name after the folder',
+  message: `skipped: a folder is read for its answers files (.yaml, .yml, .json); ${advice}`,
   severity: 'warning',
 });
 
-/** One answers file's text: its respondent, or (`amongOthers`, a folder's or a drop's file) a report skipped. */
+/**
+ * One answers file's text: its respondent, or (`amongOthers`, a folder's or a drop's file) a report or a
+ * charter skipped (`report`: it is a pm-diag report, which the same report run again may replace).
+ */
 export function checkAnswersInput(
   input: SourceText,
   bank: Bank,
   options: FormExportOptions,
   amongOthers: boolean,
-): { result?: Checked<Respondent[]>; skipped?: Problem } {
+): { result?: Checked<Respondent[]>; skipped?: Problem; report?: boolean } {
   const doc = checked(() => parseDocumentText(input, { allowAliases: false }));
   const skipped = amongOthers && doc.value ? reportSkipped(input.source, doc.value.data) : undefined;
-  if (skipped) return { skipped };
+  if (skipped) return { skipped, report: looksLikeReport(doc.value!.data) };
   const one = andThen(doc, (parsed) => checkAnswers(parsed, bank, options));
   return { result: { value: one.value && [one.value], problems: one.problems } };
 }

@@ -34,6 +34,11 @@ export interface Respondent {
   /** A random id per submission (questionnaire, interactive flow, form-tool row): the same id twice is one submission. */
   response?: string;
   /**
+   * The response id names the submission within its form only, as a form tool numbers each form's
+   * responses (Microsoft Forms 1, 2, 3): true for a form export's row, whose id is no other form's.
+   */
+  readonly responseWithinForm?: boolean;
+  /**
    * When the answers were last changed (ISO 8601) and where that time was read from, e.g. `answered-at` or a
    * form tool's timestamp column. `dayFirst`: the other reading of a date that could be day/month or
    * month/day (`time` is then month first). No `time`: the tool's column has a cell for the row that cannot be
@@ -65,5 +70,9 @@ export class RowRespondent implements Respondent {
 
   get source(): string {
     return `${this.file} row ${this.row}`;
+  }
+
+  get responseWithinForm(): boolean {
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AXES, TEXT_FIELDS, type AnswerField, type TextField } from '../bank/item-kinds.js';
 import { FORMS } from '../bank/schema.js';
+import { EMAIL } from './identity.js';
 
 // The answers file, exactly as docs/design.md gives it. An empty value (`capability:` with nothing after
 // it) means "not answered yet", so a half-filled template is still a valid file.
@@ -101,7 +102,16 @@ const ITEM_FIELD_KINDS: Record<AnswerField, FieldKind> = Object.fromEntries([
 const itemAnswer = strictMapping(ITEM_FIELD_KINDS);
 const ANSWER_ERROR =
   'a mapping such as { owner: pm, capability: 3, capacity: 2 } (a responsibility), { delivery: 4 } (an interlock item), { frequency: 3 } (a practice), or "n/a"';
-const respondent = strictMapping({ name: text('text'), role: oneOf(ROLES), email: text('an e-mail') });
+const EMAIL_TEXT = 'an e-mail address such as dana@acme.example, or no email';
+/** An e-mail, checked: two people who both wrote `n/a` would otherwise be one person (identity.ts). */
+const email: FieldKind = emptyOr(
+  (value) => typeof value === 'string' && (value.trim() === '' || EMAIL.test(value.trim())),
+  () =>
+    z
+      .string({ error: EMAIL_TEXT })
+      .check(z.refine((value) => value.trim() === '' || EMAIL.test(value.trim()), { error: EMAIL_TEXT })),
+);
+const respondent = strictMapping({ name: text('text'), role: oneOf(ROLES), email });
 
 /** `answered-at`: an ISO 8601 date and time with its zone, as a browser's `toISOString()` writes it. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;

@@ -52,6 +52,18 @@ function answersPrint(r: Respondent): string {
 type Identities = Map<Respondent, string | undefined>;
 
 /**
+ * Whether two submissions with the same response id can be one: a form tool's id names a submission within
+ * its form only (Microsoft Forms and LimeSurvey number each form's responses from 1), so two rows of people
+ * named apart are two submissions whatever their ids. The questionnaire's id is random: the same in two
+ * files is one submission, even when its name was corrected in between.
+ */
+function oneSubmission(a: Respondent, b: Respondent, identities: Identities): boolean {
+  if (!a.responseWithinForm || !b.responseWithinForm) return true;
+  const [one, other] = [identities.get(a), identities.get(b)];
+  return one === undefined || other === undefined || one === other;
+}
+
+/**
  * Who gave a submission, as the keys a submission given twice shares with the first: the same person or
  * response id, in the same role and organization (their answers are compared apart, see dropDuplicates).
  */
@@ -66,6 +78,13 @@ function submitterKeys(r: Respondent, identities: Identities): { key: string; by
   if (r.response === undefined) return byPerson;
   return [{ key: print(`response:${r.response}`), byResponse: true }, ...byPerson];
 }
+
+/** A respondent who gave no answer and no fact: `pm-diag template`'s file, a questionnaire saved before any answer. */
+const isBlank = (r: Respondent): boolean => r.answers.size === 0 && (r.facts === undefined || isEmpty(r.facts));
+const isEmpty = (record: object): boolean => {
+  for (const key in record) if (Object.hasOwn(record, key)) return false;
+  return true;
+};
 
 const LISTED = 5;
 const listed = (sources: string[], count = sources.length) =>
@@ -96,9 +115,10 @@ function duplicatesOf(entries: Respondent[], identities: Identities, problems: P
   const dropped = new Set<Respondent>();
   for (const r of entries) {
     const keys = submitterKeys(r, identities);
-    const twice = keys.find(({ key }) => kept.get(key)?.some((earlier) => printOf(earlier) === printOf(r)));
+    const sameAs = (earlier: Respondent) => printOf(earlier) === printOf(r) && oneSubmission(earlier, r, identities);
+    const twice = keys.find(({ key }) => kept.get(key)?.some(sameAs));
     if (twice) {
-      const first = kept.get(twice.key)!.find((earlier) => printOf(earlier) === printOf(r))!;
+      const first = kept.get(twice.key)!.find(sameAs)!;
       const what = twice.byResponse ? `the same response (${safeLine(r.response!)})` : 'the same answers';
       const message = `${what} as ${safeLine(first.source)}: counted once`;
       problems.push({ source: safeLine(r.source), message, severity: 'warning' });
@@ -137,16 +157,20 @@ function sharingEntries(entries: readonly Respondent[], identities: readonly (st
 /** The entries of each person (docs/design.md "Collecting answers"): by identity, and by response id. */
 function byPerson(entries: readonly Respondent[], identities: Identities, perOrganization: boolean): Respondent[][] {
   const groups = new Map<string, Respondent[]>();
-  const responseGroup = new Map<string, string>();
+  // Each response id's group, and the entry it is compared with (a named one, once there is one).
+  const responseGroup = new Map<string, { key: string; entry: Respondent }>();
   for (const entry of entries) {
-    const { response, organization } = entry;
+    const { organization } = entry;
     const identity = identities.get(entry);
     const within = perOrganization ? `${normalizedName(organization ?? '')}/` : '';
     const person = identity === undefined ? undefined : `${within}${identity}`;
+    const response = entry.response === undefined ? undefined : `${within}response:${entry.response}`;
     const linked = response === undefined ? undefined : responseGroup.get(response);
-    const key = linked ?? person ?? (response === undefined ? undefined : `response:${response}`);
+    const joins = linked !== undefined && oneSubmission(linked.entry, entry, identities);
+    const key = joins ? linked.key : (person ?? response);
     if (key === undefined) continue;
-    if (response !== undefined && !responseGroup.has(response)) responseGroup.set(response, key);
+    if (response !== undefined && (linked === undefined || (joins && identities.get(linked.entry) === undefined)))
+      responseGroup.set(response, { key, entry });
     const group = groups.get(key);
     if (group) group.push(entry);
     else groups.set(key, [entry]);
@@ -219,6 +243,22 @@ export function selectTeam(
   let kept: Respondent[] =
     batches.length === 1 ? batches[0]!.respondents : batches.flatMap((batch) => batch.respondents);
 
+  // Beside those who answered, one who answered nothing is nobody: counted, a blank file would lower
+  // every coverage, add a form nobody answered, or name an organization of its own.
+  const blank = kept.filter(isBlank);
+  if (blank.length > 0 && blank.length < kept.length) {
+    const sources = blank.slice(0, LISTED).map((r) => safeLine(r.source));
+    problems.push({
+      source: sources[0]!,
+      message:
+        blank.length === 1
+          ? 'set aside: nothing answered (a blank answers file or form row)'
+          : `set aside: nothing answered in ${listed(sources, blank.length)} (blank answers files or form rows)`,
+      severity: 'warning',
+    });
+    kept = kept.filter((r) => !isBlank(r));
+  }
+
   // Each organization's first few sources, as the problem lists them, and how many there are.
   const organizations = new Map<string, { name: string; sources: string[]; count: number }>();
   for (const r of kept) {
@@ -240,6 +280,31 @@ export function selectTeam(
       });
     }
     kept = kept.filter((r) => !r.organization || normalizedName(r.organization) === wanted);
+    const chosen = organizations.get(wanted)?.name;
+    // Those of the other organizations are named, a misspelt one among them: none leaves unsaid.
+    for (const [key, { name, sources, count }] of organizations) {
+      if (key === wanted || chosen === undefined) continue;
+      problems.push({
+        source: safeLine(sources[0]!),
+        message: `left out (--organization "${safeLine(chosen)}"): "${safeLine(name)}": ${listed(sources.map(safeLine), count)}`,
+        severity: 'warning',
+      });
+    }
+    // Among several organizations, whose are those who name none is not known: counted, but said.
+    const unnamed = organizations.size > 1 ? kept.filter((r) => !r.organization) : [];
+    if (chosen !== undefined && unnamed.length > 0) {
+      const who = unnamed.length === 1 ? '1 respondent names' : `${unnamed.length} respondents name`;
+      problems.push({
+        source: safeLine(unnamed[0]!.source),
+        message:
+          `${who} no organization (${listed(
+            unnamed.slice(0, LISTED).map((r) => safeLine(r.source)),
+            unnamed.length,
+          )}), while the answers name ` +
+          `${organizations.size}: counted with "${safeLine(chosen)}" (--organization keeps those who name none)`,
+        severity: 'warning',
+      });
+    }
   } else if (organizations.size > 1 && options.organizations !== 'many') {
     for (const { name, sources, count } of organizations.values()) {
       problems.push({
@@ -274,27 +339,74 @@ export function selectTeam(
   ).filter((entries) => entries.length > 1);
   const dated = datedOf(batches, people);
   const setAside = new Set<Respondent>();
-  for (const entries of people) {
+  const unsaid = new UnsaidProblems();
+  people.forEach((entries, index) => {
+    const said = index < MAX_PEOPLE_SAID ? problems : [];
     const first = entries[0]!;
     const who = safeLine(whoText(first) ?? `response ${first.response ?? ''}`);
     if (!options.latest) {
       const sources = entries.map((e) => safeLine(e.source));
-      problems.push({
+      // Known by the name alone, they may be two people of one name.
+      const byName = sharingIdentities.get(first)?.startsWith('name:') ?? false;
+      const apart = byName ? '; two people of one name are told apart by an e-mail in each file' : '';
+      said.push({
         source: sources[0]!,
         message: `"${who}" answered ${entries.length} times with different answers: ${listed(sources)}`,
-        expected: "one set of answers per person (--latest keeps each one's latest, by answered-at or time)",
+        expected: `one set of answers per person (--latest keeps each one's latest, by answered-at or time${apart})`,
         severity: 'error',
       });
-      continue;
+    } else {
+      const latest = keepLatest(
+        entries.map((e) => dated.get(e)!),
+        who,
+        said,
+      );
+      for (const e of entries) if (e !== latest?.respondent) setAside.add(e);
     }
-    const latest = keepLatest(
-      entries.map((e) => dated.get(e)!),
-      who,
-      problems,
-    );
-    for (const e of entries) if (e !== latest?.respondent) setAside.add(e);
-  }
+    if (said !== problems) unsaid.count(said);
+  });
+  problems.push(...unsaid.summary());
   return { respondents: setAside.size === 0 ? unique : unique.filter((e) => !setAside.has(e)), problems };
+}
+
+/** The most people who answered more than once whose problems are said one by one: past them, counted. */
+const MAX_PEOPLE_SAID = 1000;
+
+/**
+ * The problems of the people past the first thousand, counted: a hundred thousand people who answered
+ * twice would hold a hundred thousand messages, more memory than their answers.
+ */
+class UnsaidProblems {
+  private error: Problem | undefined;
+  private errors = 0;
+  private warning: Problem | undefined;
+  private warnings = 0;
+
+  count(problems: readonly Problem[]): void {
+    for (const p of problems) {
+      if (p.severity === 'error') {
+        this.error ??= p;
+        this.errors++;
+      } else {
+        this.warning ??= p;
+        this.warnings++;
+      }
+    }
+  }
+
+  summary(): Problem[] {
+    const { error, warning } = this;
+    const summary: Problem[] = [];
+    if (error) {
+      const message = `and ${this.errors} more people who answered more than once`;
+      summary.push({ ...error, message, severity: 'error' });
+    }
+    if (warning) {
+      const message = `and ${this.warnings} more answers set aside (--latest), each person's latest kept`;
+      summary.push({ source: warning.source, message, severity: 'warning' });
+    }
+    return summary;
+  }
 }
 
 /**

@@ -36,7 +36,8 @@ export const EXPORT_COLUMNS = [
     name: 'organization',
     type: 'text',
     nullable: true,
-    description: "the respondent's `organization:`, else the assessment's (the first respondent's that has one)",
+    description:
+      "the respondent's `organization:`, else the one the other respondents name (null when they name several)",
   },
   {
     name: 'stage',

@@ -1,6 +1,7 @@
 import type { Diagnosis, ItemScore } from '../score/model.js';
 import type { ItemAnswer, Respondent } from '../answers/respondent.js';
 import { ITEM_KINDS, type RatedField } from '../bank/item-kinds.js';
+import { normalizedName } from '../answers/identity.js';
 import type { ExportAxis, ExportForm, ExportKind, ExportStatus } from './columns.js';
 
 // The export's rows, respondent by respondent and, within one, item by item in bank order. The
@@ -118,6 +119,21 @@ function cell(
   return { value, status: 'answered' };
 }
 
+/** Whether the respondents name more than one organization, compared as the team selection compares them. */
+function severalOrganizations(respondents: readonly Respondent[]): boolean {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const { organization } of respondents) {
+    // An export's rows share their organization's text: each is compared once.
+    if (!organization || organization === last) continue;
+    last = organization;
+    const name = normalizedName(organization);
+    if (first === undefined) first = name;
+    else if (name !== first) return true;
+  }
+  return false;
+}
+
 /**
  * Every row of the export: one per respondent × item × axis, in the order the respondents were
  * given and the bank's order; an item a respondent's form did not ask (`asked`) has no rows of theirs.
@@ -133,7 +149,8 @@ export function* exportRows(
   const names = respondentNames(respondents);
   const items = diagnosis.items.map((item) => ({ id: item.id, axes: itemAxisCells(item) }));
   const factColumns = facts.map((fact) => [fact, factCells(fact)] as const);
-  const assessmentOrganization = diagnosis.organization ?? null;
+  // A respondent who names no organization is of the assessment's only when the others name just that one.
+  const assessmentOrganization = severalOrganizations(respondents) ? null : (diagnosis.organization ?? null);
   for (let r = 0; r < respondents.length; r++) {
     const respondent = respondents[r]!;
     const who: RespondentCells = {

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { collectInputs, inputKind, type InputCache, type InputFile, type InputsCollected } from '../answers/inputs.js';
-import { ownOutputOf } from '../export/own-outputs.js';
+import { mayBeOwnOutput, ownOutputOf } from '../export/own-outputs.js';
 import { rememberBankHash } from '../bank/hash.js';
 import type { Bank, Form } from '../bank/schema.js';
 import { andThen, checked, errorsOf, formatProblem, warningsOf, type Problem } from '../errors.js';
@@ -89,7 +89,7 @@ async function addFiles(list: Iterable<File>, inFolders: string[] = []): Promise
   let givenCharter: { name: string; bytes: Uint8Array } | undefined;
   for (const file of list) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const own = /\.csv$/i.test(file.name) ? ownOutputOf(new TextDecoder().decode(bytes.subarray(0, 2048))) : undefined;
+    const own = mayBeOwnOutput(file.name) ? ownOutputOf(new TextDecoder().decode(bytes.subarray(0, 2048))) : undefined;
     if (own !== undefined) {
       notRead.push(`${file.name}: ${own}, not answers`);
       continue;
