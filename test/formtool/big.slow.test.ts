@@ -16,6 +16,8 @@ const bank = loadBank();
 const dir = scratchDir('formtool-big');
 const [owner, capability] = itemColumns(bank);
 const ROWS = 1_000_000;
+/** Enough for a thousand pieces of the JSON report's list; the bench measures a million. */
+const CSV_ROWS = 200_000;
 const LONG = 600_000;
 
 describe('the largest exports within the caps', () => {
@@ -34,8 +36,9 @@ describe('the largest exports within the caps', () => {
     const path = join(dir, 'million.xlsx');
     writeFileSync(
       path,
+      // Rows this alike compress as well at the fastest level as at the best.
       zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])), {
-        level: 9,
+        level: 1,
       }),
     );
     expect(statSync(path).size).toBeLessThanOrEqual(MAX_INPUT_BYTES);
@@ -48,20 +51,20 @@ describe('the largest exports within the caps', () => {
     expect(result.stderr).toContain(`(and ${ROWS - 1} more rows alike)`);
   }, 900_000);
 
-  it('a CSV of a million rows: a JSON report that lists every respondent, written in pieces', () => {
+  it('a CSV of many rows: a JSON report that lists every respondent, written in pieces', () => {
     const lines = [`Q [${owner!.id}.owner],[${capability!.id}.capability]`];
-    for (let r = 0; r < ROWS; r++) lines.push(`pm,${(r % 5) + 1}`);
+    for (let r = 0; r < CSV_ROWS; r++) lines.push(`pm,${(r % 5) + 1}`);
     const path = join(dir, 'million.csv');
     writeFileSync(path, `${lines.join('\n')}\n`);
     const out = join(dir, 'million.json');
     const result = runCli(['report', path, '--format', 'json', '--out', out], { timeout: 600_000 });
     expect(result.code, result.stderr.slice(0, 2000)).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(text).toContain(`\n  "respondents": ${ROWS},\n`);
+    expect(text).toContain(`\n  "respondents": ${CSV_ROWS},\n`);
     let listed = 0;
     for (let at = text.indexOf('"source": "'); at >= 0; at = text.indexOf('"source": "', at + 1)) listed++;
-    expect(listed).toBe(ROWS);
-    expect(text.indexOf(`"source": "${path} row ${ROWS + 1}"`)).toBeGreaterThan(0);
+    expect(listed).toBe(CSV_ROWS);
+    expect(text.indexOf(`"source": "${path} row ${CSV_ROWS + 1}"`)).toBeGreaterThan(0);
     expect(text.endsWith('}\n')).toBe(true);
   }, 900_000);
 
