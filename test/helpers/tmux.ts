@@ -34,7 +34,10 @@ export interface Terminal {
 }
 
 export function openTerminal(dir: string): Terminal {
-  const socket = `pm-diag-e2e-${process.pid}-${Date.now()}`;
+  // A server of its own for each start: a session killed to start another takes its server down with
+  // it, and a new session asked of a server on its way out fails ("server exited unexpectedly").
+  let starts = 0;
+  let socket = `pm-diag-e2e-${process.pid}-${Date.now()}-${starts}`;
   const tmux = (...args: string[]): string => {
     const result = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
     if (result.error) throw new Error(`tmux is needed for this test: ${result.error.message}`);
@@ -65,7 +68,8 @@ export function openTerminal(dir: string): Terminal {
       const PATH = [...path, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
       const run = `echo $$ > pid; unset CI FORCE_COLOR; export PATH=${quote(PATH)}; NO_COLOR=1 exec ${command} ${args.map(quote).join(' ')}`;
       const shell = `cd ${quote(dir)} && rm -f rc pid && sh -c ${quote(run)}; echo EXIT=$? > rc; sleep 60`;
-      spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'e2e']);
+      spawnSync('tmux', ['-L', socket, 'kill-server']);
+      socket = `pm-diag-e2e-${process.pid}-${Date.now()}-${++starts}`;
       tmux('new-session', '-d', '-s', 'e2e', '-x', String(size[0]), '-y', String(size[1]), shell);
     },
     async choose(prompt, key, cursorOn) {
