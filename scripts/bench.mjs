@@ -7,7 +7,7 @@
 // Every process runs without NODE_EXTRA_CA_CERTS: a stock Node. Node 20 parses that certificate
 // bundle at start-up, which would hide the program's own cost.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,14 +35,17 @@ const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
-function run(node, args, extraEnv = {}) {
+/** One run's wall time (ms); its stdout goes to /dev/null, or with `toFile` to a file, as `> report.html` does. */
+function run(node, args, extraEnv = {}, toFile = false) {
+  const stdout = toFile ? openSync(join(work, 'stdout'), 'w') : 'ignore';
   const start = process.hrtime.bigint();
   const result = spawnSync(node, args, {
     env: { ...env, ...extraEnv },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
     maxBuffer: 1 << 26,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (toFile) closeSync(stdout);
   if (result.status !== 0) {
     throw new Error(`${node} ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
   }
@@ -50,10 +53,10 @@ function run(node, args, extraEnv = {}) {
 }
 
 /** Runs each command `count` times, interleaved so that machine noise falls on all of them alike. */
-function medians(node, commands, count = runs) {
+function medians(node, commands, count = runs, toFile = false) {
   const times = commands.map(() => []);
-  for (const args of commands) run(node, args); // warm the file cache (and Node's compile cache)
-  for (let i = 0; i < count; i++) commands.forEach((args, c) => times[c].push(run(node, args)));
+  for (const args of commands) run(node, args, {}, toFile); // warm the file cache (and Node's compile cache)
+  for (let i = 0; i < count; i++) commands.forEach((args, c) => times[c].push(run(node, args, {}, toFile)));
   return times.map(median);
 }
 
@@ -151,7 +154,8 @@ function startupTable(node, builds) {
     ...cases.flatMap(([, args]) => builds.map(([, program]) => [program, ...args])),
     ...peers.map(([, args]) => args),
   ];
-  const [bare, ...rest] = medians(node, commands, startupRuns);
+  // What a person does with a report: stdout to a file (`> report.html`), for every case alike.
+  const [bare, ...rest] = medians(node, commands, startupRuns, true);
   const rows = [];
   cases.forEach(([name, , caseBudget], c) =>
     builds.forEach(([label], b) => {

@@ -3,6 +3,7 @@ import { writeSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputKind } from './core/render/formats.js';
 import { safeText } from './core/text.js';
 import { VERSION } from './core/version.js';
+import { onStdoutError, stdoutIsFile, stdoutStream, writeStdout } from './io/stdout.js';
 
 // Thin on purpose: each action parses its options, then imports the code that does the work, so
 // `--version` and `--help` load nothing but commander.
@@ -325,7 +326,9 @@ const asksVersion = (argv: readonly string[]): boolean => argv[0] === '--version
 
 /** The program with the commands a run needs: the one it names first, none for `--version`, and every one for help and errors. */
 function createProgram(argv: readonly string[]): Command {
-  const program = new Command('pm-diag')
+  const program = new Command('pm-diag');
+  const commanderOutput = program.configureOutput();
+  program
     .description(
       'A functional rapid diagnostic for Product Management and Product Marketing:\nwho owns what, how capable each function is, whether it has the capacity, and what each owes the other.',
     )
@@ -335,8 +338,13 @@ function createProgram(argv: readonly string[]): Command {
     // Commander echoes argv in its errors (an unknown option may be a hostile file name from a glob):
     // everything it writes to stderr goes through the one sanitizer.
     .configureOutput({
+      writeOut: writeStdout,
       writeErr: (text) => process.stderr.write(safeText(text)),
       outputError: (text, write) => write(text),
+      // A file has no width and no colours; asking would make Node's stream (io/stdout.ts).
+      // Commander takes no width as its default one, though its types say a number.
+      getOutHelpWidth: (() => (stdoutIsFile() ? undefined : commanderOutput.getOutHelpWidth?.())) as () => number,
+      getOutHasColors: () => !stdoutIsFile() && commanderOutput.getOutHasColors?.() === true,
     })
     .configureHelp({ sortSubcommands: false })
     .addHelpText(
@@ -351,11 +359,6 @@ function createProgram(argv: readonly string[]): Command {
   return program;
 }
 
-function onStdoutError(err: NodeJS.ErrnoException): void {
-  if (err.code !== 'EPIPE') throw err;
-  process.exit(process.exitCode ?? 0);
-}
-
 function writeVersion(text: string): void {
   try {
     writeSync(1, text);
@@ -367,12 +370,11 @@ function writeVersion(text: string): void {
 /** Runs the program; returns the exit code rather than exiting, so tests can call it. */
 export async function main(argv: string[]): Promise<number> {
   const program = createProgram(argv);
+  // Made before the command runs, so that a reader that stops early is handled wherever output is written.
+  if (!asksVersion(argv) && !stdoutIsFile()) stdoutStream();
   // Subcommands copy the parent's settings when they are created, so each needs its own override:
   // without it, an unknown option on a command exited 1 instead of 2.
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();
-  // `pm-diag roles | head`: a reader that stops early is not an error (no EPIPE stack trace).
-  if (!asksVersion(argv) && !process.stdout.listeners('error').includes(onStdoutError))
-    process.stdout.on('error', onStdoutError);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

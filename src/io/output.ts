@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { InputError, formatProblem, inReadingOrder, type Problem } from '../core/errors.js';
 import { safeLine } from '../core/text.js';
 import { inputReadAs } from './read.js';
+import { writeStdout } from './stdout.js';
 import { piecesOf, writeFileAtomic, type FileContent } from './write.js';
 
 // The one module that writes what the user sees: stdout, stderr and output files.
@@ -46,7 +47,7 @@ export function emitContent(content: FileContent, out?: string): void {
   if (out !== undefined && out !== '-') {
     refuseInputAsOutput(out);
     writeFileAtomic(out, content);
-  } else for (const piece of piecesOf(content)) process.stdout.write(piece);
+  } else for (const piece of piecesOf(content)) writeStdout(piece);
 }
 
 export function writeFile(path: string, text: string): void {

@@ -1,11 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  closeSync,
   copyFileSync,
   cpSync,
   linkSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readFileSync,
   readdirSync,
   readlinkSync,
@@ -284,5 +286,52 @@ describe('permission bits', () => {
     saveSession(save, bank, { answers: new Map([[first, { owner: 'pm', capability: 3 }]]) }, ['a header']);
     expect(mode(save)).toBe(0o600);
     expect(readFileSync(save, 'utf8')).toContain(`${first}:`);
+  });
+});
+
+describe("standard output redirected to a file (`> report.html`), written without Node's stream", () => {
+  const EXAMPLE_TEAM = join(ROOT, 'examples', 'team');
+  /** A run whose stdout is `file` (opened with `flags`), as a shell's `>` or `>>` gives it. */
+  function runToFile(args: string[], file: string, flags = 'w'): { code: number | null; stderr: string } {
+    const fd = openSync(file, flags);
+    try {
+      const result = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', fd, 'pipe'],
+        encoding: 'utf8',
+      });
+      return { code: result.status, stderr: result.stderr };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it.each([
+    ['--help', ['--help']],
+    ["a command's help", ['report', '--help']],
+    ['--version', ['--version']],
+    ['the terminal report, at 80 columns and without colour', ['assess', '--answers', EXAMPLE]],
+    ['an HTML report', ['assess', '--answers', EXAMPLE, '--format', 'html']],
+    ['a JSON report', ['report', EXAMPLE_TEAM, '--format', 'json']],
+    ['an export in many pieces', ['export', EXAMPLE_TEAM, '--format', 'csv']],
+    ['Parquet bytes', ['export', EXAMPLE_TEAM, '--format', 'parquet']],
+  ])('%s: the file holds what a pipe gets, byte for byte', (_name, args) => {
+    const file = join(dir, 'stdout.out');
+    const piped = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    expect(piped.status).toBe(0);
+    expect(runToFile(args, file)).toEqual({ code: 0, stderr: '' });
+    expect(readFileSync(file)).toEqual(piped.stdout);
+  });
+
+  it('`>>` appends after what the file held', () => {
+    const file = join(dir, 'appended.md');
+    writeFileSync(file, 'kept\n');
+    expect(runToFile(['assess', '--answers', EXAMPLE, '--format', 'markdown'], file, 'a')).toEqual({
+      code: 0,
+      stderr: '',
+    });
+    const markdown = run(['assess', '--answers', EXAMPLE, '--format', 'markdown']).stdout;
+    expect(readFileSync(file, 'utf8')).toBe(`kept\n${markdown}`);
   });
 });
