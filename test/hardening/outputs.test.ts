@@ -309,11 +309,8 @@ describe("standard output redirected to a file (`> report.html`), written withou
 
   it.each([
     ['--help', ['--help']],
-    ["a command's help", ['report', '--help']],
-    ['--version', ['--version']],
     ['the terminal report, at 80 columns and without colour', ['assess', '--answers', EXAMPLE]],
     ['an HTML report', ['assess', '--answers', EXAMPLE, '--format', 'html']],
-    ['a JSON report', ['report', EXAMPLE_TEAM, '--format', 'json']],
     ['an export in many pieces', ['export', EXAMPLE_TEAM, '--format', 'csv']],
     ['Parquet bytes', ['export', EXAMPLE_TEAM, '--format', 'parquet']],
   ])('%s: the file holds what a pipe gets, byte for byte', (_name, args) => {
