@@ -7,8 +7,11 @@ const DCS = `(?:[\\u001B][PX^_][\\s\\S]*?${ST})`;
 const CSI = '[\\u001B\\u009B][[\\]()#;?]*(?:\\d{1,4}(?:[;:]\\d{0,4})*)?[\\dA-PR-TZcf-nq-uy=><~]';
 const ANSI = new RegExp(`${OSC}|${DCS}|${CSI}`, 'g');
 const ESCAPE_START = /[\u001B\u009B\u009D]/;
-/** C0 and C1 controls other than tab and newline, DEL, and the bidirectional overrides and isolates. */
-export const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * C0 and C1 controls other than tab and newline, DEL, the line and paragraph separators (a line break
+ * to some terminals and markdown readers, nothing to others), and the bidirectional overrides and isolates.
+ */
+export const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028-\u202E\u2066-\u2069]/g;
 
 function visible(ch: string): string {
   return `\\u{${ch.codePointAt(0)!.toString(16)}}`;

@@ -7,6 +7,7 @@ import { readFileText } from '../../src/io/read.js';
 import { MAX_INPUT_BYTES, decodeText } from '../../src/core/source.js';
 import { writeFileAtomic } from '../../src/io/write.js';
 import { closest, describeValue, safeLine, safeText } from '../../src/core/text.js';
+import { mdText } from '../../src/core/render/markdown-escape.js';
 import { linesOf, problemsOf } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pm-diag-io-'));
@@ -180,6 +181,9 @@ describe('safeText', () => {
     // ESC and one final byte is a sequence of its own (ESC c resets the terminal): stripped.
     expect(safeText('a\u001bcb')).toBe('ab');
     expect(safeText('x\u202ey\u2066z\u2069')).toBe('x\\u{202e}y\\u{2066}z\\u{2069}');
+    expect(safeLine('Ana\u2028Lee\u2029')).toBe('Ana\\u{2028}Lee\\u{2029}');
+    // Markdown drops them: a line or paragraph separator would end a table row in some readers.
+    expect(mdText('Ana\u2028Lee\u2029')).toBe('AnaLee');
   });
 
   it('keeps newlines, tabs and ordinary Unicode', () => {
