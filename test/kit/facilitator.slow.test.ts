@@ -441,10 +441,11 @@ describe.skipIf(!available)('the facilitator page in chromium', () => {
     expect(await w.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove alex.yaml');
     // A file of the same name given again replaces the first, and the page says so.
     await addAnswers(w.page, ['alex.yaml']);
+    // The report of the first alex.yaml is still ready while the page reads the second: wait for the new status.
+    await expect
+      .poll(() => w.page.locator('#kit-status').textContent(), { timeout: 10_000 })
+      .toBe('1 file, 1 respondent (alex.yaml: replaced by the file of the same name). The report is below.');
     await reportReady(w.page);
-    await expect(w.page.locator('#kit-status').textContent()).resolves.toBe(
-      '1 file, 1 respondent (alex.yaml: replaced by the file of the same name). The report is below.',
-    );
     await w.context.close();
     expect({ requests: w.requests, errors: w.errors }).toEqual({ requests: [], errors: [] });
   }, 120_000);
