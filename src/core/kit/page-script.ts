@@ -84,6 +84,8 @@ function isCharterFile(name: string, bytes: Uint8Array): boolean {
 }
 
 async function addFiles(list: Iterable<File>, inFolders: string[] = []): Promise<void> {
+  // Busy from the moment files are given: reading them takes a while, and the report shown is the old one.
+  report.setAttribute('aria-busy', 'true');
   replaced = [];
   notRead = inFolders.map((name) => `${name}: a form export in a folder is not read; add it as a file of its own`);
   let givenCharter: { name: string; bytes: Uint8Array } | undefined;
