@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { BIN } from './cli.js';
 
@@ -67,7 +67,9 @@ export function openTerminal(dir: string): Terminal {
       // The node running the tests first on PATH, for a command run through its #! line.
       const PATH = [...path, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
       const run = `echo $$ > pid; unset CI FORCE_COLOR; export PATH=${quote(PATH)}; NO_COLOR=1 exec ${command} ${args.map(quote).join(' ')}`;
-      const shell = `cd ${quote(dir)} && rm -f rc pid && sh -c ${quote(run)}; echo EXIT=$? > rc; sleep 60`;
+      // Before the session starts, not in it: the last start's exit code must not be taken for this one's.
+      for (const file of ['rc', 'pid']) rmSync(join(dir, file), { force: true });
+      const shell = `cd ${quote(dir)} && sh -c ${quote(run)}; echo EXIT=$? > rc; sleep 60`;
       spawnSync('tmux', ['-L', socket, 'kill-server']);
       socket = `pm-diag-e2e-${process.pid}-${Date.now()}-${++starts}`;
       tmux('new-session', '-d', '-s', 'e2e', '-x', String(size[0]), '-y', String(size[1]), shell);

@@ -1,48 +1,30 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { openTerminal } from '../helpers/tmux.js';
 import { displayWidth } from '../../src/core/text.js';
 
 // The terminal report fills the terminal it runs in, 60 to 120 columns, and 80 when its output is
 // not a terminal. A real terminal of each width is a tmux window (.ci/run installs tmux): the report
 // is printed into it and read back with wrapped lines joined, so a line too long shows as one.
 
-const MATURE = 'examples/mature.yaml';
-const TEAM = 'examples/team';
+const MATURE = join(ROOT, 'examples', 'mature.yaml');
+const TEAM = join(ROOT, 'examples', 'team');
+const LAUNCH = join(ROOT, 'examples', 'launch-orphaned.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'pm-diag-width-'));
-const socket = `pm-diag-width-${process.pid}`;
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-afterAll(() => {
-  tmux('kill-server');
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-let sessions = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The report as printed on a terminal `columns` wide. */
 async function onTerminal(columns: number, args: string[]): Promise<string[]> {
-  // A name of its own: a session of the same name not yet gone would take this one's place.
-  const session = `w${columns}-${++sessions}`;
-  const command = `cd ${quote(ROOT)} && NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "EXIT=$?"; sleep 30`;
-  const started = tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', '50', command);
-  if (started.error) throw new Error(`tmux is needed for this test: ${started.error.message}`);
-  tmux('set-option', '-t', session, 'history-limit', '5000');
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const screen = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session).stdout;
-    const exit = screen.match(/^EXIT=(\d+)$/m);
-    if (exit) {
-      tmux('kill-session', '-t', session);
-      expect(exit[1], screen).toBe('0');
-      return screen.slice(0, screen.indexOf('EXIT=')).replace(/\n+$/, '').split('\n');
-    }
-    if (Date.now() > deadline) throw new Error(`timed out; the screen:\n${screen}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const terminal = openTerminal(dir);
+  try {
+    terminal.start(args, { size: [columns, 50] });
+    expect(await terminal.exitCode()).toBe('EXIT=0');
+    return terminal.screen(true).replace(/\n+$/, '').split('\n');
+  } finally {
+    terminal.close();
   }
 }
 
@@ -76,7 +58,7 @@ describe('the terminal report follows the terminal’s width', () => {
   });
 
   it.each([60, 120])('compare fills %i columns too', async (columns) => {
-    const lines = await onTerminal(columns, ['compare', 'examples/launch-orphaned.yaml', MATURE]);
+    const lines = await onTerminal(columns, ['compare', LAUNCH, MATURE]);
     expect(lines.some((l) => l.startsWith('pm-diag compare'))).toBe(true);
     expect(widest(lines)).toBeLessThanOrEqual(columns);
     expect(widest(lines)).toBeGreaterThan(columns - 10);
