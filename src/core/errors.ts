@@ -3,6 +3,9 @@ import { safeLine } from './text.js';
 /** Every problem of a real file fits under this; a generated one can hold millions, which would only flood the terminal. */
 export const MAX_PROBLEMS_SHOWN = 100;
 
+/** The exit codes, by what happened (docs/design.md): io/exit.ts picks one for an error. */
+export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 70, interrupted: 130, terminated: 143 } as const;
+
 /** One problem found in an input: where it is, and what was found against what was expected. */
 export interface Problem {
   source: string;

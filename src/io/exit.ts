@@ -1,9 +1,7 @@
 import { constants } from 'node:os';
-import { InputError, InterruptedError, MAX_PROBLEMS_SHOWN, ThresholdError, UsageError } from '../core/errors.js';
+import { EXIT, InputError, InterruptedError, MAX_PROBLEMS_SHOWN, ThresholdError, UsageError } from '../core/errors.js';
 import { say, sayProblems } from './output.js';
 import { safeText } from '../core/text.js';
-
-export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 70, interrupted: 130, terminated: 143 } as const;
 
 /** Prints an error the way a user should see it, and says which exit code it deserves. */
 export function exitCodeFor(err: unknown, debug: boolean): number {

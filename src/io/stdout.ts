@@ -1,4 +1,6 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
+import { EXIT, formatProblem } from '../core/errors.js';
+import { writePieces, writeProblem } from './write.js';
 
 // Standard output. Node makes its stdout stream on first use, and loading it costs a short run more
 // than the run's own work. Where that stream would itself write synchronously with nothing to wait
@@ -19,10 +21,19 @@ export function stdoutIsFile(): boolean {
   return isFile;
 }
 
-/** `pm-diag roles | head`: a reader that stops early is not an error (no EPIPE stack trace). */
+/** How a message names standard output. */
+const STDOUT = 'standard output';
+
+/**
+ * `pm-diag roles | head`: a reader that stops early is not an error (no EPIPE stack trace). Any other
+ * failure (`> /dev/full`) is said in one line, and the run exits as for bad input: its output is not whole.
+ */
 export function onStdoutError(err: NodeJS.ErrnoException): void {
-  if (err.code !== 'EPIPE') throw err;
-  process.exit(process.exitCode ?? 0);
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  const problem = writeProblem(STDOUT, err);
+  if (problem === undefined) throw err;
+  process.stderr.write(problem.problems.map((p) => `pm-diag: ${formatProblem(p)}\n`).join(''));
+  process.exit(EXIT.input);
 }
 
 /** Node's stdout stream, with the handler for a reader that stops early. */
@@ -35,7 +46,10 @@ export function stdoutStream(): NodeJS.WriteStream {
 /** Writes a piece of a command's output to standard output. */
 export function writeStdout(piece: string | Uint8Array): void {
   if (!stdoutIsFile()) stdoutStream().write(piece);
-  // The same call twice: writeSync's overloads take a string or bytes, not either.
-  else if (typeof piece === 'string') writeSync(1, piece);
-  else writeSync(1, piece);
+  else
+    try {
+      writePieces(1, piece);
+    } catch (err) {
+      throw writeProblem(STDOUT, err) ?? err;
+    }
 }

@@ -114,12 +114,32 @@ export function piecesOf(content: FileContent): Iterable<string | Uint8Array> {
   return typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
 }
 
-function writePieces(fd: number, content: FileContent): void {
+/**
+ * Writes every byte of `content` to `fd`. A write may take fewer bytes than it is given (a disk with
+ * little room left takes what fits): the rest is written again, and the write that cannot says why.
+ */
+export function writePieces(fd: number, content: FileContent): void {
   for (const piece of piecesOf(content)) {
-    // The same call twice: writeSync's overloads take a string or bytes, not either.
-    if (typeof piece === 'string') writeSync(fd, piece);
-    else writeSync(fd, piece);
+    let bytes: Uint8Array;
+    if (typeof piece === 'string') {
+      const written = writeSync(fd, piece);
+      if (written === Buffer.byteLength(piece)) continue;
+      bytes = Buffer.from(piece).subarray(written);
+    } else bytes = piece;
+    for (let offset = 0; offset < bytes.length;) {
+      const written = writeSync(fd, bytes, offset);
+      // Nothing taken and no error: say so rather than ask again for ever.
+      if (written === 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
+      offset += written;
+    }
   }
+}
+
+/** A failed write as the user should see it: what was written (and where it led), and why (no space, no permission); none for an error that is not the system's (a bug). */
+export function writeProblem(source: string, err: unknown, target = source): InputError | undefined {
+  if (typeof (err as NodeJS.ErrnoException | undefined)?.code !== 'string') return undefined;
+  const message = `cannot write the file: ${reason(err as NodeJS.ErrnoException, target)}`;
+  return new InputError([{ source: safeLine(source), message, severity: 'error' }]);
 }
 
 /**
@@ -163,7 +183,6 @@ export function writeFileAtomic(path: string, content: FileContent): void {
       // The temp file could not be made or is already gone.
     }
     // A system error (no space, no permission) is the user's to fix; anything else is a bug: exit 70.
-    if (typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
-    fail(reason(err as NodeJS.ErrnoException, target));
+    throw writeProblem(path, err, target) ?? err;
   }
 }

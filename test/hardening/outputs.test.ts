@@ -321,6 +321,16 @@ describe("standard output redirected to a file (`> report.html`), written withou
     expect(readFileSync(file)).toEqual(piped.stdout);
   });
 
+  it('a device that takes nothing (`> /dev/full`): one line saying why, exit 2, no stack trace', () => {
+    for (const args of [['--help'], ['assess', '--answers', EXAMPLE, '--format', 'html'], ['export', EXAMPLE_TEAM]]) {
+      const result = runToFile(args, '/dev/full');
+      expect(result).toEqual({
+        code: 2,
+        stderr: 'pm-diag: standard output: cannot write the file: the disk is full\n',
+      });
+    }
+  });
+
   it('`>>` appends after what the file held', () => {
     const file = join(dir, 'appended.md');
     writeFileSync(file, 'kept\n');

@@ -11,12 +11,18 @@ import { LAUNCH_SCRIPT, captureOutput, stagelessBank, runFlow } from '../interac
 // A write that fails half-way, injected under src/io/write.ts: the file it replaces is untouched and
 // no temp file is left. (test/hardening/cases.test.ts does the same to the built binary, case 19.)
 
-const fault = vi.hoisted(() => ({ kind: undefined as 'crash' | 'ENOSPC' | undefined, skip: 0 }));
+type Fault = 'crash' | 'ENOSPC' | 'short' | 'short, then full';
+const fault = vi.hoisted(() => ({ kind: undefined as Fault | undefined, skip: 0 }));
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const writeSync = ((fd: number, data: string, ...rest: never[]) => {
     if (fd <= 2 || fault.kind === undefined || fault.skip-- > 0) return fs.writeSync(fd, data, ...rest);
+    if (fault.kind === 'short' || fault.kind === 'short, then full') {
+      // What a disk with little room does: it takes part of the write and says how much.
+      fault.kind = fault.kind === 'short' ? undefined : 'ENOSPC';
+      return fs.writeSync(fd, Buffer.from(data).subarray(0, Buffer.byteLength(data) >> 1));
+    }
     fs.writeSync(fd, String(data).slice(0, String(data).length >> 1));
     if (fault.kind === 'crash') throw new Error('injected crash in the middle of a write');
     throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -66,6 +72,24 @@ describe('writeFileAtomic, failing in the middle of the write', () => {
     }
     expect(readFileSync(path, 'utf8')).toBe('{"old": true}\n');
     expect(readdirSync(folder)).toEqual(['report.json']);
+  });
+
+  it('a write that takes part of the text: the rest is written, and the file is whole', () => {
+    const { folder, path } = folderWith('report.md', 'old\n');
+    fault.kind = 'short';
+    const report = `${'a long report — with text beyond ASCII, ✓ \n'.repeat(50)}`;
+    writeFileAtomic(path, report);
+    expect(fault.kind).toBeUndefined();
+    expect(readFileSync(path, 'utf8')).toBe(report);
+    expect(readdirSync(folder)).toEqual(['report.md']);
+  });
+
+  it('a write that takes part of the text, then a full disk: exit 2, the old file untouched, no temp file', () => {
+    const { folder, path } = folderWith('report.md', 'the old report\n');
+    fault.kind = 'short, then full';
+    expect(() => writeFileAtomic(path, 'a new report, cut short by a full disk\n')).toThrow(InputError);
+    expect(readFileSync(path, 'utf8')).toBe('the old report\n');
+    expect(readdirSync(folder)).toEqual(['report.md']);
   });
 
   it('works again once the fault is gone', () => {
