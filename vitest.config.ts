@@ -90,7 +90,9 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit-isolated', include: MOCKING, setupFiles: ['test/helpers/no-spawn.ts'] },
       },
-      { extends: true, test: { name: 'cli', include: CLI, exclude: SLOW } },
+      // The cli tests run the built binary and keep no state in the modules they import: sharing one
+      // module graph per worker spares each file loading the sources again.
+      { extends: true, test: { name: 'cli', include: CLI, exclude: SLOW, isolate: false } },
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
   },
