@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { writeSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputKind } from './core/render/formats.js';
 import { safeText } from './core/text.js';
 import { VERSION } from './core/version.js';
 import { onStdoutError, stdoutIsFile, stdoutStream, writeStdout } from './io/stdout.js';
+import { writePieces } from './io/write.js';
 
 // Thin on purpose: each action parses its options, then imports the code that does the work, so
 // `--version` and `--help` load nothing but commander.
@@ -361,7 +361,7 @@ function createProgram(argv: readonly string[]): Command {
 
 function writeVersion(text: string): void {
   try {
-    writeSync(1, text);
+    writePieces(1, text);
   } catch (err) {
     onStdoutError(err as NodeJS.ErrnoException);
   }

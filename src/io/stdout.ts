@@ -36,11 +36,15 @@ export function onStdoutError(err: NodeJS.ErrnoException): void {
   process.exit(EXIT.input);
 }
 
-/** Node's stdout stream, with the handler for a reader that stops early. */
+let guarded: NodeJS.WriteStream | undefined;
+
+/** Node's stdout stream, with the handler for a reader that stops early (added once, not on every write). */
 export function stdoutStream(): NodeJS.WriteStream {
-  const stream = process.stdout;
-  if (!stream.listeners('error').includes(onStdoutError)) stream.on('error', onStdoutError);
-  return stream;
+  if (guarded === undefined) {
+    guarded = process.stdout;
+    if (!guarded.listeners('error').includes(onStdoutError)) guarded.on('error', onStdoutError);
+  }
+  return guarded;
 }
 
 /** Writes a piece of a command's output to standard output. */
