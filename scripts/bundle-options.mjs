@@ -1,5 +1,6 @@
 // The esbuild options of the CLI bundle, dist/pm-diag.cjs: scripts/build.mjs writes it with them, and
 // test/foundation/startup.cli.test.ts reads the module graph they give.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,25 +23,62 @@ export const common = {
 
 // Modules whose loading would cost every run while few runs use them. Where the importer matches,
 // it gets a stand-in whose exports load the real module (still in the bundle) on first use.
+// `used: true` gives the stand-in only what src/ imports of the module as values, and keeps the
+// rest of it out of the bundle: a stand-in's `require()` would otherwise take every export.
+const SRC = /[/\\]src[/\\]/;
 export const LAZY_MODULES = [
   // commander's subcommands that are separate programs, which pm-diag has none of.
   { module: 'node:child_process', importer: /[/\\]node_modules[/\\]commander[/\\]/ },
   // The `yaml` library reads what the simple reader declines (src/core/document/simple-yaml.ts).
-  { module: 'yaml', importer: /[/\\]src[/\\]/ },
+  { module: 'yaml', importer: SRC },
+  // zod says what is wrong with a file the quick checks turn down (src/core/answers/schema.ts), and
+  // checks a bank given with --bank; a well-formed file and the built-in bank need neither it nor
+  // a bank's hash worked out.
+  { module: 'zod/mini', importer: SRC, used: true },
+  { module: '@noble/hashes/sha2.js', importer: SRC, used: true },
+  { module: '@noble/hashes/utils.js', importer: SRC, used: true },
 ];
+
+/** The names src/ imports from `module` as values: `import { a, b } from` it, or `z.a` after `import * as z from` it. */
+function valuesImported(module) {
+  const names = new Set();
+  const from = `from '${module}';`;
+  for (const file of readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts')) continue;
+    const text = readFileSync(join(root, 'src', file), 'utf8');
+    for (const line of text.split('\n').filter((l) => l.startsWith('import ') && l.endsWith(from))) {
+      const namespace = /^import \* as (\w+) from/.exec(line)?.[1];
+      if (namespace) for (const use of text.matchAll(new RegExp(`\\b${namespace}\\.(\\w+)`, 'g'))) names.add(use[1]);
+      const named = /^import \{([^}]*)\} from/.exec(line)?.[1];
+      for (const part of named?.split(',') ?? []) if (part.trim()) names.add(part.trim().split(/\s+as\s+/)[0]);
+    }
+  }
+  // Type-only names (`z.infer`) are no export of the module.
+  return [...names].filter((name) => Object.hasOwn(require(module), name)).sort();
+}
+
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
+    const lazy = new Map(LAZY_MODULES.map((entry) => [entry.module, entry]));
+    const exported = (module) => (lazy.get(module).used ? valuesImported(module) : Object.keys(require(module)));
     for (const { module, importer } of LAZY_MODULES) {
-      build.onResolve({ filter: new RegExp(`^${module}$`) }, (args) =>
+      build.onResolve({ filter: new RegExp(`^${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, (args) =>
         importer.test(args.importer) ? { path: module, namespace: 'lazy' } : undefined,
       );
     }
+    // What the stand-in of a `used` module loads: those names, and what they need, from the module.
+    build.onResolve({ filter: /^used:/ }, (args) => ({ path: args.path.slice('used:'.length), namespace: 'used' }));
+    build.onLoad({ filter: /.*/, namespace: 'used' }, ({ path }) => ({
+      contents: `export { ${exported(path).join(', ')} } from ${JSON.stringify(path)};`,
+      loader: 'js',
+      resolveDir: root,
+    }));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path }) => ({
       contents: [
         `let real;`,
-        `const load = () => (real ??= require(${JSON.stringify(path)}));`,
-        ...Object.keys(require(path)).map(
+        `const load = () => (real ??= require(${JSON.stringify(lazy.get(path).used ? `used:${path}` : path)}));`,
+        ...exported(path).map(
           (name) =>
             `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`,
         ),

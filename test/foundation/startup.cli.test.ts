@@ -32,7 +32,7 @@ const packagesOf = (modules: Set<string>): string[] =>
   [...modules].flatMap((path) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? []);
 
 /** What no start-up case needs: each is loaded on first use, by the command that uses it. */
-const HEAVY = ['yaml', 'zod', 'csv-parse', 'hyparquet-writer', '@inquirer/core', 'chalk'];
+const HEAVY = ['yaml', 'zod', '@noble/hashes', 'csv-parse', 'hyparquet-writer', '@inquirer/core', 'chalk'];
 
 describe('what a run initialises', () => {
   it('--version and --help: commander and the program, no library that reads or writes files', () => {
@@ -42,14 +42,16 @@ describe('what a run initialises', () => {
     expect(modules).toContain('lazy:node:child_process');
   });
 
-  it.each(['assess', 'report', 'form'])('%s: not the yaml library, nor the form-export readers', (command) => {
+  it.each(['assess', 'report', 'form'])('%s: neither yaml, zod nor hashing, nor the form-export readers', (command) => {
     const modules = initialised('src/cli.ts', `src/commands/${command}.ts`);
     expect(modules).toContain(`src/commands/${command}.ts`);
     // The answers and the bank go through the simple reader; the library waits behind its stand-in.
     expect(modules).toContain('src/core/document/document.ts');
     expect(modules).toContain('lazy:yaml');
+    // The quick checks take a well-formed file, and the build stored the built-in bank with its hash.
+    expect(modules).toContain('lazy:zod/mini');
     const packages = packagesOf(modules);
-    for (const heavy of HEAVY.filter((name) => name !== 'zod')) expect(packages).not.toContain(heavy);
+    for (const heavy of HEAVY) expect(packages).not.toContain(heavy);
     expect(modules).not.toContain('src/core/answers/form-export.ts');
     expect(modules).not.toContain('src/core/answers/form-map.ts');
     expect(modules).not.toContain('node:child_process');
@@ -59,5 +61,17 @@ describe('what a run initialises', () => {
   it('the yaml library is in the bundle, behind its stand-in', () => {
     expect(packagesOf(initialised('lazy:yaml'))).toEqual([]);
     expect(packagesOf(new Set(metafile.inputs['lazy:yaml']!.imports.map((edge) => edge.path)))).toEqual(['yaml']);
+  });
+
+  it('zod is in the bundle behind its stand-in, with only what src/ uses of it', () => {
+    expect(packagesOf(initialised('lazy:zod/mini'))).toEqual([]);
+    expect(metafile.inputs['lazy:zod/mini']!.imports.map((edge) => edge.path)).toEqual(['used:zod/mini']);
+    const used = [...initialised('used:zod/mini')];
+    expect(new Set(packagesOf(new Set(used)))).toEqual(new Set(['zod']));
+    // A stand-in that took every export of zod/mini would keep most of what it imports.
+    const output = Object.values(metafile.outputs)[0]!.inputs;
+    const sum = (bytes: (path: string) => number | undefined) =>
+      used.reduce((total, path) => total + (bytes(path) ?? 0), 0);
+    expect(sum((path) => output[path]?.bytesInOutput)).toBeLessThan(sum((path) => metafile.inputs[path]?.bytes) / 5);
   });
 });
