@@ -39,21 +39,21 @@ export const LAZY_MODULES = [
   { module: '@noble/hashes/utils.js', importer: SRC, used: true },
 ];
 
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 /** The names src/ imports from `module` as values: `import { a, b } from` it, or `z.a` after `import * as z from` it. */
 function valuesImported(module) {
   const names = new Set();
-  const from = `from '${module}';`;
+  const imports = new RegExp(`^import (?:\\* as (\\w+)|\\{([^}]*)\\}) from '${escapeRegExp(module)}';`, 'gm');
   for (const file of readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts')) continue;
     const text = readFileSync(join(root, 'src', file), 'utf8');
-    for (const line of text.split('\n').filter((l) => l.startsWith('import ') && l.endsWith(from))) {
-      const namespace = /^import \* as (\w+) from/.exec(line)?.[1];
+    for (const [, namespace, named] of text.matchAll(imports)) {
       if (namespace) for (const use of text.matchAll(new RegExp(`\\b${namespace}\\.(\\w+)`, 'g'))) names.add(use[1]);
-      const named = /^import \{([^}]*)\} from/.exec(line)?.[1];
-      for (const part of named?.split(',') ?? []) if (part.trim()) names.add(part.trim().split(/\s+as\s+/)[0]);
+      for (const part of named?.split(',') ?? []) names.add(part.trim().split(/\s+as\s+/)[0]);
     }
   }
-  // Type-only names (`z.infer`) are no export of the module.
+  // Type-only names (`z.infer`, `import { type T }`) are no export of the module.
   return [...names].filter((name) => Object.hasOwn(require(module), name)).sort();
 }
 
@@ -63,7 +63,7 @@ const lazyModules = {
     const lazy = new Map(LAZY_MODULES.map((entry) => [entry.module, entry]));
     const exported = (module) => (lazy.get(module).used ? valuesImported(module) : Object.keys(require(module)));
     for (const { module, importer } of LAZY_MODULES) {
-      build.onResolve({ filter: new RegExp(`^${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, (args) =>
+      build.onResolve({ filter: new RegExp(`^${escapeRegExp(module)}$`) }, (args) =>
         importer.test(args.importer) ? { path: module, namespace: 'lazy' } : undefined,
       );
     }
