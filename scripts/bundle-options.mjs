@@ -41,13 +41,18 @@ export const LAZY_MODULES = [
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** The names src/ imports from `module` as values: `import { a, b } from` it, or `z.a` after `import * as z from` it. */
-function valuesImported(module) {
+/** The text of every TypeScript module in src/. */
+function sourceTexts() {
+  return readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => readFileSync(join(root, 'src', file), 'utf8'));
+}
+
+/** The names `sources` import from `module` as values: `import { a, b } from` it, or `z.a` after `import * as z from` it. */
+function valuesImported(module, sources) {
   const names = new Set();
   const imports = new RegExp(`^import (?:\\* as (\\w+)|\\{([^}]*)\\}) from '${escapeRegExp(module)}';`, 'gm');
-  for (const file of readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })) {
-    if (!file.endsWith('.ts')) continue;
-    const text = readFileSync(join(root, 'src', file), 'utf8');
+  for (const text of sources) {
     for (const [, namespace, named] of text.matchAll(imports)) {
       if (namespace) for (const use of text.matchAll(new RegExp(`\\b${namespace}\\.(\\w+)`, 'g'))) names.add(use[1]);
       for (const part of named?.split(',') ?? []) names.add(part.trim().split(/\s+as\s+/)[0]);
@@ -61,7 +66,17 @@ const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
     const lazy = new Map(LAZY_MODULES.map((entry) => [entry.module, entry]));
-    const exported = (module) => (lazy.get(module).used ? valuesImported(module) : Object.keys(require(module)));
+    // Both the stand-in and its `used:` module ask: the sources are read once a build.
+    let sources;
+    const exports = new Map();
+    const exported = (module) => {
+      if (!exports.has(module))
+        exports.set(
+          module,
+          lazy.get(module).used ? valuesImported(module, (sources ??= sourceTexts())) : Object.keys(require(module)),
+        );
+      return exports.get(module);
+    };
     for (const { module, importer } of LAZY_MODULES) {
       build.onResolve({ filter: new RegExp(`^${escapeRegExp(module)}$`) }, (args) =>
         importer.test(args.importer) ? { path: module, namespace: 'lazy' } : undefined,
