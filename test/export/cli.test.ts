@@ -242,7 +242,7 @@ describe('--out', () => {
 
 describe('help', () => {
   it('pm-diag --help lists export; export --help shows the formats and examples', () => {
-    expect(runCli(['--help']).stdout).toMatch(/^ {2}export \[options\] <files\.\.\.>/m);
+    expect(runCli(['--help']).stdout).toMatch(/^ {2}export <files\.\.\.>/m);
     const help = runCli(['export', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('"csv", "ndjson", "parquet"');

@@ -81,6 +81,20 @@ describe('--version and --help', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: pm-diag \[options\] \[command\]/);
     for (const command of COMMANDS) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    // Each command is listed with its arguments.
+    for (const term of ['report <files...>', 'compare <before> <after>', 'schema [kind]'])
+      expect(result.stdout).toContain(`\n  ${term} `);
+  });
+
+  it("builds the whole command wherever one is named: its help, and after the program's options", () => {
+    const help = runCli(['help', 'report']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: pm-diag report \[options\] <files\.\.\.>/);
+    expect(help.stdout).toContain('--latest');
+    expect(help.stdout).toContain('Examples:');
+    const afterDebug = runCli(['--debug', 'assess', '--answers', 'examples/launch-orphaned.yaml', '--format', 'json']);
+    expect(afterDebug.code, afterDebug.stderr).toBe(0);
+    expect(JSON.parse(afterDebug.stdout)).toHaveProperty('organization', 'Northwind Analytics');
   });
 
   it.each(COMMANDS)('%s --help and --version exit 0', (command) => {
