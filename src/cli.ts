@@ -2,8 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { OUTPUT_FORMATS, type OutputKind } from './core/render/formats.js';
 import { safeText } from './core/text.js';
 import { VERSION } from './core/version.js';
-import { onStdoutError, stdoutIsFile, stdoutStream, writeStdout } from './io/stdout.js';
-import { writePieces } from './io/write.js';
+import { stdoutIsFile, stdoutStream, writeStdout, writeStdoutDirectly } from './io/stdout.js';
 
 // Thin on purpose: each action parses its options, then imports the code that does the work, so
 // `--version` and `--help` load nothing but commander.
@@ -386,7 +385,7 @@ function createProgram(argv: readonly string[]): Command {
   const first = argv[0] ?? '';
   if (Object.hasOwn(COMMANDS, first)) addCommand(program, first, 'whole');
   // One short line, written without Node's stdout stream, whose loading would cost more than the rest of the run.
-  else if (asksVersion(argv)) program.configureOutput({ writeOut: writeVersion });
+  else if (asksVersion(argv)) program.configureOutput({ writeOut: writeStdoutDirectly });
   else {
     // The program's own help, and its errors (an unknown command is told the names), need only the list.
     const part = argv.some((arg) => Object.hasOwn(COMMANDS, arg)) ? 'whole' : 'listed';
@@ -401,14 +400,6 @@ function addCommand(program: Command, name: string, part: 'whole' | 'listed'): v
   const cmd = program.command(name).summary(spec.summary);
   for (const argument of spec.arguments ?? []) cmd.argument(...argument);
   if (part === 'whole') spec.define(cmd, program);
-}
-
-function writeVersion(text: string): void {
-  try {
-    writePieces(1, text);
-  } catch (err) {
-    onStdoutError(err as NodeJS.ErrnoException);
-  }
 }
 
 /** Runs the program; returns the exit code rather than exiting, so tests can call it. */

@@ -49,11 +49,15 @@ export function stdoutStream(): NodeJS.WriteStream {
 
 /** Writes a piece of a command's output to standard output. */
 export function writeStdout(piece: string | Uint8Array): void {
-  if (!stdoutIsFile()) stdoutStream().write(piece);
-  else
-    try {
-      writePieces(1, piece);
-    } catch (err) {
-      throw writeProblem(STDOUT, err) ?? err;
-    }
+  if (stdoutIsFile()) writeStdoutDirectly(piece);
+  else stdoutStream().write(piece);
+}
+
+/** Writes to standard output without Node's stream, wherever it leads; a failed write is met as the stream's error is. */
+export function writeStdoutDirectly(piece: string | Uint8Array): void {
+  try {
+    writePieces(1, piece);
+  } catch (err) {
+    onStdoutError(err as NodeJS.ErrnoException);
+  }
 }
